@@ -1,0 +1,285 @@
+/*
+ * result.c: result sets and engine errors as drivers hand them to the
+ * core, the portable condition names of the contract, and the
+ * sqllogictest rendering of values.  The core owns every result and error
+ * and frees them with result_clear() and dberror_clear().
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sqlcheck.h"
+
+/* Portable condition names and the SQLSTATE each stands for. */
+static const struct condition {
+	const char	*name;
+	const char	*sqlstate;
+} conditions[] = {
+	{ "integrity_constraint_violation", "23000" },
+	{ "not_null_violation", "23502" },
+	{ "foreign_key_violation", "23503" },
+	{ "unique_violation", "23505" },
+	{ "check_violation", "23514" },
+	{ "string_data_right_truncation", "22001" },
+	{ "numeric_value_out_of_range", "22003" },
+	{ "division_by_zero", "22012" },
+	{ "invalid_text_representation", "22P02" },
+	{ "serialization_failure", "40001" },
+	{ "deadlock_detected", "40P01" },
+	{ "syntax_error", "42601" },
+	{ "undefined_column", "42703" },
+	{ "undefined_table", "42P01" },
+	{ "query_canceled", "57014" },
+	{ NULL, NULL }
+};
+
+/* Start an empty result. */
+void
+result_init(struct result *r)
+{
+	memset(r, 0, sizeof *r);
+	r->affected = -1;
+}
+
+/* Declare the number of columns of a row set. */
+void
+result_set_columns(struct result *r, int ncols)
+{
+	r->ncols = ncols;
+	r->has_rows = 1;
+}
+
+static void
+result_push(struct result *r, char *cell)
+{
+	if (r->ncells == r->cap) {
+		r->cap = r->cap == 0 ? 64 : r->cap * 2;
+		r->cells = xreallocarray(r->cells, r->cap, sizeof *r->cells);
+	}
+	r->cells[r->ncells++] = cell;
+	if (r->ncols > 0 && r->ncells % (size_t)r->ncols == 0)
+		r->nrows++;
+}
+
+/* Append a copy of a value of len bytes (rows fill left to right). */
+void
+result_add_value(struct result *r, const char *s, size_t len)
+{
+	result_push(r, xstrndup(s, len));
+}
+
+/* Append SQL NULL. */
+void
+result_add_null(struct result *r)
+{
+	result_push(r, NULL);
+}
+
+/* Free the values of a result and make it empty again. */
+void
+result_clear(struct result *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->ncells; i++)
+		free(r->cells[i]);
+	free(r->cells);
+	result_init(r);
+}
+
+/* Start an empty error. */
+void
+dberror_init(struct dberror *e)
+{
+	memset(e, 0, sizeof *e);
+}
+
+/* Free the strings of an error and make it empty again. */
+void
+dberror_clear(struct dberror *e)
+{
+	free(e->message);
+	free(e->detail);
+	free(e->hint);
+	dberror_init(e);
+}
+
+/*
+ * Fill an error: SQLSTATE (or NULL), native code text (or NULL), portable
+ * condition (a static string, or NULL) and message (copied).
+ */
+void
+dberror_set(struct dberror *e, const char *sqlstate, const char *native,
+    const char *condition, const char *message)
+{
+	size_t	len;
+
+	if (sqlstate != NULL)
+		snprintf(e->sqlstate, sizeof e->sqlstate, "%s", sqlstate);
+	if (native != NULL)
+		snprintf(e->native, sizeof e->native, "%s", native);
+	if (condition != NULL)
+		e->condition = condition;
+	else
+		e->condition = condition_from_sqlstate(e->sqlstate);
+	if (message != NULL) {
+		free(e->message);
+		len = strlen(message);
+		while (len > 0 && isspace((unsigned char)message[len - 1]))
+			len--;
+		e->message = xstrndup(message, len);
+	}
+	if (e->sqlstate[0] == '\0' && e->condition != NULL)
+		snprintf(e->sqlstate, sizeof e->sqlstate, "%s",
+		    condition_sqlstate(e->condition));
+}
+
+/* The SQLSTATE a condition name stands for, or NULL. */
+const char *
+condition_sqlstate(const char *name)
+{
+	const struct condition	*c;
+
+	for (c = conditions; c->name != NULL; c++) {
+		if (strcasecmp(c->name, name) == 0)
+			return c->sqlstate;
+	}
+	return NULL;
+}
+
+/* The portable name of an exact SQLSTATE, or NULL. */
+const char *
+condition_from_sqlstate(const char *sqlstate)
+{
+	const struct condition	*c;
+
+	if (sqlstate == NULL || sqlstate[0] == '\0')
+		return NULL;
+	for (c = conditions; c->name != NULL; c++) {
+		if (strcmp(c->sqlstate, sqlstate) == 0)
+			return c->name;
+	}
+	return NULL;
+}
+
+/* 1 if s is a condition name of the contract. */
+int
+condition_known(const char *s)
+{
+	return condition_sqlstate(s) != NULL;
+}
+
+/* 1 if s has the shape of a SQLSTATE: five digits or capitals. */
+static int
+is_sqlstate(const char *s)
+{
+	int	i;
+
+	for (i = 0; i < 5; i++) {
+		if (!isdigit((unsigned char)s[i]) &&
+		    !isupper((unsigned char)s[i]))
+			return 0;
+	}
+	return s[5] == '\0';
+}
+
+static int
+sqlstate_matches(const char *want, const struct dberror *e)
+{
+	const char	*mapped;
+
+	mapped = e->condition != NULL ? condition_sqlstate(e->condition) : NULL;
+	if (strcmp(want + 2, "000") == 0) {
+		/* A class ("23000") matches every SQLSTATE of the class. */
+		if (strncmp(want, e->sqlstate, 2) == 0)
+			return 1;
+		return mapped != NULL && strncmp(want, mapped, 2) == 0;
+	}
+	if (strcmp(want, e->sqlstate) == 0)
+		return 1;
+	return mapped != NULL && strcmp(want, mapped) == 0;
+}
+
+/*
+ * Does the error satisfy an expected condition?  want is a portable name,
+ * a SQLSTATE, or ENGINE:NATIVE (checked against the driver's name).
+ */
+int
+condition_matches(const char *want, const struct dberror *e,
+    const char *engine)
+{
+	const char	*colon;
+	size_t		 n;
+
+	colon = strchr(want, ':');
+	if (colon != NULL) {
+		n = (size_t)(colon - want);
+		if (strlen(engine) != n || strncasecmp(want, engine, n) != 0)
+			return 0;
+		return strcasecmp(colon + 1, e->native) == 0;
+	}
+	if (strcasecmp(want, "integrity_constraint_violation") == 0)
+		return sqlstate_matches("23000", e);
+	if (condition_known(want)) {
+		if (e->condition != NULL && strcasecmp(want, e->condition) == 0)
+			return 1;
+		return strcmp(condition_sqlstate(want), e->sqlstate) == 0;
+	}
+	if (is_sqlstate(want))
+		return sqlstate_matches(want, e);
+	return 0;
+}
+
+/*
+ * Render a value as SQLite's sqllogictest runner does for a column of
+ * type I, R or T, from the engine's text (NULL is SQL NULL).
+ */
+void
+slt_render(char type, const char *text, struct buf *out)
+{
+	char		*end;
+	long long	 ll;
+	double		 d;
+	const char	*p;
+
+	if (text == NULL) {
+		buf_adds(out, "NULL");
+		return;
+	}
+	switch (type) {
+	case 'I':
+		errno = 0;
+		ll = strtoll(text, &end, 10);
+		if (*end != '\0' || errno != 0) {
+			d = strtod(text, NULL);
+			if (isnan(d))
+				ll = 0;
+			else if (d >= 9223372036854775807.0)
+				ll = INT64_MAX;
+			else if (d <= -9223372036854775808.0)
+				ll = INT64_MIN;
+			else
+				ll = (long long)d;
+		}
+		buf_printf(out, "%lld", ll);
+		break;
+	case 'R':
+		buf_printf(out, "%.3f", strtod(text, NULL));
+		break;
+	default:
+		if (*text == '\0') {
+			buf_adds(out, "(empty)");
+			break;
+		}
+		for (p = text; *p != '\0'; p++) {
+			if (*p < ' ' || *p > '~')
+				buf_addc(out, '@');
+			else
+				buf_addc(out, *p);
+		}
+		break;
+	}
+}

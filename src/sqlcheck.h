@@ -1,0 +1,399 @@
+/*
+ * sqlcheck.h: types shared by every part of sqlcheck, and the prototypes
+ * of each file grouped under its name.  No engine header and no pcre2.h is
+ * included here: those belong to driver-*.c and match.c alone.
+ *
+ * Conventions: a function that can fail for a reason a user should read
+ * returns -1 and sets *cause to a string the caller frees; a returned
+ * char * is owned by the caller, a returned const char * is borrowed.
+ */
+#ifndef SQLCHECK_H
+#define SQLCHECK_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __GNUC__
+#define printflike(a, b) __attribute__((format(printf, a, b)))
+#define deadfn __attribute__((noreturn))
+#else
+#define printflike(a, b)
+#define deadfn
+#endif
+
+#define SQLCHECK_EXIT_OK	0
+#define SQLCHECK_EXIT_FAIL	1
+#define SQLCHECK_EXIT_ERROR	2
+#define SQLCHECK_EXIT_SIGINT	130
+
+/* xmalloc.c: allocation wrappers that never return NULL. */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xprintf(const char *, ...) printflike(1, 2);
+char	*xvprintf(const char *, va_list);
+
+/* log.c: diagnostics on stderr; fatal/fatalx are the only exits but main. */
+void	 log_set_verbose(int);
+int	 log_verbose(void);
+void	 log_debug(const char *, ...) printflike(1, 2);
+void	 log_warnx(const char *, ...) printflike(1, 2);
+deadfn void fatal(const char *, ...) printflike(1, 2);
+deadfn void fatalx(const char *, ...) printflike(1, 2);
+
+/* buf.c: a growable NUL-terminated string. */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+void	 buf_init(struct buf *);
+void	 buf_add(struct buf *, const char *, size_t);
+void	 buf_adds(struct buf *, const char *);
+void	 buf_addc(struct buf *, char);
+void	 buf_printf(struct buf *, const char *, ...) printflike(2, 3);
+void	 buf_reset(struct buf *);
+char	*buf_detach(struct buf *);
+void	 buf_free(struct buf *);
+
+/* strutil.c: small string helpers shared by the readers. */
+char	*str_trim(char *);
+int	 str_iprefix(const char *, const char *);
+int	 str_list_has(char *const *, size_t, const char *);
+void	 str_list_add(char ***, size_t *, const char *);
+void	 str_list_free(char **, size_t);
+int	 str_split_list(const char *, char ***, size_t *);
+
+/* md5.c: MD5 digest (RFC 1321) for sqllogictest result hashes. */
+struct md5 {
+	uint32_t	 state[4];
+	uint64_t	 bytes;
+	unsigned char	 block[64];
+};
+void	 md5_init(struct md5 *);
+void	 md5_update(struct md5 *, const void *, size_t);
+void	 md5_hex(struct md5 *, char out[33]);
+
+/* match.c: PCRE2 regular expressions; the only includer of pcre2.h. */
+struct regex;
+struct regex	*regex_compile(const char *, char **);
+int		 regex_match(struct regex *, const char *, size_t);
+void		 regex_free(struct regex *);
+int		 regex_check(const char *, char **);
+int		 regex_matches(const char *, const char *, char **);
+
+/*
+ * A result set, filled by a driver through result_add_value() and freed
+ * by the core.  Cells are stored row-major; a NULL cell is SQL NULL.
+ */
+struct result {
+	int	  ncols;
+	size_t	  nrows;
+	size_t	  ncells;
+	size_t	  cap;
+	char	**cells;
+	int64_t	  affected;	/* rows changed, or -1 if not known */
+	int	  has_rows;	/* the statement returned a row set */
+};
+
+/*
+ * An engine error as the driver saw it.  Strings are owned by the struct
+ * and freed by dberror_clear().
+ */
+struct dberror {
+	char		 sqlstate[6];	/* five characters, or "" */
+	char		 native[48];	/* "1062", "SQLITE_CONSTRAINT_UNIQUE" */
+	const char	*condition;	/* portable name, or NULL */
+	char		*message;
+	char		*detail;
+	char		*hint;
+	int		 lost;		/* the connection is gone */
+	int		 timed_out;	/* cancelled by --timeout */
+};
+
+/* result.c */
+void	 result_init(struct result *);
+void	 result_set_columns(struct result *, int);
+void	 result_add_value(struct result *, const char *, size_t);
+void	 result_add_null(struct result *);
+void	 result_clear(struct result *);
+void	 dberror_init(struct dberror *);
+void	 dberror_clear(struct dberror *);
+void	 dberror_set(struct dberror *, const char *, const char *,
+	    const char *, const char *);
+void	 slt_render(char, const char *, struct buf *);
+const char *condition_sqlstate(const char *);
+int	 condition_known(const char *);
+const char *condition_from_sqlstate(const char *);
+int	 condition_matches(const char *, const struct dberror *,
+	    const char *);
+
+/*
+ * The driver interface.  One const object per engine in driver-*.c; slots
+ * marked optional may be NULL.  Drivers never print, exit, parse sqltest
+ * syntax or compare results.
+ */
+struct conn {
+	const struct driver	*drv;
+	void			*data;		/* driver-private state */
+};
+
+enum isolation {
+	ISOLATION_AUTO,
+	ISOLATION_TRANSACTION,	/* one transaction, rolled back */
+	ISOLATION_DATABASE	/* a scratch database of the file's own */
+};
+
+struct driver {
+	const char	*name;		/* "sqlite", "postgres", "mysql" */
+	const char	*const *aliases;	/* other accepted names, NULL-ended */
+	int		 flags;
+#define DRIVER_TXN_DDL		0x1	/* DDL is transactional */
+#define DRIVER_STMT_ATOMIC	0x2	/* an error leaves the txn usable */
+	/* Connect; *cause says why not (no password in it). */
+	int	(*open)(struct conn *, const char *dsn, char **cause);
+	void	(*close)(struct conn *);
+	/*
+	 * Run one statement.  Returns 0 and fills the result, or -1 and fills
+	 * the error (err->lost set when the connection is gone).  types is
+	 * NULL, or sqllogictest column types ("ITR") to render values with.
+	 */
+	int	(*exec)(struct conn *, const char *sql, const char *types,
+		    struct result *, struct dberror *);
+	/* 1 inside a transaction, 0 in autocommit. */
+	int	(*in_transaction)(struct conn *);
+	/* Optional: ask the engine to stop the running statement. */
+	void	(*cancel)(struct conn *);
+	/* Optional: make a used session as good as new, -1 if it cannot. */
+	int	(*reset)(struct conn *, char **cause);
+	/* Optional: server version for verbose output. */
+	const char *(*version)(struct conn *);
+	/*
+	 * Optional: create a scratch database and switch the session to it;
+	 * *name is set to its name (caller frees).  scratch_drop switches back
+	 * and drops it.
+	 */
+	int	(*scratch_create)(struct conn *, char **name, char **cause);
+	int	(*scratch_drop)(struct conn *, const char *name, char **cause);
+	/* Optional: the DSN with any password removed, for messages. */
+	char	*(*describe)(const char *dsn);
+};
+
+/* driver.c */
+const struct driver	*driver_find(const char *);
+const char		*driver_canonical(const char *);
+const char		*driver_names(void);
+int			 driver_engine_name(const char *, char *, size_t);
+
+/* The model of a test file, shared by the sqltest and sqllogictest readers. */
+enum expect_mode {
+	EXPECT_ROWS,
+	EXPECT_OK,
+	EXPECT_COUNT,
+	EXPECT_ERROR,
+	EXPECT_HASH
+};
+
+enum sort_mode {
+	SORT_NONE,
+	SORT_ROW,
+	SORT_VALUE
+};
+
+enum cell_kind {
+	CELL_TEXT,
+	CELL_NULL,
+	CELL_REGEX
+};
+
+struct cell {
+	enum cell_kind	 kind;
+	char		*text;		/* owned; NULL for CELL_NULL */
+};
+
+struct exp_row {
+	struct cell	*cells;
+	int		 ncells;
+	int		 line;
+};
+
+struct expect {
+	char		*engine;	/* NULL serves every engine */
+	int		 line;
+	enum expect_mode mode;
+	enum sort_mode	 sort;
+	int		 sort_expected;	/* sort the expected side too */
+	int		 has_tolerance;
+	double		 tolerance;
+	int64_t		 count;		/* rows for COUNT, values for HASH */
+	char		*condition;	/* error condition, or NULL for any */
+	char		*regex;		/* error message pattern, or NULL */
+	char		*hash;		/* 32 hex digits for HASH */
+	struct exp_row	*rows;
+	size_t		 nrows;
+	int		 flat;		/* sqllogictest: compare value lists */
+};
+
+struct stmt {
+	char	*sql;
+	int	 line;
+};
+
+enum record_kind {
+	RECORD_SETUP,		/* statements that must all succeed */
+	RECORD_TEST,		/* statements, then expectations */
+	RECORD_HALT		/* sqllogictest halt */
+};
+
+struct record {
+	enum record_kind kind;
+	const char	*path;		/* borrowed from the file (or include) */
+	int		 line;
+	char		*name;
+	struct stmt	*stmts;
+	size_t		 nstmts;
+	struct expect	*expects;
+	size_t		 nexpects;
+	char		**only;		/* engines this record runs on */
+	size_t		 nonly;
+	char		**skip;		/* engines it does not run on */
+	size_t		 nskip;
+	char		*types;		/* sqllogictest column types */
+	char		*label;		/* sqllogictest label */
+	int		 slt;		/* from an sqllogictest file */
+};
+
+struct test_file {
+	char		 *path;
+	char		**includes;	/* paths of included files */
+	size_t		  nincludes;
+	struct record	 *records;
+	size_t		  nrecords;
+	char		**engines;
+	size_t		  nengines;
+	char		**tags;
+	size_t		  ntags;
+	enum isolation	  isolation;
+	int		  slt;
+};
+
+/* parse.c: .sqltest text into a test_file; no engine calls, no output. */
+struct test_file *parse_sqltest(const char *path, const char *text,
+		    size_t len, char **cause);
+struct test_file *parse_file(const char *path, char **cause);
+void		  test_file_free(struct test_file *);
+struct record	 *test_file_add_record(struct test_file *, enum record_kind,
+		    const char *, int);
+void		  record_add_stmt(struct record *, const char *, size_t, int);
+char		 *read_whole_file(const char *, size_t *, char **);
+
+/* split.c: statement splitter. */
+struct split_stmt {
+	size_t	 off;
+	size_t	 len;
+	int	 line;
+};
+size_t	 split_sql(const char *, size_t, int, struct split_stmt **);
+
+/* parse-slt.c: sqllogictest text into a test_file. */
+struct test_file *parse_slt(const char *path, const char *text, size_t len,
+		    char **cause);
+
+/* compare.c: expected against actual. */
+struct options;
+int	 compare_result(const struct expect *, const struct result *,
+	    const struct record *, char **diff);
+char	*format_cell(const char *);
+void	 hash_values(char **, size_t, char out[33]);
+char	**result_sorted_values(const struct result *, enum sort_mode);
+
+/* Options, set once by main.c and read everywhere else. */
+struct options {
+	const char	 *driver;
+	const char	 *dsn;
+	const char	 *filter;
+	char		**tags;
+	size_t		  ntags;
+	char		**exclude_tags;
+	size_t		  nexclude_tags;
+	int		  fail_fast;
+	int		  verbose;
+	int		  quiet;
+	int		  color;
+	enum isolation	  isolation;
+	double		  timeout;
+};
+
+/* What became of one test (or of a file's setup). */
+enum outcome {
+	OUTCOME_PASS,
+	OUTCOME_FAIL,
+	OUTCOME_SKIP,
+	OUTCOME_ERROR
+};
+
+struct test_report {
+	enum outcome	 outcome;
+	const char	*path;
+	int		 line;
+	char		*name;
+	char		*sql;		/* the SQL shown under a failure */
+	char		*message;	/* what went wrong, without file:line */
+	char		*diff;		/* expected/actual lines, or NULL */
+};
+
+struct file_report {
+	const char		*path;
+	enum outcome		 outcome;	/* of the file as a whole */
+	char			*message;	/* skip reason or file error */
+	int			 error_line;
+	struct test_report	*tests;
+	size_t			 ntests;
+	int			 passed;
+	int			 failed;
+	int			 skipped;
+	int			 setup_failed;
+	int			 parse_error;
+	double			 seconds;
+	char			*isolation;	/* how it was isolated */
+};
+
+/* run.c */
+void	 run_file(struct conn *, const struct test_file *,
+	    const struct options *, struct file_report *);
+void	 run_request_stop(void);
+int	 run_stopped(void);
+
+/* report.c */
+void	 report_init(const struct options *);
+void	 report_file(const struct file_report *);
+void	 report_summary(int, int, int, int);
+void	 file_report_free(struct file_report *);
+struct test_report *file_report_add(struct file_report *, enum outcome,
+	    const char *, int, const char *);
+
+/*
+ * tempinst.c, tempinst-pg.c, tempinst-mysql.c: throwaway servers for
+ * --temp-instance, in a temporary directory removed by tempinst_stop().
+ */
+struct tempinst {
+	char	*dir;		/* temporary directory, owned */
+	int	 pid;		/* server process, or 0 */
+	int	 stop_signal;	/* SIGINT for postgres, SIGTERM for mariadbd */
+	double	 startup_seconds;
+	char	*dsn;		/* how to connect, owned */
+};
+struct tempinst *tempinst_pg_start(char **cause);
+struct tempinst *tempinst_mysql_start(char **cause);
+void	 tempinst_stop(struct tempinst *);
+int	 tempinst_rmtree(const char *);
+
+/* files.c: expand paths into a sorted list of test files. */
+int	 files_collect(char **, int, char ***, size_t *);
+int	 files_is_test(const char *);
+
+#endif
