@@ -10,6 +10,10 @@
 #ifndef SQLCHECK_H
 #define SQLCHECK_H
 
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -187,7 +191,6 @@ struct driver {
 const struct driver	*driver_find(const char *);
 const char		*driver_canonical(const char *);
 const char		*driver_names(void);
-int			 driver_engine_name(const char *, char *, size_t);
 
 /* The model of a test file, shared by the sqltest and sqllogictest readers. */
 enum expect_mode {
@@ -321,6 +324,7 @@ struct options {
 	char		**exclude_tags;
 	size_t		  nexclude_tags;
 	int		  fail_fast;
+	int		  temp_instance;
 	int		  verbose;
 	int		  quiet;
 	int		  color;
@@ -358,6 +362,7 @@ struct file_report {
 	int			 skipped;
 	int			 setup_failed;
 	int			 parse_error;
+	int			 broken;	/* connection lost */
 	double			 seconds;
 	char			*isolation;	/* how it was isolated */
 };
@@ -371,7 +376,8 @@ int	 run_stopped(void);
 /* report.c */
 void	 report_init(const struct options *);
 void	 report_file(const struct file_report *);
-void	 report_summary(int, int, int, int);
+void	 report_summary(int, int, int);
+void	 file_report_count(struct file_report *);
 void	 file_report_free(struct file_report *);
 struct test_report *file_report_add(struct file_report *, enum outcome,
 	    const char *, int, const char *);

@@ -1,0 +1,504 @@
+/*
+ * compare.c: expected results against actual ones.  Sorting (rowsort,
+ * valuesort), NULL and quoted cells, ~/regex/ cells, numeric tolerance,
+ * sqllogictest value lists and MD5 hashes.  A failed comparison yields a
+ * diff written in the cell syntax of the test file (caller frees).
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sqlcheck.h"
+
+#define DIFF_MAX_LINES	60
+#define LCS_MAX_CELLS	4000000
+
+/* A row of actual values; rows carry their width for the comparator. */
+struct arow {
+	char	**cells;
+	int	  ncols;
+};
+
+/* A row of expected cells, as parsed. */
+struct erow {
+	const struct cell	*cells;
+	int			 ncells;
+};
+
+static int
+cmp_value(const char *a, const char *b)
+{
+	if (a == NULL)
+		return b == NULL ? 0 : -1;
+	if (b == NULL)
+		return 1;
+	return strcmp(a, b);
+}
+
+static int
+cmp_arow(const void *va, const void *vb)
+{
+	const struct arow	*a = va, *b = vb;
+	int			 i, c;
+
+	for (i = 0; i < a->ncols && i < b->ncols; i++) {
+		c = cmp_value(a->cells[i], b->cells[i]);
+		if (c != 0)
+			return c;
+	}
+	return a->ncols - b->ncols;
+}
+
+static int
+cmp_pvalue(const void *va, const void *vb)
+{
+	return cmp_value(*(char *const *)va, *(char *const *)vb);
+}
+
+static const char *
+cell_key(const struct cell *c)
+{
+	return c->kind == CELL_NULL ? NULL : c->text;
+}
+
+static int
+cmp_erow(const void *va, const void *vb)
+{
+	const struct erow	*a = va, *b = vb;
+	int			 i, c;
+
+	for (i = 0; i < a->ncells && i < b->ncells; i++) {
+		c = cmp_value(cell_key(&a->cells[i]), cell_key(&b->cells[i]));
+		if (c != 0)
+			return c;
+	}
+	return a->ncells - b->ncells;
+}
+
+static int
+cmp_pcell(const void *va, const void *vb)
+{
+	return cmp_value(cell_key(*(const struct cell *const *)va),
+	    cell_key(*(const struct cell *const *)vb));
+}
+
+/*
+ * The values of a result in the order a sort mode gives, as an array of
+ * borrowed pointers (caller frees the array, not the values).
+ */
+char **
+result_sorted_values(const struct result *r, enum sort_mode sort)
+{
+	struct arow	*rows;
+	char		**v;
+	size_t		 i;
+
+	v = xcalloc(r->ncells + 1, sizeof *v);
+	if (sort == SORT_ROW && r->ncols > 0) {
+		rows = xcalloc(r->nrows + 1, sizeof *rows);
+		for (i = 0; i < r->nrows; i++) {
+			rows[i].cells = r->cells + i * (size_t)r->ncols;
+			rows[i].ncols = r->ncols;
+		}
+		qsort(rows, r->nrows, sizeof *rows, cmp_arow);
+		for (i = 0; i < r->nrows; i++)
+			memcpy(v + i * (size_t)r->ncols, rows[i].cells,
+			    (size_t)r->ncols * sizeof *v);
+		free(rows);
+	} else {
+		memcpy(v, r->cells, r->ncells * sizeof *v);
+		if (sort == SORT_VALUE)
+			qsort(v, r->ncells, sizeof *v, cmp_pvalue);
+	}
+	return v;
+}
+
+/* MD5 of values, each followed by a newline (the sqllogictest rule). */
+void
+hash_values(char **values, size_t n, char out[33])
+{
+	struct md5	m;
+	size_t		i;
+	const char	*s;
+
+	md5_init(&m);
+	for (i = 0; i < n; i++) {
+		s = values[i] == NULL ? "NULL" : values[i];
+		md5_update(&m, s, strlen(s));
+		md5_update(&m, "\n", 1);
+	}
+	md5_hex(&m, out);
+}
+
+/* 1 if a value must be quoted to be read back as itself. */
+static int
+needs_quotes(const char *v)
+{
+	size_t	len = strlen(v);
+
+	if (len == 0 || strcmp(v, "NULL") == 0 || v[0] == '\'' ||
+	    (v[0] == '~' && v[1] == '/'))
+		return 1;
+	if (isspace((unsigned char)v[0]) || isspace((unsigned char)v[len - 1]))
+		return 1;
+	return strchr(v, '|') != NULL;
+}
+
+/* Write a value in the cell syntax of .sqltest files (caller frees). */
+char *
+format_cell(const char *v)
+{
+	struct buf	b;
+
+	if (v == NULL)
+		return xstrdup("NULL");
+	if (!needs_quotes(v))
+		return xstrdup(v);
+	buf_init(&b);
+	buf_addc(&b, '\'');
+	for (; *v != '\0'; v++) {
+		if (*v == '\'')
+			buf_addc(&b, '\'');
+		buf_addc(&b, *v);
+	}
+	buf_addc(&b, '\'');
+	return buf_detach(&b);
+}
+
+static char *
+format_arow(char **cells, int ncols)
+{
+	struct buf	 b;
+	char		*c;
+	int		 i;
+
+	buf_init(&b);
+	for (i = 0; i < ncols; i++) {
+		c = format_cell(cells[i]);
+		buf_printf(&b, "%s%s", i == 0 ? "" : " | ", c);
+		free(c);
+	}
+	return buf_detach(&b);
+}
+
+static char *
+format_erow(const struct cell *cells, int ncells)
+{
+	struct buf	 b;
+	char		*c;
+	int		 i;
+
+	buf_init(&b);
+	for (i = 0; i < ncells; i++) {
+		if (i > 0)
+			buf_adds(&b, " | ");
+		if (cells[i].kind == CELL_REGEX)
+			buf_printf(&b, "~/%s/", cells[i].text);
+		else {
+			c = format_cell(cell_key(&cells[i]));
+			buf_adds(&b, c);
+			free(c);
+		}
+	}
+	return buf_detach(&b);
+}
+
+static int
+numbers_close(const char *a, const char *b, double tolerance)
+{
+	char	*end;
+	double	 x, y;
+
+	x = strtod(a, &end);
+	if (end == a || *end != '\0')
+		return 0;
+	y = strtod(b, &end);
+	if (end == b || *end != '\0')
+		return 0;
+	if (x == y)
+		return 1;
+	return fabs(x - y) <= tolerance * fmax(1.0, fmax(fabs(x), fabs(y)));
+}
+
+/* Does an actual value satisfy an expected cell? */
+static int
+cell_matches(const struct expect *e, const struct cell *c, const char *v)
+{
+	char	*cause = NULL;
+	int	 rc;
+
+	if (c->kind == CELL_NULL)
+		return v == NULL;
+	if (v == NULL)
+		return 0;
+	if (c->kind == CELL_REGEX) {
+		rc = regex_matches(c->text, v, &cause);
+		free(cause);
+		return rc == 1;
+	}
+	if (strcmp(c->text, v) == 0)
+		return 1;
+	return e->has_tolerance && numbers_close(c->text, v, e->tolerance);
+}
+
+static int
+row_matches(const struct expect *e, const struct erow *er,
+    const struct arow *ar)
+{
+	int	i;
+
+	if (er->ncells != ar->ncols)
+		return 0;
+	for (i = 0; i < ar->ncols; i++) {
+		if (!cell_matches(e, &er->cells[i], ar->cells[i]))
+			return 0;
+	}
+	return 1;
+}
+
+struct difflines {
+	struct buf	 b;
+	int		 lines;
+	int		 dropped;
+};
+
+static void
+diff_line(struct difflines *d, char mark, char *text)
+{
+	if (d->lines < DIFF_MAX_LINES)
+		buf_printf(&d->b, "%c %s\n", mark, text);
+	else
+		d->dropped++;
+	d->lines++;
+	free(text);
+}
+
+/*
+ * A line diff of expected rows against actual ones: "-" only expected,
+ * "+" only actual, " " both.  Longest common subsequence when small
+ * enough, else the two lists one after the other.
+ */
+static char *
+diff_rows(const struct expect *e, const struct erow *er, size_t ne,
+    const struct arow *ar, size_t na)
+{
+	struct difflines	 d;
+	unsigned		*lcs;
+	size_t			 i, j, w = na + 1;
+
+	memset(&d, 0, sizeof d);
+	buf_init(&d.b);
+	if ((ne + 1) * (na + 1) > LCS_MAX_CELLS) {
+		for (i = 0; i < ne; i++)
+			diff_line(&d, '-', format_erow(er[i].cells,
+			    er[i].ncells));
+		for (j = 0; j < na; j++)
+			diff_line(&d, '+', format_arow(ar[j].cells,
+			    ar[j].ncols));
+	} else {
+		lcs = xcalloc((ne + 1) * w, sizeof *lcs);
+		for (i = ne; i-- > 0;) {
+			for (j = na; j-- > 0;) {
+				if (row_matches(e, &er[i], &ar[j]))
+					lcs[i * w + j] = lcs[(i + 1) * w + j + 1] + 1;
+				else if (lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])
+					lcs[i * w + j] = lcs[(i + 1) * w + j];
+				else
+					lcs[i * w + j] = lcs[i * w + j + 1];
+			}
+		}
+		for (i = 0, j = 0; i < ne || j < na;) {
+			if (i < ne && j < na && row_matches(e, &er[i], &ar[j])) {
+				diff_line(&d, ' ', format_arow(ar[j].cells,
+				    ar[j].ncols));
+				i++;
+				j++;
+			} else if (i < ne && (j == na ||
+			    lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])) {
+				diff_line(&d, '-', format_erow(er[i].cells,
+				    er[i].ncells));
+				i++;
+			} else {
+				diff_line(&d, '+', format_arow(ar[j].cells,
+				    ar[j].ncols));
+				j++;
+			}
+		}
+		free(lcs);
+	}
+	if (d.dropped > 0)
+		buf_printf(&d.b, "... %d more lines\n", d.dropped);
+	return buf_detach(&d.b);
+}
+
+/* Build the actual rows, in the order the expectation's sort gives. */
+static struct arow *
+actual_rows(const struct expect *e, const struct result *r, char ***vals,
+    size_t *n)
+{
+	struct arow	*rows;
+	size_t		 i;
+
+	*vals = result_sorted_values(r, e->sort == SORT_VALUE ? SORT_VALUE :
+	    SORT_NONE);
+	if (e->sort == SORT_VALUE) {
+		/* One value a row: the sorted list is what is compared. */
+		*n = r->ncells;
+		rows = xcalloc(*n + 1, sizeof *rows);
+		for (i = 0; i < *n; i++) {
+			rows[i].cells = *vals + i;
+			rows[i].ncols = 1;
+		}
+		return rows;
+	}
+	*n = r->nrows;
+	rows = xcalloc(*n + 1, sizeof *rows);
+	for (i = 0; i < *n; i++) {
+		rows[i].cells = *vals + i * (size_t)r->ncols;
+		rows[i].ncols = r->ncols;
+	}
+	if (e->sort == SORT_ROW)
+		qsort(rows, *n, sizeof *rows, cmp_arow);
+	return rows;
+}
+
+/* Build the expected rows, sorted as the actual ones are. */
+static struct erow *
+expected_rows(const struct expect *e, const struct cell ***cellp, size_t *n)
+{
+	struct erow		 *rows;
+	const struct cell	**cells;
+	size_t			  i, k, total = 0;
+	int			  j;
+
+	*cellp = NULL;
+	if (e->sort != SORT_VALUE) {
+		*n = e->nrows;
+		rows = xcalloc(*n + 1, sizeof *rows);
+		for (i = 0; i < *n; i++) {
+			rows[i].cells = e->rows[i].cells;
+			rows[i].ncells = e->rows[i].ncells;
+		}
+		if (e->sort == SORT_ROW && e->sort_expected)
+			qsort(rows, *n, sizeof *rows, cmp_erow);
+		return rows;
+	}
+	for (i = 0; i < e->nrows; i++)
+		total += (size_t)e->rows[i].ncells;
+	cells = xcalloc(total + 1, sizeof *cells);
+	for (i = 0, k = 0; i < e->nrows; i++) {
+		for (j = 0; j < e->rows[i].ncells; j++)
+			cells[k++] = &e->rows[i].cells[j];
+	}
+	if (e->sort_expected)
+		qsort(cells, total, sizeof *cells, cmp_pcell);
+	rows = xcalloc(total + 1, sizeof *rows);
+	for (k = 0; k < total; k++) {
+		rows[k].cells = cells[k];
+		rows[k].ncells = 1;
+	}
+	*n = total;
+	*cellp = cells;
+	return rows;
+}
+
+static int
+compare_rows(const struct expect *e, const struct result *r, char **diff)
+{
+	struct arow		 *ar;
+	struct erow		 *er;
+	const struct cell	**ecells;
+	char			**vals;
+	size_t			  na, ne, i;
+	int			  same;
+
+	ar = actual_rows(e, r, &vals, &na);
+	er = expected_rows(e, &ecells, &ne);
+	same = na == ne;
+	for (i = 0; same && i < na; i++)
+		same = row_matches(e, &er[i], &ar[i]);
+	if (!same)
+		*diff = diff_rows(e, er, ne, ar, na);
+	free(ar);
+	free(er);
+	free(ecells);
+	free(vals);
+	return same;
+}
+
+/*
+ * sqllogictest comparison: the actual values (already rendered by type)
+ * sorted by the sort mode, against the expected values in file order.
+ */
+static int
+compare_flat(const struct expect *e, const struct result *r, char **diff)
+{
+	struct expect	 copy = *e;
+
+	copy.sort_expected = 0;
+	return compare_rows(&copy, r, diff);
+}
+
+static int
+compare_hash(const struct expect *e, const struct result *r, char **diff)
+{
+	char	**vals, hash[33];
+
+	vals = result_sorted_values(r, e->sort);
+	hash_values(vals, r->ncells, hash);
+	free(vals);
+	if ((int64_t)r->ncells == e->count && strcasecmp(hash, e->hash) == 0)
+		return 1;
+	*diff = xprintf("- %lld values hashing to %s\n+ %zu values hashing "
+	    "to %s\n", (long long)e->count, e->hash, r->ncells, hash);
+	return 0;
+}
+
+/*
+ * Compare a successful statement's result with an expectation (not an
+ * error one).  Returns 1 when it matches; else 0 with *diff set (caller
+ * frees) to what differs.
+ */
+int
+compare_result(const struct expect *e, const struct result *r,
+    const struct record *rec, char **diff)
+{
+	int64_t	n;
+
+	*diff = NULL;
+	switch (e->mode) {
+	case EXPECT_OK:
+		return 1;
+	case EXPECT_COUNT:
+		n = r->has_rows ? (int64_t)r->nrows : r->affected;
+		if (n == e->count)
+			return 1;
+		*diff = xprintf("expected %lld row%s, got %lld\n",
+		    (long long)e->count, e->count == 1 ? "" : "s",
+		    (long long)n);
+		return 0;
+	case EXPECT_HASH:
+		return compare_hash(e, r, diff);
+	case EXPECT_ROWS:
+		if (!r->has_rows) {
+			*diff = xprintf("the statement returned no rows (it "
+			    "affected %lld); use \"-- expect ok\" or \"-- "
+			    "expect N rows\"\n", (long long)r->affected);
+			return 0;
+		}
+		if (rec->types != NULL && r->ncols != (int)strlen(rec->types)) {
+			*diff = xprintf("expected %zu columns (types %s), got "
+			    "%d\n", strlen(rec->types), rec->types, r->ncols);
+			return 0;
+		}
+		if (e->flat)
+			return compare_flat(e, r, diff);
+		return compare_rows(e, r, diff);
+	case EXPECT_ERROR:
+		break;
+	}
+	*diff = xstrdup("expected an error, but the statement succeeded\n");
+	return 0;
+}

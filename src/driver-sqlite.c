@@ -1,0 +1,391 @@
+/*
+ * driver-sqlite.c: the embedded SQLite driver.  An in-memory database by
+ * default, or the database file given as the DSN (opened read-write, never
+ * created).  Foreign keys are enforced; errors carry SQLite's extended
+ * result code and are mapped to the portable conditions.  This is the only
+ * file that includes sqlite3.h.
+ */
+#include <sqlite3.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sqlcheck.h"
+
+struct lite {
+	sqlite3		*db;
+	sqlite3		*saved;		/* user's database during a scratch */
+	char		*path;		/* NULL for :memory: */
+};
+
+static int	lite_open_db(const char *, sqlite3 **, char **);
+
+/* Extended result codes with their names and portable conditions. */
+static const struct lite_code {
+	int		 code;
+	const char	*name;
+	const char	*condition;
+	const char	*sqlstate;
+} lite_codes[] = {
+	{ SQLITE_CONSTRAINT_UNIQUE, "SQLITE_CONSTRAINT_UNIQUE",
+	    "unique_violation", NULL },
+	{ SQLITE_CONSTRAINT_PRIMARYKEY, "SQLITE_CONSTRAINT_PRIMARYKEY",
+	    "unique_violation", NULL },
+	{ SQLITE_CONSTRAINT_FOREIGNKEY, "SQLITE_CONSTRAINT_FOREIGNKEY",
+	    "foreign_key_violation", NULL },
+	{ SQLITE_CONSTRAINT_NOTNULL, "SQLITE_CONSTRAINT_NOTNULL",
+	    "not_null_violation", NULL },
+	{ SQLITE_CONSTRAINT_CHECK, "SQLITE_CONSTRAINT_CHECK",
+	    "check_violation", NULL },
+	{ SQLITE_CONSTRAINT_DATATYPE, "SQLITE_CONSTRAINT_DATATYPE",
+	    "invalid_text_representation", NULL },
+	{ SQLITE_CONSTRAINT_TRIGGER, "SQLITE_CONSTRAINT_TRIGGER", NULL,
+	    "23000" },
+	{ SQLITE_CONSTRAINT, "SQLITE_CONSTRAINT", NULL, "23000" },
+	{ SQLITE_MISMATCH, "SQLITE_MISMATCH", "invalid_text_representation",
+	    NULL },
+	{ SQLITE_INTERRUPT, "SQLITE_INTERRUPT", "query_canceled", NULL },
+	{ SQLITE_BUSY_SNAPSHOT, "SQLITE_BUSY_SNAPSHOT",
+	    "serialization_failure", NULL },
+	{ SQLITE_BUSY, "SQLITE_BUSY", NULL, NULL },
+	{ SQLITE_LOCKED, "SQLITE_LOCKED", NULL, NULL },
+	{ SQLITE_READONLY, "SQLITE_READONLY", NULL, NULL },
+	{ SQLITE_TOOBIG, "SQLITE_TOOBIG", NULL, NULL },
+	{ SQLITE_RANGE, "SQLITE_RANGE", NULL, NULL },
+	{ SQLITE_ERROR, "SQLITE_ERROR", NULL, NULL },
+	{ 0, NULL, NULL, NULL }
+};
+
+/*
+ * SQLITE_ERROR is generic: the message tells what it is.  Prefixes of
+ * sqlite3_errmsg() and the condition each means.
+ */
+static const struct lite_message {
+	const char	*prefix;
+	const char	*condition;
+} lite_messages[] = {
+	{ "no such table", "undefined_table" },
+	{ "no such view", "undefined_table" },
+	{ "no such column", "undefined_column" },
+	{ "incomplete input", "syntax_error" },
+	{ "unrecognized token", "syntax_error" },
+	{ "integer overflow", "numeric_value_out_of_range" },
+	{ NULL, NULL }
+};
+
+/* Open the DSN's database (":memory:" when NULL or empty). */
+static int
+lite_open(struct conn *c, const char *dsn, char **cause)
+{
+	struct lite	*l;
+
+	l = xcalloc(1, sizeof *l);
+	if (dsn != NULL && *dsn != '\0' && strcmp(dsn, ":memory:") != 0)
+		l->path = xstrdup(dsn);
+	if (lite_open_db(l->path, &l->db, cause) != 0) {
+		free(l->path);
+		free(l);
+		return -1;
+	}
+	c->data = l;
+	return 0;
+}
+
+/*
+ * Open a database (a new in-memory one when path is NULL), set extended
+ * codes, a busy timeout and foreign keys (which only take effect outside
+ * a transaction, so here).
+ */
+static int
+lite_open_db(const char *path, sqlite3 **dbp, char **cause)
+{
+	sqlite3	*db = NULL;
+	int	 flags, rc;
+
+	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI;
+	if (path == NULL)
+		flags |= SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY;
+	rc = sqlite3_open_v2(path == NULL ? ":memory:" : path, &db, flags,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		*cause = xprintf("cannot open sqlite database \"%s\": %s",
+		    path == NULL ? ":memory:" : path,
+		    db != NULL ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, 5000);
+	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		*cause = xprintf("cannot enable foreign keys: %s",
+		    sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return -1;
+	}
+	*dbp = db;
+	return 0;
+}
+
+/* Close the connection (a scratch copy first, if one is open). */
+static void
+lite_close(struct conn *c)
+{
+	struct lite	*l = c->data;
+
+	if (l == NULL)
+		return;
+	if (l->saved != NULL) {
+		sqlite3_close(l->db);
+		l->db = l->saved;
+	}
+	sqlite3_close(l->db);
+	free(l->path);
+	free(l);
+	c->data = NULL;
+}
+
+/* Fill err from the database's last error. */
+static void
+lite_error(sqlite3 *db, struct dberror *err)
+{
+	const struct lite_code		*lc;
+	const struct lite_message	*lm;
+	const char			*msg, *condition = NULL;
+	const char			*sqlstate = NULL;
+	char				 native[32];
+	int				 code;
+
+	code = sqlite3_extended_errcode(db);
+	msg = sqlite3_errmsg(db);
+	snprintf(native, sizeof native, "%d", code);
+	for (lc = lite_codes; lc->name != NULL; lc++) {
+		if (lc->code == code) {
+			snprintf(native, sizeof native, "%s", lc->name);
+			condition = lc->condition;
+			sqlstate = lc->sqlstate;
+			break;
+		}
+	}
+	if ((code & 0xff) == SQLITE_ERROR) {
+		for (lm = lite_messages; lm->prefix != NULL; lm++) {
+			if (strncmp(msg, lm->prefix, strlen(lm->prefix)) == 0) {
+				condition = lm->condition;
+				break;
+			}
+		}
+		if (strstr(msg, "syntax error") != NULL)
+			condition = "syntax_error";
+	}
+	dberror_set(err, sqlstate, native, condition, msg);
+}
+
+/* Append one column of the current row, rendered for its type. */
+static void
+lite_add_value(sqlite3_stmt *st, int i, const char *types, struct result *r,
+    struct buf *b)
+{
+	char	 type, *s;
+
+	if (types == NULL) {
+		if (sqlite3_column_type(st, i) == SQLITE_NULL)
+			result_add_null(r);
+		else
+			result_add_value(r,
+			    (const char *)sqlite3_column_text(st, i),
+			    (size_t)sqlite3_column_bytes(st, i));
+		return;
+	}
+	/* sqllogictest rendering, as SQLite's own runner does it. */
+	type = i < (int)strlen(types) ? types[i] : 'T';
+	buf_reset(b);
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		buf_adds(b, "NULL");
+	else if (type == 'I')
+		buf_printf(b, "%lld", (long long)sqlite3_column_int64(st, i));
+	else if (type == 'R') {
+		s = sqlite3_mprintf("%.3f", sqlite3_column_double(st, i));
+		buf_adds(b, s);
+		sqlite3_free(s);
+	} else
+		slt_render('T', (const char *)sqlite3_column_text(st, i), b);
+	result_add_value(r, b->data, b->len);
+}
+
+/* Step a prepared statement to the end, collecting its rows. */
+static int
+lite_step_all(sqlite3 *db, sqlite3_stmt *st, const char *types,
+    struct result *r)
+{
+	struct buf	b;
+	int		rc, i, ncols;
+
+	ncols = sqlite3_column_count(st);
+	if (ncols > 0)
+		result_set_columns(r, ncols);
+	buf_init(&b);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < ncols; i++)
+			lite_add_value(st, i, types, r, &b);
+	}
+	buf_free(&b);
+	(void)db;
+	return rc;
+}
+
+/*
+ * Run the statements of sql (normally one); the result is the last one's.
+ * Returns 0, or -1 with err filled.
+ */
+static int
+lite_exec(struct conn *c, const char *sql, const char *types,
+    struct result *r, struct dberror *err)
+{
+	struct lite		*l = c->data;
+	sqlite3_stmt		*st;
+	const char		*tail = sql;
+	sqlite3_int64		 before;
+	int			 rc;
+
+	while (*tail != '\0') {
+		st = NULL;
+		if (sqlite3_prepare_v2(l->db, tail, -1, &st, &tail) !=
+		    SQLITE_OK) {
+			lite_error(l->db, err);
+			return -1;
+		}
+		if (st == NULL)
+			break;		/* only white space or comments left */
+		result_clear(r);
+		before = sqlite3_total_changes64(l->db);
+		rc = lite_step_all(l->db, st, types, r);
+		if (rc != SQLITE_DONE) {
+			lite_error(l->db, err);
+			sqlite3_finalize(st);
+			return -1;
+		}
+		if (!r->has_rows)
+			r->affected = sqlite3_total_changes64(l->db) ==
+			    before ? 0 : sqlite3_changes64(l->db);
+		else
+			r->affected = (int64_t)r->nrows;
+		sqlite3_finalize(st);
+	}
+	return 0;
+}
+
+/* 1 inside a transaction. */
+static int
+lite_in_transaction(struct conn *c)
+{
+	struct lite	*l = c->data;
+
+	return !sqlite3_get_autocommit(l->db);
+}
+
+/* Interrupt the running statement (safe from another thread). */
+static void
+lite_cancel(struct conn *c)
+{
+	struct lite	*l = c->data;
+
+	if (l != NULL && l->db != NULL)
+		sqlite3_interrupt(l->db);
+}
+
+/*
+ * Make the session as good as new: an in-memory database is replaced by
+ * a new one; a file database only needs its transaction gone.
+ */
+static int
+lite_reset(struct conn *c, char **cause)
+{
+	struct lite	*l = c->data;
+	sqlite3		*db;
+
+	if (!sqlite3_get_autocommit(l->db))
+		sqlite3_exec(l->db, "ROLLBACK", NULL, NULL, NULL);
+	if (l->path != NULL)
+		return 0;
+	if (lite_open_db(NULL, &db, cause) != 0)
+		return -1;
+	sqlite3_close(l->db);
+	l->db = db;
+	return 0;
+}
+
+/* The library version. */
+static const char *
+lite_version(struct conn *c)
+{
+	(void)c;
+	return "SQLite " SQLITE_VERSION;
+}
+
+/*
+ * A scratch database: an in-memory copy of the current one (through the
+ * backup API), used until lite_scratch_drop() throws it away.
+ */
+static int
+lite_scratch_create(struct conn *c, char **name, char **cause)
+{
+	struct lite	*l = c->data;
+	sqlite3_backup	*bk;
+	sqlite3		*copy;
+
+	if (lite_open_db(NULL, &copy, cause) != 0)
+		return -1;
+	bk = sqlite3_backup_init(copy, "main", l->db, "main");
+	if (bk == NULL || sqlite3_backup_step(bk, -1) != SQLITE_DONE) {
+		*cause = xprintf("cannot copy the database: %s",
+		    sqlite3_errmsg(copy));
+		sqlite3_backup_finish(bk);
+		sqlite3_close(copy);
+		return -1;
+	}
+	sqlite3_backup_finish(bk);
+	/* The backup replaced the connection's settings: set them again. */
+	sqlite3_exec(copy, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	l->saved = l->db;
+	l->db = copy;
+	*name = xstrdup("in-memory copy");
+	return 0;
+}
+
+/* Throw the scratch copy away and return to the user's database. */
+static int
+lite_scratch_drop(struct conn *c, const char *name, char **cause)
+{
+	struct lite	*l = c->data;
+
+	(void)name;
+	(void)cause;
+	if (l->saved == NULL)
+		return 0;
+	sqlite3_close(l->db);
+	l->db = l->saved;
+	l->saved = NULL;
+	return 0;
+}
+
+/* A SQLite DSN holds no secret. */
+static char *
+lite_describe(const char *dsn)
+{
+	return xstrdup(dsn == NULL || *dsn == '\0' ? ":memory:" : dsn);
+}
+
+const struct driver driver_sqlite = {
+	.name = "sqlite",
+	.flags = DRIVER_TXN_DDL | DRIVER_STMT_ATOMIC,
+	.open = lite_open,
+	.close = lite_close,
+	.exec = lite_exec,
+	.in_transaction = lite_in_transaction,
+	.cancel = lite_cancel,
+	.reset = lite_reset,
+	.version = lite_version,
+	.scratch_create = lite_scratch_create,
+	.scratch_drop = lite_scratch_drop,
+	.describe = lite_describe
+};

@@ -1,0 +1,103 @@
+/*
+ * files.c: turn the paths given on the command line into the list of test
+ * files to run.  Directories are searched recursively, in sorted order,
+ * for *.sqltest, *.slt and *.test files; files named directly run
+ * whatever their name.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sqlcheck.h"
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t	n = strlen(s), m = strlen(suffix);
+
+	return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* 1 if a file name has one of the test file extensions. */
+int
+files_is_test(const char *name)
+{
+	return ends_with(name, ".sqltest") || ends_with(name, ".slt") ||
+	    ends_with(name, ".test");
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add the test files under dir, sorted, recursing into directories. */
+static int
+files_walk(const char *dir, char ***out, size_t *n)
+{
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 st;
+	char		**names = NULL, *path;
+	size_t		 nnames = 0, i;
+	int		 rc = 0;
+
+	d = opendir(dir);
+	if (d == NULL) {
+		log_warnx("%s: cannot open directory: %s", dir,
+		    strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] != '.')
+			str_list_add(&names, &nnames, de->d_name);
+	}
+	closedir(d);
+	qsort(names, nnames, sizeof *names, cmp_name);
+	for (i = 0; i < nnames; i++) {
+		path = xprintf("%s/%s", dir, names[i]);
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (files_walk(path, out, n) != 0)
+				rc = -1;
+		} else if (files_is_test(names[i]))
+			str_list_add(out, n, path);
+		free(path);
+	}
+	str_list_free(names, nnames);
+	return rc;
+}
+
+/*
+ * Expand paths into *out (a list the caller frees with str_list_free).
+ * Returns 0, or -1 if some path could not be read (after warning about
+ * it; the others are still listed).
+ */
+int
+files_collect(char **paths, int npaths, char ***out, size_t *n)
+{
+	struct stat	 st;
+	char		*p;
+	size_t		 len;
+	int		 i, rc = 0;
+
+	for (i = 0; i < npaths; i++) {
+		p = xstrdup(paths[i]);
+		len = strlen(p);
+		while (len > 1 && p[len - 1] == '/')
+			p[--len] = '\0';
+		if (stat(p, &st) != 0) {
+			log_warnx("%s: cannot open: %s", p, strerror(errno));
+			rc = -1;
+		} else if (S_ISDIR(st.st_mode)) {
+			if (files_walk(p, out, n) != 0)
+				rc = -1;
+		} else
+			str_list_add(out, n, p);
+		free(p);
+	}
+	return rc;
+}

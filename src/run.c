@@ -1,0 +1,732 @@
+/*
+ * run.c: runs the records of a test file through a driver and yields a
+ * file_report.  Owns isolation: the file's transaction (always rolled
+ * back) or scratch database, a savepoint around each statement where an
+ * error would abort the transaction, and the mapping of a test's own
+ * transaction statements onto savepoints.  Prints nothing.
+ */
+#include <ctype.h>
+#include <fnmatch.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "sqlcheck.h"
+
+#define SAVEPOINT_STMT	"sqlcheck_stmt"
+
+static volatile sig_atomic_t	run_stop_flag;
+
+/* What the runner does with a statement before sending it. */
+enum txn_kind {
+	TXN_NONE,		/* send as written */
+	TXN_BEGIN,		/* BEGIN, START TRANSACTION */
+	TXN_COMMIT,		/* COMMIT, END */
+	TXN_ROLLBACK,		/* ROLLBACK, ABORT (not ROLLBACK TO) */
+	TXN_REFUSED		/* cannot run inside a transaction */
+};
+
+/* State of one file's run. */
+struct run {
+	struct conn		*conn;
+	const struct driver	*drv;
+	const struct test_file	*tf;
+	const struct options	*opts;
+	struct file_report	*fr;
+	int			 in_txn;	/* file transaction in use */
+	int			 scratch;	/* scratch database in use */
+	int			 stmt_savepoints;
+	int			 user_depth;	/* open BEGINs of the test */
+	int			 halted;
+	int			 broken;	/* connection lost */
+	char			*scratch_name;
+	struct slt_label	*labels;
+	size_t			 nlabels;
+};
+
+struct slt_label {
+	char	*label;
+	char	 hash[33];
+};
+
+/* Ask the runner to stop after the current statement (signal-safe). */
+void
+run_request_stop(void)
+{
+	run_stop_flag = 1;
+}
+
+/* 1 once a stop was requested. */
+int
+run_stopped(void)
+{
+	return run_stop_flag != 0;
+}
+
+static double
+now_seconds(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The first word of a statement, upper-cased, into w (size n). */
+static const char *
+first_words(const char *sql, char *w, size_t n, const char **after)
+{
+	size_t	i = 0;
+
+	while (isspace((unsigned char)*sql) || *sql == '(')
+		sql++;
+	while ((isalpha((unsigned char)*sql) || *sql == '_') && i + 1 < n)
+		w[i++] = (char)toupper((unsigned char)*sql++);
+	w[i] = '\0';
+	while (isspace((unsigned char)*sql))
+		sql++;
+	*after = sql;
+	return w;
+}
+
+static int
+next_word_is(const char *s, const char *word)
+{
+	size_t	n = strlen(word);
+
+	return strncasecmp(s, word, n) == 0 &&
+	    !isalnum((unsigned char)s[n]) && s[n] != '_';
+}
+
+/* Statements that can never run inside a transaction. */
+static int
+is_refused(const char *w, const char *rest)
+{
+	if (strcmp(w, "VACUUM") == 0 || (strcmp(w, "REINDEX") == 0 &&
+	    (next_word_is(rest, "DATABASE") || next_word_is(rest, "SYSTEM"))))
+		return 1;
+	if ((strcmp(w, "CREATE") == 0 || strcmp(w, "DROP") == 0) &&
+	    (next_word_is(rest, "DATABASE") ||
+	    next_word_is(rest, "TABLESPACE")))
+		return 1;
+	if ((strcmp(w, "CREATE") == 0 || strcmp(w, "DROP") == 0) &&
+	    next_word_is(rest, "INDEX") && strcasestr(rest, "CONCURRENTLY"))
+		return 1;
+	if (strcmp(w, "SET") == 0 && (next_word_is(rest, "autocommit") ||
+	    strncasecmp(rest, "@@autocommit", 12) == 0))
+		return 1;
+	if (strcmp(w, "ALTER") == 0 && next_word_is(rest, "SYSTEM"))
+		return 1;
+	if (strcmp(w, "PREPARE") == 0 && next_word_is(rest, "TRANSACTION"))
+		return 1;
+	if (strcmp(w, "PRAGMA") == 0 && strncasecmp(rest, "foreign_keys",
+	    12) == 0 && strchr(rest, '=') != NULL)
+		return 1;
+	return 0;
+}
+
+/* Classify a statement of a test by its transaction meaning. */
+static enum txn_kind
+classify(const char *sql)
+{
+	char		 w[32];
+	const char	*rest;
+
+	first_words(sql, w, sizeof w, &rest);
+	if (strcmp(w, "BEGIN") == 0 || (strcmp(w, "START") == 0 &&
+	    next_word_is(rest, "TRANSACTION")))
+		return TXN_BEGIN;
+	if (strcmp(w, "COMMIT") == 0 || strcmp(w, "END") == 0)
+		return next_word_is(rest, "PREPARED") ? TXN_REFUSED :
+		    TXN_COMMIT;
+	if (strcmp(w, "ROLLBACK") == 0 || strcmp(w, "ABORT") == 0) {
+		if (next_word_is(rest, "PREPARED"))
+			return TXN_REFUSED;
+		if (next_word_is(rest, "TO") ||
+		    ((next_word_is(rest, "WORK") ||
+		    next_word_is(rest, "TRANSACTION")) &&
+		    strcasestr(rest, " TO ") != NULL))
+			return TXN_NONE;
+		return TXN_ROLLBACK;
+	}
+	return is_refused(w, rest) ? TXN_REFUSED : TXN_NONE;
+}
+
+/* Run SQL the runner itself needs; 0 or -1 with err filled. */
+static int
+run_internal(struct run *r, const char *sql, struct dberror *err)
+{
+	struct result	res;
+	int		rc;
+
+	result_init(&res);
+	rc = r->drv->exec(r->conn, sql, NULL, &res, err);
+	result_clear(&res);
+	if (rc != 0 && err->lost)
+		r->broken = 1;
+	return rc;
+}
+
+/* Run SQL the runner needs, ignoring errors (cleanup paths). */
+static void
+run_quiet(struct run *r, const char *sql)
+{
+	struct dberror	err;
+
+	dberror_init(&err);
+	run_internal(r, sql, &err);
+	dberror_clear(&err);
+}
+
+/* Start the file's transaction again after something ended it. */
+static void
+restart_txn(struct run *r)
+{
+	if (r->in_txn && !r->broken && !r->drv->in_transaction(r->conn))
+		run_quiet(r, "BEGIN");
+	r->user_depth = 0;
+}
+
+/*
+ * Send a test statement, mapping BEGIN/COMMIT/ROLLBACK onto savepoints
+ * while the file's transaction is open.  Returns what exec returned.
+ */
+static int
+exec_mapped(struct run *r, const struct stmt *st, const char *types,
+    struct result *res, struct dberror *err)
+{
+	enum txn_kind	 kind = TXN_NONE;
+	char		*sql = NULL;
+	int		 rc;
+
+	if (r->in_txn)
+		kind = classify(st->sql);
+	switch (kind) {
+	case TXN_REFUSED:
+		dberror_set(err, NULL, "sqlcheck", NULL, "this statement cannot "
+		    "run inside the file's transaction; put \"-- isolation: "
+		    "database\" at the top of the file to run it");
+		return -1;
+	case TXN_BEGIN:
+		sql = xprintf("SAVEPOINT sqlcheck_user_%d", ++r->user_depth);
+		break;
+	case TXN_COMMIT:
+		if (r->user_depth == 0)
+			return 0;	/* nothing open: like autocommit */
+		sql = xprintf("RELEASE SAVEPOINT sqlcheck_user_%d",
+		    r->user_depth--);
+		break;
+	case TXN_ROLLBACK:
+		if (r->user_depth == 0)
+			return 0;
+		sql = xprintf("ROLLBACK TO SAVEPOINT sqlcheck_user_%d",
+		    r->user_depth);
+		rc = r->drv->exec(r->conn, sql, NULL, res, err);
+		free(sql);
+		if (rc != 0)
+			return rc;
+		sql = xprintf("RELEASE SAVEPOINT sqlcheck_user_%d",
+		    r->user_depth--);
+		break;
+	case TXN_NONE:
+		break;
+	}
+	if (log_verbose())
+		log_debug("%s:%d: %s", r->fr->path, st->line,
+		    sql != NULL ? sql : st->sql);
+	rc = r->drv->exec(r->conn, sql != NULL ? sql : st->sql, types, res,
+	    err);
+	free(sql);
+	return rc;
+}
+
+/*
+ * Run one statement of a test or setup: inside a statement savepoint
+ * where the engine needs one, so that a failing statement leaves no trace
+ * and the transaction stays usable.  Returns 0 or -1 (err filled).
+ */
+static int
+run_stmt(struct run *r, const struct stmt *st, const char *types,
+    struct result *res, struct dberror *err)
+{
+	struct dberror	ignored;
+	int		use_sp, rc;
+
+	use_sp = r->in_txn && r->stmt_savepoints;
+	if (use_sp && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, err) != 0)
+		return -1;
+	rc = exec_mapped(r, st, types, res, err);
+	if (rc != 0 && err->lost)
+		r->broken = 1;
+	if (r->broken)
+		return rc;
+	dberror_init(&ignored);
+	if (use_sp && rc != 0)
+		run_internal(r, "ROLLBACK TO SAVEPOINT " SAVEPOINT_STMT,
+		    &ignored);
+	if (use_sp)
+		run_internal(r, "RELEASE SAVEPOINT " SAVEPOINT_STMT, &ignored);
+	dberror_clear(&ignored);
+	return rc;
+}
+
+/* Does a record run on this engine (only/skip, onlyif/skipif)? */
+static int
+record_applies(const struct record *rec, const char *engine)
+{
+	const char	*c;
+	size_t		 i;
+	int		 only = rec->nonly == 0;
+
+	for (i = 0; i < rec->nonly; i++) {
+		c = driver_canonical(rec->only[i]);
+		if (c != NULL && strcmp(c, engine) == 0)
+			only = 1;
+	}
+	for (i = 0; i < rec->nskip; i++) {
+		c = driver_canonical(rec->skip[i]);
+		if (c != NULL && strcmp(c, engine) == 0)
+			return 0;
+	}
+	return only;
+}
+
+/* The expectation for this engine: its own, else the shared one. */
+static const struct expect *
+pick_expect(const struct record *rec, const char *engine)
+{
+	const struct expect	*shared = NULL;
+	size_t			 i;
+
+	for (i = 0; i < rec->nexpects; i++) {
+		if (rec->expects[i].engine == NULL)
+			shared = &rec->expects[i];
+		else if (strcmp(driver_canonical(rec->expects[i].engine),
+		    engine) == 0)
+			return &rec->expects[i];
+	}
+	return shared;
+}
+
+static char *
+describe_error(const struct dberror *err)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	buf_adds(&b, err->message != NULL ? err->message : "unknown error");
+	if (err->sqlstate[0] != '\0' || err->native[0] != '\0') {
+		buf_adds(&b, " (");
+		if (err->condition != NULL)
+			buf_printf(&b, "%s, ", err->condition);
+		if (err->sqlstate[0] != '\0')
+			buf_printf(&b, "SQLSTATE %s", err->sqlstate);
+		if (err->native[0] != '\0' && strcmp(err->native,
+		    err->sqlstate) != 0)
+			buf_printf(&b, "%s%s", err->sqlstate[0] != '\0' ?
+			    ", " : "", err->native);
+		buf_adds(&b, ")");
+	}
+	if (err->detail != NULL)
+		buf_printf(&b, "\nDETAIL: %s", err->detail);
+	if (err->hint != NULL)
+		buf_printf(&b, "\nHINT: %s", err->hint);
+	return buf_detach(&b);
+}
+
+/* Judge a statement that failed against an error expectation. */
+static int
+check_error(struct run *r, const struct expect *e, const struct dberror *err,
+    char **message)
+{
+	char	*what, *cause = NULL;
+	int	 rc;
+
+	if (e->condition != NULL &&
+	    !condition_matches(e->condition, err, r->drv->name)) {
+		what = describe_error(err);
+		*message = xprintf("expected error %s, got: %s", e->condition,
+		    what);
+		free(what);
+		return 0;
+	}
+	if (e->regex != NULL) {
+		rc = regex_matches(e->regex, err->message != NULL ?
+		    err->message : "", &cause);
+		if (rc != 1) {
+			*message = rc < 0 ? cause : xprintf("error message "
+			    "does not match /%s/: %s", e->regex, err->message);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* sqllogictest labels: queries with one label give one result. */
+static int
+check_label(struct run *r, const struct record *rec,
+    const struct expect *e, const struct result *res, char **message)
+{
+	char		**vals, hash[33];
+	size_t		  i;
+
+	vals = result_sorted_values(res, e->sort);
+	hash_values(vals, res->ncells, hash);
+	free(vals);
+	for (i = 0; i < r->nlabels; i++) {
+		if (strcmp(r->labels[i].label, rec->label) != 0)
+			continue;
+		if (strcmp(r->labels[i].hash, hash) == 0)
+			return 1;
+		*message = xprintf("result of label \"%s\" differs from the "
+		    "earlier query with that label", rec->label);
+		return 0;
+	}
+	r->labels = xreallocarray(r->labels, r->nlabels + 1,
+	    sizeof *r->labels);
+	r->labels[r->nlabels].label = xstrdup(rec->label);
+	memcpy(r->labels[r->nlabels].hash, hash, sizeof hash);
+	r->nlabels++;
+	return 1;
+}
+
+/* Judge the last statement of a test; fills the report entry. */
+static void
+judge(struct run *r, const struct record *rec, const struct expect *e,
+    int rc, const struct result *res, const struct dberror *err,
+    struct test_report *tr)
+{
+	char	*message = NULL, *diff = NULL;
+	int	 pass;
+
+	if (rc != 0 && e->mode != EXPECT_ERROR) {
+		message = describe_error(err);
+		tr->message = xprintf("statement failed: %s", message);
+		free(message);
+		tr->outcome = OUTCOME_FAIL;
+		return;
+	}
+	if (rc != 0)
+		pass = check_error(r, e, err, &message);
+	else {
+		pass = compare_result(e, res, rec, &diff);
+		if (pass && rec->label != NULL)
+			pass = check_label(r, rec, e, res, &message);
+	}
+	if (pass) {
+		free(diff);
+		return;
+	}
+	tr->outcome = OUTCOME_FAIL;
+	if (message == NULL && e->mode == EXPECT_ERROR)
+		message = xprintf("expected error%s%s, but the statement "
+		    "succeeded", e->condition ? " " : "",
+		    e->condition ? e->condition : "");
+	if (message == NULL)
+		message = xstrdup(e->mode == EXPECT_ROWS ? "wrong result" :
+		    e->mode == EXPECT_HASH ? "wrong result hash" :
+		    "wrong row count");
+	tr->message = message;
+	tr->diff = diff;
+}
+
+/* Test names -k selects: substring, or a glob when it has * ? [. */
+static int
+name_selected(const struct options *o, const struct record *rec)
+{
+	if (o->filter == NULL || rec->slt)
+		return 1;
+	if (strpbrk(o->filter, "*?[") != NULL)
+		return fnmatch(o->filter, rec->name, 0) == 0;
+	return strstr(rec->name, o->filter) != NULL;
+}
+
+/* Close what a test left open: its own transactions are rolled back. */
+static void
+end_test(struct run *r)
+{
+	char	*sql;
+
+	while (r->user_depth > 0 && !r->broken) {
+		sql = xprintf("ROLLBACK TO SAVEPOINT sqlcheck_user_%d",
+		    r->user_depth);
+		run_quiet(r, sql);
+		free(sql);
+		sql = xprintf("RELEASE SAVEPOINT sqlcheck_user_%d",
+		    r->user_depth--);
+		run_quiet(r, sql);
+		free(sql);
+	}
+	r->user_depth = 0;
+}
+
+/*
+ * After a statement: did it end the file's transaction?  On a scratch
+ * database that is expected (implicit commits of DDL) and harmless; else
+ * it is the test's failure.  Returns 1 if the transaction had ended.
+ */
+static int
+txn_escaped(struct run *r)
+{
+	if (!r->in_txn || r->broken || r->drv->in_transaction(r->conn))
+		return 0;
+	restart_txn(r);
+	return !r->scratch;
+}
+
+static void
+run_test(struct run *r, const struct record *rec)
+{
+	const struct expect	*e;
+	struct test_report	*tr;
+	struct result		 res;
+	struct dberror		 err;
+	size_t			 i;
+	int			 rc = 0;
+
+	e = pick_expect(rec, r->drv->name);
+	tr = file_report_add(r->fr, OUTCOME_PASS, rec->path, rec->line,
+	    rec->name);
+	if (e == NULL) {
+		tr->outcome = OUTCOME_SKIP;
+		tr->message = xprintf("no expectation for %s", r->drv->name);
+		return;
+	}
+	result_init(&res);
+	dberror_init(&err);
+	for (i = 0; i < rec->nstmts && rc == 0; i++) {
+		result_clear(&res);
+		rc = run_stmt(r, &rec->stmts[i], i + 1 == rec->nstmts ?
+		    rec->types : NULL, &res, &err);
+		free(tr->sql);
+		tr->sql = xstrdup(rec->stmts[i].sql);
+		tr->line = rec->nstmts > 1 ? rec->stmts[i].line : rec->line;
+		if (txn_escaped(r)) {
+			tr->outcome = OUTCOME_FAIL;
+			tr->message = xstrdup("the statement ended the file's "
+			    "transaction (what it did was committed); write "
+			    "\"-- isolation: database\" for such tests");
+			break;
+		}
+		if (rc != 0 && i + 1 < rec->nstmts) {
+			tr->outcome = OUTCOME_FAIL;
+			tr->message = describe_error(&err);
+		}
+	}
+	if (tr->outcome == OUTCOME_PASS && i == rec->nstmts)
+		judge(r, rec, e, rc, &res, &err, tr);
+	if (err.timed_out && tr->message == NULL)
+		tr->message = xstrdup("timed out");
+	end_test(r);
+	result_clear(&res);
+	dberror_clear(&err);
+}
+
+/* Run a setup block; on failure the file fails and stops. */
+static int
+run_setup(struct run *r, const struct record *rec)
+{
+	struct result	 res;
+	struct dberror	 err;
+	size_t		 i;
+	char		*what;
+	int		 rc = 0;
+
+	result_init(&res);
+	dberror_init(&err);
+	for (i = 0; i < rec->nstmts && rc == 0; i++) {
+		result_clear(&res);
+		rc = run_stmt(r, &rec->stmts[i], NULL, &res, &err);
+		if (rc == 0 && txn_escaped(r)) {
+			rc = -1;
+			dberror_set(&err, NULL, "sqlcheck", NULL, "the "
+			    "statement ended the file's transaction");
+		}
+		if (rc != 0) {
+			what = describe_error(&err);
+			r->fr->setup_failed = 1;
+			r->fr->outcome = OUTCOME_FAIL;
+			r->fr->error_line = rec->stmts[i].line;
+			r->fr->message = xprintf("%s:%d: setup failed: %s\n%s",
+			    rec->path, rec->stmts[i].line, what,
+			    rec->stmts[i].sql);
+			free(what);
+		}
+	}
+	end_test(r);
+	result_clear(&res);
+	dberror_clear(&err);
+	return rc;
+}
+
+/* Decide the isolation and open it: scratch database, transaction. */
+static int
+isolation_open(struct run *r)
+{
+	enum isolation	 iso = r->opts->isolation;
+	struct dberror	 err;
+	char		*cause = NULL;
+
+	if (r->tf->isolation != ISOLATION_AUTO)
+		iso = r->tf->isolation;
+	if (r->tf->slt && iso == ISOLATION_AUTO)
+		iso = ISOLATION_DATABASE;
+	if (iso == ISOLATION_AUTO && !(r->drv->flags & DRIVER_TXN_DDL) &&
+	    r->drv->scratch_create != NULL)
+		r->in_txn = r->scratch = 1;
+	else if (iso == ISOLATION_DATABASE)
+		r->scratch = 1;
+	else
+		r->in_txn = 1;
+	if (r->scratch && r->drv->scratch_create(r->conn, &r->scratch_name,
+	    &cause) != 0) {
+		r->fr->message = xprintf("%s: cannot create a scratch database: "
+		    "%s", r->fr->path, cause);
+		free(cause);
+		r->scratch = 0;
+		return -1;
+	}
+	r->stmt_savepoints = !(r->drv->flags & DRIVER_STMT_ATOMIC);
+	dberror_init(&err);
+	if (r->in_txn && run_internal(r, "BEGIN", &err) != 0) {
+		r->fr->message = xprintf("%s: cannot begin the file's "
+		    "transaction: %s", r->fr->path, err.message);
+		dberror_clear(&err);
+		return -1;
+	}
+	r->fr->isolation = xprintf("%s%s%s%s", r->scratch ? "scratch "
+	    "database " : "", r->scratch ? r->scratch_name : "",
+	    r->scratch && r->in_txn ? " + " : "", r->in_txn ?
+	    "transaction (rolled back)" : "");
+	return 0;
+}
+
+/* Roll back and drop whatever isolation_open() made. */
+static void
+isolation_close(struct run *r)
+{
+	char	*cause = NULL;
+
+	if (r->in_txn && !r->broken && r->drv->in_transaction(r->conn))
+		run_quiet(r, "ROLLBACK");
+	if (r->scratch && !r->broken && r->drv->scratch_drop(r->conn,
+	    r->scratch_name, &cause) != 0) {
+		log_warnx("%s: cannot drop scratch database %s: %s",
+		    r->fr->path, r->scratch_name, cause);
+		free(cause);
+	}
+	free(r->scratch_name);
+	r->scratch_name = NULL;
+}
+
+/* Should the file run at all on this engine and with these tags? */
+static int
+file_selected(struct run *r)
+{
+	const struct test_file	*tf = r->tf;
+	const struct options	*o = r->opts;
+	size_t			 i;
+	int			 ok;
+
+	if (tf->nengines > 0) {
+		ok = 0;
+		for (i = 0; i < tf->nengines; i++) {
+			if (strcmp(driver_canonical(tf->engines[i]),
+			    r->drv->name) == 0)
+				ok = 1;
+		}
+		if (!ok) {
+			r->fr->message = xprintf("not for %s (engines: listed "
+			    "at the top)", r->drv->name);
+			return 0;
+		}
+	}
+	for (i = 0; i < o->nexclude_tags; i++) {
+		if (str_list_has(tf->tags, tf->ntags, o->exclude_tags[i])) {
+			r->fr->message = xprintf("tag %s excluded",
+			    o->exclude_tags[i]);
+			return 0;
+		}
+	}
+	for (i = 0, ok = o->ntags == 0; i < o->ntags; i++) {
+		if (str_list_has(tf->tags, tf->ntags, o->tags[i]))
+			ok = 1;
+	}
+	if (!ok)
+		r->fr->message = xstrdup("no selected tag");
+	return ok;
+}
+
+static void
+run_records(struct run *r)
+{
+	const struct record	*rec;
+	size_t			 i;
+
+	for (i = 0; i < r->tf->nrecords && !r->halted; i++) {
+		rec = &r->tf->records[i];
+		if (run_stopped() || r->broken)
+			break;
+		if (r->opts->fail_fast && r->fr->ntests > 0 &&
+		    r->fr->tests[r->fr->ntests - 1].outcome == OUTCOME_FAIL)
+			break;
+		if (!record_applies(rec, r->drv->name)) {
+			if (rec->kind == RECORD_TEST && name_selected(r->opts,
+			    rec))
+				file_report_add(r->fr, OUTCOME_SKIP, rec->path,
+				    rec->line, rec->name);
+			continue;
+		}
+		if (rec->kind == RECORD_HALT)
+			r->halted = 1;
+		else if (rec->kind == RECORD_SETUP) {
+			if (run_setup(r, rec) != 0)
+				break;
+		} else if (name_selected(r->opts, rec))
+			run_test(r, rec);
+	}
+}
+
+/*
+ * Run one parsed file on a connection and fill fr (which the caller
+ * initialised with the path).  Never prints; never exits.
+ */
+void
+run_file(struct conn *conn, const struct test_file *tf,
+    const struct options *opts, struct file_report *fr)
+{
+	struct run	r;
+	double		start = now_seconds();
+	size_t		i;
+
+	memset(&r, 0, sizeof r);
+	r.conn = conn;
+	r.drv = conn->drv;
+	r.tf = tf;
+	r.opts = opts;
+	r.fr = fr;
+	if (!file_selected(&r)) {
+		fr->outcome = OUTCOME_SKIP;
+		return;
+	}
+	if (isolation_open(&r) != 0) {
+		fr->outcome = OUTCOME_ERROR;
+		isolation_close(&r);
+		return;
+	}
+	log_debug("%s: isolation: %s", fr->path, fr->isolation);
+	run_records(&r);
+	if (r.broken && fr->message == NULL) {
+		fr->outcome = OUTCOME_ERROR;
+		fr->message = xprintf("%s: connection to the database lost; "
+		    "the file's remaining tests did not run", fr->path);
+	}
+	isolation_close(&r);
+	for (i = 0; i < r.nlabels; i++)
+		free(r.labels[i].label);
+	free(r.labels);
+	fr->broken = r.broken;
+	fr->seconds = now_seconds() - start;
+}

@@ -1,0 +1,94 @@
+/*
+ * strutil.c: small string helpers for the readers and the command line:
+ * trimming, prefix tests and lists of strings (char ** plus a count,
+ * each element owned by the list).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sqlcheck.h"
+
+/* Trim white space at both ends, in place; returns the new start. */
+char *
+str_trim(char *s)
+{
+	size_t	len;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		s[--len] = '\0';
+	return s;
+}
+
+/* Length of prefix if s starts with it (ignoring case), else 0. */
+int
+str_iprefix(const char *s, const char *prefix)
+{
+	size_t	n;
+
+	n = strlen(prefix);
+	if (strncasecmp(s, prefix, n) != 0)
+		return 0;
+	return (int)n;
+}
+
+/* 1 if list holds s (ignoring case). */
+int
+str_list_has(char *const *list, size_t n, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (strcasecmp(list[i], s) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Append a copy of s to a list. */
+void
+str_list_add(char ***list, size_t *n, const char *s)
+{
+	*list = xreallocarray(*list, *n + 1, sizeof **list);
+	(*list)[(*n)++] = xstrdup(s);
+}
+
+/* Free a list and its strings. */
+void
+str_list_free(char **list, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+/*
+ * Split "a, b ,c" on commas into trimmed, non-empty items appended to a
+ * list.  Returns the number of items added.
+ */
+int
+str_split_list(const char *s, char ***list, size_t *n)
+{
+	char	*copy, *item, *next;
+	int	 added = 0;
+
+	copy = xstrdup(s);
+	for (item = copy; item != NULL; item = next) {
+		next = strchr(item, ',');
+		if (next != NULL)
+			*next++ = '\0';
+		item = str_trim(item);
+		if (*item == '\0')
+			continue;
+		str_list_add(list, n, item);
+		added++;
+	}
+	free(copy);
+	return added;
+}
