@@ -128,9 +128,8 @@ print_diff(const char *diff)
 static void
 print_failure(const struct test_report *tr)
 {
-	printf("  %s%s:%d:%s %s%s\n", color(C_BOLD), tr->path, tr->line,
-	    color(C_RESET), tr->name != NULL ? "test " : "",
-	    tr->name != NULL ? tr->name : "");
+	printf("  %s%s:%d:%s %s\n", color(C_BOLD), tr->path, tr->line,
+	    color(C_RESET), tr->name != NULL ? tr->name : "");
 	if (tr->sql != NULL)
 		print_indented(tr->sql, "    | ");
 	if (tr->message != NULL)

@@ -709,6 +709,13 @@ run_file(struct conn *conn, const struct test_file *tf,
 	r.fr = fr;
 	if (!file_selected(&r)) {
 		fr->outcome = OUTCOME_SKIP;
+		for (i = 0; i < tf->nrecords; i++) {
+			if (tf->records[i].kind == RECORD_TEST &&
+			    name_selected(opts, &tf->records[i]))
+				file_report_add(fr, OUTCOME_SKIP,
+				    tf->records[i].path, tf->records[i].line,
+				    tf->records[i].name);
+		}
 		return;
 	}
 	if (isolation_open(&r) != 0) {

@@ -1,0 +1,859 @@
+/*
+ * driver-pg.c: the PostgreSQL driver, over libpq.  It owns the libpq
+ * sessions (the one opened for the run and, under "-- isolation:
+ * database", a second one on a scratch database), their cancel objects,
+ * the rendering of rows as PostgreSQL's text output and the translation
+ * of libpq errors into struct dberror.  It is the only includer of
+ * libpq-fe.h.  Nothing here prints or exits.
+ */
+#include <sys/types.h>
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
+
+#include "sqlcheck.h"
+
+/* Driver-private state, hung from conn->data. */
+struct pg_data {
+	PGconn		*main;		/* the session pg_open made */
+	PGcancel	*main_cancel;	/* made with it, for pg_cancel */
+	PGconn		*scratch;	/* session on the scratch database */
+	PGcancel	*scratch_cancel;
+	char		*scratch_name;	/* while a scratch database exists */
+	PGcancel	*volatile cancel; /* the active session's */
+	char		*version;	/* cached by pg_version */
+};
+
+static const char *pg_effective_dsn(const char *);
+static int	 pg_is_uri(const char *);
+static char	*pg_chomp(const char *);
+static void	 pg_notice(void *, const PGresult *);
+static PGconn	*pg_connect(const char *, char **);
+static char	*pg_connect_cause(PGconn *);
+static PGconn	*pg_active(struct pg_data *);
+static PGresult	*pg_run(PGconn *, const char *);
+static int	 pg_is_error(const PGresult *);
+static void	 pg_drain_copy(PGconn *, PGresult *);
+static void	 pg_fill_rows(PGresult *, const char *, struct result *);
+static void	 pg_fill_error(PGconn *, PGresult *, struct dberror *);
+static int	 pg_command(PGconn *, const char *, const char *, char **);
+static char	*pg_random_name(void);
+static int	 pg_create_db(PGconn *, const char *, char **);
+static PGconn	*pg_connect_db(PGconn *, const char *, char **);
+static int	 pg_drop_db(PGconn *, const char *, char **);
+static void	 pg_scratch_close(struct pg_data *);
+static char	*pg_describe_uri(const char *);
+static int	 pg_uri_param_is_password(const char *, size_t);
+static char	*pg_describe_opts(PQconninfoOption *);
+static int	 pg_has_password(const char *);
+
+static int	 pg_open(struct conn *, const char *, char **);
+static void	 pg_close(struct conn *);
+static int	 pg_exec(struct conn *, const char *, const char *,
+		    struct result *, struct dberror *);
+static int	 pg_in_transaction(struct conn *);
+static void	 pg_cancel(struct conn *);
+static int	 pg_reset(struct conn *, char **);
+static const char *pg_version(struct conn *);
+static int	 pg_scratch_create(struct conn *, char **, char **);
+static int	 pg_scratch_drop(struct conn *, const char *, char **);
+static char	*pg_describe(const char *);
+
+/*
+ * The connection string to use: dsn if given (not NULL or ""), else
+ * DATABASE_URL when it is a PostgreSQL URI, else "" (libpq's PG*
+ * variables and defaults).  The result is borrowed.
+ */
+static const char *
+pg_effective_dsn(const char *dsn)
+{
+	const char	*url;
+
+	if (dsn != NULL && *dsn != '\0')
+		return dsn;
+	url = getenv("DATABASE_URL");
+	if (url != NULL && pg_is_uri(url))
+		return url;
+	return "";
+}
+
+/* 1 if s is a postgres:// or postgresql:// URI. */
+static int
+pg_is_uri(const char *s)
+{
+	return strncmp(s, "postgresql://", 13) == 0 ||
+	    strncmp(s, "postgres://", 11) == 0;
+}
+
+/* A copy of a libpq message without its trailing newline; caller frees. */
+static char *
+pg_chomp(const char *msg)
+{
+	size_t	len;
+
+	if (msg == NULL)
+		msg = "";
+	len = strlen(msg);
+	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+		len--;
+	return xstrndup(msg, len);
+}
+
+/*
+ * Notice receiver: notices and warnings (such as "there is no transaction
+ * in progress") are not errors and drivers never print, so drop them.
+ */
+static void
+pg_notice(void *arg, const PGresult *res)
+{
+	(void)arg;
+	(void)res;
+}
+
+/*
+ * Connect with a conninfo string or URI (a plain word is a database
+ * name), forcing UTF-8.  Returns the session, or NULL with *cause.
+ */
+static PGconn *
+pg_connect(const char *dsn, char **cause)
+{
+	static const char *const keys[] = {
+		"dbname", "client_encoding", "fallback_application_name", NULL
+	};
+	const char	*values[4];
+	PGconn		*pc;
+
+	values[0] = dsn;
+	values[1] = "UTF8";
+	values[2] = "sqlcheck";
+	values[3] = NULL;
+	pc = PQconnectdbParams(keys, values, 1);
+	if (PQstatus(pc) != CONNECTION_OK) {
+		*cause = pg_connect_cause(pc);
+		PQfinish(pc);
+		return NULL;
+	}
+	PQsetNoticeReceiver(pc, pg_notice, NULL);
+	return pc;
+}
+
+/*
+ * Why a connection failed, with its target (host, port, database; libpq
+ * never puts the password in either).  Caller frees.
+ */
+static char *
+pg_connect_cause(PGconn *pc)
+{
+	char		*msg, *cause;
+	const char	*host, *port, *db;
+
+	msg = pg_chomp(pc != NULL ? PQerrorMessage(pc) : "out of memory");
+	host = pc != NULL ? PQhost(pc) : NULL;
+	if (host == NULL || *host == '\0')
+		return msg;
+	port = PQport(pc);
+	db = PQdb(pc);
+	cause = xprintf("cannot connect to PostgreSQL at host \"%s\" port %s "
+	    "database \"%s\": %s", host, port != NULL ? port : "?",
+	    db != NULL ? db : "?", msg);
+	free(msg);
+	return cause;
+}
+
+/*
+ * Open a session on dsn (NULL: DATABASE_URL or libpq defaults) and keep
+ * a cancel object for it.  0, or -1 with *cause.
+ */
+static int
+pg_open(struct conn *c, const char *dsn, char **cause)
+{
+	struct pg_data	*d;
+	PGconn		*pc;
+
+	pc = pg_connect(pg_effective_dsn(dsn), cause);
+	if (pc == NULL)
+		return -1;
+	d = xcalloc(1, sizeof *d);
+	d->main = pc;
+	d->main_cancel = PQgetCancel(pc);
+	d->cancel = d->main_cancel;
+	c->data = d;
+	return 0;
+}
+
+/*
+ * Close every session.  A scratch database still in use (the core closes
+ * without scratch_drop after a lost connection) is dropped if the main
+ * session still works.  NULL data is a no-op.
+ */
+static void
+pg_close(struct conn *c)
+{
+	struct pg_data	*d = c->data;
+	char		*cause = NULL;
+
+	if (d == NULL)
+		return;
+	if (d->scratch_name != NULL) {
+		pg_scratch_close(d);
+		if (PQstatus(d->main) == CONNECTION_OK)
+			pg_drop_db(d->main, d->scratch_name, &cause);
+		free(cause);
+		free(d->scratch_name);
+	}
+	d->cancel = NULL;
+	PQfreeCancel(d->main_cancel);
+	PQfinish(d->main);
+	free(d->version);
+	free(d);
+	c->data = NULL;
+}
+
+/* The session statements run on: the scratch one while it exists. */
+static PGconn *
+pg_active(struct pg_data *d)
+{
+	return d->scratch != NULL ? d->scratch : d->main;
+}
+
+/*
+ * Send sql and collect every result.  The last result is returned, but
+ * the first error wins over what follows it.  NULL if none came (the
+ * session is broken).  Caller PQclears.
+ */
+static PGresult *
+pg_run(PGconn *pc, const char *sql)
+{
+	PGresult	*res, *keep = NULL;
+	ExecStatusType	 st;
+
+	if (!PQsendQuery(pc, sql))
+		return NULL;
+	for (;;) {
+		res = PQgetResult(pc);
+		if (res == NULL)
+			break;
+		st = PQresultStatus(res);
+		if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT ||
+		    st == PGRES_COPY_BOTH) {
+			pg_drain_copy(pc, res);
+			PQclear(res);
+			continue;
+		}
+		if (keep != NULL && pg_is_error(keep)) {
+			PQclear(res);
+			continue;
+		}
+		PQclear(keep);
+		keep = res;
+	}
+	return keep;
+}
+
+/* 1 if res reports a failed statement. */
+static int
+pg_is_error(const PGresult *res)
+{
+	return PQresultStatus(res) == PGRES_FATAL_ERROR ||
+	    PQresultStatus(res) == PGRES_BAD_RESPONSE;
+}
+
+/*
+ * Finish a COPY: data sent to us is thrown away; COPY FROM STDIN is
+ * refused (there is no data to send), which makes the statement fail.
+ */
+static void
+pg_drain_copy(PGconn *pc, PGresult *res)
+{
+	char	*row;
+	int	 n;
+
+	if (PQresultStatus(res) == PGRES_COPY_IN) {
+		PQputCopyEnd(pc, "sqlcheck has no data for COPY FROM STDIN");
+		return;
+	}
+	for (;;) {
+		row = NULL;
+		n = PQgetCopyData(pc, &row, 0);
+		if (row != NULL)
+			PQfreemem(row);
+		if (n < 0)
+			break;
+	}
+}
+
+/*
+ * Copy a row set into r: values as PostgreSQL's text output, or rendered
+ * with slt_render() for sqllogictest types (T past the end of types).
+ */
+static void
+pg_fill_rows(PGresult *res, const char *types, struct result *r)
+{
+	struct buf	 b;
+	size_t		 ntypes;
+	int		 nrows, ncols, row, col;
+	char		 type;
+
+	nrows = PQntuples(res);
+	ncols = PQnfields(res);
+	ntypes = types != NULL ? strlen(types) : 0;
+	result_set_columns(r, ncols);
+	buf_init(&b);
+	for (row = 0; row < nrows; row++) {
+		for (col = 0; col < ncols; col++) {
+			if (PQgetisnull(res, row, col)) {
+				result_add_null(r);
+				continue;
+			}
+			if (types == NULL) {
+				result_add_value(r, PQgetvalue(res, row, col),
+				    (size_t)PQgetlength(res, row, col));
+				continue;
+			}
+			type = (size_t)col < ntypes ? types[col] : 'T';
+			buf_reset(&b);
+			slt_render(type, PQgetvalue(res, row, col), &b);
+			result_add_value(r, b.data, b.len);
+		}
+	}
+	buf_free(&b);
+	r->affected = nrows;
+}
+
+/*
+ * Fill err from a failed result (res may be NULL when nothing came back):
+ * SQLSTATE (also the native code), primary message, detail and hint.  A
+ * broken session sets err->lost.
+ */
+static void
+pg_fill_error(PGconn *pc, PGresult *res, struct dberror *err)
+{
+	const char	*state = NULL, *primary = NULL, *s;
+	char		*msg, *lost;
+
+	if (res != NULL) {
+		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+		if (primary == NULL)
+			primary = PQresultErrorMessage(res);
+	}
+	if (primary == NULL || *primary == '\0')
+		primary = PQerrorMessage(pc);
+	msg = pg_chomp(primary);
+	if (PQstatus(pc) == CONNECTION_BAD) {
+		err->lost = 1;
+		lost = xprintf("connection to server lost: %s", msg);
+		free(msg);
+		msg = lost;
+	}
+	dberror_set(err, state, state, NULL, msg);
+	free(msg);
+	s = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) :
+	    NULL;
+	if (s != NULL) {
+		free(err->detail);
+		err->detail = xstrdup(s);
+	}
+	s = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_HINT) : NULL;
+	if (s != NULL) {
+		free(err->hint);
+		err->hint = xstrdup(s);
+	}
+}
+
+/*
+ * Run one statement on the active session.  0 with result filled (rows,
+ * or affected from the command tag, -1 when the tag has no count), or -1
+ * with err filled.
+ */
+static int
+pg_exec(struct conn *c, const char *sql, const char *types,
+    struct result *result, struct dberror *err)
+{
+	PGconn		*pc = pg_active(c->data);
+	PGresult	*res;
+	const char	*tuples;
+	int		 rc = 0;
+
+	res = pg_run(pc, sql);
+	switch (res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR) {
+	case PGRES_TUPLES_OK:
+		pg_fill_rows(res, types, result);
+		break;
+	case PGRES_COMMAND_OK:
+		tuples = PQcmdTuples(res);
+		result->affected = *tuples != '\0' ? atoll(tuples) : -1;
+		break;
+	case PGRES_EMPTY_QUERY:
+		break;
+	default:
+		pg_fill_error(pc, res, err);
+		rc = -1;
+		break;
+	}
+	PQclear(res);
+	return rc;
+}
+
+/* 1 if the active session is inside a transaction (even a failed one). */
+static int
+pg_in_transaction(struct conn *c)
+{
+	switch (PQtransactionStatus(pg_active(c->data))) {
+	case PQTRANS_ACTIVE:
+	case PQTRANS_INTRANS:
+	case PQTRANS_INERROR:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Ask the server to cancel the running statement, which then fails with
+ * SQLSTATE 57014.  Safe from another thread or a signal handler (PQcancel
+ * is), but not while scratch_create or scratch_drop runs.
+ */
+static void
+pg_cancel(struct conn *c)
+{
+	struct pg_data	*d = c->data;
+	PGcancel	*pcancel;
+	char		 errbuf[256];
+
+	if (d == NULL)
+		return;
+	pcancel = d->cancel;
+	if (pcancel != NULL)
+		PQcancel(pcancel, errbuf, sizeof errbuf);
+}
+
+/*
+ * Run a statement that returns no rows.  0, or -1 with *cause saying
+ * what failed (what names the step, e.g. "cannot reset the session").
+ */
+static int
+pg_command(PGconn *pc, const char *sql, const char *what, char **cause)
+{
+	struct dberror	 err;
+	PGresult	*res;
+	int		 rc = 0;
+
+	res = pg_run(pc, sql);
+	if (res == NULL || (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK)) {
+		dberror_init(&err);
+		pg_fill_error(pc, res, &err);
+		*cause = xprintf("%s: %s", what, err.message);
+		dberror_clear(&err);
+		rc = -1;
+	}
+	PQclear(res);
+	return rc;
+}
+
+/*
+ * Make the active session as good as new: roll back any transaction, then
+ * DISCARD ALL.  0, or -1 with *cause.
+ */
+static int
+pg_reset(struct conn *c, char **cause)
+{
+	PGconn	*pc = pg_active(c->data);
+
+	if (pg_in_transaction(c) &&
+	    pg_command(pc, "ROLLBACK", "cannot reset the session", cause) != 0)
+		return -1;
+	return pg_command(pc, "DISCARD ALL", "cannot reset the session", cause);
+}
+
+/* The server's version, "PostgreSQL 15.20"; borrowed, cached. */
+static const char *
+pg_version(struct conn *c)
+{
+	struct pg_data	*d = c->data;
+	int		 v;
+
+	if (d->version != NULL)
+		return d->version;
+	v = PQserverVersion(d->main);
+	if (v >= 100000)
+		d->version = xprintf("PostgreSQL %d.%d", v / 10000, v % 10000);
+	else
+		d->version = xprintf("PostgreSQL %d.%d.%d", v / 10000,
+		    (v / 100) % 100, v % 100);
+	return d->version;
+}
+
+/* A fresh scratch database name, "sqlcheck_" and 16 hex digits. */
+static char *
+pg_random_name(void)
+{
+	struct timespec	 ts;
+	unsigned char	 r[8];
+	uint64_t	 x = 0;
+	ssize_t		 n = -1;
+	int		 fd, i;
+
+	fd = open("/dev/urandom", O_RDONLY);
+	if (fd != -1) {
+		n = read(fd, r, sizeof r);
+		close(fd);
+	}
+	if (n == (ssize_t)sizeof r) {
+		for (i = 0; i < (int)sizeof r; i++)
+			x = (x << 8) | r[i];
+	} else {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		x = ((uint64_t)ts.tv_sec << 32) ^ (uint64_t)ts.tv_nsec ^
+		    ((uint64_t)getpid() << 16);
+	}
+	return xprintf("sqlcheck_%016llx", (unsigned long long)x);
+}
+
+/*
+ * Open a second session like pc's (same host, user, password, options)
+ * on database dbname.  NULL with *cause on failure.
+ */
+static PGconn *
+pg_connect_db(PGconn *pc, const char *dbname, char **cause)
+{
+	PQconninfoOption	*opts, *o;
+	const char		**keys, **values;
+	PGconn			*spc;
+	size_t			 n = 0, i = 0;
+
+	opts = PQconninfo(pc);
+	if (opts == NULL) {
+		*cause = xstrdup("cannot read the connection options");
+		return NULL;
+	}
+	for (o = opts; o->keyword != NULL; o++)
+		n++;
+	keys = xcalloc(n + 2, sizeof *keys);
+	values = xcalloc(n + 2, sizeof *values);
+	for (o = opts; o->keyword != NULL; o++) {
+		if (o->val == NULL || *o->val == '\0' ||
+		    strcmp(o->keyword, "dbname") == 0)
+			continue;
+		keys[i] = o->keyword;
+		values[i++] = o->val;
+	}
+	keys[i] = "dbname";
+	values[i] = dbname;
+	spc = PQconnectdbParams(keys, values, 0);
+	free(keys);
+	free(values);
+	PQconninfoFree(opts);
+	if (PQstatus(spc) != CONNECTION_OK) {
+		*cause = pg_connect_cause(spc);
+		PQfinish(spc);
+		return NULL;
+	}
+	PQsetNoticeReceiver(spc, pg_notice, NULL);
+	return spc;
+}
+
+/*
+ * DROP DATABASE name on session pc, disconnecting any session left on it
+ * (WITH (FORCE), from PostgreSQL 13).  0, or -1 with *cause.
+ */
+static int
+pg_drop_db(PGconn *pc, const char *name, char **cause)
+{
+	char	*quoted, *sql;
+	int	 rc;
+
+	quoted = PQescapeIdentifier(pc, name, strlen(name));
+	if (quoted == NULL) {
+		*cause = pg_chomp(PQerrorMessage(pc));
+		return -1;
+	}
+	sql = xprintf("DROP DATABASE IF EXISTS %s%s", quoted,
+	    PQserverVersion(pc) >= 130000 ? " WITH (FORCE)" : "");
+	PQfreemem(quoted);
+	rc = pg_command(pc, sql, "cannot drop the scratch database", cause);
+	free(sql);
+	return rc;
+}
+
+/* Close the scratch session; statements go to the main one again. */
+static void
+pg_scratch_close(struct pg_data *d)
+{
+	d->cancel = d->main_cancel;
+	PQfreeCancel(d->scratch_cancel);
+	d->scratch_cancel = NULL;
+	PQfinish(d->scratch);
+	d->scratch = NULL;
+}
+
+/*
+ * CREATE DATABASE name from template1, as a plain CREATE DATABASE would,
+ * or from template0 when template1 is busy (another session on it makes
+ * PostgreSQL refuse to copy it; both take about 30 ms).  0, or -1 with
+ * *cause.
+ */
+static int
+pg_create_db(PGconn *pc, const char *name, char **cause)
+{
+	static const char *const templates[] = { "template1", "template0" };
+	struct dberror	 err;
+	PGresult	*res;
+	char		*sql;
+	size_t		 i;
+	int		 rc = -1;
+
+	dberror_init(&err);
+	for (i = 0; i < 2 && rc != 0; i++) {
+		sql = xprintf("CREATE DATABASE %s TEMPLATE %s", name,
+		    templates[i]);
+		res = pg_run(pc, sql);
+		free(sql);
+		dberror_clear(&err);
+		if (res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK)
+			rc = 0;
+		else
+			pg_fill_error(pc, res, &err);
+		PQclear(res);
+		if (rc != 0 && strcmp(err.sqlstate, "55006") != 0)
+			break;
+	}
+	if (rc != 0)
+		*cause = xprintf("cannot create a scratch database: %s",
+		    err.message);
+	dberror_clear(&err);
+	return rc;
+}
+
+/*
+ * Create a scratch database and move statements to a new session on it
+ * (libpq cannot switch databases on a session).  *name is its name
+ * (caller frees).  0, or -1 with *cause and nothing left behind.
+ */
+static int
+pg_scratch_create(struct conn *c, char **name, char **cause)
+{
+	struct pg_data	*d = c->data;
+	PGconn		*pc;
+	char		*db, *dropcause = NULL;
+
+	if (d->scratch_name != NULL) {
+		*cause = xstrdup("a scratch database is already in use");
+		return -1;
+	}
+	db = pg_random_name();
+	if (pg_create_db(d->main, db, cause) != 0) {
+		free(db);
+		return -1;
+	}
+	pc = pg_connect_db(d->main, db, cause);
+	if (pc == NULL) {
+		pg_drop_db(d->main, db, &dropcause);
+		free(dropcause);
+		free(db);
+		return -1;
+	}
+	d->scratch = pc;
+	d->scratch_cancel = PQgetCancel(pc);
+	d->scratch_name = db;
+	d->cancel = d->scratch_cancel;
+	*name = xstrdup(db);
+	return 0;
+}
+
+/*
+ * Close the scratch session, go back to the main one and drop the
+ * database name.  0, or -1 with *cause.
+ */
+static int
+pg_scratch_drop(struct conn *c, const char *name, char **cause)
+{
+	struct pg_data	*d = c->data;
+
+	if (d->scratch_name != NULL && strcmp(d->scratch_name, name) == 0) {
+		pg_scratch_close(d);
+		free(d->scratch_name);
+		d->scratch_name = NULL;
+	}
+	return pg_drop_db(d->main, name, cause);
+}
+
+/*
+ * A URI without its password: the user:password@ userinfo loses
+ * ":password", and a password query parameter is dropped.  The userinfo
+ * ends at the last '@' before any '/' (libpq takes the first, but a
+ * password with a raw '@' in it must not show either).  Caller frees.
+ */
+static char *
+pg_describe_uri(const char *uri)
+{
+	struct buf	 b;
+	const char	*p, *at, *colon, *q, *amp;
+	size_t		 start;
+	char		 sep;
+
+	start = strncmp(uri, "postgresql://", 13) == 0 ? 13 : 11;
+	buf_init(&b);
+	buf_add(&b, uri, start);
+	p = uri + start;
+	at = NULL;
+	for (q = p; *q != '\0' && *q != '/' && *q != '?'; q++) {
+		if (*q == '@')
+			at = q;
+	}
+	if (at != NULL) {
+		colon = memchr(p, ':', (size_t)(at - p));
+		buf_add(&b, p, (size_t)((colon != NULL ? colon : at) - p));
+		p = at;
+	}
+	q = strchr(p, '?');
+	if (q == NULL) {
+		buf_adds(&b, p);
+		return buf_detach(&b);
+	}
+	buf_add(&b, p, (size_t)(q - p));
+	sep = '?';
+	for (p = q + 1;; p = amp + 1) {
+		amp = p + strcspn(p, "&");
+		if (amp > p &&
+		    !pg_uri_param_is_password(p, (size_t)(amp - p))) {
+			buf_addc(&b, sep);
+			buf_add(&b, p, (size_t)(amp - p));
+			sep = '&';
+		}
+		if (*amp == '\0')
+			break;
+	}
+	return buf_detach(&b);
+}
+
+/* 1 if a URI query parameter's key, percent-decoded, is "password". */
+static int
+pg_uri_param_is_password(const char *p, size_t len)
+{
+	static const char	 want[] = "password";
+	size_t			 i, k = 0;
+	unsigned int		 ch;
+	char			 c;
+
+	for (i = 0; i < len && p[i] != '='; i++) {
+		c = p[i];
+		if (c == '%' && i + 2 < len &&
+		    sscanf(p + i + 1, "%2x", &ch) == 1) {
+			c = (char)ch;
+			i += 2;
+		}
+		if (k >= sizeof want - 1 || want[k++] != c)
+			return 0;
+	}
+	return k == sizeof want - 1;
+}
+
+/*
+ * Parsed options as a conninfo string, "key=value" for each one set, the
+ * password left out and values quoted where needed.  Caller frees.
+ */
+static char *
+pg_describe_opts(PQconninfoOption *opts)
+{
+	PQconninfoOption	*o;
+	struct buf		 b;
+	const char		*v;
+
+	buf_init(&b);
+	for (o = opts; o->keyword != NULL; o++) {
+		if (o->val == NULL || strcmp(o->keyword, "password") == 0)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_printf(&b, "%s=", o->keyword);
+		if (*o->val != '\0' && strpbrk(o->val, " \t\n'\\") == NULL) {
+			buf_adds(&b, o->val);
+			continue;
+		}
+		buf_addc(&b, '\'');
+		for (v = o->val; *v != '\0'; v++) {
+			if (*v == '\'' || *v == '\\')
+				buf_addc(&b, '\\');
+			buf_addc(&b, *v);
+		}
+		buf_addc(&b, '\'');
+	}
+	return buf_detach(&b);
+}
+
+/* 1 if s sets a password, or cannot be parsed (so may hold one). */
+static int
+pg_has_password(const char *s)
+{
+	PQconninfoOption	*opts, *o;
+	char			*errmsg = NULL;
+	int			 found = 0;
+
+	opts = PQconninfoParse(s, &errmsg);
+	if (opts == NULL) {
+		PQfreemem(errmsg);
+		return 1;
+	}
+	for (o = opts; o->keyword != NULL; o++) {
+		if (strcmp(o->keyword, "password") == 0 && o->val != NULL &&
+		    *o->val != '\0')
+			found = 1;
+	}
+	PQconninfoFree(opts);
+	return found;
+}
+
+/*
+ * The connection string pg_open would use for dsn, with any password
+ * removed, for messages.  A URI keeps its form; a conninfo string is
+ * rebuilt from its parsed options.  "" stands for libpq's defaults.
+ * Caller frees.
+ */
+static char *
+pg_describe(const char *dsn)
+{
+	PQconninfoOption	*opts;
+	const char		*eff;
+	char			*s, *errmsg = NULL;
+
+	eff = pg_effective_dsn(dsn);
+	if (!pg_is_uri(eff) && strchr(eff, '=') == NULL)
+		return xstrdup(eff);	/* a database name */
+	if (pg_is_uri(eff)) {
+		s = pg_describe_uri(eff);
+		if (!pg_has_password(s))
+			return s;
+		free(s);
+	}
+	opts = PQconninfoParse(eff, &errmsg);
+	if (opts == NULL) {
+		PQfreemem(errmsg);
+		return xstrdup("(invalid connection string)");
+	}
+	s = pg_describe_opts(opts);
+	PQconninfoFree(opts);
+	return s;
+}
+
+const struct driver driver_pg = {
+	.name = "postgres",
+	.aliases = (const char *const []){ "postgresql", "pg", NULL },
+	.flags = DRIVER_TXN_DDL,
+	.open = pg_open,
+	.close = pg_close,
+	.exec = pg_exec,
+	.in_transaction = pg_in_transaction,
+	.cancel = pg_cancel,
+	.reset = pg_reset,
+	.version = pg_version,
+	.scratch_create = pg_scratch_create,
+	.scratch_drop = pg_scratch_drop,
+	.describe = pg_describe
+};
