@@ -50,7 +50,12 @@ struct my_conn {
  * integrity violations share SQLSTATE 23000 on MySQL, so the number
  * decides.  Numbers not listed keep only their native code and the
  * condition dberror_set() derives from the server's SQLSTATE (23000 is
- * integrity_constraint_violation, 40001 serialization_failure, ...).
+ * integrity_constraint_violation, ...).  err->sqlstate is always the
+ * server's own, so a deadlock (1213, SQLSTATE 40001) also matches
+ * serialization_failure.  1205 (lock wait timeout) is left unmapped: it
+ * is PostgreSQL's lock_not_available, which the contract does not name,
+ * not a cancelled query.  Strict mode makes 1264, 1265, 1292, 1365, 1366
+ * and 1406 errors on INSERT and UPDATE; elsewhere they are warnings.
  */
 static const struct my_errmap {
 	unsigned int	 errnum;
@@ -582,14 +587,14 @@ my_collect(struct my_conn *mc, const char *types, struct result *r,
 	MYSQL_RES	*res;
 	MYSQL_ROW	 row;
 	unsigned int	 ncols;
-	my_ulonglong	 n;
+	uint64_t	 n;
 	struct buf	 b;
 
 	ncols = mysql_field_count(mc->m);
 	if (ncols == 0) {
 		n = mysql_affected_rows(mc->m);
 		if (!r->has_rows)
-			r->affected = n == (my_ulonglong)-1 ? -1 : (int64_t)n;
+			r->affected = n == (uint64_t)-1 ? -1 : (int64_t)n;
 		return 0;
 	}
 	res = mysql_use_result(mc->m);
@@ -672,12 +677,15 @@ static void
 my_cancel(struct conn *c)
 {
 	struct my_conn	*mc = c->data;
+	struct my_dsn	 d;
 	MYSQL		*m;
 	char		*cause = NULL, *sql;
 	unsigned long	 id;
 
 	my_thread_enter();
-	m = my_connect(&mc->dsn, &cause);
+	d = mc->dsn;
+	d.db = NULL;	/* KILL needs no database, and it may be gone */
+	m = my_connect(&d, &cause);
 	if (m == NULL) {
 		free(cause);
 		return;

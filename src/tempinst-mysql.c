@@ -376,7 +376,12 @@ my_prepare_dir(struct tempinst *ti, const char **user, char **cause)
 		return -1;
 	}
 	ti->dir = dir;
-	if (chmod(dir, 0755) != 0 || geteuid() != 0)
+	if (chmod(dir, 0755) != 0) {
+		*cause = xprintf("cannot chmod \"%s\": %s", dir,
+		    strerror(errno));
+		return -1;
+	}
+	if (geteuid() != 0)
 		return 0;
 	pw = getpwnam("mysql");
 	if (pw == NULL) {
