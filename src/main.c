@@ -298,7 +298,8 @@ main(int argc, char **argv)
 	struct tempinst		*ti = NULL;
 	struct conn		 c;
 	struct totals		 t;
-	char			**files = NULL, *dflt[] = { "sql-tests" };
+	char			**files = NULL, dflt_path[] = "sql-tests";
+	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0, i;
 	int			 first, bad_paths;
 

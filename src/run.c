@@ -16,6 +16,7 @@
 #include "sqlcheck.h"
 
 #define SAVEPOINT_STMT	"sqlcheck_stmt"
+#define SAVEPOINT_TEST	"sqlcheck_test"
 
 static volatile sig_atomic_t	run_stop_flag;
 
@@ -242,34 +243,68 @@ exec_mapped(struct run *r, const struct stmt *st, const char *types,
 	return rc;
 }
 
+/* 1 for statements that make or end savepoints (BEGIN, SAVEPOINT, ...). */
+static int
+is_savepoint_stmt(const char *sql)
+{
+	char		 w[32];
+	const char	*rest;
+	enum txn_kind	 kind;
+
+	first_words(sql, w, sizeof w, &rest);
+	kind = classify(sql);
+	return strcmp(w, "SAVEPOINT") == 0 || strcmp(w, "RELEASE") == 0 ||
+	    strcmp(w, "ROLLBACK") == 0 || (kind != TXN_NONE &&
+	    kind != TXN_REFUSED);
+}
+
 /*
- * Run one statement of a test or setup: inside a statement savepoint
- * where the engine needs one, so that a failing statement leaves no trace
- * and the transaction stays usable.  Returns 0 or -1 (err filled).
+ * Run one statement of a test or setup.  Where an error would abort the
+ * whole transaction (PostgreSQL), an ordinary statement runs inside a
+ * statement savepoint, so that a failing statement leaves no trace.
+ * Statements that make or end savepoints cannot be wrapped (releasing the
+ * wrapper would release theirs too): if one of them fails, the test is
+ * rolled back to its own savepoint.  Returns 0 or -1 (err filled).
  */
 static int
 run_stmt(struct run *r, const struct stmt *st, const char *types,
     struct result *res, struct dberror *err)
 {
 	struct dberror	ignored;
-	int		use_sp, rc;
+	int		use_sp, wrap, rc;
 
 	use_sp = r->in_txn && r->stmt_savepoints;
-	if (use_sp && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, err) != 0)
+	wrap = use_sp && !is_savepoint_stmt(st->sql);
+	if (wrap && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, err) != 0)
 		return -1;
 	rc = exec_mapped(r, st, types, res, err);
 	if (rc != 0 && err->lost)
 		r->broken = 1;
-	if (r->broken)
+	if (r->broken || !use_sp)
 		return rc;
 	dberror_init(&ignored);
-	if (use_sp && rc != 0)
+	if (wrap && rc != 0)
 		run_internal(r, "ROLLBACK TO SAVEPOINT " SAVEPOINT_STMT,
 		    &ignored);
-	if (use_sp)
+	if (wrap)
 		run_internal(r, "RELEASE SAVEPOINT " SAVEPOINT_STMT, &ignored);
+	if (!wrap && rc != 0) {
+		run_internal(r, "ROLLBACK TO SAVEPOINT " SAVEPOINT_TEST,
+		    &ignored);
+		r->user_depth = 0;
+	}
 	dberror_clear(&ignored);
 	return rc;
+}
+
+/* Open the test's savepoint where statements need one (see run_stmt). */
+static void
+test_savepoint(struct run *r, int open)
+{
+	if (!r->in_txn || !r->stmt_savepoints || r->broken)
+		return;
+	run_quiet(r, open ? "SAVEPOINT " SAVEPOINT_TEST :
+	    "RELEASE SAVEPOINT " SAVEPOINT_TEST);
 }
 
 /* Does a record run on this engine (only/skip, onlyif/skipif)? */
@@ -496,6 +531,7 @@ run_test(struct run *r, const struct record *rec)
 	}
 	result_init(&res);
 	dberror_init(&err);
+	test_savepoint(r, 1);
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {
 		result_clear(&res);
 		rc = run_stmt(r, &rec->stmts[i], i + 1 == rec->nstmts ?
@@ -520,6 +556,7 @@ run_test(struct run *r, const struct record *rec)
 	if (err.timed_out && tr->message == NULL)
 		tr->message = xstrdup("timed out");
 	end_test(r);
+	test_savepoint(r, 0);
 	result_clear(&res);
 	dberror_clear(&err);
 }
@@ -536,6 +573,7 @@ run_setup(struct run *r, const struct record *rec)
 
 	result_init(&res);
 	dberror_init(&err);
+	test_savepoint(r, 1);
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {
 		result_clear(&res);
 		rc = run_stmt(r, &rec->stmts[i], NULL, &res, &err);
@@ -556,6 +594,7 @@ run_setup(struct run *r, const struct record *rec)
 		}
 	}
 	end_test(r);
+	test_savepoint(r, 0);
 	result_clear(&res);
 	dberror_clear(&err);
 	return rc;
