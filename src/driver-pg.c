@@ -434,8 +434,9 @@ pg_cancel(struct conn *c)
 }
 
 /*
- * Run a statement that returns no rows.  0, or -1 with *cause saying
- * what failed (what names the step, e.g. "cannot reset the session").
+ * Run a statement that returns no rows.  0, or -1 with *cause: the
+ * engine's message, after what (e.g. "cannot reset the session") unless
+ * what is NULL.
  */
 static int
 pg_command(PGconn *pc, const char *sql, const char *what, char **cause)
@@ -449,7 +450,10 @@ pg_command(PGconn *pc, const char *sql, const char *what, char **cause)
 	    PQresultStatus(res) != PGRES_TUPLES_OK)) {
 		dberror_init(&err);
 		pg_fill_error(pc, res, &err);
-		*cause = xprintf("%s: %s", what, err.message);
+		if (what != NULL)
+			*cause = xprintf("%s: %s", what, err.message);
+		else
+			*cause = xstrdup(err.message);
 		dberror_clear(&err);
 		rc = -1;
 	}
@@ -561,7 +565,8 @@ pg_connect_db(PGconn *pc, const char *dbname, char **cause)
 
 /*
  * DROP DATABASE name on session pc, disconnecting any session left on it
- * (WITH (FORCE), from PostgreSQL 13).  0, or -1 with *cause.
+ * (WITH (FORCE), from PostgreSQL 13).  0, or -1 with *cause (the engine's
+ * message; the caller says what failed).
  */
 static int
 pg_drop_db(PGconn *pc, const char *name, char **cause)
@@ -577,7 +582,7 @@ pg_drop_db(PGconn *pc, const char *name, char **cause)
 	sql = xprintf("DROP DATABASE IF EXISTS %s%s", quoted,
 	    PQserverVersion(pc) >= 130000 ? " WITH (FORCE)" : "");
 	PQfreemem(quoted);
-	rc = pg_command(pc, sql, "cannot drop the scratch database", cause);
+	rc = pg_command(pc, sql, NULL, cause);
 	free(sql);
 	return rc;
 }
@@ -597,7 +602,7 @@ pg_scratch_close(struct pg_data *d)
  * CREATE DATABASE name from template1, as a plain CREATE DATABASE would,
  * or from template0 when template1 is busy (another session on it makes
  * PostgreSQL refuse to copy it; both take about 30 ms).  0, or -1 with
- * *cause.
+ * *cause (the engine's message; the caller says what failed).
  */
 static int
 pg_create_db(PGconn *pc, const char *name, char **cause)
@@ -625,8 +630,7 @@ pg_create_db(PGconn *pc, const char *name, char **cause)
 			break;
 	}
 	if (rc != 0)
-		*cause = xprintf("cannot create a scratch database: %s",
-		    err.message);
+		*cause = xstrdup(err.message);
 	dberror_clear(&err);
 	return rc;
 }

@@ -45,6 +45,7 @@ static char	*pg_find_bindir(char **);
 static int	 pg_find_user(struct pg_user *, char **);
 static int	 pg_make_dir(struct tempinst *, const struct pg_user *,
 		    char **);
+static deadfn void pg_child_fail(const char *);
 static deadfn void pg_child(char *const [], int, const char *,
 		    const struct pg_user *);
 static pid_t	 pg_spawn(char *const [], int, const char *,
@@ -170,7 +171,7 @@ pg_bindir_from_glob(void)
 	char	*best = NULL;
 	long	 v, bestv = -1;
 
-	if (glob("/usr/lib/postgresql/*/bin", GLOB_ONLYDIR, NULL, &g) != 0)
+	if (glob("/usr/lib/postgresql/*/bin", 0, NULL, &g) != 0)
 		return NULL;
 	for (i = 0; i < g.gl_pathc; i++) {
 		v = strtol(g.gl_pathv[i] + strlen("/usr/lib/postgresql/"),
@@ -257,6 +258,15 @@ pg_make_dir(struct tempinst *ti, const struct pg_user *u, char **cause)
 	return 0;
 }
 
+/* In a forked child: say on stderr (the log) what failed, and exit. */
+static void
+pg_child_fail(const char *msg)
+{
+	if (write(2, msg, strlen(msg)) == -1)
+		_exit(126);
+	_exit(127);
+}
+
 /*
  * In a forked child: stdin from /dev/null, stdout and stderr to outfd, a
  * session of its own (a Ctrl-C at the terminal reaches only us, who stop
@@ -267,8 +277,7 @@ static void
 pg_child(char *const argv[], int outfd, const char *cwd,
     const struct pg_user *u)
 {
-	static const char	 msg[] = "sqlcheck: cannot start the program\n";
-	int			 fd;
+	int	fd;
 
 	fd = open("/dev/null", O_RDONLY);
 	if (fd == -1 || dup2(fd, 0) == -1 || dup2(outfd, 1) == -1 ||
@@ -276,14 +285,12 @@ pg_child(char *const argv[], int outfd, const char *cwd,
 		_exit(127);
 	setsid();
 	if (cwd != NULL && chdir(cwd) != 0)
-		_exit(127);
+		pg_child_fail("sqlcheck: cannot change directory\n");
 	if (u != NULL && u->drop && (setgid(u->gid) != 0 ||
 	    setgroups(1, &u->gid) != 0 || setuid(u->uid) != 0))
-		_exit(127);
+		pg_child_fail("sqlcheck: cannot switch to the server's user\n");
 	execv(argv[0], argv);
-	if (write(2, msg, sizeof msg - 1) < 0)
-		_exit(127);
-	_exit(127);
+	pg_child_fail("sqlcheck: cannot execute the program\n");
 }
 
 /*
