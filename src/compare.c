@@ -168,7 +168,7 @@ format_cell(const char *v)
 }
 
 static char *
-format_arow(char **cells, int ncols)
+format_arow(char **cells, int ncols, int raw)
 {
 	struct buf	 b;
 	char		*c;
@@ -176,7 +176,8 @@ format_arow(char **cells, int ncols)
 
 	buf_init(&b);
 	for (i = 0; i < ncols; i++) {
-		c = format_cell(cells[i]);
+		c = raw ? xstrdup(cells[i] != NULL ? cells[i] : "NULL") :
+		    format_cell(cells[i]);
 		buf_printf(&b, "%s%s", i == 0 ? "" : " | ", c);
 		free(c);
 	}
@@ -184,7 +185,7 @@ format_arow(char **cells, int ncols)
 }
 
 static char *
-format_erow(const struct cell *cells, int ncells)
+format_erow(const struct cell *cells, int ncells, int raw)
 {
 	struct buf	 b;
 	char		*c;
@@ -196,6 +197,9 @@ format_erow(const struct cell *cells, int ncells)
 			buf_adds(&b, " | ");
 		if (cells[i].kind == CELL_REGEX)
 			buf_printf(&b, "~/%s/", cells[i].text);
+		else if (raw)
+			buf_adds(&b, cells[i].text != NULL ? cells[i].text :
+			    "NULL");
 		else {
 			c = format_cell(cell_key(&cells[i]));
 			buf_adds(&b, c);
@@ -293,10 +297,10 @@ diff_rows(const struct expect *e, const struct erow *er, size_t ne,
 	if ((ne + 1) * (na + 1) > LCS_MAX_CELLS) {
 		for (i = 0; i < ne; i++)
 			diff_line(&d, '-', format_erow(er[i].cells,
-			    er[i].ncells));
+			    er[i].ncells, e->flat));
 		for (j = 0; j < na; j++)
 			diff_line(&d, '+', format_arow(ar[j].cells,
-			    ar[j].ncols));
+			    ar[j].ncols, e->flat));
 	} else {
 		lcs = xcalloc((ne + 1) * w, sizeof *lcs);
 		for (i = ne; i-- > 0;) {
@@ -312,17 +316,17 @@ diff_rows(const struct expect *e, const struct erow *er, size_t ne,
 		for (i = 0, j = 0; i < ne || j < na;) {
 			if (i < ne && j < na && row_matches(e, &er[i], &ar[j])) {
 				diff_line(&d, ' ', format_arow(ar[j].cells,
-				    ar[j].ncols));
+			    ar[j].ncols, e->flat));
 				i++;
 				j++;
 			} else if (i < ne && (j == na ||
 			    lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])) {
 				diff_line(&d, '-', format_erow(er[i].cells,
-				    er[i].ncells));
+			    er[i].ncells, e->flat));
 				i++;
 			} else {
 				diff_line(&d, '+', format_arow(ar[j].cells,
-				    ar[j].ncols));
+			    ar[j].ncols, e->flat));
 				j++;
 			}
 		}

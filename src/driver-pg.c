@@ -18,6 +18,8 @@
 
 #include "sqlcheck.h"
 
+#define PG_BOOLOID	16	/* pg_type.oid of boolean */
+
 /* Driver-private state, hung from conn->data. */
 struct pg_data {
 	PGconn		*main;		/* the session pg_open made */
@@ -40,6 +42,7 @@ static PGresult	*pg_run(PGconn *, const char *);
 static int	 pg_is_error(const PGresult *);
 static void	 pg_drain_copy(PGconn *, PGresult *);
 static void	 pg_fill_rows(PGresult *, const char *, struct result *);
+static const char *pg_slt_value(PGresult *, int, int, char);
 static void	 pg_fill_error(PGconn *, PGresult *, struct dberror *);
 static int	 pg_command(PGconn *, const char *, const char *, char **);
 static char	*pg_random_name(void);
@@ -288,6 +291,20 @@ pg_drain_copy(PGconn *pc, PGresult *res)
 }
 
 /*
+ * The text of a value for sqllogictest rendering.  A boolean read as a
+ * number is 1 or 0, as an ODBC driver converts it (its text is t or f).
+ */
+static const char *
+pg_slt_value(PGresult *res, int row, int col, char type)
+{
+	const char	*v = PQgetvalue(res, row, col);
+
+	if (type != 'T' && PQftype(res, col) == PG_BOOLOID)
+		return strcmp(v, "t") == 0 ? "1" : "0";
+	return v;
+}
+
+/*
  * Copy a row set into r: values as PostgreSQL's text output, or rendered
  * with slt_render() for sqllogictest types (T past the end of types).
  */
@@ -317,7 +334,7 @@ pg_fill_rows(PGresult *res, const char *types, struct result *r)
 			}
 			type = (size_t)col < ntypes ? types[col] : 'T';
 			buf_reset(&b);
-			slt_render(type, PQgetvalue(res, row, col), &b);
+			slt_render(type, pg_slt_value(res, row, col, type), &b);
 			result_add_value(r, b.data, b.len);
 		}
 	}

@@ -78,6 +78,18 @@ result_add_null(struct result *r)
 	result_push(r, NULL);
 }
 
+/* Replace SQL NULLs by the text "NULL", as sqllogictest renders them. */
+void
+result_nulls_as_text(struct result *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->ncells; i++) {
+		if (r->cells[i] == NULL)
+			r->cells[i] = xstrdup("NULL");
+	}
+}
+
 /* Free the values of a result and make it empty again. */
 void
 result_clear(struct result *r)

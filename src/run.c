@@ -551,6 +551,8 @@ run_test(struct run *r, const struct record *rec)
 			tr->message = describe_error(&err);
 		}
 	}
+	if (rec->types != NULL)
+		result_nulls_as_text(&res);
 	if (tr->outcome == OUTCOME_PASS && i == rec->nstmts)
 		judge(r, rec, e, rc, &res, &err, tr);
 	if (err.timed_out && tr->message == NULL)

@@ -125,6 +125,7 @@ void	 result_set_columns(struct result *, int);
 void	 result_add_value(struct result *, const char *, size_t);
 void	 result_add_null(struct result *);
 void	 result_clear(struct result *);
+void	 result_nulls_as_text(struct result *);
 void	 dberror_init(struct dberror *);
 void	 dberror_clear(struct dberror *);
 void	 dberror_set(struct dberror *, const char *, const char *,
