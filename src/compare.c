@@ -462,16 +462,17 @@ compare_hash(const struct expect *e, const struct result *r, char **diff)
 
 /*
  * Compare a successful statement's result with an expectation (not an
- * error one).  Returns 1 when it matches; else 0 with *diff set (caller
- * frees) to what differs.
+ * error one).  Returns 1 when it matches; else 0 with *message set to
+ * what is wrong and, for rows and hashes, *diff to the lines that differ
+ * (both freed by the caller).
  */
 int
 compare_result(const struct expect *e, const struct result *r,
-    const struct record *rec, char **diff)
+    const struct record *rec, char **message, char **diff)
 {
 	int64_t	n;
 
-	*diff = NULL;
+	*message = *diff = NULL;
 	switch (e->mode) {
 	case EXPECT_OK:
 		return 1;
@@ -479,30 +480,36 @@ compare_result(const struct expect *e, const struct result *r,
 		n = r->has_rows ? (int64_t)r->nrows : r->affected;
 		if (n == e->count)
 			return 1;
-		*diff = xprintf("expected %lld row%s, got %lld\n",
+		*message = xprintf("expected %lld row%s, got %lld",
 		    (long long)e->count, e->count == 1 ? "" : "s",
 		    (long long)n);
 		return 0;
 	case EXPECT_HASH:
-		return compare_hash(e, r, diff);
+		if (compare_hash(e, r, diff))
+			return 1;
+		*message = xstrdup("wrong result hash");
+		return 0;
 	case EXPECT_ROWS:
 		if (!r->has_rows) {
-			*diff = xprintf("the statement returned no rows (it "
+			*message = xprintf("the statement returned no rows (it "
 			    "affected %lld); use \"-- expect ok\" or \"-- "
-			    "expect N rows\"\n", (long long)r->affected);
+			    "expect N rows\"", (long long)r->affected);
 			return 0;
 		}
 		if (rec->types != NULL && r->ncols != (int)strlen(rec->types)) {
-			*diff = xprintf("expected %zu columns (types %s), got "
-			    "%d\n", strlen(rec->types), rec->types, r->ncols);
+			*message = xprintf("expected %zu columns (types %s), "
+			    "got %d", strlen(rec->types), rec->types, r->ncols);
 			return 0;
 		}
-		if (e->flat)
-			return compare_flat(e, r, diff);
-		return compare_rows(e, r, diff);
+		if (e->flat ? compare_flat(e, r, diff) : compare_rows(e, r, diff))
+			return 1;
+		*message = xstrdup("wrong result");
+		return 0;
 	case EXPECT_ERROR:
 		break;
 	}
-	*diff = xstrdup("expected an error, but the statement succeeded\n");
+	*message = xprintf("expected error%s%s, but the statement succeeded",
+	    e->condition != NULL ? " " : "",
+	    e->condition != NULL ? e->condition : "");
 	return 0;
 }

@@ -446,23 +446,16 @@ judge(struct run *r, const struct record *rec, const struct expect *e,
 	if (rc != 0)
 		pass = check_error(r, e, err, &message);
 	else {
-		pass = compare_result(e, res, rec, &diff);
+		pass = compare_result(e, res, rec, &message, &diff);
 		if (pass && rec->label != NULL)
 			pass = check_label(r, rec, e, res, &message);
 	}
 	if (pass) {
+		free(message);
 		free(diff);
 		return;
 	}
 	tr->outcome = OUTCOME_FAIL;
-	if (message == NULL && e->mode == EXPECT_ERROR)
-		message = xprintf("expected error%s%s, but the statement "
-		    "succeeded", e->condition ? " " : "",
-		    e->condition ? e->condition : "");
-	if (message == NULL)
-		message = xstrdup(e->mode == EXPECT_ROWS ? "wrong result" :
-		    e->mode == EXPECT_HASH ? "wrong result hash" :
-		    "wrong row count");
 	tr->message = message;
 	tr->diff = diff;
 }

@@ -310,7 +310,7 @@ struct test_file *parse_slt(const char *path, const char *text, size_t len,
 /* compare.c: expected against actual. */
 struct options;
 int	 compare_result(const struct expect *, const struct result *,
-	    const struct record *, char **diff);
+	    const struct record *, char **message, char **diff);
 char	*format_cell(const char *);
 void	 hash_values(char **, size_t, char out[33]);
 char	**result_sorted_values(const struct result *, enum sort_mode);
