@@ -24,7 +24,9 @@ enum {
 	OPT_EXCLUDE_TAG,
 	OPT_ISOLATION,
 	OPT_COLOR,
-	OPT_TEMP_INSTANCE
+	OPT_TEMP_INSTANCE,
+	OPT_FORMAT,
+	OPT_LOG
 };
 
 static const struct option long_options[] = {
@@ -37,19 +39,14 @@ static const struct option long_options[] = {
 	{ "isolation", required_argument, NULL, OPT_ISOLATION },
 	{ "temp-instance", no_argument, NULL, OPT_TEMP_INSTANCE },
 	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "output", required_argument, NULL, 'o' },
+	{ "log", required_argument, NULL, OPT_LOG },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
-};
-
-/* Totals of a run. */
-struct totals {
-	int	passed;
-	int	failed;
-	int	skipped;
-	int	errors;		/* unreadable files, lost connections */
 };
 
 static void
@@ -72,6 +69,13 @@ usage(FILE *f)
 "      --tag TAG          run only files tagged TAG (repeatable)\n"
 "      --exclude-tag TAG  skip files tagged TAG (repeatable)\n"
 "  -x, --fail-fast        stop at the first failure\n"
+"      --format FORMAT    human (default), tap, junit or json\n"
+"  -o, --output FILE      write the --format report to FILE (format from\n"
+"                         its name when --format is not given: .xml junit,\n"
+"                         .json json, .tap tap); human output still goes to\n"
+"                         standard output\n"
+"      --log FILE         write every statement with its duration and\n"
+"                         outcome to FILE\n"
 "      --color WHEN       auto (default; off if NO_COLOR is set), always,\n"
 "                         never\n"
 "  -v, --verbose          echo each statement and the isolation used\n"
@@ -125,7 +129,7 @@ parse_args(int argc, char **argv, struct options *o)
 	o->driver = "sqlite";
 	o->dsn = getenv("SQLCHECK_DSN");
 	parse_color(o, "auto");
-	while ((ch = getopt_long(argc, argv, "d:k:xvqhV", long_options,
+	while ((ch = getopt_long(argc, argv, "d:k:o:xvqhV", long_options,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'd':
@@ -155,6 +159,18 @@ parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_COLOR:
 			parse_color(o, optarg);
+			break;
+		case OPT_FORMAT:
+			if (report_find(optarg) == NULL)
+				fatalx("unknown --format \"%s\": use human, "
+				    "tap, junit or json", optarg);
+			o->format = optarg;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case OPT_LOG:
+			o->log = optarg;
 			break;
 		case 'v':
 			o->verbose++;
@@ -301,11 +317,11 @@ main(int argc, char **argv)
 	char			**files = NULL, dflt_path[] = "sql-tests";
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0, i;
+	char			*cause = NULL;
 	int			 first, bad_paths;
 
 	first = parse_args(argc, argv, &o);
 	log_set_verbose(o.verbose);
-	report_init(&o);
 	drv = driver_find(o.driver);
 	if (drv == NULL)
 		fatalx("unknown or not compiled-in driver \"%s\" (known: %s)",
@@ -324,6 +340,8 @@ main(int argc, char **argv)
 	bad_paths = files_collect(first < argc ? argv + first : dflt,
 	    first < argc ? argc - first : 1, &files, &nfiles) != 0;
 	memset(&t, 0, sizeof t);
+	if (report_open(&o, nfiles, &cause) != 0)
+		fatalx("%s", cause);
 	for (i = 0; i < nfiles && !run_stopped(); i++) {
 		run_one(&c, o.dsn, files[i], &o, &t);
 		if (o.fail_fast && t.failed > 0)
@@ -332,7 +350,7 @@ main(int argc, char **argv)
 	if (c.data != NULL)
 		drv->close(&c);
 	tempinst_stop(ti);
-	report_summary(t.passed, t.failed, t.skipped);
+	report_end(&t);
 	str_list_free(files, nfiles);
 	if (run_stopped())
 		return SQLCHECK_EXIT_SIGINT;

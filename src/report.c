@@ -1,10 +1,13 @@
 /*
- * report.c: everything sqlcheck prints about tests, in one place.  One
- * line a file, then each failure with FILE:LINE, the test's name, its SQL
- * and a diff in the cell syntax of the test file; the summary line last.
- * Colour only when asked for (main decides: a terminal and no NO_COLOR).
+ * report.c: everything sqlcheck prints about tests goes through here.
+ * The human reporter (one line a file, then each failure with FILE:LINE,
+ * the test's name, its SQL and a diff in the cell syntax of the test file,
+ * the summary line last; colour only when main says so) and dispatch to
+ * the reporters of a run: the chosen --format on standard output or on
+ * the -o file, and the human one on standard output beside a -o file.
  * A file_report owns its strings and is freed with file_report_free().
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,12 +21,17 @@
 
 static const struct options	*report_opts;
 
-/* Remember the options that shape the output. */
-void
-report_init(const struct options *o)
-{
-	report_opts = o;
-}
+/* The reporters of this run and their streams. */
+static struct active {
+	const struct reporter	*rep;
+	FILE			*f;
+	int			 own;	/* we opened f */
+} active[2];
+static int			 nactive;
+
+static const struct reporter *const reporters[] = {
+	&report_human, NULL
+};
 
 static const char *
 color(const char *code)
@@ -94,7 +102,7 @@ file_report_free(struct file_report *fr)
 
 /* Print text with every line indented. */
 static void
-print_indented(const char *text, const char *indent)
+print_indented(FILE *f, const char *text, const char *indent)
 {
 	const char	*nl;
 
@@ -102,75 +110,75 @@ print_indented(const char *text, const char *indent)
 		nl = strchr(text, '\n');
 		if (nl == NULL)
 			nl = text + strlen(text);
-		printf("%s%.*s\n", indent, (int)(nl - text), text);
+		fprintf(f, "%s%.*s\n", indent, (int)(nl - text), text);
 		text = *nl == '\0' ? nl : nl + 1;
 	}
 }
 
 static void
-print_diff(const char *diff)
+print_diff(FILE *f, const char *diff)
 {
 	const char	*nl, *c;
 
-	printf("    expected (-) / actual (+):\n");
+	fprintf(f, "    expected (-) / actual (+):\n");
 	while (*diff != '\0') {
 		nl = strchr(diff, '\n');
 		if (nl == NULL)
 			nl = diff + strlen(diff);
 		c = *diff == '-' ? color(C_RED) : *diff == '+' ?
 		    color(C_GREEN) : "";
-		printf("    %s%.*s%s\n", c, (int)(nl - diff), diff,
+		fprintf(f, "    %s%.*s%s\n", c, (int)(nl - diff), diff,
 		    *c != '\0' ? color(C_RESET) : "");
 		diff = *nl == '\0' ? nl : nl + 1;
 	}
 }
 
 static void
-print_failure(const struct test_report *tr)
+print_failure(FILE *f, const struct test_report *tr)
 {
-	printf("  %s%s:%d:%s %s\n", color(C_BOLD), tr->path, tr->line,
+	fprintf(f, "  %s%s:%d:%s %s\n", color(C_BOLD), tr->path, tr->line,
 	    color(C_RESET), tr->name != NULL ? tr->name : "");
 	if (tr->sql != NULL)
-		print_indented(tr->sql, "    | ");
+		print_indented(f, tr->sql, "    | ");
 	if (tr->message != NULL)
-		print_indented(tr->message, "    ");
+		print_indented(f, tr->message, "    ");
 	if (tr->diff != NULL)
-		print_diff(tr->diff);
+		print_diff(f, tr->diff);
 }
 
 static void
-print_file_line(const struct file_report *fr)
+print_file_line(FILE *f, const struct file_report *fr)
 {
 	int	ms = (int)(fr->seconds * 1000 + 0.5);
 
 	switch (fr->outcome) {
 	case OUTCOME_SKIP:
-		printf("%sskip%s %s  (%s)\n", color(C_YELLOW), color(C_RESET),
+		fprintf(f, "%sskip%s %s  (%s)\n", color(C_YELLOW), color(C_RESET),
 		    fr->path, fr->message != NULL ? fr->message : "skipped");
 		return;
 	case OUTCOME_ERROR:
-		printf("%sERROR%s %s\n", color(C_RED), color(C_RESET),
+		fprintf(f, "%sERROR%s %s\n", color(C_RED), color(C_RESET),
 		    fr->path);
 		return;
 	default:
 		break;
 	}
 	if (fr->failed > 0 || fr->outcome == OUTCOME_FAIL)
-		printf("%sFAIL%s %s  (%d of %d failed", color(C_RED),
+		fprintf(f, "%sFAIL%s %s  (%d of %d failed", color(C_RED),
 		    color(C_RESET), fr->path, fr->failed,
 		    fr->passed + fr->failed);
 	else
-		printf("%sok%s   %s  (%d test%s", color(C_GREEN),
+		fprintf(f, "%sok%s   %s  (%d test%s", color(C_GREEN),
 		    color(C_RESET), fr->path, fr->passed,
 		    fr->passed == 1 ? "" : "s");
 	if (fr->skipped > 0)
-		printf(", %d skipped", fr->skipped);
-	printf(", %d ms)\n", ms);
+		fprintf(f, ", %d skipped", fr->skipped);
+	fprintf(f, ", %d ms)\n", ms);
 }
 
-/* Print what became of one file. */
-void
-report_file(const struct file_report *fr)
+/* Human output: what became of one file. */
+static void
+human_file(FILE *f, const struct file_report *fr)
 {
 	size_t	i;
 	int	bad;
@@ -178,23 +186,129 @@ report_file(const struct file_report *fr)
 	bad = fr->failed > 0 || fr->outcome == OUTCOME_FAIL ||
 	    fr->outcome == OUTCOME_ERROR;
 	if (!report_opts->quiet || bad)
-		print_file_line(fr);
+		print_file_line(f, fr);
 	if (report_opts->verbose && fr->isolation != NULL)
-		printf("  isolation: %s\n", fr->isolation);
+		fprintf(f, "  isolation: %s\n", fr->isolation);
 	if (fr->message != NULL && fr->outcome != OUTCOME_SKIP)
-		print_indented(fr->message, "  ");
+		print_indented(f, fr->message, "  ");
 	for (i = 0; i < fr->ntests; i++) {
 		if (fr->tests[i].outcome == OUTCOME_FAIL ||
 		    fr->tests[i].outcome == OUTCOME_ERROR)
-			print_failure(&fr->tests[i]);
+			print_failure(f, &fr->tests[i]);
 	}
-	fflush(stdout);
+	fflush(f);
 }
 
-/* Print the closing line: "N passed, N failed, N skipped". */
-void
-report_summary(int passed, int failed, int skipped)
+/* Human output: the closing line, "N passed, N failed, N skipped". */
+static void
+human_end(FILE *f, const struct totals *t)
 {
-	printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
-	fflush(stdout);
+	fprintf(f, "%d passed, %d failed, %d skipped\n", t->passed, t->failed,
+	    t->skipped);
+	fflush(f);
+}
+
+const struct reporter report_human = {
+	.name = "human",
+	.file = human_file,
+	.end = human_end
+};
+
+/* The reporter for a --format name, or NULL. */
+const struct reporter *
+report_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; reporters[i] != NULL; i++) {
+		if (strcmp(reporters[i]->name, name) == 0)
+			return reporters[i];
+	}
+	return NULL;
+}
+
+/* The format an -o file's name suggests: junit, json, tap or human. */
+const char *
+report_format_for_path(const char *path)
+{
+	size_t	n = strlen(path);
+
+	if (n > 4 && strcmp(path + n - 4, ".xml") == 0)
+		return "junit";
+	if (n > 5 && strcmp(path + n - 5, ".json") == 0)
+		return "json";
+	if (n > 4 && strcmp(path + n - 4, ".tap") == 0)
+		return "tap";
+	return "human";
+}
+
+static void
+report_activate(const struct reporter *rep, FILE *f, int own)
+{
+	active[nactive].rep = rep;
+	active[nactive].f = f;
+	active[nactive].own = own;
+	nactive++;
+}
+
+/*
+ * Choose the reporters for a run and begin them: --format on standard
+ * output, or on the -o file with the human report on standard output.
+ * Returns -1 with *cause if the -o file cannot be written.
+ */
+int
+report_open(const struct options *o, size_t nfiles, char **cause)
+{
+	const struct reporter	*rep;
+	const char		*format = o->format;
+	FILE			*f;
+	int			 i;
+
+	report_opts = o;
+	if (format == NULL)
+		format = o->output != NULL ?
+		    report_format_for_path(o->output) : "human";
+	rep = report_find(format);
+	if (o->output != NULL) {
+		f = fopen(o->output, "w");
+		if (f == NULL) {
+			*cause = xprintf("cannot write \"%s\": %s", o->output,
+			    strerror(errno));
+			return -1;
+		}
+		report_activate(&report_human, stdout, 0);
+		report_activate(rep, f, 1);
+	} else
+		report_activate(rep, stdout, 0);
+	for (i = 0; i < nactive; i++) {
+		if (active[i].rep->begin != NULL)
+			active[i].rep->begin(active[i].f, o, nfiles);
+	}
+	return 0;
+}
+
+/* Report one file to every active reporter. */
+void
+report_file(const struct file_report *fr)
+{
+	int	i;
+
+	for (i = 0; i < nactive; i++)
+		active[i].rep->file(active[i].f, fr);
+}
+
+/* End every reporter and close the -o file. */
+void
+report_end(const struct totals *t)
+{
+	int	i;
+
+	for (i = 0; i < nactive; i++) {
+		if (active[i].rep->end != NULL)
+			active[i].rep->end(active[i].f, t);
+		if (active[i].own && fclose(active[i].f) != 0)
+			log_warnx("cannot write \"%s\": %s",
+			    report_opts->output, strerror(errno));
+	}
+	nactive = 0;
 }

@@ -331,6 +331,9 @@ struct options {
 	int		  color;
 	enum isolation	  isolation;
 	double		  timeout;
+	const char	 *format;	/* NULL: human */
+	const char	 *output;	/* -o FILE, or NULL */
+	const char	 *log;		/* --log FILE, or NULL */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -374,14 +377,46 @@ void	 run_file(struct conn *, const struct test_file *,
 void	 run_request_stop(void);
 int	 run_stopped(void);
 
-/* report.c */
-void	 report_init(const struct options *);
+/* Totals of a run, for the summary. */
+struct totals {
+	int	passed;
+	int	failed;
+	int	skipped;
+	int	errors;		/* unreadable files, lost connections */
+	int	files;
+	double	seconds;
+};
+
+/*
+ * A reporter writes one output format to a stream: begin once, file once
+ * per test file in the order given on the command line, end once.
+ */
+struct reporter {
+	const char	*name;
+	void	(*begin)(FILE *, const struct options *, size_t nfiles);
+	void	(*file)(FILE *, const struct file_report *);
+	void	(*end)(FILE *, const struct totals *);
+};
+
+/* report.c: the human reporter, and dispatch to the active reporters. */
+extern const struct reporter report_human;
+const struct reporter *report_find(const char *);
+const char *report_format_for_path(const char *);
+int	 report_open(const struct options *, size_t, char **);
 void	 report_file(const struct file_report *);
-void	 report_summary(int, int, int);
+void	 report_end(const struct totals *);
 void	 file_report_count(struct file_report *);
 void	 file_report_free(struct file_report *);
 struct test_report *file_report_add(struct file_report *, enum outcome,
 	    const char *, int, const char *);
+
+/* report-tap.c, report-junit.c, report-json.c */
+extern const struct reporter report_tap, report_junit, report_json;
+
+/* querylog.c: --log, every statement with its duration and outcome. */
+int	 querylog_open(const char *, char **);
+void	 querylog_write(const char *, int, const char *, double, const char *);
+void	 querylog_close(void);
 
 /*
  * tempinst.c, tempinst-pg.c, tempinst-mysql.c: throwaway servers for
