@@ -26,7 +26,9 @@ enum {
 	OPT_COLOR,
 	OPT_TEMP_INSTANCE,
 	OPT_FORMAT,
-	OPT_LOG
+	OPT_LOG,
+	OPT_SHARD,
+	OPT_TIMEOUT
 };
 
 static const struct option long_options[] = {
@@ -42,6 +44,9 @@ static const struct option long_options[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "output", required_argument, NULL, 'o' },
 	{ "log", required_argument, NULL, OPT_LOG },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "shard", required_argument, NULL, OPT_SHARD },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -69,6 +74,11 @@ usage(FILE *f)
 "      --tag TAG          run only files tagged TAG (repeatable)\n"
 "      --exclude-tag TAG  skip files tagged TAG (repeatable)\n"
 "  -x, --fail-fast        stop at the first failure\n"
+"  -j, --jobs N           run N files at once, each on its own session\n"
+"                         (default: the number of cores; 1 on a SQLite file)\n"
+"      --shard K/N        run only shard K of N (every N-th file, from the\n"
+"                         K-th, in sorted order), for CI matrices\n"
+"      --timeout SECONDS  cancel a statement running longer; its test fails\n"
 "      --format FORMAT    human (default), tap, junit or json\n"
 "  -o, --output FILE      write the --format report to FILE (format from\n"
 "                         its name when --format is not given: .xml junit,\n"
@@ -119,17 +129,46 @@ parse_color(struct options *o, const char *arg)
 		    arg);
 }
 
+/* A whole number in [min, max] for option name, or exit 2. */
+static int
+parse_number(const char *arg, const char *name, long min, long max)
+{
+	char	*end;
+	long	 n;
+
+	n = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0' || n < min || n > max)
+		fatalx("bad %s \"%s\": give a number from %ld to %ld", name,
+		    arg, min, max);
+	return (int)n;
+}
+
+/* --shard K/N with 1 <= K <= N. */
+static void
+parse_shard(struct options *o, const char *arg)
+{
+	int	k, n, used = 0;
+
+	if (sscanf(arg, "%d/%d%n", &k, &n, &used) != 2 ||
+	    arg[used] != '\0' || n < 1 || k < 1 || k > n)
+		fatalx("bad --shard \"%s\": write K/N with 1 <= K <= N, "
+		    "for example 2/4", arg);
+	o->shard_index = k;
+	o->shard_count = n;
+}
+
 /* Fill o from the command line; returns the index of the first path. */
 static int
 parse_args(int argc, char **argv, struct options *o)
 {
-	int	ch;
+	char	*end;
+	int	 ch;
 
 	memset(o, 0, sizeof *o);
 	o->driver = "sqlite";
 	o->dsn = getenv("SQLCHECK_DSN");
 	parse_color(o, "auto");
-	while ((ch = getopt_long(argc, argv, "d:k:o:xvqhV", long_options,
+	while ((ch = getopt_long(argc, argv, "d:j:k:o:xvqhV", long_options,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'd':
@@ -171,6 +210,18 @@ parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_LOG:
 			o->log = optarg;
+			break;
+		case 'j':
+			o->jobs = parse_number(optarg, "-j", 1, 1024);
+			break;
+		case OPT_SHARD:
+			parse_shard(o, optarg);
+			break;
+		case OPT_TIMEOUT:
+			o->timeout = strtod(optarg, &end);
+			if (end == optarg || *end != '\0' || o->timeout <= 0)
+				fatalx("bad --timeout \"%s\": give seconds, "
+				    "for example 1 or 0.5", optarg);
 			break;
 		case 'v':
 			o->verbose++;
@@ -241,69 +292,40 @@ start_temp_instance(const struct driver *drv)
 	return ti;
 }
 
-/* Connect; a failure is reported with the target (no password). */
-static int
-connect_driver(const struct driver *drv, const char *dsn, struct conn *c)
-{
-	char	*cause = NULL;
-
-	c->drv = drv;
-	c->data = NULL;
-	if (drv->open(c, dsn, &cause) == 0)
-		return 0;
-	log_warnx("%s", cause);
-	free(cause);
-	return -1;
-}
-
+/* Keep the files of shard K of N (K from 1): every N-th, from the K-th. */
 static void
-add_totals(struct totals *t, struct file_report *fr)
+select_shard(const struct options *o, char **files, size_t *nfiles)
 {
-	file_report_count(fr);
-	t->passed += fr->passed;
-	t->failed += fr->failed;
-	t->skipped += fr->skipped;
-	if (fr->setup_failed || fr->parse_error ||
-	    fr->outcome == OUTCOME_ERROR)
-		t->failed++;
-	if (fr->parse_error || fr->outcome == OUTCOME_ERROR)
-		t->errors++;
-}
+	size_t	i, kept = 0;
 
-/* Parse and run one file, then make the session fit for the next one. */
-static void
-run_one(struct conn *c, const char *dsn, const char *path,
-    const struct options *o, struct totals *t)
-{
-	struct file_report	 fr;
-	struct test_file	*tf;
-	char			*cause = NULL;
-
-	memset(&fr, 0, sizeof fr);
-	fr.path = path;
-	tf = parse_file(path, &cause);
-	if (tf == NULL) {
-		fr.outcome = OUTCOME_ERROR;
-		fr.parse_error = 1;
-		fr.message = cause;
-	} else if (c->data == NULL) {
-		fr.outcome = OUTCOME_ERROR;
-		fr.message = xprintf("%s: not run: no connection to the "
-		    "database", path);
-	} else {
-		run_file(c, tf, o, &fr);
-		if (fr.broken || (c->drv->reset != NULL &&
-		    c->drv->reset(c, &cause) != 0)) {
-			free(cause);
-			c->drv->close(c);
-			if (connect_driver(c->drv, dsn, c) != 0)
-				c->data = NULL;
-		}
+	if (o->shard_count <= 1)
+		return;
+	for (i = 0; i < *nfiles; i++) {
+		if ((int)(i % (size_t)o->shard_count) == o->shard_index - 1)
+			files[kept++] = files[i];
+		else
+			free(files[i]);
 	}
-	add_totals(t, &fr);
-	report_file(&fr);
-	file_report_free(&fr);
-	test_file_free(tf);
+	*nfiles = kept;
+}
+
+/* How many workers: -j, but one on a SQLite database file (its lock). */
+static int
+worker_count(const struct options *o, const struct driver *drv)
+{
+	long	n = o->jobs;
+
+	if (n <= 0)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	if (strcmp(drv->name, "sqlite") == 0 && o->dsn != NULL &&
+	    *o->dsn != '\0' && strcmp(o->dsn, ":memory:") != 0 && n > 1) {
+		log_debug("one worker: a SQLite database file takes one "
+		    "writer at a time");
+		n = 1;
+	}
+	return (int)n;
 }
 
 int
@@ -314,9 +336,10 @@ main(int argc, char **argv)
 	struct tempinst		*ti = NULL;
 	struct conn		 c;
 	struct totals		 t;
+	struct pool_config	 cfg;
 	char			**files = NULL, dflt_path[] = "sql-tests";
 	char			*dflt[] = { dflt_path };
-	size_t			 nfiles = 0, i;
+	size_t			 nfiles = 0;
 	char			*cause = NULL;
 	int			 first, bad_paths;
 
@@ -331,7 +354,7 @@ main(int argc, char **argv)
 		ti = start_temp_instance(drv);
 		o.dsn = ti->dsn;
 	}
-	if (connect_driver(drv, o.dsn, &c) != 0) {
+	if (pool_connect(drv, o.dsn, &c) != 0) {
 		tempinst_stop(ti);
 		return SQLCHECK_EXIT_ERROR;
 	}
@@ -339,16 +362,20 @@ main(int argc, char **argv)
 		log_debug("connected: %s", drv->version(&c));
 	bad_paths = files_collect(first < argc ? argv + first : dflt,
 	    first < argc ? argc - first : 1, &files, &nfiles) != 0;
+	select_shard(&o, files, &nfiles);
 	memset(&t, 0, sizeof t);
 	if (report_open(&o, nfiles, &cause) != 0)
 		fatalx("%s", cause);
-	for (i = 0; i < nfiles && !run_stopped(); i++) {
-		run_one(&c, o.dsn, files[i], &o, &t);
-		if (o.fail_fast && t.failed > 0)
-			break;
-	}
-	if (c.data != NULL)
-		drv->close(&c);
+	memset(&cfg, 0, sizeof cfg);
+	cfg.drv = drv;
+	cfg.dsn = o.dsn;
+	cfg.opts = &o;
+	cfg.files = files;
+	cfg.nfiles = nfiles;
+	cfg.jobs = worker_count(&o, drv);
+	cfg.progress = isatty(STDOUT_FILENO) && !o.verbose && !o.quiet &&
+	    (o.format == NULL || o.output != NULL);
+	pool_run(&cfg, &c, &t);
 	tempinst_stop(ti);
 	report_end(&t);
 	str_list_free(files, nfiles);

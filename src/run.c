@@ -237,8 +237,11 @@ exec_mapped(struct run *r, const struct stmt *st, const char *types,
 	if (log_verbose())
 		log_debug("%s:%d: %s", r->fr->path, st->line,
 		    sql != NULL ? sql : st->sql);
+	watch_arm(r->conn->watch);
 	rc = r->drv->exec(r->conn, sql != NULL ? sql : st->sql, types, res,
 	    err);
+	if (watch_disarm(r->conn->watch) && rc != 0)
+		err->timed_out = 1;
 	free(sql);
 	return rc;
 }
@@ -544,12 +547,16 @@ run_test(struct run *r, const struct record *rec)
 			tr->message = describe_error(&err);
 		}
 	}
+	if (err.timed_out) {
+		free(tr->message);
+		tr->outcome = OUTCOME_FAIL;
+		tr->message = xprintf("timed out after %g s (the statement "
+		    "was cancelled)", watch_seconds());
+	}
 	if (rec->types != NULL)
 		result_nulls_as_text(&res);
 	if (tr->outcome == OUTCOME_PASS && i == rec->nstmts)
 		judge(r, rec, e, rc, &res, &err, tr);
-	if (err.timed_out && tr->message == NULL)
-		tr->message = xstrdup("timed out");
 	end_test(r);
 	test_savepoint(r, 0);
 	result_clear(&res);

@@ -142,9 +142,11 @@ int	 condition_matches(const char *, const struct dberror *,
  * marked optional may be NULL.  Drivers never print, exit, parse sqltest
  * syntax or compare results.
  */
+struct watch;
 struct conn {
 	const struct driver	*drv;
 	void			*data;		/* driver-private state */
+	struct watch		*watch;		/* core: --timeout, or NULL */
 };
 
 enum isolation {
@@ -334,6 +336,9 @@ struct options {
 	const char	 *format;	/* NULL: human */
 	const char	 *output;	/* -o FILE, or NULL */
 	const char	 *log;		/* --log FILE, or NULL */
+	int		  jobs;		/* -j, 0: the number of cores */
+	int		  shard_index;	/* --shard K/N: K from 1 */
+	int		  shard_count;	/* N, 0 without --shard */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -397,6 +402,22 @@ struct reporter {
 	void	(*file)(FILE *, const struct file_report *);
 	void	(*end)(FILE *, const struct totals *);
 };
+
+/* pool.c: -j workers, each with its own session; the --timeout watchdog. */
+struct pool_config {
+	const struct driver	 *drv;
+	const char		 *dsn;
+	const struct options	 *opts;
+	char			**files;
+	size_t			  nfiles;
+	int			  jobs;
+	int			  progress;	/* live line on a terminal */
+};
+void	 pool_run(const struct pool_config *, struct conn *, struct totals *);
+int	 pool_connect(const struct driver *, const char *, struct conn *);
+void	 watch_arm(struct watch *);
+int	 watch_disarm(struct watch *);
+double	 watch_seconds(void);
 
 /* report.c: the human reporter, and dispatch to the active reporters. */
 extern const struct reporter report_human;

@@ -1,0 +1,351 @@
+/*
+ * pool.c: runs the selected files on -j workers, each a thread with a
+ * session of its own (reset between files, reconnected if lost), and
+ * reports them in file order whatever finishes first.  Also the watchdog
+ * that cancels a statement running past --timeout, or every running
+ * statement on Ctrl-C, and the progress line on a terminal.  The pool
+ * owns the sessions it opens; the caller owns the first one.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sqlcheck.h"
+
+/* What a worker's statement looks like to the watchdog. */
+struct watch {
+	pthread_mutex_t	 mu;
+	struct conn	*conn;
+	double		 deadline;	/* 0 when no statement runs */
+	int		 fired;
+};
+
+struct slot {
+	struct file_report	 fr;
+	struct test_file	*tf;
+	int			 done;
+};
+
+struct worker {
+	struct pool		*pool;
+	pthread_t		 thread;
+	struct conn		 conn;
+	struct watch		 watch;
+	int			 started;
+};
+
+struct pool {
+	const struct pool_config	*cfg;
+	pthread_mutex_t			 mu;
+	pthread_cond_t			 cv;
+	struct slot			*slots;
+	size_t				 next;		/* next file to take */
+	int				 failed;	/* for --fail-fast */
+	int				 finished;	/* all workers ended */
+	struct worker			*workers;
+	int				 nworkers;
+	double				 timeout;
+};
+
+static double
+pool_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double	watch_timeout;
+
+/* Arm the watchdog before a statement (no-op without --timeout). */
+void
+watch_arm(struct watch *w)
+{
+	if (w == NULL)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->fired = 0;
+	w->deadline = watch_timeout > 0 ? pool_now() + watch_timeout : -1;
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* Disarm after the statement; 1 if the watchdog cancelled it. */
+int
+watch_disarm(struct watch *w)
+{
+	int	fired;
+
+	if (w == NULL)
+		return 0;
+	pthread_mutex_lock(&w->mu);
+	w->deadline = 0;
+	fired = w->fired;
+	w->fired = 0;
+	pthread_mutex_unlock(&w->mu);
+	return fired;
+}
+
+/* The --timeout in seconds (0: none), for messages. */
+double
+watch_seconds(void)
+{
+	return watch_timeout;
+}
+
+/* Cancel a worker's statement if it overran, or if the run is stopping. */
+static void
+watch_check(struct watch *w, double now, int stopping)
+{
+	pthread_mutex_lock(&w->mu);
+	if (w->deadline != 0 && !w->fired && (stopping ||
+	    (w->deadline > 0 && now >= w->deadline))) {
+		w->fired = !stopping;
+		if (w->conn->drv->cancel != NULL)
+			w->conn->drv->cancel(w->conn);
+	}
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* The watchdog thread: looks at every worker each 20 ms. */
+static void *
+watchdog_main(void *arg)
+{
+	struct pool		*p = arg;
+	struct timespec		 tick = { 0, 20 * 1000 * 1000 };
+	int			 i, finished, stopped_once = 0;
+
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		finished = p->finished;
+		pthread_mutex_unlock(&p->mu);
+		if (finished)
+			break;
+		for (i = 0; i < p->nworkers; i++) {
+			if (p->workers[i].started)
+				watch_check(&p->workers[i].watch, pool_now(),
+				    run_stopped() && !stopped_once);
+		}
+		if (run_stopped())
+			stopped_once = 1;
+		nanosleep(&tick, NULL);
+	}
+	return NULL;
+}
+
+/* Connect; a failure is reported with the target (no password). */
+int
+pool_connect(const struct driver *drv, const char *dsn, struct conn *c)
+{
+	char	*cause = NULL;
+
+	memset(c, 0, sizeof *c);
+	c->drv = drv;
+	if (drv->open(c, dsn, &cause) == 0)
+		return 0;
+	log_warnx("%s", cause);
+	free(cause);
+	c->data = NULL;
+	return -1;
+}
+
+/* Parse and run one file, then make the session fit for the next one. */
+static void
+pool_run_file(struct worker *w, struct slot *s, const char *path)
+{
+	const struct pool_config	*cfg = w->pool->cfg;
+	char				*cause = NULL;
+
+	s->fr.path = path;
+	s->tf = parse_file(path, &cause);
+	if (s->tf == NULL) {
+		s->fr.outcome = OUTCOME_ERROR;
+		s->fr.parse_error = 1;
+		s->fr.message = cause;
+		return;
+	}
+	if (w->conn.data == NULL) {
+		s->fr.outcome = OUTCOME_ERROR;
+		s->fr.message = xprintf("%s: not run: no connection to the "
+		    "database", path);
+		return;
+	}
+	run_file(&w->conn, s->tf, cfg->opts, &s->fr);
+	if (s->fr.broken || (cfg->drv->reset != NULL &&
+	    cfg->drv->reset(&w->conn, &cause) != 0)) {
+		free(cause);
+		cfg->drv->close(&w->conn);
+		pool_connect(cfg->drv, cfg->dsn, &w->conn);
+		w->conn.watch = &w->watch;
+	}
+}
+
+/* A worker: take the next file until none is left. */
+static void *
+worker_main(void *arg)
+{
+	struct worker	*w = arg;
+	struct pool	*p = w->pool;
+	size_t		 i;
+
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		if (p->next >= p->cfg->nfiles || run_stopped() ||
+		    (p->cfg->opts->fail_fast && p->failed)) {
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+		pool_run_file(w, &p->slots[i], p->cfg->files[i]);
+		file_report_count(&p->slots[i].fr);
+		pthread_mutex_lock(&p->mu);
+		p->slots[i].done = 1;
+		if (p->slots[i].fr.failed > 0 || p->slots[i].fr.outcome ==
+		    OUTCOME_ERROR || p->slots[i].fr.setup_failed)
+			p->failed = 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return NULL;
+}
+
+static void
+add_totals(struct totals *t, const struct file_report *fr)
+{
+	t->files++;
+	t->passed += fr->passed;
+	t->failed += fr->failed;
+	t->skipped += fr->skipped;
+	if (fr->setup_failed || fr->parse_error ||
+	    fr->outcome == OUTCOME_ERROR)
+		t->failed++;
+	if (fr->parse_error || fr->outcome == OUTCOME_ERROR)
+		t->errors++;
+}
+
+/* The live progress line (only on a terminal). */
+static void
+progress(const struct pool *p, size_t done, const struct totals *t,
+    double start, int clear)
+{
+	if (!p->cfg->progress)
+		return;
+	if (clear) {
+		fputs("\r\033[K", stdout);
+		return;
+	}
+	printf("\r\033[K[%zu/%zu files, %d failed, %.1f s]", done,
+	    p->cfg->nfiles, t->failed, pool_now() - start);
+	fflush(stdout);
+}
+
+/* Report finished files in order; returns when all are reported. */
+static void
+pool_report(struct pool *p, struct totals *t, double start)
+{
+	struct timespec	 ts;
+	size_t		 i;
+	int		 running;
+
+	for (i = 0; i < p->cfg->nfiles; i++) {
+		pthread_mutex_lock(&p->mu);
+		while (!p->slots[i].done) {
+			running = p->next > i;
+			if (!running && (run_stopped() ||
+			    (p->cfg->opts->fail_fast && p->failed)))
+				break;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_nsec += 200 * 1000 * 1000;
+			if (ts.tv_nsec >= 1000000000) {
+				ts.tv_sec++;
+				ts.tv_nsec -= 1000000000;
+			}
+			pthread_cond_timedwait(&p->cv, &p->mu, &ts);
+			pthread_mutex_unlock(&p->mu);
+			progress(p, i, t, start, 0);
+			pthread_mutex_lock(&p->mu);
+		}
+		pthread_mutex_unlock(&p->mu);
+		if (!p->slots[i].done)
+			break;
+		progress(p, i, t, start, 1);
+		add_totals(t, &p->slots[i].fr);
+		report_file(&p->slots[i].fr);
+		file_report_free(&p->slots[i].fr);
+		test_file_free(p->slots[i].tf);
+		p->slots[i].tf = NULL;
+	}
+	progress(p, i, t, start, 1);
+}
+
+static void
+worker_start(struct pool *p, int i, struct conn *first)
+{
+	struct worker	*w = &p->workers[i];
+
+	w->pool = p;
+	pthread_mutex_init(&w->watch.mu, NULL);
+	if (i == 0)
+		w->conn = *first;
+	else
+		pool_connect(p->cfg->drv, p->cfg->dsn, &w->conn);
+	w->watch.conn = &w->conn;
+	w->conn.watch = &w->watch;
+	if (w->conn.data == NULL && i > 0)
+		return;		/* the others go on without this one */
+	if (pthread_create(&w->thread, NULL, worker_main, w) != 0)
+		fatalx("cannot start a worker thread");
+	w->started = 1;
+}
+
+/*
+ * Run every file of cfg on cfg->jobs workers, the first using *first (an
+ * open session, closed here).  Reports each file in order and adds to *t.
+ */
+void
+pool_run(const struct pool_config *cfg, struct conn *first, struct totals *t)
+{
+	struct pool	 p;
+	pthread_t	 dog;
+	double		 start = pool_now();
+	int		 i;
+
+	memset(&p, 0, sizeof p);
+	p.cfg = cfg;
+	watch_timeout = cfg->opts->timeout;
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	p.slots = xcalloc(cfg->nfiles + 1, sizeof *p.slots);
+	p.nworkers = cfg->jobs < 1 ? 1 : cfg->jobs;
+	if ((size_t)p.nworkers > cfg->nfiles && cfg->nfiles > 0)
+		p.nworkers = (int)cfg->nfiles;
+	p.workers = xcalloc((size_t)p.nworkers, sizeof *p.workers);
+	for (i = 0; i < p.nworkers; i++)
+		worker_start(&p, i, first);
+	if (pthread_create(&dog, NULL, watchdog_main, &p) != 0)
+		fatalx("cannot start the watchdog thread");
+	pool_report(&p, t, start);
+	for (i = 0; i < p.nworkers; i++) {
+		if (p.workers[i].started)
+			pthread_join(p.workers[i].thread, NULL);
+	}
+	pthread_mutex_lock(&p.mu);
+	p.finished = 1;
+	pthread_mutex_unlock(&p.mu);
+	pthread_join(dog, NULL);
+	for (i = 0; i < p.nworkers; i++) {
+		if (p.workers[i].conn.data != NULL)
+			cfg->drv->close(&p.workers[i].conn);
+		pthread_mutex_destroy(&p.workers[i].watch.mu);
+	}
+	for (i = 0; (size_t)i < cfg->nfiles; i++) {
+		file_report_free(&p.slots[i].fr);
+		test_file_free(p.slots[i].tf);
+	}
+	free(p.slots);
+	free(p.workers);
+	t->seconds = pool_now() - start;
+}
