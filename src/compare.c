@@ -209,6 +209,13 @@ format_erow(const struct cell *cells, int ncells, int raw)
 	return buf_detach(&b);
 }
 
+/* A row in the cell syntax of .sqltest files (caller frees). */
+char *
+format_row(char **cells, int ncols)
+{
+	return format_arow(cells, ncols, 0);
+}
+
 static int
 numbers_close(const char *a, const char *b, double tolerance)
 {

@@ -28,7 +28,9 @@ enum {
 	OPT_FORMAT,
 	OPT_LOG,
 	OPT_SHARD,
-	OPT_TIMEOUT
+	OPT_TIMEOUT,
+	OPT_REWRITE,
+	OPT_DIFF
 };
 
 static const struct option long_options[] = {
@@ -47,6 +49,8 @@ static const struct option long_options[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "rewrite", no_argument, NULL, OPT_REWRITE },
+	{ "diff", no_argument, NULL, OPT_DIFF },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -79,6 +83,10 @@ usage(FILE *f)
 "      --shard K/N        run only shard K of N (every N-th file, from the\n"
 "                         K-th, in sorted order), for CI matrices\n"
 "      --timeout SECONDS  cancel a statement running longer; its test fails\n"
+"      --rewrite          record mode: replace each failing expectation of\n"
+"                         a .sqltest file with the actual result\n"
+"      --diff             with --rewrite: print the change as a unified\n"
+"                         diff instead of writing the files\n"
 "      --format FORMAT    human (default), tap, junit or json\n"
 "  -o, --output FILE      write the --format report to FILE (format from\n"
 "                         its name when --format is not given: .xml junit,\n"
@@ -217,6 +225,12 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_SHARD:
 			parse_shard(o, optarg);
 			break;
+		case OPT_REWRITE:
+			o->rewrite = 1;
+			break;
+		case OPT_DIFF:
+			o->rewrite_diff = 1;
+			break;
 		case OPT_TIMEOUT:
 			o->timeout = strtod(optarg, &end);
 			if (end == optarg || *end != '\0' || o->timeout <= 0)
@@ -240,6 +254,8 @@ parse_args(int argc, char **argv, struct options *o)
 			exit(SQLCHECK_EXIT_ERROR);
 		}
 	}
+	if (o->rewrite_diff && !o->rewrite)
+		fatalx("--diff goes with --rewrite");
 	return optind;
 }
 

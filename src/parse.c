@@ -511,6 +511,7 @@ add_expect(struct record *r, int line)
 	e = &r->expects[r->nexpects++];
 	memset(e, 0, sizeof *e);
 	e->line = line;
+	e->end_line = line;
 	e->sort_expected = 1;
 	return e;
 }
@@ -804,6 +805,7 @@ parse_row(struct parser *p, const char *line)
 	row = &e->rows[e->nrows++];
 	memset(row, 0, sizeof *row);
 	row->line = p->line;
+	e->end_line = p->line;
 	for (;;) {
 		if (parse_cell(p, &s, row) != 0)
 			return -1;

@@ -242,6 +242,25 @@ progress(const struct pool *p, size_t done, const struct totals *t,
 	fflush(stdout);
 }
 
+/* --rewrite: write (or with --diff print) the file's new expectations. */
+static void
+pool_rewrite(struct pool *p, const struct file_report *fr)
+{
+	const struct options	*o = p->cfg->opts;
+	char			*cause = NULL;
+	int			 n;
+
+	if (!o->rewrite)
+		return;
+	n = rewrite_file(fr, o->rewrite_diff, &cause);
+	if (n < 0) {
+		log_warnx("%s", cause);
+		free(cause);
+	} else if (n > 0 && !o->rewrite_diff)
+		log_warnx("%s: rewrote %d expectation%s", fr->path, n,
+		    n == 1 ? "" : "s");
+}
+
 /* Report finished files in order; returns when all are reported. */
 static void
 pool_report(struct pool *p, struct totals *t, double start)
@@ -274,6 +293,7 @@ pool_report(struct pool *p, struct totals *t, double start)
 		progress(p, i, t, start, 1);
 		add_totals(t, &p->slots[i].fr);
 		report_file(&p->slots[i].fr);
+		pool_rewrite(p, &p->slots[i].fr);
 		file_report_free(&p->slots[i].fr);
 		test_file_free(p->slots[i].tf);
 		p->slots[i].tf = NULL;

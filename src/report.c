@@ -93,6 +93,7 @@ file_report_free(struct file_report *fr)
 		free(fr->tests[i].sql);
 		free(fr->tests[i].message);
 		free(fr->tests[i].diff);
+		free(fr->tests[i].rewrite);
 	}
 	free(fr->tests);
 	free(fr->message);

@@ -430,6 +430,37 @@ check_label(struct run *r, const struct record *rec,
 	return 1;
 }
 
+/*
+ * For --rewrite: the expectation the actual outcome satisfies.  A shared
+ * expectation failing on an engine other than SQLite (the default) gets
+ * an engine-specific one beside it, unless the file or the test runs on
+ * that engine only; otherwise the expectation is replaced in place.
+ */
+static void
+record_rewrite(struct run *r, const struct record *rec,
+    const struct expect *e, int rc, const struct result *res,
+    const struct dberror *err, struct test_report *tr)
+{
+	const char	*tag = e->engine;
+	size_t		 i;
+
+	if (!r->opts->rewrite || rec->slt)
+		return;
+	if (tag == NULL && strcmp(r->drv->name, "sqlite") != 0 &&
+	    r->tf->nengines != 1 && rec->nonly != 1)
+		tag = r->drv->name;
+	tr->rewrite = rewrite_expectation(rec, e, tag, rc, res, err);
+	if (e->engine != NULL || tag == NULL) {
+		tr->rewrite_from = e->line;
+		tr->rewrite_to = e->end_line;
+		return;
+	}
+	for (i = 0; i < rec->nexpects; i++) {
+		if (rec->expects[i].end_line > tr->rewrite_to)
+			tr->rewrite_to = rec->expects[i].end_line;
+	}
+}
+
 /* Judge the last statement of a test; fills the report entry. */
 static void
 judge(struct run *r, const struct record *rec, const struct expect *e,
@@ -444,6 +475,7 @@ judge(struct run *r, const struct record *rec, const struct expect *e,
 		tr->message = xprintf("statement failed: %s", message);
 		free(message);
 		tr->outcome = OUTCOME_FAIL;
+		record_rewrite(r, rec, e, rc, res, err, tr);
 		return;
 	}
 	if (rc != 0)
@@ -461,6 +493,7 @@ judge(struct run *r, const struct record *rec, const struct expect *e,
 	tr->outcome = OUTCOME_FAIL;
 	tr->message = message;
 	tr->diff = diff;
+	record_rewrite(r, rec, e, rc, res, err, tr);
 }
 
 /* Test names -k selects: substring, or a glob when it has * ? [. */

@@ -230,6 +230,7 @@ struct exp_row {
 struct expect {
 	char		*engine;	/* NULL serves every engine */
 	int		 line;
+	int		 end_line;	/* last line of its rows */
 	enum expect_mode mode;
 	enum sort_mode	 sort;
 	int		 sort_expected;	/* sort the expected side too */
@@ -314,6 +315,7 @@ struct options;
 int	 compare_result(const struct expect *, const struct result *,
 	    const struct record *, char **message, char **diff);
 char	*format_cell(const char *);
+char	*format_row(char **, int);
 void	 hash_values(char **, size_t, char out[33]);
 char	**result_sorted_values(const struct result *, enum sort_mode);
 
@@ -339,6 +341,8 @@ struct options {
 	int		  jobs;		/* -j, 0: the number of cores */
 	int		  shard_index;	/* --shard K/N: K from 1 */
 	int		  shard_count;	/* N, 0 without --shard */
+	int		  rewrite;	/* --rewrite */
+	int		  rewrite_diff;	/* --rewrite --diff: print, not write */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -357,6 +361,14 @@ struct test_report {
 	char		*sql;		/* the SQL shown under a failure */
 	char		*message;	/* what went wrong, without file:line */
 	char		*diff;		/* expected/actual lines, or NULL */
+	/*
+	 * For --rewrite: the expectation that would make the test pass, as
+	 * lines of the file, replacing lines [rewrite_from, rewrite_to], or
+	 * inserted after rewrite_to when rewrite_from is 0.
+	 */
+	char		*rewrite;
+	int		 rewrite_from;
+	int		 rewrite_to;
 };
 
 struct file_report {
@@ -454,6 +466,12 @@ struct tempinst *tempinst_pg_start(char **cause);
 struct tempinst *tempinst_mysql_start(char **cause);
 void	 tempinst_stop(struct tempinst *);
 int	 tempinst_rmtree(const char *);
+
+/* rewrite.c: --rewrite, expectations replaced by actual results. */
+char	*rewrite_expectation(const struct record *, const struct expect *,
+	    const char *, int, const struct result *,
+	    const struct dberror *);
+int	 rewrite_file(const struct file_report *, int, char **);
 
 /* files.c: expand paths into a sorted list of test files. */
 int	 files_collect(char **, int, char ***, size_t *);

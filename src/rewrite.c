@@ -1,0 +1,259 @@
+/*
+ * rewrite.c: record mode (--rewrite).  For a failing test, the runner asks
+ * rewrite_expectation() for the expectation that would have passed, in the
+ * file's own syntax; after the file is reported, rewrite_file() replaces
+ * just those lines (comments, blank lines and SQL untouched) through a
+ * temporary file and rename(2), or prints the change as a unified diff.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sqlcheck.h"
+
+static void
+rewrite_rows(struct buf *b, const struct expect *e, const struct result *r)
+{
+	char	**vals, *row;
+	size_t	  i;
+	int	  width;
+
+	vals = result_sorted_values(r, e->sort);
+	width = e->sort == SORT_VALUE ? 1 : r->ncols;
+	for (i = 0; width > 0 && i + (size_t)width <= r->ncells;
+	    i += (size_t)width) {
+		row = format_row(vals + i, width);
+		buf_printf(b, "\n%s", row);
+		free(row);
+	}
+	free(vals);
+}
+
+static void
+rewrite_error(struct buf *b, const char *tag, const struct dberror *err,
+    const char *engine)
+{
+	buf_printf(b, "-- expect%s error", tag);
+	if (err->condition != NULL)
+		buf_printf(b, ": %s", err->condition);
+	else if (err->sqlstate[0] != '\0')
+		buf_printf(b, ": %s", err->sqlstate);
+	else if (err->native[0] != '\0')
+		buf_printf(b, ": %s:%s", engine, err->native);
+}
+
+/*
+ * The expectation lines (no final newline; caller frees) that the actual
+ * outcome satisfies: rc and err for a failed statement, r for a result.
+ * engine is NULL to keep the expectation shared, else the engine to tag
+ * it with (-- expect[ENGINE]...).
+ */
+char *
+rewrite_expectation(const struct record *rec, const struct expect *e,
+    const char *engine, int rc, const struct result *r,
+    const struct dberror *err)
+{
+	struct buf	 b;
+	char		*tag, hash[33], **vals;
+
+	(void)rec;
+	tag = engine != NULL ? xprintf("[%s]", engine) : xstrdup("");
+	buf_init(&b);
+	if (rc != 0)
+		rewrite_error(&b, tag, err, engine != NULL ? engine : "");
+	else if (e->mode == EXPECT_HASH) {
+		vals = result_sorted_values(r, e->sort);
+		hash_values(vals, r->ncells, hash);
+		free(vals);
+		buf_printf(&b, "-- expect%s hash: %zu values %s", tag, r->ncells,
+		    hash);
+	} else if (e->mode == EXPECT_COUNT || !r->has_rows) {
+		if (r->has_rows || r->affected >= 0)
+			buf_printf(&b, "-- expect%s %lld row%s", tag,
+			    (long long)(r->has_rows ? (int64_t)r->nrows :
+			    r->affected), (r->has_rows ? r->nrows : (size_t)
+			    r->affected) == 1 ? "" : "s");
+		else
+			buf_printf(&b, "-- expect%s ok", tag);
+	} else {
+		buf_printf(&b, "-- expect%s%s", tag, e->mode != EXPECT_ROWS ?
+		    "" : e->sort == SORT_ROW ? " rowsort" :
+		    e->sort == SORT_VALUE ? " valuesort" : "");
+		if (e->mode == EXPECT_ROWS && e->has_tolerance)
+			buf_printf(&b, " (tolerance %g)", e->tolerance);
+		buf_adds(&b, ":");
+		rewrite_rows(&b, e->mode == EXPECT_ROWS ? e :
+		    &(struct expect){ .sort = SORT_NONE }, r);
+	}
+	free(tag);
+	return buf_detach(&b);
+}
+
+static int
+cmp_edit(const void *a, const void *b)
+{
+	const struct test_report	*x = *(const struct test_report *const *)a;
+	const struct test_report	*y = *(const struct test_report *const *)b;
+
+	return x->rewrite_to - y->rewrite_to;
+}
+
+/* Split text into lines (pointers into it, newlines replaced by NULs). */
+static char **
+split_lines(char *text, size_t len, size_t *n)
+{
+	char	**lines = NULL;
+	size_t	  i, start = 0;
+
+	*n = 0;
+	for (i = 0; i <= len; i++) {
+		if (i < len && text[i] != '\n')
+			continue;
+		if (i == len && start == len)
+			break;
+		lines = xreallocarray(lines, *n + 1, sizeof *lines);
+		lines[(*n)++] = text + start;
+		if (i < len)
+			text[i] = '\0';
+		start = i + 1;
+	}
+	return lines;
+}
+
+/* Apply the edits (sorted by line) to the lines, into out. */
+static void
+apply_edits(char **lines, size_t n, struct test_report **edits,
+    size_t nedits, struct buf *out, struct buf *diff, const char *path)
+{
+	size_t	line, k = 0;
+	int	shift = 0, from, to, added;
+	const char *p;
+
+	for (line = 1; line <= n; line++) {
+		while (k < nedits && edits[k]->rewrite_from == 0 &&
+		    (size_t)edits[k]->rewrite_to < line) {
+			k++;	/* insertion point already passed */
+		}
+		if (k < nedits && edits[k]->rewrite_from == (int)line) {
+			from = edits[k]->rewrite_from;
+			to = edits[k]->rewrite_to;
+			added = 1;
+			for (p = edits[k]->rewrite; *p != '\0'; p++)
+				added += *p == '\n';
+			buf_printf(diff, "@@ -%d,%d +%d,%d @@\n", from,
+			    to - from + 1, from + shift, added);
+			for (; (int)line <= to && line <= n; line++)
+				buf_printf(diff, "-%s\n", lines[line - 1]);
+			line--;
+			buf_printf(out, "%s\n", edits[k]->rewrite);
+			for (p = edits[k]->rewrite; p != NULL;
+			    p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+				buf_printf(diff, "+%.*s\n", (int)strcspn(p, "\n"),
+				    p);
+			shift += added - (to - from + 1);
+			k++;
+			continue;
+		}
+		buf_printf(out, "%s\n", lines[line - 1]);
+		if (k < nedits && edits[k]->rewrite_from == 0 &&
+		    edits[k]->rewrite_to == (int)line) {
+			added = 1;
+			for (p = edits[k]->rewrite; *p != '\0'; p++)
+				added += *p == '\n';
+			buf_printf(diff, "@@ -%zu,0 +%zu,%d @@\n", line,
+			    line + (size_t)shift + 1, added);
+			buf_printf(out, "%s\n", edits[k]->rewrite);
+			for (p = edits[k]->rewrite; p != NULL;
+			    p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+				buf_printf(diff, "+%.*s\n", (int)strcspn(p, "\n"),
+				    p);
+			shift += added;
+			k++;
+		}
+	}
+	(void)path;
+}
+
+/* Write text to path through a temporary file in its directory. */
+static int
+replace_file(const char *path, const char *text, size_t len, char **cause)
+{
+	struct stat	 st;
+	char		*tmp;
+	int		 fd;
+	FILE		*f;
+
+	tmp = xprintf("%s.sqlcheck-XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
+		*cause = xprintf("cannot write a temporary file beside \"%s\": "
+		    "%s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(tmp);
+		return -1;
+	}
+	if (stat(path, &st) == 0)
+		fchmod(fd, st.st_mode & 07777);
+	if (fwrite(text, 1, len, f) != len || fflush(f) != 0 ||
+	    fsync(fd) != 0 || fclose(f) != 0 || rename(tmp, path) != 0) {
+		*cause = xprintf("cannot rewrite \"%s\": %s", path,
+		    strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+/*
+ * Rewrite the failing expectations of a reported file (those with a
+ * rewrite text), or with diff_only print the change as a unified diff.
+ * Returns the number of expectations changed, or -1 with *cause.
+ */
+int
+rewrite_file(const struct file_report *fr, int diff_only, char **cause)
+{
+	struct test_report	**edits = NULL;
+	struct buf		  out, diff;
+	char			 *text, **lines;
+	size_t			  len, n, nedits = 0, i;
+	int			  rc;
+
+	for (i = 0; i < fr->ntests; i++) {
+		if (fr->tests[i].rewrite != NULL &&
+		    strcmp(fr->tests[i].path, fr->path) == 0) {
+			edits = xreallocarray(edits, nedits + 1, sizeof *edits);
+			edits[nedits++] = &fr->tests[i];
+		}
+	}
+	if (nedits == 0)
+		return 0;
+	qsort(edits, nedits, sizeof *edits, cmp_edit);
+	text = read_whole_file(fr->path, &len, cause);
+	if (text == NULL) {
+		free(edits);
+		return -1;
+	}
+	lines = split_lines(text, len, &n);
+	buf_init(&out);
+	buf_init(&diff);
+	buf_printf(&diff, "--- %s\n+++ %s\n", fr->path, fr->path);
+	apply_edits(lines, n, edits, nedits, &out, &diff, fr->path);
+	rc = (int)nedits;
+	if (diff_only) {
+		fputs(diff.data, stdout);
+		fflush(stdout);
+	} else if (replace_file(fr->path, out.data, out.len, cause) != 0)
+		rc = -1;
+	buf_free(&out);
+	buf_free(&diff);
+	free(lines);
+	free(text);
+	free(edits);
+	return rc;
+}
