@@ -540,6 +540,24 @@ parse_expect_engine(struct parser *p, struct expect *e, const char **sp)
 	return 0;
 }
 
+/* A second expectation for the same engines is a mistake. */
+static int
+check_shared_expect(struct parser *p, const struct expect *e)
+{
+	size_t	i;
+
+	if (e->engine != NULL)
+		return 0;
+	for (i = 0; i + 1 < p->rec->nexpects; i++) {
+		if (p->rec->expects[i].engine == NULL)
+			return perror_at(p, "test \"%s\" already has an "
+			    "expectation for every engine (line %d); write "
+			    "\"-- expect[ENGINE]\" for one engine's own",
+			    p->rec->name, p->rec->expects[i].line);
+	}
+	return 0;
+}
+
 static int
 parse_expect_error(struct parser *p, struct expect *e, const char *s)
 {
@@ -558,6 +576,11 @@ parse_expect_error(struct parser *p, struct expect *e, const char *s)
 		n = strcspn(s, " \t");
 		e->condition = xstrndup(s, n);
 		s += n;
+		if (!condition_valid(e->condition))
+			return perror_at(p, "unknown error condition \"%s\": "
+			    "use a name such as unique_violation, a SQLSTATE "
+			    "such as 23505, or ENGINE:CODE such as mysql:1062",
+			    e->condition);
 		while (isspace((unsigned char)*s))
 			s++;
 	}
@@ -676,6 +699,8 @@ parse_expect(struct parser *p, const char *s, size_t off)
 	}
 	e = add_expect(p->rec, p->line);
 	if (*s == '[' && parse_expect_engine(p, e, &s) != 0)
+		return -1;
+	if (check_shared_expect(p, e) != 0)
 		return -1;
 	copy = xstrdup(s);
 	p->block = BLOCK_AFTER;

@@ -164,7 +164,11 @@ print_file_line(FILE *f, const struct file_report *fr)
 	default:
 		break;
 	}
-	if (fr->failed > 0 || fr->outcome == OUTCOME_FAIL)
+	if (fr->setup_failed)
+		fprintf(f, "%sFAIL%s %s  (setup failed, %d passed, %d failed",
+		    color(C_RED), color(C_RESET), fr->path, fr->passed,
+		    fr->failed);
+	else if (fr->failed > 0 || fr->outcome == OUTCOME_FAIL)
 		fprintf(f, "%sFAIL%s %s  (%d of %d failed", color(C_RED),
 		    color(C_RESET), fr->path, fr->failed,
 		    fr->passed + fr->failed);

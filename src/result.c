@@ -36,6 +36,8 @@ static const struct condition {
 	{ NULL, NULL }
 };
 
+static int	is_sqlstate(const char *);
+
 /* Start an empty result. */
 void
 result_init(struct result *r)
@@ -184,10 +186,34 @@ condition_known(const char *s)
 	return condition_sqlstate(s) != NULL;
 }
 
+/*
+ * 1 if an expected condition can ever match: a portable name, a SQLSTATE
+ * or ENGINE:CODE with a known engine.
+ */
+int
+condition_valid(const char *s)
+{
+	const char	*colon;
+	char		*engine;
+	int		 ok;
+
+	if (condition_known(s) || is_sqlstate(s))
+		return 1;
+	colon = strchr(s, ':');
+	if (colon == NULL || colon[1] == '\0')
+		return 0;
+	engine = xstrndup(s, (size_t)(colon - s));
+	ok = driver_canonical(engine) != NULL;
+	free(engine);
+	return ok;
+}
+
 /* 1 if s has the shape of a SQLSTATE: five digits or capitals. */
 static int
 is_sqlstate(const char *s)
 {
+	if (strlen(s) != 5)
+		return 0;
 	int	i;
 
 	for (i = 0; i < 5; i++) {
@@ -223,13 +249,17 @@ int
 condition_matches(const char *want, const struct dberror *e,
     const char *engine)
 {
-	const char	*colon;
+	const char	*colon, *canon;
+	char		*named;
 	size_t		 n;
 
 	colon = strchr(want, ':');
 	if (colon != NULL) {
 		n = (size_t)(colon - want);
-		if (strlen(engine) != n || strncasecmp(want, engine, n) != 0)
+		named = xstrndup(want, n);
+		canon = driver_canonical(named);
+		free(named);
+		if (canon == NULL || strcmp(canon, engine) != 0)
 			return 0;
 		return strcasecmp(colon + 1, e->native) == 0;
 	}

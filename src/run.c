@@ -733,6 +733,27 @@ file_selected(struct run *r)
 	return ok;
 }
 
+/* After a failed setup: say how many of the file's tests did not run. */
+static void
+note_not_run(struct run *r, size_t from)
+{
+	char	*msg;
+	size_t	 i, n = 0;
+
+	for (i = from; i < r->tf->nrecords; i++) {
+		if (r->tf->records[i].kind == RECORD_TEST &&
+		    record_applies(&r->tf->records[i], r->drv->name) &&
+		    name_selected(r->opts, &r->tf->records[i]))
+			n++;
+	}
+	if (n == 0)
+		return;
+	msg = xprintf("%s\n%zu test%s not run", r->fr->message, n,
+	    n == 1 ? "" : "s");
+	free(r->fr->message);
+	r->fr->message = msg;
+}
+
 static void
 run_records(struct run *r)
 {
@@ -756,8 +777,10 @@ run_records(struct run *r)
 		if (rec->kind == RECORD_HALT)
 			r->halted = 1;
 		else if (rec->kind == RECORD_SETUP) {
-			if (run_setup(r, rec) != 0)
+			if (run_setup(r, rec) != 0) {
+				note_not_run(r, i + 1);
 				break;
+			}
 		} else if (name_selected(r->opts, rec))
 			run_test(r, rec);
 	}

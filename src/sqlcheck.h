@@ -133,6 +133,7 @@ void	 dberror_set(struct dberror *, const char *, const char *,
 void	 slt_render(char, const char *, struct buf *);
 const char *condition_sqlstate(const char *);
 int	 condition_known(const char *);
+int	 condition_valid(const char *);
 const char *condition_from_sqlstate(const char *);
 int	 condition_matches(const char *, const struct dberror *,
 	    const char *);
