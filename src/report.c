@@ -30,7 +30,7 @@ static struct active {
 static int			 nactive;
 
 static const struct reporter *const reporters[] = {
-	&report_human, NULL
+	&report_human, &report_tap, &report_junit, &report_json, NULL
 };
 
 static const char *
