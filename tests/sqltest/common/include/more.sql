@@ -1,0 +1,1 @@
+INSERT INTO colors VALUES (5, 'white');

@@ -1,0 +1,402 @@
+/*
+ * test-misc.c: unit tests for the small parts: MD5 (RFC 1321 test
+ * vectors), struct buf, the PCRE2 wrapper (match.c), condition matching
+ * of engine errors, sqllogictest value rendering (slt_render) and the
+ * string helpers.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/sqlcheck.h"
+#include "tap.h"
+
+/* MD5 of len bytes of data, fed to md5_update in pieces of step bytes. */
+static void
+md5_of(const void *data, size_t len, size_t step, char out[33])
+{
+	const unsigned char	*p = data;
+	struct md5		 m;
+	size_t			 n;
+
+	md5_init(&m);
+	while (len > 0) {
+		n = len < step ? len : step;
+		md5_update(&m, p, n);
+		p += n;
+		len -= n;
+	}
+	md5_hex(&m, out);
+}
+
+static void
+test_md5(void)
+{
+	static const struct {
+		const char	*text;
+		const char	*md5;
+	} rfc[] = {
+		{ "", "d41d8cd98f00b204e9800998ecf8427e" },
+		{ "a", "0cc175b9c0f1b6a831c399e269772661" },
+		{ "abc", "900150983cd24fb0d6963f7d28e17f72" },
+		{ "message digest", "f96b697d7cb7938d525a2f31aaf161d0" },
+		{ "abcdefghijklmnopqrstuvwxyz",
+		    "c3fcd3d76192e4007dfb496cca67e13b" },
+		{ "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+		    "0123456789", "d174ab98d277d9f5a5611c2c9f419d9f" },
+		{ "1234567890123456789012345678901234567890"
+		    "1234567890123456789012345678901234567890",
+		    "57edf4a22be3c955ac49da2e2107b67a" },
+	};
+	/* Lengths around the 64-byte block and the 56-byte padding edge. */
+	static const struct {
+		size_t		 n;
+		const char	*md5;
+	} edges[] = {
+		{ 55, "ef1772b6dff9a122358552954ad0df65" },
+		{ 56, "3b0c8ac703f828b04c6c197006d17218" },
+		{ 63, "b06521f39153d618550606be297466d5" },
+		{ 64, "014842d480b571495a4a0363793f7367" },
+		{ 65, "c743a45e0d2e6a95cb859adae0248435" },
+		{ 119, "8a7bd0732ed6a28ce75f6dabc90e1613" },
+		{ 120, "5f61c0ccad4cac44c75ff505e1f1e537" },
+	};
+	char	 out[33], desc[80], *a;
+	size_t	 i;
+
+	for (i = 0; i < sizeof rfc / sizeof rfc[0]; i++) {
+		md5_of(rfc[i].text, strlen(rfc[i].text), 1000, out);
+		snprintf(desc, sizeof desc, "md5: RFC 1321 vector %zu", i + 1);
+		is_str(out, rfc[i].md5, desc);
+	}
+	md5_of(rfc[6].text, strlen(rfc[6].text), 1, out);
+	is_str(out, rfc[6].md5, "md5: one byte at a time");
+	md5_of(rfc[6].text, strlen(rfc[6].text), 7, out);
+	is_str(out, rfc[6].md5, "md5: seven bytes at a time");
+	a = malloc(1000000);
+	memset(a, 'a', 1000000);
+	for (i = 0; i < sizeof edges / sizeof edges[0]; i++) {
+		md5_of(a, edges[i].n, 1000, out);
+		snprintf(desc, sizeof desc, "md5: %zu bytes", edges[i].n);
+		is_str(out, edges[i].md5, desc);
+	}
+	md5_of(a, 1000000, 4096, out);
+	is_str(out, "7707d6ae4e027c70eea2a935c2296f21",
+	    "md5: a million a's");
+	free(a);
+	md5_of("\0\377\200", 3, 1, out);
+	is_str(out, "4fd64cb80c3f86e1e9d0f559af8b370f",
+	    "md5: NUL and high bytes");
+}
+
+static void
+test_buf(void)
+{
+	struct buf	 b;
+	char		*s;
+	int		 i, okay;
+
+	buf_init(&b);
+	ok(b.data != NULL && b.len == 0 && b.data[0] == '\0',
+	    "buf_init: empty, NUL-terminated");
+	buf_adds(&b, "abc");
+	buf_addc(&b, '-');
+	buf_add(&b, "xyz", 2);
+	buf_printf(&b, "%d/%s", 42, "q");
+	is_str(b.data, "abc-xy42/q", "buf_adds, buf_addc, buf_add, buf_printf");
+	is_int((long long)b.len, 10, "buf: length");
+	buf_reset(&b);
+	ok(b.len == 0 && b.data[0] == '\0', "buf_reset empties");
+	for (i = 0; i < 10000; i++)
+		buf_printf(&b, "%04d", i % 10000);
+	is_int((long long)b.len, 40000, "buf grows past its first size");
+	okay = strncmp(b.data, "000000010002", 12) == 0 &&
+	    strcmp(b.data + 39996, "9999") == 0;
+	ok(okay, "buf keeps what was added while growing");
+	buf_reset(&b);
+	buf_add(&b, "a\0b", 3);
+	ok(b.len == 3 && memcmp(b.data, "a\0b", 4) == 0,
+	    "buf_add copies NUL bytes and terminates");
+	buf_reset(&b);
+	buf_printf(&b, "%s", "");
+	ok(b.len == 0 && b.data[0] == '\0', "buf_printf of nothing");
+	buf_printf(&b, "%0300d", 7);
+	ok(b.len == 300 && b.data[299] == '7' && b.data[300] == '\0',
+	    "buf_printf longer than the buffer");
+	s = buf_detach(&b);
+	ok(b.data == NULL && b.len == 0 && strlen(s) == 300,
+	    "buf_detach hands the string over");
+	free(s);
+	buf_free(&b);
+	buf_init(&b);
+	buf_free(&b);
+	ok(b.data == NULL, "buf_free");
+	buf_free(&b);
+	ok(1, "buf_free twice is harmless");
+}
+
+static void
+test_regex(void)
+{
+	struct regex	*re;
+	char		*cause = NULL;
+
+	re = regex_compile("^a[0-9]+z$", &cause);
+	ok(re != NULL && cause == NULL, "regex_compile: a good pattern");
+	is_int(regex_match(re, "a123z", 5), 1, "regex_match: matches");
+	is_int(regex_match(re, "a12xz", 5), 0, "regex_match: does not match");
+	is_int(regex_match(re, "a123z", 3), 0,
+	    "regex_match: only len bytes are the subject");
+	regex_free(re);
+	regex_free(NULL);
+	ok(1, "regex_free(NULL) is a no-op");
+
+	re = regex_compile("(", &cause);
+	ok(re == NULL, "regex_compile: a bad pattern");
+	is_str(cause, "bad regex /(/ at offset 1: missing closing parenthesis",
+	    "regex_compile: the message names the pattern and the offset");
+	free(cause);
+
+	is_int(regex_matches("b", "abc", &cause), 1,
+	    "regex_matches: unanchored");
+	is_int(regex_matches("^b", "abc", &cause), 0,
+	    "regex_matches: anchored");
+	is_int(regex_matches("(?i)ABC", "xabcx", &cause), 1,
+	    "regex_matches: inline options");
+	is_int(regex_matches("^\\d{4}-\\d{2}$", "2024-05", &cause), 1,
+	    "regex_matches: Perl classes");
+	is_int(regex_matches("^.{3}$", "日本語", &cause), 1,
+	    "regex_matches: UTF-8 characters");
+	is_int(regex_matches("x", "\xff\xfex", &cause), 1,
+	    "regex_matches: invalid UTF-8 in the subject does not fail");
+	is_int(regex_matches("unique|duplicate", "Duplicate entry", &cause), 0,
+	    "regex_matches: case-sensitive by default");
+	cause = NULL;
+	is_int(regex_matches("[a", "a", &cause), -1,
+	    "regex_matches: -1 for a bad pattern");
+	ok(cause != NULL && strstr(cause, "bad regex /[a/") == cause,
+	    "regex_matches: the cause for a bad pattern");
+	free(cause);
+	cause = NULL;
+	is_int(regex_check("a+b", &cause), 0, "regex_check: good");
+	is_int(regex_check("a{2,1}", &cause), -1, "regex_check: bad");
+	ok(cause != NULL, "regex_check: the cause");
+	free(cause);
+}
+
+/* An error as a driver would fill it. */
+static void
+error_of(struct dberror *e, const char *sqlstate, const char *native,
+    const char *condition, const char *message)
+{
+	dberror_init(e);
+	dberror_set(e, sqlstate, native, condition, message);
+}
+
+static void
+test_conditions(void)
+{
+	struct dberror	e;
+
+	/* SQLite: a unique violation, SQLSTATE filled from the condition. */
+	error_of(&e, NULL, "SQLITE_CONSTRAINT_UNIQUE", "unique_violation",
+	    "UNIQUE constraint failed: t.a\n");
+	is_str(e.sqlstate, "23505", "dberror_set: SQLSTATE from the condition");
+	is_str(e.message, "UNIQUE constraint failed: t.a",
+	    "dberror_set: trailing white space dropped");
+	ok(condition_matches("unique_violation", &e, "sqlite"),
+	    "unique_violation matches");
+	ok(condition_matches("UNIQUE_VIOLATION", &e, "sqlite"),
+	    "condition names ignore case");
+	ok(condition_matches("integrity_constraint_violation", &e, "sqlite"),
+	    "integrity_constraint_violation covers it");
+	ok(!condition_matches("foreign_key_violation", &e, "sqlite"),
+	    "foreign_key_violation does not match");
+	ok(!condition_matches("check_violation", &e, "sqlite"),
+	    "check_violation does not match");
+	ok(condition_matches("23505", &e, "sqlite"), "SQLSTATE 23505 matches");
+	ok(condition_matches("23000", &e, "sqlite"),
+	    "SQLSTATE class 23000 matches");
+	ok(!condition_matches("23503", &e, "sqlite"),
+	    "another SQLSTATE does not");
+	ok(!condition_matches("22000", &e, "sqlite"),
+	    "another class does not");
+	ok(condition_matches("sqlite:SQLITE_CONSTRAINT_UNIQUE", &e, "sqlite"),
+	    "engine:native matches on that engine");
+	ok(condition_matches("SQLite:sqlite_constraint_unique", &e, "sqlite"),
+	    "engine:native ignores case");
+	ok(!condition_matches("sqlite:SQLITE_CONSTRAINT", &e, "sqlite"),
+	    "engine:native is the whole native code");
+	ok(!condition_matches("mysql:1062", &e, "sqlite"),
+	    "another engine's native code does not match");
+	ok(!condition_matches("no_such_condition", &e, "sqlite"),
+	    "an unknown name matches nothing");
+	ok(!condition_matches("2350", &e, "sqlite"),
+	    "four characters are no SQLSTATE");
+	dberror_clear(&e);
+
+	/* MySQL: native 1062 with its SQLSTATE 23000 and a condition. */
+	error_of(&e, "23000", "1062", "unique_violation",
+	    "Duplicate entry '1' for key 'PRIMARY'");
+	ok(condition_matches("mysql:1062", &e, "mysql"), "mysql:1062");
+	ok(!condition_matches("mysql:1452", &e, "mysql"), "mysql:1452 not");
+	ok(condition_matches("mariadb:1062", &e, "mysql"),
+	    "ENGINE:NATIVE takes engine aliases");
+	ok(condition_matches("unique_violation", &e, "mysql"),
+	    "a driver's condition wins over a generic SQLSTATE");
+	ok(condition_matches("23505", &e, "mysql"),
+	    "the SQLSTATE of the condition matches");
+	ok(condition_matches("23000", &e, "mysql"), "the class matches");
+	dberror_clear(&e);
+
+}
+
+static void
+test_conditions_pg(void)
+{
+	struct dberror	e;
+
+	/* PostgreSQL: the condition comes from the SQLSTATE. */
+	error_of(&e, "23503", NULL, NULL, "insert or update violates FK");
+	is_str(e.condition, "foreign_key_violation",
+	    "dberror_set: condition from the SQLSTATE");
+	ok(condition_matches("foreign_key_violation", &e, "postgres"),
+	    "foreign_key_violation from 23503");
+	ok(condition_matches("integrity_constraint_violation", &e, "postgres"),
+	    "integrity_constraint_violation from 23503");
+	dberror_clear(&e);
+
+	error_of(&e, "42601", NULL, NULL, "syntax error at or near \"x\"");
+	ok(condition_matches("syntax_error", &e, "postgres"), "syntax_error");
+	ok(!condition_matches("integrity_constraint_violation", &e,
+	    "postgres"), "a syntax error is no integrity violation");
+	ok(condition_matches("42000", &e, "postgres"), "class 42000");
+	dberror_clear(&e);
+
+	/* A constraint error without a finer name: only the class. */
+	error_of(&e, "23000", "SQLITE_CONSTRAINT_TRIGGER", NULL,
+	    "constraint failed");
+	ok(condition_matches("integrity_constraint_violation", &e, "sqlite"),
+	    "generic constraint: integrity_constraint_violation");
+	ok(!condition_matches("unique_violation", &e, "sqlite"),
+	    "generic constraint: not unique_violation");
+	dberror_clear(&e);
+
+	error_of(&e, NULL, "SQLITE_ERROR", "undefined_table",
+	    "no such table: nope");
+	ok(condition_matches("undefined_table", &e, "sqlite"),
+	    "undefined_table");
+	ok(condition_matches("42P01", &e, "sqlite"), "42P01 from the name");
+	ok(!condition_matches("undefined_column", &e, "sqlite"),
+	    "not undefined_column");
+	dberror_clear(&e);
+
+}
+
+static void
+test_condition_names(void)
+{
+	is_str(condition_sqlstate("division_by_zero"), "22012",
+	    "condition_sqlstate");
+	is_str(condition_sqlstate("nope"), NULL, "condition_sqlstate: unknown");
+	is_str(condition_from_sqlstate("40001"), "serialization_failure",
+	    "condition_from_sqlstate");
+	is_str(condition_from_sqlstate(""), NULL,
+	    "condition_from_sqlstate: empty");
+	ok(condition_known("deadlock_detected") &&
+	    condition_known("query_canceled") &&
+	    condition_known("string_data_right_truncation") &&
+	    condition_known("numeric_value_out_of_range") &&
+	    condition_known("invalid_text_representation") &&
+	    condition_known("not_null_violation") &&
+	    condition_known("check_violation") &&
+	    condition_known("undefined_column"),
+	    "condition_known: the names of the contract");
+	ok(!condition_known("unique"), "condition_known: not a prefix");
+	ok(condition_valid("unique_violation") && condition_valid("23505") &&
+	    condition_valid("HY000") && condition_valid("pg:23505") &&
+	    condition_valid("sqlite:SQLITE_CONSTRAINT_UNIQUE"),
+	    "condition_valid: names, SQLSTATEs, ENGINE:CODE");
+	ok(!condition_valid("unique") && !condition_valid("2350") &&
+	    !condition_valid("235050") && !condition_valid("oracle:1") &&
+	    !condition_valid("mysql:") && !condition_valid(""),
+	    "condition_valid: not other words, lengths or engines");
+}
+
+/* One check: slt_render of a value for a type. */
+static void
+render(char type, const char *text, const char *want, const char *desc)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	slt_render(type, text, &b);
+	is_str(b.data, want, desc);
+	buf_free(&b);
+}
+
+static void
+test_slt_render(void)
+{
+	render('I', "42", "42", "I: an integer");
+	render('I', "-7", "-7", "I: a negative integer");
+	render('I', "3.7", "3", "I: a real is truncated");
+	render('I', "-3.7", "-3", "I: towards zero");
+	render('I', "1e3", "1000", "I: exponent notation");
+	render('I', "abc", "0", "I: text is 0");
+	render('I', "9223372036854775807", "9223372036854775807",
+	    "I: the largest integer");
+	render('I', "1e30", "9223372036854775807", "I: clamped");
+	render('I', NULL, "NULL", "I: NULL");
+	render('R', "1", "1.000", "R: three decimals");
+	render('R', "2.5", "2.500", "R: 2.5");
+	render('R', "-1.23456", "-1.235", "R: rounded");
+	render('R', "abc", "0.000", "R: text is 0");
+	render('R', NULL, "NULL", "R: NULL");
+	render('T', "hello world", "hello world", "T: text");
+	render('T', "", "(empty)", "T: the empty string is (empty)");
+	render('T', NULL, "NULL", "T: NULL");
+	render('T', "a\tb\nc\001d", "a@b@c@d", "T: control characters are @");
+	render('T', "x\177y", "x@y", "T: DEL is @");
+	render('T', "é", "@@", "T: bytes above ~ are @");
+	render('T', "~ !", "~ !", "T: printable ASCII stays");
+	render('T', "12", "12", "T: a number as text");
+}
+
+static void
+test_strutil(void)
+{
+	char	 s[] = "  \t padded\n ";
+	char	**list = NULL;
+	size_t	 n = 0;
+
+	is_str(str_trim(s), "padded", "str_trim");
+	is_int(str_iprefix("Expect rows", "expect"), 6, "str_iprefix");
+	is_int(str_iprefix("exp", "expect"), 0, "str_iprefix: too short");
+	is_int(str_split_list(" a, b ,,c ,", &list, &n), 3,
+	    "str_split_list: trimmed, empty items dropped");
+	ok(n == 3 && strcmp(list[1], "b") == 0 && strcmp(list[2], "c") == 0,
+	    "str_split_list: the items");
+	ok(str_list_has(list, n, "B"), "str_list_has ignores case");
+	ok(!str_list_has(list, n, "d"), "str_list_has: absent");
+	str_list_free(list, n);
+	is_str(driver_canonical("PostgreSQL"), "postgres",
+	    "driver_canonical: alias");
+	is_str(driver_canonical("mariadb"), "mysql",
+	    "driver_canonical: mariadb");
+	is_str(driver_canonical("oracle"), NULL, "driver_canonical: unknown");
+	ok(driver_find("sqlite3") != NULL, "driver_find: sqlite is built in");
+}
+
+int
+main(void)
+{
+	test_md5();
+	test_buf();
+	test_regex();
+	test_conditions();
+	test_conditions_pg();
+	test_condition_names();
+	test_slt_render();
+	test_strutil();
+	return done_testing();
+}
