@@ -107,7 +107,7 @@ result_sorted_values(const struct result *r, enum sort_mode sort)
 			memcpy(v + i * (size_t)r->ncols, rows[i].cells,
 			    (size_t)r->ncols * sizeof *v);
 		free(rows);
-	} else {
+	} else if (r->ncells > 0) {
 		memcpy(v, r->cells, r->ncells * sizeof *v);
 		if (sort == SORT_VALUE)
 			qsort(v, r->ncells, sizeof *v, cmp_pvalue);
@@ -416,6 +416,62 @@ expected_rows(const struct expect *e, const struct cell ***cellp, size_t *n)
 }
 
 static int
+erow_has_regex(const struct erow *er)
+{
+	int	i;
+
+	for (i = 0; i < er->ncells; i++) {
+		if (er->cells[i].kind == CELL_REGEX)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Rows in any order when expected cells are patterns (sorting cannot pair
+ * a pattern with its value): each expected row takes the first unused
+ * actual row it matches, rows without patterns first.
+ */
+static int
+match_unordered(const struct expect *e, const struct erow *er, size_t ne,
+    const struct arow *ar, size_t na)
+{
+	char	*used;
+	size_t	 i, j;
+	int	 pass, ok = ne == na;
+
+	used = xcalloc(na + 1, 1);
+	for (pass = 0; pass < 2 && ok; pass++) {
+		for (i = 0; i < ne && ok; i++) {
+			if (erow_has_regex(&er[i]) != pass)
+				continue;
+			for (j = 0; j < na; j++) {
+				if (!used[j] && row_matches(e, &er[i], &ar[j]))
+					break;
+			}
+			if (j == na)
+				ok = 0;
+			else
+				used[j] = 1;
+		}
+	}
+	free(used);
+	return ok;
+}
+
+static int
+any_regex(const struct erow *er, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (erow_has_regex(&er[i]))
+			return 1;
+	}
+	return 0;
+}
+
+static int
 compare_rows(const struct expect *e, const struct result *r, char **diff)
 {
 	struct arow		 *ar;
@@ -427,9 +483,13 @@ compare_rows(const struct expect *e, const struct result *r, char **diff)
 
 	ar = actual_rows(e, r, &vals, &na);
 	er = expected_rows(e, &ecells, &ne);
-	same = na == ne;
-	for (i = 0; same && i < na; i++)
-		same = row_matches(e, &er[i], &ar[i]);
+	if (e->sort != SORT_NONE && any_regex(er, ne))
+		same = match_unordered(e, er, ne, ar, na);
+	else {
+		same = na == ne;
+		for (i = 0; same && i < na; i++)
+			same = row_matches(e, &er[i], &ar[i]);
+	}
 	if (!same)
 		*diff = diff_rows(e, er, ne, ar, na);
 	free(ar);

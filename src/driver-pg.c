@@ -225,9 +225,12 @@ pg_active(struct pg_data *d)
 }
 
 /*
- * Send sql and collect every result.  The last result is returned, but
- * the first error wins over what follows it.  NULL if none came (the
- * session is broken).  Caller PQclears.
+ * Send one statement and collect its results.  The extended protocol
+ * (PQsendQueryParams) refuses a string of several statements: the core
+ * sends one at a time, and a string the splitter got wrong must not run a
+ * COMMIT past the runner.  The last result is returned, but the first
+ * error wins over what follows it.  NULL if none came (the session is
+ * broken).  Caller PQclears.
  */
 static PGresult *
 pg_run(PGconn *pc, const char *sql)
@@ -235,7 +238,7 @@ pg_run(PGconn *pc, const char *sql)
 	PGresult	*res, *keep = NULL;
 	ExecStatusType	 st;
 
-	if (!PQsendQuery(pc, sql))
+	if (!PQsendQueryParams(pc, sql, 0, NULL, NULL, NULL, NULL, 0))
 		return NULL;
 	for (;;) {
 		res = PQgetResult(pc);

@@ -245,7 +245,7 @@ lite_exec(struct conn *c, const char *sql, const char *types,
 	sqlite3_stmt		*st;
 	const char		*tail = sql;
 	sqlite3_int64		 before;
-	int			 rc;
+	int			 rc, ran = 0;
 
 	while (*tail != '\0') {
 		st = NULL;
@@ -256,6 +256,19 @@ lite_exec(struct conn *c, const char *sql, const char *types,
 		}
 		if (st == NULL)
 			break;		/* only white space or comments left */
+		if (ran++ > 0) {
+			/*
+			 * The core sends one statement at a time; more than
+			 * one here means the splitter and SQLite disagree, and
+			 * running them could let a COMMIT past the runner.
+			 */
+			sqlite3_finalize(st);
+			dberror_set(err, NULL, "sqlcheck", NULL, "more than one "
+			    "statement in one piece of SQL (SQLite reads this "
+			    "text differently from sqlcheck's splitter: check "
+			    "comments and quotes, or end the statement with ;)");
+			return -1;
+		}
 		result_clear(r);
 		before = sqlite3_total_changes64(l->db);
 		rc = lite_step_all(l->db, st, types, r);

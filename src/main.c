@@ -382,6 +382,8 @@ main(int argc, char **argv)
 	memset(&t, 0, sizeof t);
 	if (report_open(&o, nfiles, &cause) != 0)
 		fatalx("%s", cause);
+	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
+		fatalx("%s", cause);
 	memset(&cfg, 0, sizeof cfg);
 	cfg.drv = drv;
 	cfg.dsn = o.dsn;
@@ -394,7 +396,10 @@ main(int argc, char **argv)
 	pool_run(&cfg, &c, &t);
 	tempinst_stop(ti);
 	report_end(&t);
+	querylog_close();
 	str_list_free(files, nfiles);
+	str_list_free(o.tags, o.ntags);
+	str_list_free(o.exclude_tags, o.nexclude_tags);
 	if (run_stopped())
 		return SQLCHECK_EXIT_SIGINT;
 	if (t.errors > 0 || bad_paths)

@@ -106,7 +106,7 @@ slt_read_sql(struct slt_reader *s, struct record *r, int *dashes)
 		buf_free(&b);
 		return slt_error(s, r->line, "record has no SQL");
 	}
-	record_add_stmt(r, b.data, b.len, first);
+	record_add_sql(r, b.data, b.len, first);
 	buf_free(&b);
 	return 0;
 }

@@ -12,6 +12,8 @@
 
 #include "sqlcheck.h"
 
+#define PARSE_MESSAGE_MAX	400
+
 enum block {
 	BLOCK_NONE,
 	BLOCK_SETUP,
@@ -52,6 +54,9 @@ perror_at(struct parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvprintf(fmt, ap);
 	va_end(ap);
+	/* Quoted user text may be huge (a 10 MB line): keep it readable. */
+	if (strlen(msg) > PARSE_MESSAGE_MAX)
+		strcpy(msg + PARSE_MESSAGE_MAX - 4, "...");
 	if (p->cause == NULL)
 		p->cause = xprintf("%s:%d: %s", p->path, p->line, msg);
 	free(msg);
@@ -137,8 +142,9 @@ record_add_stmt(struct record *r, const char *sql, size_t len, int line)
 	r->nstmts++;
 }
 
-static void
-add_statements(struct record *r, const char *text, size_t len, int line)
+/* Split SQL text (first line number line) into a record's statements. */
+void
+record_add_sql(struct record *r, const char *text, size_t len, int line)
 {
 	struct split_stmt	*st;
 	size_t			 n, i;
@@ -284,7 +290,7 @@ close_block(struct parser *p, size_t end)
 	struct record	*r = p->rec;
 
 	if (p->block == BLOCK_SETUP)
-		add_statements(r, p->text + p->sql_start, end - p->sql_start,
+		record_add_sql(r, p->text + p->sql_start, end - p->sql_start,
 		    p->sql_line);
 	if (p->block == BLOCK_TEST_SQL) {
 		p->line = r->line;
@@ -337,7 +343,7 @@ parse_include(struct parser *p, const char *arg)
 	free(full);
 	r = test_file_add_record(p->tf, RECORD_SETUP,
 	    p->tf->includes[p->tf->nincludes - 1], 1);
-	add_statements(r, text, len, 1);
+	record_add_sql(r, text, len, 1);
 	free(text);
 	return 0;
 }
@@ -484,9 +490,10 @@ parse_options(struct parser *p, struct expect *e, const char **sp)
 			e->tolerance = strtod(item + 9, &end);
 			if (end == item + 9 || !is_blank(end) ||
 			    e->tolerance < 0) {
+				perror_at(p, "bad tolerance \"%s\": expected a "
+				    "number", str_trim(item + 9));
 				free(opts);
-				return perror_at(p, "bad tolerance \"%s\": "
-				    "expected a number", str_trim(item + 9));
+				return -1;
 			}
 			e->has_tolerance = 1;
 		} else {
@@ -694,7 +701,7 @@ parse_expect(struct parser *p, const char *s, size_t off)
 		return perror_at(p, "\"-- expect\" outside a test: start the "
 		    "test with \"-- test: NAME\" first");
 	if (p->block == BLOCK_TEST_SQL) {
-		add_statements(p->rec, p->text + p->sql_start,
+		record_add_sql(p->rec, p->text + p->sql_start,
 		    off - p->sql_start, p->sql_line);
 	}
 	e = add_expect(p->rec, p->line);

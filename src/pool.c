@@ -176,9 +176,17 @@ pool_run_file(struct worker *w, struct slot *s, const char *path)
 	if (s->fr.broken || (cfg->drv->reset != NULL &&
 	    cfg->drv->reset(&w->conn, &cause) != 0)) {
 		free(cause);
+		cause = NULL;
 		cfg->drv->close(&w->conn);
 		pool_connect(cfg->drv, cfg->dsn, &w->conn);
 		w->conn.watch = &w->watch;
+		if (w->conn.data != NULL && s->fr.orphan_scratch != NULL &&
+		    cfg->drv->scratch_drop(&w->conn, s->fr.orphan_scratch,
+		    &cause) != 0) {
+			log_warnx("cannot drop scratch database %s: %s",
+			    s->fr.orphan_scratch, cause);
+			free(cause);
+		}
 	}
 }
 

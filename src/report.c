@@ -98,6 +98,7 @@ file_report_free(struct file_report *fr)
 	free(fr->tests);
 	free(fr->message);
 	free(fr->isolation);
+	free(fr->orphan_scratch);
 	memset(fr, 0, sizeof *fr);
 }
 

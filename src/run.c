@@ -274,13 +274,17 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
     struct result *res, struct dberror *err)
 {
 	struct dberror	ignored;
+	double		start;
 	int		use_sp, wrap, rc;
 
 	use_sp = r->in_txn && r->stmt_savepoints;
 	wrap = use_sp && !is_savepoint_stmt(st->sql);
 	if (wrap && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, err) != 0)
 		return -1;
+	start = now_seconds();
 	rc = exec_mapped(r, st, types, res, err);
+	querylog_write(r->fr->path, st->line, st->sql, now_seconds() - start,
+	    rc == 0 ? "ok" : err->timed_out ? "timeout" : "error");
 	if (rc != 0 && err->lost)
 		r->broken = 1;
 	if (r->broken || !use_sp)
@@ -575,7 +579,7 @@ run_test(struct run *r, const struct record *rec)
 			    "\"-- isolation: database\" for such tests");
 			break;
 		}
-		if (rc != 0 && i + 1 < rec->nstmts) {
+		if (rc != 0 && i + 1 < rec->nstmts && !rec->slt) {
 			tr->outcome = OUTCOME_FAIL;
 			tr->message = describe_error(&err);
 		}
@@ -588,7 +592,8 @@ run_test(struct run *r, const struct record *rec)
 	}
 	if (rec->types != NULL)
 		result_nulls_as_text(&res);
-	if (tr->outcome == OUTCOME_PASS && i == rec->nstmts)
+	/* A sqllogictest record is judged by its first failing statement. */
+	if (tr->outcome == OUTCOME_PASS)
 		judge(r, rec, e, rc, &res, &err, tr);
 	end_test(r);
 	test_savepoint(r, 0);
@@ -691,9 +696,16 @@ isolation_close(struct run *r)
 		    r->fr->path, r->scratch_name, cause);
 		free(cause);
 	}
+	if (r->scratch && r->broken) {
+		/* Dropped on the next session (pool.c), or by close(). */
+		r->fr->orphan_scratch = r->scratch_name;
+		r->scratch_name = NULL;
+	}
 	free(r->scratch_name);
 	r->scratch_name = NULL;
 }
+
+static int	name_selected(const struct options *, const struct record *);
 
 /* Should the file run at all on this engine and with these tags? */
 static int
@@ -728,8 +740,18 @@ file_selected(struct run *r)
 		if (str_list_has(tf->tags, tf->ntags, o->tags[i]))
 			ok = 1;
 	}
-	if (!ok)
+	if (!ok) {
 		r->fr->message = xstrdup("no selected tag");
+		return 0;
+	}
+	/* With -k, a file none of whose tests is selected does not run. */
+	for (i = 0, ok = o->filter == NULL; i < tf->nrecords && !ok; i++) {
+		if (tf->records[i].kind == RECORD_TEST &&
+		    name_selected(o, &tf->records[i]))
+			ok = 1;
+	}
+	if (!ok)
+		r->fr->message = xprintf("no test matches -k %s", o->filter);
 	return ok;
 }
 

@@ -163,24 +163,24 @@ split_skip_line_comment(struct splitter *s)
 		s->pos++;
 }
 
-/* Skip a block comment; PostgreSQL nests them, so do we. */
+/*
+ * Skip a block comment to the first closing star-slash.  PostgreSQL would
+ * nest them, SQLite and MySQL do not; a comment that mentions a path or a
+ * glob ("schemas/" then star) is far more common than a nested one, and a
+ * wrong guess here is caught by the drivers, which refuse to run more
+ * than one statement at a time.
+ */
 static void
 split_skip_block_comment(struct splitter *s)
 {
-	int	nest = 0;
-
+	split_advance(s);
+	split_advance(s);
 	while (s->pos < s->len) {
-		if (s->text[s->pos] == '/' && s->pos + 1 < s->len &&
-		    s->text[s->pos + 1] == '*') {
-			nest++;
-			split_advance(s);
-		} else if (s->text[s->pos] == '*' && s->pos + 1 < s->len &&
+		if (s->text[s->pos] == '*' && s->pos + 1 < s->len &&
 		    s->text[s->pos + 1] == '/') {
 			split_advance(s);
-			if (--nest == 0) {
-				split_advance(s);
-				return;
-			}
+			split_advance(s);
+			return;
 		}
 		split_advance(s);
 	}
@@ -232,7 +232,7 @@ word_is(const char *w, size_t n, const char *kw)
 /*
  * Read a word and track routine bodies: in a CREATE statement that names
  * a TRIGGER, FUNCTION or PROCEDURE, BEGIN and CASE open a block and END
- * closes one (END IF, END LOOP, END WHILE and END REPEAT do not).
+ * closes one (END IF, END LOOP, END WHILE, END REPEAT and END FOR do not).
  */
 static void
 split_word(struct splitter *s)
@@ -260,7 +260,8 @@ split_word(struct splitter *s)
 	if (end_pending && word_is(w, n, "CASE"))
 		return;		/* END CASE closed the CASE */
 	if (end_pending && (word_is(w, n, "IF") || word_is(w, n, "LOOP") ||
-	    word_is(w, n, "WHILE") || word_is(w, n, "REPEAT"))) {
+	    word_is(w, n, "WHILE") || word_is(w, n, "REPEAT") ||
+	    word_is(w, n, "FOR"))) {
 		s->depth++;	/* undo the END: it closed no BEGIN */
 		return;
 	}

@@ -297,6 +297,7 @@ void		  test_file_free(struct test_file *);
 struct record	 *test_file_add_record(struct test_file *, enum record_kind,
 		    const char *, int);
 void		  record_add_stmt(struct record *, const char *, size_t, int);
+void		  record_add_sql(struct record *, const char *, size_t, int);
 char		 *read_whole_file(const char *, size_t *, char **);
 
 /* split.c: statement splitter. */
@@ -387,6 +388,7 @@ struct file_report {
 	int			 broken;	/* connection lost */
 	double			 seconds;
 	char			*isolation;	/* how it was isolated */
+	char			*orphan_scratch; /* scratch db of a lost session */
 };
 
 /* run.c */

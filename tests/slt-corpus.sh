@@ -90,7 +90,7 @@ sed -i "${first_value}s/.*/-999999/" "$bad"
 status=0
 "$SQLCHECK" --color never "$bad" >"$WORK/bad.out" 2>&1 || status=$?
 is "corrupted copy: exit status 1" "$status" 1
-contains "corrupted copy: wrong hash names its record" "$(cat "$WORK/bad.out")" "$bad:95: query I"
+contains "corrupted copy: wrong hash names its record" "$(cat "$WORK/bad.out")" "$bad:94: query I"
 contains "corrupted copy: hash diff" "$(cat "$WORK/bad.out")" "- 30 values hashing to 0000dee48d9356ae19af2515e05e6b54"
 contains "corrupted copy: wrong value shown as expected" "$(cat "$WORK/bad.out")" "- -999999"
 contains "corrupted copy: 2 failed" "$(tail -n 1 "$WORK/bad.out")" "1029 passed, 2 failed"

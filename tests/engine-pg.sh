@@ -1,0 +1,178 @@
+#!/bin/sh
+# engine-pg.sh: sqlcheck on a real PostgreSQL (SQLCHECK_PG_DSN, as
+# .ci/run or tests/servers.sh sets it).  The example suite and the
+# language tests pass; a database holding the user's own data is the same
+# per pg_dump after passing, failing, committing, setup-failing and
+# scratch-database files, and no scratch database is left; a refused
+# connection exits 2 naming the target without its password; passwords
+# never appear in any output; a lost session fails its file and the next
+# file runs; --timeout cancels; -j 2 gives what -j 1 gives; and
+# --temp-instance leaves no directory and no process behind.
+# shellcheck source=tests/lib.sh
+. "${0%/*}/lib.sh"
+
+require_engines postgres
+
+pgbin=${PGBIN:-}
+if [ -z "$pgbin" ]; then
+	pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+fi
+PSQL="$pgbin/psql"
+PGDUMP="$pgbin/pg_dump"
+[ -x "$PSQL" ] && [ -x "$PGDUMP" ] || skip_all "no psql and pg_dump"
+F=$top_srcdir/tests/fixtures/server
+USERDB=sqlcheck_test_user_$$
+USERDSN="$SQLCHECK_PG_DSN dbname=$USERDB"
+
+psql_q()
+{
+	PGOPTIONS='-c client_min_messages=warning' \
+	    "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 "$@"
+}
+
+psql_q "$SQLCHECK_PG_DSN" -c "DROP DATABASE IF EXISTS $USERDB" \
+    -c "CREATE DATABASE $USERDB" >/dev/null
+trap 'psql_q "$SQLCHECK_PG_DSN" -c "DROP DATABASE IF EXISTS $USERDB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+psql_q "$USERDSN" >/dev/null <<'SQL'
+CREATE TABLE app_users (id integer PRIMARY KEY, email varchar(100) UNIQUE);
+INSERT INTO app_users VALUES (1, 'ann@example.com'), (2, 'bob@example.com');
+CREATE TABLE app_payments (id integer PRIMARY KEY, amount integer NOT NULL);
+INSERT INTO app_payments VALUES (7, 70);
+CREATE VIEW app_emails AS SELECT email FROM app_users;
+SQL
+# pg_dump 15.14 and later write a random \restrict key: leave it out.
+pgdump()
+{
+	"$PGDUMP" "$USERDSN" | grep -v '^\\\(un\)\{0,1\}restrict '
+}
+pgdump >"$WORK/before.sql"
+dblist()
+{
+	psql_q "$SQLCHECK_PG_DSN" -c "SELECT datname FROM pg_database ORDER BY 1"
+}
+dblist >"$WORK/dbs-before"
+
+unchanged()
+{
+	pgdump >"$WORK/after.sql"
+	if cmp -s "$WORK/before.sql" "$WORK/after.sql"; then
+		pass "$1: pg_dump of the user's database is unchanged"
+	else
+		fail "$1: pg_dump of the user's database is unchanged"
+		diag "$(diff "$WORK/before.sql" "$WORK/after.sql" | head -n 30)"
+	fi
+	dblist >"$WORK/dbs-after"
+	if cmp -s "$WORK/dbs-before" "$WORK/dbs-after"; then
+		pass "$1: no database left behind"
+	else
+		fail "$1: no database left behind"
+		diag "$(diff "$WORK/dbs-before" "$WORK/dbs-after")"
+	fi
+}
+
+# The example suite and the language tests, on the user's database.
+run_sqlcheck -d postgres --dsn "$USERDSN" "$top_srcdir/sql-tests" \
+    "$top_srcdir/tests/sqltest/common"
+is_status "suite on postgres: exit status 0" 0
+matches "suite on postgres: nothing failed" "$(last_line "$OUT")" \
+    '^[1-9][0-9]* passed, 0 failed, [0-9]+ skipped$'
+unchanged "suite"
+
+run_sqlcheck -d postgres --dsn "$USERDSN" "$F/commit.sqltest"
+is_status "committing tests pass" 0
+unchanged "committing tests"
+
+run_sqlcheck -d postgres --dsn "$USERDSN" "$F/user-data-pg.sqltest"
+is_status "tests that change the user's tables pass" 0
+is "tests that change the user's tables: counts" "$(last_line "$OUT")" \
+    "5 passed, 0 failed, 0 skipped"
+unchanged "tests that change the user's tables"
+
+run_sqlcheck -d postgres --dsn "$USERDSN" "$F/failing.sqltest"
+is_status "failing file: exit status 1" 1
+is "failing file: counts" "$(last_line "$OUT")" "1 passed, 2 failed, 0 skipped"
+unchanged "failing file"
+
+run_sqlcheck -d postgres --dsn "$USERDSN" "$F/setup-fails.sqltest"
+is_status "setup failure: exit status 1" 1
+contains "setup failure: names the statement's line" "$OUT" \
+    "setup-fails.sqltest:6: setup failed"
+contains "setup failure: the engine's message" "$OUT" "no_such_table"
+unchanged "setup failure"
+
+run_sqlcheck -v -d postgres --dsn "$USERDSN" "$F/scratch.sqltest"
+is_status "isolation database: exit status 0" 0
+matches "isolation database: verbose output names the scratch database" \
+    "$OUT" 'isolation: scratch database sqlcheck_[0-9a-f]+$'
+unchanged "isolation database"
+
+# A refused connection: exit 2, libpq's message, the target, no password.
+run_sqlcheck -d postgres --dsn \
+    "host=127.0.0.1 port=1 user=bob password=Sekr1tPw dbname=shop" \
+    "$top_srcdir/sql-tests"
+is_status "refused connection: exit status 2" 2
+contains "refused connection: libpq's message" "$ERR" "Connection refused"
+contains "refused connection: the target" "$ERR" \
+    'host "127.0.0.1" port 1 database "shop"'
+lacks "refused connection: no password" "$OUT$ERR" "Sekr1tPw"
+
+# A password in the DSN (trust authentication ignores it) is never shown.
+run_sqlcheck -v -d postgres --dsn "$USERDSN password=Sekr1tPw" \
+    --format json -o "$WORK/report.json" "$F/failing.sqltest" \
+    "$F/setup-fails.sqltest"
+lacks "password: not in verbose output" "$OUT$ERR" "Sekr1tPw"
+lacks "password: not in the JSON report" "$(cat "$WORK/report.json")" \
+    "Sekr1tPw"
+
+# A lost session fails its file; the next file runs on a new session.
+run_sqlcheck -j 1 -d postgres --dsn "$USERDSN" "$F/lost.sqltest" \
+    "$top_srcdir/sql-tests/joins.sqltest"
+is_status "lost session: exit status 2" 2
+contains "lost session: says so" "$OUT" "connection to the database lost"
+contains "lost session: the next file passes" "$OUT" \
+    "ok   $top_srcdir/sql-tests/joins.sqltest"
+unchanged "lost session"
+
+# --timeout: a ten-minute statement is cancelled within seconds.
+start=$(date +%s)
+run_sqlcheck -d postgres --dsn "$USERDSN" --timeout 1 "$F/slow.sqltest"
+elapsed=$(( $(date +%s) - start ))
+is_status "timeout: exit status 1" 1
+contains "timeout: the test says it timed out" "$OUT" "timed out after 1 s"
+contains "timeout: the file goes on" "$(last_line "$OUT")" "1 passed, 1 failed"
+ok "timeout: returned in ${elapsed}s (under 3 s)" "$([ "$elapsed" -lt 3 ]; echo $?)"
+unchanged "timeout"
+
+# -j 2 gives the same results as -j 1.
+without_times()
+{
+	printf '%s\n' "$OUT" | sed 's/, [0-9]* ms)/)/; s/sqlcheck_[0-9a-f]*/sqlcheck_X/g'
+}
+run_sqlcheck -j 1 -d postgres --dsn "$USERDSN" --timeout 1 \
+    "$top_srcdir/sql-tests" "$F"
+without_times >"$WORK/j1"
+run_sqlcheck -j 2 -d postgres --dsn "$USERDSN" --timeout 1 \
+    "$top_srcdir/sql-tests" "$F"
+without_times >"$WORK/j2"
+if cmp -s "$WORK/j1" "$WORK/j2"; then
+	pass "-j 2 reports exactly what -j 1 reports"
+else
+	fail "-j 2 reports exactly what -j 1 reports"
+	diag "$(diff "$WORK/j1" "$WORK/j2" | head -n 20)"
+fi
+unchanged "-j 2"
+
+# --temp-instance: a server of its own, gone afterwards.
+ls -d /tmp/sqlcheck-pg.* >"$WORK/tmp-before" 2>/dev/null
+run_sqlcheck -v -d postgres --temp-instance "$top_srcdir/sql-tests"
+is_status "temp instance: the suite passes" 0
+matches "temp instance: startup time in verbose output" "$ERR" \
+    'temporary postgres server in .* started in [0-9.]+ s'
+ls -d /tmp/sqlcheck-pg.* >"$WORK/tmp-after" 2>/dev/null
+is "temp instance: no directory left" "$(cat "$WORK/tmp-after")" \
+    "$(cat "$WORK/tmp-before")"
+dir=$(printf '%s\n' "$ERR" | sed -n 's/.*temporary postgres server in \([^ ]*\) started.*/\1/p')
+ok "temp instance: no server process left" \
+    "$(pgrep -f "postgres -D $dir/data" >/dev/null; [ $? -ne 0 ]; echo $?)"
+
+done_testing
