@@ -71,6 +71,7 @@ int	 str_list_has(char *const *, size_t, const char *);
 void	 str_list_add(char ***, size_t *, const char *);
 void	 str_list_free(char **, size_t);
 int	 str_split_list(const char *, char ***, size_t *);
+size_t	 str_utf8_len(const unsigned char *);
 
 /* md5.c: MD5 digest (RFC 1321) for sqllogictest result hashes. */
 struct md5 {
