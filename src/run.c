@@ -454,6 +454,11 @@ record_rewrite(struct run *r, const struct record *rec,
 	    r->tf->nengines != 1 && rec->nonly != 1)
 		tag = r->drv->name;
 	tr->rewrite = rewrite_expectation(rec, e, tag, rc, res, err);
+	if (tr->rewrite == NULL) {
+		log_warnx("%s:%d: not rewritten: a value holds a line break, "
+		    "which no cell can hold", rec->path, rec->line);
+		return;
+	}
 	if (e->engine != NULL || tag == NULL) {
 		tr->rewrite_from = e->line;
 		tr->rewrite_to = e->end_line;
@@ -544,6 +549,21 @@ txn_escaped(struct run *r)
 	return !r->scratch;
 }
 
+/*
+ * The cancelled statement took the file's transaction with it (SQLite
+ * rolls a whole transaction back when it interrupts a write): what the
+ * file set up is gone, so its remaining tests cannot mean anything.
+ */
+static void
+timeout_lost_txn(struct run *r)
+{
+	r->halted = 1;
+	free(r->fr->message);
+	r->fr->message = xprintf("%s: the cancelled statement rolled back the "
+	    "file's transaction (the engine does that when it interrupts a "
+	    "write); the file's remaining tests did not run", r->fr->path);
+}
+
 static void
 run_test(struct run *r, const struct record *rec)
 {
@@ -574,9 +594,13 @@ run_test(struct run *r, const struct record *rec)
 		tr->line = rec->nstmts > 1 ? rec->stmts[i].line : rec->line;
 		if (txn_escaped(r)) {
 			tr->outcome = OUTCOME_FAIL;
-			tr->message = xstrdup("the statement ended the file's "
-			    "transaction (what it did was committed); write "
-			    "\"-- isolation: database\" for such tests");
+			if (err.timed_out)
+				timeout_lost_txn(r);
+			else
+				tr->message = xstrdup("the statement ended the "
+				    "file's transaction (what it did was "
+				    "committed); write \"-- isolation: "
+				    "database\" for such tests");
 			break;
 		}
 		if (rc != 0 && i + 1 < rec->nstmts && !rec->slt) {

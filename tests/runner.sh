@@ -4,8 +4,8 @@
 # files at once; --shard K/N splits the files so that the shards run each
 # file exactly once and their counts add up to the whole run; bad --shard
 # values are usage errors; --timeout 1 ends a runaway query in under 3 s
-# and the file goes on (after a runaway INSERT too: a TODO point, since
-# SQLite then rolls back the file's transaction); the progress line shows
+# and the file goes on (after a runaway INSERT, SQLite rolls back the
+# file's transaction: the file says so and stops); the progress line shows
 # on a terminal only; SIGINT and SIGTERM cancel the running query, print
 # the partial summary and exit 130, leaving a --dsn database file as it
 # was, and a second SIGINT kills sqlcheck at once; --log writes one line
@@ -197,8 +197,13 @@ matches "--timeout 1: the log says timeout" "$(cat "$WORK/timeout.log")" \
     "^[^	]*runaway\\.sqltest:10	[0-9.]+	timeout	WITH RECURSIVE"
 timed_out=$OUT
 run_sqlcheck --timeout 1 "$fx/runaway-insert.sqltest"
-todo "--timeout 1 on a runaway INSERT: the next test still sees the setup" \
-    [ "$(last_line "$OUT")" = "1 passed, 1 failed, 0 skipped" ]
+# SQLite rolls the whole transaction back when it interrupts a write:
+# the file's setup is gone, so the file says so and stops.
+is_status "--timeout 1 on a runaway INSERT: exit status 1" 1
+contains "--timeout 1 on a runaway INSERT: the file says its transaction is gone" \
+    "$OUT" "rolled back the file's transaction"
+is "--timeout 1 on a runaway INSERT: the remaining test does not run" \
+    "$(last_line "$OUT")" "0 passed, 1 failed, 0 skipped"
 
 #
 # The progress line: on a terminal only.
