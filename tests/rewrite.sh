@@ -98,7 +98,7 @@ same_but_expectations() {
 }
 
 # Every line ends in CR LF.
-# shellcheck disable=SC2317 # called through todo
+# shellcheck disable=SC2317 # called through check
 all_crlf() {
 	[ "$(grep -c "$cr\$" "$1")" -eq "$(wc -l <"$1" | tr -d ' ')" ]
 }

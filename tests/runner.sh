@@ -25,20 +25,6 @@ case $ERR in
 	;;
 esac
 
-# todo DESC CMD...: a known bug (reported, not yet fixed): "ok" when CMD
-# succeeds, else "not ok ... # TODO", which does not fail the run.
-todo() {
-	_desc=$1
-	shift
-	if "$@" >"$WORK/.todo.out" 2>&1; then
-		pass "$_desc"
-	else
-		_tap_next
-		printf 'not ok %d - %s # TODO known bug\n' \
-		    "$(cat "$WORK/.tap_n")" "$_desc"
-	fi
-}
-
 have() {
 	command -v "$1" >/dev/null 2>&1
 }
