@@ -57,6 +57,8 @@ static int	 pg_has_password(const char *);
 
 static int	 pg_open(struct conn *, const char *, char **);
 static void	 pg_close(struct conn *);
+static int	 pg_take_result(PGconn *, PGresult *, const char *,
+		    struct result *, struct dberror *);
 static int	 pg_exec(struct conn *, const char *, const char *,
 		    struct result *, struct dberror *);
 static int	 pg_in_transaction(struct conn *);
@@ -397,26 +399,132 @@ pg_exec(struct conn *c, const char *sql, const char *types,
 {
 	PGconn		*pc = pg_active(c->data);
 	PGresult	*res;
-	const char	*tuples;
-	int		 rc = 0;
+	int		 rc;
 
 	res = pg_run(pc, sql);
+	rc = pg_take_result(pc, res, types, result, err);
+	PQclear(res);
+	return rc;
+}
+
+/*
+ * Turn the statement's result into the core's result or error (res may be
+ * NULL when nothing came back).  Returns 0 or -1.
+ */
+static int
+pg_take_result(PGconn *pc, PGresult *res, const char *types,
+    struct result *result, struct dberror *err)
+{
+	const char	*tuples;
+
 	switch (res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR) {
 	case PGRES_TUPLES_OK:
 		pg_fill_rows(res, types, result);
-		break;
+		return 0;
 	case PGRES_COMMAND_OK:
 		tuples = PQcmdTuples(res);
 		result->affected = *tuples != '\0' ? atoll(tuples) : -1;
-		break;
+		return 0;
 	case PGRES_EMPTY_QUERY:
-		break;
+		return 0;
 	default:
 		pg_fill_error(pc, res, err);
-		rc = -1;
-		break;
+		return -1;
+	}
+}
+
+/*
+ * Read the results of n pipelined queries and the Sync after them.  The
+ * result of query `want` is kept (or, if an earlier query failed, that
+ * error, which aborted the rest); the others are cleared.  NULL if the
+ * session broke.
+ */
+static PGresult *
+pg_pipeline_results(PGconn *pc, int n, int want)
+{
+	PGresult	*res, *keep = NULL, *error = NULL;
+	int		 i;
+
+	for (i = 0; i < n; i++) {
+		while ((res = PQgetResult(pc)) != NULL) {
+			if (error == NULL && pg_is_error(res) &&
+			    PQresultStatus(res) != PGRES_PIPELINE_ABORTED)
+				error = res;
+			else if (i == want && keep == NULL)
+				keep = res;
+			else
+				PQclear(res);
+		}
+	}
+	res = PQgetResult(pc);		/* the PGRES_PIPELINE_SYNC */
+	if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC) {
+		PQclear(res);
+		PQclear(keep);
+		PQclear(error);
+		return NULL;
 	}
 	PQclear(res);
+	if (error != NULL) {
+		PQclear(keep);
+		return error;
+	}
+	return keep;
+}
+
+/*
+ * Run statements in one round trip (pipeline mode) and return the result
+ * of query `want` (see pg_pipeline_results).  NULL if the session broke.
+ */
+static PGresult *
+pg_pipeline(PGconn *pc, const char *const *sqls, int n, int want)
+{
+	PGresult	*res;
+	int		 i, sent = 1;
+
+	if (!PQenterPipelineMode(pc))
+		return NULL;
+	for (i = 0; i < n && sent; i++)
+		sent = PQsendQueryParams(pc, sqls[i], 0, NULL, NULL, NULL,
+		    NULL, 0);
+	if (!sent || !PQpipelineSync(pc)) {
+		PQexitPipelineMode(pc);
+		return NULL;
+	}
+	res = pg_pipeline_results(pc, n, want);
+	if (!PQexitPipelineMode(pc)) {
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
+/*
+ * Run one statement inside a savepoint of its own, so that if it fails it
+ * leaves no trace and the transaction stays usable: SAVEPOINT, the
+ * statement and RELEASE go in one round trip; only a failure costs a
+ * second one, to roll back to the savepoint.  Returns 0 or -1.
+ */
+static int
+pg_exec_guarded(struct conn *c, const char *sql, const char *types,
+    struct result *result, struct dberror *err)
+{
+	PGconn			*pc = pg_active(c->data);
+	PGresult		*res;
+	const char		*sqls[3];
+	static const char *const undo[2] = {
+		"ROLLBACK TO SAVEPOINT sqlcheck_guard",
+		"RELEASE SAVEPOINT sqlcheck_guard"
+	};
+	int			 rc;
+
+	sqls[0] = "SAVEPOINT sqlcheck_guard";
+	sqls[1] = sql;
+	sqls[2] = "RELEASE SAVEPOINT sqlcheck_guard";
+	res = pg_pipeline(pc, sqls, 3, 1);
+	rc = pg_take_result(pc, res, types, result, err);
+	PQclear(res);
+	if (rc != 0 && !err->lost)
+		PQclear(pg_pipeline(pc, undo, 2, 1));
 	return rc;
 }
 
@@ -873,6 +981,7 @@ const struct driver driver_pg = {
 	.open = pg_open,
 	.close = pg_close,
 	.exec = pg_exec,
+	.exec_guarded = pg_exec_guarded,
 	.in_transaction = pg_in_transaction,
 	.cancel = pg_cancel,
 	.reset = pg_reset,

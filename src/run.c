@@ -196,7 +196,7 @@ restart_txn(struct run *r)
  */
 static int
 exec_mapped(struct run *r, const struct stmt *st, const char *types,
-    struct result *res, struct dberror *err)
+    struct result *res, struct dberror *err, int guarded)
 {
 	enum txn_kind	 kind = TXN_NONE;
 	char		*sql = NULL;
@@ -238,8 +238,8 @@ exec_mapped(struct run *r, const struct stmt *st, const char *types,
 		log_debug("%s:%d: %s", r->fr->path, st->line,
 		    sql != NULL ? sql : st->sql);
 	watch_arm(r->conn->watch);
-	rc = r->drv->exec(r->conn, sql != NULL ? sql : st->sql, types, res,
-	    err);
+	rc = (guarded ? r->drv->exec_guarded : r->drv->exec)(r->conn,
+	    sql != NULL ? sql : st->sql, types, res, err);
 	if (watch_disarm(r->conn->watch) && rc != 0)
 		err->timed_out = 1;
 	free(sql);
@@ -275,14 +275,17 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
 {
 	struct dberror	ignored;
 	double		start;
-	int		use_sp, wrap, rc;
+	int		use_sp, wrap, guarded, rc;
 
 	use_sp = r->in_txn && r->stmt_savepoints;
 	wrap = use_sp && !is_savepoint_stmt(st->sql);
+	guarded = wrap && r->drv->exec_guarded != NULL;
+	if (guarded)
+		wrap = 0;	/* the driver does it, in one round trip */
 	if (wrap && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, err) != 0)
 		return -1;
 	start = now_seconds();
-	rc = exec_mapped(r, st, types, res, err);
+	rc = exec_mapped(r, st, types, res, err, guarded);
 	querylog_write(r->fr->path, st->line, st->sql, now_seconds() - start,
 	    rc == 0 ? "ok" : err->timed_out ? "timeout" : "error");
 	if (rc != 0 && err->lost)
@@ -295,7 +298,7 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
 		    &ignored);
 	if (wrap)
 		run_internal(r, "RELEASE SAVEPOINT " SAVEPOINT_STMT, &ignored);
-	if (!wrap && rc != 0) {
+	if (!wrap && !guarded && rc != 0) {
 		run_internal(r, "ROLLBACK TO SAVEPOINT " SAVEPOINT_TEST,
 		    &ignored);
 		r->user_depth = 0;
@@ -304,11 +307,22 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
 	return rc;
 }
 
-/* Open the test's savepoint where statements need one (see run_stmt). */
+/*
+ * Open (or release) the test's savepoint where statements need one: on
+ * engines without DRIVER_STMT_ATOMIC, for records with statements that
+ * make or end savepoints (see run_stmt).
+ */
 static void
-test_savepoint(struct run *r, int open)
+test_savepoint(struct run *r, const struct record *rec, int open)
 {
+	size_t	i;
+	int	needed = 0;
+
 	if (!r->in_txn || !r->stmt_savepoints || r->broken)
+		return;
+	for (i = 0; i < rec->nstmts && !needed; i++)
+		needed = is_savepoint_stmt(rec->stmts[i].sql);
+	if (!needed)
 		return;
 	run_quiet(r, open ? "SAVEPOINT " SAVEPOINT_TEST :
 	    "RELEASE SAVEPOINT " SAVEPOINT_TEST);
@@ -584,7 +598,7 @@ run_test(struct run *r, const struct record *rec)
 	}
 	result_init(&res);
 	dberror_init(&err);
-	test_savepoint(r, 1);
+	test_savepoint(r, rec, 1);
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {
 		result_clear(&res);
 		rc = run_stmt(r, &rec->stmts[i], i + 1 == rec->nstmts ?
@@ -620,7 +634,7 @@ run_test(struct run *r, const struct record *rec)
 	if (tr->outcome == OUTCOME_PASS)
 		judge(r, rec, e, rc, &res, &err, tr);
 	end_test(r);
-	test_savepoint(r, 0);
+	test_savepoint(r, rec, 0);
 	result_clear(&res);
 	dberror_clear(&err);
 }
@@ -637,7 +651,7 @@ run_setup(struct run *r, const struct record *rec)
 
 	result_init(&res);
 	dberror_init(&err);
-	test_savepoint(r, 1);
+	test_savepoint(r, rec, 1);
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {
 		result_clear(&res);
 		rc = run_stmt(r, &rec->stmts[i], NULL, &res, &err);
@@ -658,7 +672,7 @@ run_setup(struct run *r, const struct record *rec)
 		}
 	}
 	end_test(r);
-	test_savepoint(r, 0);
+	test_savepoint(r, rec, 0);
 	result_clear(&res);
 	dberror_clear(&err);
 	return rc;

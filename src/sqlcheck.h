@@ -173,6 +173,13 @@ struct driver {
 	 */
 	int	(*exec)(struct conn *, const char *sql, const char *types,
 		    struct result *, struct dberror *);
+	/*
+	 * Optional: exec inside a savepoint of its own, so that a failing
+	 * statement leaves no trace and the transaction stays usable (for
+	 * engines without DRIVER_STMT_ATOMIC), in one round trip if it can.
+	 */
+	int	(*exec_guarded)(struct conn *, const char *sql,
+		    const char *types, struct result *, struct dberror *);
 	/* 1 inside a transaction, 0 in autocommit. */
 	int	(*in_transaction)(struct conn *);
 	/* Optional: ask the engine to stop the running statement. */
