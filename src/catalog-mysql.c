@@ -118,7 +118,8 @@ my_keys(MYSQL *m, struct constraint_list *out, char **cause)
 	enum constraint_kind	 kind;
 	unsigned int		 errnum;
 
-	if ((res = my_catalog_query(m, my_keys_sql, &errnum, cause)) == NULL)
+	res = my_catalog_query(m, my_keys_sql, &errnum, cause);
+	if (res == NULL)
 		return -1;
 	while ((row = mysql_fetch_row(res)) != NULL) {
 		if (row[0] == NULL || row[1] == NULL || row[2] == NULL)
@@ -335,35 +336,76 @@ my_attr_duplicate(struct dberror *err, const char *msg, const char *sql)
 }
 
 /*
- * "... foreign key constraint fails (`db`.`t`, CONSTRAINT `fk` ..." (both
- * sides name the child table) or, for a CHECK on MariaDB, "CONSTRAINT
- * `name` failed for `db`.`t`", where a column's CHECK is called `t.c`.
+ * At "`db`.`t`": the table into *table (caller frees); returns the text
+ * after it, or NULL if the text is not that.
+ */
+static const char *
+my_db_table(const char *p, char **table)
+{
+	char	*db = NULL;
+
+	p = my_quoted(p, '`', &db);
+	free(db);
+	if (p == NULL || *p != '.')
+		return NULL;
+	return my_quoted(p + 1, '`', table);
+}
+
+/*
+ * The table and constraint a message named, where a column's CHECK is
+ * called "t.c" on MariaDB; if it named neither, the statement's table.
  */
 static void
-my_attr_constraint(struct dberror *err, const char *msg, const char *sql,
-    int fk)
+my_attr_named(struct dberror *err, const char *table, const char *name,
+    const char *sql, int fk)
+{
+	size_t	n;
+
+	if (table == NULL || name == NULL) {
+		my_attr_guess(err, sql, fk);
+		return;
+	}
+	n = strlen(table);
+	if (strncmp(name, table, n) == 0 && name[n] == '.')
+		name += n + 1;
+	dberror_set_target(err, table, name, NULL);
+}
+
+/*
+ * "... a foreign key constraint fails (`db`.`t`, CONSTRAINT `fk` ...":
+ * both the child's and the parent's error name the child table.
+ */
+static void
+my_attr_fk(struct dberror *err, const char *msg, const char *sql)
 {
 	const char	*p;
-	char		*db = NULL, *table = NULL, *name = NULL;
-	size_t		 n;
+	char		*table = NULL, *name = NULL;
 
-	if (fk && (p = strstr(msg, "fails (`")) != NULL &&
-	    (p = my_quoted(p + 7, '`', &db)) != NULL && *p == '.' &&
-	    (p = my_quoted(p + 1, '`', &table)) != NULL &&
-	    strncmp(p, ", CONSTRAINT ", 13) == 0)
+	p = strstr(msg, "fails (`");
+	if (p != NULL)
+		p = my_db_table(p + 7, &table);
+	if (p != NULL && strncmp(p, ", CONSTRAINT ", 13) == 0)
 		my_quoted(p + 13, '`', &name);
-	if (!fk && (p = strstr(msg, "CONSTRAINT `")) != NULL &&
-	    (p = my_quoted(p + 11, '`', &name)) != NULL &&
-	    (p = strstr(p, " failed for `")) != NULL &&
-	    (p = my_quoted(p + 12, '`', &db)) != NULL && *p == '.')
-		my_quoted(p + 1, '`', &table);
-	if (name != NULL && table != NULL) {
-		n = strlen(table);
-		dberror_set_target(err, table, strncmp(name, table, n) == 0 &&
-		    name[n] == '.' ? name + n + 1 : name, NULL);
-	} else
-		my_attr_guess(err, sql, fk);
-	free(db);
+	my_attr_named(err, table, name, sql, 1);
+	free(table);
+	free(name);
+}
+
+/* MariaDB's CHECK: "CONSTRAINT `name` failed for `db`.`t`". */
+static void
+my_attr_check(struct dberror *err, const char *msg, const char *sql)
+{
+	const char	*p;
+	char		*table = NULL, *name = NULL;
+
+	p = strstr(msg, "CONSTRAINT `");
+	if (p != NULL)
+		p = my_quoted(p + 11, '`', &name);
+	if (p != NULL)
+		p = strstr(p, " failed for `");
+	if (p != NULL)
+		my_db_table(p + 12, &table);
+	my_attr_named(err, table, name, sql, 0);
 	free(table);
 	free(name);
 }
@@ -417,10 +459,10 @@ catalog_mysql_attribute(struct dberror *err, unsigned int errnum,
 	case 1217:	/* ER_ROW_IS_REFERENCED */
 	case 1451:	/* ER_ROW_IS_REFERENCED_2 */
 	case 1452:	/* ER_NO_REFERENCED_ROW_2 */
-		my_attr_constraint(err, msg, sql, 1);
+		my_attr_fk(err, msg, sql);
 		break;
 	case 4025:	/* MariaDB ER_CONSTRAINT_FAILED */
-		my_attr_constraint(err, msg, sql, 0);
+		my_attr_check(err, msg, sql);
 		break;
 	case 3819:	/* MySQL 8 ER_CHECK_CONSTRAINT_VIOLATED */
 		my_attr_check8(err, msg, sql);

@@ -304,9 +304,10 @@ lite_taken(const struct lite_table *lt, const char *name)
 }
 
 /*
- * Add a constraint of the table named name, or if name is NULL, named
- * table_cols_suffix (table_suffix without columns), made unique among
- * the table's names with a number as PostgreSQL does.
+ * Add a constraint of the table on columns cols, named name, or if name
+ * is NULL, as PostgreSQL names it: table_pkey, table_check when a CHECK
+ * reads other than one column, else table_cols_suffix; made unique among
+ * the table's names with a number.
  */
 static struct constraint *
 lite_add(struct lite_table *lt, enum constraint_kind kind, const char *name,
@@ -321,7 +322,8 @@ lite_add(struct lite_table *lt, enum constraint_kind kind, const char *name,
 		buf_adds(&b, name);
 	else {
 		buf_adds(&b, lt->name);
-		for (i = 0; i < ncols; i++)
+		for (i = 0; i < ncols && kind != CONSTRAINT_PRIMARY_KEY &&
+		    (kind != CONSTRAINT_CHECK || ncols == 1); i++)
 			buf_printf(&b, "_%s", cols[i]);
 		buf_printf(&b, "_%s", suffix);
 	}
@@ -451,7 +453,8 @@ lite_uniques(struct lite_table *lt, char **cause)
 		name = origin_u ? lite_clause_name(lt, CONSTRAINT_UNIQUE, cols,
 		    ncols, NULL) : index;
 		if (rc == 0)
-			lite_add(lt, CONSTRAINT_UNIQUE, name, cols, ncols, "key");
+			lite_add(lt, CONSTRAINT_UNIQUE, name, cols, ncols,
+			    "key");
 		str_list_free(cols, ncols);
 		free(index);
 	}
@@ -523,20 +526,20 @@ static void
 lite_checks(struct lite_table *lt)
 {
 	struct lite_clause	*cl;
-	struct constraint	*c;
+	struct constraint	*c, read;
 	size_t			 i;
 
 	for (i = 0; i < lt->nclauses; i++) {
 		cl = &lt->clauses[i];
 		if (cl->kind != CONSTRAINT_CHECK || cl->expr == NULL)
 			continue;
-		c = lite_add(lt, CONSTRAINT_CHECK, cl->name, cl->cols,
-		    cl->ncols, "check");
-		str_list_free(c->columns, c->ncolumns);
-		c->columns = NULL;
-		c->ncolumns = 0;
+		memset(&read, 0, sizeof read);
+		read.expr = cl->expr;
+		sql_expr_columns(&read, lt->cols, lt->ncols);
+		c = lite_add(lt, CONSTRAINT_CHECK, cl->name, read.columns,
+		    read.ncolumns, "check");
 		c->expr = xstrdup(cl->expr);
-		sql_expr_columns(c, lt->cols, lt->ncols);
+		str_list_free(read.columns, read.ncolumns);
 	}
 }
 
@@ -580,10 +583,10 @@ catalog_sqlite(struct sqlite3 *db, struct constraint_list *out, char **cause)
 	int		 rc = 0;
 
 	for (i = 0; i < 2 && rc == 0; i++) {
-		sql = xprintf("SELECT name, sql FROM %s.sqlite_master WHERE "
-		    "type = 'table' AND name NOT LIKE 'sqlite\\_%%' ESCAPE '\\' "
-		    "AND sql NOT LIKE 'CREATE VIRTUAL%%' ORDER BY name",
-		    schemas[i]);
+		sql = xprintf("SELECT name, sql FROM %s.sqlite_master "
+		    "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%%' "
+		    "ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%%' "
+		    "ORDER BY name", schemas[i]);
 		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
 			*cause = xprintf("cannot read the schema: %s",
 			    sqlite3_errmsg(db));
@@ -670,7 +673,8 @@ catalog_sqlite_attribute(struct dberror *err, const char *sql)
 
 	if (strcmp(err->native, "SQLITE_CONSTRAINT_UNIQUE") == 0 ||
 	    strcmp(err->native, "SQLITE_CONSTRAINT_PRIMARYKEY") == 0) {
-		if ((rest = lite_after(m, "UNIQUE constraint failed: ")) == NULL)
+		rest = lite_after(m, "UNIQUE constraint failed: ");
+		if (rest == NULL)
 			return;
 		if ((q = lite_after(rest, "index '")) != NULL) {
 			name = xstrndup(q, strcspn(q, "'"));

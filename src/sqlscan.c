@@ -273,22 +273,24 @@ sqlscan_set_columns(const char *p, char ***cols, size_t *ncols)
 
 /*
  * The columns a statement writes, from the text after its table name:
- * INSERT's column list, UPDATE's SET targets.  None for other forms.
+ * a column list (INSERT, REPLACE), or SET targets (UPDATE, and MySQL's
+ * INSERT ... SET).  None for other forms.
  */
 static void
-sqlscan_written(const char *p, int fk, char ***cols, size_t *ncols)
+sqlscan_written(const char *p, char ***cols, size_t *ncols)
 {
 	struct sqltok	t;
 
 	p = sqlscan_next(p, &t);
-	if (fk == DBERROR_FK_CHILD && t.kind == SQLTOK_PUNCT &&
-	    *t.start == '(') {
+	if (t.kind == SQLTOK_PUNCT && *t.start == '(') {
 		sqlscan_insert_columns(p, cols, ncols);
 		return;
 	}
-	while (fk != DBERROR_FK_CHILD && !sqlscan_set_end(&t) &&
-	    !sqltok_is(&t, "SET"))
+	while (!sqlscan_set_end(&t) && !sqltok_is(&t, "SET")) {
+		if (t.kind == SQLTOK_PUNCT && *t.start == '(')
+			p = sqlscan_close(p);
 		p = sqlscan_next(p, &t);
+	}
 	if (sqltok_is(&t, "SET"))
 		sqlscan_set_columns(p, cols, ncols);
 }
@@ -299,8 +301,8 @@ sqlscan_written(const char *p, int fk, char ***cols, size_t *ncols)
  * the sides of a foreign key the statement can violate: DBERROR_FK_CHILD
  * (the table's own foreign keys: INSERT, UPDATE) and DBERROR_FK_PARENT
  * (those onto the table: UPDATE, DELETE, and REPLACE, which deletes).
- * If cols is not NULL, the columns the statement writes (INSERT's
- * column list, UPDATE's SET targets) are appended to it.
+ * If cols is not NULL, the columns the statement writes (a column list,
+ * SET targets) are appended to it.
  */
 char *
 sql_dml_table(const char *sql, int *fk, char ***cols, size_t *ncols)
@@ -326,7 +328,7 @@ sql_dml_table(const char *sql, int *fk, char ***cols, size_t *ncols)
 			return NULL;
 	}
 	if (cols != NULL)
-		sqlscan_written(p, *fk, cols, ncols);
+		sqlscan_written(p, cols, ncols);
 	return sqltok_name(&t);
 }
 
