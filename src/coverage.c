@@ -167,6 +167,15 @@ constraint_copy(struct constraint *dst, const struct constraint *src)
 		dst->expr = xstrdup(src->expr);
 }
 
+/* qsort(), which must not see the NULL of an empty list. */
+static void
+sort(void *base, size_t n, size_t size, int (*cmp)(const void *,
+    const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 /* Order of "FILE:LINE": by file, then by line as a number. */
 static int
 where_cmp(const char *a, const char *b)
@@ -231,14 +240,14 @@ coverage_get(void)
 	pthread_mutex_lock(&cov_mu);
 	for (i = 0; i < cov.ntables; i++) {
 		t = &cov.tables[i];
-		qsort(t->files, t->nfiles, sizeof *t->files, string_cmp);
+		sort(t->files, t->nfiles, sizeof *t->files, string_cmp);
 		for (j = 0; j < t->nitems; j++)
-			qsort(t->items[j].hits, t->items[j].nhits,
+			sort(t->items[j].hits, t->items[j].nhits,
 			    sizeof *t->items[j].hits, hit_cmp);
 	}
-	qsort(cov.tables, cov.ntables, sizeof *cov.tables, table_cmp);
-	qsort(cov.notes, cov.nnotes, sizeof *cov.notes, note_cmp);
-	qsort(cov.failures, cov.nfailures, sizeof *cov.failures, string_cmp);
+	sort(cov.tables, cov.ntables, sizeof *cov.tables, table_cmp);
+	sort(cov.notes, cov.nnotes, sizeof *cov.notes, note_cmp);
+	sort(cov.failures, cov.nfailures, sizeof *cov.failures, string_cmp);
 	pthread_mutex_unlock(&cov_mu);
 	return &cov;
 }
@@ -609,7 +618,7 @@ coverage_file_end(struct coverage_file *cf, struct constraint_list *l,
 		coverage_file_free(cf);
 		return;
 	}
-	qsort(l->items, l->n, sizeof *l->items, constraint_cmp);
+	sort(l->items, l->n, sizeof *l->items, constraint_cmp);
 	res = xcalloc(cf->nhits + 1, sizeof *res);
 	for (i = 0; i < cf->nhits; i++) {
 		res[i].idx = xcalloc(l->n + 1, sizeof *res[i].idx);
