@@ -4,8 +4,8 @@
  * mariadb:// DSNs, the session setup (utf8mb4), statement execution over
  * the text protocol, the table from native error numbers to the
  * contract's condition names, cancelling by KILL QUERY, session reset and
- * scratch databases.  With tempinst-mysql.c it is the only includer of
- * mysql.h.
+ * scratch databases.  With tempinst-mysql.c and catalog-mysql.c
+ * (constraints, for --coverage) it is the only includer of mysql.h.
  *
  * Threads: the library is initialised once (pthread_once); a connection
  * is used by one thread at a time, and cancel() may be called from any
@@ -128,6 +128,8 @@ static void	 my_add_row(struct result *, MYSQL_ROW, unsigned long *,
 		    unsigned int, const char *, struct buf *);
 static int	 my_collect(struct my_conn *, const char *, struct result *,
 		    struct dberror *);
+static int	 my_exec_all(struct my_conn *, const char *, const char *,
+		    struct result *, struct dberror *);
 static char	*my_quote_ident(const char *);
 static char	*my_scratch_name(void);
 static int	 my_current_db(struct my_conn *, char **, char **);
@@ -143,6 +145,8 @@ static const char *my_version(struct conn *);
 static int	 my_scratch_create(struct conn *, char **, char **);
 static int	 my_scratch_drop(struct conn *, const char *, char **);
 static char	*my_describe(const char *);
+static int	 my_constraints(struct conn *, struct constraint_list *,
+		    char **);
 
 /*
  * Initialise the client library.  mysql_library_init() is not
@@ -620,13 +624,25 @@ my_collect(struct my_conn *mc, const char *types, struct result *r,
  * Run one statement.  Warnings are not errors (SELECT 1/0 is NULL plus
  * warning 1365).  Several results (a CALL, or a server that sends more)
  * are all read; an error in any of them fails the statement.  Returns 0
- * with r filled, or -1 with err filled.
+ * with r filled, or -1 with err filled, including what a constraint
+ * error violated (catalog-mysql.c).
  */
 static int
 my_exec(struct conn *c, const char *sql, const char *types,
     struct result *r, struct dberror *err)
 {
-	struct my_conn	*mc = c->data;
+	if (my_exec_all(c->data, sql, types, r, err) == 0)
+		return 0;
+	catalog_mysql_attribute(err, (unsigned int)strtoul(err->native, NULL,
+	    10), sql);
+	return -1;
+}
+
+/* Run one statement and read all its results (see my_exec). */
+static int
+my_exec_all(struct my_conn *mc, const char *sql, const char *types,
+    struct result *r, struct dberror *err)
+{
 	int		 status;
 
 	my_thread_enter();
@@ -909,6 +925,19 @@ my_describe(const char *dsn)
 	return xprintf("%.*s%s", (int)(colon - d), d, at);
 }
 
+/*
+ * The constraints of the tables of the session's current database
+ * (catalog-mysql.c).
+ */
+static int
+my_constraints(struct conn *c, struct constraint_list *out, char **cause)
+{
+	struct my_conn	*mc = c->data;
+
+	my_thread_enter();
+	return catalog_mysql(mc->m, out, cause);
+}
+
 const struct driver driver_mysql = {
 	.name = "mysql",
 	.aliases = my_aliases,
@@ -922,5 +951,6 @@ const struct driver driver_mysql = {
 	.version = my_version,
 	.scratch_create = my_scratch_create,
 	.scratch_drop = my_scratch_drop,
-	.describe = my_describe
+	.describe = my_describe,
+	.constraints = my_constraints
 };

@@ -3,8 +3,9 @@
  * sessions (the one opened for the run and, under "-- isolation:
  * database", a second one on a scratch database), their cancel objects,
  * the rendering of rows as PostgreSQL's text output and the translation
- * of libpq errors into struct dberror.  It is the only includer of
- * libpq-fe.h.  Nothing here prints or exits.
+ * of libpq errors into struct dberror.  With catalog-pg.c (constraints,
+ * for --coverage) and tempinst-pg.c the only includer of libpq-fe.h.
+ * Nothing here prints or exits.
  */
 #include <sys/types.h>
 
@@ -68,6 +69,8 @@ static const char *pg_version(struct conn *);
 static int	 pg_scratch_create(struct conn *, char **, char **);
 static int	 pg_scratch_drop(struct conn *, const char *, char **);
 static char	*pg_describe(const char *);
+static int	 pg_constraints(struct conn *, struct constraint_list *,
+		    char **);
 
 /*
  * The connection string to use: dsn if given (not NULL or ""), else
@@ -349,8 +352,8 @@ pg_fill_rows(PGresult *res, const char *types, struct result *r)
 
 /*
  * Fill err from a failed result (res may be NULL when nothing came back):
- * SQLSTATE (also the native code), primary message, detail and hint.  A
- * broken session sets err->lost.
+ * SQLSTATE (also the native code), primary message, detail, hint and
+ * what was violated (catalog-pg.c).  A broken session sets err->lost.
  */
 static void
 pg_fill_error(PGconn *pc, PGresult *res, struct dberror *err)
@@ -386,6 +389,8 @@ pg_fill_error(PGconn *pc, PGresult *res, struct dberror *err)
 		free(err->hint);
 		err->hint = xstrdup(s);
 	}
+	if (res != NULL)
+		catalog_pg_attribute(err, res);
 }
 
 /*
@@ -974,6 +979,13 @@ pg_describe(const char *dsn)
 	return s;
 }
 
+/* The constraints of the active session's tables (catalog-pg.c). */
+static int
+pg_constraints(struct conn *c, struct constraint_list *out, char **cause)
+{
+	return catalog_pg(pg_active(c->data), out, cause);
+}
+
 const struct driver driver_pg = {
 	.name = "postgres",
 	.aliases = (const char *const []){ "postgresql", "pg", NULL },
@@ -988,5 +1000,6 @@ const struct driver driver_pg = {
 	.version = pg_version,
 	.scratch_create = pg_scratch_create,
 	.scratch_drop = pg_scratch_drop,
-	.describe = pg_describe
+	.describe = pg_describe,
+	.constraints = pg_constraints
 };

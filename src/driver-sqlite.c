@@ -2,8 +2,9 @@
  * driver-sqlite.c: the embedded SQLite driver.  An in-memory database by
  * default, or the database file given as the DSN (opened read-write, never
  * created).  Foreign keys are enforced; errors carry SQLite's extended
- * result code and are mapped to the portable conditions.  This is the only
- * file that includes sqlite3.h.
+ * result code and are mapped to the portable conditions.  With
+ * catalog-sqlite.c (constraints, for --coverage) the only includer of
+ * sqlite3.h.
  */
 #include <sqlite3.h>
 
@@ -282,6 +283,7 @@ lite_exec(struct conn *c, const char *sql, const char *types,
 			rc = SQLITE_DONE;
 		if (rc != SQLITE_DONE) {
 			lite_error(l->db, err);
+			catalog_sqlite_attribute(err, sql);
 			sqlite3_finalize(st);
 			return -1;
 		}
@@ -389,6 +391,15 @@ lite_scratch_drop(struct conn *c, const char *name, char **cause)
 	return 0;
 }
 
+/* The constraints of the session's tables (catalog-sqlite.c). */
+static int
+lite_constraints(struct conn *c, struct constraint_list *out, char **cause)
+{
+	struct lite	*l = c->data;
+
+	return catalog_sqlite(l->db, out, cause);
+}
+
 /* A SQLite DSN holds no secret. */
 static char *
 lite_describe(const char *dsn)
@@ -408,5 +419,6 @@ const struct driver driver_sqlite = {
 	.version = lite_version,
 	.scratch_create = lite_scratch_create,
 	.scratch_drop = lite_scratch_drop,
-	.describe = lite_describe
+	.describe = lite_describe,
+	.constraints = lite_constraints
 };

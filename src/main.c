@@ -1,8 +1,9 @@
 /*
  * main.c: the sqlcheck command.  Reads the options into one struct
  * options, connects, runs each test file and sets the exit status:
- * 0 nothing failed, 1 a test or a setup failed, 2 a file could not be
- * read or parsed, a usage error or a connection error, 130 interrupted.
+ * 0 nothing failed, 1 a test or a setup failed (or the constraint
+ * coverage is below --coverage-min), 2 a file could not be read or
+ * parsed, a usage error or a connection error, 130 interrupted.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -30,7 +31,10 @@ enum {
 	OPT_SHARD,
 	OPT_TIMEOUT,
 	OPT_REWRITE,
-	OPT_DIFF
+	OPT_DIFF,
+	OPT_COVERAGE,
+	OPT_COVERAGE_JSON,
+	OPT_COVERAGE_MIN
 };
 
 static const struct option long_options[] = {
@@ -51,6 +55,9 @@ static const struct option long_options[] = {
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "rewrite", no_argument, NULL, OPT_REWRITE },
 	{ "diff", no_argument, NULL, OPT_DIFF },
+	{ "coverage", no_argument, NULL, OPT_COVERAGE },
+	{ "coverage-json", required_argument, NULL, OPT_COVERAGE_JSON },
+	{ "coverage-min", required_argument, NULL, OPT_COVERAGE_MIN },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -94,6 +101,14 @@ usage(FILE *f)
 "                         standard output\n"
 "      --log FILE         write every statement with its duration and\n"
 "                         outcome to FILE\n"
+"      --coverage         after the summary, print which constraints of\n"
+"                         the schema (primary keys, unique, foreign keys,\n"
+"                         checks, not null, exclusion) a passing error\n"
+"                         test violated, per table and in total\n"
+"      --coverage-json FILE\n"
+"                         write that constraint coverage to FILE as JSON\n"
+"      --coverage-min PCT fail (exit 1) if less than PCT %% of the\n"
+"                         constraints are covered\n"
 "      --color WHEN       auto (default; off if NO_COLOR is set), always,\n"
 "                         never\n"
 "  -v, --verbose          echo each statement and the isolation used\n"
@@ -101,8 +116,9 @@ usage(FILE *f)
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
 "\n"
-"Exit status: 0 nothing failed, 1 a test or setup failed, 2 a file could\n"
-"not be read or parsed, a usage or connection error, 130 interrupted.\n"
+"Exit status: 0 nothing failed, 1 a test or setup failed (or coverage\n"
+"below --coverage-min), 2 a file could not be read or parsed, a usage or\n"
+"connection error, 130 interrupted.\n"
 "The last line printed is \"N passed, N failed, N skipped\".\n",
 	    driver_names());
 }
@@ -165,6 +181,19 @@ parse_shard(struct options *o, const char *arg)
 	o->shard_count = n;
 }
 
+/* --coverage-min PCT: a percentage from 0 to 100. */
+static void
+parse_coverage_min(struct options *o, const char *arg)
+{
+	char	*end;
+
+	o->coverage_min = strtod(arg, &end);
+	if (end == arg || (*end != '\0' && strcmp(end, "%") != 0) ||
+	    o->coverage_min < 0 || o->coverage_min > 100)
+		fatalx("bad --coverage-min \"%s\": give a percentage from 0 "
+		    "to 100", arg);
+}
+
 /* Fill o from the command line; returns the index of the first path. */
 static int
 parse_args(int argc, char **argv, struct options *o)
@@ -174,6 +203,7 @@ parse_args(int argc, char **argv, struct options *o)
 
 	memset(o, 0, sizeof *o);
 	o->driver = "sqlite";
+	o->coverage_min = -1;
 	o->dsn = getenv("SQLCHECK_DSN");
 	parse_color(o, "auto");
 	while ((ch = getopt_long(argc, argv, "d:j:k:o:xvqhV", long_options,
@@ -231,6 +261,17 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_DIFF:
 			o->rewrite_diff = 1;
 			break;
+		case OPT_COVERAGE:
+			o->coverage = o->coverage_table = 1;
+			break;
+		case OPT_COVERAGE_JSON:
+			o->coverage = 1;
+			o->coverage_json = optarg;
+			break;
+		case OPT_COVERAGE_MIN:
+			o->coverage = 1;
+			parse_coverage_min(o, optarg);
+			break;
 		case OPT_TIMEOUT:
 			o->timeout = strtod(optarg, &end);
 			if (end == optarg || *end != '\0' || o->timeout <= 0)
@@ -279,6 +320,49 @@ install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+}
+
+/* 1 if standard output carries the human report. */
+static int
+human_on_stdout(const struct options *o)
+{
+	return o->format == NULL || o->output != NULL ||
+	    strcmp(o->format, "human") == 0;
+}
+
+/*
+ * Once every file has run: the --coverage table (on standard output
+ * after the summary, or on standard error when standard output carries
+ * another format), the --coverage-json file, and the --coverage-min
+ * check.  Returns 1 if the coverage is below --coverage-min.
+ */
+static int
+finish_coverage(const struct options *o)
+{
+	size_t	 covered, total;
+	char	*cause = NULL;
+	int	 below = 0;
+
+	if (!o->coverage)
+		return 0;
+	if (o->coverage_table)
+		coverage_report(human_on_stdout(o) ? stdout : stderr);
+	if (o->coverage_json != NULL &&
+	    coverage_write_json(o->coverage_json, &cause) != 0)
+		fatalx("%s", cause);
+	if (o->coverage_min >= 0 && !coverage_total(&covered, &total)) {
+		log_warnx("no constraint was found, so constraint coverage is "
+		    "below --coverage-min %g %%", o->coverage_min);
+		below = 1;
+	} else if (o->coverage_min >= 0 &&
+	    100.0 * (double)covered / (double)total < o->coverage_min) {
+		log_warnx("constraint coverage %.1f %% (%zu of %zu) is below "
+		    "--coverage-min %g %%", 100.0 * (double)covered /
+		    (double)total, covered, total, o->coverage_min);
+		below = 1;
+	}
+	coverage_free();
+	return below;
 }
 
 /* Start a throwaway server for the driver; exits 2 if it cannot. */
@@ -357,7 +441,7 @@ main(int argc, char **argv)
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0;
 	char			*cause = NULL;
-	int			 first, bad_paths;
+	int			 first, bad_paths, below;
 
 	first = parse_args(argc, argv, &o);
 	log_set_verbose(o.verbose);
@@ -393,9 +477,16 @@ main(int argc, char **argv)
 	cfg.jobs = worker_count(&o, drv);
 	cfg.progress = isatty(STDOUT_FILENO) && !o.verbose && !o.quiet &&
 	    (o.format == NULL || o.output != NULL);
+	if (o.coverage)
+		coverage_start(drv->name);
+	/* An unwritable --coverage-json fails now, not after the run. */
+	if (o.coverage_json != NULL &&
+	    coverage_write_json(o.coverage_json, &cause) != 0)
+		fatalx("%s", cause);
 	pool_run(&cfg, &c, &t);
 	tempinst_stop(ti);
 	report_end(&t);
+	below = finish_coverage(&o);
 	querylog_close();
 	str_list_free(files, nfiles);
 	str_list_free(o.tags, o.ntags);
@@ -404,5 +495,5 @@ main(int argc, char **argv)
 		return SQLCHECK_EXIT_SIGINT;
 	if (t.errors > 0 || bad_paths)
 		return SQLCHECK_EXIT_ERROR;
-	return t.failed > 0 ? SQLCHECK_EXIT_FAIL : SQLCHECK_EXIT_OK;
+	return t.failed > 0 || below ? SQLCHECK_EXIT_FAIL : SQLCHECK_EXIT_OK;
 }

@@ -52,8 +52,8 @@ json_ascii(FILE *f, unsigned char c)
 	}
 }
 
-/* Write s as a JSON string, or null for NULL. */
-static void
+/* Write s as a JSON string, or null for NULL (coverage-report.c too). */
+void
 json_string(FILE *f, const char *text)
 {
 	const unsigned char	*s = (const unsigned char *)text;

@@ -118,7 +118,31 @@ dberror_clear(struct dberror *e)
 	free(e->message);
 	free(e->detail);
 	free(e->hint);
+	free(e->constraint);
+	free(e->table);
+	str_list_free(e->columns, e->ncolumns);
 	dberror_init(e);
+}
+
+/*
+ * Say what an error violated, as the engine named it: the table and the
+ * constraint replace any set before (NULL leaves them), a column is
+ * appended (NULL adds none).  Strings are copied.
+ */
+void
+dberror_set_target(struct dberror *e, const char *table,
+    const char *constraint, const char *column)
+{
+	if (table != NULL) {
+		free(e->table);
+		e->table = xstrdup(table);
+	}
+	if (constraint != NULL) {
+		free(e->constraint);
+		e->constraint = xstrdup(constraint);
+	}
+	if (column != NULL)
+		str_list_add(&e->columns, &e->ncolumns, column);
 }
 
 /*

@@ -3,7 +3,9 @@
  * file_report.  Owns isolation: the file's transaction (always rolled
  * back) or scratch database, a savepoint around each statement where an
  * error would abort the transaction, and the mapping of a test's own
- * transaction statements onto savepoints.  Prints nothing.
+ * transaction statements onto savepoints.  With --coverage, it also
+ * hands coverage.c the errors of passing error tests and, before the
+ * isolation is undone, the constraints the driver reads.  Prints nothing.
  */
 #include <ctype.h>
 #include <fnmatch.h>
@@ -45,6 +47,7 @@ struct run {
 	char			*scratch_name;
 	struct slt_label	*labels;
 	size_t			 nlabels;
+	struct coverage_file	*cov;		/* --coverage, or NULL */
 };
 
 struct slt_label {
@@ -509,6 +512,8 @@ judge(struct run *r, const struct record *rec, const struct expect *e,
 			pass = check_label(r, rec, e, res, &message);
 	}
 	if (pass) {
+		if (rc != 0)
+			coverage_hit(r->cov, tr->path, tr->line, err);
 		free(message);
 		free(diff);
 		return;
@@ -720,6 +725,34 @@ isolation_open(struct run *r)
 	return 0;
 }
 
+/*
+ * --coverage: before the file's isolation is undone, read the
+ * constraints of the tables that exist now and hand them, with the
+ * file's hits, to coverage.c.
+ */
+static void
+coverage_snapshot(struct run *r)
+{
+	struct constraint_list	 l;
+	char			*cause = NULL;
+
+	if (r->cov == NULL)
+		return;
+	constraint_list_init(&l);
+	if (r->broken)
+		coverage_file_end(r->cov, NULL, "the connection was lost");
+	else if (r->drv->constraints == NULL)
+		coverage_file_end(r->cov, NULL, "the driver cannot read "
+		    "constraints");
+	else if (r->drv->constraints(r->conn, &l, &cause) != 0)
+		coverage_file_end(r->cov, NULL, cause);
+	else
+		coverage_file_end(r->cov, &l, NULL);
+	r->cov = NULL;
+	free(cause);
+	constraint_list_free(&l);
+}
+
 /* Roll back and drop whatever isolation_open() made. */
 static void
 isolation_close(struct run *r)
@@ -881,12 +914,14 @@ run_file(struct conn *conn, const struct test_file *tf,
 		return;
 	}
 	log_debug("%s: isolation: %s", fr->path, fr->isolation);
+	r.cov = coverage_file_new(fr->path);
 	run_records(&r);
 	if (r.broken && fr->message == NULL) {
 		fr->outcome = OUTCOME_ERROR;
 		fr->message = xprintf("%s: connection to the database lost; "
 		    "the file's remaining tests did not run", fr->path);
 	}
+	coverage_snapshot(&r);
 	isolation_close(&r);
 	for (i = 0; i < r.nlabels; i++)
 		free(r.labels[i].label);

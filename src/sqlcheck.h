@@ -118,6 +118,20 @@ struct dberror {
 	char		*hint;
 	int		 lost;		/* the connection is gone */
 	int		 timed_out;	/* cancelled by --timeout */
+	/*
+	 * What the error violated, as far as the engine says (for
+	 * --coverage): a constraint or index name, the table, the columns.
+	 * Each may be NULL (or empty); attr tells what was inferred.
+	 */
+	char		*constraint;
+	char		*table;
+	char		**columns;
+	size_t		 ncolumns;
+	int		 attr;
+#define DBERROR_TABLE_GUESSED	0x1	/* table read from the statement */
+#define DBERROR_FK_CHILD	0x2	/* any foreign key of table */
+#define DBERROR_FK_PARENT	0x4	/* any foreign key onto table */
+#define DBERROR_STMT_COLUMNS	0x8	/* columns: those the statement writes */
 };
 
 /* result.c */
@@ -138,6 +152,40 @@ int	 condition_valid(const char *);
 const char *condition_from_sqlstate(const char *);
 int	 condition_matches(const char *, const struct dberror *,
 	    const char *);
+void	 dberror_set_target(struct dberror *, const char *, const char *,
+	    const char *);
+
+/*
+ * A constraint as a driver reads it from the catalog, for --coverage.
+ * Strings are owned; columns are those the constraint is on (for a
+ * CHECK, the table's columns its expression names).
+ */
+enum constraint_kind {		/* in the order reports list them */
+	CONSTRAINT_PRIMARY_KEY,
+	CONSTRAINT_UNIQUE,
+	CONSTRAINT_EXCLUSION,
+	CONSTRAINT_FOREIGN_KEY,
+	CONSTRAINT_CHECK,
+	CONSTRAINT_NOT_NULL
+};
+#define CONSTRAINT_NKINDS	6
+
+struct constraint {
+	char			*table;
+	char			*name;
+	enum constraint_kind	 kind;
+	char			**columns;
+	size_t			 ncolumns;
+	char			*ref_table;	/* foreign key: its parent */
+	char			**ref_columns;	/* and its columns, if known */
+	size_t			 nref_columns;
+	char			*expr;		/* check: expression text */
+};
+
+struct constraint_list {
+	struct constraint	*items;
+	size_t			 n;
+};
 
 /*
  * The driver interface.  One const object per engine in driver-*.c; slots
@@ -197,6 +245,13 @@ struct driver {
 	int	(*scratch_drop)(struct conn *, const char *name, char **cause);
 	/* Optional: the DSN with any password removed, for messages. */
 	char	*(*describe)(const char *dsn);
+	/*
+	 * Optional: append to list the constraints of the tables that exist
+	 * now in the session (inside the file's transaction).  0, or -1
+	 * with *cause.
+	 */
+	int	(*constraints)(struct conn *, struct constraint_list *,
+		    char **cause);
 };
 
 /* driver.c */
@@ -353,6 +408,10 @@ struct options {
 	int		  shard_count;	/* N, 0 without --shard */
 	int		  rewrite;	/* --rewrite */
 	int		  rewrite_diff;	/* --rewrite --diff: print, not write */
+	int		  coverage;	/* collect constraint coverage */
+	int		  coverage_table; /* --coverage: print the table */
+	const char	 *coverage_json; /* --coverage-json FILE, or NULL */
+	double		  coverage_min;	/* --coverage-min PCT, or -1 */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -456,6 +515,7 @@ struct test_report *file_report_add(struct file_report *, enum outcome,
 
 /* report-tap.c, report-junit.c, report-json.c */
 extern const struct reporter report_tap, report_junit, report_json;
+void	 json_string(FILE *, const char *);
 
 /* querylog.c: --log, every statement with its duration and outcome. */
 int	 querylog_open(const char *, char **);
@@ -483,6 +543,103 @@ char	*rewrite_expectation(const struct record *, const struct expect *,
 	    const char *, int, const struct result *,
 	    const struct dberror *);
 int	 rewrite_file(const struct file_report *, int, char **);
+
+/*
+ * sqlscan.c: a small SQL tokenizer, for what sqlcheck reads in SQL text
+ * itself (the table a statement writes, CREATE TABLE on SQLite).
+ */
+enum sqltok_kind {
+	SQLTOK_END,
+	SQLTOK_WORD,		/* bare word or number */
+	SQLTOK_IDENT,		/* "quoted", `quoted` or [quoted] name */
+	SQLTOK_STRING,		/* 'literal' */
+	SQLTOK_PUNCT		/* one other character */
+};
+struct sqltok {
+	enum sqltok_kind	 kind;
+	const char		*start;
+	size_t			 len;
+};
+const char *sqlscan_next(const char *, struct sqltok *);
+int	 sqltok_is(const struct sqltok *, const char *);
+int	 sqltok_is_name(const struct sqltok *);
+char	*sqltok_name(const struct sqltok *);
+const char *sqlscan_close(const char *);
+char	*sql_dml_table(const char *, int *, char ***, size_t *);
+void	 sql_expr_columns(struct constraint *, char *const *, size_t);
+int	 sql_same_text(const char *, const char *);
+
+/*
+ * coverage.c: constraint coverage, merged over the files of a run into
+ * one model, which coverage-report.c prints once the files have run.
+ */
+struct cov_hit {
+	char		*where;		/* "FILE:LINE" of the test */
+	int		 inexact;	/* inferred, not named by the engine */
+};
+struct cov_item {
+	struct constraint	 c;
+	struct cov_hit		*hits;
+	size_t			 nhits;
+};
+struct cov_table {			/* one definition of a table */
+	char		 *name;
+	struct cov_item	 *items;
+	size_t		  nitems;
+	char		**files;	/* the files it existed in */
+	size_t		  nfiles;
+};
+struct cov_note {			/* a hit no constraint was found for */
+	char		*where;
+	char		*why;
+};
+struct coverage {
+	int		  enabled;
+	char		 *engine;
+	struct cov_table *tables;
+	size_t		  ntables;
+	struct cov_note	 *notes;
+	size_t		  nnotes;
+	char		**failures;	/* files whose schema was not read */
+	size_t		  nfailures;
+};
+struct coverage_file;
+const struct coverage *coverage_get(void);
+void	 constraint_list_init(struct constraint_list *);
+struct constraint *constraint_add(struct constraint_list *, const char *,
+	    const char *, enum constraint_kind);
+void	 constraint_add_column(struct constraint *, const char *);
+void	 constraint_list_free(struct constraint_list *);
+const char *constraint_kind_name(enum constraint_kind);
+struct coverage_file *coverage_file_new(const char *);
+void	 coverage_hit(struct coverage_file *, const char *, int,
+	    const struct dberror *);
+void	 coverage_file_end(struct coverage_file *, struct constraint_list *,
+	    const char *);
+void	 coverage_start(const char *);
+void	 coverage_free(void);
+
+/* coverage-report.c: the --coverage table and --coverage-json. */
+void	 coverage_report(FILE *);
+int	 coverage_write_json(const char *, char **);
+int	 coverage_total(size_t *, size_t *);
+
+/*
+ * catalog-sqlite.c, catalog-pg.c, catalog-mysql.c: each engine's
+ * constraints (the drivers' constraints slot) and what its constraint
+ * errors name.  The engine handles stay opaque here.
+ */
+struct sqlite3;
+struct pg_conn;
+struct pg_result;
+struct st_mysql;
+int	 catalog_sqlite(struct sqlite3 *, struct constraint_list *, char **);
+void	 catalog_sqlite_attribute(struct dberror *, const char *);
+int	 catalog_pg(struct pg_conn *, struct constraint_list *, char **);
+void	 catalog_pg_attribute(struct dberror *, const struct pg_result *);
+int	 catalog_mysql(struct st_mysql *, struct constraint_list *, char **);
+void	 catalog_mysql_attribute(struct dberror *, unsigned int,
+	    const char *);
 
 /* files.c: expand paths into a sorted list of test files. */
 int	 files_collect(char **, int, char ***, size_t *);
