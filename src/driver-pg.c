@@ -50,6 +50,9 @@ static int	 pg_create_db(PGconn *, const char *, char **);
 static PGconn	*pg_connect_db(PGconn *, const char *, char **);
 static int	 pg_drop_db(PGconn *, const char *, char **);
 static void	 pg_scratch_close(struct pg_data *);
+static void	 pg_scratch_lock(PGconn *, const char *, int);
+static int	 pg_query_ints(PGconn *, const char *, long long *, int,
+		    char **);
 static char	*pg_describe_uri(const char *);
 static int	 pg_uri_param_is_password(const char *, size_t);
 static char	*pg_describe_opts(PQconninfoOption *);
@@ -65,6 +68,8 @@ static int	 pg_reset(struct conn *, char **);
 static const char *pg_version(struct conn *);
 static int	 pg_scratch_create(struct conn *, char **, char **);
 static int	 pg_scratch_drop(struct conn *, const char *, char **);
+static int	 pg_scratch_list(struct conn *, char ***, size_t *, char **);
+static int	 pg_scratch_clean(struct conn *, const char *, char **);
 static char	*pg_describe(const char *);
 
 /*
@@ -672,13 +677,16 @@ pg_scratch_create(struct conn *c, char **name, char **cause)
 		return -1;
 	}
 	db = pg_random_name();
+	pg_scratch_lock(d->main, db, 1);
 	if (pg_create_db(d->main, db, cause) != 0) {
+		pg_scratch_lock(d->main, db, 0);
 		free(db);
 		return -1;
 	}
 	pc = pg_connect_db(d->main, db, cause);
 	if (pc == NULL) {
 		pg_drop_db(d->main, db, &dropcause);
+		pg_scratch_lock(d->main, db, 0);
 		free(dropcause);
 		free(db);
 		return -1;
@@ -699,13 +707,167 @@ static int
 pg_scratch_drop(struct conn *c, const char *name, char **cause)
 {
 	struct pg_data	*d = c->data;
+	int		 rc;
 
 	if (d->scratch_name != NULL && strcmp(d->scratch_name, name) == 0) {
 		pg_scratch_close(d);
 		free(d->scratch_name);
 		d->scratch_name = NULL;
 	}
-	return pg_drop_db(d->main, name, cause);
+	rc = pg_drop_db(d->main, name, cause);
+	pg_scratch_lock(d->main, name, 0);
+	return rc;
+}
+
+/*
+ * Take (lock 1) or give back (lock 0) the session-level advisory lock
+ * keyed on a scratch name's 64 bits, which the main session holds from
+ * before CREATE DATABASE to after DROP DATABASE: between the two, before
+ * the scratch session connects, it is what tells --clean that the
+ * database is not a leftover.  Errors are ignored (the lock is a guard
+ * for --clean, not needed to run tests); unlocking a lock not held is
+ * only a warning, which the notice receiver drops.
+ */
+static void
+pg_scratch_lock(PGconn *pc, const char *name, int lock)
+{
+	PGresult	*res;
+	uint64_t	 key;
+	char		*sql;
+
+	if (!scratch_name_valid(name))
+		return;
+	key = scratch_name_key(name);
+	sql = xprintf("SELECT pg_%sadvisory_%slock(%d, %d)",
+	    lock ? "try_" : "", lock ? "" : "un", (int)(int32_t)(key >> 32),
+	    (int)(int32_t)(key & 0xffffffffU));
+	res = pg_run(pc, sql);
+	free(sql);
+	PQclear(res);
+}
+
+/*
+ * Run a query of one row and n integer columns into v.  0, or -1 with
+ * *cause.
+ */
+static int
+pg_query_ints(PGconn *pc, const char *sql, long long *v, int n, char **cause)
+{
+	struct dberror	 err;
+	PGresult	*res;
+	int		 i;
+
+	res = pg_run(pc, sql);
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
+	    PQntuples(res) != 1 || PQnfields(res) != n) {
+		dberror_init(&err);
+		pg_fill_error(pc, res, &err);
+		*cause = xstrdup(err.message);
+		dberror_clear(&err);
+		PQclear(res);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		v[i] = atoll(PQgetvalue(res, 0, i));
+	PQclear(res);
+	return 0;
+}
+
+/*
+ * The scratch databases on the server, sorted by name, into *names
+ * (caller frees).  0, or -1 with *cause.
+ */
+static int
+pg_scratch_list(struct conn *c, char ***names, size_t *n, char **cause)
+{
+	struct pg_data	*d = c->data;
+	struct dberror	 err;
+	PGresult	*res;
+	const char	*v;
+	int		 i;
+
+	*names = NULL;
+	*n = 0;
+	res = pg_run(d->main, "SELECT datname FROM pg_database WHERE datname "
+	    "LIKE 'sqlcheck\\_%' ORDER BY datname COLLATE \"C\"");
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+		dberror_init(&err);
+		pg_fill_error(d->main, res, &err);
+		*cause = xstrdup(err.message);
+		dberror_clear(&err);
+		PQclear(res);
+		return -1;
+	}
+	for (i = 0; i < PQntuples(res); i++) {
+		v = PQgetvalue(res, i, 0);
+		if (scratch_name_valid(v))
+			str_list_add(names, n, v);
+	}
+	PQclear(res);
+	return 0;
+}
+
+/*
+ * Drop a scratch database unless it is in use: a client session is
+ * connected to it (pg_stat_activity), or a session holds its advisory
+ * lock (its run is creating it; pg_locks, every database).  DROP DATABASE
+ * without FORCE fails if a session connects in between, which also keeps
+ * it.  0 dropped, 1 kept with *cause, -1 with *cause.
+ */
+static int
+pg_scratch_clean(struct conn *c, const char *name, char **cause)
+{
+	struct pg_data	*d = c->data;
+	struct dberror	 err;
+	PGresult	*res;
+	uint64_t	 key;
+	long long	 v[2];
+	char		*sql;
+	int		 rc = 0;
+
+	if (!scratch_name_valid(name)) {
+		*cause = xprintf("\"%s\" is not a scratch database name", name);
+		return -1;
+	}
+	key = scratch_name_key(name);
+	sql = xprintf("SELECT (SELECT count(*) FROM pg_stat_activity WHERE "
+	    "datname = '%s' AND backend_type = 'client backend'), (SELECT "
+	    "count(*) FROM pg_locks WHERE locktype = 'advisory' AND "
+	    "classid::bigint = %llu AND objid::bigint = %llu AND "
+	    "objsubid = 2)", name, (unsigned long long)(key >> 32),
+	    (unsigned long long)(key & 0xffffffffU));
+	rc = pg_query_ints(d->main, sql, v, 2, cause);
+	free(sql);
+	if (rc != 0)
+		return -1;
+	if (v[0] > 0) {
+		*cause = xprintf("in use by %lld session%s", v[0],
+		    v[0] == 1 ? "" : "s");
+		return 1;
+	}
+	if (v[1] > 0) {
+		*cause = xstrdup("its run is creating it (it holds its lock)");
+		return 1;
+	}
+	sql = xprintf("DROP DATABASE IF EXISTS %s", name);
+	res = pg_run(d->main, sql);
+	free(sql);
+	if (res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK) {
+		PQclear(res);
+		return 0;
+	}
+	dberror_init(&err);
+	pg_fill_error(d->main, res, &err);
+	PQclear(res);
+	if (strcmp(err.sqlstate, "55006") == 0) {
+		*cause = xprintf("in use: %s", err.message);
+		rc = 1;
+	} else {
+		*cause = xstrdup(err.message);
+		rc = -1;
+	}
+	dberror_clear(&err);
+	return rc;
 }
 
 /*
@@ -879,5 +1041,7 @@ const struct driver driver_pg = {
 	.version = pg_version,
 	.scratch_create = pg_scratch_create,
 	.scratch_drop = pg_scratch_drop,
+	.scratch_list = pg_scratch_list,
+	.scratch_clean = pg_scratch_clean,
 	.describe = pg_describe
 };

@@ -30,7 +30,8 @@ enum {
 	OPT_SHARD,
 	OPT_TIMEOUT,
 	OPT_REWRITE,
-	OPT_DIFF
+	OPT_DIFF,
+	OPT_CLEAN
 };
 
 static const struct option long_options[] = {
@@ -51,6 +52,7 @@ static const struct option long_options[] = {
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "rewrite", no_argument, NULL, OPT_REWRITE },
 	{ "diff", no_argument, NULL, OPT_DIFF },
+	{ "clean", no_argument, NULL, OPT_CLEAN },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -96,6 +98,10 @@ usage(FILE *f)
 "                         outcome to FILE\n"
 "      --color WHEN       auto (default; off if NO_COLOR is set), always,\n"
 "                         never\n"
+"      --clean            run no tests: drop the scratch databases\n"
+"                         (sqlcheck_ and 16 hex digits) that killed runs\n"
+"                         left on the server of --dsn, naming each; one\n"
+"                         a running sqlcheck still uses is kept\n"
 "  -v, --verbose          echo each statement and the isolation used\n"
 "  -q, --quiet            print only failures and the summary\n"
 "  -h, --help             show this help\n"
@@ -231,6 +237,9 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_DIFF:
 			o->rewrite_diff = 1;
 			break;
+		case OPT_CLEAN:
+			o->clean = 1;
+			break;
 		case OPT_TIMEOUT:
 			o->timeout = strtod(optarg, &end);
 			if (end == optarg || *end != '\0' || o->timeout <= 0)
@@ -256,6 +265,9 @@ parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->rewrite_diff && !o->rewrite)
 		fatalx("--diff goes with --rewrite");
+	if (o->clean && (optind < argc || o->temp_instance))
+		fatalx("--clean runs no tests: give it no paths and no "
+		    "--temp-instance");
 	return optind;
 }
 
@@ -365,6 +377,8 @@ main(int argc, char **argv)
 	if (drv == NULL)
 		fatalx("unknown or not compiled-in driver \"%s\" (known: %s)",
 		    o.driver, driver_names());
+	if (o.clean)
+		return clean_run(drv, o.dsn);
 	install_signals();
 	if (o.temp_instance) {
 		ti = start_temp_instance(drv);

@@ -187,9 +187,24 @@ struct driver {
 	 */
 	int	(*scratch_create)(struct conn *, char **name, char **cause);
 	int	(*scratch_drop)(struct conn *, const char *name, char **cause);
+	/*
+	 * Optional, for --clean: scratch_list sets *names to the scratch
+	 * databases on the server, sorted (free with str_list_free);
+	 * scratch_clean drops one unless a session uses it or the run that
+	 * made it holds its lock: 0 dropped, 1 kept (*cause says why), -1
+	 * with *cause.
+	 */
+	int	(*scratch_list)(struct conn *, char ***names, size_t *n,
+		    char **cause);
+	int	(*scratch_clean)(struct conn *, const char *name, char **cause);
 	/* Optional: the DSN with any password removed, for messages. */
 	char	*(*describe)(const char *dsn);
 };
+
+/* clean.c: --clean, scratch databases left by killed runs. */
+int	 scratch_name_valid(const char *);
+uint64_t scratch_name_key(const char *);
+int	 clean_run(const struct driver *, const char *);
 
 /* driver.c */
 const struct driver	*driver_find(const char *);
@@ -345,6 +360,7 @@ struct options {
 	int		  shard_count;	/* N, 0 without --shard */
 	int		  rewrite;	/* --rewrite */
 	int		  rewrite_diff;	/* --rewrite --diff: print, not write */
+	int		  clean;	/* --clean: drop leftover scratch dbs */
 };
 
 /* What became of one test (or of a file's setup). */
