@@ -36,6 +36,7 @@ static int	 pg_is_uri(const char *);
 static char	*pg_chomp(const char *);
 static void	 pg_notice(void *, const PGresult *);
 static PGconn	*pg_connect(const char *, char **);
+static void	 pg_session_setup(PGconn *);
 static char	*pg_connect_cause(PGconn *);
 static PGconn	*pg_active(struct pg_data *);
 static PGresult	*pg_run(PGconn *, const char *);
@@ -125,29 +126,55 @@ pg_notice(void *arg, const PGresult *res)
 
 /*
  * Connect with a conninfo string or URI (a plain word is a database
- * name), forcing UTF-8.  Returns the session, or NULL with *cause.
+ * name), forcing UTF-8.  A connect timeout of 10 s applies unless the DSN
+ * or PGCONNECT_TIMEOUT sets one (libpq waits forever by default, on a
+ * host that drops packets for minutes).  Returns the session, or NULL
+ * with *cause.
  */
 static PGconn *
 pg_connect(const char *dsn, char **cause)
 {
 	static const char *const keys[] = {
-		"dbname", "client_encoding", "fallback_application_name", NULL
+		"connect_timeout", "dbname", "client_encoding",
+		"fallback_application_name", NULL
 	};
-	const char	*values[4];
+	const char	*values[5];
+	const char	*env = getenv("PGCONNECT_TIMEOUT");
 	PGconn		*pc;
 
-	values[0] = dsn;
-	values[1] = "UTF8";
-	values[2] = "sqlcheck";
-	values[3] = NULL;
+	/* Values expanded from dbname override the ones before it. */
+	values[0] = env != NULL && *env != '\0' ? env : "10";
+	values[1] = dsn;
+	values[2] = "UTF8";
+	values[3] = "sqlcheck";
+	values[4] = NULL;
 	pc = PQconnectdbParams(keys, values, 1);
 	if (PQstatus(pc) != CONNECTION_OK) {
 		*cause = pg_connect_cause(pc);
 		PQfinish(pc);
 		return NULL;
 	}
-	PQsetNoticeReceiver(pc, pg_notice, NULL);
+	pg_session_setup(pc);
 	return pc;
+}
+
+/*
+ * Set up a new session: notices dropped and, from PostgreSQL 14, a check
+ * for a vanished client every second while a statement runs.  Without
+ * it a sqlcheck killed by SIGKILL leaves its statement running on the
+ * server, holding its locks, transaction and scratch database, until the
+ * statement ends by itself.  A failure to set it is ignored.
+ */
+static void
+pg_session_setup(PGconn *pc)
+{
+	PGresult	*res;
+
+	PQsetNoticeReceiver(pc, pg_notice, NULL);
+	if (PQserverVersion(pc) < 140000)
+		return;
+	res = pg_run(pc, "SET client_connection_check_interval = 1000");
+	PQclear(res);
 }
 
 /*
@@ -584,7 +611,7 @@ pg_connect_db(PGconn *pc, const char *dbname, char **cause)
 		PQfinish(spc);
 		return NULL;
 	}
-	PQsetNoticeReceiver(spc, pg_notice, NULL);
+	pg_session_setup(spc);
 	return spc;
 }
 

@@ -17,6 +17,7 @@
 
 #define SAVEPOINT_STMT	"sqlcheck_stmt"
 #define SAVEPOINT_TEST	"sqlcheck_test"
+#define LOST_PREFIX	"connection to server lost: "	/* driver-pg.c */
 
 static volatile sig_atomic_t	run_stop_flag;
 
@@ -42,6 +43,8 @@ struct run {
 	int			 user_depth;	/* open BEGINs of the test */
 	int			 halted;
 	int			 broken;	/* connection lost */
+	char			*lost;		/* what the driver said then */
+	size_t			 stopped_at;	/* first record not run */
 	char			*scratch_name;
 	struct slt_label	*labels;
 	size_t			 nlabels;
@@ -155,6 +158,15 @@ classify(const char *sql)
 	return is_refused(w, rest) ? TXN_REFUSED : TXN_NONE;
 }
 
+/* The connection is gone: remember what the driver said, once. */
+static void
+run_lost(struct run *r, const struct dberror *err)
+{
+	r->broken = 1;
+	if (r->lost == NULL && err->message != NULL)
+		r->lost = xstrdup(err->message);
+}
+
 /* Run SQL the runner itself needs; 0 or -1 with err filled. */
 static int
 run_internal(struct run *r, const char *sql, struct dberror *err)
@@ -166,7 +178,7 @@ run_internal(struct run *r, const char *sql, struct dberror *err)
 	rc = r->drv->exec(r->conn, sql, NULL, &res, err);
 	result_clear(&res);
 	if (rc != 0 && err->lost)
-		r->broken = 1;
+		run_lost(r, err);
 	return rc;
 }
 
@@ -286,7 +298,7 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
 	querylog_write(r->fr->path, st->line, st->sql, now_seconds() - start,
 	    rc == 0 ? "ok" : err->timed_out ? "timeout" : "error");
 	if (rc != 0 && err->lost)
-		r->broken = 1;
+		run_lost(r, err);
 	if (r->broken || !use_sp)
 		return rc;
 	dberror_init(&ignored);
@@ -755,12 +767,11 @@ file_selected(struct run *r)
 	return ok;
 }
 
-/* After a failed setup: say how many of the file's tests did not run. */
-static void
-note_not_run(struct run *r, size_t from)
+/* How many selected tests for this engine come from record from on. */
+static size_t
+count_tests(struct run *r, size_t from)
 {
-	char	*msg;
-	size_t	 i, n = 0;
+	size_t	i, n = 0;
 
 	for (i = from; i < r->tf->nrecords; i++) {
 		if (r->tf->records[i].kind == RECORD_TEST &&
@@ -768,6 +779,17 @@ note_not_run(struct run *r, size_t from)
 		    name_selected(r->opts, &r->tf->records[i]))
 			n++;
 	}
+	return n;
+}
+
+/* After a failed setup: say how many of the file's tests did not run. */
+static void
+note_not_run(struct run *r, size_t from)
+{
+	char	*msg;
+	size_t	 n;
+
+	n = count_tests(r, from);
 	if (n == 0)
 		return;
 	msg = xprintf("%s\n%zu test%s not run", r->fr->message, n,
@@ -782,8 +804,10 @@ run_records(struct run *r)
 	const struct record	*rec;
 	size_t			 i;
 
+	r->stopped_at = r->tf->nrecords;
 	for (i = 0; i < r->tf->nrecords && !r->halted; i++) {
 		rec = &r->tf->records[i];
+		r->stopped_at = i;
 		if (run_stopped() || r->broken)
 			break;
 		if (r->opts->fail_fast && r->fr->ntests > 0 &&
@@ -805,7 +829,36 @@ run_records(struct run *r)
 			}
 		} else if (name_selected(r->opts, rec))
 			run_test(r, rec);
+		r->stopped_at = i + 1;
 	}
+}
+
+/*
+ * The file's message after its connection was lost: what the driver
+ * said, how many tests did not run, and what became of the isolation.
+ */
+static void
+lost_message(struct run *r)
+{
+	struct buf	b;
+	size_t		n = count_tests(r, r->stopped_at);
+
+	buf_init(&b);
+	buf_printf(&b, "%s: connection to the database lost", r->fr->path);
+	if (r->lost != NULL)
+		buf_printf(&b, ": %s", r->lost + (str_iprefix(r->lost,
+		    LOST_PREFIX) ? strlen(LOST_PREFIX) : 0));
+	if (n > 0)
+		buf_printf(&b, "\n%zu test%s did not run", n, n == 1 ? "" : "s");
+	else
+		buf_adds(&b, "\nafter the file's last test");
+	if (r->fr->orphan_scratch != NULL)
+		buf_printf(&b, "; its scratch database %s is dropped on a new "
+		    "session", r->fr->orphan_scratch);
+	else if (r->in_txn)
+		buf_adds(&b, "; the server rolls back the file's transaction");
+	r->fr->outcome = OUTCOME_ERROR;
+	r->fr->message = buf_detach(&b);
 }
 
 /*
@@ -844,15 +897,13 @@ run_file(struct conn *conn, const struct test_file *tf,
 	}
 	log_debug("%s: isolation: %s", fr->path, fr->isolation);
 	run_records(&r);
-	if (r.broken && fr->message == NULL) {
-		fr->outcome = OUTCOME_ERROR;
-		fr->message = xprintf("%s: connection to the database lost; "
-		    "the file's remaining tests did not run", fr->path);
-	}
 	isolation_close(&r);
+	if (r.broken && fr->message == NULL)
+		lost_message(&r);
 	for (i = 0; i < r.nlabels; i++)
 		free(r.labels[i].label);
 	free(r.labels);
+	free(r.lost);
 	fr->broken = r.broken;
 	fr->seconds = now_seconds() - start;
 }
