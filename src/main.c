@@ -274,8 +274,7 @@ parse_args(int argc, char **argv, struct options *o)
 static void
 on_signal(int sig)
 {
-	(void)sig;
-	run_request_stop();
+	run_request_stop(sig);
 }
 
 /* First signal: stop after the current statement; a second one kills. */

@@ -19,7 +19,7 @@
 #define SAVEPOINT_TEST	"sqlcheck_test"
 #define LOST_PREFIX	"connection to server lost: "	/* driver-pg.c */
 
-static volatile sig_atomic_t	run_stop_flag;
+static volatile sig_atomic_t	run_stop_flag;	/* the signal, or 1 */
 
 /* What the runner does with a statement before sending it. */
 enum txn_kind {
@@ -55,11 +55,28 @@ struct slt_label {
 	char	 hash[33];
 };
 
-/* Ask the runner to stop after the current statement (signal-safe). */
+/*
+ * Ask the runner to stop after the current statement (signal-safe); sig
+ * is the signal that asked, or 0.
+ */
 void
-run_request_stop(void)
+run_request_stop(int sig)
 {
-	run_stop_flag = 1;
+	run_stop_flag = sig > 0 ? sig : 1;
+}
+
+/* What stopped the run, for messages. */
+static const char *
+stop_reason(void)
+{
+	switch (run_stop_flag) {
+	case SIGINT:
+		return "interrupted by SIGINT";
+	case SIGTERM:
+		return "interrupted by SIGTERM";
+	default:
+		return "interrupted";
+	}
 }
 
 /* 1 once a stop was requested. */
@@ -601,6 +618,12 @@ run_test(struct run *r, const struct record *rec)
 		tr->outcome = OUTCOME_FAIL;
 		tr->message = xprintf("timed out after %g s (the statement "
 		    "was cancelled)", watch_seconds());
+	} else if (rc != 0 && run_stopped() && !r->broken) {
+		/* The watchdog cancelled it on the way out. */
+		free(tr->message);
+		tr->outcome = OUTCOME_FAIL;
+		tr->message = xprintf("%s: the statement was cancelled",
+		    stop_reason());
 	}
 	if (rec->types != NULL)
 		result_nulls_as_text(&res);
@@ -871,7 +894,7 @@ run_file(struct conn *conn, const struct test_file *tf,
 {
 	struct run	r;
 	double		start = now_seconds();
-	size_t		i;
+	size_t		i, n;
 
 	memset(&r, 0, sizeof r);
 	r.conn = conn;
@@ -900,6 +923,10 @@ run_file(struct conn *conn, const struct test_file *tf,
 	isolation_close(&r);
 	if (r.broken && fr->message == NULL)
 		lost_message(&r);
+	else if (run_stopped() && fr->message == NULL &&
+	    (n = count_tests(&r, r.stopped_at)) > 0)
+		fr->message = xprintf("%s: %s; %zu test%s did not run",
+		    fr->path, stop_reason(), n, n == 1 ? "" : "s");
 	for (i = 0; i < r.nlabels; i++)
 		free(r.labels[i].label);
 	free(r.labels);

@@ -410,7 +410,7 @@ struct file_report {
 /* run.c */
 void	 run_file(struct conn *, const struct test_file *,
 	    const struct options *, struct file_report *);
-void	 run_request_stop(void);
+void	 run_request_stop(int);
 int	 run_stopped(void);
 
 /* Totals of a run, for the summary. */
