@@ -613,17 +613,17 @@ run_test(struct run *r, const struct record *rec)
 			tr->message = describe_error(&err);
 		}
 	}
-	if (err.timed_out) {
-		free(tr->message);
-		tr->outcome = OUTCOME_FAIL;
-		tr->message = xprintf("timed out after %g s (the statement "
-		    "was cancelled)", watch_seconds());
-	} else if (rc != 0 && run_stopped() && !r->broken) {
+	if (rc != 0 && run_stopped() && !r->broken) {
 		/* The watchdog cancelled it on the way out. */
 		free(tr->message);
 		tr->outcome = OUTCOME_FAIL;
 		tr->message = xprintf("%s: the statement was cancelled",
 		    stop_reason());
+	} else if (err.timed_out) {
+		free(tr->message);
+		tr->outcome = OUTCOME_FAIL;
+		tr->message = xprintf("timed out after %g s (the statement "
+		    "was cancelled)", watch_seconds());
 	}
 	if (rec->types != NULL)
 		result_nulls_as_text(&res);

@@ -13,9 +13,11 @@
 #					FL_SQ_PID, output in $WORK/bg.out/.err,
 #					--log $WORK/bg.log (which also marks
 #					its process for pgrep)
+#	fl_mark				the fault happens now
 #	fl_wait_sqlcheck DESC LIMIT	wait at most LIMIT s for it; sets
-#					STATUS, OUT, ERR, FL_SECS; checks
-#					that it ended and left no process
+#					STATUS, OUT, ERR, FL_SECS (seconds
+#					from the fault, else from its start);
+#					checks that it ended, left no process
 #	fl_wait_for DESC LIMIT CMD...	poll CMD every 0.1 s until it exits 0
 #
 # A server started here is stopped and its directory removed on exit.
@@ -27,6 +29,7 @@ FL_PID=
 FL_KIND=
 FL_SQ_PID=
 FL_SECS=0
+FL_FAULT=
 
 fl_cleanup()
 {
@@ -41,6 +44,12 @@ trap fl_cleanup EXIT
 fl_now()
 {
 	date +%s.%N
+}
+
+# The fault happens now: fl_wait_sqlcheck counts its seconds from here.
+fl_mark()
+{
+	FL_FAULT=$(fl_now)
 }
 
 # Seconds since a fl_now() value, one decimal.
@@ -131,6 +140,7 @@ fl_wait_gone()
 fl_kill_server()
 {
 	local kids
+	fl_mark
 	kids=$(pgrep -P "$FL_PID" 2>/dev/null | tr '\n' ' ')
 	# shellcheck disable=SC2086
 	kill -KILL "$FL_PID" $kids 2>/dev/null
@@ -144,6 +154,7 @@ fl_kill_server()
 # for mariadbd.
 fl_stop_server()
 {
+	fl_mark
 	if [ "$FL_KIND" = pg ]; then
 		kill -INT "$FL_PID" 2>/dev/null
 	else
@@ -154,6 +165,7 @@ fl_stop_server()
 
 fl_sqlcheck_bg()
 {
+	FL_FAULT=
 	FL_SQ_START=$(fl_now)
 	"$SQLCHECK" --log "$WORK/bg.log" "$@" >"$WORK/bg.out" \
 	    2>"$WORK/bg.err" </dev/null &
@@ -179,9 +191,10 @@ fl_wait_sqlcheck()
 	else
 		wait "$FL_SQ_PID" 2>/dev/null
 		STATUS=$?
-		FL_SECS=$(fl_since "$FL_SQ_START")
+		FL_SECS=$(fl_since "${FL_FAULT:-$FL_SQ_START}")
 		pass "$1: sqlcheck returns within $2 s (${FL_SECS} s)"
 	fi
+	FL_FAULT=
 	OUT=$(cat "$WORK/bg.out")
 	ERR=$(cat "$WORK/bg.err")
 	if kill -0 "$FL_SQ_PID" 2>/dev/null ||

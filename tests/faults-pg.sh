@@ -187,6 +187,7 @@ for sig in INT TERM; do
 	fl_sqlcheck_bg -j 2 -d postgres --dsn "$USERDSN" "$F/signal.sqltest" \
 	    "$F/signal-scratch.sqltest"
 	fl_wait_for "SIG$sig: both statements start" 30 active signalled 2
+	fl_mark
 	kill "-$sig" "$FL_SQ_PID"
 	fl_wait_sqlcheck "SIG$sig" 10
 	is "SIG$sig: exit status 130" "$STATUS" 130
@@ -207,6 +208,7 @@ done
 fl_sqlcheck_bg -j 2 -d postgres --dsn "$USERDSN" "$F/signal.sqltest" \
     "$F/signal-scratch.sqltest"
 fl_wait_for "SIGKILL: both statements start" 30 active signalled 2
+fl_mark
 kill -KILL "$FL_SQ_PID"
 fl_wait_sqlcheck "SIGKILL" 5
 is "SIGKILL: exit status 137" "$STATUS" 137
