@@ -38,6 +38,10 @@ static void	 pg_notice(void *, const PGresult *);
 static PGconn	*pg_connect(const char *, char **);
 static void	 pg_session_setup(PGconn *);
 static char	*pg_connect_cause(PGconn *);
+static char	*pg_replace(char *, const char *, const char *);
+static char	*pg_percent_decode(const char *, size_t);
+static void	 pg_dsn_password(const char *, char **, char **);
+static char	*pg_scrub(char *, const char *);
 static PGconn	*pg_active(struct pg_data *);
 static PGresult	*pg_run(PGconn *, const char *);
 static int	 pg_is_error(const PGresult *);
@@ -150,7 +154,7 @@ pg_connect(const char *dsn, char **cause)
 	values[4] = NULL;
 	pc = PQconnectdbParams(keys, values, 1);
 	if (PQstatus(pc) != CONNECTION_OK) {
-		*cause = pg_connect_cause(pc);
+		*cause = pg_scrub(pg_connect_cause(pc), dsn);
 		PQfinish(pc);
 		return NULL;
 	}
@@ -198,6 +202,123 @@ pg_connect_cause(PGconn *pc)
 	    db != NULL ? db : "?", msg);
 	free(msg);
 	return cause;
+}
+
+/*
+ * msg with every copy of what replaced by with (what NULL or "" changes
+ * nothing).  msg is consumed; the result is the caller's.
+ */
+static char *
+pg_replace(char *msg, const char *what, const char *with)
+{
+	struct buf	 b;
+	const char	*p, *hit;
+	size_t		 n;
+
+	if (what == NULL || *what == '\0' || strstr(msg, what) == NULL)
+		return msg;
+	n = strlen(what);
+	buf_init(&b);
+	for (p = msg; (hit = strstr(p, what)) != NULL; p = hit + n) {
+		buf_add(&b, p, (size_t)(hit - p));
+		buf_adds(&b, with);
+	}
+	buf_adds(&b, p);
+	free(msg);
+	return buf_detach(&b);
+}
+
+/* n bytes of s with %XX escapes decoded.  Caller frees. */
+static char *
+pg_percent_decode(const char *s, size_t n)
+{
+	struct buf	b;
+	unsigned int	ch;
+	size_t		i;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n &&
+		    sscanf(s + i + 1, "%2x", &ch) == 1) {
+			buf_addc(&b, (char)ch);
+			i += 2;
+		} else
+			buf_addc(&b, s[i]);
+	}
+	return buf_detach(&b);
+}
+
+/*
+ * The password written in a DSN, found by its text alone (the DSN may
+ * not parse): in a URI, the userinfo's or the password parameter's, into
+ * *raw as written and *decoded percent-decoded; in a conninfo string, the
+ * value after "password =", unquoted, into *raw.  Either is set to NULL
+ * when there is none.  Caller frees both.
+ */
+static void
+pg_dsn_password(const char *dsn, char **raw, char **decoded)
+{
+	const char	*p, *at = NULL, *end, *colon, *q;
+	size_t		 n;
+
+	*raw = *decoded = NULL;
+	if (pg_is_uri(dsn)) {
+		p = strstr(dsn, "://") + 3;
+		end = p + strcspn(p, "/?");
+		for (q = p; q < end; q++) {
+			if (*q == '@')
+				at = q;
+		}
+		colon = at != NULL ? memchr(p, ':', (size_t)(at - p)) : NULL;
+		if (colon != NULL)
+			q = colon + 1, n = (size_t)(at - colon - 1);
+		else if ((q = strstr(dsn, "password=")) != NULL)
+			q += 9, n = strcspn(q, "&");
+		else
+			return;
+		*raw = xstrndup(q, n);
+		*decoded = pg_percent_decode(q, n);
+		return;
+	}
+	if ((p = strstr(dsn, "password")) == NULL)
+		return;
+	p += 8 + strspn(p + 8, " \t\n");
+	if (*p != '=')
+		return;
+	p++;
+	p += strspn(p, " \t\n");
+	if (*p == '\'') {
+		p++;
+		n = strcspn(p, "'");
+	} else
+		n = strcspn(p, " \t\n");
+	*raw = xstrndup(p, n);
+}
+
+/*
+ * A connection failure's message without the password: libpq quotes a
+ * URI it cannot parse whole.  Every copy of the DSN becomes its
+ * description (a URI without its userinfo password), then every copy of its password (as written
+ * or decoded) and of PGPASSWORD becomes "********".  msg is consumed; the
+ * result is the caller's.
+ */
+static char *
+pg_scrub(char *msg, const char *dsn)
+{
+	const char	*eff = pg_effective_dsn(dsn);
+	char		*safe, *raw, *decoded;
+
+	if (*eff != '\0' && strstr(msg, eff) != NULL) {
+		safe = pg_is_uri(eff) ? pg_describe_uri(eff) : pg_describe(dsn);
+		msg = pg_replace(msg, eff, safe);
+		free(safe);
+	}
+	pg_dsn_password(eff, &raw, &decoded);
+	msg = pg_replace(msg, raw, "********");
+	msg = pg_replace(msg, decoded, "********");
+	free(raw);
+	free(decoded);
+	return pg_replace(msg, getenv("PGPASSWORD"), "********");
 }
 
 /*

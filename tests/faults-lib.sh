@@ -220,3 +220,68 @@ fl_wait_for()
 	fail "$desc"
 	return 1
 }
+
+# fl_no_secret DESC SECRET FRAGMENT ARGS...: run sqlcheck ARGS... with the
+# fixtures of tests/fixtures/server (a failing file, a failing setup) and
+# sql-tests/joins.sqltest, once for each output: human, -v, -q, --format
+# tap, junit and json, -o FILE in each format, --log FILE, --rewrite
+# --diff.  Passes when the run reached the database (exit status 1) and
+# nothing written (standard output, standard error, files) holds SECRET
+# or FRAGMENT (a piece of it, to catch an encoded or cut copy).
+fl_no_secret()
+{
+	local desc=$1 secret=$2 frag=$3 out=$WORK/secret-out v status=ok rc
+	local fx="$top_srcdir/tests/fixtures/server/failing.sqltest
+$top_srcdir/tests/fixtures/server/setup-fails.sqltest
+$top_srcdir/sql-tests/joins.sqltest"
+	shift 3
+	: >"$out"
+	for v in "" -v -q "--format tap" "--format junit" "--format json" \
+	    "-o $WORK/r.xml" "-o $WORK/r.json" "-o $WORK/r.tap" \
+	    "-o $WORK/r.txt" "--log $WORK/q.log" "-v --rewrite --diff"; do
+		rm -f "$WORK"/r.* "$WORK/q.log"
+		# shellcheck disable=SC2086
+		"$SQLCHECK" "$@" $v $fx >>"$out" 2>&1 </dev/null
+		rc=$?
+		[ $rc = 1 ] || status="exit status $rc with \"$v\""
+		cat "$WORK"/r.* "$WORK/q.log" >>"$out" 2>/dev/null
+	done
+	if [ "$status" != ok ]; then
+		fail "$desc: every output format ($status)"
+		diag "$(tail -n 5 "$out")"
+	elif grep -Fq -e "$secret" -e "$frag" "$out"; then
+		fail "$desc: no output format shows the password"
+		diag "$(grep -F -e "$secret" -e "$frag" "$out" | head -n 5)"
+	else
+		pass "$desc: no output format shows the password ($(wc -l <"$out" | tr -d ' ') lines)"
+	fi
+}
+
+# fl_no_secret_fail DESC SECRET FRAGMENT ARGS...: a run that cannot
+# connect (exit status 2) says why without SECRET or FRAGMENT, in every
+# output format.
+fl_no_secret_fail()
+{
+	local desc=$1 secret=$2 frag=$3 out=$WORK/secret-out v status=ok rc
+	shift 3
+	: >"$out"
+	for v in "" -v "--format json" "-o $WORK/r.xml" "--log $WORK/q.log"; do
+		rm -f "$WORK"/r.* "$WORK/q.log"
+		# shellcheck disable=SC2086
+		"$SQLCHECK" "$@" $v "$top_srcdir/sql-tests/joins.sqltest" \
+		    >>"$out" 2>&1 </dev/null
+		rc=$?
+		[ $rc = 2 ] || status="exit status $rc with \"$v\""
+		cat "$WORK"/r.* "$WORK/q.log" >>"$out" 2>/dev/null
+	done
+	if [ "$status" != ok ]; then
+		fail "$desc: refused ($status)"
+		diag "$(tail -n 5 "$out")"
+	elif grep -Fq -e "$secret" -e "$frag" "$out"; then
+		fail "$desc: the error does not show the password"
+		diag "$(grep -F -e "$secret" -e "$frag" "$out" | head -n 5)"
+	else
+		pass "$desc: the error does not show the password"
+		diag "$(grep -m 1 '^sqlcheck:' "$out")"
+	fi
+}
