@@ -133,6 +133,7 @@ static int	 my_exec_all(struct my_conn *, const char *, const char *,
 static char	*my_quote_ident(const char *);
 static char	*my_scratch_name(void);
 static int	 my_current_db(struct my_conn *, char **, char **);
+static void	 my_scratch_lock(struct my_conn *, const char *, int);
 
 static int	 my_open(struct conn *, const char *, char **);
 static void	 my_close(struct conn *);
@@ -144,6 +145,8 @@ static int	 my_reset(struct conn *, char **);
 static const char *my_version(struct conn *);
 static int	 my_scratch_create(struct conn *, char **, char **);
 static int	 my_scratch_drop(struct conn *, const char *, char **);
+static int	 my_scratch_list(struct conn *, char ***, size_t *, char **);
+static int	 my_scratch_clean(struct conn *, const char *, char **);
 static char	*my_describe(const char *);
 static int	 my_constraints(struct conn *, struct constraint_list *,
 		    char **);
@@ -840,10 +843,12 @@ my_scratch_create(struct conn *c, char **name, char **cause)
 		return -1;
 	db = my_scratch_name();
 	quoted = my_quote_ident(db);
+	my_scratch_lock(mc, db, 1);
 	sql = xprintf("CREATE DATABASE %s CHARACTER SET utf8mb4", quoted);
 	if (my_run(mc->m, sql) != 0) {
 		*cause = xprintf("cannot create database \"%s\": %s", db,
 		    mysql_error(mc->m));
+		my_scratch_lock(mc, db, 0);
 		goto fail;
 	}
 	if (mysql_select_db(mc->m, db) != 0) {
@@ -852,6 +857,7 @@ my_scratch_create(struct conn *c, char **name, char **cause)
 		free(sql);
 		sql = xprintf("DROP DATABASE IF EXISTS %s", quoted);
 		my_run(mc->m, sql);
+		my_scratch_lock(mc, db, 0);
 		goto fail;
 	}
 	free(sql);
@@ -894,9 +900,117 @@ my_scratch_drop(struct conn *c, const char *name, char **cause)
 		    mysql_error(mc->m));
 		rc = -1;
 	}
+	my_scratch_lock(mc, name, 0);
 	free(sql);
 	free(quoted);
 	return rc;
+}
+
+/*
+ * Take (lock 1) or release (lock 0) the user lock named after a scratch
+ * database, held by the session from before CREATE DATABASE to after
+ * DROP DATABASE: in between, before the session switches to it, the
+ * lock is what tells --clean that the database is not a leftover.
+ * Errors are ignored (the lock is a guard for --clean only).
+ */
+static void
+my_scratch_lock(struct my_conn *mc, const char *name, int lock)
+{
+	char	*sql;
+
+	if (!scratch_name_valid(name))
+		return;
+	sql = xprintf(lock ? "SELECT GET_LOCK('%s', 0)" :
+	    "SELECT RELEASE_LOCK('%s')", name);
+	my_run(mc->m, sql);
+	free(sql);
+}
+
+/*
+ * The scratch databases on the server, sorted by name, into *names
+ * (caller frees).  Returns 0, or -1 with *cause.
+ */
+static int
+my_scratch_list(struct conn *c, char ***names, size_t *n, char **cause)
+{
+	struct my_conn	*mc = c->data;
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	const char	*sql = "SELECT SCHEMA_NAME FROM information_schema."
+	    "SCHEMATA WHERE SCHEMA_NAME LIKE 'sqlcheck\\_%' ORDER BY "
+	    "BINARY SCHEMA_NAME";
+
+	my_thread_enter();
+	*names = NULL;
+	*n = 0;
+	if (mysql_real_query(mc->m, sql, strlen(sql)) != 0 ||
+	    (res = mysql_store_result(mc->m)) == NULL) {
+		*cause = xstrdup(mysql_error(mc->m));
+		return -1;
+	}
+	while ((row = mysql_fetch_row(res)) != NULL) {
+		if (row[0] != NULL && scratch_name_valid(row[0]))
+			str_list_add(names, n, row[0]);
+	}
+	mysql_free_result(res);
+	return 0;
+}
+
+/*
+ * Drop a scratch database unless it is in use: a session has it as its
+ * database (information_schema.PROCESSLIST, which shows other users'
+ * sessions only with the PROCESS privilege), or a session holds its lock
+ * (its run is creating it).  DROP waits at most 5 s for a metadata lock.
+ * Returns 0 dropped, 1 kept with *cause, -1 with *cause.
+ */
+static int
+my_scratch_clean(struct conn *c, const char *name, char **cause)
+{
+	struct my_conn	*mc = c->data;
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	char		*sql;
+	long long	 sessions = 0;
+	int		 locked = 0;
+
+	my_thread_enter();
+	if (!scratch_name_valid(name)) {
+		*cause = xprintf("\"%s\" is not a scratch database name", name);
+		return -1;
+	}
+	sql = xprintf("SELECT (SELECT COUNT(*) FROM information_schema."
+	    "PROCESSLIST WHERE DB = '%s'), IS_USED_LOCK('%s')", name, name);
+	if (mysql_real_query(mc->m, sql, strlen(sql)) != 0 ||
+	    (res = mysql_store_result(mc->m)) == NULL) {
+		*cause = xstrdup(mysql_error(mc->m));
+		free(sql);
+		return -1;
+	}
+	free(sql);
+	row = mysql_fetch_row(res);
+	if (row != NULL) {
+		sessions = row[0] != NULL ? atoll(row[0]) : 0;
+		locked = row[1] != NULL;
+	}
+	mysql_free_result(res);
+	if (sessions > 0) {
+		*cause = xprintf("in use by %lld session%s", sessions,
+		    sessions == 1 ? "" : "s");
+		return 1;
+	}
+	if (locked) {
+		*cause = xstrdup("its run is creating it (it holds its lock)");
+		return 1;
+	}
+	sql = xprintf("DROP DATABASE IF EXISTS `%s`", name);
+	if (my_run(mc->m, "SET SESSION lock_wait_timeout = 5") != 0 ||
+	    my_run(mc->m, sql) != 0) {
+		*cause = xstrdup(mysql_error(mc->m));
+		free(sql);
+		return -1;
+	}
+	free(sql);
+	return 0;
 }
 
 /*
@@ -951,6 +1065,8 @@ const struct driver driver_mysql = {
 	.version = my_version,
 	.scratch_create = my_scratch_create,
 	.scratch_drop = my_scratch_drop,
+	.scratch_list = my_scratch_list,
+	.scratch_clean = my_scratch_clean,
 	.describe = my_describe,
 	.constraints = my_constraints
 };

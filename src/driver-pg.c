@@ -37,7 +37,12 @@ static int	 pg_is_uri(const char *);
 static char	*pg_chomp(const char *);
 static void	 pg_notice(void *, const PGresult *);
 static PGconn	*pg_connect(const char *, char **);
+static void	 pg_session_setup(PGconn *);
 static char	*pg_connect_cause(PGconn *);
+static char	*pg_replace(char *, const char *, const char *);
+static char	*pg_percent_decode(const char *, size_t);
+static void	 pg_dsn_password(const char *, char **, char **);
+static char	*pg_scrub(char *, const char *);
 static PGconn	*pg_active(struct pg_data *);
 static PGresult	*pg_run(PGconn *, const char *);
 static int	 pg_is_error(const PGresult *);
@@ -51,6 +56,9 @@ static int	 pg_create_db(PGconn *, const char *, char **);
 static PGconn	*pg_connect_db(PGconn *, const char *, char **);
 static int	 pg_drop_db(PGconn *, const char *, char **);
 static void	 pg_scratch_close(struct pg_data *);
+static void	 pg_scratch_lock(PGconn *, const char *, int);
+static int	 pg_query_ints(PGconn *, const char *, long long *, int,
+		    char **);
 static char	*pg_describe_uri(const char *);
 static int	 pg_uri_param_is_password(const char *, size_t);
 static char	*pg_describe_opts(PQconninfoOption *);
@@ -68,6 +76,8 @@ static int	 pg_reset(struct conn *, char **);
 static const char *pg_version(struct conn *);
 static int	 pg_scratch_create(struct conn *, char **, char **);
 static int	 pg_scratch_drop(struct conn *, const char *, char **);
+static int	 pg_scratch_list(struct conn *, char ***, size_t *, char **);
+static int	 pg_scratch_clean(struct conn *, const char *, char **);
 static char	*pg_describe(const char *);
 static int	 pg_constraints(struct conn *, struct constraint_list *,
 		    char **);
@@ -125,29 +135,55 @@ pg_notice(void *arg, const PGresult *res)
 
 /*
  * Connect with a conninfo string or URI (a plain word is a database
- * name), forcing UTF-8.  Returns the session, or NULL with *cause.
+ * name), forcing UTF-8.  A connect timeout of 10 s applies unless the DSN
+ * or PGCONNECT_TIMEOUT sets one (libpq waits forever by default, on a
+ * host that drops packets for minutes).  Returns the session, or NULL
+ * with *cause.
  */
 static PGconn *
 pg_connect(const char *dsn, char **cause)
 {
 	static const char *const keys[] = {
-		"dbname", "client_encoding", "fallback_application_name", NULL
+		"connect_timeout", "dbname", "client_encoding",
+		"fallback_application_name", NULL
 	};
-	const char	*values[4];
+	const char	*values[5];
+	const char	*env = getenv("PGCONNECT_TIMEOUT");
 	PGconn		*pc;
 
-	values[0] = dsn;
-	values[1] = "UTF8";
-	values[2] = "sqlcheck";
-	values[3] = NULL;
+	/* Values expanded from dbname override the ones before it. */
+	values[0] = env != NULL && *env != '\0' ? env : "10";
+	values[1] = dsn;
+	values[2] = "UTF8";
+	values[3] = "sqlcheck";
+	values[4] = NULL;
 	pc = PQconnectdbParams(keys, values, 1);
 	if (PQstatus(pc) != CONNECTION_OK) {
-		*cause = pg_connect_cause(pc);
+		*cause = pg_scrub(pg_connect_cause(pc), dsn);
 		PQfinish(pc);
 		return NULL;
 	}
-	PQsetNoticeReceiver(pc, pg_notice, NULL);
+	pg_session_setup(pc);
 	return pc;
+}
+
+/*
+ * Set up a new session: notices dropped and, from PostgreSQL 14, a check
+ * for a vanished client every second while a statement runs.  Without
+ * it a sqlcheck killed by SIGKILL leaves its statement running on the
+ * server, holding its locks, transaction and scratch database, until the
+ * statement ends by itself.  A failure to set it is ignored.
+ */
+static void
+pg_session_setup(PGconn *pc)
+{
+	PGresult	*res;
+
+	PQsetNoticeReceiver(pc, pg_notice, NULL);
+	if (PQserverVersion(pc) < 140000)
+		return;
+	res = pg_run(pc, "SET client_connection_check_interval = 1000");
+	PQclear(res);
 }
 
 /*
@@ -171,6 +207,123 @@ pg_connect_cause(PGconn *pc)
 	    db != NULL ? db : "?", msg);
 	free(msg);
 	return cause;
+}
+
+/*
+ * msg with every copy of what replaced by with (what NULL or "" changes
+ * nothing).  msg is consumed; the result is the caller's.
+ */
+static char *
+pg_replace(char *msg, const char *what, const char *with)
+{
+	struct buf	 b;
+	const char	*p, *hit;
+	size_t		 n;
+
+	if (what == NULL || *what == '\0' || strstr(msg, what) == NULL)
+		return msg;
+	n = strlen(what);
+	buf_init(&b);
+	for (p = msg; (hit = strstr(p, what)) != NULL; p = hit + n) {
+		buf_add(&b, p, (size_t)(hit - p));
+		buf_adds(&b, with);
+	}
+	buf_adds(&b, p);
+	free(msg);
+	return buf_detach(&b);
+}
+
+/* n bytes of s with %XX escapes decoded.  Caller frees. */
+static char *
+pg_percent_decode(const char *s, size_t n)
+{
+	struct buf	b;
+	unsigned int	ch;
+	size_t		i;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n &&
+		    sscanf(s + i + 1, "%2x", &ch) == 1) {
+			buf_addc(&b, (char)ch);
+			i += 2;
+		} else
+			buf_addc(&b, s[i]);
+	}
+	return buf_detach(&b);
+}
+
+/*
+ * The password written in a DSN, found by its text alone (the DSN may
+ * not parse): in a URI, the userinfo's or the password parameter's, into
+ * *raw as written and *decoded percent-decoded; in a conninfo string, the
+ * value after "password =", unquoted, into *raw.  Either is set to NULL
+ * when there is none.  Caller frees both.
+ */
+static void
+pg_dsn_password(const char *dsn, char **raw, char **decoded)
+{
+	const char	*p, *at = NULL, *end, *colon, *q;
+	size_t		 n;
+
+	*raw = *decoded = NULL;
+	if (pg_is_uri(dsn)) {
+		p = strstr(dsn, "://") + 3;
+		end = p + strcspn(p, "/?");
+		for (q = p; q < end; q++) {
+			if (*q == '@')
+				at = q;
+		}
+		colon = at != NULL ? memchr(p, ':', (size_t)(at - p)) : NULL;
+		if (colon != NULL)
+			q = colon + 1, n = (size_t)(at - colon - 1);
+		else if ((q = strstr(dsn, "password=")) != NULL)
+			q += 9, n = strcspn(q, "&");
+		else
+			return;
+		*raw = xstrndup(q, n);
+		*decoded = pg_percent_decode(q, n);
+		return;
+	}
+	if ((p = strstr(dsn, "password")) == NULL)
+		return;
+	p += 8 + strspn(p + 8, " \t\n");
+	if (*p != '=')
+		return;
+	p++;
+	p += strspn(p, " \t\n");
+	if (*p == '\'') {
+		p++;
+		n = strcspn(p, "'");
+	} else
+		n = strcspn(p, " \t\n");
+	*raw = xstrndup(p, n);
+}
+
+/*
+ * A connection failure's message without the password: libpq quotes a
+ * URI it cannot parse whole.  Every copy of the DSN becomes its
+ * description (a URI without its userinfo password), then every copy of its password (as written
+ * or decoded) and of PGPASSWORD becomes "********".  msg is consumed; the
+ * result is the caller's.
+ */
+static char *
+pg_scrub(char *msg, const char *dsn)
+{
+	const char	*eff = pg_effective_dsn(dsn);
+	char		*safe, *raw, *decoded;
+
+	if (*eff != '\0' && strstr(msg, eff) != NULL) {
+		safe = pg_is_uri(eff) ? pg_describe_uri(eff) : pg_describe(dsn);
+		msg = pg_replace(msg, eff, safe);
+		free(safe);
+	}
+	pg_dsn_password(eff, &raw, &decoded);
+	msg = pg_replace(msg, raw, "********");
+	msg = pg_replace(msg, decoded, "********");
+	free(raw);
+	free(decoded);
+	return pg_replace(msg, getenv("PGPASSWORD"), "********");
 }
 
 /*
@@ -692,7 +845,7 @@ pg_connect_db(PGconn *pc, const char *dbname, char **cause)
 		PQfinish(spc);
 		return NULL;
 	}
-	PQsetNoticeReceiver(spc, pg_notice, NULL);
+	pg_session_setup(spc);
 	return spc;
 }
 
@@ -785,13 +938,16 @@ pg_scratch_create(struct conn *c, char **name, char **cause)
 		return -1;
 	}
 	db = pg_random_name();
+	pg_scratch_lock(d->main, db, 1);
 	if (pg_create_db(d->main, db, cause) != 0) {
+		pg_scratch_lock(d->main, db, 0);
 		free(db);
 		return -1;
 	}
 	pc = pg_connect_db(d->main, db, cause);
 	if (pc == NULL) {
 		pg_drop_db(d->main, db, &dropcause);
+		pg_scratch_lock(d->main, db, 0);
 		free(dropcause);
 		free(db);
 		return -1;
@@ -812,13 +968,167 @@ static int
 pg_scratch_drop(struct conn *c, const char *name, char **cause)
 {
 	struct pg_data	*d = c->data;
+	int		 rc;
 
 	if (d->scratch_name != NULL && strcmp(d->scratch_name, name) == 0) {
 		pg_scratch_close(d);
 		free(d->scratch_name);
 		d->scratch_name = NULL;
 	}
-	return pg_drop_db(d->main, name, cause);
+	rc = pg_drop_db(d->main, name, cause);
+	pg_scratch_lock(d->main, name, 0);
+	return rc;
+}
+
+/*
+ * Take (lock 1) or give back (lock 0) the session-level advisory lock
+ * keyed on a scratch name's 64 bits, which the main session holds from
+ * before CREATE DATABASE to after DROP DATABASE: between the two, before
+ * the scratch session connects, it is what tells --clean that the
+ * database is not a leftover.  Errors are ignored (the lock is a guard
+ * for --clean, not needed to run tests); unlocking a lock not held is
+ * only a warning, which the notice receiver drops.
+ */
+static void
+pg_scratch_lock(PGconn *pc, const char *name, int lock)
+{
+	PGresult	*res;
+	uint64_t	 key;
+	char		*sql;
+
+	if (!scratch_name_valid(name))
+		return;
+	key = scratch_name_key(name);
+	sql = xprintf("SELECT pg_%sadvisory_%slock(%d, %d)",
+	    lock ? "try_" : "", lock ? "" : "un", (int)(int32_t)(key >> 32),
+	    (int)(int32_t)(key & 0xffffffffU));
+	res = pg_run(pc, sql);
+	free(sql);
+	PQclear(res);
+}
+
+/*
+ * Run a query of one row and n integer columns into v.  0, or -1 with
+ * *cause.
+ */
+static int
+pg_query_ints(PGconn *pc, const char *sql, long long *v, int n, char **cause)
+{
+	struct dberror	 err;
+	PGresult	*res;
+	int		 i;
+
+	res = pg_run(pc, sql);
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
+	    PQntuples(res) != 1 || PQnfields(res) != n) {
+		dberror_init(&err);
+		pg_fill_error(pc, res, &err);
+		*cause = xstrdup(err.message);
+		dberror_clear(&err);
+		PQclear(res);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		v[i] = atoll(PQgetvalue(res, 0, i));
+	PQclear(res);
+	return 0;
+}
+
+/*
+ * The scratch databases on the server, sorted by name, into *names
+ * (caller frees).  0, or -1 with *cause.
+ */
+static int
+pg_scratch_list(struct conn *c, char ***names, size_t *n, char **cause)
+{
+	struct pg_data	*d = c->data;
+	struct dberror	 err;
+	PGresult	*res;
+	const char	*v;
+	int		 i;
+
+	*names = NULL;
+	*n = 0;
+	res = pg_run(d->main, "SELECT datname FROM pg_database WHERE datname "
+	    "LIKE 'sqlcheck\\_%' ORDER BY datname COLLATE \"C\"");
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+		dberror_init(&err);
+		pg_fill_error(d->main, res, &err);
+		*cause = xstrdup(err.message);
+		dberror_clear(&err);
+		PQclear(res);
+		return -1;
+	}
+	for (i = 0; i < PQntuples(res); i++) {
+		v = PQgetvalue(res, i, 0);
+		if (scratch_name_valid(v))
+			str_list_add(names, n, v);
+	}
+	PQclear(res);
+	return 0;
+}
+
+/*
+ * Drop a scratch database unless it is in use: a client session is
+ * connected to it (pg_stat_activity), or a session holds its advisory
+ * lock (its run is creating it; pg_locks, every database).  DROP DATABASE
+ * without FORCE fails if a session connects in between, which also keeps
+ * it.  0 dropped, 1 kept with *cause, -1 with *cause.
+ */
+static int
+pg_scratch_clean(struct conn *c, const char *name, char **cause)
+{
+	struct pg_data	*d = c->data;
+	struct dberror	 err;
+	PGresult	*res;
+	uint64_t	 key;
+	long long	 v[2];
+	char		*sql;
+	int		 rc = 0;
+
+	if (!scratch_name_valid(name)) {
+		*cause = xprintf("\"%s\" is not a scratch database name", name);
+		return -1;
+	}
+	key = scratch_name_key(name);
+	sql = xprintf("SELECT (SELECT count(*) FROM pg_stat_activity WHERE "
+	    "datname = '%s' AND backend_type = 'client backend'), (SELECT "
+	    "count(*) FROM pg_locks WHERE locktype = 'advisory' AND "
+	    "classid::bigint = %llu AND objid::bigint = %llu AND "
+	    "objsubid = 2)", name, (unsigned long long)(key >> 32),
+	    (unsigned long long)(key & 0xffffffffU));
+	rc = pg_query_ints(d->main, sql, v, 2, cause);
+	free(sql);
+	if (rc != 0)
+		return -1;
+	if (v[0] > 0) {
+		*cause = xprintf("in use by %lld session%s", v[0],
+		    v[0] == 1 ? "" : "s");
+		return 1;
+	}
+	if (v[1] > 0) {
+		*cause = xstrdup("its run is creating it (it holds its lock)");
+		return 1;
+	}
+	sql = xprintf("DROP DATABASE IF EXISTS %s", name);
+	res = pg_run(d->main, sql);
+	free(sql);
+	if (res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK) {
+		PQclear(res);
+		return 0;
+	}
+	dberror_init(&err);
+	pg_fill_error(d->main, res, &err);
+	PQclear(res);
+	if (strcmp(err.sqlstate, "55006") == 0) {
+		*cause = xprintf("in use: %s", err.message);
+		rc = 1;
+	} else {
+		*cause = xstrdup(err.message);
+		rc = -1;
+	}
+	dberror_clear(&err);
+	return rc;
 }
 
 /*
@@ -1000,6 +1310,8 @@ const struct driver driver_pg = {
 	.version = pg_version,
 	.scratch_create = pg_scratch_create,
 	.scratch_drop = pg_scratch_drop,
+	.scratch_list = pg_scratch_list,
+	.scratch_clean = pg_scratch_clean,
 	.describe = pg_describe,
 	.constraints = pg_constraints
 };

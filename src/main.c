@@ -34,7 +34,8 @@ enum {
 	OPT_DIFF,
 	OPT_COVERAGE,
 	OPT_COVERAGE_JSON,
-	OPT_COVERAGE_MIN
+	OPT_COVERAGE_MIN,
+	OPT_CLEAN
 };
 
 static const struct option long_options[] = {
@@ -58,6 +59,7 @@ static const struct option long_options[] = {
 	{ "coverage", no_argument, NULL, OPT_COVERAGE },
 	{ "coverage-json", required_argument, NULL, OPT_COVERAGE_JSON },
 	{ "coverage-min", required_argument, NULL, OPT_COVERAGE_MIN },
+	{ "clean", no_argument, NULL, OPT_CLEAN },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -111,6 +113,10 @@ usage(FILE *f)
 "                         constraints are covered\n"
 "      --color WHEN       auto (default; off if NO_COLOR is set), always,\n"
 "                         never\n"
+"      --clean            run no tests: drop the scratch databases\n"
+"                         (sqlcheck_ and 16 hex digits) that killed runs\n"
+"                         left on the server of --dsn, naming each; one\n"
+"                         a running sqlcheck still uses is kept\n"
 "  -v, --verbose          echo each statement and the isolation used\n"
 "  -q, --quiet            print only failures and the summary\n"
 "  -h, --help             show this help\n"
@@ -272,6 +278,9 @@ parse_args(int argc, char **argv, struct options *o)
 			o->coverage = 1;
 			parse_coverage_min(o, optarg);
 			break;
+		case OPT_CLEAN:
+			o->clean = 1;
+			break;
 		case OPT_TIMEOUT:
 			o->timeout = strtod(optarg, &end);
 			if (end == optarg || *end != '\0' || o->timeout <= 0)
@@ -297,14 +306,16 @@ parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->rewrite_diff && !o->rewrite)
 		fatalx("--diff goes with --rewrite");
+	if (o->clean && (optind < argc || o->temp_instance))
+		fatalx("--clean runs no tests: give it no paths and no "
+		    "--temp-instance");
 	return optind;
 }
 
 static void
 on_signal(int sig)
 {
-	(void)sig;
-	run_request_stop();
+	run_request_stop(sig);
 }
 
 /* First signal: stop after the current statement; a second one kills. */
@@ -449,6 +460,8 @@ main(int argc, char **argv)
 	if (drv == NULL)
 		fatalx("unknown or not compiled-in driver \"%s\" (known: %s)",
 		    o.driver, driver_names());
+	if (o.clean)
+		return clean_run(drv, o.dsn);
 	install_signals();
 	if (o.temp_instance) {
 		ti = start_temp_instance(drv);

@@ -146,7 +146,8 @@ slt_read_results(struct slt_reader *s, struct record *r, struct expect *e)
 			break;
 		}
 		used = 0;
-		if (e->nrows == 0 && sscanf(l, "%lld values hashing to %40s%n",
+		if (e->nrows == 0 && e->mode != EXPECT_HASH &&
+		    sscanf(l, "%lld values hashing to %40s%n",
 		    &n, hash, &used) == 2 && l[used] == '\0' &&
 		    strlen(hash) == 32) {
 			e->mode = EXPECT_HASH;

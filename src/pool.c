@@ -34,6 +34,7 @@ struct worker {
 	struct conn		 conn;
 	struct watch		 watch;
 	int			 started;
+	char			*down;		/* why reconnecting failed */
 };
 
 struct pool {
@@ -135,9 +136,13 @@ watchdog_main(void *arg)
 	return NULL;
 }
 
-/* Connect; a failure is reported with the target (no password). */
-int
-pool_connect(const struct driver *drv, const char *dsn, struct conn *c)
+/*
+ * Connect; a failure is reported with the target (no password), and its
+ * first line kept in *why (caller frees) unless why is NULL.
+ */
+static int
+pool_connect_why(const struct driver *drv, const char *dsn, struct conn *c,
+    char **why)
 {
 	char	*cause = NULL;
 
@@ -146,9 +151,31 @@ pool_connect(const struct driver *drv, const char *dsn, struct conn *c)
 	if (drv->open(c, dsn, &cause) == 0)
 		return 0;
 	log_warnx("%s", cause);
+	if (why != NULL) {
+		free(*why);
+		*why = xstrndup(cause, strcspn(cause, "\n"));
+	}
 	free(cause);
 	c->data = NULL;
 	return -1;
+}
+
+/* Connect; a failure is reported with the target (no password). */
+int
+pool_connect(const struct driver *drv, const char *dsn, struct conn *c)
+{
+	return pool_connect_why(drv, dsn, c, NULL);
+}
+
+/* s and then more, as one new string; s is freed. */
+static char *
+pool_append(char *s, const char *more)
+{
+	char	*t;
+
+	t = xprintf("%s%s", s, more);
+	free(s);
+	return t;
 }
 
 /* Parse and run one file, then make the session fit for the next one. */
@@ -169,7 +196,10 @@ pool_run_file(struct worker *w, struct slot *s, const char *path)
 	if (w->conn.data == NULL) {
 		s->fr.outcome = OUTCOME_ERROR;
 		s->fr.message = xprintf("%s: not run: no connection to the "
-		    "database", path);
+		    "database%s%s", path, w->down != NULL ? " (reconnecting "
+		    "failed: " : "", w->down != NULL ? w->down : "");
+		if (w->down != NULL)
+			s->fr.message = pool_append(s->fr.message, ")");
 		return;
 	}
 	run_file(&w->conn, s->tf, cfg->opts, &s->fr);
@@ -178,12 +208,17 @@ pool_run_file(struct worker *w, struct slot *s, const char *path)
 		free(cause);
 		cause = NULL;
 		cfg->drv->close(&w->conn);
-		pool_connect(cfg->drv, cfg->dsn, &w->conn);
+		pool_connect_why(cfg->drv, cfg->dsn, &w->conn, &w->down);
 		w->conn.watch = &w->watch;
-		if (w->conn.data != NULL && s->fr.orphan_scratch != NULL &&
-		    cfg->drv->scratch_drop(&w->conn, s->fr.orphan_scratch,
-		    &cause) != 0) {
-			log_warnx("cannot drop scratch database %s: %s",
+		if (s->fr.orphan_scratch == NULL)
+			return;
+		if (w->conn.data == NULL)
+			log_warnx("scratch database %s is left on the server: "
+			    "sqlcheck --clean drops it", s->fr.orphan_scratch);
+		else if (cfg->drv->scratch_drop(&w->conn,
+		    s->fr.orphan_scratch, &cause) != 0) {
+			log_warnx("cannot drop scratch database %s: %s; "
+			    "sqlcheck --clean drops it later",
 			    s->fr.orphan_scratch, cause);
 			free(cause);
 		}
@@ -367,6 +402,7 @@ pool_run(const struct pool_config *cfg, struct conn *first, struct totals *t)
 	for (i = 0; i < p.nworkers; i++) {
 		if (p.workers[i].conn.data != NULL)
 			cfg->drv->close(&p.workers[i].conn);
+		free(p.workers[i].down);
 		pthread_mutex_destroy(&p.workers[i].watch.mu);
 	}
 	for (i = 0; (size_t)i < cfg->nfiles; i++) {

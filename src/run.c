@@ -19,8 +19,9 @@
 
 #define SAVEPOINT_STMT	"sqlcheck_stmt"
 #define SAVEPOINT_TEST	"sqlcheck_test"
+#define LOST_PREFIX	"connection to server lost: "	/* driver-pg.c */
 
-static volatile sig_atomic_t	run_stop_flag;
+static volatile sig_atomic_t	run_stop_flag;	/* the signal, or 1 */
 
 /* What the runner does with a statement before sending it. */
 enum txn_kind {
@@ -44,6 +45,8 @@ struct run {
 	int			 user_depth;	/* open BEGINs of the test */
 	int			 halted;
 	int			 broken;	/* connection lost */
+	char			*lost;		/* what the driver said then */
+	size_t			 stopped_at;	/* first record not run */
 	char			*scratch_name;
 	struct slt_label	*labels;
 	size_t			 nlabels;
@@ -55,11 +58,28 @@ struct slt_label {
 	char	 hash[33];
 };
 
-/* Ask the runner to stop after the current statement (signal-safe). */
+/*
+ * Ask the runner to stop after the current statement (signal-safe); sig
+ * is the signal that asked, or 0.
+ */
 void
-run_request_stop(void)
+run_request_stop(int sig)
 {
-	run_stop_flag = 1;
+	run_stop_flag = sig > 0 ? sig : 1;
+}
+
+/* What stopped the run, for messages. */
+static const char *
+stop_reason(void)
+{
+	switch (run_stop_flag) {
+	case SIGINT:
+		return "interrupted by SIGINT";
+	case SIGTERM:
+		return "interrupted by SIGTERM";
+	default:
+		return "interrupted";
+	}
 }
 
 /* 1 once a stop was requested. */
@@ -158,6 +178,15 @@ classify(const char *sql)
 	return is_refused(w, rest) ? TXN_REFUSED : TXN_NONE;
 }
 
+/* The connection is gone: remember what the driver said, once. */
+static void
+run_lost(struct run *r, const struct dberror *err)
+{
+	r->broken = 1;
+	if (r->lost == NULL && err->message != NULL)
+		r->lost = xstrdup(err->message);
+}
+
 /* Run SQL the runner itself needs; 0 or -1 with err filled. */
 static int
 run_internal(struct run *r, const char *sql, struct dberror *err)
@@ -169,7 +198,7 @@ run_internal(struct run *r, const char *sql, struct dberror *err)
 	rc = r->drv->exec(r->conn, sql, NULL, &res, err);
 	result_clear(&res);
 	if (rc != 0 && err->lost)
-		r->broken = 1;
+		run_lost(r, err);
 	return rc;
 }
 
@@ -292,7 +321,7 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
 	querylog_write(r->fr->path, st->line, st->sql, now_seconds() - start,
 	    rc == 0 ? "ok" : err->timed_out ? "timeout" : "error");
 	if (rc != 0 && err->lost)
-		r->broken = 1;
+		run_lost(r, err);
 	if (r->broken || !use_sp)
 		return rc;
 	dberror_init(&ignored);
@@ -627,7 +656,13 @@ run_test(struct run *r, const struct record *rec)
 			tr->message = describe_error(&err);
 		}
 	}
-	if (err.timed_out) {
+	if (rc != 0 && run_stopped() && !r->broken) {
+		/* The watchdog cancelled it on the way out. */
+		free(tr->message);
+		tr->outcome = OUTCOME_FAIL;
+		tr->message = xprintf("%s: the statement was cancelled",
+		    stop_reason());
+	} else if (err.timed_out) {
 		free(tr->message);
 		tr->outcome = OUTCOME_FAIL;
 		tr->message = xprintf("timed out after %g s (the statement "
@@ -826,12 +861,11 @@ file_selected(struct run *r)
 	return ok;
 }
 
-/* After a failed setup: say how many of the file's tests did not run. */
-static void
-note_not_run(struct run *r, size_t from)
+/* How many selected tests for this engine come from record from on. */
+static size_t
+count_tests(struct run *r, size_t from)
 {
-	char	*msg;
-	size_t	 i, n = 0;
+	size_t	i, n = 0;
 
 	for (i = from; i < r->tf->nrecords; i++) {
 		if (r->tf->records[i].kind == RECORD_TEST &&
@@ -839,6 +873,17 @@ note_not_run(struct run *r, size_t from)
 		    name_selected(r->opts, &r->tf->records[i]))
 			n++;
 	}
+	return n;
+}
+
+/* After a failed setup: say how many of the file's tests did not run. */
+static void
+note_not_run(struct run *r, size_t from)
+{
+	char	*msg;
+	size_t	 n;
+
+	n = count_tests(r, from);
 	if (n == 0)
 		return;
 	msg = xprintf("%s\n%zu test%s not run", r->fr->message, n,
@@ -853,8 +898,10 @@ run_records(struct run *r)
 	const struct record	*rec;
 	size_t			 i;
 
+	r->stopped_at = r->tf->nrecords;
 	for (i = 0; i < r->tf->nrecords && !r->halted; i++) {
 		rec = &r->tf->records[i];
+		r->stopped_at = i;
 		if (run_stopped() || r->broken)
 			break;
 		if (r->opts->fail_fast && r->fr->ntests > 0 &&
@@ -876,7 +923,36 @@ run_records(struct run *r)
 			}
 		} else if (name_selected(r->opts, rec))
 			run_test(r, rec);
+		r->stopped_at = i + 1;
 	}
+}
+
+/*
+ * The file's message after its connection was lost: what the driver
+ * said, how many tests did not run, and what became of the isolation.
+ */
+static void
+lost_message(struct run *r)
+{
+	struct buf	b;
+	size_t		n = count_tests(r, r->stopped_at);
+
+	buf_init(&b);
+	buf_printf(&b, "%s: connection to the database lost", r->fr->path);
+	if (r->lost != NULL)
+		buf_printf(&b, ": %s", r->lost + (str_iprefix(r->lost,
+		    LOST_PREFIX) ? strlen(LOST_PREFIX) : 0));
+	if (n > 0)
+		buf_printf(&b, "\n%zu test%s did not run", n, n == 1 ? "" : "s");
+	else
+		buf_adds(&b, "\nafter the file's last test");
+	if (r->fr->orphan_scratch != NULL)
+		buf_printf(&b, "; its scratch database %s is dropped on a new "
+		    "session", r->fr->orphan_scratch);
+	else if (r->in_txn)
+		buf_adds(&b, "; the server rolls back the file's transaction");
+	r->fr->outcome = OUTCOME_ERROR;
+	r->fr->message = buf_detach(&b);
 }
 
 /*
@@ -889,7 +965,7 @@ run_file(struct conn *conn, const struct test_file *tf,
 {
 	struct run	r;
 	double		start = now_seconds();
-	size_t		i;
+	size_t		i, n;
 
 	memset(&r, 0, sizeof r);
 	r.conn = conn;
@@ -916,16 +992,18 @@ run_file(struct conn *conn, const struct test_file *tf,
 	log_debug("%s: isolation: %s", fr->path, fr->isolation);
 	r.cov = coverage_file_new(fr->path);
 	run_records(&r);
-	if (r.broken && fr->message == NULL) {
-		fr->outcome = OUTCOME_ERROR;
-		fr->message = xprintf("%s: connection to the database lost; "
-		    "the file's remaining tests did not run", fr->path);
-	}
 	coverage_snapshot(&r);
 	isolation_close(&r);
+	if (r.broken && fr->message == NULL)
+		lost_message(&r);
+	else if (run_stopped() && fr->message == NULL &&
+	    (n = count_tests(&r, r.stopped_at)) > 0)
+		fr->message = xprintf("%s: %s; %zu test%s did not run",
+		    fr->path, stop_reason(), n, n == 1 ? "" : "s");
 	for (i = 0; i < r.nlabels; i++)
 		free(r.labels[i].label);
 	free(r.labels);
+	free(r.lost);
 	fr->broken = r.broken;
 	fr->seconds = now_seconds() - start;
 }

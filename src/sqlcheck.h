@@ -243,6 +243,16 @@ struct driver {
 	 */
 	int	(*scratch_create)(struct conn *, char **name, char **cause);
 	int	(*scratch_drop)(struct conn *, const char *name, char **cause);
+	/*
+	 * Optional, for --clean: scratch_list sets *names to the scratch
+	 * databases on the server, sorted (free with str_list_free);
+	 * scratch_clean drops one unless a session uses it or the run that
+	 * made it holds its lock: 0 dropped, 1 kept (*cause says why), -1
+	 * with *cause.
+	 */
+	int	(*scratch_list)(struct conn *, char ***names, size_t *n,
+		    char **cause);
+	int	(*scratch_clean)(struct conn *, const char *name, char **cause);
 	/* Optional: the DSN with any password removed, for messages. */
 	char	*(*describe)(const char *dsn);
 	/*
@@ -253,6 +263,11 @@ struct driver {
 	int	(*constraints)(struct conn *, struct constraint_list *,
 		    char **cause);
 };
+
+/* clean.c: --clean, scratch databases left by killed runs. */
+int	 scratch_name_valid(const char *);
+uint64_t scratch_name_key(const char *);
+int	 clean_run(const struct driver *, const char *);
 
 /* driver.c */
 const struct driver	*driver_find(const char *);
@@ -412,6 +427,7 @@ struct options {
 	int		  coverage_table; /* --coverage: print the table */
 	const char	 *coverage_json; /* --coverage-json FILE, or NULL */
 	double		  coverage_min;	/* --coverage-min PCT, or -1 */
+	int		  clean;	/* --clean: drop leftover scratch dbs */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -461,7 +477,7 @@ struct file_report {
 /* run.c */
 void	 run_file(struct conn *, const struct test_file *,
 	    const struct options *, struct file_report *);
-void	 run_request_stop(void);
+void	 run_request_stop(int);
 int	 run_stopped(void);
 
 /* Totals of a run, for the summary. */

@@ -1,0 +1,87 @@
+/*
+ * clean.c: sqlcheck --clean.  Lists the scratch databases a killed run
+ * left on the server ("sqlcheck_" and 16 hex digits) and drops each one
+ * no session uses, through the driver's optional scratch_list and
+ * scratch_clean slots.  A scratch database of a run still going is kept:
+ * the driver sees its session, or the lock its run holds while it
+ * creates it.  Prints one line per database and a summary on standard
+ * output.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sqlcheck.h"
+
+#define SCRATCH_PREFIX		"sqlcheck_"
+#define SCRATCH_HEX_DIGITS	16
+
+/* 1 if name is a scratch database name: "sqlcheck_" and 16 hex digits. */
+int
+scratch_name_valid(const char *name)
+{
+	size_t	n = sizeof SCRATCH_PREFIX - 1;
+
+	if (strncmp(name, SCRATCH_PREFIX, n) != 0 ||
+	    strlen(name + n) != SCRATCH_HEX_DIGITS)
+		return 0;
+	return strspn(name + n, "0123456789abcdef") == SCRATCH_HEX_DIGITS;
+}
+
+/*
+ * The 16 hex digits of a scratch name as a number (names are checked by
+ * scratch_name_valid first), for drivers that key a lock on it.
+ */
+uint64_t
+scratch_name_key(const char *name)
+{
+	return strtoull(name + sizeof SCRATCH_PREFIX - 1, NULL, 16);
+}
+
+/*
+ * Connect with drv to dsn, drop every unused scratch database and say
+ * what became of each.  Returns the exit status: 0 when nothing failed
+ * (databases in use are kept, which is not a failure), 2 when the
+ * connection or a drop failed.
+ */
+int
+clean_run(const struct driver *drv, const char *dsn)
+{
+	struct conn	  c;
+	char		**names = NULL, *cause = NULL;
+	size_t		  n = 0, i;
+	int		  dropped = 0, kept = 0, failed = 0, rc;
+
+	if (drv->scratch_list == NULL || drv->scratch_clean == NULL) {
+		printf("nothing to clean: %s scratch databases are in memory "
+		    "and end with the run\n", drv->name);
+		return SQLCHECK_EXIT_OK;
+	}
+	if (pool_connect(drv, dsn, &c) != 0)
+		return SQLCHECK_EXIT_ERROR;
+	if (drv->scratch_list(&c, &names, &n, &cause) != 0) {
+		log_warnx("cannot list scratch databases: %s", cause);
+		free(cause);
+		drv->close(&c);
+		return SQLCHECK_EXIT_ERROR;
+	}
+	for (i = 0; i < n; i++) {
+		rc = drv->scratch_clean(&c, names[i], &cause);
+		if (rc == 0) {
+			printf("dropped %s\n", names[i]);
+			dropped++;
+		} else if (rc > 0) {
+			printf("kept %s: %s\n", names[i], cause);
+			kept++;
+		} else {
+			printf("failed %s: %s\n", names[i], cause);
+			failed++;
+		}
+		free(cause);
+		cause = NULL;
+	}
+	str_list_free(names, n);
+	drv->close(&c);
+	printf("%d dropped, %d kept (in use), %d failed\n", dropped, kept,
+	    failed);
+	return failed > 0 ? SQLCHECK_EXIT_ERROR : SQLCHECK_EXIT_OK;
+}
