@@ -30,7 +30,10 @@ enum {
 	OPT_SHARD,
 	OPT_TIMEOUT,
 	OPT_REWRITE,
-	OPT_DIFF
+	OPT_DIFF,
+	OPT_SCHEMA,
+	OPT_MIGRATIONS,
+	OPT_CHECK_MIGRATIONS
 };
 
 static const struct option long_options[] = {
@@ -51,6 +54,9 @@ static const struct option long_options[] = {
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "rewrite", no_argument, NULL, OPT_REWRITE },
 	{ "diff", no_argument, NULL, OPT_DIFF },
+	{ "schema", required_argument, NULL, OPT_SCHEMA },
+	{ "migrations", required_argument, NULL, OPT_MIGRATIONS },
+	{ "check-migrations", required_argument, NULL, OPT_CHECK_MIGRATIONS },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -83,6 +89,18 @@ usage(FILE *f)
 "      --shard K/N        run only shard K of N (every N-th file, from the\n"
 "                         K-th, in sorted order), for CI matrices\n"
 "      --timeout SECONDS  cancel a statement running longer; its test fails\n"
+"      --schema PATH      apply this .sql file, or the .sql files of this\n"
+"                         directory in name order, at the start of every\n"
+"                         test file (repeatable)\n"
+"      --migrations DIR   apply the migrations of DIR (0001_x.sql,\n"
+"                         V2__x.sql, 3_x.up.sql + 3_x.down.sql, ...) in\n"
+"                         version order at the start of every test file;\n"
+"                         a file with \"-- migrate: VERSION\" starts empty\n"
+"      --check-migrations DIR\n"
+"                         check every migration of DIR in a scratch\n"
+"                         database: up, down restores the schema, up\n"
+"                         again; with --schema, also compare the result\n"
+"                         with the declared schema\n"
 "      --rewrite          record mode: replace each failing expectation of\n"
 "                         a .sqltest file with the actual result\n"
 "      --diff             with --rewrite: print the change as a unified\n"
@@ -231,6 +249,16 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_DIFF:
 			o->rewrite_diff = 1;
 			break;
+		case OPT_SCHEMA:
+			str_list_add(&o->schema_paths, &o->nschema_paths,
+			    optarg);
+			break;
+		case OPT_MIGRATIONS:
+			o->migrations_dir = optarg;
+			break;
+		case OPT_CHECK_MIGRATIONS:
+			o->check_migrations = optarg;
+			break;
 		case OPT_TIMEOUT:
 			o->timeout = strtod(optarg, &end);
 			if (end == optarg || *end != '\0' || o->timeout <= 0)
@@ -256,6 +284,8 @@ parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->rewrite_diff && !o->rewrite)
 		fatalx("--diff goes with --rewrite");
+	if (o->check_migrations != NULL && optind < argc)
+		fatalx("--check-migrations takes no test paths");
 	return optind;
 }
 
@@ -344,6 +374,33 @@ worker_count(const struct options *o, const struct driver *drv)
 	return (int)n;
 }
 
+/*
+ * Read the --schema files and the --migrations directory once, for every
+ * worker to share; exits 2 if one cannot be read.
+ */
+static void
+read_prelude(struct options *o, struct sqlfiles *sf,
+    struct migrations **ms)
+{
+	char	*cause = NULL;
+	size_t	 i;
+
+	memset(sf, 0, sizeof *sf);
+	*ms = NULL;
+	for (i = 0; i < o->nschema_paths; i++) {
+		if (sqlfiles_add(sf, o->schema_paths[i], &cause) != 0)
+			fatalx("--schema: %s", cause);
+	}
+	if (sf->nrecords > 0)
+		o->schema = sf;
+	if (o->migrations_dir != NULL) {
+		*ms = migrations_read(o->migrations_dir, &cause);
+		if (*ms == NULL)
+			fatalx("--migrations: %s", cause);
+		o->migrations = *ms;
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -353,6 +410,8 @@ main(int argc, char **argv)
 	struct conn		 c;
 	struct totals		 t;
 	struct pool_config	 cfg;
+	struct sqlfiles		 schema;
+	struct migrations	*migrations;
 	char			**files = NULL, dflt_path[] = "sql-tests";
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0;
@@ -365,6 +424,7 @@ main(int argc, char **argv)
 	if (drv == NULL)
 		fatalx("unknown or not compiled-in driver \"%s\" (known: %s)",
 		    o.driver, driver_names());
+	read_prelude(&o, &schema, &migrations);
 	install_signals();
 	if (o.temp_instance) {
 		ti = start_temp_instance(drv);
@@ -400,6 +460,9 @@ main(int argc, char **argv)
 	str_list_free(files, nfiles);
 	str_list_free(o.tags, o.ntags);
 	str_list_free(o.exclude_tags, o.nexclude_tags);
+	str_list_free(o.schema_paths, o.nschema_paths);
+	sqlfiles_free(&schema);
+	migrations_free(migrations);
 	if (run_stopped())
 		return SQLCHECK_EXIT_SIGINT;
 	if (t.errors > 0 || bad_paths)

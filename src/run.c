@@ -43,6 +43,7 @@ struct run {
 	int			 halted;
 	int			 broken;	/* connection lost */
 	char			*scratch_name;
+	int			 migrated;	/* migration steps applied */
 	struct slt_label	*labels;
 	size_t			 nlabels;
 };
@@ -601,14 +602,18 @@ run_test(struct run *r, const struct record *rec)
 	dberror_clear(&err);
 }
 
-/* Run a setup block; on failure the file fails and stops. */
+/*
+ * Run a block of statements that must all succeed: a setup block, a
+ * --schema file or a migration step (what names it in the message).  On
+ * failure the file fails and stops; returns -1.
+ */
 static int
-run_setup(struct run *r, const struct record *rec)
+run_setup(struct run *r, const struct record *rec, const char *what)
 {
 	struct result	 res;
 	struct dberror	 err;
 	size_t		 i;
-	char		*what;
+	char		*desc;
 	int		 rc = 0;
 
 	result_init(&res);
@@ -623,14 +628,14 @@ run_setup(struct run *r, const struct record *rec)
 			    "statement ended the file's transaction");
 		}
 		if (rc != 0) {
-			what = describe_error(&err);
+			desc = describe_error(&err);
 			r->fr->setup_failed = 1;
 			r->fr->outcome = OUTCOME_FAIL;
 			r->fr->error_line = rec->stmts[i].line;
-			r->fr->message = xprintf("%s:%d: setup failed: %s\n%s",
-			    rec->path, rec->stmts[i].line, what,
+			r->fr->message = xprintf("%s:%d: %s failed: %s\n%s",
+			    rec->path, rec->stmts[i].line, what, desc,
 			    rec->stmts[i].sql);
-			free(what);
+			free(desc);
 		}
 	}
 	end_test(r);
@@ -638,6 +643,106 @@ run_setup(struct run *r, const struct record *rec)
 	result_clear(&res);
 	dberror_clear(&err);
 	return rc;
+}
+
+/* The file fails at rec before its tests: a setup-like failure. */
+static int
+setup_error(struct run *r, const struct record *rec, char *message)
+{
+	r->fr->setup_failed = 1;
+	r->fr->outcome = OUTCOME_FAIL;
+	r->fr->error_line = rec->line;
+	r->fr->message = xprintf("%s:%d: %s", rec->path, rec->line, message);
+	free(message);
+	return -1;
+}
+
+/* The migrations of the file: its own "-- migrations:", or --migrations. */
+static const struct migrations *
+file_migrations(const struct run *r)
+{
+	if (r->tf->migrations != NULL)
+		return r->tf->migrations;
+	return r->opts->migrations;
+}
+
+/* Apply step i of ms up (up != 0) or down; -1 if it failed. */
+static int
+run_step(struct run *r, const struct migrations *ms, size_t i, int up)
+{
+	const struct migration	*m = &ms->steps[i];
+	char			*what;
+	int			 rc;
+
+	what = xprintf("migration %s %s", m->version, up ? "up" : "down");
+	log_debug("%s: %s (%s)", r->fr->path, what, up ? m->up_path :
+	    m->down_path);
+	rc = run_setup(r, up ? &m->up : &m->down, what);
+	free(what);
+	return rc;
+}
+
+/* "-- migrate: VERSION": apply up or down steps to reach VERSION. */
+static int
+run_migrate(struct run *r, const struct record *rec)
+{
+	const struct migrations	*ms = file_migrations(r);
+	char			*list, *msg;
+	int			 target;
+
+	if (ms == NULL)
+		return setup_error(r, rec, xstrdup("\"-- migrate:\" needs "
+		    "migrations: give --migrations DIR, or put \"-- "
+		    "migrations: DIR\" at the top of the file"));
+	target = migrations_find(ms, rec->arg);
+	if (target < 0) {
+		list = migrations_versions(ms);
+		msg = xprintf("no migration has version %s in %s (versions: "
+		    "%s)", rec->arg, ms->dir, list);
+		free(list);
+		return setup_error(r, rec, msg);
+	}
+	while (r->migrated < target) {
+		if (run_step(r, ms, (size_t)r->migrated, 1) != 0)
+			return -1;
+		r->migrated++;
+	}
+	while (r->migrated > target) {
+		if (ms->steps[r->migrated - 1].down_path == NULL)
+			return setup_error(r, rec, xprintf("cannot migrate "
+			    "down to %s: migration %s has no down step",
+			    rec->arg, ms->steps[r->migrated - 1].version));
+		if (run_step(r, ms, (size_t)r->migrated - 1, 0) != 0)
+			return -1;
+		r->migrated--;
+	}
+	return 0;
+}
+
+/*
+ * Before the file's own records: the --schema files, then every
+ * migration, unless the file migrates where it says ("-- migrate:"),
+ * in which case it starts from an empty schema.  -1 if one failed.
+ */
+static int
+run_prelude(struct run *r)
+{
+	const struct migrations	*ms = file_migrations(r);
+	const struct sqlfiles	*sf = r->opts->schema;
+	size_t			 i;
+
+	if (r->tf->migrates)
+		return 0;
+	for (i = 0; sf != NULL && i < sf->nrecords; i++) {
+		if (run_setup(r, &sf->records[i], "schema") != 0)
+			return -1;
+	}
+	for (i = 0; ms != NULL && i < ms->nsteps; i++) {
+		if (run_step(r, ms, i, 1) != 0)
+			return -1;
+		r->migrated++;
+	}
+	return 0;
 }
 
 /* Decide the isolation and open it: scratch database, transaction. */
@@ -776,6 +881,26 @@ note_not_run(struct run *r, size_t from)
 	r->fr->message = msg;
 }
 
+static int
+run_load(struct run *r, const struct record *rec)
+{
+	return setup_error(r, rec, xstrdup("-- load: is not built yet"));
+}
+
+/* Run a record that is not a test; -1 if the file cannot go on. */
+static int
+run_block(struct run *r, const struct record *rec)
+{
+	switch (rec->kind) {
+	case RECORD_MIGRATE:
+		return run_migrate(r, rec);
+	case RECORD_LOAD:
+		return run_load(r, rec);
+	default:
+		return run_setup(r, rec, "setup");
+	}
+}
+
 static void
 run_records(struct run *r)
 {
@@ -798,8 +923,8 @@ run_records(struct run *r)
 		}
 		if (rec->kind == RECORD_HALT)
 			r->halted = 1;
-		else if (rec->kind == RECORD_SETUP) {
-			if (run_setup(r, rec) != 0) {
+		else if (rec->kind != RECORD_TEST) {
+			if (run_block(r, rec) != 0) {
 				note_not_run(r, i + 1);
 				break;
 			}
@@ -843,7 +968,10 @@ run_file(struct conn *conn, const struct test_file *tf,
 		return;
 	}
 	log_debug("%s: isolation: %s", fr->path, fr->isolation);
-	run_records(&r);
+	if (run_prelude(&r) == 0)
+		run_records(&r);
+	else
+		note_not_run(&r, 0);
 	if (r.broken && fr->message == NULL) {
 		fr->outcome = OUTCOME_ERROR;
 		fr->message = xprintf("%s: connection to the database lost; "

@@ -197,6 +197,8 @@ const char		*driver_canonical(const char *);
 const char		*driver_names(void);
 
 /* The model of a test file, shared by the sqltest and sqllogictest readers. */
+struct csv;
+struct migrations;
 enum expect_mode {
 	EXPECT_ROWS,
 	EXPECT_OK,
@@ -254,7 +256,9 @@ struct stmt {
 enum record_kind {
 	RECORD_SETUP,		/* statements that must all succeed */
 	RECORD_TEST,		/* statements, then expectations */
-	RECORD_HALT		/* sqllogictest halt */
+	RECORD_HALT,		/* sqllogictest halt */
+	RECORD_MIGRATE,		/* -- migrate: VERSION */
+	RECORD_LOAD		/* -- load: TABLE FROM 'FILE.csv' */
 };
 
 struct record {
@@ -273,6 +277,8 @@ struct record {
 	char		*types;		/* sqllogictest column types */
 	char		*label;		/* sqllogictest label */
 	int		 slt;		/* from an sqllogictest file */
+	char		*arg;		/* MIGRATE: version; LOAD: table */
+	struct csv	*csv;		/* LOAD: the rows to load */
 };
 
 struct test_file {
@@ -287,6 +293,8 @@ struct test_file {
 	size_t		  ntags;
 	enum isolation	  isolation;
 	int		  slt;
+	struct migrations *migrations;	/* "-- migrations: DIR", or NULL */
+	int		  migrates;	/* has "-- migrate:" records */
 };
 
 /* parse.c: .sqltest text into a test_file; no engine calls, no output. */
@@ -298,7 +306,45 @@ struct record	 *test_file_add_record(struct test_file *, enum record_kind,
 		    const char *, int);
 void		  record_add_stmt(struct record *, const char *, size_t, int);
 void		  record_add_sql(struct record *, const char *, size_t, int);
+void		  record_free(struct record *);
 char		 *read_whole_file(const char *, size_t *, char **);
+
+/*
+ * migrate.c: the SQL files of --schema, and the migrations of a directory
+ * (--migrations, "-- migrations:"), read once and split into statements.
+ * Each file is a RECORD_SETUP whose path is the file's, so errors carry
+ * FILE:LINE of the schema or migration file.
+ */
+struct sqlfiles {
+	char		**paths;	/* owned; the records point into them */
+	size_t		  npaths;
+	struct record	 *records;	/* one RECORD_SETUP a file */
+	size_t		  nrecords;
+};
+
+struct migration {
+	char		*version;	/* as written: "0001", "2", "1.2" */
+	char		*name;		/* the file name of its up step */
+	char		*up_path;
+	char		*down_path;	/* NULL: no down step */
+	struct record	 up;
+	struct record	 down;
+};
+
+struct migrations {
+	char			*dir;
+	struct migration	*steps;		/* in version order */
+	size_t			  nsteps;
+};
+
+int		 sqlfiles_add(struct sqlfiles *, const char *, char **);
+void		 sqlfiles_free(struct sqlfiles *);
+struct migrations *migrations_read(const char *, char **);
+void		 migrations_free(struct migrations *);
+int		 migrations_find(const struct migrations *, const char *);
+char		*migrations_versions(const struct migrations *);
+int		 version_valid(const char *);
+int		 version_cmp(const char *, const char *);
 
 /* split.c: statement splitter. */
 struct split_stmt {
@@ -345,6 +391,13 @@ struct options {
 	int		  shard_count;	/* N, 0 without --shard */
 	int		  rewrite;	/* --rewrite */
 	int		  rewrite_diff;	/* --rewrite --diff: print, not write */
+	char		**schema_paths;	/* --schema, in the order given */
+	size_t		  nschema_paths;
+	const char	 *migrations_dir;	/* --migrations */
+	const char	 *check_migrations;	/* --check-migrations DIR */
+	/* Read by main before the run, shared read-only by the workers. */
+	const struct sqlfiles	 *schema;	/* or NULL */
+	const struct migrations	 *migrations;	/* or NULL */
 };
 
 /* What became of one test (or of a file's setup). */
