@@ -401,6 +401,45 @@ read_prelude(struct options *o, struct sqlfiles *sf,
 	}
 }
 
+/*
+ * --check-migrations DIR: check the migrations on the open session c
+ * (closed here) and report them as one file whose tests are the steps.
+ * Returns the exit status.
+ */
+static int
+check_migrations(const struct options *o, struct conn *c)
+{
+	struct migrations	*ms;
+	struct file_report	 fr;
+	struct totals		 t;
+	char			*cause = NULL;
+	int			 status;
+
+	ms = migrations_read(o->check_migrations, &cause);
+	if (ms == NULL)
+		fatalx("--check-migrations: %s", cause);
+	if (report_open(o, 1, &cause) != 0)
+		fatalx("%s", cause);
+	memset(&fr, 0, sizeof fr);
+	memset(&t, 0, sizeof t);
+	fr.path = o->check_migrations;
+	migcheck_run(c, ms, o->schema, &fr);
+	c->drv->close(c);
+	file_report_count(&fr);
+	t.files = 1;
+	t.passed = fr.passed;
+	t.failed = fr.failed + (fr.outcome == OUTCOME_ERROR);
+	t.skipped = fr.skipped;
+	t.seconds = fr.seconds;
+	report_file(&fr);
+	report_end(&t);
+	status = fr.outcome == OUTCOME_ERROR ? SQLCHECK_EXIT_ERROR :
+	    t.failed > 0 ? SQLCHECK_EXIT_FAIL : SQLCHECK_EXIT_OK;
+	file_report_free(&fr);
+	migrations_free(ms);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -416,7 +455,7 @@ main(int argc, char **argv)
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0;
 	char			*cause = NULL;
-	int			 first, bad_paths;
+	int			 first, bad_paths, status;
 
 	first = parse_args(argc, argv, &o);
 	log_set_verbose(o.verbose);
@@ -436,6 +475,14 @@ main(int argc, char **argv)
 	}
 	if (drv->version != NULL)
 		log_debug("connected: %s", drv->version(&c));
+	if (o.check_migrations != NULL) {
+		status = check_migrations(&o, &c);
+		tempinst_stop(ti);
+		str_list_free(o.schema_paths, o.nschema_paths);
+		sqlfiles_free(&schema);
+		migrations_free(migrations);
+		return status;
+	}
 	bad_paths = files_collect(first < argc ? argv + first : dflt,
 	    first < argc ? argc - first : 1, &files, &nfiles) != 0;
 	select_shard(&o, files, &nfiles);

@@ -353,32 +353,6 @@ pick_expect(const struct record *rec, const char *engine)
 	return shared;
 }
 
-static char *
-describe_error(const struct dberror *err)
-{
-	struct buf	b;
-
-	buf_init(&b);
-	buf_adds(&b, err->message != NULL ? err->message : "unknown error");
-	if (err->sqlstate[0] != '\0' || err->native[0] != '\0') {
-		buf_adds(&b, " (");
-		if (err->condition != NULL)
-			buf_printf(&b, "%s, ", err->condition);
-		if (err->sqlstate[0] != '\0')
-			buf_printf(&b, "SQLSTATE %s", err->sqlstate);
-		if (err->native[0] != '\0' && strcmp(err->native,
-		    err->sqlstate) != 0)
-			buf_printf(&b, "%s%s", err->sqlstate[0] != '\0' ?
-			    ", " : "", err->native);
-		buf_adds(&b, ")");
-	}
-	if (err->detail != NULL)
-		buf_printf(&b, "\nDETAIL: %s", err->detail);
-	if (err->hint != NULL)
-		buf_printf(&b, "\nHINT: %s", err->hint);
-	return buf_detach(&b);
-}
-
 /* Judge a statement that failed against an error expectation. */
 static int
 check_error(struct run *r, const struct expect *e, const struct dberror *err,
@@ -389,7 +363,7 @@ check_error(struct run *r, const struct expect *e, const struct dberror *err,
 
 	if (e->condition != NULL &&
 	    !condition_matches(e->condition, err, r->drv->name)) {
-		what = describe_error(err);
+		what = dberror_describe(err);
 		*message = xprintf("expected error %s, got: %s", e->condition,
 		    what);
 		free(what);
@@ -476,7 +450,7 @@ judge(struct run *r, const struct record *rec, const struct expect *e,
 	int	 pass;
 
 	if (rc != 0 && e->mode != EXPECT_ERROR) {
-		message = describe_error(err);
+		message = dberror_describe(err);
 		tr->message = xprintf("statement failed: %s", message);
 		free(message);
 		tr->outcome = OUTCOME_FAIL;
@@ -582,7 +556,7 @@ run_test(struct run *r, const struct record *rec)
 		}
 		if (rc != 0 && i + 1 < rec->nstmts && !rec->slt) {
 			tr->outcome = OUTCOME_FAIL;
-			tr->message = describe_error(&err);
+			tr->message = dberror_describe(&err);
 		}
 	}
 	if (err.timed_out) {
@@ -628,7 +602,7 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 			    "statement ended the file's transaction");
 		}
 		if (rc != 0) {
-			desc = describe_error(&err);
+			desc = dberror_describe(&err);
 			r->fr->setup_failed = 1;
 			r->fr->outcome = OUTCOME_FAIL;
 			r->fr->error_line = rec->stmts[i].line;

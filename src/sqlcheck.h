@@ -71,6 +71,8 @@ int	 str_list_has(char *const *, size_t, const char *);
 void	 str_list_add(char ***, size_t *, const char *);
 void	 str_list_free(char **, size_t);
 int	 str_split_list(const char *, char ***, size_t *);
+char	*str_sql_normalize(const char *);
+int	 str_is_identifier(const char *);
 
 /* md5.c: MD5 digest (RFC 1321) for sqllogictest result hashes. */
 struct md5 {
@@ -130,6 +132,7 @@ void	 dberror_init(struct dberror *);
 void	 dberror_clear(struct dberror *);
 void	 dberror_set(struct dberror *, const char *, const char *,
 	    const char *, const char *);
+char	*dberror_describe(const struct dberror *);
 void	 slt_render(char, const char *, struct buf *);
 const char *condition_sqlstate(const char *);
 int	 condition_known(const char *);
@@ -189,6 +192,15 @@ struct driver {
 	int	(*scratch_drop)(struct conn *, const char *name, char **cause);
 	/* Optional: the DSN with any password removed, for messages. */
 	char	*(*describe)(const char *dsn);
+	/*
+	 * Optional: the schema of the current database from the engine's
+	 * catalog, as canonical lines ("table t", "column t.c: integer not
+	 * null default 0", "index i on t: (c)", ...), each ending in a new
+	 * line, appended to out in any order (the core sorts them).  A line
+	 * "KIND NAME: DETAILS" is keyed by what comes before ": ".  0, or -1
+	 * with *cause.
+	 */
+	int	(*fingerprint)(struct conn *, struct buf *out, char **cause);
 };
 
 /* driver.c */
@@ -528,6 +540,10 @@ char	*rewrite_expectation(const struct record *, const struct expect *,
 	    const char *, int, const struct result *,
 	    const struct dberror *);
 int	 rewrite_file(const struct file_report *, int, char **);
+
+/* migcheck.c: --check-migrations. */
+void	 migcheck_run(struct conn *, const struct migrations *,
+	    const struct sqlfiles *, struct file_report *);
 
 /* files.c: expand paths into a sorted list of test files. */
 int	 files_collect(char **, int, char ***, size_t *);
