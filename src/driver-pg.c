@@ -420,6 +420,143 @@ pg_exec(struct conn *c, const char *sql, const char *types,
 	return rc;
 }
 
+/* COPY data is sent in pieces of about this size. */
+#define PG_COPY_CHUNK	(256 * 1024)
+
+/* An identifier for SQL: as written if plain, else quoted by libpq. */
+static int
+pg_add_ident(PGconn *pc, struct buf *b, const char *name)
+{
+	char	*q;
+
+	if (str_is_identifier(name)) {
+		buf_adds(b, name);
+		return 0;
+	}
+	q = PQescapeIdentifier(pc, name, strlen(name));
+	if (q == NULL)
+		return -1;
+	buf_adds(b, q);
+	PQfreemem(q);
+	return 0;
+}
+
+/* Append a value in COPY's text format: \N for NULL, escapes. */
+static void
+pg_copy_value(struct buf *b, const char *v)
+{
+	if (v == NULL) {
+		buf_add(b, "\\N", 2);
+		return;
+	}
+	for (; *v != '\0'; v++) {
+		switch (*v) {
+		case '\\':
+			buf_add(b, "\\\\", 2);
+			break;
+		case '\t':
+			buf_add(b, "\\t", 2);
+			break;
+		case '\n':
+			buf_add(b, "\\n", 2);
+			break;
+		case '\r':
+			buf_add(b, "\\r", 2);
+			break;
+		default:
+			buf_addc(b, *v);
+			break;
+		}
+	}
+}
+
+/* Send the rows of csv as COPY text data; 0, or -1 if libpq failed. */
+static int
+pg_copy_rows(PGconn *pc, const struct csv *csv)
+{
+	struct buf	 b;
+	size_t		 row;
+	int		 i, rc = 0;
+
+	buf_init(&b);
+	for (row = 0; row < csv->nrows && rc == 0; row++) {
+		for (i = 0; i < csv->ncols; i++) {
+			if (i > 0)
+				buf_addc(&b, '\t');
+			pg_copy_value(&b, csv->cells[row * (size_t)csv->ncols +
+			    (size_t)i]);
+		}
+		buf_addc(&b, '\n');
+		if (b.len >= PG_COPY_CHUNK || row + 1 == csv->nrows) {
+			if (PQputCopyData(pc, b.data, (int)b.len) != 1)
+				rc = -1;
+			buf_reset(&b);
+		}
+	}
+	buf_free(&b);
+	return rc;
+}
+
+/* The row a COPY error names in its context ("COPY t, line 7, ..."). */
+static size_t
+pg_copy_bad_row(PGresult *res)
+{
+	const char	*ctx, *line;
+	long		 n;
+
+	ctx = res != NULL ? PQresultErrorField(res, PG_DIAG_CONTEXT) : NULL;
+	if (ctx == NULL || (line = strstr(ctx, ", line ")) == NULL)
+		return (size_t)-1;
+	n = strtol(line + 7, NULL, 10);
+	return n > 0 ? (size_t)n - 1 : (size_t)-1;
+}
+
+/*
+ * Load a CSV file into table with COPY table (columns) FROM STDIN, the
+ * rows sent in COPY's text format.  0, or -1 with err filled and *bad
+ * the row the server's error names.
+ */
+static int
+pg_load(struct conn *c, const char *table, const struct csv *csv,
+    size_t *bad, struct dberror *err)
+{
+	PGconn		*pc = pg_active(c->data);
+	PGresult	*res, *last = NULL;
+	struct buf	 sql;
+	int		 i, rc = 0;
+
+	buf_init(&sql);
+	buf_printf(&sql, "COPY %s (", table);
+	for (i = 0; i < csv->ncols && rc == 0; i++) {
+		buf_adds(&sql, i > 0 ? ", " : "");
+		rc = pg_add_ident(pc, &sql, csv->header[i]);
+	}
+	buf_adds(&sql, ") FROM STDIN");
+	res = rc == 0 ? PQexec(pc, sql.data) : NULL;
+	buf_free(&sql);
+	if (res == NULL || PQresultStatus(res) != PGRES_COPY_IN) {
+		pg_fill_error(pc, res, err);
+		PQclear(res);
+		return -1;
+	}
+	PQclear(res);
+	if (pg_copy_rows(pc, csv) != 0)
+		PQputCopyEnd(pc, "sqlcheck could not send the rows");
+	else
+		PQputCopyEnd(pc, NULL);
+	while ((res = PQgetResult(pc)) != NULL) {
+		PQclear(last);
+		last = res;
+	}
+	if (last == NULL || PQresultStatus(last) != PGRES_COMMAND_OK) {
+		pg_fill_error(pc, last, err);
+		*bad = pg_copy_bad_row(last);
+		rc = -1;
+	}
+	PQclear(last);
+	return rc;
+}
+
 /* 1 if the active session is inside a transaction (even a failed one). */
 static int
 pg_in_transaction(struct conn *c)
@@ -1009,5 +1146,6 @@ const struct driver driver_pg = {
 	.scratch_create = pg_scratch_create,
 	.scratch_drop = pg_scratch_drop,
 	.describe = pg_describe,
+	.load = pg_load,
 	.fingerprint = pg_fingerprint
 };

@@ -297,6 +297,97 @@ lite_exec(struct conn *c, const char *sql, const char *types,
 	return 0;
 }
 
+/* An identifier for SQL: as written if plain, else in double quotes. */
+static void
+lite_add_ident(struct buf *b, const char *name)
+{
+	const char	*s;
+
+	if (str_is_identifier(name)) {
+		buf_adds(b, name);
+		return;
+	}
+	buf_addc(b, '"');
+	for (s = name; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}
+
+/* Insert one row of csv with the prepared INSERT st; -1 with err. */
+static int
+lite_load_row(sqlite3 *db, sqlite3_stmt *st, const struct csv *csv,
+    size_t row, struct dberror *err)
+{
+	const char	*v;
+	int		 i, rc;
+
+	for (i = 0; i < csv->ncols; i++) {
+		v = csv->cells[row * (size_t)csv->ncols + (size_t)i];
+		if (v == NULL)
+			sqlite3_bind_null(st, i + 1);
+		else
+			sqlite3_bind_text(st, i + 1, v, -1, SQLITE_STATIC);
+	}
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		lite_error(db, err);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * Load a CSV file into table: one INSERT prepared once and stepped for
+ * every row, with values bound as text (column affinity converts them)
+ * or NULL.  Outside a transaction the rows go in under one savepoint,
+ * so that they are one commit, or none.  0, or -1 with err and *bad.
+ */
+static int
+lite_load(struct conn *c, const char *table, const struct csv *csv,
+    size_t *bad, struct dberror *err)
+{
+	struct lite	*l = c->data;
+	sqlite3_stmt	*st = NULL;
+	struct buf	 sql;
+	size_t		 row;
+	int		 i, own, rc = 0;
+
+	buf_init(&sql);
+	buf_printf(&sql, "INSERT INTO %s (", table);
+	for (i = 0; i < csv->ncols; i++) {
+		buf_adds(&sql, i > 0 ? ", " : "");
+		lite_add_ident(&sql, csv->header[i]);
+	}
+	buf_adds(&sql, ") VALUES (");
+	for (i = 0; i < csv->ncols; i++)
+		buf_adds(&sql, i > 0 ? ", ?" : "?");
+	buf_adds(&sql, ")");
+	if (sqlite3_prepare_v2(l->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+		lite_error(l->db, err);
+		buf_free(&sql);
+		return -1;
+	}
+	buf_free(&sql);
+	own = sqlite3_get_autocommit(l->db);
+	if (own)
+		sqlite3_exec(l->db, "SAVEPOINT sqlcheck_load", NULL, NULL,
+		    NULL);
+	for (row = 0; row < csv->nrows && rc == 0; row++) {
+		rc = lite_load_row(l->db, st, csv, row, err);
+		if (rc != 0)
+			*bad = row;
+	}
+	sqlite3_finalize(st);
+	if (own && rc != 0)
+		sqlite3_exec(l->db, "ROLLBACK TO sqlcheck_load", NULL, NULL,
+		    NULL);
+	if (own)
+		sqlite3_exec(l->db, "RELEASE sqlcheck_load", NULL, NULL, NULL);
+	return rc;
+}
+
 /* 1 inside a transaction. */
 static int
 lite_in_transaction(struct conn *c)
@@ -739,5 +830,6 @@ const struct driver driver_sqlite = {
 	.scratch_create = lite_scratch_create,
 	.scratch_drop = lite_scratch_drop,
 	.describe = lite_describe,
+	.load = lite_load,
 	.fingerprint = lite_fingerprint
 };

@@ -389,6 +389,77 @@ parse_migrations(struct parser *p, const char *arg)
 	return 0;
 }
 
+/*
+ * The path of "-- load: TABLE FROM 'PATH'": a SQL string literal at s
+ * ('' for a quote inside), nothing after it.  NULL if malformed.
+ */
+static char *
+load_path(const char *s)
+{
+	struct buf	b;
+
+	if (*s++ != '\'')
+		return NULL;
+	buf_init(&b);
+	for (;; s++) {
+		if (*s == '\0') {
+			buf_free(&b);
+			return NULL;
+		}
+		if (*s == '\'' && *++s != '\'')
+			break;
+		buf_addc(&b, *s);
+	}
+	if (!is_blank(s) || b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+/*
+ * "-- load: TABLE FROM 'FILE.csv'": the CSV file (relative to this file)
+ * is read and checked now, so that a malformed one is an error at its
+ * own FILE:LINE.
+ */
+static int
+parse_load(struct parser *p, const char *arg)
+{
+	struct record	*r;
+	const char	*quote, *from;
+	char		*table, *rel, *full, *cause = NULL;
+	struct csv	*csv;
+
+	quote = strchr(arg, '\'');
+	from = quote;
+	while (from != NULL && from > arg && isspace((unsigned char)from[-1]))
+		from--;
+	if (quote == NULL || from - arg < 6 ||
+	    strncasecmp(from - 4, "from", 4) != 0 ||
+	    !isspace((unsigned char)from[-5]) ||
+	    (rel = load_path(quote)) == NULL)
+		return perror_at(p, "write \"-- load: TABLE FROM "
+		    "'FILE.csv'\"");
+	table = xstrndup(arg, (size_t)(from - 5 - arg));
+	full = relative_path(p, rel);
+	free(rel);
+	csv = csv_read(full, &cause);
+	free(full);
+	if (csv == NULL) {
+		if (p->cause == NULL)
+			p->cause = xprintf("%s (in \"-- load:\" at %s:%d)",
+			    cause, p->path, p->line);
+		free(cause);
+		free(table);
+		return -1;
+	}
+	r = test_file_add_record(p->tf, RECORD_LOAD, p->path, p->line);
+	r->arg = xstrdup(str_trim(table));
+	r->csv = csv;
+	free(table);
+	return 0;
+}
+
 /* "-- migrate: VERSION": migrate the database to VERSION here. */
 static int
 parse_migrate(struct parser *p, const char *arg)
@@ -524,6 +595,8 @@ parse_directive(struct parser *p, const char *rest, size_t off)
 		rc = parse_include(p, arg);
 	else if (str_iprefix(word, "migrate:"))
 		rc = parse_migrate(p, arg);
+	else if (str_iprefix(word, "load:"))
+		rc = parse_load(p, arg);
 	else {
 		rc = parse_test_start(p, arg);
 		open_sql(p, off);
@@ -946,6 +1019,7 @@ record_free(struct record *r)
 	free(r->types);
 	free(r->label);
 	free(r->arg);
+	csv_free(r->csv);
 }
 
 /* Free a test file and everything it owns; NULL is a no-op. */

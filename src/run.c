@@ -855,10 +855,77 @@ note_not_run(struct run *r, size_t from)
 	r->fr->message = msg;
 }
 
+/* The file fails at a CSV row that could not be loaded. */
+static int
+load_failed(struct run *r, const struct record *rec, size_t bad,
+    const struct dberror *err)
+{
+	const struct csv	*csv = rec->csv;
+	char			*desc;
+
+	desc = dberror_describe(err);
+	r->fr->setup_failed = 1;
+	r->fr->outcome = OUTCOME_FAIL;
+	r->fr->error_line = rec->line;
+	if (bad < csv->nrows)
+		r->fr->message = xprintf("%s:%d: cannot load this row into %s: "
+		    "%s\n(-- load: at %s:%d)", csv->path, csv->lines[bad],
+		    rec->arg, desc, rec->path, rec->line);
+	else
+		r->fr->message = xprintf("%s:%d: cannot load %s into %s: %s",
+		    rec->path, rec->line, csv->path, rec->arg, desc);
+	free(desc);
+	return -1;
+}
+
+/*
+ * "-- load: TABLE FROM 'FILE.csv'": the driver's load slot puts the rows
+ * in, inside a statement savepoint where an error would abort the file's
+ * transaction.  -1 (the file fails) if a row cannot be loaded.
+ */
 static int
 run_load(struct run *r, const struct record *rec)
 {
-	return setup_error(r, rec, xstrdup("-- load: is not built yet"));
+	struct dberror	 err;
+	double		 start = now_seconds();
+	size_t		 bad = (size_t)-1;
+	char		*what;
+	int		 use_sp, rc;
+
+	if (r->drv->load == NULL)
+		return setup_error(r, rec, xprintf("the %s driver cannot load "
+		    "CSV files", r->drv->name));
+	dberror_init(&err);
+	use_sp = r->in_txn && r->stmt_savepoints;
+	if (use_sp && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, &err) != 0)
+		return load_failed(r, rec, bad, &err);
+	watch_arm(r->conn->watch);
+	rc = r->drv->load(r->conn, rec->arg, rec->csv, &bad, &err);
+	if (watch_disarm(r->conn->watch) && rc != 0)
+		err.timed_out = 1;
+	what = xprintf("-- load: %s FROM '%s' (%zu rows)", rec->arg,
+	    rec->csv->path, rec->csv->nrows);
+	querylog_write(r->fr->path, rec->line, what, now_seconds() - start,
+	    rc == 0 ? "ok" : err.timed_out ? "timeout" : "error");
+	log_debug("%s:%d: %s in %.3f s", r->fr->path, rec->line, what,
+	    now_seconds() - start);
+	free(what);
+	if (rc != 0 && err.lost)
+		r->broken = 1;
+	if (use_sp && !r->broken) {
+		if (rc != 0)
+			run_quiet(r, "ROLLBACK TO SAVEPOINT " SAVEPOINT_STMT);
+		run_quiet(r, "RELEASE SAVEPOINT " SAVEPOINT_STMT);
+	}
+	if (rc == 0 && txn_escaped(r)) {
+		rc = -1;
+		dberror_set(&err, NULL, "sqlcheck", NULL, "loading ended the "
+		    "file's transaction");
+	}
+	if (rc != 0)
+		load_failed(r, rec, bad, &err);
+	dberror_clear(&err);
+	return rc;
 }
 
 /* Run a record that is not a test; -1 if the file cannot go on. */

@@ -147,6 +147,7 @@ int	 condition_matches(const char *, const struct dberror *,
  * syntax or compare results.
  */
 struct watch;
+struct csv;
 struct conn {
 	const struct driver	*drv;
 	void			*data;		/* driver-private state */
@@ -192,6 +193,14 @@ struct driver {
 	int	(*scratch_drop)(struct conn *, const char *name, char **cause);
 	/* Optional: the DSN with any password removed, for messages. */
 	char	*(*describe)(const char *dsn);
+	/*
+	 * Optional: insert the rows of a CSV file into table (SQL as the
+	 * user wrote it; columns named by the header, quoted unless plain
+	 * identifiers) the engine's fastest way.  0, or -1 with err filled
+	 * and *bad the index of the failing row, or (size_t)-1 if unknown.
+	 */
+	int	(*load)(struct conn *, const char *table, const struct csv *,
+		    size_t *bad, struct dberror *);
 	/*
 	 * Optional: the schema of the current database from the engine's
 	 * catalog, as canonical lines ("table t", "column t.c: integer not
@@ -540,6 +549,24 @@ char	*rewrite_expectation(const struct record *, const struct expect *,
 	    const char *, int, const struct result *,
 	    const struct dberror *);
 int	 rewrite_file(const struct file_report *, int, char **);
+
+/*
+ * csv.c: a CSV file for "-- load:", its header naming the columns.
+ * cells holds nrows * ncols values row-major, NULL for SQL NULL (an
+ * empty unquoted field); all text is in store.
+ */
+struct csv {
+	char	 *path;
+	char	**header;	/* ncols names */
+	int	  ncols;
+	char	**cells;
+	size_t	  nrows;
+	int	 *lines;	/* the line each row starts on */
+	char	 *store;
+};
+struct csv	*csv_parse(const char *, const char *, size_t, char **);
+struct csv	*csv_read(const char *, char **);
+void		 csv_free(struct csv *);
 
 /* migcheck.c: --check-migrations. */
 void	 migcheck_run(struct conn *, const struct migrations *,
