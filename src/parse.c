@@ -314,7 +314,10 @@ open_sql(struct parser *p, size_t off)
 	p->sql_line = p->line + 1;
 }
 
-/* A path as written in the file: relative to the file's directory. */
+/*
+ * A path as written in the file: relative to the file's directory ("."
+ * is that directory).
+ */
 static char *
 relative_path(struct parser *p, const char *arg)
 {
@@ -324,7 +327,10 @@ relative_path(struct parser *p, const char *arg)
 	slash = strrchr(dir, '/');
 	if (arg[0] == '/' || slash == NULL)
 		full = xstrdup(arg);
-	else {
+	else if (strcmp(arg, ".") == 0) {
+		*slash = '\0';
+		full = xstrdup(dir);
+	} else {
 		slash[1] = '\0';
 		full = xprintf("%s%s", dir, arg);
 	}
