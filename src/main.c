@@ -35,7 +35,10 @@ enum {
 	OPT_COVERAGE,
 	OPT_COVERAGE_JSON,
 	OPT_COVERAGE_MIN,
-	OPT_CLEAN
+	OPT_CLEAN,
+	OPT_SCHEMA,
+	OPT_MIGRATIONS,
+	OPT_CHECK_MIGRATIONS
 };
 
 static const struct option long_options[] = {
@@ -60,6 +63,9 @@ static const struct option long_options[] = {
 	{ "coverage-json", required_argument, NULL, OPT_COVERAGE_JSON },
 	{ "coverage-min", required_argument, NULL, OPT_COVERAGE_MIN },
 	{ "clean", no_argument, NULL, OPT_CLEAN },
+	{ "schema", required_argument, NULL, OPT_SCHEMA },
+	{ "migrations", required_argument, NULL, OPT_MIGRATIONS },
+	{ "check-migrations", required_argument, NULL, OPT_CHECK_MIGRATIONS },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -92,6 +98,18 @@ usage(FILE *f)
 "      --shard K/N        run only shard K of N (every N-th file, from the\n"
 "                         K-th, in sorted order), for CI matrices\n"
 "      --timeout SECONDS  cancel a statement running longer; its test fails\n"
+"      --schema PATH      apply this .sql file, or the .sql files of this\n"
+"                         directory in name order, at the start of every\n"
+"                         test file (repeatable)\n"
+"      --migrations DIR   apply the migrations of DIR (0001_x.sql,\n"
+"                         V2__x.sql, 3_x.up.sql + 3_x.down.sql, ...) in\n"
+"                         version order at the start of every test file;\n"
+"                         a file with \"-- migrate: VERSION\" starts empty\n"
+"      --check-migrations DIR\n"
+"                         check every migration of DIR in a scratch\n"
+"                         database: up, down restores the schema, up\n"
+"                         again; with --schema, also compare the result\n"
+"                         with the declared schema\n"
 "      --rewrite          record mode: replace each failing expectation of\n"
 "                         a .sqltest file with the actual result\n"
 "      --diff             with --rewrite: print the change as a unified\n"
@@ -281,6 +299,16 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_CLEAN:
 			o->clean = 1;
 			break;
+		case OPT_SCHEMA:
+			str_list_add(&o->schema_paths, &o->nschema_paths,
+			    optarg);
+			break;
+		case OPT_MIGRATIONS:
+			o->migrations_dir = optarg;
+			break;
+		case OPT_CHECK_MIGRATIONS:
+			o->check_migrations = optarg;
+			break;
 		case OPT_TIMEOUT:
 			o->timeout = strtod(optarg, &end);
 			if (end == optarg || *end != '\0' || o->timeout <= 0)
@@ -309,6 +337,8 @@ parse_args(int argc, char **argv, struct options *o)
 	if (o->clean && (optind < argc || o->temp_instance))
 		fatalx("--clean runs no tests: give it no paths and no "
 		    "--temp-instance");
+	if (o->check_migrations != NULL && optind < argc)
+		fatalx("--check-migrations takes no test paths");
 	return optind;
 }
 
@@ -439,6 +469,72 @@ worker_count(const struct options *o, const struct driver *drv)
 	return (int)n;
 }
 
+/*
+ * Read the --schema files and the --migrations directory once, for every
+ * worker to share; exits 2 if one cannot be read.
+ */
+static void
+read_prelude(struct options *o, struct sqlfiles *sf,
+    struct migrations **ms)
+{
+	char	*cause = NULL;
+	size_t	 i;
+
+	memset(sf, 0, sizeof *sf);
+	*ms = NULL;
+	for (i = 0; i < o->nschema_paths; i++) {
+		if (sqlfiles_add(sf, o->schema_paths[i], &cause) != 0)
+			fatalx("--schema: %s", cause);
+	}
+	if (sf->nrecords > 0)
+		o->schema = sf;
+	if (o->migrations_dir != NULL) {
+		*ms = migrations_read(o->migrations_dir, &cause);
+		if (*ms == NULL)
+			fatalx("--migrations: %s", cause);
+		o->migrations = *ms;
+	}
+}
+
+/*
+ * --check-migrations DIR: check the migrations on the open session c
+ * (closed here) and report them as one file whose tests are the steps.
+ * Returns the exit status.
+ */
+static int
+check_migrations(const struct options *o, struct conn *c)
+{
+	struct migrations	*ms;
+	struct file_report	 fr;
+	struct totals		 t;
+	char			*cause = NULL;
+	int			 status;
+
+	ms = migrations_read(o->check_migrations, &cause);
+	if (ms == NULL)
+		fatalx("--check-migrations: %s", cause);
+	if (report_open(o, 1, &cause) != 0)
+		fatalx("%s", cause);
+	memset(&fr, 0, sizeof fr);
+	memset(&t, 0, sizeof t);
+	fr.path = o->check_migrations;
+	migcheck_run(c, ms, o->schema, &fr);
+	c->drv->close(c);
+	file_report_count(&fr);
+	t.files = 1;
+	t.passed = fr.passed;
+	t.failed = fr.failed + (fr.outcome == OUTCOME_ERROR);
+	t.skipped = fr.skipped;
+	t.seconds = fr.seconds;
+	report_file(&fr);
+	report_end(&t);
+	status = fr.outcome == OUTCOME_ERROR ? SQLCHECK_EXIT_ERROR :
+	    t.failed > 0 ? SQLCHECK_EXIT_FAIL : SQLCHECK_EXIT_OK;
+	file_report_free(&fr);
+	migrations_free(ms);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -448,11 +544,13 @@ main(int argc, char **argv)
 	struct conn		 c;
 	struct totals		 t;
 	struct pool_config	 cfg;
+	struct sqlfiles		 schema;
+	struct migrations	*migrations;
 	char			**files = NULL, dflt_path[] = "sql-tests";
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0;
 	char			*cause = NULL;
-	int			 first, bad_paths, below;
+	int			 first, bad_paths, below, status;
 
 	first = parse_args(argc, argv, &o);
 	log_set_verbose(o.verbose);
@@ -462,6 +560,7 @@ main(int argc, char **argv)
 		    o.driver, driver_names());
 	if (o.clean)
 		return clean_run(drv, o.dsn);
+	read_prelude(&o, &schema, &migrations);
 	install_signals();
 	if (o.temp_instance) {
 		ti = start_temp_instance(drv);
@@ -473,6 +572,14 @@ main(int argc, char **argv)
 	}
 	if (drv->version != NULL)
 		log_debug("connected: %s", drv->version(&c));
+	if (o.check_migrations != NULL) {
+		status = check_migrations(&o, &c);
+		tempinst_stop(ti);
+		str_list_free(o.schema_paths, o.nschema_paths);
+		sqlfiles_free(&schema);
+		migrations_free(migrations);
+		return status;
+	}
 	bad_paths = files_collect(first < argc ? argv + first : dflt,
 	    first < argc ? argc - first : 1, &files, &nfiles) != 0;
 	select_shard(&o, files, &nfiles);
@@ -504,6 +611,9 @@ main(int argc, char **argv)
 	str_list_free(files, nfiles);
 	str_list_free(o.tags, o.ntags);
 	str_list_free(o.exclude_tags, o.nexclude_tags);
+	str_list_free(o.schema_paths, o.nschema_paths);
+	sqlfiles_free(&schema);
+	migrations_free(migrations);
 	if (run_stopped())
 		return SQLCHECK_EXIT_SIGINT;
 	if (t.errors > 0 || bad_paths)

@@ -48,6 +48,7 @@ struct run {
 	char			*lost;		/* what the driver said then */
 	size_t			 stopped_at;	/* first record not run */
 	char			*scratch_name;
+	int			 migrated;	/* migration steps applied */
 	struct slt_label	*labels;
 	size_t			 nlabels;
 	struct coverage_file	*cov;		/* --coverage, or NULL */
@@ -398,32 +399,6 @@ pick_expect(const struct record *rec, const char *engine)
 	return shared;
 }
 
-static char *
-describe_error(const struct dberror *err)
-{
-	struct buf	b;
-
-	buf_init(&b);
-	buf_adds(&b, err->message != NULL ? err->message : "unknown error");
-	if (err->sqlstate[0] != '\0' || err->native[0] != '\0') {
-		buf_adds(&b, " (");
-		if (err->condition != NULL)
-			buf_printf(&b, "%s, ", err->condition);
-		if (err->sqlstate[0] != '\0')
-			buf_printf(&b, "SQLSTATE %s", err->sqlstate);
-		if (err->native[0] != '\0' && strcmp(err->native,
-		    err->sqlstate) != 0)
-			buf_printf(&b, "%s%s", err->sqlstate[0] != '\0' ?
-			    ", " : "", err->native);
-		buf_adds(&b, ")");
-	}
-	if (err->detail != NULL)
-		buf_printf(&b, "\nDETAIL: %s", err->detail);
-	if (err->hint != NULL)
-		buf_printf(&b, "\nHINT: %s", err->hint);
-	return buf_detach(&b);
-}
-
 /* Judge a statement that failed against an error expectation. */
 static int
 check_error(struct run *r, const struct expect *e, const struct dberror *err,
@@ -434,7 +409,7 @@ check_error(struct run *r, const struct expect *e, const struct dberror *err,
 
 	if (e->condition != NULL &&
 	    !condition_matches(e->condition, err, r->drv->name)) {
-		what = describe_error(err);
+		what = dberror_describe(err);
 		*message = xprintf("expected error %s, got: %s", e->condition,
 		    what);
 		free(what);
@@ -526,7 +501,7 @@ judge(struct run *r, const struct record *rec, const struct expect *e,
 	int	 pass;
 
 	if (rc != 0 && e->mode != EXPECT_ERROR) {
-		message = describe_error(err);
+		message = dberror_describe(err);
 		tr->message = xprintf("statement failed: %s", message);
 		free(message);
 		tr->outcome = OUTCOME_FAIL;
@@ -653,7 +628,7 @@ run_test(struct run *r, const struct record *rec)
 		}
 		if (rc != 0 && i + 1 < rec->nstmts && !rec->slt) {
 			tr->outcome = OUTCOME_FAIL;
-			tr->message = describe_error(&err);
+			tr->message = dberror_describe(&err);
 		}
 	}
 	if (rc != 0 && run_stopped() && !r->broken) {
@@ -679,14 +654,18 @@ run_test(struct run *r, const struct record *rec)
 	dberror_clear(&err);
 }
 
-/* Run a setup block; on failure the file fails and stops. */
+/*
+ * Run a block of statements that must all succeed: a setup block, a
+ * --schema file or a migration step (what names it in the message).  On
+ * failure the file fails and stops; returns -1.
+ */
 static int
-run_setup(struct run *r, const struct record *rec)
+run_setup(struct run *r, const struct record *rec, const char *what)
 {
 	struct result	 res;
 	struct dberror	 err;
 	size_t		 i;
-	char		*what;
+	char		*desc;
 	int		 rc = 0;
 
 	result_init(&res);
@@ -701,14 +680,14 @@ run_setup(struct run *r, const struct record *rec)
 			    "statement ended the file's transaction");
 		}
 		if (rc != 0) {
-			what = describe_error(&err);
+			desc = dberror_describe(&err);
 			r->fr->setup_failed = 1;
 			r->fr->outcome = OUTCOME_FAIL;
 			r->fr->error_line = rec->stmts[i].line;
-			r->fr->message = xprintf("%s:%d: setup failed: %s\n%s",
-			    rec->path, rec->stmts[i].line, what,
+			r->fr->message = xprintf("%s:%d: %s failed: %s\n%s",
+			    rec->path, rec->stmts[i].line, what, desc,
 			    rec->stmts[i].sql);
-			free(what);
+			free(desc);
 		}
 	}
 	end_test(r);
@@ -716,6 +695,106 @@ run_setup(struct run *r, const struct record *rec)
 	result_clear(&res);
 	dberror_clear(&err);
 	return rc;
+}
+
+/* The file fails at rec before its tests: a setup-like failure. */
+static int
+setup_error(struct run *r, const struct record *rec, char *message)
+{
+	r->fr->setup_failed = 1;
+	r->fr->outcome = OUTCOME_FAIL;
+	r->fr->error_line = rec->line;
+	r->fr->message = xprintf("%s:%d: %s", rec->path, rec->line, message);
+	free(message);
+	return -1;
+}
+
+/* The migrations of the file: its own "-- migrations:", or --migrations. */
+static const struct migrations *
+file_migrations(const struct run *r)
+{
+	if (r->tf->migrations != NULL)
+		return r->tf->migrations;
+	return r->opts->migrations;
+}
+
+/* Apply step i of ms up (up != 0) or down; -1 if it failed. */
+static int
+run_step(struct run *r, const struct migrations *ms, size_t i, int up)
+{
+	const struct migration	*m = &ms->steps[i];
+	char			*what;
+	int			 rc;
+
+	what = xprintf("migration %s %s", m->version, up ? "up" : "down");
+	log_debug("%s: %s (%s)", r->fr->path, what, up ? m->up_path :
+	    m->down_path);
+	rc = run_setup(r, up ? &m->up : &m->down, what);
+	free(what);
+	return rc;
+}
+
+/* "-- migrate: VERSION": apply up or down steps to reach VERSION. */
+static int
+run_migrate(struct run *r, const struct record *rec)
+{
+	const struct migrations	*ms = file_migrations(r);
+	char			*list, *msg;
+	int			 target;
+
+	if (ms == NULL)
+		return setup_error(r, rec, xstrdup("\"-- migrate:\" needs "
+		    "migrations: give --migrations DIR, or put \"-- "
+		    "migrations: DIR\" at the top of the file"));
+	target = migrations_find(ms, rec->arg);
+	if (target < 0) {
+		list = migrations_versions(ms);
+		msg = xprintf("no migration has version %s in %s (versions: "
+		    "%s)", rec->arg, ms->dir, list);
+		free(list);
+		return setup_error(r, rec, msg);
+	}
+	while (r->migrated < target) {
+		if (run_step(r, ms, (size_t)r->migrated, 1) != 0)
+			return -1;
+		r->migrated++;
+	}
+	while (r->migrated > target) {
+		if (ms->steps[r->migrated - 1].down_path == NULL)
+			return setup_error(r, rec, xprintf("cannot migrate "
+			    "down to %s: migration %s has no down step",
+			    rec->arg, ms->steps[r->migrated - 1].version));
+		if (run_step(r, ms, (size_t)r->migrated - 1, 0) != 0)
+			return -1;
+		r->migrated--;
+	}
+	return 0;
+}
+
+/*
+ * Before the file's own records: the --schema files, then every
+ * migration, unless the file migrates where it says ("-- migrate:"),
+ * in which case it starts from an empty schema.  -1 if one failed.
+ */
+static int
+run_prelude(struct run *r)
+{
+	const struct migrations	*ms = file_migrations(r);
+	const struct sqlfiles	*sf = r->opts->schema;
+	size_t			 i;
+
+	if (r->tf->migrates)
+		return 0;
+	for (i = 0; sf != NULL && i < sf->nrecords; i++) {
+		if (run_setup(r, &sf->records[i], "schema") != 0)
+			return -1;
+	}
+	for (i = 0; ms != NULL && i < ms->nsteps; i++) {
+		if (run_step(r, ms, i, 1) != 0)
+			return -1;
+		r->migrated++;
+	}
+	return 0;
 }
 
 /* Decide the isolation and open it: scratch database, transaction. */
@@ -892,6 +971,93 @@ note_not_run(struct run *r, size_t from)
 	r->fr->message = msg;
 }
 
+/* The file fails at a CSV row that could not be loaded. */
+static int
+load_failed(struct run *r, const struct record *rec, size_t bad,
+    const struct dberror *err)
+{
+	const struct csv	*csv = rec->csv;
+	char			*desc;
+
+	desc = dberror_describe(err);
+	r->fr->setup_failed = 1;
+	r->fr->outcome = OUTCOME_FAIL;
+	r->fr->error_line = rec->line;
+	if (bad < csv->nrows)
+		r->fr->message = xprintf("%s:%d: cannot load this row into %s: "
+		    "%s\n(-- load: at %s:%d)", csv->path, csv->lines[bad],
+		    rec->arg, desc, rec->path, rec->line);
+	else
+		r->fr->message = xprintf("%s:%d: cannot load %s into %s: %s",
+		    rec->path, rec->line, csv->path, rec->arg, desc);
+	free(desc);
+	return -1;
+}
+
+/*
+ * "-- load: TABLE FROM 'FILE.csv'": the driver's load slot puts the rows
+ * in, inside a statement savepoint where an error would abort the file's
+ * transaction.  -1 (the file fails) if a row cannot be loaded.
+ */
+static int
+run_load(struct run *r, const struct record *rec)
+{
+	struct dberror	 err;
+	double		 start = now_seconds();
+	size_t		 bad = (size_t)-1;
+	char		*what;
+	int		 use_sp, rc;
+
+	if (r->drv->load == NULL)
+		return setup_error(r, rec, xprintf("the %s driver cannot load "
+		    "CSV files", r->drv->name));
+	dberror_init(&err);
+	use_sp = r->in_txn && r->stmt_savepoints;
+	if (use_sp && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, &err) != 0)
+		return load_failed(r, rec, bad, &err);
+	watch_arm(r->conn->watch);
+	rc = r->drv->load(r->conn, rec->arg, rec->csv, &bad, &err);
+	if (watch_disarm(r->conn->watch) && rc != 0)
+		err.timed_out = 1;
+	what = xprintf("-- load: %s FROM '%s' (%zu rows)", rec->arg,
+	    rec->csv->path, rec->csv->nrows);
+	querylog_write(r->fr->path, rec->line, what, now_seconds() - start,
+	    rc == 0 ? "ok" : err.timed_out ? "timeout" : "error");
+	log_debug("%s:%d: %s in %.3f s", r->fr->path, rec->line, what,
+	    now_seconds() - start);
+	free(what);
+	if (rc != 0 && err.lost)
+		r->broken = 1;
+	if (use_sp && !r->broken) {
+		if (rc != 0)
+			run_quiet(r, "ROLLBACK TO SAVEPOINT " SAVEPOINT_STMT);
+		run_quiet(r, "RELEASE SAVEPOINT " SAVEPOINT_STMT);
+	}
+	if (rc == 0 && txn_escaped(r)) {
+		rc = -1;
+		dberror_set(&err, NULL, "sqlcheck", NULL, "loading ended the "
+		    "file's transaction");
+	}
+	if (rc != 0)
+		load_failed(r, rec, bad, &err);
+	dberror_clear(&err);
+	return rc;
+}
+
+/* Run a record that is not a test; -1 if the file cannot go on. */
+static int
+run_block(struct run *r, const struct record *rec)
+{
+	switch (rec->kind) {
+	case RECORD_MIGRATE:
+		return run_migrate(r, rec);
+	case RECORD_LOAD:
+		return run_load(r, rec);
+	default:
+		return run_setup(r, rec, "setup");
+	}
+}
+
 static void
 run_records(struct run *r)
 {
@@ -916,8 +1082,8 @@ run_records(struct run *r)
 		}
 		if (rec->kind == RECORD_HALT)
 			r->halted = 1;
-		else if (rec->kind == RECORD_SETUP) {
-			if (run_setup(r, rec) != 0) {
+		else if (rec->kind != RECORD_TEST) {
+			if (run_block(r, rec) != 0) {
 				note_not_run(r, i + 1);
 				break;
 			}
@@ -991,7 +1157,10 @@ run_file(struct conn *conn, const struct test_file *tf,
 	}
 	log_debug("%s: isolation: %s", fr->path, fr->isolation);
 	r.cov = coverage_file_new(fr->path);
-	run_records(&r);
+	if (run_prelude(&r) == 0)
+		run_records(&r);
+	else
+		note_not_run(&r, 0);
 	coverage_snapshot(&r);
 	isolation_close(&r);
 	if (r.broken && fr->message == NULL)

@@ -72,6 +72,8 @@ void	 str_list_add(char ***, size_t *, const char *);
 void	 str_list_free(char **, size_t);
 int	 str_split_list(const char *, char ***, size_t *);
 size_t	 str_utf8_len(const unsigned char *);
+char	*str_sql_normalize(const char *);
+int	 str_is_identifier(const char *);
 
 /* md5.c: MD5 digest (RFC 1321) for sqllogictest result hashes. */
 struct md5 {
@@ -145,6 +147,7 @@ void	 dberror_init(struct dberror *);
 void	 dberror_clear(struct dberror *);
 void	 dberror_set(struct dberror *, const char *, const char *,
 	    const char *, const char *);
+char	*dberror_describe(const struct dberror *);
 void	 slt_render(char, const char *, struct buf *);
 const char *condition_sqlstate(const char *);
 int	 condition_known(const char *);
@@ -193,6 +196,7 @@ struct constraint_list {
  * syntax or compare results.
  */
 struct watch;
+struct csv;
 struct conn {
 	const struct driver	*drv;
 	void			*data;		/* driver-private state */
@@ -262,6 +266,23 @@ struct driver {
 	 */
 	int	(*constraints)(struct conn *, struct constraint_list *,
 		    char **cause);
+	/*
+	 * Optional: insert the rows of a CSV file into table (SQL as the
+	 * user wrote it; columns named by the header, quoted unless plain
+	 * identifiers) the engine's fastest way.  0, or -1 with err filled
+	 * and *bad the index of the failing row, or (size_t)-1 if unknown.
+	 */
+	int	(*load)(struct conn *, const char *table, const struct csv *,
+		    size_t *bad, struct dberror *);
+	/*
+	 * Optional: the schema of the current database from the engine's
+	 * catalog, as canonical lines ("table t", "column t.c: integer not
+	 * null default 0", "index i on t: (c)", ...), each ending in a new
+	 * line, appended to out in any order (the core sorts them).  A line
+	 * "KIND NAME: DETAILS" is keyed by what comes before ": ".  0, or -1
+	 * with *cause.
+	 */
+	int	(*fingerprint)(struct conn *, struct buf *out, char **cause);
 };
 
 /* clean.c: --clean, scratch databases left by killed runs. */
@@ -275,6 +296,8 @@ const char		*driver_canonical(const char *);
 const char		*driver_names(void);
 
 /* The model of a test file, shared by the sqltest and sqllogictest readers. */
+struct csv;
+struct migrations;
 enum expect_mode {
 	EXPECT_ROWS,
 	EXPECT_OK,
@@ -332,7 +355,9 @@ struct stmt {
 enum record_kind {
 	RECORD_SETUP,		/* statements that must all succeed */
 	RECORD_TEST,		/* statements, then expectations */
-	RECORD_HALT		/* sqllogictest halt */
+	RECORD_HALT,		/* sqllogictest halt */
+	RECORD_MIGRATE,		/* -- migrate: VERSION */
+	RECORD_LOAD		/* -- load: TABLE FROM 'FILE.csv' */
 };
 
 struct record {
@@ -351,6 +376,8 @@ struct record {
 	char		*types;		/* sqllogictest column types */
 	char		*label;		/* sqllogictest label */
 	int		 slt;		/* from an sqllogictest file */
+	char		*arg;		/* MIGRATE: version; LOAD: table */
+	struct csv	*csv;		/* LOAD: the rows to load */
 };
 
 struct test_file {
@@ -365,6 +392,8 @@ struct test_file {
 	size_t		  ntags;
 	enum isolation	  isolation;
 	int		  slt;
+	struct migrations *migrations;	/* "-- migrations: DIR", or NULL */
+	int		  migrates;	/* has "-- migrate:" records */
 };
 
 /* parse.c: .sqltest text into a test_file; no engine calls, no output. */
@@ -376,7 +405,45 @@ struct record	 *test_file_add_record(struct test_file *, enum record_kind,
 		    const char *, int);
 void		  record_add_stmt(struct record *, const char *, size_t, int);
 void		  record_add_sql(struct record *, const char *, size_t, int);
+void		  record_free(struct record *);
 char		 *read_whole_file(const char *, size_t *, char **);
+
+/*
+ * migrate.c: the SQL files of --schema, and the migrations of a directory
+ * (--migrations, "-- migrations:"), read once and split into statements.
+ * Each file is a RECORD_SETUP whose path is the file's, so errors carry
+ * FILE:LINE of the schema or migration file.
+ */
+struct sqlfiles {
+	char		**paths;	/* owned; the records point into them */
+	size_t		  npaths;
+	struct record	 *records;	/* one RECORD_SETUP a file */
+	size_t		  nrecords;
+};
+
+struct migration {
+	char		*version;	/* as written: "0001", "2", "1.2" */
+	char		*name;		/* the file name of its up step */
+	char		*up_path;
+	char		*down_path;	/* NULL: no down step */
+	struct record	 up;
+	struct record	 down;
+};
+
+struct migrations {
+	char			*dir;
+	struct migration	*steps;		/* in version order */
+	size_t			  nsteps;
+};
+
+int		 sqlfiles_add(struct sqlfiles *, const char *, char **);
+void		 sqlfiles_free(struct sqlfiles *);
+struct migrations *migrations_read(const char *, char **);
+void		 migrations_free(struct migrations *);
+int		 migrations_find(const struct migrations *, const char *);
+char		*migrations_versions(const struct migrations *);
+int		 version_valid(const char *);
+int		 version_cmp(const char *, const char *);
 
 /* split.c: statement splitter. */
 struct split_stmt {
@@ -428,6 +495,13 @@ struct options {
 	const char	 *coverage_json; /* --coverage-json FILE, or NULL */
 	double		  coverage_min;	/* --coverage-min PCT, or -1 */
 	int		  clean;	/* --clean: drop leftover scratch dbs */
+	char		**schema_paths;	/* --schema, in the order given */
+	size_t		  nschema_paths;
+	const char	 *migrations_dir;	/* --migrations */
+	const char	 *check_migrations;	/* --check-migrations DIR */
+	/* Read by main before the run, shared read-only by the workers. */
+	const struct sqlfiles	 *schema;	/* or NULL */
+	const struct migrations	 *migrations;	/* or NULL */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -656,6 +730,28 @@ void	 catalog_pg_attribute(struct dberror *, const struct pg_result *);
 int	 catalog_mysql(struct st_mysql *, struct constraint_list *, char **);
 void	 catalog_mysql_attribute(struct dberror *, unsigned int,
 	    const char *);
+
+/*
+ * csv.c: a CSV file for "-- load:", its header naming the columns.
+ * cells holds nrows * ncols values row-major, NULL for SQL NULL (an
+ * empty unquoted field); all text is in store.
+ */
+struct csv {
+	char	 *path;
+	char	**header;	/* ncols names */
+	int	  ncols;
+	char	**cells;
+	size_t	  nrows;
+	int	 *lines;	/* the line each row starts on */
+	char	 *store;
+};
+struct csv	*csv_parse(const char *, const char *, size_t, char **);
+struct csv	*csv_read(const char *, char **);
+void		 csv_free(struct csv *);
+
+/* migcheck.c: --check-migrations. */
+void	 migcheck_run(struct conn *, const struct migrations *,
+	    const struct sqlfiles *, struct file_report *);
 
 /* files.c: expand paths into a sorted list of test files. */
 int	 files_collect(char **, int, char ***, size_t *);
