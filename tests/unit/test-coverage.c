@@ -70,7 +70,9 @@ test_tokens(void)
 {
 	struct sqltok	 t;
 	struct constraint c;
-	char		*cols[] = { "a", "B", "c d", "e" };
+	char		 a[] = "a", b[] = "B", cd[] = "c d", e[] = "e";
+	char		 expr[] = "b > a AND \"c d\" <> 'e' AND a < 10";
+	char		*cols[] = { a, b, cd, e };
 	char		*s;
 
 	sqlscan_next("  \"x\"\"y\" rest", &t);
@@ -82,7 +84,7 @@ test_tokens(void)
 	is_str(s, "a b", "a bracketed name is unquoted");
 	free(s);
 	memset(&c, 0, sizeof c);
-	c.expr = "b > a AND \"c d\" <> 'e' AND a < 10";
+	c.expr = expr;
 	sql_expr_columns(&c, cols, 4);
 	ok(c.ncolumns == 3 && strcmp(c.columns[0], "B") == 0 &&
 	    strcmp(c.columns[1], "a") == 0 && strcmp(c.columns[2], "c d") == 0,
