@@ -44,6 +44,8 @@ static void	 pg_dsn_password(const char *, char **, char **);
 static char	*pg_scrub(char *, const char *);
 static PGconn	*pg_active(struct pg_data *);
 static PGresult	*pg_run(PGconn *, const char *);
+static PGresult	*pg_run_rows(PGconn *, const char *, const char *,
+		    struct result *, PGcancel *);
 static int	 pg_is_error(const PGresult *);
 static void	 pg_drain_copy(PGconn *, PGresult *);
 static void	 pg_fill_rows(PGresult *, const char *, struct result *);
@@ -388,16 +390,44 @@ pg_active(struct pg_data *d)
 static PGresult *
 pg_run(PGconn *pc, const char *sql)
 {
+	return pg_run_rows(pc, sql, NULL, NULL, NULL);
+}
+
+/*
+ * pg_run, with the rows of a row set added to r (unless r is NULL) one
+ * at a time as they arrive (libpq's single-row mode), so that past
+ * r->max_rows they are not kept: a huge result set does not pile up in
+ * libpq's memory, nor in ours.  The statement is then cancelled with
+ * cancel (if not NULL), and the rows sent meanwhile read and dropped.
+ * The PGRES_TUPLES_OK result returned has no rows of its own.
+ */
+static PGresult *
+pg_run_rows(PGconn *pc, const char *sql, const char *types, struct result *r,
+    PGcancel *cancel)
+{
 	PGresult	*res, *keep = NULL;
 	ExecStatusType	 st;
+	char		 errbuf[256];
+	int		 cancelled = 0;
 
 	if (!PQsendQueryParams(pc, sql, 0, NULL, NULL, NULL, NULL, 0))
 		return NULL;
+	if (r != NULL)
+		PQsetSingleRowMode(pc);
 	for (;;) {
 		res = PQgetResult(pc);
 		if (res == NULL)
 			break;
 		st = PQresultStatus(res);
+		if (st == PGRES_SINGLE_TUPLE) {
+			pg_fill_rows(res, types, r);
+			PQclear(res);
+			if (r->truncated && cancel != NULL && !cancelled) {
+				PQcancel(cancel, errbuf, sizeof errbuf);
+				cancelled = 1;
+			}
+			continue;
+		}
 		if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT ||
 		    st == PGRES_COPY_BOTH) {
 			pg_drain_copy(pc, res);
@@ -461,8 +491,9 @@ pg_slt_value(PGresult *res, int row, int col, char type)
 }
 
 /*
- * Copy a row set into r: values as PostgreSQL's text output, or rendered
- * with slt_render() for sqllogictest types (T past the end of types).
+ * Add the rows of res to r: values as PostgreSQL's text output, or
+ * rendered with slt_render() for sqllogictest types (T past the end of
+ * types).  Nothing more once r is truncated (--max-rows).
  */
 static void
 pg_fill_rows(PGresult *res, const char *types, struct result *r)
@@ -475,9 +506,10 @@ pg_fill_rows(PGresult *res, const char *types, struct result *r)
 	nrows = PQntuples(res);
 	ncols = PQnfields(res);
 	ntypes = types != NULL ? strlen(types) : 0;
-	result_set_columns(r, ncols);
+	if (!r->has_rows)
+		result_set_columns(r, ncols);
 	buf_init(&b);
-	for (row = 0; row < nrows; row++) {
+	for (row = 0; row < nrows && !r->truncated; row++) {
 		for (col = 0; col < ncols; col++) {
 			if (PQgetisnull(res, row, col)) {
 				result_add_null(r);
@@ -495,7 +527,6 @@ pg_fill_rows(PGresult *res, const char *types, struct result *r)
 		}
 	}
 	buf_free(&b);
-	r->affected = nrows;
 }
 
 /*
@@ -548,15 +579,17 @@ static int
 pg_exec(struct conn *c, const char *sql, const char *types,
     struct result *result, struct dberror *err)
 {
-	PGconn		*pc = pg_active(c->data);
+	struct pg_data	*d = c->data;
+	PGconn		*pc = pg_active(d);
 	PGresult	*res;
 	const char	*tuples;
 	int		 rc = 0;
 
-	res = pg_run(pc, sql);
+	res = pg_run_rows(pc, sql, types, result, d->cancel);
 	switch (res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR) {
 	case PGRES_TUPLES_OK:
 		pg_fill_rows(res, types, result);
+		result->affected = (int64_t)result->nrows;
 		break;
 	case PGRES_COMMAND_OK:
 		tuples = PQcmdTuples(res);

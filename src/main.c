@@ -31,7 +31,8 @@ enum {
 	OPT_TIMEOUT,
 	OPT_REWRITE,
 	OPT_DIFF,
-	OPT_CLEAN
+	OPT_CLEAN,
+	OPT_MAX_ROWS
 };
 
 static const struct option long_options[] = {
@@ -53,6 +54,7 @@ static const struct option long_options[] = {
 	{ "rewrite", no_argument, NULL, OPT_REWRITE },
 	{ "diff", no_argument, NULL, OPT_DIFF },
 	{ "clean", no_argument, NULL, OPT_CLEAN },
+	{ "max-rows", required_argument, NULL, OPT_MAX_ROWS },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -85,6 +87,9 @@ usage(FILE *f)
 "      --shard K/N        run only shard K of N (every N-th file, from the\n"
 "                         K-th, in sorted order), for CI matrices\n"
 "      --timeout SECONDS  cancel a statement running longer; its test fails\n"
+"      --max-rows N       keep at most N rows of a result (default\n"
+"                         1000000, 0: no limit); a test whose result has\n"
+"                         more fails\n"
 "      --rewrite          record mode: replace each failing expectation of\n"
 "                         a .sqltest file with the actual result\n"
 "      --diff             with --rewrite: print the change as a unified\n"
@@ -180,6 +185,7 @@ parse_args(int argc, char **argv, struct options *o)
 
 	memset(o, 0, sizeof *o);
 	o->driver = "sqlite";
+	o->max_rows = SQLCHECK_MAX_ROWS;
 	o->dsn = getenv("SQLCHECK_DSN");
 	parse_color(o, "auto");
 	while ((ch = getopt_long(argc, argv, "d:j:k:o:xvqhV", long_options,
@@ -239,6 +245,10 @@ parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_CLEAN:
 			o->clean = 1;
+			break;
+		case OPT_MAX_ROWS:
+			o->max_rows = (size_t)parse_number(optarg,
+			    "--max-rows", 0, 2147483647L);
 			break;
 		case OPT_TIMEOUT:
 			o->timeout = strtod(optarg, &end);
