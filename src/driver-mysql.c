@@ -137,6 +137,7 @@ static int	 my_exec_all(struct my_conn *, const char *, const char *,
 static char	*my_quote_ident(const char *);
 static char	*my_scratch_name(void);
 static int	 my_current_db(struct my_conn *, char **, char **);
+static void	 my_kill_query(struct my_conn *);
 static void	 my_scratch_lock(struct my_conn *, const char *, int);
 
 static int	 my_open(struct conn *, const char *, char **);
@@ -615,6 +616,7 @@ my_collect(struct my_conn *mc, const char *types, struct result *r,
 	unsigned int	 ncols;
 	uint64_t	 n;
 	struct buf	 b;
+	int		 killed = 0;
 
 	ncols = mysql_field_count(mc->m);
 	if (ncols == 0) {
@@ -629,10 +631,27 @@ my_collect(struct my_conn *mc, const char *types, struct result *r,
 	result_clear(r);
 	result_set_columns(r, (int)ncols);
 	buf_init(&b);
-	while ((row = mysql_fetch_row(res)) != NULL)
-		my_add_row(r, row, mysql_fetch_lengths(res), ncols, types, &b);
+	/*
+	 * Past --max-rows the rows are not kept, and the query is killed
+	 * (the rows sent meanwhile are read, as the protocol wants): its
+	 * "interrupted" error then ends a result that is kept as truncated.
+	 */
+	while ((row = mysql_fetch_row(res)) != NULL) {
+		if (!r->truncated)
+			my_add_row(r, row, mysql_fetch_lengths(res), ncols,
+			    types, &b);
+		if (r->truncated && !killed) {
+			my_kill_query(mc);
+			killed = 1;
+		}
+	}
 	buf_free(&b);
 	r->affected = (int64_t)r->nrows;
+	if (killed && (mysql_errno(mc->m) == 1317 ||
+	    mysql_errno(mc->m) == 0)) {
+		mysql_free_result(res);
+		return 0;
+	}
 	if (mysql_errno(mc->m) != 0) {
 		my_fail(mc, err);
 		mysql_free_result(res);
@@ -887,7 +906,13 @@ my_in_transaction(struct conn *c)
 static void
 my_cancel(struct conn *c)
 {
-	struct my_conn	*mc = c->data;
+	my_kill_query(c->data);
+}
+
+/* KILL QUERY for my_cancel(), and for a result past --max-rows. */
+static void
+my_kill_query(struct my_conn *mc)
+{
 	struct my_dsn	 d;
 	MYSQL		*m;
 	char		*cause = NULL, *sql;

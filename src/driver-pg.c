@@ -45,6 +45,8 @@ static void	 pg_dsn_password(const char *, char **, char **);
 static char	*pg_scrub(char *, const char *);
 static PGconn	*pg_active(struct pg_data *);
 static PGresult	*pg_run(PGconn *, const char *);
+static PGresult	*pg_run_rows(PGconn *, const char *, const char *,
+		    struct result *, PGcancel *);
 static int	 pg_is_error(const PGresult *);
 static void	 pg_drain_copy(PGconn *, PGresult *);
 static void	 pg_fill_rows(PGresult *, const char *, struct result *);
@@ -393,16 +395,44 @@ pg_active(struct pg_data *d)
 static PGresult *
 pg_run(PGconn *pc, const char *sql)
 {
+	return pg_run_rows(pc, sql, NULL, NULL, NULL);
+}
+
+/*
+ * pg_run, with the rows of a row set added to r (unless r is NULL) one
+ * at a time as they arrive (libpq's single-row mode), so that past
+ * r->max_rows they are not kept: a huge result set does not pile up in
+ * libpq's memory, nor in ours.  The statement is then cancelled with
+ * cancel (if not NULL), and the rows sent meanwhile read and dropped.
+ * The PGRES_TUPLES_OK result returned has no rows of its own.
+ */
+static PGresult *
+pg_run_rows(PGconn *pc, const char *sql, const char *types, struct result *r,
+    PGcancel *cancel)
+{
 	PGresult	*res, *keep = NULL;
 	ExecStatusType	 st;
+	char		 errbuf[256];
+	int		 cancelled = 0;
 
 	if (!PQsendQueryParams(pc, sql, 0, NULL, NULL, NULL, NULL, 0))
 		return NULL;
+	if (r != NULL)
+		PQsetSingleRowMode(pc);
 	for (;;) {
 		res = PQgetResult(pc);
 		if (res == NULL)
 			break;
 		st = PQresultStatus(res);
+		if (st == PGRES_SINGLE_TUPLE) {
+			pg_fill_rows(res, types, r);
+			PQclear(res);
+			if (r->truncated && cancel != NULL && !cancelled) {
+				PQcancel(cancel, errbuf, sizeof errbuf);
+				cancelled = 1;
+			}
+			continue;
+		}
 		if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT ||
 		    st == PGRES_COPY_BOTH) {
 			pg_drain_copy(pc, res);
@@ -466,8 +496,9 @@ pg_slt_value(PGresult *res, int row, int col, char type)
 }
 
 /*
- * Copy a row set into r: values as PostgreSQL's text output, or rendered
- * with slt_render() for sqllogictest types (T past the end of types).
+ * Add the rows of res to r: values as PostgreSQL's text output, or
+ * rendered with slt_render() for sqllogictest types (T past the end of
+ * types).  Nothing more once r is truncated (--max-rows).
  */
 static void
 pg_fill_rows(PGresult *res, const char *types, struct result *r)
@@ -480,9 +511,10 @@ pg_fill_rows(PGresult *res, const char *types, struct result *r)
 	nrows = PQntuples(res);
 	ncols = PQnfields(res);
 	ntypes = types != NULL ? strlen(types) : 0;
-	result_set_columns(r, ncols);
+	if (!r->has_rows)
+		result_set_columns(r, ncols);
 	buf_init(&b);
-	for (row = 0; row < nrows; row++) {
+	for (row = 0; row < nrows && !r->truncated; row++) {
 		for (col = 0; col < ncols; col++) {
 			if (PQgetisnull(res, row, col)) {
 				result_add_null(r);
@@ -500,7 +532,6 @@ pg_fill_rows(PGresult *res, const char *types, struct result *r)
 		}
 	}
 	buf_free(&b);
-	r->affected = nrows;
 }
 
 /*
@@ -555,11 +586,12 @@ static int
 pg_exec(struct conn *c, const char *sql, const char *types,
     struct result *result, struct dberror *err)
 {
-	PGconn		*pc = pg_active(c->data);
+	struct pg_data	*d = c->data;
+	PGconn		*pc = pg_active(d);
 	PGresult	*res;
 	int		 rc;
 
-	res = pg_run(pc, sql);
+	res = pg_run_rows(pc, sql, types, result, d->cancel);
 	rc = pg_take_result(pc, res, types, result, err);
 	PQclear(res);
 	return rc;
@@ -578,6 +610,7 @@ pg_take_result(PGconn *pc, PGresult *res, const char *types,
 	switch (res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR) {
 	case PGRES_TUPLES_OK:
 		pg_fill_rows(res, types, result);
+		result->affected = (int64_t)result->nrows;
 		return 0;
 	case PGRES_COMMAND_OK:
 		tuples = PQcmdTuples(res);
@@ -592,19 +625,40 @@ pg_take_result(PGconn *pc, PGresult *res, const char *types,
 }
 
 /*
- * Read the results of n pipelined queries and the Sync after them.  The
- * result of query `want` is kept (or, if an earlier query failed, that
+ * Read the results of n pipelined queries and the Sync after them.  Rows
+ * query `want` streams (single-row mode) go into r.  The result of query
+ * `want` is kept (or, if an earlier query failed, that
  * error, which aborted the rest); the others are cleared.  NULL if the
  * session broke.
  */
 static PGresult *
-pg_pipeline_results(PGconn *pc, int n, int want)
+pg_pipeline_results(PGconn *pc, int n, int want, const char *types,
+    struct result *r, PGcancel *cancel)
 {
 	PGresult	*res, *keep = NULL, *error = NULL;
-	int		 i;
+	char		 errbuf[256];
+	int		 i, cancelled = 0;
 
 	for (i = 0; i < n; i++) {
+		/*
+		 * libpq takes single-row mode only for the query at the head
+		 * of its queue: ask for it once the queries before are read.
+		 */
+		if (i == want && r != NULL)
+			PQsetSingleRowMode(pc);
 		while ((res = PQgetResult(pc)) != NULL) {
+			if (i == want && r != NULL &&
+			    PQresultStatus(res) == PGRES_SINGLE_TUPLE) {
+				/* Streamed rows: stop at --max-rows. */
+				pg_fill_rows(res, types, r);
+				PQclear(res);
+				if (r->truncated && cancel != NULL &&
+				    !cancelled) {
+					PQcancel(cancel, errbuf, sizeof errbuf);
+					cancelled = 1;
+				}
+				continue;
+			}
 			if (error == NULL && pg_is_error(res) &&
 			    PQresultStatus(res) != PGRES_PIPELINE_ABORTED)
 				error = res;
@@ -634,21 +688,23 @@ pg_pipeline_results(PGconn *pc, int n, int want)
  * of query `want` (see pg_pipeline_results).  NULL if the session broke.
  */
 static PGresult *
-pg_pipeline(PGconn *pc, const char *const *sqls, int n, int want)
+pg_pipeline(PGconn *pc, const char *const *sqls, int n, int want,
+    const char *types, struct result *r, PGcancel *cancel)
 {
 	PGresult	*res;
 	int		 i, sent = 1;
 
 	if (!PQenterPipelineMode(pc))
 		return NULL;
-	for (i = 0; i < n && sent; i++)
+	for (i = 0; i < n && sent; i++) {
 		sent = PQsendQueryParams(pc, sqls[i], 0, NULL, NULL, NULL,
 		    NULL, 0);
+	}
 	if (!sent || !PQpipelineSync(pc)) {
 		PQexitPipelineMode(pc);
 		return NULL;
 	}
-	res = pg_pipeline_results(pc, n, want);
+	res = pg_pipeline_results(pc, n, want, types, r, cancel);
 	if (!PQexitPipelineMode(pc)) {
 		PQclear(res);
 		return NULL;
@@ -666,7 +722,8 @@ static int
 pg_exec_guarded(struct conn *c, const char *sql, const char *types,
     struct result *result, struct dberror *err)
 {
-	PGconn			*pc = pg_active(c->data);
+	struct pg_data		*d = c->data;
+	PGconn			*pc = pg_active(d);
 	PGresult		*res;
 	const char		*sqls[3];
 	static const char *const undo[2] = {
@@ -678,11 +735,11 @@ pg_exec_guarded(struct conn *c, const char *sql, const char *types,
 	sqls[0] = "SAVEPOINT sqlcheck_guard";
 	sqls[1] = sql;
 	sqls[2] = "RELEASE SAVEPOINT sqlcheck_guard";
-	res = pg_pipeline(pc, sqls, 3, 1);
+	res = pg_pipeline(pc, sqls, 3, 1, types, result, d->cancel);
 	rc = pg_take_result(pc, res, types, result, err);
 	PQclear(res);
 	if (rc != 0 && !err->lost)
-		PQclear(pg_pipeline(pc, undo, 2, 1));
+		PQclear(pg_pipeline(pc, undo, 2, 1, NULL, NULL, NULL));
 	return rc;
 }
 

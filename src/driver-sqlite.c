@@ -230,6 +230,10 @@ lite_step_all(sqlite3 *db, sqlite3_stmt *st, const char *types,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < ncols; i++)
 			lite_add_value(st, i, types, r, &b);
+		if (r->truncated) {
+			rc = SQLITE_DONE;	/* past --max-rows: stop */
+			break;
+		}
 	}
 	buf_free(&b);
 	(void)db;

@@ -38,7 +38,8 @@ enum {
 	OPT_CLEAN,
 	OPT_SCHEMA,
 	OPT_MIGRATIONS,
-	OPT_CHECK_MIGRATIONS
+	OPT_CHECK_MIGRATIONS,
+	OPT_MAX_ROWS
 };
 
 static const struct option long_options[] = {
@@ -66,6 +67,7 @@ static const struct option long_options[] = {
 	{ "schema", required_argument, NULL, OPT_SCHEMA },
 	{ "migrations", required_argument, NULL, OPT_MIGRATIONS },
 	{ "check-migrations", required_argument, NULL, OPT_CHECK_MIGRATIONS },
+	{ "max-rows", required_argument, NULL, OPT_MAX_ROWS },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -110,6 +112,9 @@ usage(FILE *f)
 "                         database: up, down restores the schema, up\n"
 "                         again; with --schema, also compare the result\n"
 "                         with the declared schema\n"
+"      --max-rows N       keep at most N rows of a result (default\n"
+"                         1000000, 0: no limit); a test whose result has\n"
+"                         more fails\n"
 "      --rewrite          record mode: replace each failing expectation of\n"
 "                         a .sqltest file with the actual result\n"
 "      --diff             with --rewrite: print the change as a unified\n"
@@ -228,6 +233,7 @@ parse_args(int argc, char **argv, struct options *o)
 	memset(o, 0, sizeof *o);
 	o->driver = "sqlite";
 	o->coverage_min = -1;
+	o->max_rows = SQLCHECK_MAX_ROWS;
 	o->dsn = getenv("SQLCHECK_DSN");
 	parse_color(o, "auto");
 	while ((ch = getopt_long(argc, argv, "d:j:k:o:xvqhV", long_options,
@@ -308,6 +314,10 @@ parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_CHECK_MIGRATIONS:
 			o->check_migrations = optarg;
+			break;
+		case OPT_MAX_ROWS:
+			o->max_rows = (size_t)parse_number(optarg,
+			    "--max-rows", 0, 2147483647L);
 			break;
 		case OPT_TIMEOUT:
 			o->timeout = strtod(optarg, &end);

@@ -19,7 +19,8 @@ struct watch {
 	pthread_mutex_t	 mu;
 	struct conn	*conn;
 	double		 deadline;	/* 0 when no statement runs */
-	int		 fired;
+	int		 fired;		/* cancelled: --timeout */
+	int		 stopped;	/* cancelled: the run is stopping */
 };
 
 struct slot {
@@ -69,6 +70,7 @@ watch_arm(struct watch *w)
 		return;
 	pthread_mutex_lock(&w->mu);
 	w->fired = 0;
+	w->stopped = 0;
 	w->deadline = watch_timeout > 0 ? pool_now() + watch_timeout : -1;
 	pthread_mutex_unlock(&w->mu);
 }
@@ -96,14 +98,21 @@ watch_seconds(void)
 	return watch_timeout;
 }
 
-/* Cancel a worker's statement if it overran, or if the run is stopping. */
+/*
+ * Cancel a worker's statement if it overran, or if the run is stopping:
+ * once per statement, including one that starts after the stop was asked
+ * for (the runner checks for it between records only).
+ */
 static void
 watch_check(struct watch *w, double now, int stopping)
 {
 	pthread_mutex_lock(&w->mu);
-	if (w->deadline != 0 && !w->fired && (stopping ||
+	if (w->deadline != 0 && !w->fired && !w->stopped && (stopping ||
 	    (w->deadline > 0 && now >= w->deadline))) {
-		w->fired = !stopping;
+		if (stopping)
+			w->stopped = 1;
+		else
+			w->fired = 1;
 		if (w->conn->drv->cancel != NULL)
 			w->conn->drv->cancel(w->conn);
 	}
@@ -116,7 +125,7 @@ watchdog_main(void *arg)
 {
 	struct pool		*p = arg;
 	struct timespec		 tick = { 0, 20 * 1000 * 1000 };
-	int			 i, finished, stopped_once = 0;
+	int			 i, finished;
 
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
@@ -127,10 +136,8 @@ watchdog_main(void *arg)
 		for (i = 0; i < p->nworkers; i++) {
 			if (p->workers[i].started)
 				watch_check(&p->workers[i].watch, pool_now(),
-				    run_stopped() && !stopped_once);
+				    run_stopped());
 		}
-		if (run_stopped())
-			stopped_once = 1;
 		nanosleep(&tick, NULL);
 	}
 	return NULL;

@@ -54,9 +54,19 @@ result_set_columns(struct result *r, int ncols)
 	r->has_rows = 1;
 }
 
+/*
+ * Add a cell.  Past max_rows whole rows the cell is dropped and the
+ * result marked truncated, so that a runaway result set cannot eat the
+ * memory; a driver may stop reading rows once result->truncated is set.
+ */
 static void
 result_push(struct result *r, char *cell)
 {
+	if (r->max_rows > 0 && r->ncols > 0 && r->nrows >= r->max_rows) {
+		free(cell);
+		r->truncated = 1;
+		return;
+	}
 	if (r->ncells == r->cap) {
 		r->cap = r->cap == 0 ? 64 : r->cap * 2;
 		r->cells = xreallocarray(r->cells, r->cap, sizeof *r->cells);
@@ -92,16 +102,17 @@ result_nulls_as_text(struct result *r)
 	}
 }
 
-/* Free the values of a result and make it empty again. */
+/* Free the values of a result and make it empty again (same max_rows). */
 void
 result_clear(struct result *r)
 {
-	size_t	i;
+	size_t	i, max_rows = r->max_rows;
 
 	for (i = 0; i < r->ncells; i++)
 		free(r->cells[i]);
 	free(r->cells);
 	result_init(r);
+	r->max_rows = max_rows;
 }
 
 /* Start an empty error. */

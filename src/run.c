@@ -606,6 +606,7 @@ run_test(struct run *r, const struct record *rec)
 		return;
 	}
 	result_init(&res);
+	res.max_rows = r->opts->max_rows;
 	dberror_init(&err);
 	test_savepoint(r, rec, 1);
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {
@@ -637,6 +638,14 @@ run_test(struct run *r, const struct record *rec)
 		tr->outcome = OUTCOME_FAIL;
 		tr->message = xprintf("%s: the statement was cancelled",
 		    stop_reason());
+	} else if (res.truncated) {
+		/* Past --max-rows the driver may cancel it: rc may be -1. */
+		free(tr->message);
+		tr->outcome = OUTCOME_FAIL;
+		tr->message = xprintf("the result has more than %zu rows "
+		    "(--max-rows %zu): the statement was stopped there and "
+		    "the rows were not compared; give a higher --max-rows, "
+		    "or 0 for no limit", res.max_rows, res.max_rows);
 	} else if (err.timed_out) {
 		free(tr->message);
 		tr->outcome = OUTCOME_FAIL;
@@ -669,6 +678,7 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 	int		 rc = 0;
 
 	result_init(&res);
+	res.max_rows = r->opts->max_rows;
 	dberror_init(&err);
 	test_savepoint(r, rec, 1);
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {

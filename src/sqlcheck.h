@@ -32,6 +32,8 @@
 #define SQLCHECK_EXIT_ERROR	2
 #define SQLCHECK_EXIT_SIGINT	130
 
+#define SQLCHECK_MAX_ROWS	1000000	/* default --max-rows */
+
 /* xmalloc.c: allocation wrappers that never return NULL. */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
@@ -105,6 +107,8 @@ struct result {
 	char	**cells;
 	int64_t	  affected;	/* rows changed, or -1 if not known */
 	int	  has_rows;	/* the statement returned a row set */
+	size_t	  max_rows;	/* keep at most this many rows, 0: all */
+	int	  truncated;	/* rows past max_rows were dropped */
 };
 
 /*
@@ -502,6 +506,7 @@ struct options {
 	/* Read by main before the run, shared read-only by the workers. */
 	const struct sqlfiles	 *schema;	/* or NULL */
 	const struct migrations	 *migrations;	/* or NULL */
+	size_t		  max_rows;	/* --max-rows, 0: no limit */
 };
 
 /* What became of one test (or of a file's setup). */

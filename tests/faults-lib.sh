@@ -25,6 +25,8 @@
 # shellcheck source=tests/servers.sh
 . "$top_srcdir/tests/servers.sh"
 
+# Only the server this script starts is ever stopped: forget any other.
+PG_PID= PG_DIR= MY_PID= MY_DIR=
 FL_PID=
 FL_KIND=
 FL_SQ_PID=

@@ -155,7 +155,7 @@ fresh
 "$SQLCHECK" --dsn "$DB" "$WORK/interrupt.sqltest" >"$WORK/int.out" \
     2>"$WORK/int.err" </dev/null &
 pid=$!
-sleep 2
+sleep $((2 * SLOWDOWN))	# past start-up (slow under Valgrind)
 kill -INT "$pid" 2>/dev/null
 i=0
 while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 20 ]; do

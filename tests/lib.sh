@@ -56,6 +56,30 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/sqlcheck-test.XXXXXX") || {
 	exit 99
 }
 echo 0 >"$WORK/.tap_n"
+
+# SQLCHECK_VALGRIND=1 (make check-valgrind): sqlcheck runs under Valgrind
+# memcheck, through a wrapper that execs it (so that its pid is
+# sqlcheck's).  A memory error or a definite or indirect leak makes it
+# exit 99; each run's report goes to SQLCHECK_VALGRIND_LOGS (default
+# $WORK) as vg.PID.log, empty when it was clean.  SLOWDOWN (1, or 10
+# under Valgrind) multiplies the time limits of checks that measure time.
+SLOWDOWN=1
+if [ -n "${SQLCHECK_VALGRIND:-}" ]; then
+	SLOWDOWN=10
+	cat >"$WORK/sqlcheck-valgrind" <<EOF
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full \\
+    --show-leak-kinds=definite,indirect \\
+    --errors-for-leak-kinds=definite,indirect \\
+    --log-file='${SQLCHECK_VALGRIND_LOGS:-$WORK}/vg.%p.log' \\
+    '$SQLCHECK' "\$@"
+EOF
+	chmod +x "$WORK/sqlcheck-valgrind"
+	SQLCHECK=$WORK/sqlcheck-valgrind
+	if [ -n "$_tap_timeout" ]; then
+		_tap_timeout="timeout $((SQLCHECK_TIMEOUT * 10))"
+	fi
+fi
 : >"$WORK/.tap_failed"
 trap 'rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM HUP

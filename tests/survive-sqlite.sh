@@ -76,20 +76,20 @@ contains "timeout: the query timed out" "$OUT" \
     "timed out after 1 s (the statement was cancelled)"
 is "timeout: the file goes on" "$(last_line "$OUT")" \
     "2 passed, 1 failed, 0 skipped"
-ok "timeout: returned in ${elapsed} s (under 4 s)" \
-    "$([ "$elapsed" -lt 4 ]; echo $?)"
+ok "timeout: returned in ${elapsed} s (under $((4 * SLOWDOWN)) s)" \
+    "$([ "$elapsed" -lt $((4 * SLOWDOWN)) ]; echo $?)"
 unchanged "timeout"
 
 # SIGTERM while the runaway query runs.
 "$SQLCHECK" --dsn "$DB" "$WORK/runaway.sqltest" >"$WORK/term.out" \
     2>"$WORK/term.err" </dev/null &
 pid=$!
-sleep 1
+sleep "$SLOWDOWN"
 kill -TERM "$pid"
-if wait_gone "$pid" 5; then
-	pass "SIGTERM: sqlcheck stops within 5 s"
+if wait_gone "$pid" $((5 * SLOWDOWN)); then
+	pass "SIGTERM: sqlcheck stops within $((5 * SLOWDOWN)) s"
 else
-	fail "SIGTERM: sqlcheck stops within 5 s"
+	fail "SIGTERM: sqlcheck stops within $((5 * SLOWDOWN)) s"
 	kill -KILL "$pid"
 fi
 wait "$pid"
@@ -106,7 +106,7 @@ unchanged "SIGTERM"
 # ignored and deleted by the next write.
 "$SQLCHECK" --dsn "$DB" "$WORK/runaway.sqltest" >/dev/null 2>&1 </dev/null &
 pid=$!
-sleep 1
+sleep "$SLOWDOWN"
 kill -KILL "$pid"
 wait "$pid" 2>/dev/null
 sqlite3 "$DB" .dump >"$WORK/after.dump"

@@ -1,0 +1,84 @@
+#!/bin/sh
+# limits.sh: --max-rows and runaway queries, on SQLite and, where their
+# servers are set (SQLCHECK_PG_DSN, SQLCHECK_MYSQL_DSN), on PostgreSQL and
+# MySQL.  A result with more rows than --max-rows fails its test with a
+# message naming the limit, and the file goes on; recursive queries
+# without end end: one counting with --timeout, one returning rows at
+# --max-rows, which stops the statement (peak memory, measured with GNU
+# time when it is there, stays small).  Fixtures: tests/fixtures/limits.
+# shellcheck source=tests/lib.sh
+. "${0%/*}/lib.sh"
+
+require_engines sqlite
+F=$top_srcdir/tests/fixtures/limits
+TIME=
+# (Under Valgrind, GNU time would measure Valgrind's memory.)
+[ -z "${SQLCHECK_VALGRIND:-}" ] && [ -x /usr/bin/time ] &&
+    /usr/bin/time -f %M true >/dev/null 2>&1 && TIME=/usr/bin/time
+
+run_sqlcheck --max-rows -1 "$F/rows.sqltest"
+is_status "--max-rows -1: exit status 2" 2
+contains "--max-rows -1: says what it takes" "$ERR" \
+    'bad --max-rows "-1": give a number from 0 to'
+
+# limits ENGINE DSN: the checks on one engine.
+limits()
+{
+	run_sqlcheck -d "$1" --dsn "$2" --max-rows 10 "$F/rows.sqltest"
+	is_status "$1: eleven rows with --max-rows 10: exit status 1" 1
+	contains "$1: ... the test says why" "$OUT" \
+	    "the result has more than 10 rows (--max-rows 10): the statement was stopped there"
+	is "$1: ... ten rows pass, the file goes on" "$(last_line "$OUT")" \
+	    "2 passed, 1 failed, 0 skipped"
+	run_sqlcheck -d "$1" --dsn "$2" --max-rows 0 "$F/rows.sqltest"
+	is_status "$1: --max-rows 0 is no limit" 0
+
+	start=$(date +%s)
+	if [ -n "$TIME" ]; then
+		$TIME -f %M -o "$WORK/rss" "$SQLCHECK" -d "$1" --dsn "$2" \
+		    --timeout 2 --max-rows 1000 "$F/runaway.sqltest" \
+		    >"$WORK/out" 2>"$WORK/err" </dev/null
+		STATUS=$?
+	else
+		run_sqlcheck -d "$1" --dsn "$2" --timeout 2 --max-rows 1000 \
+		    "$F/runaway.sqltest"
+		printf '%s\n' "$OUT" >"$WORK/out"
+	fi
+	elapsed=$(($(date +%s) - start))
+	OUT=$(cat "$WORK/out")
+	is_status "$1: runaway queries with --timeout 2: exit status 1" 1
+	contains "$1: ... the count times out" "$OUT" \
+	    "timed out after 2 s (the statement was cancelled)"
+	contains "$1: ... the rows stop at --max-rows" "$OUT" \
+	    "the result has more than 1000 rows (--max-rows 1000): the statement was stopped there"
+	is "$1: ... the file goes on" "$(last_line "$OUT")" \
+	    "1 passed, 2 failed, 2 skipped"
+	ok "$1: ... returned in ${elapsed} s (under $((10 * SLOWDOWN)) s)" \
+	    "$([ "$elapsed" -lt $((10 * SLOWDOWN)) ]; echo $?)"
+	if [ -n "$TIME" ]; then
+		rss=$(tail -n 1 "$WORK/rss")
+		ok "$1: ... peak memory ${rss} KB with --max-rows 1000 (under 150 MB)" \
+		    "$([ "$rss" -lt 153600 ]; echo $?)"
+	else
+		skip "$1: ... peak memory" "no GNU time, or under Valgrind"
+	fi
+}
+
+limits sqlite ""
+for e in postgres mysql; do
+	if [ "$e" = postgres ]; then
+		dsn=${SQLCHECK_PG_DSN:-}
+	else
+		dsn=${SQLCHECK_MYSQL_DSN:-}
+	fi
+	if "$SQLCHECK" -d "$e" --dsn "$WORK/.probe" "$WORK/.probe" 2>&1 |
+	    grep -q 'not compiled-in'; then
+		skip "$e" "sqlcheck was built without the $e driver"
+	elif [ -z "$dsn" ]; then
+		skip "$e" "no $e server (SQLCHECK_PG_DSN, SQLCHECK_MYSQL_DSN)"
+	else
+		limits "$e" "$dsn"
+	fi
+done
+
+done_testing
