@@ -1,0 +1,672 @@
+#!/bin/bash
+# bench/run.sh: sqlcheck against the tools users would run instead (issue 8).
+#
+#   bench/run.sh            (or: make bench)
+#
+# Run it as root on Debian 12 from the repository root, after the README's
+# set-up (sqlcheck built in src/).  It installs what it lacks (as root:
+# PostgreSQL, postgresql-server-dev-N for pg_regress, MariaDB, sqlite3,
+# time), starts its own PostgreSQL and MariaDB on unix sockets
+# (tests/servers.sh), generates its workloads in a temporary directory,
+# runs sqlcheck and the reference tool on the same work, prints a table
+# of ratios and absolute figures with each target and PASS or MISS, and
+# stops the servers.  bench/README.md explains each row.
+#
+# Environment:
+#   SQLCHECK=PATH        the binary to measure (default src/sqlcheck, after
+#                        "make src/sqlcheck"; it is copied first, so a rebuild
+#                        during the run is harmless)
+#   SLT_CORPUS=DIR       the sqllogictest corpus (its test/ directory or the
+#                        directory above it); default ../shared/slt-corpus
+#                        beside the repository; without it the SQLite and
+#                        memory rows are skipped
+#   BENCH_REPEAT=3       runs of each short measurement; the best counts
+#   BENCH_REPEAT_LONG=2  runs of the long ones (the corpus on both sides,
+#                        pg_regress: 10-60 s each)
+#   BENCH_STREAM_N=20000 statements in the PostgreSQL and MariaDB stream
+#   BENCH_SUITE_N=200    files in the PostgreSQL suite
+#   BENCH_OVERHEAD_N=200 files of one trivial test, for the per-file overhead
+#   BENCH_ONLY="sqlite pg mysql"  which parts to run
+#   BENCH_KEEP=1         keep the work directory (printed at the end)
+#   BENCH_STRICT=1       exit 1 when a target is missed
+# Exit status: 0 when every row was measured (whether it met its target or
+# not), 1 with BENCH_STRICT=1 and a missed target, 2 when a row could not
+# be measured or its results were wrong (ERROR in the table).
+set -uo pipefail
+export LC_ALL=C
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT" || exit 2
+
+REPEAT=${BENCH_REPEAT:-3}
+REPEAT_LONG=${BENCH_REPEAT_LONG:-2}
+STREAM_N=${BENCH_STREAM_N:-20000}
+SUITE_N=${BENCH_SUITE_N:-200}
+OVERHEAD_N=${BENCH_OVERHEAD_N:-200}
+ONLY=${BENCH_ONLY:-sqlite pg mysql}
+T_START=$EPOCHREALTIME
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+only() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
+
+# ---------------------------------------------------------------- set-up
+
+APT_UPDATED=
+apt_install() {
+	[ "$#" -gt 0 ] || return 0
+	if [ "$(id -u)" != 0 ]; then
+		say "missing packages (not root, not installing): $*"
+		return 1
+	fi
+	say "installing: $*"
+	export DEBIAN_FRONTEND=noninteractive
+	if [ -z "$APT_UPDATED" ]; then
+		apt-get update -q >/dev/null 2>&1
+		APT_UPDATED=1
+	fi
+	apt-get install -y -q --no-install-recommends "$@" >/dev/null 2>&1 ||
+	    say "apt-get install $* failed"
+}
+
+pg_bindir() {
+	ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+}
+
+need=()
+command -v sqlite3 >/dev/null || need+=(sqlite3)
+[ -x /usr/bin/time ] || need+=(time)
+if only pg || only mysql; then
+	[ -n "$(pg_bindir)" ] || need+=(postgresql)
+	command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] ||
+	    need+=(mariadb-server)
+	command -v mariadb >/dev/null || need+=(mariadb-client)
+fi
+apt_install "${need[@]}"
+PGBIN=$(pg_bindir)
+PGVER=${PGBIN%/bin}
+PGVER=${PGVER##*/}
+PG_REGRESS=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/regress/pg_regress
+if only pg && [ -n "$PGBIN" ] && [ ! -x "$PG_REGRESS" ]; then
+	apt_install "postgresql-server-dev-$PGVER"
+fi
+export PATH="$PATH:/usr/sbin"
+
+W=$(mktemp -d "${TMPDIR:-/tmp}/bench-sqlcheck.XXXXXX") || exit 2
+chmod 755 "$W"
+
+SRC_BIN=${SQLCHECK:-$ROOT/src/sqlcheck}
+if [ -z "${SQLCHECK:-}" ] && [ -f Makefile ]; then
+	# The binary of this checkout, not an older build.
+	say "make src/sqlcheck"
+	if ! make -s src/sqlcheck >"$W/make.log" 2>&1; then
+		tail -n 5 "$W/make.log" >&2
+		[ -x "$SRC_BIN" ] || { rm -rf "$W"; say "make failed"; exit 2; }
+		say "make failed: measuring the src/sqlcheck already built"
+	fi
+fi
+[ -x "$SRC_BIN" ] || { say "no sqlcheck binary at $SRC_BIN: build it first (see README.md)"; exit 2; }
+SC=$W/sqlcheck
+cp "$SRC_BIN" "$SC" || exit 2
+
+CORPUS=${SLT_CORPUS:-}
+if [ -z "$CORPUS" ]; then
+	for c in "$ROOT/../shared/slt-corpus" /work/shared/slt-corpus; do
+		[ -d "$c" ] && { CORPUS=$c; break; }
+	done
+fi
+[ -n "$CORPUS" ] && [ -d "$CORPUS/test" ] && CORPUS=$CORPUS/test
+[ -n "$CORPUS" ] && [ -d "$CORPUS" ] && CORPUS=$(cd "$CORPUS" && pwd) &&
+    printf '%s\n' "$CORPUS" >"$W/corpus"
+
+SERVERS_UP=
+cleanup() {
+	if [ -n "$SERVERS_UP" ]; then
+		servers_stop
+		SERVERS_UP=
+	fi
+	if [ -n "${BENCH_KEEP:-}" ]; then
+		say "work directory kept: $W"
+	else
+		rm -rf "$W"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- helpers
+
+# Seconds between two $EPOCHREALTIME values.
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", b - a }'; }
+fmin() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b + 0 < a + 0) print b; else print a }'; }
+fmax() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b + 0 > a + 0) print b; else print a }'; }
+calc() { awk "BEGIN { printf \"%.${2:-3}f\", $1 }"; }
+
+# best_of N FUNCTION ARGS...: runs the function N times; BEST is the
+# shortest wall time in seconds, RUNS every time.  The function sets
+# RUN_OK=0 when a run was wrong.
+best_of() {
+	local n=$1 i t0 t1 d
+	shift
+	BEST='' RUNS='' RUN_OK=1
+	for ((i = 1; i <= n; i++)); do
+		RUN_I=$i
+		t0=$EPOCHREALTIME
+		"$@"
+		t1=$EPOCHREALTIME
+		d=$(elapsed "$t0" "$t1")
+		BEST=$(fmin "$BEST" "$d")
+		RUNS="$RUNS $(calc "$d" 3)"
+	done
+	RUNS=${RUNS# }
+}
+
+# CPU seconds (user + system) and peak RSS (KiB) of one command, recorded
+# by /usr/bin/time into FILE: "user sys maxrss" on its last line (a line
+# "Command exited with non-zero status N" may come first).
+TIMEFMT='%U %S %M'
+cpu_of() { tail -n 1 "$1" | awk '{ printf "%.2f", $1 + $2 }'; }
+rss_of() { tail -n 1 "$1" | awk '{ print $3 }'; }
+
+# The human summary line of a sqlcheck run.
+summary_of() { grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped' "$1" | tail -n 1; }
+
+ROWS=()
+STATUS=0
+MISSED=0
+# row MEASURE SQLCHECK REFERENCE VALUE TARGET RESULT
+row() { ROWS+=("$1"$'\t'"$2"$'\t'"$3"$'\t'"$4"$'\t'"$5"$'\t'"$6"); }
+# judge VALUE OP TARGET: PASS or MISS
+judge() {
+	if awk -v v="$1" -v t="$3" 'BEGIN { exit !(v <= t) }'; then
+		echo PASS
+	else
+		MISSED=1
+		echo MISS
+	fi
+}
+row_error() { row "$1" "-" "-" "-" "$2" "ERROR: $3"; STATUS=2; say "ERROR: $1: $3"; }
+row_skip() { row "$1" "-" "-" "-" "$2" "skipped: $3"; say "skipped: $1: $3"; }
+
+NOTES=()
+note() { NOTES+=("$*"); say "$*"; }
+
+# ---------------------------------------------------------------- machine
+
+machine() {
+	local cpu mem
+	cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+	mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+	echo "machine:    $(nproc) cores, $cpu, $mem, Linux $(uname -r), Debian $(cat /etc/debian_version 2>/dev/null)"
+	echo "load:       $(cut -d' ' -f1-3 /proc/loadavg) at start (1, 5, 15 min)"
+	if awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
+		echo "warning:    the machine is busy: the wall times, and most of all the"
+		echo "            client/server rows and -j 2 / -j 1, measure the other load too"
+	fi
+	echo "sqlcheck:   $("$SC" --version 2>&1 | head -n 1), $SRC_BIN; checkout at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' + local changes in src/')"
+	echo "sqlite3:    $(sqlite3 --version 2>/dev/null | cut -d' ' -f1)"
+	if [ -n "$PGBIN" ]; then
+		echo "postgres:   $("$PGBIN/postgres" --version 2>/dev/null), psql $("$PGBIN/psql" --version | awk '{ print $3 }'), pg_regress $("$PG_REGRESS" --version 2>/dev/null | awk '{ print $3 }')"
+	fi
+	command -v mariadbd >/dev/null &&
+	    echo "mariadb:    $(mariadbd --version 2>/dev/null | awk '{ print $3 }'), client $(mariadb --version 2>/dev/null | sed 's/.*Distrib \([^,]*\).*/\1/; s/.*from \([^ ,]*\).*/\1/')"
+}
+MACHINE=$(machine)
+
+# ---------------------------------------------------------------- SQLite
+
+# The corpus: sqlcheck -j 1 against the sqlite3 shell executing the SQL
+# that applies to SQLite (bench/slt2sql.awk), file by file, each on a new
+# in-memory database.
+sqlite_extract() {
+	local f rel n e
+	mkdir -p "$W/slt-sql"
+	SLT_RECORDS=0 SLT_ERRORS=0 SLT_FILES=0
+	: >"$W/slt-sql/list"
+	while IFS= read -r f; do
+		rel=${f#"$CORPUS"/}
+		out="$W/slt-sql/$(printf '%s' "$rel" | tr / _).sql"
+		awk -v engine=sqlite -f "$ROOT/bench/slt2sql.awk" "$f" \
+		    >"$out" 2>"$W/slt-sql/count" || return 1
+		n=$(awk '$1 == "records" { print $2 }' "$W/slt-sql/count")
+		e=$(awk '$1 == "errors" { print $2 }' "$W/slt-sql/count")
+		SLT_RECORDS=$((SLT_RECORDS + n))
+		SLT_ERRORS=$((SLT_ERRORS + e))
+		SLT_FILES=$((SLT_FILES + 1))
+		printf '%s\n' "$out" >>"$W/slt-sql/list"
+	done < <(find "$CORPUS" \( -name '*.test' -o -name '*.slt' \) -type f | sort)
+}
+
+# sqlite3 over every extracted file, as one timed command.
+cat >"$W/sqlite-ref.sh" <<'EOF'
+#!/bin/bash
+# One sqlite3 shell per file, as sqlcheck gives each file a new database.
+errors=0
+while IFS= read -r f; do
+	sqlite3 :memory: <"$f" >/dev/null 2>"$f.err"
+	n=$(grep -Ec '^(Parse|Runtime) error near line' "$f.err")
+	errors=$((errors + n))
+done <"$1"
+echo "$errors" >"$2"
+EOF
+chmod +x "$W/sqlite-ref.sh"
+
+sqlite_sqlcheck_once() {
+	/usr/bin/time -f "$TIMEFMT" -o "$W/slt-sc.time.$RUN_I" \
+	    "$SC" -j 1 --color never "$CORPUS" >"$W/slt-sc.out.$RUN_I" 2>&1
+	SC_SUMMARY=$(summary_of "$W/slt-sc.out.$RUN_I")
+	[ -n "$SC_SUMMARY" ] || RUN_OK=0
+}
+sqlite_ref_once() {
+	/usr/bin/time -f "$TIMEFMT" -o "$W/slt-ref.time.$RUN_I" \
+	    "$W/sqlite-ref.sh" "$W/slt-sql/list" "$W/slt-ref.errors"
+}
+
+bench_sqlite() {
+	local name="SQLite corpus: sqlcheck -j 1 / sqlite3 shell (CPU)"
+	local rname="peak RSS, sqlcheck on the corpus (SQLite)"
+	if [ -z "$CORPUS" ] || [ ! -d "$CORPUS" ]; then
+		row_skip "$name" "<= 1.3" "no corpus (set SLT_CORPUS)"
+		row_skip "$rname" "<= 16 MiB" "no corpus (set SLT_CORPUS)"
+		return
+	fi
+	say "SQLite: extracting the corpus SQL ($CORPUS)"
+	sqlite_extract || { row_error "$name" "<= 1.3" "extraction failed"; return; }
+	say "SQLite: sqlite3 shell on $SLT_FILES files, $SLT_RECORDS statements and queries (x$REPEAT_LONG)"
+	best_of "$REPEAT_LONG" sqlite_ref_once
+	local ref=$BEST ref_runs=$RUNS ref_cpu='' ref_rss='' i
+	for ((i = 1; i <= REPEAT_LONG; i++)); do
+		ref_cpu=$(fmin "$ref_cpu" "$(cpu_of "$W/slt-ref.time.$i")")
+		ref_rss=$(fmax "$ref_rss" "$(rss_of "$W/slt-ref.time.$i")")
+	done
+	local ref_err
+	ref_err=$(cat "$W/slt-ref.errors")
+	say "SQLite: sqlcheck -j 1 on the corpus (x$REPEAT_LONG)"
+	best_of "$REPEAT_LONG" sqlite_sqlcheck_once
+	local sc=$BEST sc_runs=$RUNS sc_cpu='' sc_rss=''
+	for ((i = 1; i <= REPEAT_LONG; i++)); do
+		sc_cpu=$(fmin "$sc_cpu" "$(cpu_of "$W/slt-sc.time.$i")")
+		sc_rss=$(fmax "$sc_rss" "$(rss_of "$W/slt-sc.time.$i")")
+	done
+	# Same work: sqlcheck's passed + failed = the records extracted.
+	local counted
+	counted=$(awk '{ print $1 + $3 }' <<<"$SC_SUMMARY")
+	note "SQLite corpus: $SLT_FILES files; $SLT_RECORDS statements and queries extracted, $SLT_ERRORS of them \"statement error\" (the shell reported $ref_err errors: those, plus queries whose runtime error ends their rows in SQLite's runner); sqlcheck: $SC_SUMMARY"
+	note "SQLite corpus wall times (s): sqlcheck $sc_runs; sqlite3 $ref_runs. CPU (user+sys, best): sqlcheck $sc_cpu s, sqlite3 $ref_cpu s (ratio $(calc "$sc_cpu / $ref_cpu" 2))"
+	if [ "$RUN_OK" = 0 ] || [ "$counted" != "$SLT_RECORDS" ]; then
+		row_error "$name" "<= 1.3" "sqlcheck ran $counted records, the extraction has $SLT_RECORDS"
+	else
+		# Both are one CPU-bound process: the ratio of CPU times (user +
+		# system) is the one judged, as it does not count the time spent
+		# waiting for a CPU on a busy machine; the wall times are shown.
+		local r rw
+		r=$(calc "$sc_cpu / $ref_cpu" 2)
+		rw=$(calc "$sc / $ref" 2)
+		row "$name" "$(calc "$sc_cpu" 2) s CPU, $(calc "$sc" 2) s wall" \
+		    "$(calc "$ref_cpu" 2) s CPU, $(calc "$ref" 2) s wall" \
+		    "$r CPU (wall $rw)" "<= 1.3" "$(judge "$r" "<=" 1.3)"
+	fi
+	local mib
+	mib=$(calc "$sc_rss / 1024" 1)
+	row "$rname" "$mib MiB" "sqlite3 $(calc "$ref_rss / 1024" 1) MiB" \
+	    "$mib MiB" "<= 16 MiB" "$(judge "$mib" "<=" 16)"
+}
+
+# ---------------------------------------------------------------- workloads
+
+# The statement stream: a setup that creates one table, then STREAM_N tests
+# of one statement each, alternately an INSERT and a SELECT of that row.
+# The same statements as a plain script for psql and for mariadb, between
+# a CREATE TABLE and a DROP TABLE.
+gen_stream() {
+	awk -v n="$STREAM_N" -v sqltest="$W/stream.sqltest" -v plain="$W/stream.sql" '
+	BEGIN {
+		ct = "CREATE TABLE bench_t (id integer PRIMARY KEY, v varchar(40) NOT NULL)"
+		print "-- setup" > sqltest
+		print ct ";" > sqltest
+		print "DROP TABLE IF EXISTS bench_t;" > plain
+		print ct ";" > plain
+		for (i = 1; i <= n / 2; i++) {
+			ins = "INSERT INTO bench_t VALUES (" i ", '\''value " i "'\'')"
+			sel = "SELECT v FROM bench_t WHERE id = " i
+			printf "\n-- test: insert %d\n%s;\n-- expect 1 row\n", i, ins > sqltest
+			printf "\n-- test: select %d\n%s;\n-- expect:\nvalue %d\n", i, sel, i > sqltest
+			print ins ";" > plain
+			print sel ";" > plain
+		}
+		print "DROP TABLE bench_t;" > plain
+	}'
+}
+
+# The PostgreSQL suite: SUITE_N small files of 10 tests each (setup of one
+# table, selects, constraint errors, an insert, an update, a join), and the
+# same statements as a pg_regress suite (sql/NAME.sql, which also drops its
+# table at the end, as pg_regress does not roll back).
+gen_suite() {
+	local i name q up
+	mkdir -p "$W/suite" "$W/regress/sql" "$W/regress/expected"
+	: >"$W/regress/names"
+	for ((i = 1; i <= SUITE_N; i++)); do
+		name=$(printf 'f%03d' "$i")
+		q=$((i % 10 + 1))
+		up=$((q < 3 ? 3 : 2))
+		cat >"$W/suite/$name.sqltest" <<EOF
+-- engines: postgres
+
+-- setup
+CREATE TABLE items_$name (
+  id integer PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  qty integer NOT NULL CHECK (qty >= 0)
+);
+INSERT INTO items_$name VALUES (1, 'apple', 3), (2, 'banana', 0), (3, 'cherry', 7), (4, 'date', $q);
+
+-- test: row count
+SELECT count(*) FROM items_$name;
+-- expect:
+4
+
+-- test: rows in order
+SELECT id, name, qty FROM items_$name ORDER BY id;
+-- expect:
+1 | apple | 3
+2 | banana | 0
+3 | cherry | 7
+4 | date | $q
+
+-- test: names in stock, any order
+SELECT name FROM items_$name WHERE qty > 0;
+-- expect rowsort:
+date
+cherry
+apple
+
+-- test: total quantity
+SELECT sum(qty) FROM items_$name;
+-- expect:
+$((10 + q))
+
+-- test: duplicate id is rejected
+INSERT INTO items_$name VALUES (1, 'elder', 1);
+-- expect error: unique_violation
+
+-- test: negative quantity is rejected
+INSERT INTO items_$name VALUES (5, 'fig', -1);
+-- expect error: check_violation
+
+-- test: missing name is rejected
+INSERT INTO items_$name VALUES (5, NULL, 1);
+-- expect error: not_null_violation
+
+-- test: insert a row
+INSERT INTO items_$name VALUES (5, 'fig', 2);
+-- expect 1 row
+
+-- test: restock
+UPDATE items_$name SET qty = qty + 1 WHERE qty < 3;
+-- expect $up rows
+
+-- test: join with a price list
+SELECT i.name, p.price * i.qty
+FROM items_$name i JOIN (VALUES ('apple', 2), ('cherry', 5)) AS p(name, price)
+  ON p.name = i.name
+ORDER BY 1;
+-- expect:
+apple | 6
+cherry | 35
+EOF
+		# The same statements, in order, for pg_regress.
+		awk '
+		/^-- (expect|test|setup|engines)/ { skip = ($2 ~ /^expect/); next }
+		skip { next }
+		/^$/ { next }
+		{ print }
+		' "$W/suite/$name.sqltest" >"$W/regress/sql/$name.sql"
+		echo "DROP TABLE items_$name;" >>"$W/regress/sql/$name.sql"
+		echo "$name" >>"$W/regress/names"
+	done
+}
+
+# Files of one trivial test each, in two directories: one file and N files.
+gen_overhead() {
+	local i
+	mkdir -p "$W/ovh1" "$W/ovhN"
+	for ((i = 1; i <= OVERHEAD_N; i++)); do
+		printf -- '-- test: one\nSELECT 1;\n-- expect:\n1\n' \
+		    >"$W/ovhN/$(printf 't%04d' "$i").sqltest"
+	done
+	cp "$W/ovhN/t0001.sqltest" "$W/ovh1/"
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+
+PSQL_ARGS=()
+psql_once() {
+	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "${PSQL_ARGS[@]}" -f "$1" \
+	    >/dev/null 2>"$W/psql.err" || RUN_OK=0
+}
+# sqlcheck_once OUT ARGS...: one run; RUN_OK=0 unless it exits 0.
+sqlcheck_once() {
+	local out=$1
+	shift
+	"$SC" --color never "$@" >"$out" 2>&1 || RUN_OK=0
+}
+regress_once() {
+	rm -rf "$W/regress/out"
+	local names
+	mapfile -t names <"$W/regress/names"
+	"$PG_REGRESS" --use-existing --bindir="$PGBIN" --host="$PG_DIR" \
+	    --port=5432 --user=postgres --dbname=bench_regress \
+	    --inputdir="$W/regress" --outputdir="$W/regress/out" \
+	    "${names[@]}" >"$W/regress.log" 2>&1 || RUN_OK=0
+}
+
+bench_pg() {
+	local n1="PostgreSQL stream: sqlcheck / psql -f"
+	local n2="PostgreSQL $SUITE_N-file suite: sqlcheck -j 1 / pg_regress"
+	local n3="PostgreSQL per-file overhead (reused session)"
+	local n4="PostgreSQL $SUITE_N-file suite: -j 2 / -j 1"
+	if [ -z "$PGBIN" ] || [ -z "${SQLCHECK_PG_DSN:-}" ]; then
+		for n in "$n1" "$n2" "$n3" "$n4"; do row_skip "$n" "-" "no PostgreSQL server"; done
+		return
+	fi
+	PSQL_ARGS=(-h "$PG_DIR" -p 5432 -U postgres -d postgres)
+	local dsn="$SQLCHECK_PG_DSN"
+
+	# The statement stream.
+	say "PostgreSQL: stream of $STREAM_N statements, psql (x$REPEAT)"
+	best_of "$REPEAT" psql_once "$W/stream.sql"
+	local ref=$BEST ref_runs=$RUNS ok=$RUN_OK
+	say "PostgreSQL: stream of $STREAM_N statements, sqlcheck (x$REPEAT)"
+	best_of "$REPEAT" sqlcheck_once "$W/pg-stream.out" -d postgres \
+	    --dsn "$dsn" -j 1 "$W/stream.sqltest"
+	local sc=$BEST sc_runs=$RUNS
+	note "PostgreSQL stream wall times (s): sqlcheck $sc_runs; psql $ref_runs; sqlcheck: $(summary_of "$W/pg-stream.out")"
+	if [ "$ok" = 0 ] || [ "$RUN_OK" = 0 ]; then
+		row_error "$n1" "<= 0.7" "a run failed (see $W/pg-stream.out, $W/psql.err)"
+	else
+		local r
+		r=$(calc "$sc / $ref" 2)
+		row "$n1" "$(calc "$sc" 2) s ($(calc "$STREAM_N / $sc" 0) stmt/s)" \
+		    "$(calc "$ref" 2) s ($(calc "$STREAM_N / $ref" 0) stmt/s)" \
+		    "$r" "<= 0.7" "$(judge "$r" "<=" 0.7)"
+	fi
+
+	# The suite: pg_regress once to make expected/, then the timed runs.
+	"$PGBIN/psql" -X -q "${PSQL_ARGS[@]}" -c "CREATE DATABASE bench_regress" \
+	    >/dev/null 2>&1
+	# pg_regress stops at a missing expected file: start from empty ones.
+	say "PostgreSQL: pg_regress once to record expected/ ($SUITE_N files)"
+	local f
+	while read -r f; do : >"$W/regress/expected/$f.out"; done <"$W/regress/names"
+	RUN_OK=1
+	regress_once
+	cp "$W/regress/out/results/"*.out "$W/regress/expected/" 2>/dev/null
+	local rdsn="host=$PG_DIR port=5432 user=postgres dbname=bench_regress"
+	say "PostgreSQL: pg_regress on $SUITE_N files (x$REPEAT_LONG)"
+	best_of "$REPEAT_LONG" regress_once
+	local rg=$BEST rg_runs=$RUNS rg_ok=$RUN_OK
+	grep -q "All $SUITE_N tests passed" "$W/regress.log" || rg_ok=0
+	j1_once() {
+		sqlcheck_once "$W/suite-j1.out" -d postgres --dsn "$rdsn" -j 1 \
+		    --format json -o "$W/suite-j1.json" "$W/suite"
+	}
+	j2_once() {
+		sqlcheck_once "$W/suite-j2.out" -d postgres --dsn "$rdsn" -j 2 \
+		    --format json -o "$W/suite-j2.json" "$W/suite"
+	}
+	say "PostgreSQL: sqlcheck -j 1 on $SUITE_N files (x$REPEAT)"
+	best_of "$REPEAT" j1_once
+	local j1=$BEST j1_runs=$RUNS j1_ok=$RUN_OK
+	say "PostgreSQL: sqlcheck -j 2 on $SUITE_N files (x$REPEAT)"
+	best_of "$REPEAT" j2_once
+	local j2=$BEST j2_runs=$RUNS j2_ok=$RUN_OK
+	local want="$((SUITE_N * 10)) passed, 0 failed, 0 skipped"
+	[ "$(summary_of "$W/suite-j1.out")" = "$want" ] || j1_ok=0
+	[ "$(summary_of "$W/suite-j2.out")" = "$want" ] || j2_ok=0
+	note "PostgreSQL suite wall times (s): sqlcheck -j 1 $j1_runs; -j 2 $j2_runs; pg_regress $rg_runs; sqlcheck -j 1: $(summary_of "$W/suite-j1.out"); pg_regress: $(grep -E 'tests? (passed|failed)' "$W/regress.log" | tr -s ' ' | head -n 1)"
+	if [ "$rg_ok" = 0 ]; then
+		row_error "$n2" "<= 0.1" "pg_regress did not pass (see $W/regress.log)"
+	elif [ "$j1_ok" = 0 ]; then
+		row_error "$n2" "<= 0.1" "sqlcheck -j 1 did not pass (see $W/suite-j1.out)"
+	else
+		local r
+		r=$(calc "$j1 / $rg" 3)
+		row "$n2" "$(calc "$j1" 2) s ($(calc "$j1 * 1000 / $SUITE_N" 1) ms/file)" \
+		    "$(calc "$rg" 2) s ($(calc "$rg * 1000 / $SUITE_N" 1) ms/file)" \
+		    "$r" "<= 0.1" "$(judge "$r" "<=" 0.1)"
+	fi
+	# -j 2 against -j 1: the time, and the same per-test results.
+	local same=yes
+	sed -E 's/"seconds": [0-9.]+//g' "$W/suite-j1.json" >"$W/suite-j1.cmp"
+	sed -E 's/"seconds": [0-9.]+//g' "$W/suite-j2.json" >"$W/suite-j2.cmp"
+	cmp -s "$W/suite-j1.cmp" "$W/suite-j2.cmp" || same=no
+	note "PostgreSQL suite: per-test results of -j 2 identical to -j 1 (JSON report, times removed): $same"
+	if [ "$j1_ok" = 0 ] || [ "$j2_ok" = 0 ]; then
+		row_error "$n4" "<= 0.6" "a run did not pass (see $W/suite-j1.out, $W/suite-j2.out)"
+	elif [ "$same" = no ]; then
+		row_error "$n4" "<= 0.6" "-j 2 results differ from -j 1"
+	else
+		local r
+		r=$(calc "$j2 / $j1" 2)
+		row "$n4" "-j 2: $(calc "$j2" 2) s" "-j 1: $(calc "$j1" 2) s" \
+		    "$r (results identical)" "<= 0.6" "$(judge "$r" "<=" 0.6)"
+	fi
+
+	# Per-file overhead: (time for N files - time for 1 file) / (N - 1).
+	say "PostgreSQL: per-file overhead, 1 and $OVERHEAD_N files (x$REPEAT)"
+	best_of "$REPEAT" sqlcheck_once "$W/ovh1.out" -d postgres --dsn "$rdsn" \
+	    -j 1 "$W/ovh1"
+	local o1=$BEST o1_runs=$RUNS o_ok=$RUN_OK
+	best_of "$REPEAT" sqlcheck_once "$W/ovhN.out" -d postgres --dsn "$rdsn" \
+	    -j 1 "$W/ovhN"
+	local on=$BEST on_runs=$RUNS
+	[ "$RUN_OK" = 0 ] && o_ok=0
+	[ "$(summary_of "$W/ovh1.out")" = "1 passed, 0 failed, 0 skipped" ] || o_ok=0
+	[ "$(summary_of "$W/ovhN.out")" = "$OVERHEAD_N passed, 0 failed, 0 skipped" ] || o_ok=0
+	note "PostgreSQL per-file overhead wall times (s): 1 file $o1_runs; $OVERHEAD_N files $on_runs"
+	if [ "$o_ok" = 0 ]; then
+		row_error "$n3" "<= 2 ms" "a run failed (see $W/ovhN.out)"
+	else
+		local ms
+		ms=$(calc "($on - $o1) * 1000 / ($OVERHEAD_N - 1)" 2)
+		row "$n3" "$OVERHEAD_N files $(calc "$on" 3) s" "1 file $(calc "$o1" 3) s" \
+		    "$ms ms/file" "<= 2 ms" "$(judge "$ms" "<=" 2)"
+	fi
+}
+
+# ---------------------------------------------------------------- MariaDB
+
+mariadb_once() {
+	mariadb --no-defaults -S "$SQLCHECK_MYSQL_SOCKET" -u sqlcheck -psqlcheck \
+	    sqlcheck <"$W/stream.sql" >/dev/null 2>"$W/mariadb.err" || RUN_OK=0
+}
+
+bench_mysql() {
+	local name="MariaDB stream: sqlcheck / mariadb client"
+	if [ -z "${SQLCHECK_MYSQL_DSN:-}" ]; then
+		row_skip "$name" "<= 1.0" "no MariaDB server"
+		return
+	fi
+	say "MariaDB: stream of $STREAM_N statements, mariadb client (x$REPEAT)"
+	best_of "$REPEAT" mariadb_once
+	local ref=$BEST ref_runs=$RUNS ok=$RUN_OK
+	say "MariaDB: stream of $STREAM_N statements, sqlcheck (x$REPEAT)"
+	best_of "$REPEAT" sqlcheck_once "$W/my-stream.out" -d mysql \
+	    --dsn "$SQLCHECK_MYSQL_DSN" -j 1 "$W/stream.sqltest"
+	local sc=$BEST sc_runs=$RUNS
+	note "MariaDB stream wall times (s): sqlcheck $sc_runs; mariadb $ref_runs; sqlcheck: $(summary_of "$W/my-stream.out")"
+	if [ "$ok" = 0 ] || [ "$RUN_OK" = 0 ]; then
+		row_error "$name" "<= 1.0" "a run failed (see $W/my-stream.out, $W/mariadb.err)"
+		return
+	fi
+	local r
+	r=$(calc "$sc / $ref" 2)
+	row "$name" "$(calc "$sc" 2) s ($(calc "$STREAM_N / $sc" 0) stmt/s)" \
+	    "$(calc "$ref" 2) s ($(calc "$STREAM_N / $ref" 0) stmt/s)" \
+	    "$r" "<= 1.0" "$(judge "$r" "<=" 1.0)"
+}
+
+# ---------------------------------------------------------------- main
+
+# All in one function, read whole before it runs: editing this file during
+# a run does not change the run.
+main() {
+
+	say "work directory $W"
+	gen_stream
+	gen_suite
+	gen_overhead
+
+	if only pg || only mysql; then
+		# shellcheck source=tests/servers.sh
+		. "$ROOT/tests/servers.sh"
+		trap cleanup EXIT
+		SERVERS_UP=1
+		if only pg; then
+			say "starting PostgreSQL"
+			servers_pg_start >"$W/pg-start.log" 2>&1 ||
+			    { say "PostgreSQL did not start"; cat "$W/pg-start.log" >&2; unset SQLCHECK_PG_DSN; }
+		fi
+		if only mysql; then
+			say "starting MariaDB"
+			servers_mysql_start >"$W/my-start.log" 2>&1 ||
+			    { say "MariaDB did not start"; cat "$W/my-start.log" >&2; unset SQLCHECK_MYSQL_DSN; }
+		fi
+	fi
+
+	only sqlite && bench_sqlite
+	only pg && bench_pg
+	only mysql && bench_mysql
+
+	if [ -n "$SERVERS_UP" ]; then
+		servers_stop
+		SERVERS_UP=
+	fi
+
+	# The report.
+
+	echo
+	echo "$MACHINE"
+	echo "load:       $(cut -d' ' -f1-3 /proc/loadavg) at the end; benchmark took $(calc "$(elapsed "$T_START" "$EPOCHREALTIME")" 0) s; best of $REPEAT runs ($REPEAT_LONG for the corpus and pg_regress)"
+	echo
+	{
+		printf 'measure\tsqlcheck\treference\tratio / value\ttarget\tresult\n'
+		printf -- '-------\t--------\t---------\t-------------\t------\t------\n'
+		printf '%s\n' "${ROWS[@]}"
+	} | awk -F'\t' '
+		{ for (i = 1; i <= NF; i++) { cell[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } n = NR; nf[NR] = NF }
+		END {
+			for (r = 1; r <= n; r++) {
+				line = ""
+				for (i = 1; i <= nf[r]; i++)
+					line = line sprintf(i < nf[r] ? "%-" w[i] "s  " : "%s", cell[r, i])
+				print line
+			}
+		}'
+	echo
+	for n in "${NOTES[@]}"; do echo "- $n"; done
+	if [ "$STATUS" = 0 ] && [ "$MISSED" = 1 ] && [ -n "${BENCH_STRICT:-}" ]; then
+		STATUS=1
+	fi
+	return "$STATUS"
+}
+main "$@"; exit $?
