@@ -452,6 +452,7 @@ main(int argc, char **argv)
 	struct sqlfiles		 schema;
 	struct migrations	*migrations;
 	char			**files = NULL, dflt_path[] = "sql-tests";
+	char			*template;
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0;
 	char			*cause = NULL;
@@ -491,6 +492,8 @@ main(int argc, char **argv)
 		fatalx("%s", cause);
 	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
 		fatalx("%s", cause);
+	template = run_template_build(&c, &o);
+	o.template = template;
 	memset(&cfg, 0, sizeof cfg);
 	cfg.drv = drv;
 	cfg.dsn = o.dsn;
@@ -501,6 +504,9 @@ main(int argc, char **argv)
 	cfg.progress = isatty(STDOUT_FILENO) && !o.verbose && !o.quiet &&
 	    (o.format == NULL || o.output != NULL);
 	pool_run(&cfg, &c, &t);
+	if (template != NULL)
+		drv->template_drop(template);
+	free(template);
 	tempinst_stop(ti);
 	report_end(&t);
 	querylog_close();
