@@ -520,7 +520,10 @@ lite_fp_type(const char *type)
 	return str_sql_normalize(type);
 }
 
-/* "column T.C: type not null default X", and the primary key line. */
+/*
+ * "column T.C: type not null default X" ("(no type)" when none was
+ * declared), and the primary key line.
+ */
 static int
 lite_fp_columns(sqlite3 *db, const char *table, struct buf *out)
 {
@@ -536,13 +539,12 @@ lite_fp_columns(sqlite3 *db, const char *table, struct buf *out)
 	buf_init(&pk);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		type = lite_fp_type(lite_fp_text(st, 1));
-		buf_printf(out, "column %s.%s:%s%s%s%s", table,
-		    lite_fp_text(st, 0), *type != '\0' ? " " : "", type,
-		    sqlite3_column_int(st, 2) ? " not null" : "",
-		    sqlite3_column_type(st, 3) != SQLITE_NULL ? " default " : "");
+		buf_printf(out, "column %s.%s: %s%s", table,
+		    lite_fp_text(st, 0), *type != '\0' ? type : "(no type)",
+		    sqlite3_column_int(st, 2) ? " not null" : "");
 		free(type);
 		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
-			buf_adds(out, lite_fp_text(st, 3));
+			buf_printf(out, " default %s", lite_fp_text(st, 3));
 		hidden = sqlite3_column_int(st, 5);
 		buf_adds(out, hidden == 2 ? " generated virtual\n" : hidden ==
 		    3 ? " generated stored\n" : "\n");

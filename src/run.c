@@ -44,7 +44,7 @@ struct run {
 	int			 broken;	/* connection lost */
 	char			*scratch_name;
 	int			 migrated;	/* migration steps applied */
-	int			 cloned;	/* scratch is a copy of the template */
+	int			 cloned;	/* scratch copies the template */
 	struct slt_label	*labels;
 	size_t			 nlabels;
 };
