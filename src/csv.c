@@ -91,8 +91,8 @@ csv_quoted(struct csv_parser *cp)
 	cp->pos++;
 	for (;;) {
 		if (cp->pos >= cp->len)
-			return csv_error(cp, opened, "unterminated quoted field "
-			    "(it opens on this line; close it with \")");
+			return csv_error(cp, opened, "unterminated quoted "
+			    "field (it opens on this line; close it with \")");
 		c = cp->text[cp->pos++];
 		if (c == '"') {
 			if (cp->pos < cp->len && cp->text[cp->pos] == '"') {
@@ -191,8 +191,8 @@ csv_check_header(struct csv_parser *cp, int ncols)
 		for (j = 0; j < i; j++) {
 			b = cp->store.data + cp->offs[j];
 			if (strcmp(a, b) == 0)
-				return csv_error(cp, 1, "column \"%s\" twice in "
-				    "the header row", a);
+				return csv_error(cp, 1, "column \"%s\" twice "
+				    "in the header row", a);
 		}
 	}
 	return 0;
@@ -237,9 +237,9 @@ csv_records(struct csv_parser *cp)
 			continue;
 		}
 		if (n != ncols)
-			return csv_error(cp, line, "%d field%s in this row, but "
-			    "%d column%s in the header row", n, n == 1 ? "" :
-			    "s", ncols, ncols == 1 ? "" : "s");
+			return csv_error(cp, line, "%d field%s in this row, "
+			    "but %d column%s in the header row", n, n == 1 ?
+			    "" : "s", ncols, ncols == 1 ? "" : "s");
 		cp->lines = xreallocarray(cp->lines, cp->nrecords + 1,
 		    sizeof *cp->lines);
 		cp->lines[cp->nrecords++] = line;

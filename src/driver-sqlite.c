@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -534,7 +535,10 @@ lite_fp_type(const char *type)
 	return str_sql_normalize(type);
 }
 
-/* "column T.C: type not null default X", and the primary key line. */
+/*
+ * "column T.C: type not null default X" ("(no type)" when none was
+ * declared), and the primary key line.
+ */
 static int
 lite_fp_columns(sqlite3 *db, const char *table, struct buf *out)
 {
@@ -550,13 +554,12 @@ lite_fp_columns(sqlite3 *db, const char *table, struct buf *out)
 	buf_init(&pk);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		type = lite_fp_type(lite_fp_text(st, 1));
-		buf_printf(out, "column %s.%s:%s%s%s%s", table,
-		    lite_fp_text(st, 0), *type != '\0' ? " " : "", type,
-		    sqlite3_column_int(st, 2) ? " not null" : "",
-		    sqlite3_column_type(st, 3) != SQLITE_NULL ? " default " : "");
+		buf_printf(out, "column %s.%s: %s%s", table,
+		    lite_fp_text(st, 0), *type != '\0' ? type : "(no type)",
+		    sqlite3_column_int(st, 2) ? " not null" : "");
 		free(type);
 		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
-			buf_adds(out, lite_fp_text(st, 3));
+			buf_printf(out, " default %s", lite_fp_text(st, 3));
 		hidden = sqlite3_column_int(st, 5);
 		buf_adds(out, hidden == 2 ? " generated virtual\n" : hidden ==
 		    3 ? " generated stored\n" : "\n");
@@ -825,6 +828,120 @@ lite_fingerprint(struct conn *c, struct buf *out, char **cause)
 	return 0;
 }
 
+#if SQLITE_VERSION_NUMBER >= 3036000
+/*
+ * Template databases (run_template_build): serialized images of a
+ * database, kept in this process under a name; a scratch database is
+ * a new in-memory database deserialized from a copy of one.  Workers
+ * clone from their own threads, so the list has a lock.
+ */
+struct lite_template {
+	char			*name;
+	unsigned char		*data;		/* sqlite3_malloc'd */
+	sqlite3_int64		 size;
+	struct lite_template	*next;
+};
+
+static pthread_mutex_t		 lite_tmpl_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct lite_template	*lite_templates;
+static unsigned int		 lite_tmpl_count;
+
+/* Keep an image of the current database as a template. */
+static int
+lite_template_save(struct conn *c, char **name, char **cause)
+{
+	struct lite		*l = c->data;
+	struct lite_template	*t;
+	sqlite3_int64		 size = 0;
+	unsigned char		*data;
+
+	data = sqlite3_serialize(l->db, "main", &size, 0);
+	if (data == NULL) {
+		*cause = xprintf("cannot serialize the database: %s",
+		    sqlite3_errmsg(l->db));
+		return -1;
+	}
+	t = xcalloc(1, sizeof *t);
+	t->data = data;
+	t->size = size;
+	pthread_mutex_lock(&lite_tmpl_lock);
+	t->name = xprintf("template %u", ++lite_tmpl_count);
+	t->next = lite_templates;
+	lite_templates = t;
+	pthread_mutex_unlock(&lite_tmpl_lock);
+	*name = xstrdup(t->name);
+	return 0;
+}
+
+/*
+ * A scratch database that is a copy of template tmpl, used until
+ * lite_scratch_drop() throws it away.
+ */
+static int
+lite_scratch_clone(struct conn *c, const char *tmpl, char **name,
+    char **cause)
+{
+	struct lite		*l = c->data;
+	struct lite_template	*t;
+	unsigned char		*copy = NULL;
+	sqlite3_int64		 size = 0;
+	sqlite3			*db;
+
+	pthread_mutex_lock(&lite_tmpl_lock);
+	for (t = lite_templates; t != NULL; t = t->next) {
+		if (strcmp(t->name, tmpl) == 0)
+			break;
+	}
+	if (t != NULL && (copy = sqlite3_malloc64((sqlite3_uint64)t->size)) !=
+	    NULL) {
+		memcpy(copy, t->data, (size_t)t->size);
+		size = t->size;
+	}
+	pthread_mutex_unlock(&lite_tmpl_lock);
+	if (copy == NULL) {
+		*cause = xprintf("no template \"%s\"", tmpl);
+		return -1;
+	}
+	if (lite_open_db(NULL, &db, cause) != 0) {
+		sqlite3_free(copy);
+		return -1;
+	}
+	if (sqlite3_deserialize(db, "main", copy, size, size,
+	    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) !=
+	    SQLITE_OK) {
+		*cause = xprintf("cannot copy the template: %s",
+		    sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	l->saved = l->db;
+	l->db = db;
+	*name = xprintf("in-memory copy of %s", tmpl);
+	return 0;
+}
+
+/* Forget a template. */
+static void
+lite_template_drop(const char *tmpl)
+{
+	struct lite_template	**tp, *t;
+
+	pthread_mutex_lock(&lite_tmpl_lock);
+	for (tp = &lite_templates; *tp != NULL; tp = &(*tp)->next) {
+		if (strcmp((*tp)->name, tmpl) == 0) {
+			t = *tp;
+			*tp = t->next;
+			sqlite3_free(t->data);
+			free(t->name);
+			free(t);
+			break;
+		}
+	}
+	pthread_mutex_unlock(&lite_tmpl_lock);
+}
+#endif
+
 /* A SQLite DSN holds no secret. */
 static char *
 lite_describe(const char *dsn)
@@ -847,5 +964,10 @@ const struct driver driver_sqlite = {
 	.describe = lite_describe,
 	.constraints = lite_constraints,
 	.load = lite_load,
-	.fingerprint = lite_fingerprint
+	.fingerprint = lite_fingerprint,
+#if SQLITE_VERSION_NUMBER >= 3036000
+	.template_save = lite_template_save,
+	.scratch_clone = lite_scratch_clone,
+	.template_drop = lite_template_drop
+#endif
 };

@@ -557,6 +557,7 @@ main(int argc, char **argv)
 	struct sqlfiles		 schema;
 	struct migrations	*migrations;
 	char			**files = NULL, dflt_path[] = "sql-tests";
+	char			*template;
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0;
 	char			*cause = NULL;
@@ -598,6 +599,8 @@ main(int argc, char **argv)
 		fatalx("%s", cause);
 	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
 		fatalx("%s", cause);
+	template = run_template_build(&c, &o);
+	o.template = template;
 	memset(&cfg, 0, sizeof cfg);
 	cfg.drv = drv;
 	cfg.dsn = o.dsn;
@@ -614,6 +617,9 @@ main(int argc, char **argv)
 	    coverage_write_json(o.coverage_json, &cause) != 0)
 		fatalx("%s", cause);
 	pool_run(&cfg, &c, &t);
+	if (template != NULL)
+		drv->template_drop(template);
+	free(template);
 	tempinst_stop(ti);
 	report_end(&t);
 	below = finish_coverage(&o);

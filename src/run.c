@@ -49,6 +49,7 @@ struct run {
 	size_t			 stopped_at;	/* first record not run */
 	char			*scratch_name;
 	int			 migrated;	/* migration steps applied */
+	int			 cloned;	/* scratch copies the template */
 	struct slt_label	*labels;
 	size_t			 nlabels;
 	struct coverage_file	*cov;		/* --coverage, or NULL */
@@ -675,12 +676,18 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 	struct dberror	 err;
 	size_t		 i;
 	char		*desc;
-	int		 rc = 0;
+	int		 rc = 0, sp = r->stmt_savepoints;
 
 	result_init(&res);
 	res.max_rows = r->opts->max_rows;
 	dberror_init(&err);
-	test_savepoint(r, rec, 1);
+	/*
+	 * A failing statement ends the file here, so it needs no savepoint
+	 * to leave the transaction usable: without them a statement costs
+	 * one round trip instead of three (PostgreSQL), which is what makes
+	 * --schema and --migrations cheap enough to run for every file.
+	 */
+	r->stmt_savepoints = 0;
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {
 		result_clear(&res);
 		rc = run_stmt(r, &rec->stmts[i], NULL, &res, &err);
@@ -701,7 +708,7 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 		}
 	}
 	end_test(r);
-	test_savepoint(r, rec, 0);
+	r->stmt_savepoints = sp;
 	result_clear(&res);
 	dberror_clear(&err);
 	return rc;
@@ -795,6 +802,10 @@ run_prelude(struct run *r)
 
 	if (r->tf->migrates)
 		return 0;
+	if (r->cloned) {
+		r->migrated = ms != NULL ? (int)ms->nsteps : 0;
+		return 0;
+	}
 	for (i = 0; sf != NULL && i < sf->nrecords; i++) {
 		if (run_setup(r, &sf->records[i], "schema") != 0)
 			return -1;
@@ -805,6 +816,18 @@ run_prelude(struct run *r)
 		r->migrated++;
 	}
 	return 0;
+}
+
+/*
+ * 1 if the file starts from the template that run_template_build() made
+ * of the --schema files and the migrations: it has no migrations of its
+ * own and does not migrate where it says.
+ */
+static int
+use_template(const struct run *r)
+{
+	return r->opts->template != NULL && !r->tf->migrates &&
+	    r->tf->migrations == NULL;
 }
 
 /* Decide the isolation and open it: scratch database, transaction. */
@@ -826,8 +849,18 @@ isolation_open(struct run *r)
 		r->scratch = 1;
 	else
 		r->in_txn = 1;
-	if (r->scratch && r->drv->scratch_create(r->conn, &r->scratch_name,
-	    &cause) != 0) {
+	if (use_template(r))
+		r->scratch = r->cloned = 1;
+	if (r->cloned && r->drv->scratch_clone(r->conn, r->opts->template,
+	    &r->scratch_name, &cause) != 0) {
+		r->fr->message = xprintf("%s: cannot copy the template "
+		    "database: %s", r->fr->path, cause);
+		free(cause);
+		r->scratch = 0;
+		return -1;
+	}
+	if (r->scratch && !r->cloned && r->drv->scratch_create(r->conn,
+	    &r->scratch_name, &cause) != 0) {
 		r->fr->message = xprintf("%s: cannot create a scratch database: "
 		    "%s", r->fr->path, cause);
 		free(cause);
@@ -842,8 +875,8 @@ isolation_open(struct run *r)
 		dberror_clear(&err);
 		return -1;
 	}
-	r->fr->isolation = xprintf("%s%s%s%s", r->scratch ? "scratch "
-	    "database " : "", r->scratch ? r->scratch_name : "",
+	r->fr->isolation = xprintf("%s%s%s%s", r->scratch && !r->cloned ?
+	    "scratch database " : "", r->scratch ? r->scratch_name : "",
 	    r->scratch && r->in_txn ? " + " : "", r->in_txn ?
 	    "transaction (rolled back)" : "");
 	return 0;
@@ -1185,4 +1218,81 @@ run_file(struct conn *conn, const struct test_file *tf,
 	free(r.lost);
 	fr->broken = r.broken;
 	fr->seconds = now_seconds() - start;
+}
+
+/* Run the statements of rec as written, in autocommit; -1 with *cause. */
+static int
+template_apply(struct conn *conn, const struct record *rec, char **cause)
+{
+	struct result	 res;
+	struct dberror	 err;
+	size_t		 i;
+	int		 rc = 0;
+
+	result_init(&res);
+	dberror_init(&err);
+	for (i = 0; i < rec->nstmts && rc == 0; i++) {
+		result_clear(&res);
+		rc = conn->drv->exec(conn, rec->stmts[i].sql, NULL, &res, &err);
+		if (rc != 0)
+			*cause = xprintf("%s:%d: %s", rec->path,
+			    rec->stmts[i].line, err.message);
+	}
+	result_clear(&res);
+	dberror_clear(&err);
+	return rc;
+}
+
+/*
+ * Build the --schema files and the --migrations once, in a scratch
+ * database kept by the driver as a template that each test file then
+ * gets a copy of, instead of applying them again (drivers with
+ * template_save and scratch_clone: SQLite).  Returns the template's name
+ * (caller frees, and drops it with template_drop), or NULL when there is
+ * nothing to build, the driver cannot, or building failed: then each file
+ * applies them itself, and reports any error at its FILE:LINE.
+ */
+char *
+run_template_build(struct conn *conn, const struct options *o)
+{
+	const struct driver	*drv = conn->drv;
+	char			*scratch = NULL, *tmpl = NULL, *cause = NULL;
+	size_t			 i;
+	int			 rc;
+
+	if ((o->schema == NULL && o->migrations == NULL) ||
+	    drv->template_save == NULL || drv->scratch_clone == NULL ||
+	    o->isolation == ISOLATION_TRANSACTION)
+		return NULL;
+	if (drv->scratch_create(conn, &scratch, &cause) != 0) {
+		log_debug("no template database: %s", cause);
+		free(cause);
+		return NULL;
+	}
+	rc = 0;
+	for (i = 0; o->schema != NULL && i < o->schema->nrecords && rc == 0;
+	    i++)
+		rc = template_apply(conn, &o->schema->records[i], &cause);
+	for (i = 0; o->migrations != NULL && i < o->migrations->nsteps &&
+	    rc == 0; i++) {
+		log_debug("template: migration %s up (%s)",
+		    o->migrations->steps[i].version,
+		    o->migrations->steps[i].up_path);
+		rc = template_apply(conn, &o->migrations->steps[i].up, &cause);
+	}
+	if (rc == 0)
+		rc = drv->template_save(conn, &tmpl, &cause);
+	if (rc != 0) {
+		log_debug("no template database: %s", cause);
+		free(cause);
+		cause = NULL;
+	} else
+		log_debug("template database: %s", tmpl);
+	if (drv->scratch_drop(conn, scratch, &cause) != 0) {
+		log_warnx("cannot drop scratch database %s: %s", scratch,
+		    cause);
+		free(cause);
+	}
+	free(scratch);
+	return tmpl;
 }

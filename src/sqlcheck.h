@@ -287,6 +287,17 @@ struct driver {
 	 * with *cause.
 	 */
 	int	(*fingerprint)(struct conn *, struct buf *out, char **cause);
+	/*
+	 * Optional, together: template databases.  template_save keeps a
+	 * copy of the current database as a template, *name its name (caller
+	 * frees); scratch_clone is scratch_create with a copy of template
+	 * tmpl (scratch_drop drops it); template_drop forgets tmpl.  They may
+	 * be called from any worker thread.
+	 */
+	int	(*template_save)(struct conn *, char **name, char **cause);
+	int	(*scratch_clone)(struct conn *, const char *tmpl, char **name,
+		    char **cause);
+	void	(*template_drop)(const char *tmpl);
 };
 
 /* clean.c: --clean, scratch databases left by killed runs. */
@@ -507,6 +518,7 @@ struct options {
 	const struct sqlfiles	 *schema;	/* or NULL */
 	const struct migrations	 *migrations;	/* or NULL */
 	size_t		  max_rows;	/* --max-rows, 0: no limit */
+	const char		 *template;	/* of both, or NULL */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -557,6 +569,7 @@ struct file_report {
 void	 run_file(struct conn *, const struct test_file *,
 	    const struct options *, struct file_report *);
 void	 run_request_stop(int);
+char	*run_template_build(struct conn *, const struct options *);
 int	 run_stopped(void);
 
 /* Totals of a run, for the summary. */

@@ -127,6 +127,18 @@ for e in $engines; do
 	contains "$e: with the engine's condition" "$OUT" "not_null_violation"
 done
 
+# SQLite builds --schema and --migrations once, as a template each file
+# gets a copy of; --isolation transaction applies them in every file.
+run_sqlcheck --color never -v --migrations "$F/numeric" \
+    "$F/numeric/numeric.sqltest"
+contains "sqlite: files start from a copy of the template" "$ERR" \
+    "isolation: in-memory copy of template 1 + transaction (rolled back)"
+run_sqlcheck --color never -v --isolation transaction \
+    --migrations "$F/numeric" "$F/numeric/numeric.sqltest"
+is_status "sqlite: --isolation transaction applies them per file" 0
+contains "sqlite: --isolation transaction: no template" "$ERR" \
+    "numeric.sqltest: migration 10 up"
+
 # Engine-neutral: errors in the migrations and in the directives.
 run_sqlcheck --migrations "$F/dup" "$F/schema.sqltest"
 is_status "duplicate version: exit 2" 2
