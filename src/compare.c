@@ -139,7 +139,7 @@ needs_quotes(const char *v)
 	size_t	len = strlen(v);
 
 	if (len == 0 || strcmp(v, "NULL") == 0 || v[0] == '\'' ||
-	    (v[0] == '~' && v[1] == '/'))
+	    (v[0] == '~' && v[1] == '/') || strncmp(v, "--", 2) == 0)
 		return 1;
 	if (isspace((unsigned char)v[0]) || isspace((unsigned char)v[len - 1]))
 		return 1;

@@ -4,8 +4,8 @@
  * mariadb:// DSNs, the session setup (utf8mb4), statement execution over
  * the text protocol, the table from native error numbers to the
  * contract's condition names, cancelling by KILL QUERY, session reset and
- * scratch databases.  With tempinst-mysql.c it is the only includer of
- * mysql.h.
+ * scratch databases.  With tempinst-mysql.c and catalog-mysql.c
+ * (constraints, for --coverage) it is the only includer of mysql.h.
  *
  * Threads: the library is initialised once (pthread_once); a connection
  * is used by one thread at a time, and cancel() may be called from any
@@ -124,10 +124,16 @@ static MYSQL	*my_connect(const struct my_dsn *, char **);
 static void	 my_conn_free(struct my_conn *);
 static int	 my_run(MYSQL *, const char *);
 static int	 my_fail(struct my_conn *, struct dberror *);
+static int	 my_fail_stmt(struct my_conn *, MYSQL_STMT *,
+		    struct dberror *);
+static int	 my_fail_with(struct my_conn *, unsigned int, const char *,
+		    const char *, struct dberror *);
 static void	 my_add_row(struct result *, MYSQL_ROW, unsigned long *,
 		    unsigned int, const char *, struct buf *);
 static int	 my_collect(struct my_conn *, const char *, struct result *,
 		    struct dberror *);
+static int	 my_exec_all(struct my_conn *, const char *, const char *,
+		    struct result *, struct dberror *);
 static char	*my_quote_ident(const char *);
 static char	*my_scratch_name(void);
 static int	 my_current_db(struct my_conn *, char **, char **);
@@ -147,6 +153,8 @@ static int	 my_scratch_drop(struct conn *, const char *, char **);
 static int	 my_scratch_list(struct conn *, char ***, size_t *, char **);
 static int	 my_scratch_clean(struct conn *, const char *, char **);
 static char	*my_describe(const char *);
+static int	 my_constraints(struct conn *, struct constraint_list *,
+		    char **);
 
 /*
  * Initialise the client library.  mysql_library_init() is not
@@ -519,20 +527,35 @@ my_close(struct conn *c)
 static int
 my_fail(struct my_conn *mc, struct dberror *err)
 {
+	return my_fail_with(mc, mysql_errno(mc->m), mysql_sqlstate(mc->m),
+	    mysql_error(mc->m), err);
+}
+
+/* my_fail() for the error of a prepared statement. */
+static int
+my_fail_stmt(struct my_conn *mc, MYSQL_STMT *st, struct dberror *err)
+{
+	return my_fail_with(mc, mysql_stmt_errno(st), mysql_stmt_sqlstate(st),
+	    mysql_stmt_error(st), err);
+}
+
+/* my_fail() for an error given by its number, SQLSTATE and message. */
+static int
+my_fail_with(struct my_conn *mc, unsigned int errnum, const char *sqlstate,
+    const char *message, struct dberror *err)
+{
 	const struct my_errmap	*e;
 	const char		*condition = NULL;
-	unsigned int		 errnum;
 	char			 native[16];
 	int			 i, cancelled;
 
-	errnum = mysql_errno(mc->m);
 	for (e = my_errmap; e->condition != NULL; e++) {
 		if (e->errnum == errnum)
 			condition = e->condition;
 	}
 	snprintf(native, sizeof native, "%u", errnum);
-	dberror_set(err, mysql_sqlstate(mc->m), native, condition,
-	    errnum != 0 ? mysql_error(mc->m) : "unknown mysql error");
+	dberror_set(err, sqlstate, native, condition,
+	    errnum != 0 ? message : "unknown mysql error");
 	for (i = 0; my_lost[i] != 0; i++) {
 		if (my_lost[i] == errnum)
 			err->lost = 1;
@@ -642,13 +665,25 @@ my_collect(struct my_conn *mc, const char *types, struct result *r,
  * Run one statement.  Warnings are not errors (SELECT 1/0 is NULL plus
  * warning 1365).  Several results (a CALL, or a server that sends more)
  * are all read; an error in any of them fails the statement.  Returns 0
- * with r filled, or -1 with err filled.
+ * with r filled, or -1 with err filled, including what a constraint
+ * error violated (catalog-mysql.c).
  */
 static int
 my_exec(struct conn *c, const char *sql, const char *types,
     struct result *r, struct dberror *err)
 {
-	struct my_conn	*mc = c->data;
+	if (my_exec_all(c->data, sql, types, r, err) == 0)
+		return 0;
+	catalog_mysql_attribute(err, (unsigned int)strtoul(err->native, NULL,
+	    10), sql);
+	return -1;
+}
+
+/* Run one statement and read all its results (see my_exec). */
+static int
+my_exec_all(struct my_conn *mc, const char *sql, const char *types,
+    struct result *r, struct dberror *err)
+{
 	int		 status;
 
 	my_thread_enter();
@@ -666,6 +701,179 @@ my_exec(struct conn *c, const char *sql, const char *types,
 		if (status > 0)
 			return my_fail(mc, err);
 	}
+}
+
+/* Rows in one INSERT of my_load; MySQL allows 65535 placeholders. */
+#define MY_LOAD_BATCH	1000
+
+/* A prepared INSERT of nrows rows for my_load, with its parameters. */
+struct my_insert {
+	MYSQL_STMT	*st;
+	MYSQL_BIND	*binds;
+	unsigned long	*lens;
+	size_t		 nrows;
+};
+
+/* An identifier for SQL: as written if plain, else in backquotes. */
+static void
+my_add_ident(struct buf *b, const char *name)
+{
+	char	*q;
+
+	if (str_is_identifier(name)) {
+		buf_adds(b, name);
+		return;
+	}
+	q = my_quote_ident(name);
+	buf_adds(b, q);
+	free(q);
+}
+
+/* Prepare "INSERT INTO table (cols) VALUES (?, ...), ..." of nrows. */
+static int
+my_insert_prepare(struct my_conn *mc, const char *table,
+    const struct csv *csv, size_t nrows, struct my_insert *ins,
+    struct dberror *err)
+{
+	struct buf	 sql;
+	size_t		 r;
+	int		 i, rc = 0;
+
+	memset(ins, 0, sizeof *ins);
+	buf_init(&sql);
+	buf_printf(&sql, "INSERT INTO %s (", table);
+	for (i = 0; i < csv->ncols; i++) {
+		buf_adds(&sql, i > 0 ? ", " : "");
+		my_add_ident(&sql, csv->header[i]);
+	}
+	buf_adds(&sql, ") VALUES ");
+	for (r = 0; r < nrows; r++) {
+		buf_adds(&sql, r > 0 ? ", (" : "(");
+		for (i = 0; i < csv->ncols; i++)
+			buf_adds(&sql, i > 0 ? ", ?" : "?");
+		buf_addc(&sql, ')');
+	}
+	ins->st = mysql_stmt_init(mc->m);
+	if (ins->st == NULL)
+		rc = my_fail(mc, err);
+	else if (mysql_stmt_prepare(ins->st, sql.data, sql.len) != 0)
+		rc = my_fail_stmt(mc, ins->st, err);
+	buf_free(&sql);
+	ins->nrows = nrows;
+	ins->binds = xcalloc(nrows * (size_t)csv->ncols, sizeof *ins->binds);
+	ins->lens = xcalloc(nrows * (size_t)csv->ncols, sizeof *ins->lens);
+	return rc;
+}
+
+static void
+my_insert_free(struct my_insert *ins)
+{
+	if (ins->st != NULL)
+		mysql_stmt_close(ins->st);
+	free(ins->binds);
+	free(ins->lens);
+	memset(ins, 0, sizeof *ins);
+}
+
+/* Insert ins->nrows rows of csv from row first; -1 with err. */
+static int
+my_insert_run(struct my_conn *mc, struct my_insert *ins,
+    const struct csv *csv, size_t first, struct dberror *err)
+{
+	MYSQL_BIND	*b;
+	char		*v;
+	size_t		 i, n = ins->nrows * (size_t)csv->ncols;
+
+	for (i = 0; i < n; i++) {
+		v = csv->cells[first * (size_t)csv->ncols + i];
+		b = &ins->binds[i];
+		memset(b, 0, sizeof *b);
+		if (v == NULL) {
+			b->buffer_type = MYSQL_TYPE_NULL;
+			continue;
+		}
+		ins->lens[i] = strlen(v);
+		b->buffer_type = MYSQL_TYPE_STRING;
+		b->buffer = v;
+		b->buffer_length = ins->lens[i];
+		b->length = &ins->lens[i];
+	}
+	if (mysql_stmt_bind_param(ins->st, ins->binds) != 0 ||
+	    mysql_stmt_execute(ins->st) != 0)
+		return my_fail_stmt(mc, ins->st, err);
+	return 0;
+}
+
+/*
+ * After a batch from row first failed: insert its rows one at a time to
+ * find the one that fails (the failed INSERT left nothing behind).
+ */
+static size_t
+my_load_find_bad(struct my_conn *mc, const char *table,
+    const struct csv *csv, size_t first, size_t n, struct dberror *err)
+{
+	struct my_insert	 one;
+	struct dberror		 e;
+	size_t			 r;
+
+	dberror_init(&e);
+	if (my_insert_prepare(mc, table, csv, 1, &one, &e) != 0) {
+		my_insert_free(&one);
+		dberror_clear(&e);
+		return (size_t)-1;
+	}
+	for (r = first; r < first + n; r++) {
+		dberror_clear(&e);
+		dberror_init(&e);
+		if (my_insert_run(mc, &one, csv, r, &e) != 0)
+			break;
+	}
+	my_insert_free(&one);
+	if (r < first + n) {
+		dberror_clear(err);
+		*err = e;
+		return r;
+	}
+	dberror_clear(&e);
+	return (size_t)-1;
+}
+
+/*
+ * Load a CSV file into table with prepared INSERTs of MY_LOAD_BATCH rows
+ * (fewer for the last one), values sent as strings or NULL for the
+ * server to convert.  0, or -1 with err filled and *bad the failing row.
+ */
+static int
+my_load(struct conn *c, const char *table, const struct csv *csv,
+    size_t *bad, struct dberror *err)
+{
+	struct my_conn		*mc = c->data;
+	struct my_insert	 ins;
+	size_t			 batch, row = 0, n;
+	int			 rc = 0;
+
+	my_thread_enter();
+	batch = 65535 / (size_t)csv->ncols;
+	if (batch > MY_LOAD_BATCH)
+		batch = MY_LOAD_BATCH;
+	memset(&ins, 0, sizeof ins);
+	while (row < csv->nrows && rc == 0) {
+		n = csv->nrows - row < batch ? csv->nrows - row : batch;
+		if (ins.nrows != n) {
+			my_insert_free(&ins);
+			if (my_insert_prepare(mc, table, csv, n, &ins,
+			    err) != 0) {
+				rc = -1;
+				break;
+			}
+		}
+		rc = my_insert_run(mc, &ins, csv, row, err);
+		if (rc != 0 && !err->lost)
+			*bad = my_load_find_bad(mc, table, csv, row, n, err);
+		row += n;
+	}
+	my_insert_free(&ins);
+	return rc;
 }
 
 /*
@@ -1048,6 +1256,157 @@ my_describe(const char *dsn)
 	return xprintf("%.*s%s", (int)(colon - d), d, at);
 }
 
+/*
+ * The constraints of the tables of the session's current database
+ * (catalog-mysql.c).
+ */
+static int
+my_constraints(struct conn *c, struct constraint_list *out, char **cause)
+{
+	struct my_conn	*mc = c->data;
+
+	my_thread_enter();
+	return catalog_mysql(mc->m, out, cause);
+}
+
+/*
+ * The schema fingerprint: each query gives one text column, one fact a
+ * row, for the current database (DATABASE()).  Names are not qualified:
+ * the database name is cut out of view definitions, so that two scratch
+ * databases compare equal.
+ */
+#define MY_FP_DB	"TABLE_SCHEMA = DATABASE()"
+
+static const char *const my_fp_queries[] = {
+	/* Tables and views (with their query). */
+	"SELECT CONCAT('table ', TABLE_NAME) FROM information_schema.TABLES "
+	"WHERE " MY_FP_DB " AND TABLE_TYPE = 'BASE TABLE'",
+	"SELECT CONCAT('view ', TABLE_NAME, ': ', REPLACE(VIEW_DEFINITION, "
+	"CONCAT('`', DATABASE(), '`.'), '')) FROM information_schema.VIEWS "
+	"WHERE " MY_FP_DB,
+	/* Columns: type, NOT NULL, default, auto_increment, generated. */
+	"SELECT CONCAT('column ', c.TABLE_NAME, '.', c.COLUMN_NAME, ': ', "
+	"c.COLUMN_TYPE, IF(c.IS_NULLABLE = 'NO', ' not null', ''), "
+	"IF(c.COLUMN_DEFAULT IS NULL OR c.COLUMN_DEFAULT = 'NULL', '', "
+	"CONCAT(' default ', c.COLUMN_DEFAULT)), IF(c.EXTRA = '', '', "
+	"CONCAT(' ', LOWER(c.EXTRA))), IF(c.GENERATION_EXPRESSION IS NULL OR "
+	"c.GENERATION_EXPRESSION = '', '', CONCAT(' as (', "
+	"c.GENERATION_EXPRESSION, ')'))) FROM information_schema.COLUMNS c "
+	"JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA "
+	"AND t.TABLE_NAME = c.TABLE_NAME WHERE c." MY_FP_DB " AND "
+	"t.TABLE_TYPE = 'BASE TABLE'",
+	/* Indexes, the primary key and unique constraints among them. */
+	"SELECT CONCAT(IF(INDEX_NAME = 'PRIMARY', 'primary key', "
+	"CONCAT('index ', INDEX_NAME)), ' on ', TABLE_NAME, ': ', "
+	"IF(NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY', 'unique ', ''), "
+	"IF(INDEX_TYPE = 'BTREE', '', CONCAT(LOWER(INDEX_TYPE), ' ')), '(', "
+	"GROUP_CONCAT(CONCAT(COALESCE(COLUMN_NAME, '?'), IF(SUB_PART IS NULL, "
+	"'', CONCAT('(', SUB_PART, ')')), IF(COLLATION = 'D', ' desc', '')) "
+	"ORDER BY SEQ_IN_INDEX SEPARATOR ', '), ')') "
+	"FROM information_schema.STATISTICS WHERE " MY_FP_DB " "
+	"GROUP BY TABLE_NAME, INDEX_NAME, NON_UNIQUE, INDEX_TYPE",
+	/* Foreign keys. */
+	"SELECT CONCAT('foreign key ', r.CONSTRAINT_NAME, ' on ', "
+	"r.TABLE_NAME, ': (', GROUP_CONCAT(k.COLUMN_NAME ORDER BY "
+	"k.ORDINAL_POSITION SEPARATOR ', '), ') references ', "
+	"r.REFERENCED_TABLE_NAME, ' (', GROUP_CONCAT(k.REFERENCED_COLUMN_NAME "
+	"ORDER BY k.ORDINAL_POSITION SEPARATOR ', '), ') on update ', "
+	"LOWER(r.UPDATE_RULE), ' on delete ', LOWER(r.DELETE_RULE)) "
+	"FROM information_schema.REFERENTIAL_CONSTRAINTS r "
+	"JOIN information_schema.KEY_COLUMN_USAGE k ON "
+	"k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA AND "
+	"k.CONSTRAINT_NAME = r.CONSTRAINT_NAME AND k.TABLE_NAME = r.TABLE_NAME "
+	"WHERE r.CONSTRAINT_SCHEMA = DATABASE() GROUP BY r.CONSTRAINT_NAME, "
+	"r.TABLE_NAME, r.REFERENCED_TABLE_NAME, r.UPDATE_RULE, r.DELETE_RULE",
+	/* Triggers and routines. */
+	"SELECT CONCAT('trigger ', TRIGGER_NAME, ' on ', EVENT_OBJECT_TABLE, "
+	"': ', LOWER(ACTION_TIMING), ' ', LOWER(EVENT_MANIPULATION), ' ', "
+	"ACTION_STATEMENT) FROM information_schema.TRIGGERS WHERE "
+	"TRIGGER_SCHEMA = DATABASE()",
+	"SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME, ': body md5 ', "
+	"MD5(COALESCE(ROUTINE_DEFINITION, ''))) FROM "
+	"information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()",
+	NULL
+};
+
+/*
+ * CHECK constraints: MariaDB names the table in CHECK_CONSTRAINTS (its
+ * automatic names, CONSTRAINT_1, repeat from table to table); MySQL 8
+ * does not, but its check names are unique in the database.
+ */
+static const char my_fp_checks_mariadb[] =
+	"SELECT CONCAT('check ', CONSTRAINT_NAME, ' on ', TABLE_NAME, ': ', "
+	"CHECK_CLAUSE) FROM information_schema.CHECK_CONSTRAINTS WHERE "
+	"CONSTRAINT_SCHEMA = DATABASE()";
+static const char my_fp_checks_mysql[] =
+	"SELECT CONCAT('check ', t.CONSTRAINT_NAME, ' on ', t.TABLE_NAME, "
+	"': ', c.CHECK_CLAUSE) FROM information_schema.TABLE_CONSTRAINTS t "
+	"JOIN information_schema.CHECK_CONSTRAINTS c ON "
+	"c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND "
+	"c.CONSTRAINT_NAME = t.CONSTRAINT_NAME WHERE t." MY_FP_DB " AND "
+	"t.CONSTRAINT_TYPE = 'CHECK'";
+
+/*
+ * Run one fingerprint query and append its rows to out, one a line, with
+ * white space runs (new lines too) made one space.  0, or -1 with the
+ * error left in mysql_error().
+ */
+static int
+my_fp_query(struct my_conn *mc, const char *sql, struct buf *out)
+{
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	const char	*s;
+	int		 space;
+
+	if (mysql_real_query(mc->m, sql, strlen(sql)) != 0 ||
+	    (res = mysql_store_result(mc->m)) == NULL)
+		return -1;
+	while ((row = mysql_fetch_row(res)) != NULL) {
+		if (row[0] == NULL)
+			continue;
+		for (s = row[0], space = 0; *s != '\0'; s++) {
+			if (isspace((unsigned char)*s)) {
+				space = 1;
+				continue;
+			}
+			if (space)
+				buf_addc(out, ' ');
+			space = 0;
+			buf_addc(out, *s);
+		}
+		buf_addc(out, '\n');
+	}
+	mysql_free_result(res);
+	return 0;
+}
+
+/*
+ * The schema of the current database as canonical lines (see
+ * my_fp_queries), appended to out.  0, or -1 with *cause.
+ */
+static int
+my_fingerprint(struct conn *c, struct buf *out, char **cause)
+{
+	struct my_conn	*mc = c->data;
+	size_t		 i;
+
+	my_thread_enter();
+	for (i = 0; my_fp_queries[i] != NULL; i++) {
+		if (my_fp_query(mc, my_fp_queries[i], out) != 0)
+			goto fail;
+	}
+	if (my_fp_query(mc, my_fp_checks_mariadb, out) != 0 &&
+	    (mysql_errno(mc->m) != 1054 ||
+	    my_fp_query(mc, my_fp_checks_mysql, out) != 0))
+		goto fail;
+	return 0;
+
+fail:
+	*cause = xprintf("cannot read the schema: %s", mysql_error(mc->m));
+	return -1;
+}
+
 const struct driver driver_mysql = {
 	.name = "mysql",
 	.aliases = my_aliases,
@@ -1063,5 +1422,8 @@ const struct driver driver_mysql = {
 	.scratch_drop = my_scratch_drop,
 	.scratch_list = my_scratch_list,
 	.scratch_clean = my_scratch_clean,
-	.describe = my_describe
+	.describe = my_describe,
+	.constraints = my_constraints,
+	.load = my_load,
+	.fingerprint = my_fingerprint
 };

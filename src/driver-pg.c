@@ -3,8 +3,9 @@
  * sessions (the one opened for the run and, under "-- isolation:
  * database", a second one on a scratch database), their cancel objects,
  * the rendering of rows as PostgreSQL's text output and the translation
- * of libpq errors into struct dberror.  It is the only includer of
- * libpq-fe.h.  Nothing here prints or exits.
+ * of libpq errors into struct dberror.  With catalog-pg.c (constraints,
+ * for --coverage) and tempinst-pg.c the only includer of libpq-fe.h.
+ * Nothing here prints or exits.
  */
 #include <sys/types.h>
 
@@ -67,6 +68,8 @@ static int	 pg_has_password(const char *);
 
 static int	 pg_open(struct conn *, const char *, char **);
 static void	 pg_close(struct conn *);
+static int	 pg_take_result(PGconn *, PGresult *, const char *,
+		    struct result *, struct dberror *);
 static int	 pg_exec(struct conn *, const char *, const char *,
 		    struct result *, struct dberror *);
 static int	 pg_in_transaction(struct conn *);
@@ -78,6 +81,8 @@ static int	 pg_scratch_drop(struct conn *, const char *, char **);
 static int	 pg_scratch_list(struct conn *, char ***, size_t *, char **);
 static int	 pg_scratch_clean(struct conn *, const char *, char **);
 static char	*pg_describe(const char *);
+static int	 pg_constraints(struct conn *, struct constraint_list *,
+		    char **);
 
 /*
  * The connection string to use: dsn if given (not NULL or ""), else
@@ -531,8 +536,8 @@ pg_fill_rows(PGresult *res, const char *types, struct result *r)
 
 /*
  * Fill err from a failed result (res may be NULL when nothing came back):
- * SQLSTATE (also the native code), primary message, detail and hint.  A
- * broken session sets err->lost.
+ * SQLSTATE (also the native code), primary message, detail, hint and
+ * what was violated (catalog-pg.c).  A broken session sets err->lost.
  */
 static void
 pg_fill_error(PGconn *pc, PGresult *res, struct dberror *err)
@@ -568,6 +573,8 @@ pg_fill_error(PGconn *pc, PGresult *res, struct dberror *err)
 		free(err->hint);
 		err->hint = xstrdup(s);
 	}
+	if (res != NULL)
+		catalog_pg_attribute(err, res);
 }
 
 /*
@@ -582,27 +589,294 @@ pg_exec(struct conn *c, const char *sql, const char *types,
 	struct pg_data	*d = c->data;
 	PGconn		*pc = pg_active(d);
 	PGresult	*res;
-	const char	*tuples;
-	int		 rc = 0;
+	int		 rc;
 
 	res = pg_run_rows(pc, sql, types, result, d->cancel);
+	rc = pg_take_result(pc, res, types, result, err);
+	PQclear(res);
+	return rc;
+}
+
+/*
+ * Turn the statement's result into the core's result or error (res may be
+ * NULL when nothing came back).  Returns 0 or -1.
+ */
+static int
+pg_take_result(PGconn *pc, PGresult *res, const char *types,
+    struct result *result, struct dberror *err)
+{
+	const char	*tuples;
+
 	switch (res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR) {
 	case PGRES_TUPLES_OK:
 		pg_fill_rows(res, types, result);
 		result->affected = (int64_t)result->nrows;
-		break;
+		return 0;
 	case PGRES_COMMAND_OK:
 		tuples = PQcmdTuples(res);
 		result->affected = *tuples != '\0' ? atoll(tuples) : -1;
-		break;
+		return 0;
 	case PGRES_EMPTY_QUERY:
-		break;
+		return 0;
 	default:
 		pg_fill_error(pc, res, err);
-		rc = -1;
-		break;
+		return -1;
+	}
+}
+
+/*
+ * Read the results of n pipelined queries and the Sync after them.  Rows
+ * query `want` streams (single-row mode) go into r.  The result of query
+ * `want` is kept (or, if an earlier query failed, that
+ * error, which aborted the rest); the others are cleared.  NULL if the
+ * session broke.
+ */
+static PGresult *
+pg_pipeline_results(PGconn *pc, int n, int want, const char *types,
+    struct result *r, PGcancel *cancel)
+{
+	PGresult	*res, *keep = NULL, *error = NULL;
+	char		 errbuf[256];
+	int		 i, cancelled = 0;
+
+	for (i = 0; i < n; i++) {
+		/*
+		 * libpq takes single-row mode only for the query at the head
+		 * of its queue: ask for it once the queries before are read.
+		 */
+		if (i == want && r != NULL)
+			PQsetSingleRowMode(pc);
+		while ((res = PQgetResult(pc)) != NULL) {
+			if (i == want && r != NULL &&
+			    PQresultStatus(res) == PGRES_SINGLE_TUPLE) {
+				/* Streamed rows: stop at --max-rows. */
+				pg_fill_rows(res, types, r);
+				PQclear(res);
+				if (r->truncated && cancel != NULL &&
+				    !cancelled) {
+					PQcancel(cancel, errbuf, sizeof errbuf);
+					cancelled = 1;
+				}
+				continue;
+			}
+			if (error == NULL && pg_is_error(res) &&
+			    PQresultStatus(res) != PGRES_PIPELINE_ABORTED)
+				error = res;
+			else if (i == want && keep == NULL)
+				keep = res;
+			else
+				PQclear(res);
+		}
+	}
+	res = PQgetResult(pc);		/* the PGRES_PIPELINE_SYNC */
+	if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC) {
+		PQclear(res);
+		PQclear(keep);
+		PQclear(error);
+		return NULL;
 	}
 	PQclear(res);
+	if (error != NULL) {
+		PQclear(keep);
+		return error;
+	}
+	return keep;
+}
+
+/*
+ * Run statements in one round trip (pipeline mode) and return the result
+ * of query `want` (see pg_pipeline_results).  NULL if the session broke.
+ */
+static PGresult *
+pg_pipeline(PGconn *pc, const char *const *sqls, int n, int want,
+    const char *types, struct result *r, PGcancel *cancel)
+{
+	PGresult	*res;
+	int		 i, sent = 1;
+
+	if (!PQenterPipelineMode(pc))
+		return NULL;
+	for (i = 0; i < n && sent; i++) {
+		sent = PQsendQueryParams(pc, sqls[i], 0, NULL, NULL, NULL,
+		    NULL, 0);
+	}
+	if (!sent || !PQpipelineSync(pc)) {
+		PQexitPipelineMode(pc);
+		return NULL;
+	}
+	res = pg_pipeline_results(pc, n, want, types, r, cancel);
+	if (!PQexitPipelineMode(pc)) {
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
+/*
+ * Run one statement inside a savepoint of its own, so that if it fails it
+ * leaves no trace and the transaction stays usable: SAVEPOINT, the
+ * statement and RELEASE go in one round trip; only a failure costs a
+ * second one, to roll back to the savepoint.  Returns 0 or -1.
+ */
+static int
+pg_exec_guarded(struct conn *c, const char *sql, const char *types,
+    struct result *result, struct dberror *err)
+{
+	struct pg_data		*d = c->data;
+	PGconn			*pc = pg_active(d);
+	PGresult		*res;
+	const char		*sqls[3];
+	static const char *const undo[2] = {
+		"ROLLBACK TO SAVEPOINT sqlcheck_guard",
+		"RELEASE SAVEPOINT sqlcheck_guard"
+	};
+	int			 rc;
+
+	sqls[0] = "SAVEPOINT sqlcheck_guard";
+	sqls[1] = sql;
+	sqls[2] = "RELEASE SAVEPOINT sqlcheck_guard";
+	res = pg_pipeline(pc, sqls, 3, 1, types, result, d->cancel);
+	rc = pg_take_result(pc, res, types, result, err);
+	PQclear(res);
+	if (rc != 0 && !err->lost)
+		PQclear(pg_pipeline(pc, undo, 2, 1, NULL, NULL, NULL));
+	return rc;
+}
+
+/* COPY data is sent in pieces of about this size. */
+#define PG_COPY_CHUNK	(256 * 1024)
+
+/* An identifier for SQL: as written if plain, else quoted by libpq. */
+static int
+pg_add_ident(PGconn *pc, struct buf *b, const char *name)
+{
+	char	*q;
+
+	if (str_is_identifier(name)) {
+		buf_adds(b, name);
+		return 0;
+	}
+	q = PQescapeIdentifier(pc, name, strlen(name));
+	if (q == NULL)
+		return -1;
+	buf_adds(b, q);
+	PQfreemem(q);
+	return 0;
+}
+
+/* Append a value in COPY's text format: \N for NULL, escapes. */
+static void
+pg_copy_value(struct buf *b, const char *v)
+{
+	if (v == NULL) {
+		buf_add(b, "\\N", 2);
+		return;
+	}
+	for (; *v != '\0'; v++) {
+		switch (*v) {
+		case '\\':
+			buf_add(b, "\\\\", 2);
+			break;
+		case '\t':
+			buf_add(b, "\\t", 2);
+			break;
+		case '\n':
+			buf_add(b, "\\n", 2);
+			break;
+		case '\r':
+			buf_add(b, "\\r", 2);
+			break;
+		default:
+			buf_addc(b, *v);
+			break;
+		}
+	}
+}
+
+/* Send the rows of csv as COPY text data; 0, or -1 if libpq failed. */
+static int
+pg_copy_rows(PGconn *pc, const struct csv *csv)
+{
+	struct buf	 b;
+	size_t		 row;
+	int		 i, rc = 0;
+
+	buf_init(&b);
+	for (row = 0; row < csv->nrows && rc == 0; row++) {
+		for (i = 0; i < csv->ncols; i++) {
+			if (i > 0)
+				buf_addc(&b, '\t');
+			pg_copy_value(&b, csv->cells[row * (size_t)csv->ncols +
+			    (size_t)i]);
+		}
+		buf_addc(&b, '\n');
+		if (b.len >= PG_COPY_CHUNK || row + 1 == csv->nrows) {
+			if (PQputCopyData(pc, b.data, (int)b.len) != 1)
+				rc = -1;
+			buf_reset(&b);
+		}
+	}
+	buf_free(&b);
+	return rc;
+}
+
+/* The row a COPY error names in its context ("COPY t, line 7, ..."). */
+static size_t
+pg_copy_bad_row(PGresult *res)
+{
+	const char	*ctx, *line;
+	long		 n;
+
+	ctx = res != NULL ? PQresultErrorField(res, PG_DIAG_CONTEXT) : NULL;
+	if (ctx == NULL || (line = strstr(ctx, ", line ")) == NULL)
+		return (size_t)-1;
+	n = strtol(line + 7, NULL, 10);
+	return n > 0 ? (size_t)n - 1 : (size_t)-1;
+}
+
+/*
+ * Load a CSV file into table with COPY table (columns) FROM STDIN, the
+ * rows sent in COPY's text format.  0, or -1 with err filled and *bad
+ * the row the server's error names.
+ */
+static int
+pg_load(struct conn *c, const char *table, const struct csv *csv,
+    size_t *bad, struct dberror *err)
+{
+	PGconn		*pc = pg_active(c->data);
+	PGresult	*res, *last = NULL;
+	struct buf	 sql;
+	int		 i, rc = 0;
+
+	buf_init(&sql);
+	buf_printf(&sql, "COPY %s (", table);
+	for (i = 0; i < csv->ncols && rc == 0; i++) {
+		buf_adds(&sql, i > 0 ? ", " : "");
+		rc = pg_add_ident(pc, &sql, csv->header[i]);
+	}
+	buf_adds(&sql, ") FROM STDIN");
+	res = rc == 0 ? PQexec(pc, sql.data) : NULL;
+	buf_free(&sql);
+	if (res == NULL || PQresultStatus(res) != PGRES_COPY_IN) {
+		pg_fill_error(pc, res, err);
+		PQclear(res);
+		return -1;
+	}
+	PQclear(res);
+	if (pg_copy_rows(pc, csv) != 0)
+		PQputCopyEnd(pc, "sqlcheck could not send the rows");
+	else
+		PQputCopyEnd(pc, NULL);
+	while ((res = PQgetResult(pc)) != NULL) {
+		PQclear(last);
+		last = res;
+	}
+	if (last == NULL || PQresultStatus(last) != PGRES_COMMAND_OK) {
+		pg_fill_error(pc, last, err);
+		*bad = pg_copy_bad_row(last);
+		rc = -1;
+	}
+	PQclear(last);
 	return rc;
 }
 
@@ -1209,6 +1483,142 @@ pg_describe(const char *dsn)
 	return s;
 }
 
+/* The constraints of the active session's tables (catalog-pg.c). */
+static int
+pg_constraints(struct conn *c, struct constraint_list *out, char **cause)
+{
+	return catalog_pg(pg_active(c->data), out, cause);
+}
+
+/*
+ * The schema fingerprint: each query gives one text column, one fact a
+ * row, for the objects of every schema but pg_catalog,
+ * information_schema and the pg_* ones; a name is qualified by its
+ * schema unless that is the current one.  Objects that belong to an
+ * extension, and sequences of identity columns, are left out.
+ */
+#define PG_FP_USER(n)	"(" n ".nspname <> 'information_schema' AND " \
+			    n ".nspname !~ '^pg_')"
+#define PG_FP_QUAL(n)	"CASE WHEN " n ".nspname = current_schema() " \
+			    "THEN '' ELSE " n ".nspname || '.' END"
+#define PG_FP_NOT_EXT(cat, oid) "NOT EXISTS (SELECT 1 FROM pg_depend d " \
+			    "WHERE d.classid = '" cat "'::regclass AND " \
+			    "d.objid = " oid " AND d.deptype = 'e')"
+
+static const char *const pg_fp_queries[] = {
+	/* Schemas and extensions. */
+	"SELECT 'schema ' || n.nspname FROM pg_namespace n WHERE "
+	PG_FP_USER("n") " AND n.nspname <> current_schema() AND "
+	"n.nspname <> 'public' "
+	"UNION ALL SELECT 'extension ' || extname FROM pg_extension "
+	"WHERE extname <> 'plpgsql'",
+	/* Tables, views (with their query) and sequences. */
+	"SELECT CASE c.relkind WHEN 'p' THEN 'partitioned table ' "
+	"WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' "
+	"WHEN 'S' THEN 'sequence ' WHEN 'f' THEN 'foreign table ' "
+	"ELSE 'table ' END || " PG_FP_QUAL("n") " || c.relname || "
+	"CASE WHEN c.relkind IN ('v', 'm') THEN ': ' || rtrim(regexp_replace("
+	"btrim(pg_get_viewdef(c.oid)), '\\s+', ' ', 'g'), ';') "
+	"WHEN c.relpersistence = 'u' THEN ': unlogged' ELSE '' END "
+	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND "
+	PG_FP_USER("n") " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE "
+	"d.classid = 'pg_class'::regclass AND d.objid = c.oid AND "
+	"d.deptype IN ('i', 'e'))",
+	/* Columns: type, collation, NOT NULL, default, generated. */
+	"SELECT 'column ' || " PG_FP_QUAL("n") " || c.relname || '.' || "
+	"a.attname || ': ' || format_type(a.atttypid, a.atttypmod) || "
+	"CASE WHEN a.attcollation <> t.typcollation THEN ' collate ' || "
+	"co.collname ELSE '' END || "
+	"CASE WHEN a.attnotnull THEN ' not null' ELSE '' END || "
+	"CASE WHEN a.attgenerated = 's' THEN ' generated always as (' || "
+	"pg_get_expr(ad.adbin, ad.adrelid) || ') stored' "
+	"WHEN ad.adbin IS NOT NULL THEN ' default ' || "
+	"pg_get_expr(ad.adbin, ad.adrelid) ELSE '' END || "
+	"CASE a.attidentity WHEN 'a' THEN ' generated always as identity' "
+	"WHEN 'd' THEN ' generated by default as identity' ELSE '' END "
+	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"JOIN pg_type t ON t.oid = a.atttypid "
+	"LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+	"LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND "
+	"ad.adnum = a.attnum WHERE a.attnum > 0 AND NOT a.attisdropped AND "
+	"c.relkind IN ('r', 'p', 'f') AND " PG_FP_USER("n"),
+	/* Constraints: primary keys, unique, foreign keys, checks. */
+	"SELECT 'constraint ' || k.conname || ' on ' || " PG_FP_QUAL("n")
+	" || c.relname || ': ' || pg_get_constraintdef(k.oid) "
+	"FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+	PG_FP_USER("n"),
+	/* Indexes that no constraint made. */
+	"SELECT 'index ' || ic.relname || ' on ' || " PG_FP_QUAL("n")
+	" || c.relname || ': ' || CASE WHEN i.indisunique THEN 'unique ' "
+	"ELSE '' END || regexp_replace(pg_get_indexdef(i.indexrelid), "
+	"'^CREATE (UNIQUE )?INDEX .* ON (ONLY )?\\S+ (USING btree )?"
+	"(USING )?', '') FROM pg_index i "
+	"JOIN pg_class ic ON ic.oid = i.indexrelid "
+	"JOIN pg_class c ON c.oid = i.indrelid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+	PG_FP_USER("n") " AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
+	"WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))",
+	/* Triggers. */
+	"SELECT 'trigger ' || tg.tgname || ' on ' || " PG_FP_QUAL("n")
+	" || c.relname || ': ' || regexp_replace(pg_get_triggerdef(tg.oid), "
+	"'^CREATE (CONSTRAINT )?TRIGGER \\S+ ', '') FROM pg_trigger tg "
+	"JOIN pg_class c ON c.oid = tg.tgrelid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE NOT tg.tgisinternal AND " PG_FP_USER("n"),
+	/* Functions and procedures: signature, result, body digest. */
+	"SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' WHEN 'a' THEN "
+	"'aggregate ' ELSE 'function ' END || " PG_FP_QUAL("n")
+	" || p.proname || '(' || pg_get_function_identity_arguments(p.oid) "
+	"|| ')' || COALESCE(': returns ' || pg_get_function_result(p.oid) "
+	"|| ',', ':') || ' body md5 ' || md5(p.prosrc) "
+	"FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE "
+	PG_FP_USER("n") " AND " PG_FP_NOT_EXT("pg_proc", "p.oid"),
+	/* Enum, domain and composite types. */
+	"SELECT 'type ' || " PG_FP_QUAL("n") " || t.typname || ': ' || "
+	"CASE t.typtype WHEN 'e' THEN 'enum (' || (SELECT "
+	"string_agg(quote_literal(e.enumlabel), ', ' ORDER BY "
+	"e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) || ')' "
+	"WHEN 'd' THEN 'domain ' || format_type(t.typbasetype, t.typtypmod) "
+	"|| CASE WHEN t.typnotnull THEN ' not null' ELSE '' END || "
+	"COALESCE(' default ' || t.typdefault, '') ELSE 'composite' END "
+	"FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+	"WHERE t.typtype IN ('e', 'd', 'c') AND " PG_FP_USER("n") " AND "
+	"(t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE "
+	"c.oid = t.typrelid) = 'c') AND " PG_FP_NOT_EXT("pg_type", "t.oid"),
+	NULL
+};
+
+/*
+ * The schema of the active session's database as canonical lines (see
+ * pg_fp_queries), appended to out.  0, or -1 with *cause.
+ */
+static int
+pg_fingerprint(struct conn *c, struct buf *out, char **cause)
+{
+	PGconn		*pc = pg_active(c->data);
+	PGresult	*res;
+	size_t		 i;
+	int		 row;
+
+	for (i = 0; pg_fp_queries[i] != NULL; i++) {
+		res = pg_run(pc, pg_fp_queries[i]);
+		if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+			*cause = xprintf("cannot read the schema: %s",
+			    res != NULL ? PQresultErrorMessage(res) :
+			    PQerrorMessage(pc));
+			PQclear(res);
+			return -1;
+		}
+		for (row = 0; row < PQntuples(res); row++)
+			buf_printf(out, "%s\n", PQgetvalue(res, row, 0));
+		PQclear(res);
+	}
+	return 0;
+}
+
 const struct driver driver_pg = {
 	.name = "postgres",
 	.aliases = (const char *const []){ "postgresql", "pg", NULL },
@@ -1216,6 +1626,7 @@ const struct driver driver_pg = {
 	.open = pg_open,
 	.close = pg_close,
 	.exec = pg_exec,
+	.exec_guarded = pg_exec_guarded,
 	.in_transaction = pg_in_transaction,
 	.cancel = pg_cancel,
 	.reset = pg_reset,
@@ -1224,5 +1635,8 @@ const struct driver driver_pg = {
 	.scratch_drop = pg_scratch_drop,
 	.scratch_list = pg_scratch_list,
 	.scratch_clean = pg_scratch_clean,
-	.describe = pg_describe
+	.describe = pg_describe,
+	.constraints = pg_constraints,
+	.load = pg_load,
+	.fingerprint = pg_fingerprint
 };

@@ -2,13 +2,16 @@
  * driver-sqlite.c: the embedded SQLite driver.  An in-memory database by
  * default, or the database file given as the DSN (opened read-write, never
  * created).  Foreign keys are enforced; errors carry SQLite's extended
- * result code and are mapped to the portable conditions.  This is the only
- * file that includes sqlite3.h.
+ * result code and are mapped to the portable conditions.  With
+ * catalog-sqlite.c (constraints, for --coverage) the only includer of
+ * sqlite3.h.
  */
 #include <sqlite3.h>
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sqlcheck.h"
 
@@ -286,6 +289,7 @@ lite_exec(struct conn *c, const char *sql, const char *types,
 			rc = SQLITE_DONE;
 		if (rc != SQLITE_DONE) {
 			lite_error(l->db, err);
+			catalog_sqlite_attribute(err, sql);
 			sqlite3_finalize(st);
 			return -1;
 		}
@@ -297,6 +301,97 @@ lite_exec(struct conn *c, const char *sql, const char *types,
 		sqlite3_finalize(st);
 	}
 	return 0;
+}
+
+/* An identifier for SQL: as written if plain, else in double quotes. */
+static void
+lite_add_ident(struct buf *b, const char *name)
+{
+	const char	*s;
+
+	if (str_is_identifier(name)) {
+		buf_adds(b, name);
+		return;
+	}
+	buf_addc(b, '"');
+	for (s = name; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}
+
+/* Insert one row of csv with the prepared INSERT st; -1 with err. */
+static int
+lite_load_row(sqlite3 *db, sqlite3_stmt *st, const struct csv *csv,
+    size_t row, struct dberror *err)
+{
+	const char	*v;
+	int		 i, rc;
+
+	for (i = 0; i < csv->ncols; i++) {
+		v = csv->cells[row * (size_t)csv->ncols + (size_t)i];
+		if (v == NULL)
+			sqlite3_bind_null(st, i + 1);
+		else
+			sqlite3_bind_text(st, i + 1, v, -1, SQLITE_STATIC);
+	}
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		lite_error(db, err);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * Load a CSV file into table: one INSERT prepared once and stepped for
+ * every row, with values bound as text (column affinity converts them)
+ * or NULL.  Outside a transaction the rows go in under one savepoint,
+ * so that they are one commit, or none.  0, or -1 with err and *bad.
+ */
+static int
+lite_load(struct conn *c, const char *table, const struct csv *csv,
+    size_t *bad, struct dberror *err)
+{
+	struct lite	*l = c->data;
+	sqlite3_stmt	*st = NULL;
+	struct buf	 sql;
+	size_t		 row;
+	int		 i, own, rc = 0;
+
+	buf_init(&sql);
+	buf_printf(&sql, "INSERT INTO %s (", table);
+	for (i = 0; i < csv->ncols; i++) {
+		buf_adds(&sql, i > 0 ? ", " : "");
+		lite_add_ident(&sql, csv->header[i]);
+	}
+	buf_adds(&sql, ") VALUES (");
+	for (i = 0; i < csv->ncols; i++)
+		buf_adds(&sql, i > 0 ? ", ?" : "?");
+	buf_adds(&sql, ")");
+	if (sqlite3_prepare_v2(l->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+		lite_error(l->db, err);
+		buf_free(&sql);
+		return -1;
+	}
+	buf_free(&sql);
+	own = sqlite3_get_autocommit(l->db);
+	if (own)
+		sqlite3_exec(l->db, "SAVEPOINT sqlcheck_load", NULL, NULL,
+		    NULL);
+	for (row = 0; row < csv->nrows && rc == 0; row++) {
+		rc = lite_load_row(l->db, st, csv, row, err);
+		if (rc != 0)
+			*bad = row;
+	}
+	sqlite3_finalize(st);
+	if (own && rc != 0)
+		sqlite3_exec(l->db, "ROLLBACK TO sqlcheck_load", NULL, NULL,
+		    NULL);
+	if (own)
+		sqlite3_exec(l->db, "RELEASE sqlcheck_load", NULL, NULL, NULL);
+	return rc;
 }
 
 /* 1 inside a transaction. */
@@ -393,6 +488,343 @@ lite_scratch_drop(struct conn *c, const char *name, char **cause)
 	return 0;
 }
 
+/* The constraints of the session's tables (catalog-sqlite.c). */
+static int
+lite_constraints(struct conn *c, struct constraint_list *out, char **cause)
+{
+	struct lite	*l = c->data;
+
+	return catalog_sqlite(l->db, out, cause);
+}
+
+/*
+ * The schema fingerprint (see lite_fingerprint): one line of text a
+ * fact, appended to out.  Facts come from sqlite_master and the table
+ * valued PRAGMA functions; what SQLite keeps only in the CREATE text
+ * (CHECK constraints, the columns and WHERE of an index, views and
+ * triggers) is taken from that text in str_sql_normalize() form.
+ */
+
+/* Prepare sql with text parameter arg (may be NULL); NULL on error. */
+static sqlite3_stmt *
+lite_fp_query(sqlite3 *db, const char *sql, const char *arg)
+{
+	sqlite3_stmt	*st = NULL;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	if (arg != NULL)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+	return st;
+}
+
+/* Column i of the current row as text, "" for NULL. */
+static const char *
+lite_fp_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*s = sqlite3_column_text(st, i);
+
+	return s != NULL ? (const char *)s : "";
+}
+
+/* A declared type, lower-cased with its white space made canonical. */
+static char *
+lite_fp_type(const char *type)
+{
+	return str_sql_normalize(type);
+}
+
+/* "column T.C: type not null default X", and the primary key line. */
+static int
+lite_fp_columns(sqlite3 *db, const char *table, struct buf *out)
+{
+	sqlite3_stmt	*st;
+	struct buf	 pk;
+	char		*type;
+	int		 hidden, npk = 0, rc;
+
+	st = lite_fp_query(db, "SELECT name, type, \"notnull\", dflt_value, "
+	    "pk, hidden FROM pragma_table_xinfo(?1) ORDER BY pk, cid", table);
+	if (st == NULL)
+		return -1;
+	buf_init(&pk);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		type = lite_fp_type(lite_fp_text(st, 1));
+		buf_printf(out, "column %s.%s:%s%s%s%s", table,
+		    lite_fp_text(st, 0), *type != '\0' ? " " : "", type,
+		    sqlite3_column_int(st, 2) ? " not null" : "",
+		    sqlite3_column_type(st, 3) != SQLITE_NULL ? " default " : "");
+		free(type);
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+			buf_adds(out, lite_fp_text(st, 3));
+		hidden = sqlite3_column_int(st, 5);
+		buf_adds(out, hidden == 2 ? " generated virtual\n" : hidden ==
+		    3 ? " generated stored\n" : "\n");
+		if (sqlite3_column_int(st, 4) > 0)
+			buf_printf(&pk, "%s%s", npk++ > 0 ? ", " : "",
+			    lite_fp_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	if (npk > 0)
+		buf_printf(out, "primary key on %s: (%s)\n", table, pk.data);
+	buf_free(&pk);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * Foreign keys: "foreign key on T (a, b): references P (x, y) on update
+ * U on delete D" (no parent columns when the key references P's
+ * primary key implicitly).
+ */
+static int
+lite_fp_fkeys(sqlite3 *db, const char *table, struct buf *out)
+{
+	sqlite3_stmt	*st;
+	struct buf	 from, to;
+	char		*parent = NULL, *actions = NULL;
+	int		 rc, id, last = -1, has_to = 0;
+
+	st = lite_fp_query(db, "SELECT id, \"table\", \"from\", \"to\", "
+	    "'on update ' || lower(on_update) || ' on delete ' || "
+	    "lower(on_delete) FROM pragma_foreign_key_list(?1) "
+	    "ORDER BY id, seq", table);
+	if (st == NULL)
+		return -1;
+	buf_init(&from);
+	buf_init(&to);
+	for (;;) {
+		rc = sqlite3_step(st);
+		id = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -2;
+		if (id != last && last != -1) {
+			buf_printf(out, "foreign key on %s (%s): references %s",
+			    table, from.data, parent);
+			if (has_to)
+				buf_printf(out, " (%s)", to.data);
+			buf_printf(out, " %s\n", actions);
+		}
+		if (rc != SQLITE_ROW)
+			break;
+		if (id != last) {
+			buf_reset(&from);
+			buf_reset(&to);
+			free(parent);
+			free(actions);
+			parent = xstrdup(lite_fp_text(st, 1));
+			actions = xstrdup(lite_fp_text(st, 4));
+			has_to = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		}
+		buf_printf(&from, "%s%s", from.len > 0 ? ", " : "",
+		    lite_fp_text(st, 2));
+		buf_printf(&to, "%s%s", to.len > 0 ? ", " : "",
+		    lite_fp_text(st, 3));
+		last = id;
+	}
+	free(parent);
+	free(actions);
+	buf_free(&from);
+	buf_free(&to);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* UNIQUE constraints (their automatic indexes): "unique on T (a, b)". */
+static int
+lite_fp_uniques(sqlite3 *db, const char *table, struct buf *out)
+{
+	sqlite3_stmt	*st, *cols;
+	int		 rc, n;
+
+	st = lite_fp_query(db, "SELECT name FROM pragma_index_list(?1) "
+	    "WHERE origin = 'u'", table);
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cols = lite_fp_query(db, "SELECT name FROM "
+		    "pragma_index_info(?1) ORDER BY seqno",
+		    lite_fp_text(st, 0));
+		if (cols == NULL) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+		buf_printf(out, "unique on %s (", table);
+		for (n = 0; sqlite3_step(cols) == SQLITE_ROW; n++)
+			buf_printf(out, "%s%s", n > 0 ? ", " : "",
+			    lite_fp_text(cols, 0));
+		buf_adds(out, ")\n");
+		sqlite3_finalize(cols);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Skip a quoted part of CREATE text at s; returns what follows it. */
+static const char *
+lite_fp_skip_quoted(const char *s)
+{
+	char	q = *s == '[' ? ']' : *s;
+
+	for (s++; *s != '\0'; s++) {
+		if (*s == q && (q == ']' || s[1] != q))
+			return s + 1;
+		if (*s == q)
+			s++;
+	}
+	return s;
+}
+
+/* The end of the parenthesised part starting at s ('('), or NULL. */
+static const char *
+lite_fp_close(const char *s)
+{
+	int	depth = 0;
+
+	while (*s != '\0') {
+		if (strchr("'\"`[", *s) != NULL) {
+			s = lite_fp_skip_quoted(s);
+			continue;
+		}
+		if (*s == '(')
+			depth++;
+		else if (*s == ')' && --depth == 0)
+			return s + 1;
+		s++;
+	}
+	return NULL;
+}
+
+/* CHECK constraints of a CREATE TABLE text: "check on T (expr)". */
+static void
+lite_fp_checks(const char *sql, const char *table, struct buf *out)
+{
+	const char	*s = sql, *open, *close;
+	char		*expr, *norm;
+
+	while (*s != '\0') {
+		if (strchr("'\"`[", *s) != NULL) {
+			s = lite_fp_skip_quoted(s);
+			continue;
+		}
+		if (strncasecmp(s, "check", 5) != 0 || (s > sql &&
+		    (isalnum((unsigned char)s[-1]) || s[-1] == '_'))) {
+			s++;
+			continue;
+		}
+		open = s + 5;
+		while (isspace((unsigned char)*open))
+			open++;
+		if (*open != '(' || (close = lite_fp_close(open)) == NULL) {
+			s++;
+			continue;
+		}
+		expr = xstrndup(open, (size_t)(close - open));
+		norm = str_sql_normalize(expr);
+		buf_printf(out, "check on %s %s\n", table, norm);
+		free(norm);
+		free(expr);
+		s = close;
+	}
+}
+
+/* "table T" (with WITHOUT ROWID, STRICT) and the facts of its table. */
+static int
+lite_fp_table(sqlite3 *db, const char *name, const char *sql,
+    struct buf *out)
+{
+	const char	*tail = strrchr(sql, ')');
+	char		*opts;
+
+	opts = str_sql_normalize(tail != NULL ? tail + 1 : "");
+	buf_printf(out, "table %s%s%s\n", name, *opts != '\0' ? ": " : "",
+	    opts);
+	free(opts);
+	lite_fp_checks(sql, name, out);
+	if (lite_fp_columns(db, name, out) != 0 ||
+	    lite_fp_fkeys(db, name, out) != 0 ||
+	    lite_fp_uniques(db, name, out) != 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * An index made by CREATE INDEX: "index I on T: unique (a, b) where x",
+ * from its CREATE text after the table name.
+ */
+static void
+lite_fp_index(const char *name, const char *table, const char *sql,
+    struct buf *out)
+{
+	char		*norm;
+	const char	*on, *cols;
+
+	norm = str_sql_normalize(sql);
+	on = strstr(norm, " on ");
+	cols = on != NULL ? strchr(on, '(') : NULL;
+	buf_printf(out, "index %s on %s: %s%s\n", name, table,
+	    strncmp(norm, "create unique ", 14) == 0 ? "unique " : "",
+	    cols != NULL ? cols : norm);
+	free(norm);
+}
+
+/*
+ * A view ("view V: select ...", its query) or a trigger ("trigger T on
+ * TABLE: create trigger ...", its whole text).
+ */
+static void
+lite_fp_other(const char *type, const char *name, const char *table,
+    const char *sql, struct buf *out)
+{
+	char		*norm;
+	const char	*as;
+
+	norm = str_sql_normalize(sql);
+	if (strcmp(type, "view") == 0) {
+		as = strstr(norm, " as ");
+		buf_printf(out, "view %s: %s\n", name, as != NULL ? as + 4 :
+		    norm);
+	} else
+		buf_printf(out, "%s %s on %s: %s\n", type, name, table, norm);
+	free(norm);
+}
+
+/*
+ * The schema as canonical lines appended to out, in any order: tables,
+ * their columns (declared type, NOT NULL, default), primary keys,
+ * foreign keys, UNIQUE and CHECK constraints, indexes, views and
+ * triggers.  Returns 0, or -1 with *cause.
+ */
+static int
+lite_fingerprint(struct conn *c, struct buf *out, char **cause)
+{
+	struct lite	*l = c->data;
+	sqlite3_stmt	*st;
+	const char	*type, *name, *table, *sql;
+	int		 rc = SQLITE_ERROR, failed = 0;
+
+	st = lite_fp_query(l->db, "SELECT type, name, tbl_name, sql FROM "
+	    "sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+	    "AND sql IS NOT NULL", NULL);
+	while (st != NULL && !failed &&
+	    (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		type = lite_fp_text(st, 0);
+		name = lite_fp_text(st, 1);
+		table = lite_fp_text(st, 2);
+		sql = lite_fp_text(st, 3);
+		if (strcmp(type, "table") == 0)
+			failed = lite_fp_table(l->db, name, sql, out) != 0;
+		else if (strcmp(type, "index") == 0)
+			lite_fp_index(name, table, sql, out);
+		else
+			lite_fp_other(type, name, table, sql, out);
+	}
+	sqlite3_finalize(st);
+	if (failed || rc != SQLITE_DONE) {
+		*cause = xprintf("cannot read the schema: %s",
+		    sqlite3_errmsg(l->db));
+		return -1;
+	}
+	return 0;
+}
+
 /* A SQLite DSN holds no secret. */
 static char *
 lite_describe(const char *dsn)
@@ -412,5 +844,8 @@ const struct driver driver_sqlite = {
 	.version = lite_version,
 	.scratch_create = lite_scratch_create,
 	.scratch_drop = lite_scratch_drop,
-	.describe = lite_describe
+	.describe = lite_describe,
+	.constraints = lite_constraints,
+	.load = lite_load,
+	.fingerprint = lite_fingerprint
 };

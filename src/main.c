@@ -1,8 +1,9 @@
 /*
  * main.c: the sqlcheck command.  Reads the options into one struct
  * options, connects, runs each test file and sets the exit status:
- * 0 nothing failed, 1 a test or a setup failed, 2 a file could not be
- * read or parsed, a usage error or a connection error, 130 interrupted.
+ * 0 nothing failed, 1 a test or a setup failed (or the constraint
+ * coverage is below --coverage-min), 2 a file could not be read or
+ * parsed, a usage error or a connection error, 130 interrupted.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -31,7 +32,13 @@ enum {
 	OPT_TIMEOUT,
 	OPT_REWRITE,
 	OPT_DIFF,
+	OPT_COVERAGE,
+	OPT_COVERAGE_JSON,
+	OPT_COVERAGE_MIN,
 	OPT_CLEAN,
+	OPT_SCHEMA,
+	OPT_MIGRATIONS,
+	OPT_CHECK_MIGRATIONS,
 	OPT_MAX_ROWS
 };
 
@@ -53,7 +60,13 @@ static const struct option long_options[] = {
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "rewrite", no_argument, NULL, OPT_REWRITE },
 	{ "diff", no_argument, NULL, OPT_DIFF },
+	{ "coverage", no_argument, NULL, OPT_COVERAGE },
+	{ "coverage-json", required_argument, NULL, OPT_COVERAGE_JSON },
+	{ "coverage-min", required_argument, NULL, OPT_COVERAGE_MIN },
 	{ "clean", no_argument, NULL, OPT_CLEAN },
+	{ "schema", required_argument, NULL, OPT_SCHEMA },
+	{ "migrations", required_argument, NULL, OPT_MIGRATIONS },
+	{ "check-migrations", required_argument, NULL, OPT_CHECK_MIGRATIONS },
 	{ "max-rows", required_argument, NULL, OPT_MAX_ROWS },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -87,6 +100,18 @@ usage(FILE *f)
 "      --shard K/N        run only shard K of N (every N-th file, from the\n"
 "                         K-th, in sorted order), for CI matrices\n"
 "      --timeout SECONDS  cancel a statement running longer; its test fails\n"
+"      --schema PATH      apply this .sql file, or the .sql files of this\n"
+"                         directory in name order, at the start of every\n"
+"                         test file (repeatable)\n"
+"      --migrations DIR   apply the migrations of DIR (0001_x.sql,\n"
+"                         V2__x.sql, 3_x.up.sql + 3_x.down.sql, ...) in\n"
+"                         version order at the start of every test file;\n"
+"                         a file with \"-- migrate: VERSION\" starts empty\n"
+"      --check-migrations DIR\n"
+"                         check every migration of DIR in a scratch\n"
+"                         database: up, down restores the schema, up\n"
+"                         again; with --schema, also compare the result\n"
+"                         with the declared schema\n"
 "      --max-rows N       keep at most N rows of a result (default\n"
 "                         1000000, 0: no limit); a test whose result has\n"
 "                         more fails\n"
@@ -101,6 +126,14 @@ usage(FILE *f)
 "                         standard output\n"
 "      --log FILE         write every statement with its duration and\n"
 "                         outcome to FILE\n"
+"      --coverage         after the summary, print which constraints of\n"
+"                         the schema (primary keys, unique, foreign keys,\n"
+"                         checks, not null, exclusion) a passing error\n"
+"                         test violated, per table and in total\n"
+"      --coverage-json FILE\n"
+"                         write that constraint coverage to FILE as JSON\n"
+"      --coverage-min PCT fail (exit 1) if less than PCT %% of the\n"
+"                         constraints are covered\n"
 "      --color WHEN       auto (default; off if NO_COLOR is set), always,\n"
 "                         never\n"
 "      --clean            run no tests: drop the scratch databases\n"
@@ -112,8 +145,9 @@ usage(FILE *f)
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
 "\n"
-"Exit status: 0 nothing failed, 1 a test or setup failed, 2 a file could\n"
-"not be read or parsed, a usage or connection error, 130 interrupted.\n"
+"Exit status: 0 nothing failed, 1 a test or setup failed (or coverage\n"
+"below --coverage-min), 2 a file could not be read or parsed, a usage or\n"
+"connection error, 130 interrupted.\n"
 "The last line printed is \"N passed, N failed, N skipped\".\n",
 	    driver_names());
 }
@@ -176,6 +210,19 @@ parse_shard(struct options *o, const char *arg)
 	o->shard_count = n;
 }
 
+/* --coverage-min PCT: a percentage from 0 to 100. */
+static void
+parse_coverage_min(struct options *o, const char *arg)
+{
+	char	*end;
+
+	o->coverage_min = strtod(arg, &end);
+	if (end == arg || (*end != '\0' && strcmp(end, "%") != 0) ||
+	    o->coverage_min < 0 || o->coverage_min > 100)
+		fatalx("bad --coverage-min \"%s\": give a percentage from 0 "
+		    "to 100", arg);
+}
+
 /* Fill o from the command line; returns the index of the first path. */
 static int
 parse_args(int argc, char **argv, struct options *o)
@@ -185,6 +232,7 @@ parse_args(int argc, char **argv, struct options *o)
 
 	memset(o, 0, sizeof *o);
 	o->driver = "sqlite";
+	o->coverage_min = -1;
 	o->max_rows = SQLCHECK_MAX_ROWS;
 	o->dsn = getenv("SQLCHECK_DSN");
 	parse_color(o, "auto");
@@ -243,8 +291,29 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_DIFF:
 			o->rewrite_diff = 1;
 			break;
+		case OPT_COVERAGE:
+			o->coverage = o->coverage_table = 1;
+			break;
+		case OPT_COVERAGE_JSON:
+			o->coverage = 1;
+			o->coverage_json = optarg;
+			break;
+		case OPT_COVERAGE_MIN:
+			o->coverage = 1;
+			parse_coverage_min(o, optarg);
+			break;
 		case OPT_CLEAN:
 			o->clean = 1;
+			break;
+		case OPT_SCHEMA:
+			str_list_add(&o->schema_paths, &o->nschema_paths,
+			    optarg);
+			break;
+		case OPT_MIGRATIONS:
+			o->migrations_dir = optarg;
+			break;
+		case OPT_CHECK_MIGRATIONS:
+			o->check_migrations = optarg;
 			break;
 		case OPT_MAX_ROWS:
 			o->max_rows = (size_t)parse_number(optarg,
@@ -278,6 +347,8 @@ parse_args(int argc, char **argv, struct options *o)
 	if (o->clean && (optind < argc || o->temp_instance))
 		fatalx("--clean runs no tests: give it no paths and no "
 		    "--temp-instance");
+	if (o->check_migrations != NULL && optind < argc)
+		fatalx("--check-migrations takes no test paths");
 	return optind;
 }
 
@@ -300,6 +371,49 @@ install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+}
+
+/* 1 if standard output carries the human report. */
+static int
+human_on_stdout(const struct options *o)
+{
+	return o->format == NULL || o->output != NULL ||
+	    strcmp(o->format, "human") == 0;
+}
+
+/*
+ * Once every file has run: the --coverage table (on standard output
+ * after the summary, or on standard error when standard output carries
+ * another format), the --coverage-json file, and the --coverage-min
+ * check.  Returns 1 if the coverage is below --coverage-min.
+ */
+static int
+finish_coverage(const struct options *o)
+{
+	size_t	 covered, total;
+	char	*cause = NULL;
+	int	 below = 0;
+
+	if (!o->coverage)
+		return 0;
+	if (o->coverage_table)
+		coverage_report(human_on_stdout(o) ? stdout : stderr);
+	if (o->coverage_json != NULL &&
+	    coverage_write_json(o->coverage_json, &cause) != 0)
+		fatalx("%s", cause);
+	if (o->coverage_min >= 0 && !coverage_total(&covered, &total)) {
+		log_warnx("no constraint was found, so constraint coverage is "
+		    "below --coverage-min %g %%", o->coverage_min);
+		below = 1;
+	} else if (o->coverage_min >= 0 &&
+	    100.0 * (double)covered / (double)total < o->coverage_min) {
+		log_warnx("constraint coverage %.1f %% (%zu of %zu) is below "
+		    "--coverage-min %g %%", 100.0 * (double)covered /
+		    (double)total, covered, total, o->coverage_min);
+		below = 1;
+	}
+	coverage_free();
+	return below;
 }
 
 /* Start a throwaway server for the driver; exits 2 if it cannot. */
@@ -365,6 +479,72 @@ worker_count(const struct options *o, const struct driver *drv)
 	return (int)n;
 }
 
+/*
+ * Read the --schema files and the --migrations directory once, for every
+ * worker to share; exits 2 if one cannot be read.
+ */
+static void
+read_prelude(struct options *o, struct sqlfiles *sf,
+    struct migrations **ms)
+{
+	char	*cause = NULL;
+	size_t	 i;
+
+	memset(sf, 0, sizeof *sf);
+	*ms = NULL;
+	for (i = 0; i < o->nschema_paths; i++) {
+		if (sqlfiles_add(sf, o->schema_paths[i], &cause) != 0)
+			fatalx("--schema: %s", cause);
+	}
+	if (sf->nrecords > 0)
+		o->schema = sf;
+	if (o->migrations_dir != NULL) {
+		*ms = migrations_read(o->migrations_dir, &cause);
+		if (*ms == NULL)
+			fatalx("--migrations: %s", cause);
+		o->migrations = *ms;
+	}
+}
+
+/*
+ * --check-migrations DIR: check the migrations on the open session c
+ * (closed here) and report them as one file whose tests are the steps.
+ * Returns the exit status.
+ */
+static int
+check_migrations(const struct options *o, struct conn *c)
+{
+	struct migrations	*ms;
+	struct file_report	 fr;
+	struct totals		 t;
+	char			*cause = NULL;
+	int			 status;
+
+	ms = migrations_read(o->check_migrations, &cause);
+	if (ms == NULL)
+		fatalx("--check-migrations: %s", cause);
+	if (report_open(o, 1, &cause) != 0)
+		fatalx("%s", cause);
+	memset(&fr, 0, sizeof fr);
+	memset(&t, 0, sizeof t);
+	fr.path = o->check_migrations;
+	migcheck_run(c, ms, o->schema, &fr);
+	c->drv->close(c);
+	file_report_count(&fr);
+	t.files = 1;
+	t.passed = fr.passed;
+	t.failed = fr.failed + (fr.outcome == OUTCOME_ERROR);
+	t.skipped = fr.skipped;
+	t.seconds = fr.seconds;
+	report_file(&fr);
+	report_end(&t);
+	status = fr.outcome == OUTCOME_ERROR ? SQLCHECK_EXIT_ERROR :
+	    t.failed > 0 ? SQLCHECK_EXIT_FAIL : SQLCHECK_EXIT_OK;
+	file_report_free(&fr);
+	migrations_free(ms);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -374,11 +554,13 @@ main(int argc, char **argv)
 	struct conn		 c;
 	struct totals		 t;
 	struct pool_config	 cfg;
+	struct sqlfiles		 schema;
+	struct migrations	*migrations;
 	char			**files = NULL, dflt_path[] = "sql-tests";
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0;
 	char			*cause = NULL;
-	int			 first, bad_paths;
+	int			 first, bad_paths, below, status;
 
 	first = parse_args(argc, argv, &o);
 	log_set_verbose(o.verbose);
@@ -388,6 +570,7 @@ main(int argc, char **argv)
 		    o.driver, driver_names());
 	if (o.clean)
 		return clean_run(drv, o.dsn);
+	read_prelude(&o, &schema, &migrations);
 	install_signals();
 	if (o.temp_instance) {
 		ti = start_temp_instance(drv);
@@ -399,6 +582,14 @@ main(int argc, char **argv)
 	}
 	if (drv->version != NULL)
 		log_debug("connected: %s", drv->version(&c));
+	if (o.check_migrations != NULL) {
+		status = check_migrations(&o, &c);
+		tempinst_stop(ti);
+		str_list_free(o.schema_paths, o.nschema_paths);
+		sqlfiles_free(&schema);
+		migrations_free(migrations);
+		return status;
+	}
 	bad_paths = files_collect(first < argc ? argv + first : dflt,
 	    first < argc ? argc - first : 1, &files, &nfiles) != 0;
 	select_shard(&o, files, &nfiles);
@@ -416,16 +607,26 @@ main(int argc, char **argv)
 	cfg.jobs = worker_count(&o, drv);
 	cfg.progress = isatty(STDOUT_FILENO) && !o.verbose && !o.quiet &&
 	    (o.format == NULL || o.output != NULL);
+	if (o.coverage)
+		coverage_start(drv->name);
+	/* An unwritable --coverage-json fails now, not after the run. */
+	if (o.coverage_json != NULL &&
+	    coverage_write_json(o.coverage_json, &cause) != 0)
+		fatalx("%s", cause);
 	pool_run(&cfg, &c, &t);
 	tempinst_stop(ti);
 	report_end(&t);
+	below = finish_coverage(&o);
 	querylog_close();
 	str_list_free(files, nfiles);
 	str_list_free(o.tags, o.ntags);
 	str_list_free(o.exclude_tags, o.nexclude_tags);
+	str_list_free(o.schema_paths, o.nschema_paths);
+	sqlfiles_free(&schema);
+	migrations_free(migrations);
 	if (run_stopped())
 		return SQLCHECK_EXIT_SIGINT;
 	if (t.errors > 0 || bad_paths)
 		return SQLCHECK_EXIT_ERROR;
-	return t.failed > 0 ? SQLCHECK_EXIT_FAIL : SQLCHECK_EXIT_OK;
+	return t.failed > 0 || below ? SQLCHECK_EXIT_FAIL : SQLCHECK_EXIT_OK;
 }

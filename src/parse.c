@@ -210,7 +210,8 @@ directive_word(const char *line, const char **rest)
 {
 	static const char *const words[] = {
 		"setup", "test:", "expect", "engines:", "tags:", "only:",
-		"skip:", "include:", "isolation:", NULL
+		"skip:", "include:", "isolation:", "migrate:", "migrations:",
+		"load:", NULL
 	};
 	const char *const	*w;
 	const char		*s;
@@ -313,29 +314,54 @@ open_sql(struct parser *p, size_t off)
 	p->sql_line = p->line + 1;
 }
 
-static int
-parse_include(struct parser *p, const char *arg)
+/*
+ * A path as written in the file: relative to the file's directory ("."
+ * is that directory).
+ */
+static char *
+relative_path(struct parser *p, const char *arg)
 {
-	struct record	*r;
-	char		*dir, *slash, *full, *text, *cause = NULL;
-	size_t		 len;
+	char	*dir, *slash, *full;
 
-	if (*arg == '\0')
-		return perror_at(p, "\"-- include:\" needs a path");
 	dir = xstrdup(p->path);
 	slash = strrchr(dir, '/');
 	if (arg[0] == '/' || slash == NULL)
 		full = xstrdup(arg);
-	else {
+	else if (strcmp(arg, ".") == 0) {
+		*slash = '\0';
+		full = xstrdup(dir);
+	} else {
 		slash[1] = '\0';
 		full = xprintf("%s%s", dir, arg);
 	}
 	free(dir);
+	return full;
+}
+
+/* The message of a "PATH: message" cause, without its path. */
+static const char *
+cause_text(const char *cause)
+{
+	const char	*colon = strstr(cause, ": ");
+
+	return colon != NULL ? colon + 2 : cause;
+}
+
+static int
+parse_include(struct parser *p, const char *arg)
+{
+	struct record	*r;
+	char		*full, *text, *cause = NULL;
+	size_t		 len;
+
+	if (*arg == '\0')
+		return perror_at(p, "\"-- include:\" needs a path");
+	full = relative_path(p, arg);
 	text = read_whole_file(full, &len, &cause);
 	if (text == NULL) {
 		free(full);
 		perror_at(p, "cannot include \"%s\": %s", arg,
-		    strchr(cause, ':') ? strchr(cause, ':') + 2 : cause);
+		    cause_text(cause));
 		free(cause);
 		return -1;
 	}
@@ -345,6 +371,114 @@ parse_include(struct parser *p, const char *arg)
 	    p->tf->includes[p->tf->nincludes - 1], 1);
 	record_add_sql(r, text, len, 1);
 	free(text);
+	return 0;
+}
+
+/* "-- migrations: DIR": the file's own migrations, read now. */
+static int
+parse_migrations(struct parser *p, const char *arg)
+{
+	char	*dir, *cause = NULL;
+
+	if (*arg == '\0')
+		return perror_at(p, "\"-- migrations:\" needs a directory");
+	if (p->tf->migrations != NULL)
+		return perror_at(p, "a second \"-- migrations:\" line");
+	dir = relative_path(p, arg);
+	p->tf->migrations = migrations_read(dir, &cause);
+	free(dir);
+	if (p->tf->migrations == NULL) {
+		perror_at(p, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The path of "-- load: TABLE FROM 'PATH'": a SQL string literal at s
+ * ('' for a quote inside), nothing after it.  NULL if malformed.
+ */
+static char *
+load_path(const char *s)
+{
+	struct buf	b;
+
+	if (*s++ != '\'')
+		return NULL;
+	buf_init(&b);
+	for (;; s++) {
+		if (*s == '\0') {
+			buf_free(&b);
+			return NULL;
+		}
+		if (*s == '\'' && *++s != '\'')
+			break;
+		buf_addc(&b, *s);
+	}
+	if (!is_blank(s) || b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+/*
+ * "-- load: TABLE FROM 'FILE.csv'": the CSV file (relative to this file)
+ * is read and checked now, so that a malformed one is an error at its
+ * own FILE:LINE.
+ */
+static int
+parse_load(struct parser *p, const char *arg)
+{
+	struct record	*r;
+	const char	*quote, *from;
+	char		*table, *rel, *full, *cause = NULL;
+	struct csv	*csv;
+
+	quote = strchr(arg, '\'');
+	from = quote;
+	while (from != NULL && from > arg && isspace((unsigned char)from[-1]))
+		from--;
+	if (quote == NULL || from - arg < 6 ||
+	    strncasecmp(from - 4, "from", 4) != 0 ||
+	    !isspace((unsigned char)from[-5]) ||
+	    (rel = load_path(quote)) == NULL)
+		return perror_at(p, "write \"-- load: TABLE FROM "
+		    "'FILE.csv'\"");
+	table = xstrndup(arg, (size_t)(from - 5 - arg));
+	full = relative_path(p, rel);
+	free(rel);
+	csv = csv_read(full, &cause);
+	free(full);
+	if (csv == NULL) {
+		if (p->cause == NULL)
+			p->cause = xprintf("%s (in \"-- load:\" at %s:%d)",
+			    cause, p->path, p->line);
+		free(cause);
+		free(table);
+		return -1;
+	}
+	r = test_file_add_record(p->tf, RECORD_LOAD, p->path, p->line);
+	r->arg = xstrdup(str_trim(table));
+	r->csv = csv;
+	free(table);
+	return 0;
+}
+
+/* "-- migrate: VERSION": migrate the database to VERSION here. */
+static int
+parse_migrate(struct parser *p, const char *arg)
+{
+	struct record	*r;
+
+	if (!version_valid(arg) && strcasecmp(arg, "latest") != 0)
+		return perror_at(p, "bad version \"%s\" in \"-- migrate:\": "
+		    "write a version such as 2, 0002 or 20240101120000, or "
+		    "latest", arg);
+	r = test_file_add_record(p->tf, RECORD_MIGRATE, p->path, p->line);
+	r->arg = xstrdup(arg);
+	p->tf->migrates = 1;
 	return 0;
 }
 
@@ -376,6 +510,8 @@ parse_file_setting(struct parser *p, const char *word, const char *arg)
 		str_split_list(arg, &p->tf->tags, &p->tf->ntags);
 		return 0;
 	}
+	if (str_iprefix(word, "migrations:"))
+		return parse_migrations(p, arg);
 	if (strcasecmp(arg, "database") == 0)
 		p->tf->isolation = ISOLATION_DATABASE;
 	else if (strcasecmp(arg, "transaction") == 0)
@@ -446,7 +582,8 @@ parse_directive(struct parser *p, const char *rest, size_t off)
 		return rc;
 	}
 	if (str_iprefix(word, "engines:") || str_iprefix(word, "tags:") ||
-	    str_iprefix(word, "isolation:")) {
+	    str_iprefix(word, "isolation:") ||
+	    str_iprefix(word, "migrations:")) {
 		rc = parse_file_setting(p, word, arg);
 		free(word);
 		return rc;
@@ -462,6 +599,10 @@ parse_directive(struct parser *p, const char *rest, size_t off)
 		open_sql(p, off);
 	} else if (str_iprefix(word, "include:"))
 		rc = parse_include(p, arg);
+	else if (str_iprefix(word, "migrate:"))
+		rc = parse_migrate(p, arg);
+	else if (str_iprefix(word, "load:"))
+		rc = parse_load(p, arg);
 	else {
 		rc = parse_test_start(p, arg);
 		open_sql(p, off);
@@ -866,7 +1007,8 @@ expect_free(struct expect *e)
 	free(e->hash);
 }
 
-static void
+/* Free what a record owns (not the struct); a zeroed record is fine. */
+void
 record_free(struct record *r)
 {
 	size_t	i;
@@ -882,6 +1024,8 @@ record_free(struct record *r)
 	free(r->name);
 	free(r->types);
 	free(r->label);
+	free(r->arg);
+	csv_free(r->csv);
 }
 
 /* Free a test file and everything it owns; NULL is a no-op. */
@@ -898,6 +1042,7 @@ test_file_free(struct test_file *tf)
 	str_list_free(tf->includes, tf->nincludes);
 	str_list_free(tf->engines, tf->nengines);
 	str_list_free(tf->tags, tf->ntags);
+	migrations_free(tf->migrations);
 	free(tf->path);
 	free(tf);
 }

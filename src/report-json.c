@@ -24,45 +24,6 @@ static FILE		*json_spool;	/* the files, until the end */
 static const char	*json_engine;	/* borrowed from the options */
 static size_t		 json_nfiles;	/* files in the spool */
 
-/*
- * The length of the valid UTF-8 sequence that starts at s (1 to 4), or 0
- * if the bytes there are none: a stray continuation byte, an overlong or
- * truncated sequence, a surrogate, or beyond U+10FFFF.  s is
- * NUL-terminated, which stops a truncated sequence.
- */
-static size_t
-json_utf8_len(const unsigned char *s)
-{
-	unsigned char	lo = 0x80, hi = 0xbf;
-	size_t		n, i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	if (s[0] == 0xe0)
-		lo = 0xa0;
-	else if (s[0] == 0xed)
-		hi = 0x9f;
-	else if (s[0] == 0xf0)
-		lo = 0x90;
-	else if (s[0] == 0xf4)
-		hi = 0x8f;
-	if (s[1] < lo || s[1] > hi)
-		return 0;
-	for (i = 2; i < n; i++) {
-		if (s[i] < 0x80 || s[i] > 0xbf)
-			return 0;
-	}
-	return n;
-}
-
 /* One ASCII byte inside a JSON string. */
 static void
 json_ascii(FILE *f, unsigned char c)
@@ -91,8 +52,8 @@ json_ascii(FILE *f, unsigned char c)
 	}
 }
 
-/* Write s as a JSON string, or null for NULL. */
-static void
+/* Write s as a JSON string, or null for NULL (coverage-report.c too). */
+void
 json_string(FILE *f, const char *text)
 {
 	const unsigned char	*s = (const unsigned char *)text;
@@ -104,7 +65,7 @@ json_string(FILE *f, const char *text)
 	}
 	putc('"', f);
 	while (*s != '\0') {
-		n = json_utf8_len(s);
+		n = str_utf8_len(s);
 		if (n == 0) {
 			fputs(JSON_REPLACEMENT, f);
 			s++;

@@ -32,45 +32,6 @@ static FILE			*junit_spool;	/* until the end */
 static struct junit_count	 junit_sum;
 static const char		*junit_engine;	/* borrowed */
 
-/*
- * The length of the valid UTF-8 sequence that starts at s (1 to 4), or 0
- * if the bytes there are none: a stray continuation byte, an overlong or
- * truncated sequence, a surrogate, or beyond U+10FFFF.  s is
- * NUL-terminated, which stops a truncated sequence.
- */
-static size_t
-junit_utf8_len(const unsigned char *s)
-{
-	unsigned char	lo = 0x80, hi = 0xbf;
-	size_t		n, i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	if (s[0] == 0xe0)
-		lo = 0xa0;
-	else if (s[0] == 0xed)
-		hi = 0x9f;
-	else if (s[0] == 0xf0)
-		lo = 0x90;
-	else if (s[0] == 0xf4)
-		hi = 0x8f;
-	if (s[1] < lo || s[1] > hi)
-		return 0;
-	for (i = 2; i < n; i++) {
-		if (s[i] < 0x80 || s[i] > 0xbf)
-			return 0;
-	}
-	return n;
-}
-
 /* One ASCII byte, escaped for element text or (attr) an attribute. */
 static void
 junit_ascii(FILE *f, unsigned char c, int attr)
@@ -118,7 +79,7 @@ junit_escape(FILE *f, const char *text, int attr)
 	size_t			 n;
 
 	while (*s != '\0') {
-		n = junit_utf8_len(s);
+		n = str_utf8_len(s);
 		if (n == 0 || (n == 3 && s[0] == 0xef && s[1] == 0xbf &&
 		    s[2] >= 0xbe)) {
 			fputs(JUNIT_REPLACEMENT, f);

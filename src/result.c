@@ -129,7 +129,31 @@ dberror_clear(struct dberror *e)
 	free(e->message);
 	free(e->detail);
 	free(e->hint);
+	free(e->constraint);
+	free(e->table);
+	str_list_free(e->columns, e->ncolumns);
 	dberror_init(e);
+}
+
+/*
+ * Say what an error violated, as the engine named it: the table and the
+ * constraint replace any set before (NULL leaves them), a column is
+ * appended (NULL adds none).  Strings are copied.
+ */
+void
+dberror_set_target(struct dberror *e, const char *table,
+    const char *constraint, const char *column)
+{
+	if (table != NULL) {
+		free(e->table);
+		e->table = xstrdup(table);
+	}
+	if (constraint != NULL) {
+		free(e->constraint);
+		e->constraint = xstrdup(constraint);
+	}
+	if (column != NULL)
+		str_list_add(&e->columns, &e->ncolumns, column);
 }
 
 /*
@@ -335,4 +359,34 @@ slt_render(char type, const char *text, struct buf *out)
 		}
 		break;
 	}
+}
+
+/*
+ * An engine error for people: the message, then condition, SQLSTATE and
+ * native code in parentheses, and DETAIL and HINT lines.  Caller frees.
+ */
+char *
+dberror_describe(const struct dberror *err)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	buf_adds(&b, err->message != NULL ? err->message : "unknown error");
+	if (err->sqlstate[0] != '\0' || err->native[0] != '\0') {
+		buf_adds(&b, " (");
+		if (err->condition != NULL)
+			buf_printf(&b, "%s, ", err->condition);
+		if (err->sqlstate[0] != '\0')
+			buf_printf(&b, "SQLSTATE %s", err->sqlstate);
+		if (err->native[0] != '\0' && strcmp(err->native,
+		    err->sqlstate) != 0)
+			buf_printf(&b, "%s%s", err->sqlstate[0] != '\0' ?
+			    ", " : "", err->native);
+		buf_adds(&b, ")");
+	}
+	if (err->detail != NULL)
+		buf_printf(&b, "\nDETAIL: %s", err->detail);
+	if (err->hint != NULL)
+		buf_printf(&b, "\nHINT: %s", err->hint);
+	return buf_detach(&b);
 }

@@ -3,7 +3,9 @@
  * file_report.  Owns isolation: the file's transaction (always rolled
  * back) or scratch database, a savepoint around each statement where an
  * error would abort the transaction, and the mapping of a test's own
- * transaction statements onto savepoints.  Prints nothing.
+ * transaction statements onto savepoints.  With --coverage, it also
+ * hands coverage.c the errors of passing error tests and, before the
+ * isolation is undone, the constraints the driver reads.  Prints nothing.
  */
 #include <ctype.h>
 #include <fnmatch.h>
@@ -46,8 +48,10 @@ struct run {
 	char			*lost;		/* what the driver said then */
 	size_t			 stopped_at;	/* first record not run */
 	char			*scratch_name;
+	int			 migrated;	/* migration steps applied */
 	struct slt_label	*labels;
 	size_t			 nlabels;
+	struct coverage_file	*cov;		/* --coverage, or NULL */
 };
 
 struct slt_label {
@@ -225,7 +229,7 @@ restart_txn(struct run *r)
  */
 static int
 exec_mapped(struct run *r, const struct stmt *st, const char *types,
-    struct result *res, struct dberror *err)
+    struct result *res, struct dberror *err, int guarded)
 {
 	enum txn_kind	 kind = TXN_NONE;
 	char		*sql = NULL;
@@ -267,8 +271,8 @@ exec_mapped(struct run *r, const struct stmt *st, const char *types,
 		log_debug("%s:%d: %s", r->fr->path, st->line,
 		    sql != NULL ? sql : st->sql);
 	watch_arm(r->conn->watch);
-	rc = r->drv->exec(r->conn, sql != NULL ? sql : st->sql, types, res,
-	    err);
+	rc = (guarded ? r->drv->exec_guarded : r->drv->exec)(r->conn,
+	    sql != NULL ? sql : st->sql, types, res, err);
 	if (watch_disarm(r->conn->watch) && rc != 0)
 		err->timed_out = 1;
 	free(sql);
@@ -304,14 +308,17 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
 {
 	struct dberror	ignored;
 	double		start;
-	int		use_sp, wrap, rc;
+	int		use_sp, wrap, guarded, rc;
 
 	use_sp = r->in_txn && r->stmt_savepoints;
 	wrap = use_sp && !is_savepoint_stmt(st->sql);
+	guarded = wrap && r->drv->exec_guarded != NULL;
+	if (guarded)
+		wrap = 0;	/* the driver does it, in one round trip */
 	if (wrap && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, err) != 0)
 		return -1;
 	start = now_seconds();
-	rc = exec_mapped(r, st, types, res, err);
+	rc = exec_mapped(r, st, types, res, err, guarded);
 	querylog_write(r->fr->path, st->line, st->sql, now_seconds() - start,
 	    rc == 0 ? "ok" : err->timed_out ? "timeout" : "error");
 	if (rc != 0 && err->lost)
@@ -324,7 +331,7 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
 		    &ignored);
 	if (wrap)
 		run_internal(r, "RELEASE SAVEPOINT " SAVEPOINT_STMT, &ignored);
-	if (!wrap && rc != 0) {
+	if (!wrap && !guarded && rc != 0) {
 		run_internal(r, "ROLLBACK TO SAVEPOINT " SAVEPOINT_TEST,
 		    &ignored);
 		r->user_depth = 0;
@@ -333,11 +340,22 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
 	return rc;
 }
 
-/* Open the test's savepoint where statements need one (see run_stmt). */
+/*
+ * Open (or release) the test's savepoint where statements need one: on
+ * engines without DRIVER_STMT_ATOMIC, for records with statements that
+ * make or end savepoints (see run_stmt).
+ */
 static void
-test_savepoint(struct run *r, int open)
+test_savepoint(struct run *r, const struct record *rec, int open)
 {
+	size_t	i;
+	int	needed = 0;
+
 	if (!r->in_txn || !r->stmt_savepoints || r->broken)
+		return;
+	for (i = 0; i < rec->nstmts && !needed; i++)
+		needed = is_savepoint_stmt(rec->stmts[i].sql);
+	if (!needed)
 		return;
 	run_quiet(r, open ? "SAVEPOINT " SAVEPOINT_TEST :
 	    "RELEASE SAVEPOINT " SAVEPOINT_TEST);
@@ -381,32 +399,6 @@ pick_expect(const struct record *rec, const char *engine)
 	return shared;
 }
 
-static char *
-describe_error(const struct dberror *err)
-{
-	struct buf	b;
-
-	buf_init(&b);
-	buf_adds(&b, err->message != NULL ? err->message : "unknown error");
-	if (err->sqlstate[0] != '\0' || err->native[0] != '\0') {
-		buf_adds(&b, " (");
-		if (err->condition != NULL)
-			buf_printf(&b, "%s, ", err->condition);
-		if (err->sqlstate[0] != '\0')
-			buf_printf(&b, "SQLSTATE %s", err->sqlstate);
-		if (err->native[0] != '\0' && strcmp(err->native,
-		    err->sqlstate) != 0)
-			buf_printf(&b, "%s%s", err->sqlstate[0] != '\0' ?
-			    ", " : "", err->native);
-		buf_adds(&b, ")");
-	}
-	if (err->detail != NULL)
-		buf_printf(&b, "\nDETAIL: %s", err->detail);
-	if (err->hint != NULL)
-		buf_printf(&b, "\nHINT: %s", err->hint);
-	return buf_detach(&b);
-}
-
 /* Judge a statement that failed against an error expectation. */
 static int
 check_error(struct run *r, const struct expect *e, const struct dberror *err,
@@ -417,7 +409,7 @@ check_error(struct run *r, const struct expect *e, const struct dberror *err,
 
 	if (e->condition != NULL &&
 	    !condition_matches(e->condition, err, r->drv->name)) {
-		what = describe_error(err);
+		what = dberror_describe(err);
 		*message = xprintf("expected error %s, got: %s", e->condition,
 		    what);
 		free(what);
@@ -483,6 +475,11 @@ record_rewrite(struct run *r, const struct record *rec,
 	    r->tf->nengines != 1 && rec->nonly != 1)
 		tag = r->drv->name;
 	tr->rewrite = rewrite_expectation(rec, e, tag, rc, res, err);
+	if (tr->rewrite == NULL) {
+		log_warnx("%s:%d: not rewritten: a value holds a line break, "
+		    "which no cell can hold", rec->path, rec->line);
+		return;
+	}
 	if (e->engine != NULL || tag == NULL) {
 		tr->rewrite_from = e->line;
 		tr->rewrite_to = e->end_line;
@@ -504,7 +501,7 @@ judge(struct run *r, const struct record *rec, const struct expect *e,
 	int	 pass;
 
 	if (rc != 0 && e->mode != EXPECT_ERROR) {
-		message = describe_error(err);
+		message = dberror_describe(err);
 		tr->message = xprintf("statement failed: %s", message);
 		free(message);
 		tr->outcome = OUTCOME_FAIL;
@@ -519,6 +516,8 @@ judge(struct run *r, const struct record *rec, const struct expect *e,
 			pass = check_label(r, rec, e, res, &message);
 	}
 	if (pass) {
+		if (rc != 0)
+			coverage_hit(r->cov, tr->path, tr->line, err);
 		free(message);
 		free(diff);
 		return;
@@ -573,6 +572,21 @@ txn_escaped(struct run *r)
 	return !r->scratch;
 }
 
+/*
+ * The cancelled statement took the file's transaction with it (SQLite
+ * rolls a whole transaction back when it interrupts a write): what the
+ * file set up is gone, so its remaining tests cannot mean anything.
+ */
+static void
+timeout_lost_txn(struct run *r)
+{
+	r->halted = 1;
+	free(r->fr->message);
+	r->fr->message = xprintf("%s: the cancelled statement rolled back the "
+	    "file's transaction (the engine does that when it interrupts a "
+	    "write); the file's remaining tests did not run", r->fr->path);
+}
+
 static void
 run_test(struct run *r, const struct record *rec)
 {
@@ -594,7 +608,7 @@ run_test(struct run *r, const struct record *rec)
 	result_init(&res);
 	res.max_rows = r->opts->max_rows;
 	dberror_init(&err);
-	test_savepoint(r, 1);
+	test_savepoint(r, rec, 1);
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {
 		result_clear(&res);
 		rc = run_stmt(r, &rec->stmts[i], i + 1 == rec->nstmts ?
@@ -604,14 +618,18 @@ run_test(struct run *r, const struct record *rec)
 		tr->line = rec->nstmts > 1 ? rec->stmts[i].line : rec->line;
 		if (txn_escaped(r)) {
 			tr->outcome = OUTCOME_FAIL;
-			tr->message = xstrdup("the statement ended the file's "
-			    "transaction (what it did was committed); write "
-			    "\"-- isolation: database\" for such tests");
+			if (err.timed_out)
+				timeout_lost_txn(r);
+			else
+				tr->message = xstrdup("the statement ended the "
+				    "file's transaction (what it did was "
+				    "committed); write \"-- isolation: "
+				    "database\" for such tests");
 			break;
 		}
 		if (rc != 0 && i + 1 < rec->nstmts && !rec->slt) {
 			tr->outcome = OUTCOME_FAIL;
-			tr->message = describe_error(&err);
+			tr->message = dberror_describe(&err);
 		}
 	}
 	if (rc != 0 && run_stopped() && !r->broken) {
@@ -640,25 +658,29 @@ run_test(struct run *r, const struct record *rec)
 	if (tr->outcome == OUTCOME_PASS)
 		judge(r, rec, e, rc, &res, &err, tr);
 	end_test(r);
-	test_savepoint(r, 0);
+	test_savepoint(r, rec, 0);
 	result_clear(&res);
 	dberror_clear(&err);
 }
 
-/* Run a setup block; on failure the file fails and stops. */
+/*
+ * Run a block of statements that must all succeed: a setup block, a
+ * --schema file or a migration step (what names it in the message).  On
+ * failure the file fails and stops; returns -1.
+ */
 static int
-run_setup(struct run *r, const struct record *rec)
+run_setup(struct run *r, const struct record *rec, const char *what)
 {
 	struct result	 res;
 	struct dberror	 err;
 	size_t		 i;
-	char		*what;
+	char		*desc;
 	int		 rc = 0;
 
 	result_init(&res);
 	res.max_rows = r->opts->max_rows;
 	dberror_init(&err);
-	test_savepoint(r, 1);
+	test_savepoint(r, rec, 1);
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {
 		result_clear(&res);
 		rc = run_stmt(r, &rec->stmts[i], NULL, &res, &err);
@@ -668,21 +690,121 @@ run_setup(struct run *r, const struct record *rec)
 			    "statement ended the file's transaction");
 		}
 		if (rc != 0) {
-			what = describe_error(&err);
+			desc = dberror_describe(&err);
 			r->fr->setup_failed = 1;
 			r->fr->outcome = OUTCOME_FAIL;
 			r->fr->error_line = rec->stmts[i].line;
-			r->fr->message = xprintf("%s:%d: setup failed: %s\n%s",
-			    rec->path, rec->stmts[i].line, what,
+			r->fr->message = xprintf("%s:%d: %s failed: %s\n%s",
+			    rec->path, rec->stmts[i].line, what, desc,
 			    rec->stmts[i].sql);
-			free(what);
+			free(desc);
 		}
 	}
 	end_test(r);
-	test_savepoint(r, 0);
+	test_savepoint(r, rec, 0);
 	result_clear(&res);
 	dberror_clear(&err);
 	return rc;
+}
+
+/* The file fails at rec before its tests: a setup-like failure. */
+static int
+setup_error(struct run *r, const struct record *rec, char *message)
+{
+	r->fr->setup_failed = 1;
+	r->fr->outcome = OUTCOME_FAIL;
+	r->fr->error_line = rec->line;
+	r->fr->message = xprintf("%s:%d: %s", rec->path, rec->line, message);
+	free(message);
+	return -1;
+}
+
+/* The migrations of the file: its own "-- migrations:", or --migrations. */
+static const struct migrations *
+file_migrations(const struct run *r)
+{
+	if (r->tf->migrations != NULL)
+		return r->tf->migrations;
+	return r->opts->migrations;
+}
+
+/* Apply step i of ms up (up != 0) or down; -1 if it failed. */
+static int
+run_step(struct run *r, const struct migrations *ms, size_t i, int up)
+{
+	const struct migration	*m = &ms->steps[i];
+	char			*what;
+	int			 rc;
+
+	what = xprintf("migration %s %s", m->version, up ? "up" : "down");
+	log_debug("%s: %s (%s)", r->fr->path, what, up ? m->up_path :
+	    m->down_path);
+	rc = run_setup(r, up ? &m->up : &m->down, what);
+	free(what);
+	return rc;
+}
+
+/* "-- migrate: VERSION": apply up or down steps to reach VERSION. */
+static int
+run_migrate(struct run *r, const struct record *rec)
+{
+	const struct migrations	*ms = file_migrations(r);
+	char			*list, *msg;
+	int			 target;
+
+	if (ms == NULL)
+		return setup_error(r, rec, xstrdup("\"-- migrate:\" needs "
+		    "migrations: give --migrations DIR, or put \"-- "
+		    "migrations: DIR\" at the top of the file"));
+	target = migrations_find(ms, rec->arg);
+	if (target < 0) {
+		list = migrations_versions(ms);
+		msg = xprintf("no migration has version %s in %s (versions: "
+		    "%s)", rec->arg, ms->dir, list);
+		free(list);
+		return setup_error(r, rec, msg);
+	}
+	while (r->migrated < target) {
+		if (run_step(r, ms, (size_t)r->migrated, 1) != 0)
+			return -1;
+		r->migrated++;
+	}
+	while (r->migrated > target) {
+		if (ms->steps[r->migrated - 1].down_path == NULL)
+			return setup_error(r, rec, xprintf("cannot migrate "
+			    "down to %s: migration %s has no down step",
+			    rec->arg, ms->steps[r->migrated - 1].version));
+		if (run_step(r, ms, (size_t)r->migrated - 1, 0) != 0)
+			return -1;
+		r->migrated--;
+	}
+	return 0;
+}
+
+/*
+ * Before the file's own records: the --schema files, then every
+ * migration, unless the file migrates where it says ("-- migrate:"),
+ * in which case it starts from an empty schema.  -1 if one failed.
+ */
+static int
+run_prelude(struct run *r)
+{
+	const struct migrations	*ms = file_migrations(r);
+	const struct sqlfiles	*sf = r->opts->schema;
+	size_t			 i;
+
+	if (r->tf->migrates)
+		return 0;
+	for (i = 0; sf != NULL && i < sf->nrecords; i++) {
+		if (run_setup(r, &sf->records[i], "schema") != 0)
+			return -1;
+	}
+	for (i = 0; ms != NULL && i < ms->nsteps; i++) {
+		if (run_step(r, ms, i, 1) != 0)
+			return -1;
+		r->migrated++;
+	}
+	return 0;
 }
 
 /* Decide the isolation and open it: scratch database, transaction. */
@@ -725,6 +847,34 @@ isolation_open(struct run *r)
 	    r->scratch && r->in_txn ? " + " : "", r->in_txn ?
 	    "transaction (rolled back)" : "");
 	return 0;
+}
+
+/*
+ * --coverage: before the file's isolation is undone, read the
+ * constraints of the tables that exist now and hand them, with the
+ * file's hits, to coverage.c.
+ */
+static void
+coverage_snapshot(struct run *r)
+{
+	struct constraint_list	 l;
+	char			*cause = NULL;
+
+	if (r->cov == NULL)
+		return;
+	constraint_list_init(&l);
+	if (r->broken)
+		coverage_file_end(r->cov, NULL, "the connection was lost");
+	else if (r->drv->constraints == NULL)
+		coverage_file_end(r->cov, NULL, "the driver cannot read "
+		    "constraints");
+	else if (r->drv->constraints(r->conn, &l, &cause) != 0)
+		coverage_file_end(r->cov, NULL, cause);
+	else
+		coverage_file_end(r->cov, &l, NULL);
+	r->cov = NULL;
+	free(cause);
+	constraint_list_free(&l);
 }
 
 /* Roll back and drop whatever isolation_open() made. */
@@ -831,6 +981,93 @@ note_not_run(struct run *r, size_t from)
 	r->fr->message = msg;
 }
 
+/* The file fails at a CSV row that could not be loaded. */
+static int
+load_failed(struct run *r, const struct record *rec, size_t bad,
+    const struct dberror *err)
+{
+	const struct csv	*csv = rec->csv;
+	char			*desc;
+
+	desc = dberror_describe(err);
+	r->fr->setup_failed = 1;
+	r->fr->outcome = OUTCOME_FAIL;
+	r->fr->error_line = rec->line;
+	if (bad < csv->nrows)
+		r->fr->message = xprintf("%s:%d: cannot load this row into %s: "
+		    "%s\n(-- load: at %s:%d)", csv->path, csv->lines[bad],
+		    rec->arg, desc, rec->path, rec->line);
+	else
+		r->fr->message = xprintf("%s:%d: cannot load %s into %s: %s",
+		    rec->path, rec->line, csv->path, rec->arg, desc);
+	free(desc);
+	return -1;
+}
+
+/*
+ * "-- load: TABLE FROM 'FILE.csv'": the driver's load slot puts the rows
+ * in, inside a statement savepoint where an error would abort the file's
+ * transaction.  -1 (the file fails) if a row cannot be loaded.
+ */
+static int
+run_load(struct run *r, const struct record *rec)
+{
+	struct dberror	 err;
+	double		 start = now_seconds();
+	size_t		 bad = (size_t)-1;
+	char		*what;
+	int		 use_sp, rc;
+
+	if (r->drv->load == NULL)
+		return setup_error(r, rec, xprintf("the %s driver cannot load "
+		    "CSV files", r->drv->name));
+	dberror_init(&err);
+	use_sp = r->in_txn && r->stmt_savepoints;
+	if (use_sp && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, &err) != 0)
+		return load_failed(r, rec, bad, &err);
+	watch_arm(r->conn->watch);
+	rc = r->drv->load(r->conn, rec->arg, rec->csv, &bad, &err);
+	if (watch_disarm(r->conn->watch) && rc != 0)
+		err.timed_out = 1;
+	what = xprintf("-- load: %s FROM '%s' (%zu rows)", rec->arg,
+	    rec->csv->path, rec->csv->nrows);
+	querylog_write(r->fr->path, rec->line, what, now_seconds() - start,
+	    rc == 0 ? "ok" : err.timed_out ? "timeout" : "error");
+	log_debug("%s:%d: %s in %.3f s", r->fr->path, rec->line, what,
+	    now_seconds() - start);
+	free(what);
+	if (rc != 0 && err.lost)
+		r->broken = 1;
+	if (use_sp && !r->broken) {
+		if (rc != 0)
+			run_quiet(r, "ROLLBACK TO SAVEPOINT " SAVEPOINT_STMT);
+		run_quiet(r, "RELEASE SAVEPOINT " SAVEPOINT_STMT);
+	}
+	if (rc == 0 && txn_escaped(r)) {
+		rc = -1;
+		dberror_set(&err, NULL, "sqlcheck", NULL, "loading ended the "
+		    "file's transaction");
+	}
+	if (rc != 0)
+		load_failed(r, rec, bad, &err);
+	dberror_clear(&err);
+	return rc;
+}
+
+/* Run a record that is not a test; -1 if the file cannot go on. */
+static int
+run_block(struct run *r, const struct record *rec)
+{
+	switch (rec->kind) {
+	case RECORD_MIGRATE:
+		return run_migrate(r, rec);
+	case RECORD_LOAD:
+		return run_load(r, rec);
+	default:
+		return run_setup(r, rec, "setup");
+	}
+}
+
 static void
 run_records(struct run *r)
 {
@@ -855,8 +1092,8 @@ run_records(struct run *r)
 		}
 		if (rec->kind == RECORD_HALT)
 			r->halted = 1;
-		else if (rec->kind == RECORD_SETUP) {
-			if (run_setup(r, rec) != 0) {
+		else if (rec->kind != RECORD_TEST) {
+			if (run_block(r, rec) != 0) {
 				note_not_run(r, i + 1);
 				break;
 			}
@@ -929,7 +1166,12 @@ run_file(struct conn *conn, const struct test_file *tf,
 		return;
 	}
 	log_debug("%s: isolation: %s", fr->path, fr->isolation);
-	run_records(&r);
+	r.cov = coverage_file_new(fr->path);
+	if (run_prelude(&r) == 0)
+		run_records(&r);
+	else
+		note_not_run(&r, 0);
+	coverage_snapshot(&r);
 	isolation_close(&r);
 	if (r.broken && fr->message == NULL)
 		lost_message(&r);

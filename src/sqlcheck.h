@@ -73,6 +73,9 @@ int	 str_list_has(char *const *, size_t, const char *);
 void	 str_list_add(char ***, size_t *, const char *);
 void	 str_list_free(char **, size_t);
 int	 str_split_list(const char *, char ***, size_t *);
+size_t	 str_utf8_len(const unsigned char *);
+char	*str_sql_normalize(const char *);
+int	 str_is_identifier(const char *);
 
 /* md5.c: MD5 digest (RFC 1321) for sqllogictest result hashes. */
 struct md5 {
@@ -121,6 +124,20 @@ struct dberror {
 	char		*hint;
 	int		 lost;		/* the connection is gone */
 	int		 timed_out;	/* cancelled by --timeout */
+	/*
+	 * What the error violated, as far as the engine says (for
+	 * --coverage): a constraint or index name, the table, the columns.
+	 * Each may be NULL (or empty); attr tells what was inferred.
+	 */
+	char		*constraint;
+	char		*table;
+	char		**columns;
+	size_t		 ncolumns;
+	int		 attr;
+#define DBERROR_TABLE_GUESSED	0x1	/* table read from the statement */
+#define DBERROR_FK_CHILD	0x2	/* any foreign key of table */
+#define DBERROR_FK_PARENT	0x4	/* any foreign key onto table */
+#define DBERROR_STMT_COLUMNS	0x8	/* columns: those the statement writes */
 };
 
 /* result.c */
@@ -134,6 +151,7 @@ void	 dberror_init(struct dberror *);
 void	 dberror_clear(struct dberror *);
 void	 dberror_set(struct dberror *, const char *, const char *,
 	    const char *, const char *);
+char	*dberror_describe(const struct dberror *);
 void	 slt_render(char, const char *, struct buf *);
 const char *condition_sqlstate(const char *);
 int	 condition_known(const char *);
@@ -141,6 +159,40 @@ int	 condition_valid(const char *);
 const char *condition_from_sqlstate(const char *);
 int	 condition_matches(const char *, const struct dberror *,
 	    const char *);
+void	 dberror_set_target(struct dberror *, const char *, const char *,
+	    const char *);
+
+/*
+ * A constraint as a driver reads it from the catalog, for --coverage.
+ * Strings are owned; columns are those the constraint is on (for a
+ * CHECK, the table's columns its expression names).
+ */
+enum constraint_kind {		/* in the order reports list them */
+	CONSTRAINT_PRIMARY_KEY,
+	CONSTRAINT_UNIQUE,
+	CONSTRAINT_EXCLUSION,
+	CONSTRAINT_FOREIGN_KEY,
+	CONSTRAINT_CHECK,
+	CONSTRAINT_NOT_NULL
+};
+#define CONSTRAINT_NKINDS	6
+
+struct constraint {
+	char			*table;
+	char			*name;
+	enum constraint_kind	 kind;
+	char			**columns;
+	size_t			 ncolumns;
+	char			*ref_table;	/* foreign key: its parent */
+	char			**ref_columns;	/* and its columns, if known */
+	size_t			 nref_columns;
+	char			*expr;		/* check: expression text */
+};
+
+struct constraint_list {
+	struct constraint	*items;
+	size_t			 n;
+};
 
 /*
  * The driver interface.  One const object per engine in driver-*.c; slots
@@ -148,6 +200,7 @@ int	 condition_matches(const char *, const struct dberror *,
  * syntax or compare results.
  */
 struct watch;
+struct csv;
 struct conn {
 	const struct driver	*drv;
 	void			*data;		/* driver-private state */
@@ -176,6 +229,13 @@ struct driver {
 	 */
 	int	(*exec)(struct conn *, const char *sql, const char *types,
 		    struct result *, struct dberror *);
+	/*
+	 * Optional: exec inside a savepoint of its own, so that a failing
+	 * statement leaves no trace and the transaction stays usable (for
+	 * engines without DRIVER_STMT_ATOMIC), in one round trip if it can.
+	 */
+	int	(*exec_guarded)(struct conn *, const char *sql,
+		    const char *types, struct result *, struct dberror *);
 	/* 1 inside a transaction, 0 in autocommit. */
 	int	(*in_transaction)(struct conn *);
 	/* Optional: ask the engine to stop the running statement. */
@@ -203,6 +263,30 @@ struct driver {
 	int	(*scratch_clean)(struct conn *, const char *name, char **cause);
 	/* Optional: the DSN with any password removed, for messages. */
 	char	*(*describe)(const char *dsn);
+	/*
+	 * Optional: append to list the constraints of the tables that exist
+	 * now in the session (inside the file's transaction).  0, or -1
+	 * with *cause.
+	 */
+	int	(*constraints)(struct conn *, struct constraint_list *,
+		    char **cause);
+	/*
+	 * Optional: insert the rows of a CSV file into table (SQL as the
+	 * user wrote it; columns named by the header, quoted unless plain
+	 * identifiers) the engine's fastest way.  0, or -1 with err filled
+	 * and *bad the index of the failing row, or (size_t)-1 if unknown.
+	 */
+	int	(*load)(struct conn *, const char *table, const struct csv *,
+		    size_t *bad, struct dberror *);
+	/*
+	 * Optional: the schema of the current database from the engine's
+	 * catalog, as canonical lines ("table t", "column t.c: integer not
+	 * null default 0", "index i on t: (c)", ...), each ending in a new
+	 * line, appended to out in any order (the core sorts them).  A line
+	 * "KIND NAME: DETAILS" is keyed by what comes before ": ".  0, or -1
+	 * with *cause.
+	 */
+	int	(*fingerprint)(struct conn *, struct buf *out, char **cause);
 };
 
 /* clean.c: --clean, scratch databases left by killed runs. */
@@ -216,6 +300,8 @@ const char		*driver_canonical(const char *);
 const char		*driver_names(void);
 
 /* The model of a test file, shared by the sqltest and sqllogictest readers. */
+struct csv;
+struct migrations;
 enum expect_mode {
 	EXPECT_ROWS,
 	EXPECT_OK,
@@ -273,7 +359,9 @@ struct stmt {
 enum record_kind {
 	RECORD_SETUP,		/* statements that must all succeed */
 	RECORD_TEST,		/* statements, then expectations */
-	RECORD_HALT		/* sqllogictest halt */
+	RECORD_HALT,		/* sqllogictest halt */
+	RECORD_MIGRATE,		/* -- migrate: VERSION */
+	RECORD_LOAD		/* -- load: TABLE FROM 'FILE.csv' */
 };
 
 struct record {
@@ -292,6 +380,8 @@ struct record {
 	char		*types;		/* sqllogictest column types */
 	char		*label;		/* sqllogictest label */
 	int		 slt;		/* from an sqllogictest file */
+	char		*arg;		/* MIGRATE: version; LOAD: table */
+	struct csv	*csv;		/* LOAD: the rows to load */
 };
 
 struct test_file {
@@ -306,6 +396,8 @@ struct test_file {
 	size_t		  ntags;
 	enum isolation	  isolation;
 	int		  slt;
+	struct migrations *migrations;	/* "-- migrations: DIR", or NULL */
+	int		  migrates;	/* has "-- migrate:" records */
 };
 
 /* parse.c: .sqltest text into a test_file; no engine calls, no output. */
@@ -317,7 +409,45 @@ struct record	 *test_file_add_record(struct test_file *, enum record_kind,
 		    const char *, int);
 void		  record_add_stmt(struct record *, const char *, size_t, int);
 void		  record_add_sql(struct record *, const char *, size_t, int);
+void		  record_free(struct record *);
 char		 *read_whole_file(const char *, size_t *, char **);
+
+/*
+ * migrate.c: the SQL files of --schema, and the migrations of a directory
+ * (--migrations, "-- migrations:"), read once and split into statements.
+ * Each file is a RECORD_SETUP whose path is the file's, so errors carry
+ * FILE:LINE of the schema or migration file.
+ */
+struct sqlfiles {
+	char		**paths;	/* owned; the records point into them */
+	size_t		  npaths;
+	struct record	 *records;	/* one RECORD_SETUP a file */
+	size_t		  nrecords;
+};
+
+struct migration {
+	char		*version;	/* as written: "0001", "2", "1.2" */
+	char		*name;		/* the file name of its up step */
+	char		*up_path;
+	char		*down_path;	/* NULL: no down step */
+	struct record	 up;
+	struct record	 down;
+};
+
+struct migrations {
+	char			*dir;
+	struct migration	*steps;		/* in version order */
+	size_t			  nsteps;
+};
+
+int		 sqlfiles_add(struct sqlfiles *, const char *, char **);
+void		 sqlfiles_free(struct sqlfiles *);
+struct migrations *migrations_read(const char *, char **);
+void		 migrations_free(struct migrations *);
+int		 migrations_find(const struct migrations *, const char *);
+char		*migrations_versions(const struct migrations *);
+int		 version_valid(const char *);
+int		 version_cmp(const char *, const char *);
 
 /* split.c: statement splitter. */
 struct split_stmt {
@@ -364,7 +494,18 @@ struct options {
 	int		  shard_count;	/* N, 0 without --shard */
 	int		  rewrite;	/* --rewrite */
 	int		  rewrite_diff;	/* --rewrite --diff: print, not write */
+	int		  coverage;	/* collect constraint coverage */
+	int		  coverage_table; /* --coverage: print the table */
+	const char	 *coverage_json; /* --coverage-json FILE, or NULL */
+	double		  coverage_min;	/* --coverage-min PCT, or -1 */
 	int		  clean;	/* --clean: drop leftover scratch dbs */
+	char		**schema_paths;	/* --schema, in the order given */
+	size_t		  nschema_paths;
+	const char	 *migrations_dir;	/* --migrations */
+	const char	 *check_migrations;	/* --check-migrations DIR */
+	/* Read by main before the run, shared read-only by the workers. */
+	const struct sqlfiles	 *schema;	/* or NULL */
+	const struct migrations	 *migrations;	/* or NULL */
 	size_t		  max_rows;	/* --max-rows, 0: no limit */
 };
 
@@ -469,6 +610,7 @@ struct test_report *file_report_add(struct file_report *, enum outcome,
 
 /* report-tap.c, report-junit.c, report-json.c */
 extern const struct reporter report_tap, report_junit, report_json;
+void	 json_string(FILE *, const char *);
 
 /* querylog.c: --log, every statement with its duration and outcome. */
 int	 querylog_open(const char *, char **);
@@ -496,6 +638,125 @@ char	*rewrite_expectation(const struct record *, const struct expect *,
 	    const char *, int, const struct result *,
 	    const struct dberror *);
 int	 rewrite_file(const struct file_report *, int, char **);
+
+/*
+ * sqlscan.c: a small SQL tokenizer, for what sqlcheck reads in SQL text
+ * itself (the table a statement writes, CREATE TABLE on SQLite).
+ */
+enum sqltok_kind {
+	SQLTOK_END,
+	SQLTOK_WORD,		/* bare word or number */
+	SQLTOK_IDENT,		/* "quoted", `quoted` or [quoted] name */
+	SQLTOK_STRING,		/* 'literal' */
+	SQLTOK_PUNCT		/* one other character */
+};
+struct sqltok {
+	enum sqltok_kind	 kind;
+	const char		*start;
+	size_t			 len;
+};
+const char *sqlscan_next(const char *, struct sqltok *);
+int	 sqltok_is(const struct sqltok *, const char *);
+int	 sqltok_is_name(const struct sqltok *);
+char	*sqltok_name(const struct sqltok *);
+const char *sqlscan_close(const char *);
+char	*sql_dml_table(const char *, int *, char ***, size_t *);
+void	 sql_expr_columns(struct constraint *, char *const *, size_t);
+int	 sql_same_text(const char *, const char *);
+
+/*
+ * coverage.c: constraint coverage, merged over the files of a run into
+ * one model, which coverage-report.c prints once the files have run.
+ */
+struct cov_hit {
+	char		*where;		/* "FILE:LINE" of the test */
+	int		 inexact;	/* inferred, not named by the engine */
+};
+struct cov_item {
+	struct constraint	 c;
+	struct cov_hit		*hits;
+	size_t			 nhits;
+};
+struct cov_table {			/* one definition of a table */
+	char		 *name;
+	struct cov_item	 *items;
+	size_t		  nitems;
+	char		**files;	/* the files it existed in */
+	size_t		  nfiles;
+};
+struct cov_note {			/* a hit no constraint was found for */
+	char		*where;
+	char		*why;
+};
+struct coverage {
+	int		  enabled;
+	char		 *engine;
+	struct cov_table *tables;
+	size_t		  ntables;
+	struct cov_note	 *notes;
+	size_t		  nnotes;
+	char		**failures;	/* files whose schema was not read */
+	size_t		  nfailures;
+};
+struct coverage_file;
+const struct coverage *coverage_get(void);
+void	 constraint_list_init(struct constraint_list *);
+struct constraint *constraint_add(struct constraint_list *, const char *,
+	    const char *, enum constraint_kind);
+void	 constraint_add_column(struct constraint *, const char *);
+void	 constraint_list_free(struct constraint_list *);
+const char *constraint_kind_name(enum constraint_kind);
+struct coverage_file *coverage_file_new(const char *);
+void	 coverage_hit(struct coverage_file *, const char *, int,
+	    const struct dberror *);
+void	 coverage_file_end(struct coverage_file *, struct constraint_list *,
+	    const char *);
+void	 coverage_start(const char *);
+void	 coverage_free(void);
+
+/* coverage-report.c: the --coverage table and --coverage-json. */
+void	 coverage_report(FILE *);
+int	 coverage_write_json(const char *, char **);
+int	 coverage_total(size_t *, size_t *);
+
+/*
+ * catalog-sqlite.c, catalog-pg.c, catalog-mysql.c: each engine's
+ * constraints (the drivers' constraints slot) and what its constraint
+ * errors name.  The engine handles stay opaque here.
+ */
+struct sqlite3;
+struct pg_conn;
+struct pg_result;
+struct st_mysql;
+int	 catalog_sqlite(struct sqlite3 *, struct constraint_list *, char **);
+void	 catalog_sqlite_attribute(struct dberror *, const char *);
+int	 catalog_pg(struct pg_conn *, struct constraint_list *, char **);
+void	 catalog_pg_attribute(struct dberror *, const struct pg_result *);
+int	 catalog_mysql(struct st_mysql *, struct constraint_list *, char **);
+void	 catalog_mysql_attribute(struct dberror *, unsigned int,
+	    const char *);
+
+/*
+ * csv.c: a CSV file for "-- load:", its header naming the columns.
+ * cells holds nrows * ncols values row-major, NULL for SQL NULL (an
+ * empty unquoted field); all text is in store.
+ */
+struct csv {
+	char	 *path;
+	char	**header;	/* ncols names */
+	int	  ncols;
+	char	**cells;
+	size_t	  nrows;
+	int	 *lines;	/* the line each row starts on */
+	char	 *store;
+};
+struct csv	*csv_parse(const char *, const char *, size_t, char **);
+struct csv	*csv_read(const char *, char **);
+void		 csv_free(struct csv *);
+
+/* migcheck.c: --check-migrations. */
+void	 migcheck_run(struct conn *, const struct migrations *,
+	    const struct sqlfiles *, struct file_report *);
 
 /* files.c: expand paths into a sorted list of test files. */
 int	 files_collect(char **, int, char ***, size_t *);

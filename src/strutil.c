@@ -92,3 +92,132 @@ str_split_list(const char *s, char ***list, size_t *n)
 	free(copy);
 	return added;
 }
+
+/*
+ * The length of the valid UTF-8 sequence that starts at s (1 to 4), or 0
+ * if the bytes there are none: a stray continuation byte, an overlong or
+ * truncated sequence, a surrogate, or beyond U+10FFFF.  s is
+ * NUL-terminated, which stops a truncated sequence.
+ */
+size_t
+str_utf8_len(const unsigned char *s)
+{
+	unsigned char	lo = 0x80, hi = 0xbf;
+	size_t		n, i;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	if (s[0] == 0xe0)
+		lo = 0xa0;
+	else if (s[0] == 0xed)
+		hi = 0x9f;
+	else if (s[0] == 0xf0)
+		lo = 0x90;
+	else if (s[0] == 0xf4)
+		hi = 0x8f;
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < n; i++) {
+		if (s[i] < 0x80 || s[i] > 0xbf)
+			return 0;
+	}
+	return n;
+}
+
+/* Copy a quoted string or identifier at s (quote char q) into b. */
+static const char *
+norm_quoted(const char *s, char q, struct buf *b)
+{
+	buf_addc(b, *s++);
+	while (*s != '\0') {
+		buf_addc(b, *s);
+		if (*s++ == q) {
+			if (*s != q || q == ']')
+				break;
+			buf_addc(b, *s++);
+		}
+	}
+	return s;
+}
+
+/* Skip white space and comments; 1 if there were any. */
+static int
+norm_skip(const char **sp)
+{
+	const char	*s = *sp, *end;
+
+	for (;;) {
+		if (isspace((unsigned char)*s))
+			s++;
+		else if (s[0] == '-' && s[1] == '-')
+			s += strcspn(s, "\n");
+		else if (s[0] == '/' && s[1] == '*') {
+			end = strstr(s + 2, "*/");
+			s = end != NULL ? end + 2 : s + strlen(s);
+		} else
+			break;
+	}
+	if (s == *sp)
+		return 0;
+	*sp = s;
+	return 1;
+}
+
+/*
+ * SQL text in a canonical form, for comparing schemas: white space and
+ * comments become one space, none around parentheses or before a comma
+ * and one after it; letters outside quotes are lower-cased; quoted
+ * strings and identifiers are kept as written.  Caller frees.
+ */
+char *
+str_sql_normalize(const char *s)
+{
+	struct buf	 b;
+	int		 space = 0;
+	char		 last = '\0', c;
+
+	buf_init(&b);
+	for (;;) {
+		if (norm_skip(&s))
+			space = 1;
+		c = *s;
+		if (c == '\0')
+			break;
+		if (c == ')' || c == ',' || c == '(' || last == '(')
+			space = 0;
+		if (last == ',')
+			space = 1;
+		if (space && b.len > 0)
+			buf_addc(&b, ' ');
+		space = 0;
+		last = c;
+		if (c == '\'' || c == '"' || c == '`')
+			s = norm_quoted(s, c, &b);
+		else if (c == '[')
+			s = norm_quoted(s, ']', &b);
+		else {
+			buf_addc(&b, (char)tolower((unsigned char)c));
+			s++;
+		}
+	}
+	return buf_detach(&b);
+}
+
+/* 1 if s is a plain SQL identifier: a letter or _, then letters, digits, _. */
+int
+str_is_identifier(const char *s)
+{
+	if (!isalpha((unsigned char)*s) && *s != '_')
+		return 0;
+	while (isalnum((unsigned char)*s) || *s == '_')
+		s++;
+	return *s == '\0';
+}

@@ -129,8 +129,10 @@ contains "stopped between files: the next file says why it did not run" \
     "$OUT" "next.sqltest: not run: no connection to the database (reconnecting failed:"
 contains "stopped between files: libpq's reason" "$OUT" \
     "No such file or directory"
+# The file's last record (a mysql-only test, skipped) may be counted or
+# not, depending on whether the lost session shows before it or after.
 matches "stopped between files: the summary is the last line" \
-    "$(last_line "$OUT")" '^2 passed, 2 failed, 1 skipped$'
+    "$(last_line "$OUT")" '^2 passed, 2 failed, [12] skipped$'
 fl_pg_run || fail "stopped between files: the server starts again"
 unchanged "stopped between files"
 row "server stopped (fast shutdown) between files" "first file ERROR \"connection to the database lost ... after the file's last test\"; next file \"not run: no connection (reconnecting failed: ... No such file or directory)\""

@@ -15,10 +15,8 @@ fx=$top_srcdir/tests/fixtures-formats
 suite=$top_srcdir/sql-tests
 schema=$top_srcdir/doc/report-schema.json
 sp=$fx/special.sqltest
-nsuite=0
-for f in "$suite"/*.sqltest; do
-	nsuite=$((nsuite + 1))
-done
+# Directories are searched recursively (sql-tests/migrations/).
+nsuite=$(find "$suite" -type f -name '*.sqltest' | wc -l | tr -d ' ')
 
 run_sqlcheck "$fx/pass.sqltest"
 case $ERR in

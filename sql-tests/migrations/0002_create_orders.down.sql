@@ -1,0 +1,2 @@
+-- Dropping the table drops its index too.
+DROP TABLE orders;
