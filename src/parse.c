@@ -22,6 +22,11 @@ enum block {
 	BLOCK_AFTER		/* after an expectation */
 };
 
+struct name_slot {
+	const char	*name;		/* borrowed from its record */
+	int		 line;
+};
+
 struct parser {
 	struct test_file	*tf;
 	const char		*path;
@@ -34,6 +39,9 @@ struct parser {
 	int			 sql_line;
 	struct expect		*exp;		/* expectation taking rows */
 	char			*cause;
+	struct name_slot	*names;		/* test names seen, a set */
+	size_t			 nnames;
+	size_t			 namecap;	/* a power of two */
 };
 
 static int	parse_line(struct parser *, char *, size_t);
@@ -196,6 +204,7 @@ parse_sqltest(const char *path, const char *text, size_t len, char **cause)
 		p.line = 1;
 		rc = perror_at(&p, "no tests found: expected \"-- test: NAME\"");
 	}
+	free(p.names);
 	if (rc != 0) {
 		*cause = p.cause;
 		test_file_free(p.tf);
@@ -542,21 +551,64 @@ parse_only_skip(struct parser *p, const char *word, const char *arg)
 	return check_engines(p, r->skip, r->nskip);
 }
 
+/* FNV-1a hash of a test name. */
+static size_t
+name_hash(const char *s)
+{
+	size_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/*
+ * Remember a test name (borrowed from its record) in an open-addressing
+ * set; returns the line of an earlier test of that name, or 0.
+ */
+static int
+name_seen(struct parser *p, const char *name, int line)
+{
+	struct name_slot	*old;
+	size_t			 i, oldcap;
+
+	if (p->nnames * 2 >= p->namecap) {
+		old = p->names;
+		oldcap = p->namecap;
+		p->namecap = oldcap == 0 ? 64 : oldcap * 2;
+		p->names = xcalloc(p->namecap, sizeof *p->names);
+		p->nnames = 0;
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].name != NULL)
+				name_seen(p, old[i].name, old[i].line);
+		}
+		free(old);
+	}
+	i = name_hash(name) & (p->namecap - 1);
+	while (p->names[i].name != NULL) {
+		if (strcmp(p->names[i].name, name) == 0)
+			return p->names[i].line;
+		i = (i + 1) & (p->namecap - 1);
+	}
+	p->names[i].name = name;
+	p->names[i].line = line;
+	p->nnames++;
+	return 0;
+}
+
 static int
 parse_test_start(struct parser *p, const char *arg)
 {
-	size_t	i;
+	int	first;
 
 	if (*arg == '\0')
 		return perror_at(p, "\"-- test:\" needs a name");
-	for (i = 0; i < p->tf->nrecords; i++) {
-		if (p->tf->records[i].kind == RECORD_TEST &&
-		    strcmp(p->tf->records[i].name, arg) == 0)
-			return perror_at(p, "duplicate test name \"%s\" (first "
-			    "at line %d)", arg, p->tf->records[i].line);
-	}
 	p->rec = test_file_add_record(p->tf, RECORD_TEST, p->path, p->line);
 	p->rec->name = xstrdup(arg);
+	first = name_seen(p, p->rec->name, p->line);
+	if (first != 0)
+		return perror_at(p, "duplicate test name \"%s\" (first "
+		    "at line %d)", arg, first);
 	p->block = BLOCK_TEST_SQL;
 	return 0;
 }
