@@ -292,27 +292,6 @@ my_quoted(const char *s, char q, char **name)
 	return *s == q ? s + 1 : s;
 }
 
-/*
- * The table the statement writes, as the error's guessed table; with fk
- * also the sides of a foreign key it can violate and its columns.
- */
-static void
-my_attr_guess(struct dberror *err, const char *sql, int fk)
-{
-	char	*table;
-	int	 sides;
-
-	table = sql_dml_table(sql, &sides, fk ? &err->columns : NULL,
-	    &err->ncolumns);
-	if (table == NULL)
-		return;
-	dberror_set_target(err, table, NULL, NULL);
-	err->attr |= DBERROR_TABLE_GUESSED;
-	if (fk)
-		err->attr |= sides | DBERROR_STMT_COLUMNS;
-	free(table);
-}
-
 /* "Duplicate entry '...' for key 'name'" (MySQL 8: 'table.name'). */
 static void
 my_attr_duplicate(struct dberror *err, const char *msg, const char *sql)
@@ -330,7 +309,7 @@ my_attr_duplicate(struct dberror *err, const char *msg, const char *sql)
 		dberror_set_target(err, key, dot + 1, NULL);
 	} else {
 		dberror_set_target(err, NULL, key, NULL);
-		my_attr_guess(err, sql, 0);
+		dberror_guess_target(err, sql, 0);
 	}
 	free(key);
 }
@@ -362,7 +341,7 @@ my_attr_named(struct dberror *err, const char *table, const char *name,
 	size_t	n;
 
 	if (table == NULL || name == NULL) {
-		my_attr_guess(err, sql, fk);
+		dberror_guess_target(err, sql, fk);
 		return;
 	}
 	n = strlen(table);
@@ -422,7 +401,7 @@ my_attr_column(struct dberror *err, const char *msg, const char *sql)
 		return;
 	dberror_set_target(err, NULL, NULL, column);
 	free(column);
-	my_attr_guess(err, sql, 0);
+	dberror_guess_target(err, sql, 0);
 }
 
 /* "Check constraint 'name' is violated." (MySQL 8: no table). */
@@ -437,7 +416,7 @@ my_attr_check8(struct dberror *err, const char *msg, const char *sql)
 		return;
 	dberror_set_target(err, NULL, name, NULL);
 	free(name);
-	my_attr_guess(err, sql, 0);
+	dberror_guess_target(err, sql, 0);
 }
 
 /*

@@ -626,28 +626,6 @@ lite_attr_columns(struct dberror *err, const char *list)
 	}
 }
 
-/*
- * The message names no table: take the one the statement writes, marked
- * as guessed, and with fk the sides of a foreign key it can violate and
- * the columns it writes.
- */
-static void
-lite_attr_guess(struct dberror *err, const char *sql, int fk)
-{
-	char	*table;
-	int	 sides;
-
-	table = sql_dml_table(sql, &sides, fk ? &err->columns : NULL,
-	    &err->ncolumns);
-	if (table == NULL)
-		return;
-	dberror_set_target(err, table, NULL, NULL);
-	err->attr |= DBERROR_TABLE_GUESSED;
-	if (fk)
-		err->attr |= sides | DBERROR_STMT_COLUMNS;
-	free(table);
-}
-
 /* The text after prefix in s, or NULL. */
 static const char *
 lite_after(const char *s, const char *prefix)
@@ -680,7 +658,7 @@ catalog_sqlite_attribute(struct dberror *err, const char *sql)
 			name = xstrndup(q, strcspn(q, "'"));
 			dberror_set_target(err, NULL, name, NULL);
 			free(name);
-			lite_attr_guess(err, sql, 0);
+			dberror_guess_target(err, sql, 0);
 		} else
 			lite_attr_columns(err, rest);
 	} else if (strcmp(err->native, "SQLITE_CONSTRAINT_NOTNULL") == 0) {
@@ -691,7 +669,7 @@ catalog_sqlite_attribute(struct dberror *err, const char *sql)
 		if ((rest = lite_after(m, "CHECK constraint failed: ")) == NULL)
 			return;
 		dberror_set_target(err, NULL, rest, NULL);
-		lite_attr_guess(err, sql, 0);
+		dberror_guess_target(err, sql, 0);
 	} else if (strcmp(err->native, "SQLITE_CONSTRAINT_FOREIGNKEY") == 0)
-		lite_attr_guess(err, sql, 1);
+		dberror_guess_target(err, sql, 1);
 }

@@ -674,6 +674,7 @@ int	 sqltok_is_name(const struct sqltok *);
 char	*sqltok_name(const struct sqltok *);
 const char *sqlscan_close(const char *);
 char	*sql_dml_table(const char *, int *, char ***, size_t *);
+void	 dberror_guess_target(struct dberror *, const char *, int);
 void	 sql_expr_columns(struct constraint *, char *const *, size_t);
 int	 sql_same_text(const char *, const char *);
 

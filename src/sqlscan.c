@@ -388,3 +388,25 @@ sql_same_text(const char *a, const char *b)
 		b++;
 	return *a == '\0' && *b == '\0';
 }
+
+/*
+ * The engine's message named no table: take the one the statement writes
+ * as the error's table, marked as guessed; with fk also the sides of a
+ * foreign key it can violate and the columns it writes.
+ */
+void
+dberror_guess_target(struct dberror *err, const char *sql, int fk)
+{
+	char	*table;
+	int	 sides;
+
+	table = sql_dml_table(sql, &sides, fk ? &err->columns : NULL,
+	    &err->ncolumns);
+	if (table == NULL)
+		return;
+	dberror_set_target(err, table, NULL, NULL);
+	err->attr |= DBERROR_TABLE_GUESSED;
+	if (fk)
+		err->attr |= sides | DBERROR_STMT_COLUMNS;
+	free(table);
+}

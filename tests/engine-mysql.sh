@@ -148,22 +148,8 @@ is_status "refused connection: exit status 2" 2
 contains "refused connection: the target" "$ERR" "127.0.0.1:1/shop"
 lacks "refused connection: no password" "$OUT$ERR" "Sekr1tPw"
 
-without_times()
-{
-	printf '%s\n' "$OUT" | sed 's/, [0-9]* ms)/)/; s/sqlcheck_[0-9a-f]*/sqlcheck_X/g'
-}
-run_sqlcheck -j 1 -d mysql --dsn "$USERDSN" --timeout 1 \
-    "$top_srcdir/sql-tests" "$F"
-without_times >"$WORK/j1"
-run_sqlcheck -j 2 -d mysql --dsn "$USERDSN" --timeout 1 \
-    "$top_srcdir/sql-tests" "$F"
-without_times >"$WORK/j2"
-if cmp -s "$WORK/j1" "$WORK/j2"; then
-	pass "-j 2 reports exactly what -j 1 reports"
-else
-	fail "-j 2 reports exactly what -j 1 reports"
-	diag "$(diff "$WORK/j1" "$WORK/j2" | head -n 20)"
-fi
+same_with_jobs "-j 2 reports exactly what -j 1 reports" -d mysql \
+    --dsn "$USERDSN" --timeout 1 "$top_srcdir/sql-tests" "$F"
 unchanged "-j 2"
 
 ls -d /tmp/sqlcheck-my.* >"$WORK/tmp-before" 2>/dev/null

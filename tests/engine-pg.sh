@@ -153,22 +153,8 @@ ok "timeout: returned in ${elapsed}s (under 3 s)" "$([ "$elapsed" -lt 3 ]; echo 
 unchanged "timeout"
 
 # -j 2 gives the same results as -j 1.
-without_times()
-{
-	printf '%s\n' "$OUT" | sed 's/, [0-9]* ms)/)/; s/sqlcheck_[0-9a-f]*/sqlcheck_X/g'
-}
-run_sqlcheck -j 1 -d postgres --dsn "$USERDSN" --timeout 1 \
-    "$top_srcdir/sql-tests" "$F"
-without_times >"$WORK/j1"
-run_sqlcheck -j 2 -d postgres --dsn "$USERDSN" --timeout 1 \
-    "$top_srcdir/sql-tests" "$F"
-without_times >"$WORK/j2"
-if cmp -s "$WORK/j1" "$WORK/j2"; then
-	pass "-j 2 reports exactly what -j 1 reports"
-else
-	fail "-j 2 reports exactly what -j 1 reports"
-	diag "$(diff "$WORK/j1" "$WORK/j2" | head -n 20)"
-fi
+same_with_jobs "-j 2 reports exactly what -j 1 reports" -d postgres \
+    --dsn "$USERDSN" --timeout 1 "$top_srcdir/sql-tests" "$F"
 unchanged "-j 2"
 
 # --temp-instance: a server of its own, gone afterwards.

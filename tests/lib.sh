@@ -14,6 +14,7 @@
 #	contains DESC HAYSTACK NEEDLE / lacks DESC HAYSTACK NEEDLE
 #	matches DESC STRING ERE	 a line of STRING matches the extended regex
 #	run_sqlcheck ARGS...	 sets $OUT, $ERR (texts) and $STATUS
+#	same_with_jobs DESC ARGS... -j 1 and -j 2 report the same
 #	last_line TEXT		 prints the last line of TEXT
 #	ok DESC [STATUS] / pass DESC / fail DESC / not_ok DESC
 #	skip DESC REASON / diag TEXT
@@ -256,6 +257,29 @@ untimed()
 }
 
 # skip_all REASON: the whole script is skipped.
+# same_with_jobs DESC ARGS...: sqlcheck ARGS reports the same with -j 1
+# and with -j 2 (file times and scratch database names aside).
+same_with_jobs()
+{
+	_desc=$1
+	shift
+	run_sqlcheck -j 1 "$@"
+	printf '%s\n' "$OUT" | _jobs_normalize >"$WORK/.j1"
+	run_sqlcheck -j 2 "$@"
+	printf '%s\n' "$OUT" | _jobs_normalize >"$WORK/.j2"
+	if cmp -s "$WORK/.j1" "$WORK/.j2"; then
+		pass "$_desc"
+	else
+		fail "$_desc"
+		diag "$(diff "$WORK/.j1" "$WORK/.j2" | head -n 20)"
+	fi
+}
+
+_jobs_normalize()
+{
+	sed 's/, [0-9]* ms)/)/; s/sqlcheck_[0-9a-f]*/sqlcheck_X/g'
+}
+
 skip_all()
 {
 	printf '1..0 # SKIP %s\n' "$1"
