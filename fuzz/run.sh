@@ -18,7 +18,8 @@
 #
 # Environment: CLANG (default clang), FUZZ_BUILD (default fuzz/build),
 # FUZZ_FLAGS (more libFuzzer options).  Exit status 0 when no target
-# crashed, 1 when one did, 77 when clang cannot build a fuzzer.
+# crashed, 1 when one did (or the targets do not build), 77 when clang
+# cannot build a fuzzer at all.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -29,11 +30,29 @@ B=${FUZZ_BUILD:-$here/build}
 SLT_CORPUS=${SLT_CORPUS:-$top/../shared/slt-corpus}
 TARGETS="sqltest slt split"
 
-# The core sources the readers need (everything but main and the server
-# drivers; driver.c then lists SQLite alone).
-CORE="buf compare driver driver-sqlite files log match md5 parse parse-slt
-pool querylog report report-json report-junit report-tap result rewrite run
-split strutil tempinst xmalloc"
+# The core sources: every src/*.c but main.c and the files of the server
+# engines (those that include libpq-fe.h or mysql.h), which the readers do
+# not use; without HAVE_CONFIG_H, driver.c then lists SQLite alone.
+fuzz_core()
+{
+	for f in "$top"/src/*.c; do
+		case $f in */main.c) continue ;; esac
+		grep -Eq '^#include <(libpq-fe|mysql)\.h>' "$f" && continue
+		basename "$f" .c
+	done
+}
+
+# 0 if clang builds a trivial libFuzzer target with the sanitizers.
+fuzz_can_build()
+{
+	mkdir -p "$B" || return 1
+	printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
+	    'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);' \
+	    'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)' \
+	    '{ (void)d; (void)n; return 0; }' >"$B/probe.c"
+	$CLANG -fsanitize=fuzzer,address,undefined "$B/probe.c" \
+	    -o "$B/probe" >/dev/null 2>&1
+}
 
 fuzz_build()
 {
@@ -44,7 +63,7 @@ fuzz_build()
 	    $(pkg-config --cflags sqlite3 libpcre2-8)"
 	libs="$(pkg-config --libs sqlite3 libpcre2-8) -lm -lpthread"
 	objs=
-	for s in $CORE; do
+	for s in $(fuzz_core); do
 		o=$B/obj/$s.o
 		if [ ! -f "$o" ] || [ "$top/src/$s.c" -nt "$o" ] ||
 		    [ "$top/src/sqlcheck.h" -nt "$o" ]; then
@@ -157,7 +176,11 @@ run | smoke)
 		echo "fuzz/run.sh: $CLANG not found" >&2
 		exit 77
 	}
-	fuzz_build || exit 77
+	fuzz_can_build || {
+		echo "fuzz/run.sh: $CLANG cannot build a libFuzzer target" >&2
+		exit 77
+	}
+	fuzz_build || exit 1
 	fuzz_seeds >/dev/null || exit 1
 	rc=0
 	for t in $TARGETS; do

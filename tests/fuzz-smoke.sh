@@ -22,11 +22,13 @@ for t in sqltest slt split; do
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' \
 	    "$build/fuzz-$t.log" 2>/dev/null)
 	if [ -n "$runs" ] && [ "$runs" -gt 0 ] &&
-	    ! grep -q '^==[0-9]*==ERROR' "$build/fuzz-$t.log"; then
+	    ! grep -Eq '^==[0-9]+== ?ERROR|deadly signal' "$build/fuzz-$t.log" &&
+	    ! ls "$build/artifacts" 2>/dev/null | grep -q "^$t-"; then
 		pass "fuzz-$t: $runs inputs, no crash, leak or sanitizer report"
 	else
 		fail "fuzz-$t: $runs inputs, no crash, leak or sanitizer report"
-		diag "$(grep -A 12 '==ERROR' "$build/fuzz-$t.log" | head -n 30)"
+		diag "$(grep -E -B 2 -A 12 '== ?ERROR' "$build/fuzz-$t.log" |
+		    head -n 30)"
 	fi
 done
 is "fuzz/run.sh smoke: exit status 0" "$rc" 0
