@@ -1,13 +1,14 @@
 #!/bin/sh
 # fuzz/run.sh: build and run the libFuzzer targets of sqlcheck's readers.
 #
-#	fuzz/run.sh build		 build fuzz/build/fuzz-{sqltest,slt,split}
+#	fuzz/run.sh build		 build fuzz/build/fuzz-{sqltest,slt,split,csv}
 #	fuzz/run.sh seeds		 make the seed corpora in fuzz/build/seeds
 #	fuzz/run.sh run SECONDS [TARGET...] build, seed, run each target
 #	fuzz/run.sh smoke		 a few seconds each (make check uses it)
 #
 # Targets: sqltest (parse_sqltest, src/parse.c), slt (parse_slt,
-# src/parse-slt.c), split (split_sql, src/split.c).  Each is built with
+# src/parse-slt.c), split (split_sql, src/split.c), csv (csv_parse,
+# src/csv.c, the reader behind "-- load:").  Each is built with
 # clang -fsanitize=fuzzer,address,undefined against the core sources (not
 # the server drivers, which the readers do not use) and runs on one core
 # (-workers=1 -jobs=1).  Seeds come from sql-tests/, tests/ and, if it is
@@ -17,7 +18,8 @@
 # run fail.  Reproduce one with: fuzz/build/fuzz-TARGET ARTIFACT.
 #
 # Environment: CLANG (default clang), FUZZ_BUILD (default fuzz/build),
-# FUZZ_FLAGS (more libFuzzer options).  Exit status 0 when no target
+# FUZZ_FLAGS (more libFuzzer options), FUZZ_PARALLEL=yes (run the targets
+# at once, one core each, instead of one after the other).  Exit status 0 when no target
 # crashed, 1 when one did (or the targets do not build), 77 when clang
 # cannot build a fuzzer at all.
 set -u
@@ -28,7 +30,7 @@ top=$(dirname "$here")
 CLANG=${CLANG:-clang}
 B=${FUZZ_BUILD:-$here/build}
 SLT_CORPUS=${SLT_CORPUS:-$top/../shared/slt-corpus}
-TARGETS="sqltest slt split"
+TARGETS="sqltest slt split csv"
 
 # The core sources: every src/*.c but main.c and the files of the server
 # engines (those that include libpq-fe.h or mysql.h), which the readers do
@@ -108,7 +110,8 @@ fuzz_chunks()
 fuzz_seeds()
 {
 	rm -rf "$B/seeds"
-	mkdir -p "$B/seeds/sqltest" "$B/seeds/slt" "$B/seeds/split" || return 1
+	mkdir -p "$B/seeds/sqltest" "$B/seeds/slt" "$B/seeds/split" \
+	    "$B/seeds/csv" || return 1
 	i=0
 	for f in $(find "$top/sql-tests" "$top/tests" -type f \
 	    \( -name '*.sqltest' -o -name '*.sql' \) | sort); do
@@ -123,6 +126,11 @@ fuzz_seeds()
 		fuzz_chunks "$f" "$B/seeds/slt/s$i"
 		fuzz_chunks "$f" "$B/seeds/split/s$i"
 	done
+	for f in $(find "$top/sql-tests" "$top/tests" -type f -name '*.csv' |
+	    sort); do
+		i=$((i + 1))
+		fuzz_chunks "$f" "$B/seeds/csv/c$i"
+	done
 	for t in $TARGETS; do
 		printf '%s seeds: %s\n' "$t" "$(ls "$B/seeds/$t" | wc -l)"
 	done
@@ -130,20 +138,21 @@ fuzz_seeds()
 
 # fuzz_one TARGET SECONDS: run one target; 0 if nothing was found.  With
 # -jobs=1 libFuzzer runs the fuzzing in a child that logs to fuzz-0.log
-# in the current directory: it ends up as $B/fuzz-TARGET.log, whose last
-# lines (the final stats) are shown.
+# in the current directory (one per target, so that targets can run at
+# once): it ends up as $B/fuzz-TARGET.log, whose last lines (the final
+# stats) are shown.
 fuzz_one()
 {
-	mkdir -p "$B/corpus-$1" "$B/artifacts"
+	mkdir -p "$B/corpus-$1" "$B/artifacts" "$B/run-$1"
 	before=$(ls "$B/artifacts" | grep -c "^$1-")
 	# shellcheck disable=SC2086
-	(cd "$B" && "$B/fuzz-$1" -workers=1 -jobs=1 \
+	(cd "$B/run-$1" && "$B/fuzz-$1" -workers=1 -jobs=1 \
 	    -max_total_time="$2" -max_len=16384 -timeout=10 \
 	    -rss_limit_mb=2048 -print_final_stats=1 -dict="$here/$1.dict" \
 	    -artifact_prefix="$B/artifacts/$1-" ${FUZZ_FLAGS:-} \
 	    "$B/corpus-$1" "$B/seeds/$1") >"$B/fuzz-$1.out" 2>&1
 	st=$?
-	[ -f "$B/fuzz-0.log" ] && mv "$B/fuzz-0.log" "$B/fuzz-$1.log"
+	[ -f "$B/run-$1/fuzz-0.log" ] && mv "$B/run-$1/fuzz-0.log" "$B/fuzz-$1.log"
 	echo "== fuzz-$1 (exit $st)"
 	grep -E '^(stat::|#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY)' \
 	    "$B/fuzz-$1.log" 2>/dev/null
@@ -183,9 +192,21 @@ run | smoke)
 	fuzz_build || exit 1
 	fuzz_seeds >/dev/null || exit 1
 	rc=0
-	for t in $TARGETS; do
-		fuzz_one "$t" "$secs" || rc=1
-	done
+	if [ "${FUZZ_PARALLEL:-no}" = yes ]; then
+		for t in $TARGETS; do
+			fuzz_one "$t" "$secs" >"$B/fuzz-$t.summary" 2>&1 &
+		done
+		wait
+		for t in $TARGETS; do
+			cat "$B/fuzz-$t.summary"
+			grep -q "^== fuzz-$t (exit 0)" "$B/fuzz-$t.summary" &&
+			    ! grep -q "new artifacts" "$B/fuzz-$t.summary" || rc=1
+		done
+	else
+		for t in $TARGETS; do
+			fuzz_one "$t" "$secs" || rc=1
+		done
+	fi
 	exit $rc
 	;;
 *)

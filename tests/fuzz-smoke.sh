@@ -18,7 +18,7 @@ FUZZ_BUILD=$build SLT_CORPUS=/nonexistent CLANG=$CLANG \
     >"$WORK/smoke.out" 2>&1
 rc=$?
 [ $rc = 77 ] && skip_all "$CLANG cannot build a libFuzzer target"
-for t in sqltest slt split; do
+for t in sqltest slt split csv; do
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' \
 	    "$build/fuzz-$t.log" 2>/dev/null)
 	if [ -n "$runs" ] && [ "$runs" -gt 0 ] &&
