@@ -53,6 +53,25 @@ buf_addc(struct buf *b, char c)
 	buf_add(b, &c, 1);
 }
 
+/*
+ * Append an integer in decimal, as "%lld" would, without the printf
+ * machinery (sqllogictest results format every integer value).
+ */
+void
+buf_add_int64(struct buf *b, int64_t v)
+{
+	char		 digits[24], *p = digits + sizeof digits;
+	uint64_t	 u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
+	buf_add(b, p, (size_t)(digits + sizeof digits - p));
+}
+
 /* Append formatted text. */
 void
 buf_printf(struct buf *b, const char *fmt, ...)

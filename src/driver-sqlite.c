@@ -106,7 +106,12 @@ lite_open_db(const char *path, sqlite3 **dbp, char **cause)
 	sqlite3	*db = NULL;
 	int	 flags, rc;
 
-	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI;
+	/*
+	 * NOMUTEX: a connection belongs to one worker thread, so SQLite need
+	 * not lock it around every call (the watchdog's sqlite3_interrupt()
+	 * from another thread is allowed in this mode too).
+	 */
+	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
 	if (path == NULL)
 		flags |= SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY;
 	rc = sqlite3_open_v2(path == NULL ? ":memory:" : path, &db, flags,
@@ -206,7 +211,7 @@ lite_add_value(sqlite3_stmt *st, int i, const char *types, struct result *r,
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
 		buf_adds(b, "NULL");
 	else if (type == 'I')
-		buf_printf(b, "%lld", (long long)sqlite3_column_int64(st, i));
+		buf_add_int64(b, sqlite3_column_int64(st, i));
 	else if (type == 'R') {
 		s = sqlite3_mprintf("%.3f", sqlite3_column_double(st, i));
 		buf_adds(b, s);

@@ -55,18 +55,68 @@ result_set_columns(struct result *r, int ncols)
 }
 
 /*
- * Add a cell.  Past max_rows whole rows the cell is dropped and the
- * result marked truncated, so that a runaway result set cannot eat the
- * memory; a driver may stop reading rows once result->truncated is set.
+ * The text of a result's values lives in chunks that grow by doubling
+ * (from 4 KiB to 1 MiB; a larger value gets a chunk of its own), so that
+ * adding a value costs a copy, not an allocation.  Chunks never move:
+ * cells point into them.  result_clear() frees them all.
  */
+struct result_chunk {
+	struct result_chunk	*next;
+	size_t			 size;
+	size_t			 used;
+	char			 data[];
+};
+
+#define RESULT_CHUNK_MIN	4096
+#define RESULT_CHUNK_MAX	(1024 * 1024)
+
+/* Copy len bytes of s and a NUL into the result's chunks. */
+static char *
+result_store(struct result *r, const char *s, size_t len)
+{
+	struct result_chunk	*c = r->chunks;
+	size_t			 size;
+	char			*p;
+
+	if (c == NULL || c->size - c->used < len + 1) {
+		size = c == NULL ? RESULT_CHUNK_MIN : c->size * 2;
+		if (size > RESULT_CHUNK_MAX)
+			size = RESULT_CHUNK_MAX;
+		if (size < len + 1)
+			size = len + 1;
+		c = xmalloc(sizeof *c + size);
+		c->size = size;
+		c->used = 0;
+		c->next = r->chunks;
+		r->chunks = c;
+	}
+	p = c->data + c->used;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	c->used += len + 1;
+	return p;
+}
+
+/*
+ * 1 when the result holds max_rows whole rows already: a further cell is
+ * dropped and the result marked truncated, so that a runaway result set
+ * cannot eat the memory; a driver may stop reading rows once
+ * result->truncated is set.
+ */
+static int
+result_full(struct result *r)
+{
+	if (r->max_rows > 0 && r->ncols > 0 && r->nrows >= r->max_rows) {
+		r->truncated = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Add a cell (a pointer into the chunks, or NULL). */
 static void
 result_push(struct result *r, char *cell)
 {
-	if (r->max_rows > 0 && r->ncols > 0 && r->nrows >= r->max_rows) {
-		free(cell);
-		r->truncated = 1;
-		return;
-	}
 	if (r->ncells == r->cap) {
 		r->cap = r->cap == 0 ? 64 : r->cap * 2;
 		r->cells = xreallocarray(r->cells, r->cap, sizeof *r->cells);
@@ -76,18 +126,20 @@ result_push(struct result *r, char *cell)
 		r->nrows++;
 }
 
-/* Append a copy of a value of len bytes (rows fill left to right). */
+/* Append a value of len bytes (copied). */
 void
 result_add_value(struct result *r, const char *s, size_t len)
 {
-	result_push(r, xstrndup(s, len));
+	if (!result_full(r))
+		result_push(r, result_store(r, s, len));
 }
 
 /* Append SQL NULL. */
 void
 result_add_null(struct result *r)
 {
-	result_push(r, NULL);
+	if (!result_full(r))
+		result_push(r, NULL);
 }
 
 /* Replace SQL NULLs by the text "NULL", as sqllogictest renders them. */
@@ -98,7 +150,7 @@ result_nulls_as_text(struct result *r)
 
 	for (i = 0; i < r->ncells; i++) {
 		if (r->cells[i] == NULL)
-			r->cells[i] = xstrdup("NULL");
+			r->cells[i] = result_store(r, "NULL", 4);
 	}
 }
 
@@ -106,10 +158,13 @@ result_nulls_as_text(struct result *r)
 void
 result_clear(struct result *r)
 {
-	size_t	i, max_rows = r->max_rows;
+	struct result_chunk	*c, *next;
+	size_t			 max_rows = r->max_rows;
 
-	for (i = 0; i < r->ncells; i++)
-		free(r->cells[i]);
+	for (c = r->chunks; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
 	free(r->cells);
 	result_init(r);
 	r->max_rows = max_rows;

@@ -61,6 +61,7 @@ void	 buf_init(struct buf *);
 void	 buf_add(struct buf *, const char *, size_t);
 void	 buf_adds(struct buf *, const char *);
 void	 buf_addc(struct buf *, char);
+void	 buf_add_int64(struct buf *, int64_t);
 void	 buf_printf(struct buf *, const char *, ...) printflike(2, 3);
 void	 buf_reset(struct buf *);
 char	*buf_detach(struct buf *);
@@ -99,12 +100,14 @@ int		 regex_matches(const char *, const char *, char **);
  * A result set, filled by a driver through result_add_value() and freed
  * by the core.  Cells are stored row-major; a NULL cell is SQL NULL.
  */
+struct result_chunk;
 struct result {
 	int	  ncols;
 	size_t	  nrows;
 	size_t	  ncells;
 	size_t	  cap;
-	char	**cells;
+	char	**cells;	/* NULL for SQL NULL; text in chunks */
+	struct result_chunk *chunks;	/* the text of every value */
 	int64_t	  affected;	/* rows changed, or -1 if not known */
 	int	  has_rows;	/* the statement returned a row set */
 	size_t	  max_rows;	/* keep at most this many rows, 0: all */

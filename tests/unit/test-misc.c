@@ -88,6 +88,88 @@ test_md5(void)
 	    "md5: NUL and high bytes");
 }
 
+/*
+ * Result values live in chunks: many small values, one larger than a
+ * chunk, NULLs, --max-rows truncation and clearing must keep every value
+ * intact.
+ */
+static void
+test_result_values(void)
+{
+	struct result	 r;
+	char		 want[32], *big;
+	size_t		 i, bigsize = 3 * 1024 * 1024;
+	int		 same = 1;
+
+	big = xmalloc(bigsize);
+	memset(big, 'b', bigsize);
+	result_init(&r);
+	result_set_columns(&r, 2);
+	for (i = 0; i < 20000; i++) {
+		snprintf(want, sizeof want, "value %zu", i);
+		result_add_value(&r, want, strlen(want));
+		if (i == 5000)
+			result_add_value(&r, big, bigsize);
+		else
+			result_add_null(&r);
+	}
+	ok(r.nrows == 20000 && r.ncells == 40000, "result: 20000 rows of "
+	    "2 cells (got %zu rows, %zu cells)", r.nrows, r.ncells);
+	for (i = 0; i < 20000 && same; i++) {
+		snprintf(want, sizeof want, "value %zu", i);
+		same = strcmp(r.cells[2 * i], want) == 0 &&
+		    (i == 5000 ? r.cells[2 * i + 1] != NULL &&
+		    strlen(r.cells[2 * i + 1]) == bigsize :
+		    r.cells[2 * i + 1] == NULL);
+	}
+	if (!same)
+		diag("result: row %zu differs", i - 1);
+	ok(same, "result: every value kept, a 3 MiB one among them, NULLs "
+	    "as NULL");
+	result_nulls_as_text(&r);
+	ok(strcmp(r.cells[1], "NULL") == 0 && strcmp(r.cells[0], "value 0")
+	    == 0, "result_nulls_as_text renders NULL, keeps values");
+	result_clear(&r);
+	ok(r.ncells == 0 && r.cells == NULL && r.chunks == NULL,
+	    "result_clear empties the result");
+	r.max_rows = 3;
+	result_set_columns(&r, 1);
+	for (i = 0; i < 10; i++)
+		result_add_value(&r, "x", 1);
+	ok(r.nrows == 3 && r.truncated, "result: max_rows 3 keeps 3 rows "
+	    "and marks the result truncated (%zu rows)", r.nrows);
+	result_clear(&r);
+	ok(r.max_rows == 3, "result_clear keeps max_rows");
+	free(big);
+}
+
+/* buf_add_int64 writes what "%lld" writes, at the edges too. */
+static void
+test_buf_int64(void)
+{
+	static const int64_t	 values[] = { 0, 7, -7, 10, -10, 99, 100,
+	    1234567890123LL, -1234567890123LL, INT64_MAX, INT64_MIN };
+	struct buf		 b;
+	char			 want[32];
+	size_t			 i;
+	int			 same = 1;
+
+	buf_init(&b);
+	for (i = 0; i < sizeof values / sizeof values[0]; i++) {
+		buf_reset(&b);
+		buf_adds(&b, "x");
+		buf_add_int64(&b, values[i]);
+		snprintf(want, sizeof want, "x%lld", (long long)values[i]);
+		if (strcmp(b.data, want) != 0) {
+			diag("buf_add_int64: got %s, want %s", b.data, want);
+			same = 0;
+		}
+	}
+	ok(same, "buf_add_int64 writes what %%lld writes (0, +-7, +-10, "
+	    "99, 100, 13 digits, INT64_MAX, INT64_MIN)");
+	buf_free(&b);
+}
+
 static void
 test_buf(void)
 {
@@ -132,6 +214,7 @@ test_buf(void)
 	ok(b.data == NULL, "buf_free");
 	buf_free(&b);
 	ok(1, "buf_free twice is harmless");
+	test_buf_int64();
 }
 
 static void
@@ -398,5 +481,6 @@ main(void)
 	test_condition_names();
 	test_slt_render();
 	test_strutil();
+	test_result_values();
 	return done_testing();
 }
