@@ -1084,6 +1084,25 @@ record_free(struct record *r)
 void
 test_file_free(struct test_file *tf)
 {
+	if (tf == NULL)
+		return;
+	test_file_drop_records(tf);
+	str_list_free(tf->includes, tf->nincludes);
+	str_list_free(tf->engines, tf->nengines);
+	str_list_free(tf->tags, tf->ntags);
+	migrations_free(tf->migrations);
+	free(tf->path);
+	free(tf);
+}
+
+/*
+ * Free the records (statements, expectations) of a file that has run.
+ * The paths stay: the file's report points to them until
+ * test_file_free().
+ */
+void
+test_file_drop_records(struct test_file *tf)
+{
 	size_t	i;
 
 	if (tf == NULL)
@@ -1091,10 +1110,6 @@ test_file_free(struct test_file *tf)
 	for (i = 0; i < tf->nrecords; i++)
 		record_free(&tf->records[i]);
 	free(tf->records);
-	str_list_free(tf->includes, tf->nincludes);
-	str_list_free(tf->engines, tf->nengines);
-	str_list_free(tf->tags, tf->ntags);
-	migrations_free(tf->migrations);
-	free(tf->path);
-	free(tf);
+	tf->records = NULL;
+	tf->nrecords = 0;
 }

@@ -8,6 +8,9 @@
  */
 #include <pthread.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -210,6 +213,7 @@ pool_run_file(struct worker *w, struct slot *s, const char *path)
 		return;
 	}
 	run_file(&w->conn, s->tf, cfg->opts, &s->fr);
+	test_file_drop_records(s->tf);	/* the report needs only paths */
 	if (s->fr.broken || (cfg->drv->reset != NULL &&
 	    cfg->drv->reset(&w->conn, &cause) != 0)) {
 		free(cause);
@@ -311,6 +315,20 @@ pool_rewrite(struct pool *p, const struct file_report *fr)
 		    n == 1 ? "" : "s");
 }
 
+/*
+ * Give the pages that a finished file's model and report held back to
+ * the system.  glibc keeps freed memory in its arenas (one per thread)
+ * otherwise, and a run of many large sqllogictest files would peak at
+ * the sum of their fragments rather than at its largest file.
+ */
+static void
+release_free_memory(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 /* Report finished files in order; returns when all are reported. */
 static void
 pool_report(struct pool *p, struct totals *t, double start)
@@ -347,6 +365,7 @@ pool_report(struct pool *p, struct totals *t, double start)
 		file_report_free(&p->slots[i].fr);
 		test_file_free(p->slots[i].tf);
 		p->slots[i].tf = NULL;
+		release_free_memory();
 	}
 	progress(p, i, t, start, 1);
 }

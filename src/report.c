@@ -49,8 +49,11 @@ file_report_add(struct file_report *fr, enum outcome outcome,
 {
 	struct test_report	*tr;
 
-	fr->tests = xreallocarray(fr->tests, fr->ntests + 1,
-	    sizeof *fr->tests);
+	if (fr->ntests == fr->tests_cap) {
+		fr->tests_cap = fr->tests_cap == 0 ? 16 : fr->tests_cap * 2;
+		fr->tests = xreallocarray(fr->tests, fr->tests_cap,
+		    sizeof *fr->tests);
+	}
 	tr = &fr->tests[fr->ntests++];
 	memset(tr, 0, sizeof *tr);
 	tr->outcome = outcome;

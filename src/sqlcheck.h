@@ -419,6 +419,7 @@ struct test_file *parse_sqltest(const char *path, const char *text,
 		    size_t len, char **cause);
 struct test_file *parse_file(const char *path, char **cause);
 void		  test_file_free(struct test_file *);
+void		  test_file_drop_records(struct test_file *);
 struct record	 *test_file_add_record(struct test_file *, enum record_kind,
 		    const char *, int);
 void		  record_add_stmt(struct record *, const char *, size_t, int);
@@ -557,6 +558,7 @@ struct file_report {
 	int			 error_line;
 	struct test_report	*tests;
 	size_t			 ntests;
+	size_t			 tests_cap;	/* room in tests */
 	int			 passed;
 	int			 failed;
 	int			 skipped;
