@@ -13,8 +13,9 @@
 # stops the servers.  bench/README.md explains each row.
 #
 # Environment:
-#   SQLCHECK=PATH        the binary to measure (default src/sqlcheck, after
-#                        "make src/sqlcheck"; it is copied first, so a rebuild
+#   SQLCHECK=PATH        the binary to measure, with the sqlcheck-*.so modules
+#                        beside it (default src/sqlcheck, after
+#                        "make all"; it is copied first, so a rebuild
 #                        during the run is harmless)
 #   SLT_CORPUS=DIR       the sqllogictest corpus (its test/ directory or the
 #                        directory above it); default ../shared/slt-corpus
@@ -96,8 +97,8 @@ chmod 755 "$W"
 SRC_BIN=${SQLCHECK:-$ROOT/src/sqlcheck}
 if [ -z "${SQLCHECK:-}" ] && [ -f Makefile ]; then
 	# The binary of this checkout, not an older build.
-	say "make src/sqlcheck"
-	if ! make -s src/sqlcheck >"$W/make.log" 2>&1; then
+	say "make all"
+	if ! make -s all >"$W/make.log" 2>&1; then
 		tail -n 5 "$W/make.log" >&2
 		[ -x "$SRC_BIN" ] || { rm -rf "$W"; say "make failed"; exit 2; }
 		say "make failed: measuring the src/sqlcheck already built"
@@ -106,6 +107,10 @@ fi
 [ -x "$SRC_BIN" ] || { say "no sqlcheck binary at $SRC_BIN: build it first (see README.md)"; exit 2; }
 SC=$W/sqlcheck
 cp "$SRC_BIN" "$SC" || exit 2
+# The server driver modules sit beside the binary (see src/driver.c).
+for m in "$(dirname "$SRC_BIN")"/sqlcheck-*.so; do
+	[ -f "$m" ] && { cp "$m" "$W/" || exit 2; }
+done
 
 CORPUS=${SLT_CORPUS:-}
 if [ -z "$CORPUS" ]; then

@@ -1425,5 +1425,13 @@ const struct driver driver_mysql = {
 	.describe = my_describe,
 	.constraints = my_constraints,
 	.load = my_load,
-	.fingerprint = my_fingerprint
+	.fingerprint = my_fingerprint,
+	.temp_start = tempinst_mysql_start
 };
+
+/* The entry point of the module sqlcheck-mysql.so (see driver.c). */
+const struct driver *
+sqlcheck_module_driver(void)
+{
+	return &driver_mysql;
+}

@@ -1638,5 +1638,13 @@ const struct driver driver_pg = {
 	.describe = pg_describe,
 	.constraints = pg_constraints,
 	.load = pg_load,
-	.fingerprint = pg_fingerprint
+	.fingerprint = pg_fingerprint,
+	.temp_start = tempinst_pg_start
 };
+
+/* The entry point of the module sqlcheck-postgres.so (see driver.c). */
+const struct driver *
+sqlcheck_module_driver(void)
+{
+	return &driver_pg;
+}

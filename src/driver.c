@@ -1,29 +1,42 @@
 /*
- * driver.c: the table of engine drivers compiled into this sqlcheck, and
- * the engine names users and sqllogictest files may use for them.
+ * driver.c: the engine drivers, and the engine names users and
+ * sqllogictest files may use for them.
+ *
+ * SQLite is built in.  The server drivers are modules, loaded with
+ * dlopen() only when -d names them: sqlcheck-postgres.so (libpq) and
+ * sqlcheck-mysql.so (the MySQL/MariaDB client library).  A run on SQLite
+ * then never maps those client libraries and what they pull in (TLS,
+ * Kerberos, LDAP, SASL), which is about 6 MiB of resident memory.  A
+ * module exports sqlcheck_module_driver() and uses the core's functions,
+ * which the executable exports (-Wl,--export-dynamic).
+ *
+ * A module is looked for in $SQLCHECK_MODULE_DIR, then beside the
+ * executable (the build tree: src/), then in PKGLIBDIR, where make
+ * install puts it.
  */
+#include <dlfcn.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "sqlcheck.h"
 
-extern const struct driver driver_sqlite;
-#ifdef HAVE_LIBPQ
-extern const struct driver driver_pg;
-#endif
-#ifdef HAVE_MYSQL
-extern const struct driver driver_mysql;
+#ifndef PKGLIBDIR
+#define PKGLIBDIR	"/usr/local/lib/sqlcheck"
 #endif
 
-static const struct driver *const drivers[] = {
-	&driver_sqlite,
-#ifdef HAVE_LIBPQ
-	&driver_pg,
-#endif
-#ifdef HAVE_MYSQL
-	&driver_mysql,
-#endif
-	NULL
+extern const struct driver driver_sqlite;
+
+/* A server driver module, loaded on first use. */
+static struct driver_module {
+	const char		*name;		/* canonical engine name */
+	const struct driver	*drv;		/* once loaded */
+	char			*error;		/* why it could not be */
+} modules[] = {
+	{ "postgres", NULL, NULL },
+	{ "mysql", NULL, NULL }
 };
 
 /* Every engine a test file may name, whether compiled in or not. */
@@ -64,19 +77,127 @@ driver_names(void)
 	return "sqlite, postgres (postgresql, pg), mysql (mariadb)";
 }
 
-/* The compiled-in driver for a name or alias, or NULL. */
+/*
+ * The directory of the running executable into dir (size bytes), or ""
+ * when /proc does not say.
+ */
+static void
+module_exe_dir(char *dir, size_t size)
+{
+	ssize_t	 n;
+	char	*slash;
+
+	dir[0] = '\0';
+	n = readlink("/proc/self/exe", dir, size - 1);
+	if (n <= 0)
+		return;
+	dir[n] = '\0';
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		dir[0] = '\0';
+	else
+		*slash = '\0';
+}
+
+/*
+ * dlopen sqlcheck-NAME.so from the first directory that has it.  Returns
+ * the handle, or NULL with *cause set (caller frees).
+ */
+static void *
+module_open(const char *name, char **cause)
+{
+	char		 exedir[PATH_MAX], *path;
+	const char	*dirs[3];
+	void		*handle;
+	size_t		 i;
+
+	module_exe_dir(exedir, sizeof exedir);
+	dirs[0] = getenv("SQLCHECK_MODULE_DIR");
+	dirs[1] = exedir;
+	dirs[2] = PKGLIBDIR;
+	for (i = 0; i < 3; i++) {
+		if (dirs[i] == NULL || dirs[i][0] == '\0')
+			continue;
+		path = xprintf("%s/sqlcheck-%s.so", dirs[i], name);
+		if (access(path, F_OK) != 0) {
+			free(path);
+			continue;
+		}
+		handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+		if (handle == NULL)
+			*cause = xprintf("cannot load the %s driver %s: %s",
+			    name, path, dlerror());
+		free(path);
+		return handle;
+	}
+	*cause = xprintf("the %s driver was not built or installed: no "
+	    "sqlcheck-%s.so in %s%s%s (set SQLCHECK_MODULE_DIR, or "
+	    "configure --with-%s and make install)", name, name,
+	    exedir[0] != '\0' ? exedir : "", exedir[0] != '\0' ? " or " : "",
+	    PKGLIBDIR, name);
+	return NULL;
+}
+
+/* Load a server driver module once; NULL with m->error set. */
+static const struct driver *
+module_load(struct driver_module *m)
+{
+	const struct driver	*(*entry)(void);
+	void			*handle;
+
+	if (m->drv != NULL || m->error != NULL)
+		return m->drv;
+	handle = module_open(m->name, &m->error);
+	if (handle == NULL)
+		return NULL;
+	*(void **)&entry = dlsym(handle, "sqlcheck_module_driver");
+	if (entry == NULL) {
+		m->error = xprintf("the %s driver module has no "
+		    "sqlcheck_module_driver: %s", m->name, dlerror());
+		dlclose(handle);
+		return NULL;
+	}
+	m->drv = entry();
+	return m->drv;	/* the handle stays open until exit */
+}
+
+/*
+ * Why driver_find() gave NULL for a known engine (a module that could not
+ * be loaded), or NULL.
+ */
+const char *
+driver_load_error(const char *name)
+{
+	const char	*canon = driver_canonical(name);
+	size_t		 i;
+
+	for (i = 0; canon != NULL && i < sizeof modules / sizeof modules[0];
+	    i++) {
+		if (strcmp(modules[i].name, canon) == 0)
+			return modules[i].error;
+	}
+	return NULL;
+}
+
+/*
+ * The driver for a name or alias, loading its module when it is a
+ * server engine; NULL when the engine is unknown or its module cannot
+ * be loaded (driver_load_error() says why).
+ */
 const struct driver *
 driver_find(const char *name)
 {
-	const char		*canon;
-	size_t			 i;
+	const char	*canon;
+	size_t		 i;
 
 	canon = driver_canonical(name);
 	if (canon == NULL)
 		return NULL;
-	for (i = 0; drivers[i] != NULL; i++) {
-		if (strcmp(drivers[i]->name, canon) == 0)
-			return drivers[i];
+	if (strcmp(canon, driver_sqlite.name) == 0)
+		return &driver_sqlite;
+	for (i = 0; i < sizeof modules / sizeof modules[0]; i++) {
+		if (strcmp(modules[i].name, canon) == 0)
+			return module_load(&modules[i]);
 	}
 	return NULL;
 }

@@ -423,16 +423,9 @@ start_temp_instance(const struct driver *drv)
 	struct tempinst	*ti = NULL;
 	char		*cause = NULL;
 
-#ifdef HAVE_LIBPQ
-	if (strcmp(drv->name, "postgres") == 0)
-		ti = tempinst_pg_start(&cause);
+	if (drv->temp_start != NULL)
+		ti = drv->temp_start(&cause);
 	else
-#endif
-#ifdef HAVE_MYSQL
-	if (strcmp(drv->name, "mysql") == 0)
-		ti = tempinst_mysql_start(&cause);
-	else
-#endif
 		fatalx("--temp-instance needs a server engine (postgres, "
 		    "mysql), not %s", drv->name);
 	if (ti == NULL)
@@ -566,6 +559,8 @@ main(int argc, char **argv)
 	first = parse_args(argc, argv, &o);
 	log_set_verbose(o.verbose);
 	drv = driver_find(o.driver);
+	if (drv == NULL && driver_load_error(o.driver) != NULL)
+		fatalx("%s", driver_load_error(o.driver));
 	if (drv == NULL)
 		fatalx("unknown or not compiled-in driver \"%s\" (known: %s)",
 		    o.driver, driver_names());

@@ -188,6 +188,35 @@ pool_append(char *s, const char *more)
 	return t;
 }
 
+/*
+ * Give the pages that a finished file's model and report held back to
+ * the system.  glibc keeps freed memory in its arenas (one per thread)
+ * otherwise, and a run of many large sqllogictest files would peak at
+ * the sum of their fragments rather than at its largest file.
+ */
+static void
+release_free_memory(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
+/*
+ * Blocks of 128 KiB and more (a large file's record array, its report,
+ * a big result) are mapped and unmapped on their own.  glibc raises that
+ * threshold each time such a block is freed, after which large blocks
+ * come from the heap and leave holes there; a fixed threshold keeps peak
+ * memory near the largest file's need.
+ */
+static void
+set_memory_policy(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}
+
 /* Parse and run one file, then make the session fit for the next one. */
 static void
 pool_run_file(struct worker *w, struct slot *s, const char *path)
@@ -214,6 +243,7 @@ pool_run_file(struct worker *w, struct slot *s, const char *path)
 	}
 	run_file(&w->conn, s->tf, cfg->opts, &s->fr);
 	test_file_drop_records(s->tf);	/* the report needs only paths */
+	release_free_memory();
 	if (s->fr.broken || (cfg->drv->reset != NULL &&
 	    cfg->drv->reset(&w->conn, &cause) != 0)) {
 		free(cause);
@@ -315,20 +345,6 @@ pool_rewrite(struct pool *p, const struct file_report *fr)
 		    n == 1 ? "" : "s");
 }
 
-/*
- * Give the pages that a finished file's model and report held back to
- * the system.  glibc keeps freed memory in its arenas (one per thread)
- * otherwise, and a run of many large sqllogictest files would peak at
- * the sum of their fragments rather than at its largest file.
- */
-static void
-release_free_memory(void)
-{
-#ifdef __GLIBC__
-	malloc_trim(0);
-#endif
-}
-
 /* Report finished files in order; returns when all are reported. */
 static void
 pool_report(struct pool *p, struct totals *t, double start)
@@ -402,6 +418,7 @@ pool_run(const struct pool_config *cfg, struct conn *first, struct totals *t)
 	double		 start = pool_now();
 	int		 i;
 
+	set_memory_policy();
 	memset(&p, 0, sizeof p);
 	p.cfg = cfg;
 	watch_timeout = cfg->opts->timeout;

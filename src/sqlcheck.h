@@ -224,6 +224,8 @@ struct driver {
 #define DRIVER_STMT_ATOMIC	0x2	/* an error leaves the txn usable */
 	/* Connect; *cause says why not (no password in it). */
 	int	(*open)(struct conn *, const char *dsn, char **cause);
+	/* Optional: start a throwaway server (--temp-instance). */
+	struct tempinst *(*temp_start)(char **cause);
 	void	(*close)(struct conn *);
 	/*
 	 * Run one statement.  Returns 0 and fills the result, or -1 and fills
@@ -312,6 +314,8 @@ int	 clean_run(const struct driver *, const char *);
 const struct driver	*driver_find(const char *);
 const char		*driver_canonical(const char *);
 const char		*driver_names(void);
+const char		*driver_load_error(const char *);
+const struct driver	*sqlcheck_module_driver(void);	/* in a module */
 
 /* The model of a test file, shared by the sqltest and sqllogictest readers. */
 struct csv;

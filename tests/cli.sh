@@ -309,6 +309,46 @@ unset SQLCHECK_DSN
 is_status "SQLCHECK_DSN is used" 2
 contains "SQLCHECK_DSN: named" "$ERR" "env.sqlite"
 
+# The server drivers are modules, loaded only when -d names them: a run
+# on SQLite never maps libpq or the MySQL client library.
+if [ -z "${SQLCHECK_VALGRIND:-}" ]; then
+	LD_DEBUG=libs "$SQLCHECK_BIN" fixtures/pass.sqltest \
+	    >"$WORK/ld.out" 2>"$WORK/ld.err"
+	is "modules: a SQLite run passes" "$?" 0
+	lacks "modules: a SQLite run loads no client library" \
+	    "$(cat "$WORK/ld.err")" "libpq"
+	lacks "modules: a SQLite run loads no MySQL client library" \
+	    "$(grep -E 'calling init' "$WORK/ld.err")" "libmariadb"
+	moddir=$(dirname "$SQLCHECK_BIN")
+	if [ -f "$moddir/sqlcheck-postgres.so" ]; then
+		LD_DEBUG=libs "$SQLCHECK_BIN" -d postgres \
+		    --dsn "host=$WORK/nosocket port=1" fixtures/pass.sqltest \
+		    >"$WORK/ld.out" 2>"$WORK/ld.err"
+		is "modules: -d postgres with no server: exit status 2" "$?" 2
+		contains "modules: -d postgres loads libpq" \
+		    "$(grep -E 'calling init' "$WORK/ld.err")" "libpq"
+	else
+		skip "modules: -d postgres loads libpq" "the postgres module was not built"
+	fi
+fi
+mkdir -p "$WORK/bin" "$WORK/badmod"
+cp "$SQLCHECK_BIN" "$WORK/bin/sqlcheck"
+echo "not a shared object" >"$WORK/badmod/sqlcheck-mysql.so"
+SQLCHECK_MODULE_DIR=$WORK/badmod "$WORK/bin/sqlcheck" -d mariadb \
+    fixtures/pass.sqltest >"$WORK/mod.out" 2>"$WORK/mod.err"
+is "modules: a module that cannot be loaded: exit status 2" "$?" 2
+contains "modules: a module that cannot be loaded: says which and why" \
+    "$(cat "$WORK/mod.err")" "cannot load the mysql driver $WORK/badmod/sqlcheck-mysql.so"
+if ! ls /usr/local/lib/sqlcheck/sqlcheck-postgres.so >/dev/null 2>&1; then
+	SQLCHECK_MODULE_DIR=$WORK/badmod "$WORK/bin/sqlcheck" -d pg \
+	    fixtures/pass.sqltest >"$WORK/mod.out" 2>"$WORK/mod.err"
+	is "modules: a driver that is not there: exit status 2" "$?" 2
+	contains "modules: a driver that is not there: says where it looked" \
+	    "$(cat "$WORK/mod.err")" "postgres driver was not built or installed: no sqlcheck-postgres.so in $WORK/bin or"
+else
+	skip "modules: a driver that is not there" "a postgres module is installed in /usr/local/lib/sqlcheck"
+fi
+
 # Whatever happens, the summary is the last line.
 for f in pass fail setup-fail wrong-condition skipped; do
 	run_sqlcheck "fixtures/$f.sqltest"

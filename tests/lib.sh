@@ -41,7 +41,9 @@ if [ -z "${SQLCHECK:-}" ]; then
 		SQLCHECK=$top_srcdir/src/sqlcheck
 	fi
 fi
-export top_srcdir SQLCHECK
+# SQLCHECK_BIN is the binary itself, even when SQLCHECK is a wrapper.
+SQLCHECK_BIN=$SQLCHECK
+export top_srcdir SQLCHECK SQLCHECK_BIN
 
 # Statements must not hang a test run: sqlcheck runs under timeout(1)
 # when it is there, and a run that times out exits 124.
