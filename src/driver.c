@@ -23,10 +23,6 @@
 
 #include "sqlcheck.h"
 
-#ifndef PKGLIBDIR
-#define PKGLIBDIR	"/usr/local/lib/sqlcheck"
-#endif
-
 extern const struct driver driver_sqlite;
 
 /* A server driver module, loaded on first use. */

@@ -14,6 +14,11 @@
 #include "config.h"
 #endif
 
+/* Where make install puts the server driver modules (see driver.c). */
+#ifndef PKGLIBDIR
+#define PKGLIBDIR	"/usr/local/lib/sqlcheck"
+#endif
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
