@@ -85,6 +85,24 @@ cmp_pcell(const void *va, const void *vb)
 }
 
 /*
+ * 1 if n elements of size bytes at base are in order already (results
+ * of queries with ORDER BY often are): the sort can be skipped.
+ */
+static int
+in_order(const void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	const char	*p = base;
+	size_t		 i;
+
+	for (i = 1; i < n; i++) {
+		if (cmp(p + (i - 1) * size, p + i * size) > 0)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * The values of a result in the order a sort mode gives, as an array of
  * borrowed pointers (caller frees the array, not the values).
  */
@@ -102,14 +120,16 @@ result_sorted_values(const struct result *r, enum sort_mode sort)
 			rows[i].cells = r->cells + i * (size_t)r->ncols;
 			rows[i].ncols = r->ncols;
 		}
-		qsort(rows, r->nrows, sizeof *rows, cmp_arow);
+		if (!in_order(rows, r->nrows, sizeof *rows, cmp_arow))
+			qsort(rows, r->nrows, sizeof *rows, cmp_arow);
 		for (i = 0; i < r->nrows; i++)
 			memcpy(v + i * (size_t)r->ncols, rows[i].cells,
 			    (size_t)r->ncols * sizeof *v);
 		free(rows);
 	} else if (r->ncells > 0) {
 		memcpy(v, r->cells, r->ncells * sizeof *v);
-		if (sort == SORT_VALUE)
+		if (sort == SORT_VALUE &&
+		    !in_order(v, r->ncells, sizeof *v, cmp_pvalue))
 			qsort(v, r->ncells, sizeof *v, cmp_pvalue);
 	}
 	return v;

@@ -77,11 +77,25 @@ static const struct lite_message {
 	{ NULL, NULL }
 };
 
+/*
+ * Once, before SQLite is first used: no memory statistics, which would
+ * take a global mutex around every allocation SQLite makes.  Too late
+ * (SQLITE_MISUSE) if something initialised SQLite already; harmless.
+ */
+static void
+lite_configure(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* Open the DSN's database (":memory:" when NULL or empty). */
 static int
 lite_open(struct conn *c, const char *dsn, char **cause)
 {
-	struct lite	*l;
+	static pthread_once_t	 configured = PTHREAD_ONCE_INIT;
+	struct lite		*l;
+
+	pthread_once(&configured, lite_configure);
 
 	l = xcalloc(1, sizeof *l);
 	if (dsn != NULL && *dsn != '\0' && strcmp(dsn, ":memory:") != 0)

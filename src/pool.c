@@ -203,7 +203,7 @@ release_free_memory(void)
 }
 
 /*
- * Blocks of 128 KiB and more (a large file's record array, its report,
+ * Blocks of 1 MiB and more (a large file's record array, its report,
  * a big result) are mapped and unmapped on their own.  glibc raises that
  * threshold each time such a block is freed, after which large blocks
  * come from the heap and leave holes there; a fixed threshold keeps peak
@@ -213,7 +213,7 @@ static void
 set_memory_policy(void)
 {
 #ifdef __GLIBC__
-	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 #endif
 }
 
