@@ -672,6 +672,7 @@ run_test(struct run *r, const struct record *rec)
 	test_savepoint(r, rec, 0);
 	result_clear(&res);
 	dberror_clear(&err);
+	file_report_forget_pass(r->fr);
 }
 
 /*

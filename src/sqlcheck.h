@@ -568,6 +568,7 @@ struct file_report {
 	struct test_report	*tests;
 	size_t			 ntests;
 	size_t			 tests_cap;	/* room in tests */
+	int			 passes_forgotten; /* counted, not kept */
 	int			 passed;
 	int			 failed;
 	int			 skipped;
@@ -631,6 +632,8 @@ int	 report_open(const struct options *, size_t, char **);
 void	 report_file(const struct file_report *);
 void	 report_end(const struct totals *);
 void	 file_report_count(struct file_report *);
+void	 file_report_forget_pass(struct file_report *);
+int	 report_lists_passes(void);
 void	 file_report_free(struct file_report *);
 struct test_report *file_report_add(struct file_report *, enum outcome,
 	    const char *, int, const char *);
