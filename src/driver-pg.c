@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,6 +31,18 @@ struct pg_data {
 	char		*scratch_name;	/* while a scratch database exists */
 	PGcancel	*volatile cancel; /* the active session's */
 	char		*version;	/* cached by pg_version */
+	/*
+	 * The session whose last guarded statement failed and still needs
+	 * ROLLBACK TO + RELEASE of the guard savepoint (NULL: none).  The
+	 * undo travels with the next statement's pipeline instead of costing
+	 * a round trip of its own; anything else sent first settles it.
+	 */
+	PGconn		*undo_pending;
+};
+
+static const char *const pg_undo[2] = {
+	"ROLLBACK TO SAVEPOINT sqlcheck_guard",
+	"RELEASE SAVEPOINT sqlcheck_guard"
 };
 
 static const char *pg_effective_dsn(const char *);
@@ -44,6 +57,10 @@ static char	*pg_percent_decode(const char *, size_t);
 static void	 pg_dsn_password(const char *, char **, char **);
 static char	*pg_scrub(char *, const char *);
 static PGconn	*pg_active(struct pg_data *);
+static void	 pg_settle(struct pg_data *);
+static PGresult	*pg_pipeline(PGconn *, const char *const *, int, int,
+		    const char *, struct result *, PGcancel *);
+static PGconn	*pg_session(struct pg_data *);
 static PGresult	*pg_run(PGconn *, const char *);
 static PGresult	*pg_run_rows(PGconn *, const char *, const char *,
 		    struct result *, PGcancel *);
@@ -384,6 +401,26 @@ pg_active(struct pg_data *d)
 	return d->scratch != NULL ? d->scratch : d->main;
 }
 
+/* Send a pending guard undo now (its failure shows on the next call). */
+static void
+pg_settle(struct pg_data *d)
+{
+	PGconn	*pc = d->undo_pending;
+
+	if (pc == NULL)
+		return;
+	d->undo_pending = NULL;
+	PQclear(pg_pipeline(pc, pg_undo, 2, 1, NULL, NULL, NULL));
+}
+
+/* The active session, ready for a statement of any kind. */
+static PGconn *
+pg_session(struct pg_data *d)
+{
+	pg_settle(d);
+	return pg_active(d);
+}
+
 /*
  * Send one statement and collect its results.  The extended protocol
  * (PQsendQueryParams) refuses a string of several statements: the core
@@ -587,10 +624,14 @@ pg_exec(struct conn *c, const char *sql, const char *types,
     struct result *result, struct dberror *err)
 {
 	struct pg_data	*d = c->data;
-	PGconn		*pc = pg_active(d);
+	PGconn		*pc;
 	PGresult	*res;
 	int		 rc;
 
+	/* ROLLBACK of the whole transaction makes a pending undo moot. */
+	if (d->undo_pending != NULL && strcasecmp(sql, "ROLLBACK") == 0)
+		d->undo_pending = NULL;
+	pc = pg_session(d);
 	res = pg_run_rows(pc, sql, types, result, d->cancel);
 	rc = pg_take_result(pc, res, types, result, err);
 	PQclear(res);
@@ -715,8 +756,10 @@ pg_pipeline(PGconn *pc, const char *const *sqls, int n, int want,
 /*
  * Run one statement inside a savepoint of its own, so that if it fails it
  * leaves no trace and the transaction stays usable: SAVEPOINT, the
- * statement and RELEASE go in one round trip; only a failure costs a
- * second one, to roll back to the savepoint.  Returns 0 or -1.
+ * statement and RELEASE go in one round trip.  After a failure the
+ * rollback to the savepoint is left pending (d->undo_pending) and goes
+ * at the head of the next pipeline, so a failing statement costs no
+ * round trip more either.  Returns 0 or -1.
  */
 static int
 pg_exec_guarded(struct conn *c, const char *sql, const char *types,
@@ -725,21 +768,24 @@ pg_exec_guarded(struct conn *c, const char *sql, const char *types,
 	struct pg_data		*d = c->data;
 	PGconn			*pc = pg_active(d);
 	PGresult		*res;
-	const char		*sqls[3];
-	static const char *const undo[2] = {
-		"ROLLBACK TO SAVEPOINT sqlcheck_guard",
-		"RELEASE SAVEPOINT sqlcheck_guard"
-	};
-	int			 rc;
+	const char		*sqls[5];
+	int			 n = 0, rc;
 
-	sqls[0] = "SAVEPOINT sqlcheck_guard";
-	sqls[1] = sql;
-	sqls[2] = "RELEASE SAVEPOINT sqlcheck_guard";
-	res = pg_pipeline(pc, sqls, 3, 1, types, result, d->cancel);
+	if (d->undo_pending != NULL && d->undo_pending != pc)
+		pg_settle(d);
+	if (d->undo_pending != NULL) {
+		sqls[n++] = pg_undo[0];
+		sqls[n++] = pg_undo[1];
+		d->undo_pending = NULL;
+	}
+	sqls[n++] = "SAVEPOINT sqlcheck_guard";
+	sqls[n++] = sql;
+	sqls[n++] = "RELEASE SAVEPOINT sqlcheck_guard";
+	res = pg_pipeline(pc, sqls, n, n - 2, types, result, d->cancel);
 	rc = pg_take_result(pc, res, types, result, err);
 	PQclear(res);
 	if (rc != 0 && !err->lost)
-		PQclear(pg_pipeline(pc, undo, 2, 1, NULL, NULL, NULL));
+		d->undo_pending = pc;
 	return rc;
 }
 
@@ -843,7 +889,7 @@ static int
 pg_load(struct conn *c, const char *table, const struct csv *csv,
     size_t *bad, struct dberror *err)
 {
-	PGconn		*pc = pg_active(c->data);
+	PGconn		*pc = pg_session(c->data);
 	PGresult	*res, *last = NULL;
 	struct buf	 sql;
 	int		 i, rc = 0;
@@ -948,7 +994,12 @@ pg_command(PGconn *pc, const char *sql, const char *what, char **cause)
 static int
 pg_reset(struct conn *c, char **cause)
 {
-	PGconn	*pc = pg_active(c->data);
+	struct pg_data	*d = c->data;
+	PGconn		*pc = pg_active(d);
+
+	if (d->undo_pending == pc)
+		d->undo_pending = NULL;		/* ROLLBACK undoes it all */
+	pg_settle(d);
 
 	if (pg_in_transaction(c) &&
 	    pg_command(pc, "ROLLBACK", "cannot reset the session", cause) != 0)
@@ -1074,6 +1125,8 @@ pg_scratch_close(struct pg_data *d)
 	d->cancel = d->main_cancel;
 	PQfreeCancel(d->scratch_cancel);
 	d->scratch_cancel = NULL;
+	if (d->undo_pending == d->scratch)
+		d->undo_pending = NULL;
 	PQfinish(d->scratch);
 	d->scratch = NULL;
 }
@@ -1127,6 +1180,7 @@ pg_scratch_create(struct conn *c, char **name, char **cause)
 	PGconn		*pc;
 	char		*db, *dropcause = NULL;
 
+	pg_settle(d);
 	if (d->scratch_name != NULL) {
 		*cause = xstrdup("a scratch database is already in use");
 		return -1;
@@ -1164,6 +1218,7 @@ pg_scratch_drop(struct conn *c, const char *name, char **cause)
 	struct pg_data	*d = c->data;
 	int		 rc;
 
+	pg_settle(d);
 	if (d->scratch_name != NULL && strcmp(d->scratch_name, name) == 0) {
 		pg_scratch_close(d);
 		free(d->scratch_name);
@@ -1241,6 +1296,7 @@ pg_scratch_list(struct conn *c, char ***names, size_t *n, char **cause)
 	const char	*v;
 	int		 i;
 
+	pg_settle(d);
 	*names = NULL;
 	*n = 0;
 	res = pg_run(d->main, "SELECT datname FROM pg_database WHERE datname "
@@ -1280,6 +1336,7 @@ pg_scratch_clean(struct conn *c, const char *name, char **cause)
 	char		*sql;
 	int		 rc = 0;
 
+	pg_settle(d);
 	if (!scratch_name_valid(name)) {
 		*cause = xprintf("\"%s\" is not a scratch database name", name);
 		return -1;
@@ -1487,7 +1544,7 @@ pg_describe(const char *dsn)
 static int
 pg_constraints(struct conn *c, struct constraint_list *out, char **cause)
 {
-	return catalog_pg(pg_active(c->data), out, cause);
+	return catalog_pg(pg_session(c->data), out, cause);
 }
 
 /*
@@ -1598,7 +1655,7 @@ static const char *const pg_fp_queries[] = {
 static int
 pg_fingerprint(struct conn *c, struct buf *out, char **cause)
 {
-	PGconn		*pc = pg_active(c->data);
+	PGconn		*pc = pg_session(c->data);
 	PGresult	*res;
 	size_t		 i;
 	int		 row;

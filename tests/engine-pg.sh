@@ -142,6 +142,16 @@ contains "lost session: the next file passes" "$OUT" \
     "ok   $top_srcdir/sql-tests/joins.sqltest"
 unchanged "lost session"
 
+# A failing statement's rollback goes with the next statement: whatever
+# follows sees the state from before the failure, and so does the next
+# file on the same session.
+run_sqlcheck -j 1 -d postgres --dsn "$USERDSN" "$F/after-failure.sqltest" \
+    "$F/after-failure-next.sqltest"
+is_status "after a failure: exit status 0" 0
+contains "after a failure: every test passes" "$(last_line "$OUT")" \
+    "10 passed, 0 failed, 0 skipped"
+unchanged "after a failure"
+
 # --timeout: a ten-minute statement is cancelled within seconds.
 start=$(date +%s)
 run_sqlcheck -d postgres --dsn "$USERDSN" --timeout 1 "$F/slow.sqltest"
