@@ -38,6 +38,11 @@ struct pg_data {
 	 * a round trip of its own; anything else sent first settles it.
 	 */
 	PGconn		*undo_pending;
+	/*
+	 * The session on which the core's "BEGIN" waits to go with the next
+	 * statement (NULL: none); the session counts as in a transaction.
+	 */
+	PGconn		*begin_pending;
 };
 
 static const char *const pg_undo[2] = {
@@ -401,16 +406,57 @@ pg_active(struct pg_data *d)
 	return d->scratch != NULL ? d->scratch : d->main;
 }
 
-/* Send a pending guard undo now (its failure shows on the next call). */
+/*
+ * Send a pending BEGIN or guard undo now (a failure shows on the next
+ * call).
+ */
 static void
 pg_settle(struct pg_data *d)
 {
-	PGconn	*pc = d->undo_pending;
+	static const char *const begin[1] = { "BEGIN" };
+	PGconn	*pc;
 
-	if (pc == NULL)
-		return;
-	d->undo_pending = NULL;
-	PQclear(pg_pipeline(pc, pg_undo, 2, 1, NULL, NULL, NULL));
+	if ((pc = d->begin_pending) != NULL) {
+		d->begin_pending = NULL;
+		PQclear(pg_pipeline(pc, begin, 1, 0, NULL, NULL, NULL));
+	}
+	if ((pc = d->undo_pending) != NULL) {
+		d->undo_pending = NULL;
+		PQclear(pg_pipeline(pc, pg_undo, 2, 1, NULL, NULL, NULL));
+	}
+}
+
+/*
+ * Put what is pending for session pc at the head of a pipeline: sqls
+ * gets "BEGIN" or the guard undo (at most 2 entries); returns how many.
+ * Anything pending on another session is sent first.
+ */
+static int
+pg_pending_prefix(struct pg_data *d, PGconn *pc, const char **sqls)
+{
+	int	n = 0;
+
+	if ((d->begin_pending != NULL && d->begin_pending != pc) ||
+	    (d->undo_pending != NULL && d->undo_pending != pc))
+		pg_settle(d);
+	if (d->begin_pending != NULL) {
+		sqls[n++] = "BEGIN";
+		d->begin_pending = NULL;
+	} else if (d->undo_pending != NULL) {
+		sqls[n++] = pg_undo[0];
+		sqls[n++] = pg_undo[1];
+		d->undo_pending = NULL;
+	}
+	return n;
+}
+
+/* 1 if sql, after white space, starts with COPY (not for pipelines). */
+static int
+pg_is_copy(const char *sql)
+{
+	while (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '\r')
+		sql++;
+	return strncasecmp(sql, "COPY", 4) == 0;
 }
 
 /* The active session, ready for a statement of any kind. */
@@ -626,13 +672,34 @@ pg_exec(struct conn *c, const char *sql, const char *types,
 	struct pg_data	*d = c->data;
 	PGconn		*pc;
 	PGresult	*res;
-	int		 rc;
+	const char	*sqls[3];
+	int		 n, rc;
 
-	/* ROLLBACK of the whole transaction makes a pending undo moot. */
-	if (d->undo_pending != NULL && strcasecmp(sql, "ROLLBACK") == 0)
-		d->undo_pending = NULL;
-	pc = pg_session(d);
-	res = pg_run_rows(pc, sql, types, result, d->cancel);
+	pc = pg_active(d);
+	if (strcmp(sql, "BEGIN") == 0 && d->begin_pending == NULL &&
+	    PQtransactionStatus(pc) == PQTRANS_IDLE) {
+		pg_settle(d);
+		d->begin_pending = pc;	/* goes with the next statement */
+		return 0;
+	}
+	if (strcasecmp(sql, "ROLLBACK") == 0) {
+		/* Whatever is pending on this session is moot then. */
+		if (d->begin_pending == pc) {
+			d->begin_pending = NULL;
+			return 0;
+		}
+		if (d->undo_pending == pc)
+			d->undo_pending = NULL;
+	}
+	if (pg_is_copy(sql))
+		pg_settle(d);
+	n = pg_pending_prefix(d, pc, sqls);
+	if (n > 0) {
+		sqls[n] = sql;
+		res = pg_pipeline(pc, sqls, n + 1, n, types, result,
+		    d->cancel);
+	} else
+		res = pg_run_rows(pc, sql, types, result, d->cancel);
 	rc = pg_take_result(pc, res, types, result, err);
 	PQclear(res);
 	return rc;
@@ -769,15 +836,11 @@ pg_exec_guarded(struct conn *c, const char *sql, const char *types,
 	PGconn			*pc = pg_active(d);
 	PGresult		*res;
 	const char		*sqls[5];
-	int			 n = 0, rc;
+	int			 n, rc;
 
-	if (d->undo_pending != NULL && d->undo_pending != pc)
+	if (pg_is_copy(sql))
 		pg_settle(d);
-	if (d->undo_pending != NULL) {
-		sqls[n++] = pg_undo[0];
-		sqls[n++] = pg_undo[1];
-		d->undo_pending = NULL;
-	}
+	n = pg_pending_prefix(d, pc, sqls);
 	sqls[n++] = "SAVEPOINT sqlcheck_guard";
 	sqls[n++] = sql;
 	sqls[n++] = "RELEASE SAVEPOINT sqlcheck_guard";
@@ -926,11 +989,18 @@ pg_load(struct conn *c, const char *table, const struct csv *csv,
 	return rc;
 }
 
-/* 1 if the active session is inside a transaction (even a failed one). */
+/*
+ * 1 if the active session is inside a transaction (even a failed one, or
+ * one whose BEGIN waits for the next statement).
+ */
 static int
 pg_in_transaction(struct conn *c)
 {
-	switch (PQtransactionStatus(pg_active(c->data))) {
+	struct pg_data	*d = c->data;
+
+	if (d->begin_pending != NULL && d->begin_pending == pg_active(d))
+		return 1;
+	switch (PQtransactionStatus(pg_active(d))) {
 	case PQTRANS_ACTIVE:
 	case PQTRANS_INTRANS:
 	case PQTRANS_INERROR:
@@ -987,6 +1057,76 @@ pg_command(PGconn *pc, const char *sql, const char *what, char **cause)
 	return rc;
 }
 
+/* "cannot reset the session: " and libpq's message, chomped. */
+static char *
+pg_reset_cause(const char *msg)
+{
+	char	*m = pg_chomp(msg), *cause;
+
+	cause = xprintf("cannot reset the session: %s", m);
+	free(m);
+	return cause;
+}
+
+/* Read one pipeline segment's results up to its Sync; 0 if it went well. */
+static int
+pg_segment_ok(PGconn *pc, char **cause)
+{
+	PGresult	*res;
+	int		 rc = 0;
+
+	while ((res = PQgetResult(pc)) != NULL) {
+		if (rc == 0 && pg_is_error(res)) {
+			*cause = pg_reset_cause(PQresultErrorMessage(res));
+			rc = -1;
+		}
+		PQclear(res);
+	}
+	res = PQgetResult(pc);
+	if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC) {
+		if (rc == 0)
+			*cause = pg_reset_cause(PQerrorMessage(pc));
+		rc = -1;
+	}
+	PQclear(res);
+	return rc;
+}
+
+/*
+ * ROLLBACK, then DISCARD ALL, in one round trip: two pipeline segments,
+ * so that DISCARD ALL is not inside a transaction block.  0, or -1 with
+ * *cause.
+ */
+static int
+pg_rollback_discard(PGconn *pc, char **cause)
+{
+	int	rc;
+
+	if (!PQenterPipelineMode(pc) ||
+	    !PQsendQueryParams(pc, "ROLLBACK", 0, NULL, NULL, NULL, NULL, 0) ||
+	    !PQpipelineSync(pc) ||
+	    !PQsendQueryParams(pc, "DISCARD ALL", 0, NULL, NULL, NULL, NULL,
+	    0) || !PQpipelineSync(pc)) {
+		*cause = pg_reset_cause(PQerrorMessage(pc));
+		PQexitPipelineMode(pc);
+		return -1;
+	}
+	rc = pg_segment_ok(pc, cause);
+	if (rc == 0)
+		rc = pg_segment_ok(pc, cause);
+	else {
+		char	*ignored = NULL;
+
+		(void)pg_segment_ok(pc, &ignored);
+		free(ignored);
+	}
+	if (!PQexitPipelineMode(pc) && rc == 0) {
+		*cause = pg_reset_cause(PQerrorMessage(pc));
+		rc = -1;
+	}
+	return rc;
+}
+
 /*
  * Make the active session as good as new: roll back any transaction, then
  * DISCARD ALL.  0, or -1 with *cause.
@@ -997,14 +1137,16 @@ pg_reset(struct conn *c, char **cause)
 	struct pg_data	*d = c->data;
 	PGconn		*pc = pg_active(d);
 
+	/* ROLLBACK undoes whatever is pending on this session. */
 	if (d->undo_pending == pc)
-		d->undo_pending = NULL;		/* ROLLBACK undoes it all */
+		d->undo_pending = NULL;
+	if (d->begin_pending == pc)
+		d->begin_pending = NULL;
 	pg_settle(d);
-
-	if (pg_in_transaction(c) &&
-	    pg_command(pc, "ROLLBACK", "cannot reset the session", cause) != 0)
-		return -1;
-	return pg_command(pc, "DISCARD ALL", "cannot reset the session", cause);
+	if (!pg_in_transaction(c))
+		return pg_command(pc, "DISCARD ALL", "cannot reset the session",
+		    cause);
+	return pg_rollback_discard(pc, cause);
 }
 
 /* The server's version, "PostgreSQL 15.20"; borrowed, cached. */
@@ -1127,6 +1269,8 @@ pg_scratch_close(struct pg_data *d)
 	d->scratch_cancel = NULL;
 	if (d->undo_pending == d->scratch)
 		d->undo_pending = NULL;
+	if (d->begin_pending == d->scratch)
+		d->begin_pending = NULL;
 	PQfinish(d->scratch);
 	d->scratch = NULL;
 }
@@ -1679,7 +1823,7 @@ pg_fingerprint(struct conn *c, struct buf *out, char **cause)
 const struct driver driver_pg = {
 	.name = "postgres",
 	.aliases = (const char *const []){ "postgresql", "pg", NULL },
-	.flags = DRIVER_TXN_DDL,
+	.flags = DRIVER_TXN_DDL | DRIVER_RESET_ROLLS_BACK,
 	.open = pg_open,
 	.close = pg_close,
 	.exec = pg_exec,

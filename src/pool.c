@@ -244,7 +244,7 @@ pool_run_file(struct worker *w, struct slot *s, const char *path)
 	run_file(&w->conn, s->tf, cfg->opts, &s->fr);
 	test_file_drop_records(s->tf);	/* the report needs only paths */
 	release_free_memory();
-	if (s->fr.broken || (cfg->drv->reset != NULL &&
+	if (s->fr.broken || (cfg->drv->reset != NULL && !s->fr.session_reset &&
 	    cfg->drv->reset(&w->conn, &cause) != 0)) {
 		free(cause);
 		cause = NULL;

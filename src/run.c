@@ -921,6 +921,35 @@ coverage_snapshot(struct run *r)
 	constraint_list_free(&l);
 }
 
+/*
+ * Roll back the file's transaction.  A driver whose reset rolls back
+ * does both at once (one round trip on PostgreSQL), and the session
+ * needs no reset after the file; a failure there means the session is
+ * gone.  With a scratch database, whose session is closed next, a plain
+ * ROLLBACK.
+ */
+static void
+rollback_file(struct run *r)
+{
+	struct dberror	 err;
+	char		*cause = NULL;
+
+	if (r->scratch || !(r->drv->flags & DRIVER_RESET_ROLLS_BACK)) {
+		run_quiet(r, "ROLLBACK");
+		return;
+	}
+	if (r->drv->reset(r->conn, &cause) == 0) {
+		r->fr->session_reset = 1;
+		return;
+	}
+	dberror_init(&err);
+	dberror_set(&err, NULL, NULL, NULL, cause);
+	err.lost = 1;
+	run_lost(r, &err);
+	dberror_clear(&err);
+	free(cause);
+}
+
 /* Roll back and drop whatever isolation_open() made. */
 static void
 isolation_close(struct run *r)
@@ -928,7 +957,7 @@ isolation_close(struct run *r)
 	char	*cause = NULL;
 
 	if (r->in_txn && !r->broken && r->drv->in_transaction(r->conn))
-		run_quiet(r, "ROLLBACK");
+		rollback_file(r);
 	if (r->scratch && !r->broken && r->drv->scratch_drop(r->conn,
 	    r->scratch_name, &cause) != 0) {
 		log_warnx("%s: cannot drop scratch database %s: %s",

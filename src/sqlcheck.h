@@ -227,6 +227,7 @@ struct driver {
 	int		 flags;
 #define DRIVER_TXN_DDL		0x1	/* DDL is transactional */
 #define DRIVER_STMT_ATOMIC	0x2	/* an error leaves the txn usable */
+#define DRIVER_RESET_ROLLS_BACK	0x4	/* reset rolls the file's txn back */
 	/* Connect; *cause says why not (no password in it). */
 	int	(*open)(struct conn *, const char *dsn, char **cause);
 	/* Optional: start a throwaway server (--temp-instance). */
@@ -575,6 +576,7 @@ struct file_report {
 	int			 setup_failed;
 	int			 parse_error;
 	int			 broken;	/* connection lost */
+	int			 session_reset;	/* reset after the file */
 	double			 seconds;
 	char			*isolation;	/* how it was isolated */
 	char			*orphan_scratch; /* scratch db of a lost session */
