@@ -852,6 +852,91 @@ pg_exec_guarded(struct conn *c, const char *sql, const char *types,
 	return rc;
 }
 
+/*
+ * Read the results of n pipelined queries and their Sync.  Returns the
+ * first error (caller PQclears) with *failed its index, or NULL with
+ * *failed = n when all went well; *broken is set if the session broke.
+ */
+static PGresult *
+pg_batch_results(PGconn *pc, size_t n, size_t *failed, int *broken)
+{
+	PGresult	*res, *error = NULL;
+	size_t		 i;
+
+	*failed = n;
+	*broken = 0;
+	for (i = 0; i < n; i++) {
+		while ((res = PQgetResult(pc)) != NULL) {
+			if (error == NULL && pg_is_error(res) &&
+			    PQresultStatus(res) != PGRES_PIPELINE_ABORTED) {
+				error = res;
+				*failed = i;
+			} else
+				PQclear(res);
+		}
+	}
+	res = PQgetResult(pc);		/* the PGRES_PIPELINE_SYNC */
+	if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC)
+		*broken = 1;
+	PQclear(res);
+	return error;
+}
+
+/*
+ * Setup statements in one round trip: one pipeline, with what is pending
+ * (BEGIN, a guard undo) at its head.  A failing statement aborts the
+ * file's transaction, and the rest are not run: the setup, and the file,
+ * have failed.  COPY cannot go in a pipeline: such a batch runs one
+ * statement at a time.  0, or -1 with *failed and err.
+ */
+static int
+pg_exec_batch(struct conn *c, const char *const *sqls, size_t n,
+    size_t *failed, struct dberror *err)
+{
+	struct pg_data	*d = c->data;
+	PGconn		*pc = pg_active(d);
+	PGresult	*res;
+	struct result	 ignored;
+	const char	*prefix[2];
+	size_t		 i, k, bad;
+	int		 sent = 1, broken, rc = 0;
+
+	for (i = 0; i < n && !pg_is_copy(sqls[i]); i++)
+		;
+	if (i < n) {
+		for (i = 0; i < n && rc == 0; i++) {
+			result_init(&ignored);
+			rc = pg_exec(c, sqls[i], NULL, &ignored, err);
+			result_clear(&ignored);
+			*failed = i;
+		}
+		return rc;
+	}
+	k = (size_t)pg_pending_prefix(d, pc, prefix);
+	if (!PQenterPipelineMode(pc))
+		sent = 0;
+	for (i = 0; i < k + n && sent; i++)
+		sent = PQsendQueryParams(pc, i < k ? prefix[i] : sqls[i - k],
+		    0, NULL, NULL, NULL, NULL, 0);
+	if (!sent || !PQpipelineSync(pc)) {
+		PQexitPipelineMode(pc);
+		*failed = 0;
+		pg_fill_error(pc, NULL, err);
+		return -1;
+	}
+	res = pg_batch_results(pc, k + n, &bad, &broken);
+	if (!PQexitPipelineMode(pc))
+		broken = 1;
+	if (res == NULL && !broken)
+		return 0;
+	*failed = bad < k ? 0 : bad - k;
+	if (*failed >= n)
+		*failed = n - 1;
+	pg_fill_error(pc, res, err);
+	PQclear(res);
+	return -1;
+}
+
 /* COPY data is sent in pieces of about this size. */
 #define PG_COPY_CHUNK	(256 * 1024)
 
@@ -1828,6 +1913,7 @@ const struct driver driver_pg = {
 	.close = pg_close,
 	.exec = pg_exec,
 	.exec_guarded = pg_exec_guarded,
+	.exec_batch = pg_exec_batch,
 	.in_transaction = pg_in_transaction,
 	.cancel = pg_cancel,
 	.reset = pg_reset,

@@ -35,6 +35,18 @@ querylog_close_locked(void)
 	querylog_path = NULL;
 }
 
+/* 1 while a log is open (statements are then timed one by one). */
+int
+querylog_active(void)
+{
+	int	active;
+
+	pthread_mutex_lock(&querylog_mu);
+	active = querylog_f != NULL;
+	pthread_mutex_unlock(&querylog_mu);
+	return active;
+}
+
 /*
  * Open path for the log, truncating it (and closing a log already open).
  * Returns 0, or -1 with *cause ("cannot write "PATH": reason"), which the

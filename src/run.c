@@ -675,6 +675,60 @@ run_test(struct run *r, const struct record *rec)
 	file_report_forget_pass(r->fr);
 }
 
+/* Setup statements sent together at most (one round trip each batch). */
+#define SETUP_BATCH_MAX	64
+
+/*
+ * How many setup statements from the i-th on can go to the engine in one
+ * batch: only inside the file's transaction (outside it, statements such
+ * as CREATE DATABASE must run alone), none that the runner maps (BEGIN,
+ * COMMIT, ...) or refuses, and none while --log times each statement.
+ */
+static size_t
+setup_batch_size(struct run *r, const struct record *rec, size_t i)
+{
+	size_t	n = 0;
+
+	if (!r->in_txn || r->drv->exec_batch == NULL || querylog_active())
+		return 0;
+	while (i + n < rec->nstmts && n < SETUP_BATCH_MAX &&
+	    classify(rec->stmts[i + n].sql) == TXN_NONE)
+		n++;
+	return n;
+}
+
+/*
+ * Run n setup statements from *i on as one batch.  On failure *i is set
+ * to the failing statement and -1 returned with err filled.
+ */
+static int
+run_setup_batch(struct run *r, const struct record *rec, size_t *i,
+    size_t n, struct dberror *err)
+{
+	const char	**sqls;
+	size_t		  k, failed = 0;
+	int		  rc;
+
+	sqls = xcalloc(n, sizeof *sqls);
+	for (k = 0; k < n; k++) {
+		sqls[k] = rec->stmts[*i + k].sql;
+		if (log_verbose())
+			log_debug("%s:%d: %s", r->fr->path,
+			    rec->stmts[*i + k].line, sqls[k]);
+	}
+	watch_arm(r->conn->watch);
+	rc = r->drv->exec_batch(r->conn, sqls, n, &failed, err);
+	if (watch_disarm(r->conn->watch) && rc != 0)
+		err->timed_out = 1;
+	free(sqls);
+	if (rc != 0) {
+		*i += failed;
+		if (err->lost)
+			run_lost(r, err);
+	}
+	return rc;
+}
+
 /*
  * Run a block of statements that must all succeed: a setup block, a
  * --schema file or a migration step (what names it in the message).  On
@@ -685,7 +739,7 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 {
 	struct result	 res;
 	struct dberror	 err;
-	size_t		 i;
+	size_t		 i, n;
 	char		*desc;
 	int		 rc = 0, sp = r->stmt_savepoints;
 
@@ -699,9 +753,15 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 	 * --schema and --migrations cheap enough to run for every file.
 	 */
 	r->stmt_savepoints = 0;
-	for (i = 0; i < rec->nstmts && rc == 0; i++) {
-		result_clear(&res);
-		rc = run_stmt(r, &rec->stmts[i], NULL, &res, &err);
+	for (i = 0; i < rec->nstmts && rc == 0; i += n) {
+		n = setup_batch_size(r, rec, i);
+		if (n > 1)
+			rc = run_setup_batch(r, rec, &i, n, &err);
+		else {
+			n = 1;
+			result_clear(&res);
+			rc = run_stmt(r, &rec->stmts[i], NULL, &res, &err);
+		}
 		if (rc == 0 && txn_escaped(r)) {
 			rc = -1;
 			dberror_set(&err, NULL, "sqlcheck", NULL, "the "

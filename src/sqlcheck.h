@@ -247,6 +247,14 @@ struct driver {
 	 */
 	int	(*exec_guarded)(struct conn *, const char *sql,
 		    const char *types, struct result *, struct dberror *);
+	/*
+	 * Optional: run n statements that must all succeed (a setup block)
+	 * inside the file's transaction, in one round trip if it can; their
+	 * results are dropped.  0, or -1 with *failed set to the index of the
+	 * statement that failed (those after it did not run) and err filled.
+	 */
+	int	(*exec_batch)(struct conn *, const char *const *sqls, size_t n,
+		    size_t *failed, struct dberror *err);
 	/* 1 inside a transaction, 0 in autocommit. */
 	int	(*in_transaction)(struct conn *);
 	/* Optional: ask the engine to stop the running statement. */
@@ -646,6 +654,7 @@ void	 json_string(FILE *, const char *);
 
 /* querylog.c: --log, every statement with its duration and outcome. */
 int	 querylog_open(const char *, char **);
+int	 querylog_active(void);
 void	 querylog_write(const char *, int, const char *, double, const char *);
 void	 querylog_close(void);
 

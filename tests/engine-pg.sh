@@ -109,6 +109,19 @@ contains "setup failure: names the statement's line" "$OUT" \
 contains "setup failure: the engine's message" "$OUT" "no_such_table"
 unchanged "setup failure"
 
+# Setup statements go to the server in batches (one round trip each):
+# the statement that fails is still the one named, and a long setup runs
+# whole.
+run_sqlcheck -d postgres --dsn "$USERDSN" "$F/setup-batch-fails.sqltest" \
+    "$F/setup-batch.sqltest"
+is_status "batched setup: exit status 1" 1
+contains "batched setup: the failing statement's line" "$OUT" \
+    "setup-batch-fails.sqltest:102: setup failed: duplicate key value"
+contains "batched setup: its SQL" "$OUT" "  INSERT INTO batched VALUES (1)"
+contains "batched setup: 150 statements in batches all ran" "$OUT" \
+    "ok   $F/setup-batch.sqltest  (1 test"
+unchanged "batched setup"
+
 run_sqlcheck -v -d postgres --dsn "$USERDSN" "$F/scratch.sqltest"
 is_status "isolation database: exit status 0" 0
 matches "isolation database: verbose output names the scratch database" \
