@@ -8,7 +8,20 @@
  */
 #include <pthread.h>
 #include <stdlib.h>
-#ifdef __GLIBC__
+/*
+ * glibc's malloc knobs, unless a sanitizer replaces malloc (then glibc's
+ * arenas are not in use, and malloc_trim() would crash on them).
+ */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SQLCHECK_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define SQLCHECK_ASAN 1
+#endif
+#if defined(__GLIBC__) && !defined(SQLCHECK_ASAN)
+#define SQLCHECK_GLIBC_MALLOC 1
 #include <malloc.h>
 #endif
 #include <string.h>
@@ -197,7 +210,7 @@ pool_append(char *s, const char *more)
 static void
 release_free_memory(void)
 {
-#ifdef __GLIBC__
+#ifdef SQLCHECK_GLIBC_MALLOC
 	malloc_trim(0);
 #endif
 }
@@ -212,7 +225,7 @@ release_free_memory(void)
 static void
 set_memory_policy(void)
 {
-#ifdef __GLIBC__
+#ifdef SQLCHECK_GLIBC_MALLOC
 	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 #endif
 }
