@@ -852,6 +852,128 @@ pg_exec_guarded(struct conn *c, const char *sql, const char *types,
 	return rc;
 }
 
+/* The state of reading a batch of guarded statements' results. */
+struct pg_batch {
+	const char *const	*types;
+	struct result		*results;
+	struct dberror		*errs;
+	int			*rcs;
+	size_t			 n;
+	size_t			 failed;	/* n while none has */
+	size_t			 done;		/* statements read whole */
+	int			 cancelled;
+};
+
+/*
+ * Read the results of query q of a batch: the k pending queries first,
+ * then SAVEPOINT, statement, RELEASE for each statement.  A statement's
+ * rows stream (single-row mode) into its result, cancelled past
+ * --max-rows; the first error is kept for the statement it belongs to.
+ */
+static void
+pg_batch_read(PGconn *pc, struct pg_batch *b, size_t k, size_t q,
+    PGcancel *cancel)
+{
+	PGresult	*res;
+	size_t		 i = q < k ? 0 : (q - k) / 3;
+	int		 stmt = q >= k && (q - k) % 3 == 1, st;
+	char		 errbuf[256];
+
+	if (stmt && b->failed == b->n)
+		PQsetSingleRowMode(pc);
+	while ((res = PQgetResult(pc)) != NULL) {
+		st = PQresultStatus(res);
+		if (stmt && st == PGRES_SINGLE_TUPLE) {
+			pg_fill_rows(res, b->types[i], &b->results[i]);
+			if (b->results[i].truncated && cancel != NULL &&
+			    !b->cancelled) {
+				PQcancel(cancel, errbuf, sizeof errbuf);
+				b->cancelled = 1;
+			}
+		} else if (b->failed == b->n && pg_is_error(res) &&
+		    st != PGRES_PIPELINE_ABORTED) {
+			b->failed = i;
+			pg_fill_error(pc, res, &b->errs[i]);
+			b->rcs[i] = -1;
+		} else if (stmt && b->failed == b->n)
+			b->rcs[i] = pg_take_result(pc, res, b->types[i],
+			    &b->results[i], &b->errs[i]);
+		PQclear(res);
+	}
+	if (q >= k && (q - k) % 3 == 2 && b->failed == b->n)
+		b->done = i + 1;
+}
+
+/*
+ * exec_guarded for n statements in one round trip: after what is
+ * pending, SAVEPOINT, statement and RELEASE for each, and one Sync.  The
+ * first failure aborts the rest of the pipeline (the file's transaction
+ * is in error until the rollback to that statement's savepoint, which is
+ * left pending as after exec_guarded).  Returns how many statements have
+ * an outcome (see struct driver); 0 for a batch with a COPY.
+ */
+static size_t
+pg_exec_guarded_batch(struct conn *c, const char *const *sqls,
+    const char *const *types, size_t n, struct result *results,
+    struct dberror *errs, int *rcs)
+{
+	struct pg_data	*d = c->data;
+	PGconn		*pc = pg_active(d);
+	struct pg_batch	 b;
+	const char	*prefix[2], *q;
+	PGresult	*res;
+	size_t		 i, k;
+	int		 sent = 1, broken = 0;
+
+	for (i = 0; i < n; i++) {
+		if (pg_is_copy(sqls[i]))
+			return 0;
+	}
+	memset(&b, 0, sizeof b);
+	b.types = types;
+	b.results = results;
+	b.errs = errs;
+	b.rcs = rcs;
+	b.n = b.failed = n;
+	k = (size_t)pg_pending_prefix(d, pc, prefix);
+	sent = PQenterPipelineMode(pc);
+	for (i = 0; i < k + 3 * n && sent; i++) {
+		if (i < k)
+			q = prefix[i];
+		else if ((i - k) % 3 == 0)
+			q = "SAVEPOINT sqlcheck_guard";
+		else if ((i - k) % 3 == 1)
+			q = sqls[(i - k) / 3];
+		else
+			q = "RELEASE SAVEPOINT sqlcheck_guard";
+		sent = PQsendQueryParams(pc, q, 0, NULL, NULL, NULL, NULL, 0);
+	}
+	if (!sent || !PQpipelineSync(pc)) {
+		PQexitPipelineMode(pc);
+		pg_fill_error(pc, NULL, &errs[0]);
+		rcs[0] = -1;
+		return 1;
+	}
+	for (i = 0; i < k + 3 * n; i++)
+		pg_batch_read(pc, &b, k, i, d->cancel);
+	res = PQgetResult(pc);		/* the PGRES_PIPELINE_SYNC */
+	if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC)
+		broken = 1;
+	PQclear(res);
+	if (!PQexitPipelineMode(pc))
+		broken = 1;
+	if (broken && b.failed == n) {
+		b.failed = b.done < n ? b.done : n - 1;
+		pg_fill_error(pc, NULL, &errs[b.failed]);
+		rcs[b.failed] = -1;
+	}
+	if (b.failed == n)
+		return n;
+	if (!errs[b.failed].lost)
+		d->undo_pending = pc;
+	return b.failed + 1;
+}
+
 /*
  * Read the results of n pipelined queries and their Sync.  Returns the
  * first error (caller PQclears) with *failed its index, or NULL with
@@ -1913,6 +2035,7 @@ const struct driver driver_pg = {
 	.close = pg_close,
 	.exec = pg_exec,
 	.exec_guarded = pg_exec_guarded,
+	.exec_guarded_batch = pg_exec_guarded_batch,
 	.exec_batch = pg_exec_batch,
 	.in_transaction = pg_in_transaction,
 	.cancel = pg_cancel,

@@ -583,6 +583,10 @@ txn_escaped(struct run *r)
 	return !r->scratch;
 }
 
+static void	finish_test(struct run *, const struct record *,
+		    const struct expect *, struct test_report *, int,
+		    struct result *, struct dberror *);
+
 /*
  * The cancelled statement took the file's transaction with it (SQLite
  * rolls a whole transaction back when it interrupts a write): what the
@@ -643,35 +647,47 @@ run_test(struct run *r, const struct record *rec)
 			tr->message = dberror_describe(&err);
 		}
 	}
+	finish_test(r, rec, e, tr, rc, &res, &err);
+}
+
+/*
+ * Judge a test whose statements have run (rc, res and err are the last
+ * one's) and close it: the report entry tr gets the outcome; res and err
+ * are cleared.
+ */
+static void
+finish_test(struct run *r, const struct record *rec, const struct expect *e,
+    struct test_report *tr, int rc, struct result *res, struct dberror *err)
+{
 	if (rc != 0 && run_stopped() && !r->broken) {
 		/* The watchdog cancelled it on the way out. */
 		free(tr->message);
 		tr->outcome = OUTCOME_FAIL;
 		tr->message = xprintf("%s: the statement was cancelled",
 		    stop_reason());
-	} else if (res.truncated) {
+	} else if (res->truncated) {
 		/* Past --max-rows the driver may cancel it: rc may be -1. */
 		free(tr->message);
 		tr->outcome = OUTCOME_FAIL;
 		tr->message = xprintf("the result has more than %zu rows "
 		    "(--max-rows %zu): the statement was stopped there and "
 		    "the rows were not compared; give a higher --max-rows, "
-		    "or 0 for no limit", res.max_rows, res.max_rows);
-	} else if (err.timed_out) {
+		    "or 0 for no limit", res->max_rows, res->max_rows);
+	} else if (err->timed_out) {
 		free(tr->message);
 		tr->outcome = OUTCOME_FAIL;
 		tr->message = xprintf("timed out after %g s (the statement "
 		    "was cancelled)", watch_seconds());
 	}
 	if (rec->types != NULL)
-		result_nulls_as_text(&res);
+		result_nulls_as_text(res);
 	/* A sqllogictest record is judged by its first failing statement. */
 	if (tr->outcome == OUTCOME_PASS)
-		judge(r, rec, e, rc, &res, &err, tr);
+		judge(r, rec, e, rc, res, err, tr);
 	end_test(r);
 	test_savepoint(r, rec, 0);
-	result_clear(&res);
-	dberror_clear(&err);
+	result_clear(res);
+	dberror_clear(err);
 	file_report_forget_pass(r->fr);
 }
 
@@ -1187,6 +1203,113 @@ run_load(struct run *r, const struct record *rec)
 	return rc;
 }
 
+/* Tests sent to the engine together at most (one round trip). */
+#define TEST_BATCH_MAX	32
+
+/*
+ * 1 if a test can go in a batch: it runs here, is selected, is one
+ * ordinary statement (no BEGIN, SAVEPOINT, ...) and expects no error (a
+ * failure ends a batch, and the tests after it are sent again).
+ */
+static int
+test_batchable(struct run *r, const struct record *rec)
+{
+	const struct expect	*e;
+
+	if (rec->kind != RECORD_TEST || rec->nstmts != 1 ||
+	    !record_applies(rec, r->drv->name) || !name_selected(r->opts, rec) ||
+	    is_savepoint_stmt(rec->stmts[0].sql))
+		return 0;
+	e = pick_expect(rec, r->drv->name);
+	return e != NULL && e->mode != EXPECT_ERROR;
+}
+
+/*
+ * How many records from the i-th on run as one batch of tests: where
+ * every statement has a savepoint of its own and the driver can send
+ * several at once (PostgreSQL), and not with --timeout (a timeout is per
+ * statement), --fail-fast (nothing may run after a failure) or --log
+ * (which times each statement).
+ */
+static size_t
+test_batch_size(struct run *r, size_t i)
+{
+	size_t	n = 0;
+
+	if (r->drv->exec_guarded_batch == NULL || !r->in_txn ||
+	    !r->stmt_savepoints || r->opts->timeout > 0 ||
+	    r->opts->fail_fast || querylog_active())
+		return 0;
+	while (i + n < r->tf->nrecords && n < TEST_BATCH_MAX &&
+	    test_batchable(r, &r->tf->records[i + n]))
+		n++;
+	return n;
+}
+
+/*
+ * Run n batchable tests from record `first` on in one round trip and
+ * judge them in order.  If one fails, the driver stops there: the tests
+ * after it run one by one.  Returns how many records were handled (n,
+ * unless the run stopped or the session was lost).
+ */
+static size_t
+run_test_batch(struct run *r, size_t first, size_t n)
+{
+	const struct record	 *rec;
+	struct test_report	 *tr;
+	const char		**sqls, **types;
+	struct result		 *res;
+	struct dberror		 *errs;
+	int			 *rcs;
+	size_t			  i, ran, handled;
+
+	sqls = xcalloc(n, sizeof *sqls);
+	types = xcalloc(n, sizeof *types);
+	res = xcalloc(n, sizeof *res);
+	errs = xcalloc(n, sizeof *errs);
+	rcs = xcalloc(n, sizeof *rcs);
+	for (i = 0; i < n; i++) {
+		rec = &r->tf->records[first + i];
+		sqls[i] = rec->stmts[0].sql;
+		types[i] = rec->types;
+		result_init(&res[i]);
+		res[i].max_rows = r->opts->max_rows;
+		dberror_init(&errs[i]);
+		if (log_verbose())
+			log_debug("%s:%d: %s", r->fr->path,
+			    rec->stmts[0].line, sqls[i]);
+	}
+	watch_arm(r->conn->watch);
+	ran = r->drv->exec_guarded_batch(r->conn, sqls, types, n, res, errs,
+	    rcs);
+	(void)watch_disarm(r->conn->watch);
+	for (i = 0; i < ran; i++) {
+		rec = &r->tf->records[first + i];
+		if (rcs[i] != 0 && errs[i].lost)
+			run_lost(r, &errs[i]);
+		tr = file_report_add(r->fr, OUTCOME_PASS, rec->path, rec->line,
+		    rec->name);
+		tr->sql = xstrdup(rec->stmts[0].sql);
+		finish_test(r, rec, pick_expect(rec, r->drv->name), tr,
+		    rcs[i], &res[i], &errs[i]);
+	}
+	for (i = ran; i < n; i++) {
+		result_clear(&res[i]);
+		dberror_clear(&errs[i]);
+	}
+	free(sqls);
+	free(types);
+	free(res);
+	free(errs);
+	free(rcs);
+	for (handled = ran; handled < n; handled++) {
+		if (run_stopped() || r->broken)
+			break;
+		run_test(r, &r->tf->records[first + handled]);
+	}
+	return handled;
+}
+
 /* Run a record that is not a test; -1 if the file cannot go on. */
 static int
 run_block(struct run *r, const struct record *rec)
@@ -1205,7 +1328,7 @@ static void
 run_records(struct run *r)
 {
 	const struct record	*rec;
-	size_t			 i;
+	size_t			 i, n;
 
 	r->stopped_at = r->tf->nrecords;
 	for (i = 0; i < r->tf->nrecords && !r->halted; i++) {
@@ -1230,8 +1353,15 @@ run_records(struct run *r)
 				note_not_run(r, i + 1);
 				break;
 			}
-		} else if (name_selected(r->opts, rec))
-			run_test(r, rec);
+		} else if (name_selected(r->opts, rec)) {
+			n = test_batch_size(r, i);
+			if (n < 2)
+				run_test(r, rec);
+			else if ((n = run_test_batch(r, i, n)) == 0)
+				break;	/* stopped before any of them ran */
+			else
+				i += n - 1;
+		}
 		r->stopped_at = i + 1;
 	}
 }
