@@ -103,6 +103,8 @@ usage(FILE *f)
 "      --shard K/N        run only shard K of N (every N-th file, from the\n"
 "                         K-th, in sorted order), for CI matrices\n"
 "      --timeout SECONDS  cancel a statement running longer; its test fails\n"
+"                         (on PostgreSQL tests then go one at a time, not\n"
+"                         in batches of up to 32)\n"
 "      --schema PATH      apply this .sql file, or the .sql files of this\n"
 "                         directory in name order, at the start of every\n"
 "                         test file (repeatable)\n"
