@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,6 +39,7 @@ struct pg_data {
 	 * a round trip of its own; anything else sent first settles it.
 	 */
 	PGconn		*undo_pending;
+	char		 undo[2][64];	/* its ROLLBACK TO and RELEASE */
 	/*
 	 * The session on which the core's "BEGIN" waits to go with the next
 	 * statement (NULL: none); the session counts as in a transaction.
@@ -45,10 +47,15 @@ struct pg_data {
 	PGconn		*begin_pending;
 };
 
-static const char *const pg_undo[2] = {
-	"ROLLBACK TO SAVEPOINT sqlcheck_guard",
-	"RELEASE SAVEPOINT sqlcheck_guard"
-};
+/* Leave the rollback to savepoint name pending on session pc. */
+static void
+pg_set_undo(struct pg_data *d, PGconn *pc, const char *name)
+{
+	snprintf(d->undo[0], sizeof d->undo[0], "ROLLBACK TO SAVEPOINT %s",
+	    name);
+	snprintf(d->undo[1], sizeof d->undo[1], "RELEASE SAVEPOINT %s", name);
+	d->undo_pending = pc;
+}
 
 static const char *pg_effective_dsn(const char *);
 static int	 pg_is_uri(const char *);
@@ -422,7 +429,9 @@ pg_settle(struct pg_data *d)
 	}
 	if ((pc = d->undo_pending) != NULL) {
 		d->undo_pending = NULL;
-		PQclear(pg_pipeline(pc, pg_undo, 2, 1, NULL, NULL, NULL));
+		const char *undo[2] = { d->undo[0], d->undo[1] };
+
+		PQclear(pg_pipeline(pc, undo, 2, 1, NULL, NULL, NULL));
 	}
 }
 
@@ -443,8 +452,8 @@ pg_pending_prefix(struct pg_data *d, PGconn *pc, const char **sqls)
 		sqls[n++] = "BEGIN";
 		d->begin_pending = NULL;
 	} else if (d->undo_pending != NULL) {
-		sqls[n++] = pg_undo[0];
-		sqls[n++] = pg_undo[1];
+		sqls[n++] = d->undo[0];
+		sqls[n++] = d->undo[1];
 		d->undo_pending = NULL;
 	}
 	return n;
@@ -848,11 +857,43 @@ pg_exec_guarded(struct conn *c, const char *sql, const char *types,
 	rc = pg_take_result(pc, res, types, result, err);
 	PQclear(res);
 	if (rc != 0 && !err->lost)
-		d->undo_pending = pc;
+		pg_set_undo(d, pc, "sqlcheck_guard");
 	return rc;
 }
 
-/* The state of reading a batch of guarded statements' results. */
+/*
+ * A batch of guarded statements is a plan of steps: queries, and Syncs
+ * after the statements that are expected to fail.  Statement i runs in
+ * savepoint sqlcheck_b<i>.  After a statement expected to fail:
+ *
+ *	SAVEPOINT b<i>; stmt; RELEASE b<i>; SAVEPOINT m<i>; Sync;
+ *	ROLLBACK TO b<i>; RELEASE b<i>
+ *
+ * If it fails, the rest of its segment is skipped and the rollback heals
+ * the transaction.  If it succeeds, b<i> is gone, the rollback fails and
+ * the transaction stays aborted to the end of the batch, which the
+ * caller then settles by rolling back to m<i> (just after the statement,
+ * as if it had run alone).  Distinct names keep a rollback from healing
+ * the transaction after an earlier unexpected failure.
+ */
+enum pg_step_kind {
+	PG_PREFIX,		/* what was pending (BEGIN, an undo) */
+	PG_SAVEPOINT,
+	PG_STMT,
+	PG_RELEASE,
+	PG_MARK,		/* SAVEPOINT m<i> */
+	PG_SYNC,
+	PG_HEAL,		/* ROLLBACK TO b<i> */
+	PG_HEALED		/* RELEASE b<i> */
+};
+
+struct pg_step {
+	enum pg_step_kind	 kind;
+	size_t			 test;
+	char			 sql[64];	/* but PG_STMT, PG_PREFIX */
+};
+
+/* The state of reading a batch's results. */
 struct pg_batch {
 	const char *const	*types;
 	struct result		*results;
@@ -861,28 +902,80 @@ struct pg_batch {
 	size_t			 n;
 	size_t			 failed;	/* n while none has */
 	size_t			 done;		/* statements read whole */
+	int			 unexpected_ok;	/* failed: it succeeded */
 	int			 cancelled;
 };
 
+/* Plan a batch (steps has room for k + 9n entries); returns the count. */
+static size_t
+pg_batch_plan(struct pg_step *steps, size_t k, size_t n,
+    const int *expect_error)
+{
+	static const enum pg_step_kind normal[] = { PG_SAVEPOINT, PG_STMT,
+	    PG_RELEASE };
+	static const enum pg_step_kind erring[] = { PG_SAVEPOINT, PG_STMT,
+	    PG_RELEASE, PG_MARK, PG_SYNC, PG_HEAL, PG_HEALED };
+	const enum pg_step_kind	*kinds;
+	size_t			 i, j, m, count = 0;
+
+	for (i = 0; i < k; i++)
+		steps[count++].kind = PG_PREFIX;
+	for (i = 0; i < n; i++) {
+		kinds = expect_error[i] ? erring : normal;
+		m = expect_error[i] ? 7 : 3;
+		for (j = 0; j < m; j++) {
+			steps[count].kind = kinds[j];
+			steps[count].test = i;
+			switch (kinds[j]) {
+			case PG_SAVEPOINT:
+				snprintf(steps[count].sql, 64,
+				    "SAVEPOINT sqlcheck_b%zu", i);
+				break;
+			case PG_RELEASE:
+			case PG_HEALED:
+				snprintf(steps[count].sql, 64,
+				    "RELEASE SAVEPOINT sqlcheck_b%zu", i);
+				break;
+			case PG_MARK:
+				snprintf(steps[count].sql, 64,
+				    "SAVEPOINT sqlcheck_m%zu", i);
+				break;
+			case PG_HEAL:
+				snprintf(steps[count].sql, 64,
+				    "ROLLBACK TO SAVEPOINT sqlcheck_b%zu", i);
+				break;
+			default:
+				steps[count].sql[0] = '\0';
+			}
+			count++;
+		}
+	}
+	return count;
+}
+
 /*
- * Read the results of query q of a batch: the k pending queries first,
- * then SAVEPOINT, statement, RELEASE for each statement.  A statement's
- * rows stream (single-row mode) into its result, cancelled past
- * --max-rows; the first error is kept for the statement it belongs to.
+ * Read the results of one query step.  A statement's rows stream
+ * (single-row mode) into its result, cancelled past --max-rows.  The
+ * first error that ends the batch is kept for the statement it belongs
+ * to; the error of a statement expected to fail does not end it.
  */
 static void
-pg_batch_read(PGconn *pc, struct pg_batch *b, size_t k, size_t q,
-    PGcancel *cancel)
+pg_batch_read(PGconn *pc, struct pg_batch *b, const struct pg_step *step,
+    const int *expect_error, PGcancel *cancel)
 {
 	PGresult	*res;
-	size_t		 i = q < k ? 0 : (q - k) / 3;
-	int		 stmt = q >= k && (q - k) % 3 == 1, st;
+	size_t		 i = step->test;
+	int		 stmt = step->kind == PG_STMT, st;
 	char		 errbuf[256];
 
 	if (stmt && b->failed == b->n)
 		PQsetSingleRowMode(pc);
 	while ((res = PQgetResult(pc)) != NULL) {
 		st = PQresultStatus(res);
+		if (st == PGRES_PIPELINE_ABORTED || b->failed != b->n) {
+			PQclear(res);
+			continue;
+		}
 		if (stmt && st == PGRES_SINGLE_TUPLE) {
 			pg_fill_rows(res, b->types[i], &b->results[i]);
 			if (b->results[i].truncated && cancel != NULL &&
@@ -890,40 +983,78 @@ pg_batch_read(PGconn *pc, struct pg_batch *b, size_t k, size_t q,
 				PQcancel(cancel, errbuf, sizeof errbuf);
 				b->cancelled = 1;
 			}
-		} else if (b->failed == b->n && pg_is_error(res) &&
-		    st != PGRES_PIPELINE_ABORTED) {
-			b->failed = i;
-			pg_fill_error(pc, res, &b->errs[i]);
-			b->rcs[i] = -1;
-		} else if (stmt && b->failed == b->n)
+		} else if (stmt)
 			b->rcs[i] = pg_take_result(pc, res, b->types[i],
 			    &b->results[i], &b->errs[i]);
+		else if (pg_is_error(res)) {
+			if (step->kind == PG_HEAL && b->rcs[i] == 0)
+				b->unexpected_ok = 1;	/* it succeeded */
+			else {
+				dberror_clear(&b->errs[i]);
+				pg_fill_error(pc, res, &b->errs[i]);
+				b->rcs[i] = -1;
+			}
+			b->failed = i;
+		}
 		PQclear(res);
 	}
-	if (q >= k && (q - k) % 3 == 2 && b->failed == b->n)
+	if (stmt && b->failed == b->n && b->rcs[i] != 0 &&
+	    (!expect_error[i] || b->errs[i].lost))
+		b->failed = i;		/* an unexpected failure */
+	if (b->failed == b->n && (step->kind == PG_RELEASE ||
+	    step->kind == PG_HEALED) && (step->kind == PG_HEALED ||
+	    !expect_error[i]))
 		b->done = i + 1;
 }
 
+/* Send a batch's steps and a final Sync; 0, or -1 if the session broke. */
+static int
+pg_batch_send(PGconn *pc, const struct pg_step *steps, size_t count,
+    const char *const *prefix, const char *const *sqls)
+{
+	const char	*q;
+	size_t		 i;
+	int		 sent;
+
+	sent = PQenterPipelineMode(pc);
+	for (i = 0; i < count && sent; i++) {
+		if (steps[i].kind == PG_SYNC) {
+			sent = PQpipelineSync(pc);
+			continue;
+		}
+		q = steps[i].kind == PG_PREFIX ? prefix[i] :
+		    steps[i].kind == PG_STMT ? sqls[steps[i].test] :
+		    steps[i].sql;
+		sent = PQsendQueryParams(pc, q, 0, NULL, NULL, NULL, NULL, 0);
+	}
+	if (!sent || !PQpipelineSync(pc)) {
+		PQexitPipelineMode(pc);
+		return -1;
+	}
+	return 0;
+}
+
 /*
- * exec_guarded for n statements in one round trip: after what is
- * pending, SAVEPOINT, statement and RELEASE for each, and one Sync.  The
- * first failure aborts the rest of the pipeline (the file's transaction
- * is in error until the rollback to that statement's savepoint, which is
- * left pending as after exec_guarded).  Returns how many statements have
- * an outcome (see struct driver); 0 for a batch with a COPY.
+ * exec_guarded for n statements in one round trip (see pg_batch_plan).
+ * The first unexpected failure aborts the rest of the pipeline; the
+ * rollback to that statement's savepoint is left pending, as after
+ * exec_guarded.  Returns how many statements have an outcome (see struct
+ * driver); 0 for a batch with a COPY.
  */
 static size_t
 pg_exec_guarded_batch(struct conn *c, const char *const *sqls,
-    const char *const *types, size_t n, struct result *results,
-    struct dberror *errs, int *rcs)
+    const char *const *types, const int *expect_error, size_t n,
+    struct result *results, struct dberror *errs, int *rcs)
 {
 	struct pg_data	*d = c->data;
 	PGconn		*pc = pg_active(d);
 	struct pg_batch	 b;
-	const char	*prefix[2], *q;
+	struct pg_step	*steps;
+	const char	*prefix[2];
+	char		 name[32];
 	PGresult	*res;
-	size_t		 i, k;
-	int		 sent = 1, broken = 0;
+	size_t		 i, k, count;
+	int		 broken = 0;
 
 	for (i = 0; i < n; i++) {
 		if (pg_is_copy(sqls[i]))
@@ -936,27 +1067,27 @@ pg_exec_guarded_batch(struct conn *c, const char *const *sqls,
 	b.rcs = rcs;
 	b.n = b.failed = n;
 	k = (size_t)pg_pending_prefix(d, pc, prefix);
-	sent = PQenterPipelineMode(pc);
-	for (i = 0; i < k + 3 * n && sent; i++) {
-		if (i < k)
-			q = prefix[i];
-		else if ((i - k) % 3 == 0)
-			q = "SAVEPOINT sqlcheck_guard";
-		else if ((i - k) % 3 == 1)
-			q = sqls[(i - k) / 3];
-		else
-			q = "RELEASE SAVEPOINT sqlcheck_guard";
-		sent = PQsendQueryParams(pc, q, 0, NULL, NULL, NULL, NULL, 0);
-	}
-	if (!sent || !PQpipelineSync(pc)) {
-		PQexitPipelineMode(pc);
+	steps = xcalloc(k + 7 * n + 1, sizeof *steps);
+	count = pg_batch_plan(steps, k, n, expect_error);
+	if (pg_batch_send(pc, steps, count, prefix, sqls) != 0) {
+		free(steps);
 		pg_fill_error(pc, NULL, &errs[0]);
 		rcs[0] = -1;
 		return 1;
 	}
-	for (i = 0; i < k + 3 * n; i++)
-		pg_batch_read(pc, &b, k, i, d->cancel);
-	res = PQgetResult(pc);		/* the PGRES_PIPELINE_SYNC */
+	for (i = 0; i < count && !broken; i++) {
+		if (steps[i].kind != PG_SYNC) {
+			pg_batch_read(pc, &b, &steps[i], expect_error,
+			    d->cancel);
+			continue;
+		}
+		res = PQgetResult(pc);
+		if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC)
+			broken = 1;
+		PQclear(res);
+	}
+	free(steps);
+	res = broken ? NULL : PQgetResult(pc);	/* the final Sync */
 	if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC)
 		broken = 1;
 	PQclear(res);
@@ -964,13 +1095,17 @@ pg_exec_guarded_batch(struct conn *c, const char *const *sqls,
 		broken = 1;
 	if (broken && b.failed == n) {
 		b.failed = b.done < n ? b.done : n - 1;
+		dberror_clear(&errs[b.failed]);
 		pg_fill_error(pc, NULL, &errs[b.failed]);
 		rcs[b.failed] = -1;
 	}
 	if (b.failed == n)
 		return n;
-	if (!errs[b.failed].lost)
-		d->undo_pending = pc;
+	if (!errs[b.failed].lost) {
+		snprintf(name, sizeof name, "sqlcheck_%c%zu",
+		    b.unexpected_ok ? 'm' : 'b', b.failed);
+		pg_set_undo(d, pc, name);
+	}
 	return b.failed + 1;
 }
 

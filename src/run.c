@@ -1207,21 +1207,17 @@ run_load(struct run *r, const struct record *rec)
 #define TEST_BATCH_MAX	32
 
 /*
- * 1 if a test can go in a batch: it runs here, is selected, is one
- * ordinary statement (no BEGIN, SAVEPOINT, ...) and expects no error (a
- * failure ends a batch, and the tests after it are sent again).
+ * 1 if a test can go in a batch: it runs here, is selected, has an
+ * expectation and is one ordinary statement (no BEGIN, SAVEPOINT, ...).
  */
 static int
 test_batchable(struct run *r, const struct record *rec)
 {
-	const struct expect	*e;
-
 	if (rec->kind != RECORD_TEST || rec->nstmts != 1 ||
 	    !record_applies(rec, r->drv->name) || !name_selected(r->opts, rec) ||
 	    is_savepoint_stmt(rec->stmts[0].sql))
 		return 0;
-	e = pick_expect(rec, r->drv->name);
-	return e != NULL && e->mode != EXPECT_ERROR;
+	return pick_expect(rec, r->drv->name) != NULL;
 }
 
 /*
@@ -1248,8 +1244,9 @@ test_batch_size(struct run *r, size_t i)
 
 /*
  * Run n batchable tests from record `first` on in one round trip and
- * judge them in order.  If one fails, the driver stops there: the tests
- * after it run one by one.  Returns how many records were handled (n,
+ * judge them in order.  If one fails unexpectedly (or a statement
+ * expected to fail succeeds), the driver stops there: the tests after it
+ * run one by one.  Returns how many records were handled (n,
  * unless the run stopped or the session was lost).
  */
 static size_t
@@ -1260,9 +1257,10 @@ run_test_batch(struct run *r, size_t first, size_t n)
 	const char		**sqls, **types;
 	struct result		 *res;
 	struct dberror		 *errs;
-	int			 *rcs;
+	int			 *rcs, *erring;
 	size_t			  i, ran, handled;
 
+	erring = xcalloc(n, sizeof *erring);
 	sqls = xcalloc(n, sizeof *sqls);
 	types = xcalloc(n, sizeof *types);
 	res = xcalloc(n, sizeof *res);
@@ -1272,6 +1270,8 @@ run_test_batch(struct run *r, size_t first, size_t n)
 		rec = &r->tf->records[first + i];
 		sqls[i] = rec->stmts[0].sql;
 		types[i] = rec->types;
+		erring[i] = pick_expect(rec, r->drv->name)->mode ==
+		    EXPECT_ERROR;
 		result_init(&res[i]);
 		res[i].max_rows = r->opts->max_rows;
 		dberror_init(&errs[i]);
@@ -1280,8 +1280,8 @@ run_test_batch(struct run *r, size_t first, size_t n)
 			    rec->stmts[0].line, sqls[i]);
 	}
 	watch_arm(r->conn->watch);
-	ran = r->drv->exec_guarded_batch(r->conn, sqls, types, n, res, errs,
-	    rcs);
+	ran = r->drv->exec_guarded_batch(r->conn, sqls, types, erring, n, res,
+	    errs, rcs);
 	(void)watch_disarm(r->conn->watch);
 	for (i = 0; i < ran; i++) {
 		rec = &r->tf->records[first + i];
@@ -1297,6 +1297,7 @@ run_test_batch(struct run *r, size_t first, size_t n)
 		result_clear(&res[i]);
 		dberror_clear(&errs[i]);
 	}
+	free(erring);
 	free(sqls);
 	free(types);
 	free(res);

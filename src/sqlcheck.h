@@ -249,15 +249,17 @@ struct driver {
 		    const char *types, struct result *, struct dberror *);
 	/*
 	 * Optional: exec_guarded for n statements (each a test of its own)
-	 * in one round trip.  It stops at the first statement that fails.
-	 * Fills results[i], errs[i] and rcs[i] (0 or -1) and returns how
-	 * many statements have them: n, or up to and including the one that
-	 * failed (those after it did not run); 0 if it ran none (the core
-	 * then runs them one by one).
+	 * in one round trip.  It stops at the first statement that fails,
+	 * unless expect_error[i] says that statement is expected to fail,
+	 * and then at the first such statement that succeeds.  Fills
+	 * results[i], errs[i] and rcs[i] (0 or -1) and returns how many
+	 * statements have them: n, or up to and including the one it
+	 * stopped at (those after it did not run, or left no trace); 0 if it
+	 * ran none (the core then runs them one by one).
 	 */
 	size_t	(*exec_guarded_batch)(struct conn *, const char *const *sqls,
-		    const char *const *types, size_t n, struct result *results,
-		    struct dberror *errs, int *rcs);
+		    const char *const *types, const int *expect_error, size_t n,
+		    struct result *results, struct dberror *errs, int *rcs);
 	/*
 	 * Optional: run n statements that must all succeed (a setup block)
 	 * inside the file's transaction, in one round trip if it can; their
