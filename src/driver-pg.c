@@ -902,14 +902,19 @@ struct pg_batch {
 	size_t			 n;
 	size_t			 failed;	/* n while none has */
 	size_t			 done;		/* statements read whole */
+	int			 bare;		/* no savepoints */
 	int			 unexpected_ok;	/* failed: it succeeded */
 	int			 cancelled;
 };
 
-/* Plan a batch (steps has room for k + 9n entries); returns the count. */
+/*
+ * Plan a batch (steps has room for k + 7n entries); returns the count.
+ * A bare batch (setup statements) has no savepoints: the statements
+ * alone, after what is pending.
+ */
 static size_t
 pg_batch_plan(struct pg_step *steps, size_t k, size_t n,
-    const int *expect_error)
+    const int *expect_error, int bare)
 {
 	static const enum pg_step_kind normal[] = { PG_SAVEPOINT, PG_STMT,
 	    PG_RELEASE };
@@ -921,6 +926,11 @@ pg_batch_plan(struct pg_step *steps, size_t k, size_t n,
 	for (i = 0; i < k; i++)
 		steps[count++].kind = PG_PREFIX;
 	for (i = 0; i < n; i++) {
+		if (bare) {
+			steps[count].kind = PG_STMT;
+			steps[count++].test = i;
+			continue;
+		}
 		kinds = expect_error[i] ? erring : normal;
 		m = expect_error[i] ? 7 : 3;
 		for (j = 0; j < m; j++) {
@@ -1001,9 +1011,9 @@ pg_batch_read(PGconn *pc, struct pg_batch *b, const struct pg_step *step,
 	if (stmt && b->failed == b->n && b->rcs[i] != 0 &&
 	    (!expect_error[i] || b->errs[i].lost))
 		b->failed = i;		/* an unexpected failure */
-	if (b->failed == b->n && (step->kind == PG_RELEASE ||
-	    step->kind == PG_HEALED) && (step->kind == PG_HEALED ||
-	    !expect_error[i]))
+	if (b->failed == b->n && (step->kind == PG_HEALED ||
+	    (step->kind == PG_RELEASE && !expect_error[i]) ||
+	    (stmt && b->bare)))
 		b->done = i + 1;
 }
 
@@ -1035,49 +1045,36 @@ pg_batch_send(PGconn *pc, const struct pg_step *steps, size_t count,
 }
 
 /*
- * exec_guarded for n statements in one round trip (see pg_batch_plan).
- * The first unexpected failure aborts the rest of the pipeline; the
- * rollback to that statement's savepoint is left pending, as after
- * exec_guarded.  Returns how many statements have an outcome (see struct
- * driver); 0 for a batch with a COPY.
+ * Send a batch of n statements in one round trip, after what is pending
+ * (see pg_batch_plan), and read it into b (whose arrays have n entries).
+ * Returns how many statements have an outcome: n, or up to and including
+ * the one the batch stopped at; then the rollback to its savepoint is
+ * left pending, as after exec_guarded (not for a bare batch, whose
+ * failure ends the file's transaction anyway).
  */
 static size_t
-pg_exec_guarded_batch(struct conn *c, const char *const *sqls,
-    const char *const *types, const int *expect_error, size_t n,
-    struct result *results, struct dberror *errs, int *rcs)
+pg_batch_run(struct pg_data *d, PGconn *pc, const char *const *sqls,
+    const int *expect_error, struct pg_batch *b)
 {
-	struct pg_data	*d = c->data;
-	PGconn		*pc = pg_active(d);
-	struct pg_batch	 b;
 	struct pg_step	*steps;
 	const char	*prefix[2];
 	char		 name[32];
 	PGresult	*res;
-	size_t		 i, k, count;
+	size_t		 i, k, count, n = b->n;
 	int		 broken = 0;
 
-	for (i = 0; i < n; i++) {
-		if (pg_is_copy(sqls[i]))
-			return 0;
-	}
-	memset(&b, 0, sizeof b);
-	b.types = types;
-	b.results = results;
-	b.errs = errs;
-	b.rcs = rcs;
-	b.n = b.failed = n;
 	k = (size_t)pg_pending_prefix(d, pc, prefix);
 	steps = xcalloc(k + 7 * n + 1, sizeof *steps);
-	count = pg_batch_plan(steps, k, n, expect_error);
+	count = pg_batch_plan(steps, k, n, expect_error, b->bare);
 	if (pg_batch_send(pc, steps, count, prefix, sqls) != 0) {
 		free(steps);
-		pg_fill_error(pc, NULL, &errs[0]);
-		rcs[0] = -1;
+		pg_fill_error(pc, NULL, &b->errs[0]);
+		b->rcs[0] = -1;
 		return 1;
 	}
 	for (i = 0; i < count && !broken; i++) {
 		if (steps[i].kind != PG_SYNC) {
-			pg_batch_read(pc, &b, &steps[i], expect_error,
+			pg_batch_read(pc, b, &steps[i], expect_error,
 			    d->cancel);
 			continue;
 		}
@@ -1093,105 +1090,114 @@ pg_exec_guarded_batch(struct conn *c, const char *const *sqls,
 	PQclear(res);
 	if (!PQexitPipelineMode(pc))
 		broken = 1;
-	if (broken && b.failed == n) {
-		b.failed = b.done < n ? b.done : n - 1;
-		dberror_clear(&errs[b.failed]);
-		pg_fill_error(pc, NULL, &errs[b.failed]);
-		rcs[b.failed] = -1;
+	if (broken && b->failed == n) {
+		b->failed = b->done < n ? b->done : n - 1;
+		dberror_clear(&b->errs[b->failed]);
+		pg_fill_error(pc, NULL, &b->errs[b->failed]);
+		b->rcs[b->failed] = -1;
 	}
-	if (b.failed == n)
+	if (b->failed == n)
 		return n;
-	if (!errs[b.failed].lost) {
+	if (!b->bare && !b->errs[b->failed].lost) {
 		snprintf(name, sizeof name, "sqlcheck_%c%zu",
-		    b.unexpected_ok ? 'm' : 'b', b.failed);
+		    b->unexpected_ok ? 'm' : 'b', b->failed);
 		pg_set_undo(d, pc, name);
 	}
-	return b.failed + 1;
+	return b->failed + 1;
 }
 
-/*
- * Read the results of n pipelined queries and their Sync.  Returns the
- * first error (caller PQclears) with *failed its index, or NULL with
- * *failed = n when all went well; *broken is set if the session broke.
- */
-static PGresult *
-pg_batch_results(PGconn *pc, size_t n, size_t *failed, int *broken)
+/* 1 if one of n statements is a COPY, which cannot go in a pipeline. */
+static int
+pg_any_copy(const char *const *sqls, size_t n)
 {
-	PGresult	*res, *error = NULL;
-	size_t		 i;
+	size_t	i;
 
-	*failed = n;
-	*broken = 0;
 	for (i = 0; i < n; i++) {
-		while ((res = PQgetResult(pc)) != NULL) {
-			if (error == NULL && pg_is_error(res) &&
-			    PQresultStatus(res) != PGRES_PIPELINE_ABORTED) {
-				error = res;
-				*failed = i;
-			} else
-				PQclear(res);
-		}
+		if (pg_is_copy(sqls[i]))
+			return 1;
 	}
-	res = PQgetResult(pc);		/* the PGRES_PIPELINE_SYNC */
-	if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC)
-		*broken = 1;
-	PQclear(res);
-	return error;
+	return 0;
 }
 
 /*
- * Setup statements in one round trip: one pipeline, with what is pending
- * (BEGIN, a guard undo) at its head.  A failing statement aborts the
- * file's transaction, and the rest are not run: the setup, and the file,
- * have failed.  COPY cannot go in a pipeline: such a batch runs one
- * statement at a time.  0, or -1 with *failed and err.
+ * exec_guarded for n statements in one round trip (see pg_batch_plan).
+ * Returns how many statements have an outcome (see struct driver); 0
+ * for a batch with a COPY.
+ */
+static size_t
+pg_exec_guarded_batch(struct conn *c, const char *const *sqls,
+    const char *const *types, const int *expect_error, size_t n,
+    struct result *results, struct dberror *errs, int *rcs)
+{
+	struct pg_data	*d = c->data;
+	struct pg_batch	 b;
+
+	if (pg_any_copy(sqls, n))
+		return 0;
+	memset(&b, 0, sizeof b);
+	b.types = types;
+	b.results = results;
+	b.errs = errs;
+	b.rcs = rcs;
+	b.n = b.failed = n;
+	return pg_batch_run(d, pg_active(d), sqls, expect_error, &b);
+}
+
+/*
+ * Setup statements in one round trip: a bare batch.  A failing statement
+ * aborts the file's transaction, and the rest are not run: the setup,
+ * and the file, have failed.  A batch with a COPY runs one statement at
+ * a time.  0, or -1 with *failed and err.
  */
 static int
 pg_exec_batch(struct conn *c, const char *const *sqls, size_t n,
     size_t *failed, struct dberror *err)
 {
 	struct pg_data	*d = c->data;
-	PGconn		*pc = pg_active(d);
-	PGresult	*res;
-	struct result	 ignored;
-	const char	*prefix[2];
-	size_t		 i, k, bad;
-	int		 sent = 1, broken, rc = 0;
+	struct pg_batch	 b;
+	struct result	*results;
+	struct dberror	*errs;
+	const char	**notypes;
+	int		*rcs, *none, rc = 0;
+	size_t		 i;
 
-	for (i = 0; i < n && !pg_is_copy(sqls[i]); i++)
-		;
-	if (i < n) {
+	memset(&b, 0, sizeof b);
+	b.types = notypes = xcalloc(n, sizeof *notypes);
+	none = xcalloc(n, sizeof *none);	/* none expected to fail */
+	b.results = results = xcalloc(n, sizeof *results);
+	b.errs = errs = xcalloc(n, sizeof *errs);
+	b.rcs = rcs = xcalloc(n, sizeof *rcs);
+	b.n = b.failed = n;
+	b.bare = 1;
+	for (i = 0; i < n; i++) {
+		result_init(&results[i]);
+		dberror_init(&errs[i]);
+	}
+	if (pg_any_copy(sqls, n)) {
 		for (i = 0; i < n && rc == 0; i++) {
-			result_init(&ignored);
-			rc = pg_exec(c, sqls[i], NULL, &ignored, err);
-			result_clear(&ignored);
+			rc = pg_exec(c, sqls[i], NULL, &results[i], &errs[i]);
 			*failed = i;
 		}
-		return rc;
+	} else if (pg_batch_run(d, pg_active(d), sqls, none, &b) < n ||
+	    b.failed < n) {
+		rc = -1;
+		*failed = b.failed;
 	}
-	k = (size_t)pg_pending_prefix(d, pc, prefix);
-	if (!PQenterPipelineMode(pc))
-		sent = 0;
-	for (i = 0; i < k + n && sent; i++)
-		sent = PQsendQueryParams(pc, i < k ? prefix[i] : sqls[i - k],
-		    0, NULL, NULL, NULL, NULL, 0);
-	if (!sent || !PQpipelineSync(pc)) {
-		PQexitPipelineMode(pc);
-		*failed = 0;
-		pg_fill_error(pc, NULL, err);
-		return -1;
+	if (rc != 0) {
+		dberror_clear(err);
+		*err = errs[*failed];
+		dberror_init(&errs[*failed]);
 	}
-	res = pg_batch_results(pc, k + n, &bad, &broken);
-	if (!PQexitPipelineMode(pc))
-		broken = 1;
-	if (res == NULL && !broken)
-		return 0;
-	*failed = bad < k ? 0 : bad - k;
-	if (*failed >= n)
-		*failed = n - 1;
-	pg_fill_error(pc, res, err);
-	PQclear(res);
-	return -1;
+	for (i = 0; i < n; i++) {
+		result_clear(&results[i]);
+		dberror_clear(&errs[i]);
+	}
+	free(notypes);
+	free(none);
+	free(results);
+	free(errs);
+	free(rcs);
+	return rc;
 }
 
 /* COPY data is sent in pieces of about this size. */
