@@ -33,13 +33,15 @@ SLT_CORPUS=${SLT_CORPUS:-$top/../shared/slt-corpus}
 TARGETS="sqltest slt split csv"
 
 # The core sources: every src/*.c but main.c and the files of the server
-# engines (those that include libpq-fe.h or mysql.h), which the readers do
-# not use; without HAVE_CONFIG_H, driver.c then lists SQLite alone.
+# engine modules (those that include libpq-fe.h, mysql.h or driver-pg.h),
+# which the readers do not use; without HAVE_CONFIG_H, driver.c then
+# lists SQLite alone.
 fuzz_core()
 {
 	for f in "$top"/src/*.c; do
 		case $f in */main.c) continue ;; esac
-		grep -Eq '^#include <(libpq-fe|mysql)\.h>' "$f" && continue
+		grep -Eq '^#include (<(libpq-fe|mysql)\.h>|"driver-pg\.h")' "$f" &&
+		    continue
 		basename "$f" .c
 	done
 }

@@ -3,52 +3,41 @@
  * sessions (the one opened for the run and, under "-- isolation:
  * database", a second one on a scratch database), their cancel objects,
  * the rendering of rows as PostgreSQL's text output and the translation
- * of libpq errors into struct dberror.  With catalog-pg.c (constraints,
- * for --coverage) and tempinst-pg.c the only includer of libpq-fe.h.
- * Nothing here prints or exits.
+ * of libpq errors into struct dberror.  The other files of the module
+ * are listed in driver-pg.h, which with tempinst-pg.c is the only
+ * includer of libpq-fe.h.  Nothing here prints or exits.
  */
-#include <sys/types.h>
-
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
-#include <unistd.h>
 
-#include <libpq-fe.h>
-
-#include "sqlcheck.h"
+#include "driver-pg.h"
 
 #define PG_BOOLOID	16	/* pg_type.oid of boolean */
 
-/* Driver-private state, hung from conn->data. */
-struct pg_data {
-	PGconn		*main;		/* the session pg_open made */
-	PGcancel	*main_cancel;	/* made with it, for pg_cancel */
-	PGconn		*scratch;	/* session on the scratch database */
-	PGcancel	*scratch_cancel;
-	char		*scratch_name;	/* while a scratch database exists */
-	PGcancel	*volatile cancel; /* the active session's */
-	char		*version;	/* cached by pg_version */
-	/*
-	 * The session whose last guarded statement failed and still needs
-	 * ROLLBACK TO + RELEASE of the guard savepoint (NULL: none).  The
-	 * undo travels with the next statement's pipeline instead of costing
-	 * a round trip of its own; anything else sent first settles it.
-	 */
-	PGconn		*undo_pending;
-	char		 undo[2][64];	/* its ROLLBACK TO and RELEASE */
-	/*
-	 * The session on which the core's "BEGIN" waits to go with the next
-	 * statement (NULL: none); the session counts as in a transaction.
-	 */
-	PGconn		*begin_pending;
-};
+static void	 pg_notice(void *, const PGresult *);
+static PGconn	*pg_connect(const char *, char **);
+static PGresult	*pg_pipeline(PGconn *, const char *const *, int, int,
+		    const char *, struct result *, PGcancel *);
+static PGconn	*pg_session(struct pg_data *);
+static PGresult	*pg_run_rows(PGconn *, const char *, const char *,
+		    struct result *, PGcancel *);
+static void	 pg_drain_copy(PGconn *, PGresult *);
+static const char *pg_slt_value(PGresult *, int, int, char);
+
+static int	 pg_open(struct conn *, const char *, char **);
+static void	 pg_close(struct conn *);
+static int	 pg_in_transaction(struct conn *);
+static void	 pg_cancel(struct conn *);
+static int	 pg_reset(struct conn *, char **);
+static const char *pg_version(struct conn *);
+static int	 pg_constraints(struct conn *, struct constraint_list *,
+		    char **);
+static int	 pg_fingerprint(struct conn *, struct buf *, char **);
 
 /* Leave the rollback to savepoint name pending on session pc. */
-static void
+void
 pg_set_undo(struct pg_data *d, PGconn *pc, const char *name)
 {
 	snprintf(d->undo[0], sizeof d->undo[0], "ROLLBACK TO SAVEPOINT %s",
@@ -57,90 +46,8 @@ pg_set_undo(struct pg_data *d, PGconn *pc, const char *name)
 	d->undo_pending = pc;
 }
 
-static const char *pg_effective_dsn(const char *);
-static int	 pg_is_uri(const char *);
-static char	*pg_chomp(const char *);
-static void	 pg_notice(void *, const PGresult *);
-static PGconn	*pg_connect(const char *, char **);
-static void	 pg_session_setup(PGconn *);
-static char	*pg_connect_cause(PGconn *);
-static char	*pg_replace(char *, const char *, const char *);
-static char	*pg_percent_decode(const char *, size_t);
-static void	 pg_dsn_password(const char *, char **, char **);
-static char	*pg_scrub(char *, const char *);
-static PGconn	*pg_active(struct pg_data *);
-static void	 pg_settle(struct pg_data *);
-static PGresult	*pg_pipeline(PGconn *, const char *const *, int, int,
-		    const char *, struct result *, PGcancel *);
-static PGconn	*pg_session(struct pg_data *);
-static PGresult	*pg_run(PGconn *, const char *);
-static PGresult	*pg_run_rows(PGconn *, const char *, const char *,
-		    struct result *, PGcancel *);
-static int	 pg_is_error(const PGresult *);
-static void	 pg_drain_copy(PGconn *, PGresult *);
-static void	 pg_fill_rows(PGresult *, const char *, struct result *);
-static const char *pg_slt_value(PGresult *, int, int, char);
-static void	 pg_fill_error(PGconn *, PGresult *, struct dberror *);
-static int	 pg_command(PGconn *, const char *, const char *, char **);
-static char	*pg_random_name(void);
-static int	 pg_create_db(PGconn *, const char *, char **);
-static PGconn	*pg_connect_db(PGconn *, const char *, char **);
-static int	 pg_drop_db(PGconn *, const char *, char **);
-static void	 pg_scratch_close(struct pg_data *);
-static void	 pg_scratch_lock(PGconn *, const char *, int);
-static int	 pg_query_ints(PGconn *, const char *, long long *, int,
-		    char **);
-static char	*pg_describe_uri(const char *);
-static int	 pg_uri_param_is_password(const char *, size_t);
-static char	*pg_describe_opts(PQconninfoOption *);
-static int	 pg_has_password(const char *);
-
-static int	 pg_open(struct conn *, const char *, char **);
-static void	 pg_close(struct conn *);
-static int	 pg_take_result(PGconn *, PGresult *, const char *,
-		    struct result *, struct dberror *);
-static int	 pg_exec(struct conn *, const char *, const char *,
-		    struct result *, struct dberror *);
-static int	 pg_in_transaction(struct conn *);
-static void	 pg_cancel(struct conn *);
-static int	 pg_reset(struct conn *, char **);
-static const char *pg_version(struct conn *);
-static int	 pg_scratch_create(struct conn *, char **, char **);
-static int	 pg_scratch_drop(struct conn *, const char *, char **);
-static int	 pg_scratch_list(struct conn *, char ***, size_t *, char **);
-static int	 pg_scratch_clean(struct conn *, const char *, char **);
-static char	*pg_describe(const char *);
-static int	 pg_constraints(struct conn *, struct constraint_list *,
-		    char **);
-
-/*
- * The connection string to use: dsn if given (not NULL or ""), else
- * DATABASE_URL when it is a PostgreSQL URI, else "" (libpq's PG*
- * variables and defaults).  The result is borrowed.
- */
-static const char *
-pg_effective_dsn(const char *dsn)
-{
-	const char	*url;
-
-	if (dsn != NULL && *dsn != '\0')
-		return dsn;
-	url = getenv("DATABASE_URL");
-	if (url != NULL && pg_is_uri(url))
-		return url;
-	return "";
-}
-
-/* 1 if s is a postgres:// or postgresql:// URI. */
-static int
-pg_is_uri(const char *s)
-{
-	return strncmp(s, "postgresql://", 13) == 0 ||
-	    strncmp(s, "postgres://", 11) == 0;
-}
-
 /* A copy of a libpq message without its trailing newline; caller frees. */
-static char *
+char *
 pg_chomp(const char *msg)
 {
 	size_t	len;
@@ -205,7 +112,7 @@ pg_connect(const char *dsn, char **cause)
  * server, holding its locks, transaction and scratch database, until the
  * statement ends by itself.  A failure to set it is ignored.
  */
-static void
+void
 pg_session_setup(PGconn *pc)
 {
 	PGresult	*res;
@@ -221,7 +128,7 @@ pg_session_setup(PGconn *pc)
  * Why a connection failed, with its target (host, port, database; libpq
  * never puts the password in either).  Caller frees.
  */
-static char *
+char *
 pg_connect_cause(PGconn *pc)
 {
 	char		*msg, *cause;
@@ -238,123 +145,6 @@ pg_connect_cause(PGconn *pc)
 	    db != NULL ? db : "?", msg);
 	free(msg);
 	return cause;
-}
-
-/*
- * msg with every copy of what replaced by with (what NULL or "" changes
- * nothing).  msg is consumed; the result is the caller's.
- */
-static char *
-pg_replace(char *msg, const char *what, const char *with)
-{
-	struct buf	 b;
-	const char	*p, *hit;
-	size_t		 n;
-
-	if (what == NULL || *what == '\0' || strstr(msg, what) == NULL)
-		return msg;
-	n = strlen(what);
-	buf_init(&b);
-	for (p = msg; (hit = strstr(p, what)) != NULL; p = hit + n) {
-		buf_add(&b, p, (size_t)(hit - p));
-		buf_adds(&b, with);
-	}
-	buf_adds(&b, p);
-	free(msg);
-	return buf_detach(&b);
-}
-
-/* n bytes of s with %XX escapes decoded.  Caller frees. */
-static char *
-pg_percent_decode(const char *s, size_t n)
-{
-	struct buf	b;
-	unsigned int	ch;
-	size_t		i;
-
-	buf_init(&b);
-	for (i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n &&
-		    sscanf(s + i + 1, "%2x", &ch) == 1) {
-			buf_addc(&b, (char)ch);
-			i += 2;
-		} else
-			buf_addc(&b, s[i]);
-	}
-	return buf_detach(&b);
-}
-
-/*
- * The password written in a DSN, found by its text alone (the DSN may
- * not parse): in a URI, the userinfo's or the password parameter's, into
- * *raw as written and *decoded percent-decoded; in a conninfo string, the
- * value after "password =", unquoted, into *raw.  Either is set to NULL
- * when there is none.  Caller frees both.
- */
-static void
-pg_dsn_password(const char *dsn, char **raw, char **decoded)
-{
-	const char	*p, *at = NULL, *end, *colon, *q;
-	size_t		 n;
-
-	*raw = *decoded = NULL;
-	if (pg_is_uri(dsn)) {
-		p = strstr(dsn, "://") + 3;
-		end = p + strcspn(p, "/?");
-		for (q = p; q < end; q++) {
-			if (*q == '@')
-				at = q;
-		}
-		colon = at != NULL ? memchr(p, ':', (size_t)(at - p)) : NULL;
-		if (colon != NULL)
-			q = colon + 1, n = (size_t)(at - colon - 1);
-		else if ((q = strstr(dsn, "password=")) != NULL)
-			q += 9, n = strcspn(q, "&");
-		else
-			return;
-		*raw = xstrndup(q, n);
-		*decoded = pg_percent_decode(q, n);
-		return;
-	}
-	if ((p = strstr(dsn, "password")) == NULL)
-		return;
-	p += 8 + strspn(p + 8, " \t\n");
-	if (*p != '=')
-		return;
-	p++;
-	p += strspn(p, " \t\n");
-	if (*p == '\'') {
-		p++;
-		n = strcspn(p, "'");
-	} else
-		n = strcspn(p, " \t\n");
-	*raw = xstrndup(p, n);
-}
-
-/*
- * A connection failure's message without the password: libpq quotes a
- * URI it cannot parse whole.  Every copy of the DSN becomes its
- * description (a URI without its userinfo password), then every copy of its password (as written
- * or decoded) and of PGPASSWORD becomes "********".  msg is consumed; the
- * result is the caller's.
- */
-static char *
-pg_scrub(char *msg, const char *dsn)
-{
-	const char	*eff = pg_effective_dsn(dsn);
-	char		*safe, *raw, *decoded;
-
-	if (*eff != '\0' && strstr(msg, eff) != NULL) {
-		safe = pg_is_uri(eff) ? pg_describe_uri(eff) : pg_describe(dsn);
-		msg = pg_replace(msg, eff, safe);
-		free(safe);
-	}
-	pg_dsn_password(eff, &raw, &decoded);
-	msg = pg_replace(msg, raw, "********");
-	msg = pg_replace(msg, decoded, "********");
-	free(raw);
-	free(decoded);
-	return pg_replace(msg, getenv("PGPASSWORD"), "********");
 }
 
 /*
@@ -407,7 +197,7 @@ pg_close(struct conn *c)
 }
 
 /* The session statements run on: the scratch one while it exists. */
-static PGconn *
+PGconn *
 pg_active(struct pg_data *d)
 {
 	return d->scratch != NULL ? d->scratch : d->main;
@@ -417,7 +207,7 @@ pg_active(struct pg_data *d)
  * Send a pending BEGIN or guard undo now (a failure shows on the next
  * call).
  */
-static void
+void
 pg_settle(struct pg_data *d)
 {
 	static const char *const begin[1] = { "BEGIN" };
@@ -440,7 +230,7 @@ pg_settle(struct pg_data *d)
  * gets "BEGIN" or the guard undo (at most 2 entries); returns how many.
  * Anything pending on another session is sent first.
  */
-static int
+int
 pg_pending_prefix(struct pg_data *d, PGconn *pc, const char **sqls)
 {
 	int	n = 0;
@@ -460,7 +250,7 @@ pg_pending_prefix(struct pg_data *d, PGconn *pc, const char **sqls)
 }
 
 /* 1 if sql, after white space, starts with COPY (not for pipelines). */
-static int
+int
 pg_is_copy(const char *sql)
 {
 	while (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '\r')
@@ -484,7 +274,7 @@ pg_session(struct pg_data *d)
  * error wins over what follows it.  NULL if none came (the session is
  * broken).  Caller PQclears.
  */
-static PGresult *
+PGresult *
 pg_run(PGconn *pc, const char *sql)
 {
 	return pg_run_rows(pc, sql, NULL, NULL, NULL);
@@ -542,7 +332,7 @@ pg_run_rows(PGconn *pc, const char *sql, const char *types, struct result *r,
 }
 
 /* 1 if res reports a failed statement. */
-static int
+int
 pg_is_error(const PGresult *res)
 {
 	return PQresultStatus(res) == PGRES_FATAL_ERROR ||
@@ -592,7 +382,7 @@ pg_slt_value(PGresult *res, int row, int col, char type)
  * rendered with slt_render() for sqllogictest types (T past the end of
  * types).  Nothing more once r is truncated (--max-rows).
  */
-static void
+void
 pg_fill_rows(PGresult *res, const char *types, struct result *r)
 {
 	struct buf	 b;
@@ -631,7 +421,7 @@ pg_fill_rows(PGresult *res, const char *types, struct result *r)
  * SQLSTATE (also the native code), primary message, detail, hint and
  * what was violated (catalog-pg.c).  A broken session sets err->lost.
  */
-static void
+void
 pg_fill_error(PGconn *pc, PGresult *res, struct dberror *err)
 {
 	const char	*state = NULL, *primary = NULL, *s;
@@ -674,7 +464,7 @@ pg_fill_error(PGconn *pc, PGresult *res, struct dberror *err)
  * or affected from the command tag, -1 when the tag has no count), or -1
  * with err filled.
  */
-static int
+int
 pg_exec(struct conn *c, const char *sql, const char *types,
     struct result *result, struct dberror *err)
 {
@@ -718,7 +508,7 @@ pg_exec(struct conn *c, const char *sql, const char *types,
  * Turn the statement's result into the core's result or error (res may be
  * NULL when nothing came back).  Returns 0 or -1.
  */
-static int
+int
 pg_take_result(PGconn *pc, PGresult *res, const char *types,
     struct result *result, struct dberror *err)
 {
@@ -858,345 +648,6 @@ pg_exec_guarded(struct conn *c, const char *sql, const char *types,
 	PQclear(res);
 	if (rc != 0 && !err->lost)
 		pg_set_undo(d, pc, "sqlcheck_guard");
-	return rc;
-}
-
-/*
- * A batch of guarded statements is a plan of steps: queries, and Syncs
- * after the statements that are expected to fail.  Statement i runs in
- * savepoint sqlcheck_b<i>.  After a statement expected to fail:
- *
- *	SAVEPOINT b<i>; stmt; RELEASE b<i>; SAVEPOINT m<i>; Sync;
- *	ROLLBACK TO b<i>; RELEASE b<i>
- *
- * If it fails, the rest of its segment is skipped and the rollback heals
- * the transaction.  If it succeeds, b<i> is gone, the rollback fails and
- * the transaction stays aborted to the end of the batch, which the
- * caller then settles by rolling back to m<i> (just after the statement,
- * as if it had run alone).  Distinct names keep a rollback from healing
- * the transaction after an earlier unexpected failure.
- */
-enum pg_step_kind {
-	PG_PREFIX,		/* what was pending (BEGIN, an undo) */
-	PG_SAVEPOINT,
-	PG_STMT,
-	PG_RELEASE,
-	PG_MARK,		/* SAVEPOINT m<i> */
-	PG_SYNC,
-	PG_HEAL,		/* ROLLBACK TO b<i> */
-	PG_HEALED		/* RELEASE b<i> */
-};
-
-struct pg_step {
-	enum pg_step_kind	 kind;
-	size_t			 test;
-	char			 sql[64];	/* but PG_STMT, PG_PREFIX */
-};
-
-/* The state of reading a batch's results. */
-struct pg_batch {
-	const char *const	*types;
-	struct result		*results;
-	struct dberror		*errs;
-	int			*rcs;
-	size_t			 n;
-	size_t			 failed;	/* n while none has */
-	size_t			 done;		/* statements read whole */
-	int			 bare;		/* no savepoints */
-	int			 unexpected_ok;	/* failed: it succeeded */
-	int			 cancelled;
-};
-
-/*
- * Plan a batch (steps has room for k + 7n entries); returns the count.
- * A bare batch (setup statements) has no savepoints: the statements
- * alone, after what is pending.
- */
-static size_t
-pg_batch_plan(struct pg_step *steps, size_t k, size_t n,
-    const int *expect_error, int bare)
-{
-	static const enum pg_step_kind normal[] = { PG_SAVEPOINT, PG_STMT,
-	    PG_RELEASE };
-	static const enum pg_step_kind erring[] = { PG_SAVEPOINT, PG_STMT,
-	    PG_RELEASE, PG_MARK, PG_SYNC, PG_HEAL, PG_HEALED };
-	const enum pg_step_kind	*kinds;
-	size_t			 i, j, m, count = 0;
-
-	for (i = 0; i < k; i++)
-		steps[count++].kind = PG_PREFIX;
-	for (i = 0; i < n; i++) {
-		if (bare) {
-			steps[count].kind = PG_STMT;
-			steps[count++].test = i;
-			continue;
-		}
-		kinds = expect_error[i] ? erring : normal;
-		m = expect_error[i] ? 7 : 3;
-		for (j = 0; j < m; j++) {
-			steps[count].kind = kinds[j];
-			steps[count].test = i;
-			switch (kinds[j]) {
-			case PG_SAVEPOINT:
-				snprintf(steps[count].sql, 64,
-				    "SAVEPOINT sqlcheck_b%zu", i);
-				break;
-			case PG_RELEASE:
-			case PG_HEALED:
-				snprintf(steps[count].sql, 64,
-				    "RELEASE SAVEPOINT sqlcheck_b%zu", i);
-				break;
-			case PG_MARK:
-				snprintf(steps[count].sql, 64,
-				    "SAVEPOINT sqlcheck_m%zu", i);
-				break;
-			case PG_HEAL:
-				snprintf(steps[count].sql, 64,
-				    "ROLLBACK TO SAVEPOINT sqlcheck_b%zu", i);
-				break;
-			default:
-				steps[count].sql[0] = '\0';
-			}
-			count++;
-		}
-	}
-	return count;
-}
-
-/*
- * Read the results of one query step.  A statement's rows stream
- * (single-row mode) into its result, cancelled past --max-rows.  The
- * first error that ends the batch is kept for the statement it belongs
- * to; the error of a statement expected to fail does not end it.
- */
-static void
-pg_batch_read(PGconn *pc, struct pg_batch *b, const struct pg_step *step,
-    const int *expect_error, PGcancel *cancel)
-{
-	PGresult	*res;
-	size_t		 i = step->test;
-	int		 stmt = step->kind == PG_STMT, st;
-	char		 errbuf[256];
-
-	if (stmt && b->failed == b->n)
-		PQsetSingleRowMode(pc);
-	while ((res = PQgetResult(pc)) != NULL) {
-		st = PQresultStatus(res);
-		if (st == PGRES_PIPELINE_ABORTED || b->failed != b->n) {
-			PQclear(res);
-			continue;
-		}
-		if (stmt && st == PGRES_SINGLE_TUPLE) {
-			pg_fill_rows(res, b->types[i], &b->results[i]);
-			if (b->results[i].truncated && cancel != NULL &&
-			    !b->cancelled) {
-				PQcancel(cancel, errbuf, sizeof errbuf);
-				b->cancelled = 1;
-			}
-		} else if (stmt)
-			b->rcs[i] = pg_take_result(pc, res, b->types[i],
-			    &b->results[i], &b->errs[i]);
-		else if (pg_is_error(res)) {
-			if (step->kind == PG_HEAL && b->rcs[i] == 0)
-				b->unexpected_ok = 1;	/* it succeeded */
-			else {
-				dberror_clear(&b->errs[i]);
-				pg_fill_error(pc, res, &b->errs[i]);
-				b->rcs[i] = -1;
-			}
-			b->failed = i;
-		}
-		PQclear(res);
-	}
-	if (stmt && b->failed == b->n && b->rcs[i] != 0 &&
-	    (!expect_error[i] || b->errs[i].lost))
-		b->failed = i;		/* an unexpected failure */
-	if (b->failed == b->n && (step->kind == PG_HEALED ||
-	    (step->kind == PG_RELEASE && !expect_error[i]) ||
-	    (stmt && b->bare)))
-		b->done = i + 1;
-}
-
-/* Send a batch's steps and a final Sync; 0, or -1 if the session broke. */
-static int
-pg_batch_send(PGconn *pc, const struct pg_step *steps, size_t count,
-    const char *const *prefix, const char *const *sqls)
-{
-	const char	*q;
-	size_t		 i;
-	int		 sent;
-
-	sent = PQenterPipelineMode(pc);
-	for (i = 0; i < count && sent; i++) {
-		if (steps[i].kind == PG_SYNC) {
-			sent = PQpipelineSync(pc);
-			continue;
-		}
-		q = steps[i].kind == PG_PREFIX ? prefix[i] :
-		    steps[i].kind == PG_STMT ? sqls[steps[i].test] :
-		    steps[i].sql;
-		sent = PQsendQueryParams(pc, q, 0, NULL, NULL, NULL, NULL, 0);
-	}
-	if (!sent || !PQpipelineSync(pc)) {
-		PQexitPipelineMode(pc);
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * Send a batch of n statements in one round trip, after what is pending
- * (see pg_batch_plan), and read it into b (whose arrays have n entries).
- * Returns how many statements have an outcome: n, or up to and including
- * the one the batch stopped at; then the rollback to its savepoint is
- * left pending, as after exec_guarded (not for a bare batch, whose
- * failure ends the file's transaction anyway).
- */
-static size_t
-pg_batch_run(struct pg_data *d, PGconn *pc, const char *const *sqls,
-    const int *expect_error, struct pg_batch *b)
-{
-	struct pg_step	*steps;
-	const char	*prefix[2];
-	char		 name[32];
-	PGresult	*res;
-	size_t		 i, k, count, n = b->n;
-	int		 broken = 0;
-
-	k = (size_t)pg_pending_prefix(d, pc, prefix);
-	steps = xcalloc(k + 7 * n + 1, sizeof *steps);
-	count = pg_batch_plan(steps, k, n, expect_error, b->bare);
-	if (pg_batch_send(pc, steps, count, prefix, sqls) != 0) {
-		free(steps);
-		pg_fill_error(pc, NULL, &b->errs[0]);
-		b->rcs[0] = -1;
-		return 1;
-	}
-	for (i = 0; i < count && !broken; i++) {
-		if (steps[i].kind != PG_SYNC) {
-			pg_batch_read(pc, b, &steps[i], expect_error,
-			    d->cancel);
-			continue;
-		}
-		res = PQgetResult(pc);
-		if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC)
-			broken = 1;
-		PQclear(res);
-	}
-	free(steps);
-	res = broken ? NULL : PQgetResult(pc);	/* the final Sync */
-	if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC)
-		broken = 1;
-	PQclear(res);
-	if (!PQexitPipelineMode(pc))
-		broken = 1;
-	if (broken && b->failed == n) {
-		b->failed = b->done < n ? b->done : n - 1;
-		dberror_clear(&b->errs[b->failed]);
-		pg_fill_error(pc, NULL, &b->errs[b->failed]);
-		b->rcs[b->failed] = -1;
-	}
-	if (b->failed == n)
-		return n;
-	if (!b->bare && !b->errs[b->failed].lost) {
-		snprintf(name, sizeof name, "sqlcheck_%c%zu",
-		    b->unexpected_ok ? 'm' : 'b', b->failed);
-		pg_set_undo(d, pc, name);
-	}
-	return b->failed + 1;
-}
-
-/* 1 if one of n statements is a COPY, which cannot go in a pipeline. */
-static int
-pg_any_copy(const char *const *sqls, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		if (pg_is_copy(sqls[i]))
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * exec_guarded for n statements in one round trip (see pg_batch_plan).
- * Returns how many statements have an outcome (see struct driver); 0
- * for a batch with a COPY.
- */
-static size_t
-pg_exec_guarded_batch(struct conn *c, const char *const *sqls,
-    const char *const *types, const int *expect_error, size_t n,
-    struct result *results, struct dberror *errs, int *rcs)
-{
-	struct pg_data	*d = c->data;
-	struct pg_batch	 b;
-
-	if (pg_any_copy(sqls, n))
-		return 0;
-	memset(&b, 0, sizeof b);
-	b.types = types;
-	b.results = results;
-	b.errs = errs;
-	b.rcs = rcs;
-	b.n = b.failed = n;
-	return pg_batch_run(d, pg_active(d), sqls, expect_error, &b);
-}
-
-/*
- * Setup statements in one round trip: a bare batch.  A failing statement
- * aborts the file's transaction, and the rest are not run: the setup,
- * and the file, have failed.  A batch with a COPY runs one statement at
- * a time.  0, or -1 with *failed and err.
- */
-static int
-pg_exec_batch(struct conn *c, const char *const *sqls, size_t n,
-    size_t *failed, struct dberror *err)
-{
-	struct pg_data	*d = c->data;
-	struct pg_batch	 b;
-	struct result	*results;
-	struct dberror	*errs;
-	const char	**notypes;
-	int		*rcs, *none, rc = 0;
-	size_t		 i;
-
-	memset(&b, 0, sizeof b);
-	b.types = notypes = xcalloc(n, sizeof *notypes);
-	none = xcalloc(n, sizeof *none);	/* none expected to fail */
-	b.results = results = xcalloc(n, sizeof *results);
-	b.errs = errs = xcalloc(n, sizeof *errs);
-	b.rcs = rcs = xcalloc(n, sizeof *rcs);
-	b.n = b.failed = n;
-	b.bare = 1;
-	for (i = 0; i < n; i++) {
-		result_init(&results[i]);
-		dberror_init(&errs[i]);
-	}
-	if (pg_any_copy(sqls, n)) {
-		for (i = 0; i < n && rc == 0; i++) {
-			rc = pg_exec(c, sqls[i], NULL, &results[i], &errs[i]);
-			*failed = i;
-		}
-	} else if (pg_batch_run(d, pg_active(d), sqls, none, &b) < n ||
-	    b.failed < n) {
-		rc = -1;
-		*failed = b.failed;
-	}
-	if (rc != 0) {
-		dberror_clear(err);
-		*err = errs[*failed];
-		dberror_init(&errs[*failed]);
-	}
-	for (i = 0; i < n; i++) {
-		result_clear(&results[i]);
-		dberror_clear(&errs[i]);
-	}
-	free(notypes);
-	free(none);
-	free(results);
-	free(errs);
-	free(rcs);
 	return rc;
 }
 
@@ -1382,7 +833,7 @@ pg_cancel(struct conn *c)
  * engine's message, after what (e.g. "cannot reset the session") unless
  * what is NULL.
  */
-static int
+int
 pg_command(PGconn *pc, const char *sql, const char *what, char **cause)
 {
 	struct dberror	 err;
@@ -1515,523 +966,6 @@ pg_version(struct conn *c)
 	return d->version;
 }
 
-/* A fresh scratch database name, "sqlcheck_" and 16 hex digits. */
-static char *
-pg_random_name(void)
-{
-	struct timespec	 ts;
-	unsigned char	 r[8];
-	uint64_t	 x = 0;
-	ssize_t		 n = -1;
-	int		 fd, i;
-
-	fd = open("/dev/urandom", O_RDONLY);
-	if (fd != -1) {
-		n = read(fd, r, sizeof r);
-		close(fd);
-	}
-	if (n == (ssize_t)sizeof r) {
-		for (i = 0; i < (int)sizeof r; i++)
-			x = (x << 8) | r[i];
-	} else {
-		clock_gettime(CLOCK_REALTIME, &ts);
-		x = ((uint64_t)ts.tv_sec << 32) ^ (uint64_t)ts.tv_nsec ^
-		    ((uint64_t)getpid() << 16);
-	}
-	return xprintf("sqlcheck_%016llx", (unsigned long long)x);
-}
-
-/*
- * Open a second session like pc's (same host, user, password, options)
- * on database dbname.  NULL with *cause on failure.
- */
-static PGconn *
-pg_connect_db(PGconn *pc, const char *dbname, char **cause)
-{
-	PQconninfoOption	*opts, *o;
-	const char		**keys, **values;
-	PGconn			*spc;
-	size_t			 n = 0, i = 0;
-
-	opts = PQconninfo(pc);
-	if (opts == NULL) {
-		*cause = xstrdup("cannot read the connection options");
-		return NULL;
-	}
-	for (o = opts; o->keyword != NULL; o++)
-		n++;
-	keys = xcalloc(n + 2, sizeof *keys);
-	values = xcalloc(n + 2, sizeof *values);
-	for (o = opts; o->keyword != NULL; o++) {
-		if (o->val == NULL || *o->val == '\0' ||
-		    strcmp(o->keyword, "dbname") == 0)
-			continue;
-		keys[i] = o->keyword;
-		values[i++] = o->val;
-	}
-	keys[i] = "dbname";
-	values[i] = dbname;
-	spc = PQconnectdbParams(keys, values, 0);
-	free(keys);
-	free(values);
-	PQconninfoFree(opts);
-	if (PQstatus(spc) != CONNECTION_OK) {
-		*cause = pg_connect_cause(spc);
-		PQfinish(spc);
-		return NULL;
-	}
-	pg_session_setup(spc);
-	return spc;
-}
-
-/*
- * DROP DATABASE name on session pc, disconnecting any session left on it
- * (WITH (FORCE), from PostgreSQL 13).  0, or -1 with *cause (the engine's
- * message; the caller says what failed).
- */
-static int
-pg_drop_db(PGconn *pc, const char *name, char **cause)
-{
-	char	*quoted, *sql;
-	int	 rc;
-
-	quoted = PQescapeIdentifier(pc, name, strlen(name));
-	if (quoted == NULL) {
-		*cause = pg_chomp(PQerrorMessage(pc));
-		return -1;
-	}
-	sql = xprintf("DROP DATABASE IF EXISTS %s%s", quoted,
-	    PQserverVersion(pc) >= 130000 ? " WITH (FORCE)" : "");
-	PQfreemem(quoted);
-	rc = pg_command(pc, sql, NULL, cause);
-	free(sql);
-	return rc;
-}
-
-/* Close the scratch session; statements go to the main one again. */
-static void
-pg_scratch_close(struct pg_data *d)
-{
-	d->cancel = d->main_cancel;
-	PQfreeCancel(d->scratch_cancel);
-	d->scratch_cancel = NULL;
-	if (d->undo_pending == d->scratch)
-		d->undo_pending = NULL;
-	if (d->begin_pending == d->scratch)
-		d->begin_pending = NULL;
-	PQfinish(d->scratch);
-	d->scratch = NULL;
-}
-
-/*
- * CREATE DATABASE name from template1, as a plain CREATE DATABASE would,
- * or from template0 when template1 is busy (another session on it makes
- * PostgreSQL refuse to copy it; both take about 30 ms).  0, or -1 with
- * *cause (the engine's message; the caller says what failed).
- */
-static int
-pg_create_db(PGconn *pc, const char *name, char **cause)
-{
-	static const char *const templates[] = { "template1", "template0" };
-	struct dberror	 err;
-	PGresult	*res;
-	char		*sql;
-	size_t		 i;
-	int		 rc = -1;
-
-	dberror_init(&err);
-	for (i = 0; i < 2 && rc != 0; i++) {
-		sql = xprintf("CREATE DATABASE %s TEMPLATE %s", name,
-		    templates[i]);
-		res = pg_run(pc, sql);
-		free(sql);
-		dberror_clear(&err);
-		if (res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK)
-			rc = 0;
-		else
-			pg_fill_error(pc, res, &err);
-		PQclear(res);
-		if (rc != 0 && strcmp(err.sqlstate, "55006") != 0)
-			break;
-	}
-	if (rc != 0)
-		*cause = xstrdup(err.message);
-	dberror_clear(&err);
-	return rc;
-}
-
-/*
- * Create a scratch database and move statements to a new session on it
- * (libpq cannot switch databases on a session).  *name is its name
- * (caller frees).  0, or -1 with *cause and nothing left behind.
- */
-static int
-pg_scratch_create(struct conn *c, char **name, char **cause)
-{
-	struct pg_data	*d = c->data;
-	PGconn		*pc;
-	char		*db, *dropcause = NULL;
-
-	pg_settle(d);
-	if (d->scratch_name != NULL) {
-		*cause = xstrdup("a scratch database is already in use");
-		return -1;
-	}
-	db = pg_random_name();
-	pg_scratch_lock(d->main, db, 1);
-	if (pg_create_db(d->main, db, cause) != 0) {
-		pg_scratch_lock(d->main, db, 0);
-		free(db);
-		return -1;
-	}
-	pc = pg_connect_db(d->main, db, cause);
-	if (pc == NULL) {
-		pg_drop_db(d->main, db, &dropcause);
-		pg_scratch_lock(d->main, db, 0);
-		free(dropcause);
-		free(db);
-		return -1;
-	}
-	d->scratch = pc;
-	d->scratch_cancel = PQgetCancel(pc);
-	d->scratch_name = db;
-	d->cancel = d->scratch_cancel;
-	*name = xstrdup(db);
-	return 0;
-}
-
-/*
- * Close the scratch session, go back to the main one and drop the
- * database name.  0, or -1 with *cause.
- */
-static int
-pg_scratch_drop(struct conn *c, const char *name, char **cause)
-{
-	struct pg_data	*d = c->data;
-	int		 rc;
-
-	pg_settle(d);
-	if (d->scratch_name != NULL && strcmp(d->scratch_name, name) == 0) {
-		pg_scratch_close(d);
-		free(d->scratch_name);
-		d->scratch_name = NULL;
-	}
-	rc = pg_drop_db(d->main, name, cause);
-	pg_scratch_lock(d->main, name, 0);
-	return rc;
-}
-
-/*
- * Take (lock 1) or give back (lock 0) the session-level advisory lock
- * keyed on a scratch name's 64 bits, which the main session holds from
- * before CREATE DATABASE to after DROP DATABASE: between the two, before
- * the scratch session connects, it is what tells --clean that the
- * database is not a leftover.  Errors are ignored (the lock is a guard
- * for --clean, not needed to run tests); unlocking a lock not held is
- * only a warning, which the notice receiver drops.
- */
-static void
-pg_scratch_lock(PGconn *pc, const char *name, int lock)
-{
-	PGresult	*res;
-	uint64_t	 key;
-	char		*sql;
-
-	if (!scratch_name_valid(name))
-		return;
-	key = scratch_name_key(name);
-	sql = xprintf("SELECT pg_%sadvisory_%slock(%d, %d)",
-	    lock ? "try_" : "", lock ? "" : "un", (int)(int32_t)(key >> 32),
-	    (int)(int32_t)(key & 0xffffffffU));
-	res = pg_run(pc, sql);
-	free(sql);
-	PQclear(res);
-}
-
-/*
- * Run a query of one row and n integer columns into v.  0, or -1 with
- * *cause.
- */
-static int
-pg_query_ints(PGconn *pc, const char *sql, long long *v, int n, char **cause)
-{
-	struct dberror	 err;
-	PGresult	*res;
-	int		 i;
-
-	res = pg_run(pc, sql);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
-	    PQntuples(res) != 1 || PQnfields(res) != n) {
-		dberror_init(&err);
-		pg_fill_error(pc, res, &err);
-		*cause = xstrdup(err.message);
-		dberror_clear(&err);
-		PQclear(res);
-		return -1;
-	}
-	for (i = 0; i < n; i++)
-		v[i] = atoll(PQgetvalue(res, 0, i));
-	PQclear(res);
-	return 0;
-}
-
-/*
- * The scratch databases on the server, sorted by name, into *names
- * (caller frees).  0, or -1 with *cause.
- */
-static int
-pg_scratch_list(struct conn *c, char ***names, size_t *n, char **cause)
-{
-	struct pg_data	*d = c->data;
-	struct dberror	 err;
-	PGresult	*res;
-	const char	*v;
-	int		 i;
-
-	pg_settle(d);
-	*names = NULL;
-	*n = 0;
-	res = pg_run(d->main, "SELECT datname FROM pg_database WHERE datname "
-	    "LIKE 'sqlcheck\\_%' ORDER BY datname COLLATE \"C\"");
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-		dberror_init(&err);
-		pg_fill_error(d->main, res, &err);
-		*cause = xstrdup(err.message);
-		dberror_clear(&err);
-		PQclear(res);
-		return -1;
-	}
-	for (i = 0; i < PQntuples(res); i++) {
-		v = PQgetvalue(res, i, 0);
-		if (scratch_name_valid(v))
-			str_list_add(names, n, v);
-	}
-	PQclear(res);
-	return 0;
-}
-
-/*
- * Drop a scratch database unless it is in use: a client session is
- * connected to it (pg_stat_activity), or a session holds its advisory
- * lock (its run is creating it; pg_locks, every database).  DROP DATABASE
- * without FORCE fails if a session connects in between, which also keeps
- * it.  0 dropped, 1 kept with *cause, -1 with *cause.
- */
-static int
-pg_scratch_clean(struct conn *c, const char *name, char **cause)
-{
-	struct pg_data	*d = c->data;
-	struct dberror	 err;
-	PGresult	*res;
-	uint64_t	 key;
-	long long	 v[2];
-	char		*sql;
-	int		 rc = 0;
-
-	pg_settle(d);
-	if (!scratch_name_valid(name)) {
-		*cause = xprintf("\"%s\" is not a scratch database name", name);
-		return -1;
-	}
-	key = scratch_name_key(name);
-	sql = xprintf("SELECT (SELECT count(*) FROM pg_stat_activity WHERE "
-	    "datname = '%s' AND backend_type = 'client backend'), (SELECT "
-	    "count(*) FROM pg_locks WHERE locktype = 'advisory' AND "
-	    "classid::bigint = %llu AND objid::bigint = %llu AND "
-	    "objsubid = 2)", name, (unsigned long long)(key >> 32),
-	    (unsigned long long)(key & 0xffffffffU));
-	rc = pg_query_ints(d->main, sql, v, 2, cause);
-	free(sql);
-	if (rc != 0)
-		return -1;
-	if (v[0] > 0) {
-		*cause = xprintf("in use by %lld session%s", v[0],
-		    v[0] == 1 ? "" : "s");
-		return 1;
-	}
-	if (v[1] > 0) {
-		*cause = xstrdup("its run is creating it (it holds its lock)");
-		return 1;
-	}
-	sql = xprintf("DROP DATABASE IF EXISTS %s", name);
-	res = pg_run(d->main, sql);
-	free(sql);
-	if (res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK) {
-		PQclear(res);
-		return 0;
-	}
-	dberror_init(&err);
-	pg_fill_error(d->main, res, &err);
-	PQclear(res);
-	if (strcmp(err.sqlstate, "55006") == 0) {
-		*cause = xprintf("in use: %s", err.message);
-		rc = 1;
-	} else {
-		*cause = xstrdup(err.message);
-		rc = -1;
-	}
-	dberror_clear(&err);
-	return rc;
-}
-
-/*
- * A URI without its password: the user:password@ userinfo loses
- * ":password", and a password query parameter is dropped.  The userinfo
- * ends at the last '@' before any '/' (libpq takes the first, but a
- * password with a raw '@' in it must not show either).  Caller frees.
- */
-static char *
-pg_describe_uri(const char *uri)
-{
-	struct buf	 b;
-	const char	*p, *at, *colon, *q, *amp;
-	size_t		 start;
-	char		 sep;
-
-	start = strncmp(uri, "postgresql://", 13) == 0 ? 13 : 11;
-	buf_init(&b);
-	buf_add(&b, uri, start);
-	p = uri + start;
-	at = NULL;
-	for (q = p; *q != '\0' && *q != '/' && *q != '?'; q++) {
-		if (*q == '@')
-			at = q;
-	}
-	if (at != NULL) {
-		colon = memchr(p, ':', (size_t)(at - p));
-		buf_add(&b, p, (size_t)((colon != NULL ? colon : at) - p));
-		p = at;
-	}
-	q = strchr(p, '?');
-	if (q == NULL) {
-		buf_adds(&b, p);
-		return buf_detach(&b);
-	}
-	buf_add(&b, p, (size_t)(q - p));
-	sep = '?';
-	for (p = q + 1;; p = amp + 1) {
-		amp = p + strcspn(p, "&");
-		if (amp > p &&
-		    !pg_uri_param_is_password(p, (size_t)(amp - p))) {
-			buf_addc(&b, sep);
-			buf_add(&b, p, (size_t)(amp - p));
-			sep = '&';
-		}
-		if (*amp == '\0')
-			break;
-	}
-	return buf_detach(&b);
-}
-
-/* 1 if a URI query parameter's key, percent-decoded, is "password". */
-static int
-pg_uri_param_is_password(const char *p, size_t len)
-{
-	static const char	 want[] = "password";
-	size_t			 i, k = 0;
-	unsigned int		 ch;
-	char			 c;
-
-	for (i = 0; i < len && p[i] != '='; i++) {
-		c = p[i];
-		if (c == '%' && i + 2 < len &&
-		    sscanf(p + i + 1, "%2x", &ch) == 1) {
-			c = (char)ch;
-			i += 2;
-		}
-		if (k >= sizeof want - 1 || want[k++] != c)
-			return 0;
-	}
-	return k == sizeof want - 1;
-}
-
-/*
- * Parsed options as a conninfo string, "key=value" for each one set, the
- * password left out and values quoted where needed.  Caller frees.
- */
-static char *
-pg_describe_opts(PQconninfoOption *opts)
-{
-	PQconninfoOption	*o;
-	struct buf		 b;
-	const char		*v;
-
-	buf_init(&b);
-	for (o = opts; o->keyword != NULL; o++) {
-		if (o->val == NULL || strcmp(o->keyword, "password") == 0)
-			continue;
-		if (b.len > 0)
-			buf_addc(&b, ' ');
-		buf_printf(&b, "%s=", o->keyword);
-		if (*o->val != '\0' && strpbrk(o->val, " \t\n'\\") == NULL) {
-			buf_adds(&b, o->val);
-			continue;
-		}
-		buf_addc(&b, '\'');
-		for (v = o->val; *v != '\0'; v++) {
-			if (*v == '\'' || *v == '\\')
-				buf_addc(&b, '\\');
-			buf_addc(&b, *v);
-		}
-		buf_addc(&b, '\'');
-	}
-	return buf_detach(&b);
-}
-
-/* 1 if s sets a password, or cannot be parsed (so may hold one). */
-static int
-pg_has_password(const char *s)
-{
-	PQconninfoOption	*opts, *o;
-	char			*errmsg = NULL;
-	int			 found = 0;
-
-	opts = PQconninfoParse(s, &errmsg);
-	if (opts == NULL) {
-		PQfreemem(errmsg);
-		return 1;
-	}
-	for (o = opts; o->keyword != NULL; o++) {
-		if (strcmp(o->keyword, "password") == 0 && o->val != NULL &&
-		    *o->val != '\0')
-			found = 1;
-	}
-	PQconninfoFree(opts);
-	return found;
-}
-
-/*
- * The connection string pg_open would use for dsn, with any password
- * removed, for messages.  A URI keeps its form; a conninfo string is
- * rebuilt from its parsed options.  "" stands for libpq's defaults.
- * Caller frees.
- */
-static char *
-pg_describe(const char *dsn)
-{
-	PQconninfoOption	*opts;
-	const char		*eff;
-	char			*s, *errmsg = NULL;
-
-	eff = pg_effective_dsn(dsn);
-	if (!pg_is_uri(eff) && strchr(eff, '=') == NULL)
-		return xstrdup(eff);	/* a database name */
-	if (pg_is_uri(eff)) {
-		s = pg_describe_uri(eff);
-		if (!pg_has_password(s))
-			return s;
-		free(s);
-	}
-	opts = PQconninfoParse(eff, &errmsg);
-	if (opts == NULL) {
-		PQfreemem(errmsg);
-		return xstrdup("(invalid connection string)");
-	}
-	s = pg_describe_opts(opts);
-	PQconninfoFree(opts);
-	return s;
-}
-
 /* The constraints of the active session's tables (catalog-pg.c). */
 static int
 pg_constraints(struct conn *c, struct constraint_list *out, char **cause)
@@ -2039,133 +973,11 @@ pg_constraints(struct conn *c, struct constraint_list *out, char **cause)
 	return catalog_pg(pg_session(c->data), out, cause);
 }
 
-/*
- * The schema fingerprint: each query gives one text column, one fact a
- * row, for the objects of every schema but pg_catalog,
- * information_schema and the pg_* ones; a name is qualified by its
- * schema unless that is the current one.  Objects that belong to an
- * extension, and sequences of identity columns, are left out.
- */
-#define PG_FP_USER(n)	"(" n ".nspname <> 'information_schema' AND " \
-			    n ".nspname !~ '^pg_')"
-#define PG_FP_QUAL(n)	"CASE WHEN " n ".nspname = current_schema() " \
-			    "THEN '' ELSE " n ".nspname || '.' END"
-#define PG_FP_NOT_EXT(cat, oid) "NOT EXISTS (SELECT 1 FROM pg_depend d " \
-			    "WHERE d.classid = '" cat "'::regclass AND " \
-			    "d.objid = " oid " AND d.deptype = 'e')"
-
-static const char *const pg_fp_queries[] = {
-	/* Schemas and extensions. */
-	"SELECT 'schema ' || n.nspname FROM pg_namespace n WHERE "
-	PG_FP_USER("n") " AND n.nspname <> current_schema() AND "
-	"n.nspname <> 'public' "
-	"UNION ALL SELECT 'extension ' || extname FROM pg_extension "
-	"WHERE extname <> 'plpgsql'",
-	/* Tables, views (with their query) and sequences. */
-	"SELECT CASE c.relkind WHEN 'p' THEN 'partitioned table ' "
-	"WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' "
-	"WHEN 'S' THEN 'sequence ' WHEN 'f' THEN 'foreign table ' "
-	"ELSE 'table ' END || " PG_FP_QUAL("n") " || c.relname || "
-	"CASE WHEN c.relkind IN ('v', 'm') THEN ': ' || rtrim(regexp_replace("
-	"btrim(pg_get_viewdef(c.oid)), '\\s+', ' ', 'g'), ';') "
-	"WHEN c.relpersistence = 'u' THEN ': unlogged' ELSE '' END "
-	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND "
-	PG_FP_USER("n") " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE "
-	"d.classid = 'pg_class'::regclass AND d.objid = c.oid AND "
-	"d.deptype IN ('i', 'e'))",
-	/* Columns: type, collation, NOT NULL, default, generated. */
-	"SELECT 'column ' || " PG_FP_QUAL("n") " || c.relname || '.' || "
-	"a.attname || ': ' || format_type(a.atttypid, a.atttypmod) || "
-	"CASE WHEN a.attcollation <> t.typcollation THEN ' collate ' || "
-	"co.collname ELSE '' END || "
-	"CASE WHEN a.attnotnull THEN ' not null' ELSE '' END || "
-	"CASE WHEN a.attgenerated = 's' THEN ' generated always as (' || "
-	"pg_get_expr(ad.adbin, ad.adrelid) || ') stored' "
-	"WHEN ad.adbin IS NOT NULL THEN ' default ' || "
-	"pg_get_expr(ad.adbin, ad.adrelid) ELSE '' END || "
-	"CASE a.attidentity WHEN 'a' THEN ' generated always as identity' "
-	"WHEN 'd' THEN ' generated by default as identity' ELSE '' END "
-	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-	"JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"JOIN pg_type t ON t.oid = a.atttypid "
-	"LEFT JOIN pg_collation co ON co.oid = a.attcollation "
-	"LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND "
-	"ad.adnum = a.attnum WHERE a.attnum > 0 AND NOT a.attisdropped AND "
-	"c.relkind IN ('r', 'p', 'f') AND " PG_FP_USER("n"),
-	/* Constraints: primary keys, unique, foreign keys, checks. */
-	"SELECT 'constraint ' || k.conname || ' on ' || " PG_FP_QUAL("n")
-	" || c.relname || ': ' || pg_get_constraintdef(k.oid) "
-	"FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
-	"JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
-	PG_FP_USER("n"),
-	/* Indexes that no constraint made. */
-	"SELECT 'index ' || ic.relname || ' on ' || " PG_FP_QUAL("n")
-	" || c.relname || ': ' || CASE WHEN i.indisunique THEN 'unique ' "
-	"ELSE '' END || regexp_replace(pg_get_indexdef(i.indexrelid), "
-	"'^CREATE (UNIQUE )?INDEX .* ON (ONLY )?\\S+ (USING btree )?"
-	"(USING )?', '') FROM pg_index i "
-	"JOIN pg_class ic ON ic.oid = i.indexrelid "
-	"JOIN pg_class c ON c.oid = i.indrelid "
-	"JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
-	PG_FP_USER("n") " AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
-	"WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))",
-	/* Triggers. */
-	"SELECT 'trigger ' || tg.tgname || ' on ' || " PG_FP_QUAL("n")
-	" || c.relname || ': ' || regexp_replace(pg_get_triggerdef(tg.oid), "
-	"'^CREATE (CONSTRAINT )?TRIGGER \\S+ ', '') FROM pg_trigger tg "
-	"JOIN pg_class c ON c.oid = tg.tgrelid "
-	"JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE NOT tg.tgisinternal AND " PG_FP_USER("n"),
-	/* Functions and procedures: signature, result, body digest. */
-	"SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' WHEN 'a' THEN "
-	"'aggregate ' ELSE 'function ' END || " PG_FP_QUAL("n")
-	" || p.proname || '(' || pg_get_function_identity_arguments(p.oid) "
-	"|| ')' || COALESCE(': returns ' || pg_get_function_result(p.oid) "
-	"|| ',', ':') || ' body md5 ' || md5(p.prosrc) "
-	"FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE "
-	PG_FP_USER("n") " AND " PG_FP_NOT_EXT("pg_proc", "p.oid"),
-	/* Enum, domain and composite types. */
-	"SELECT 'type ' || " PG_FP_QUAL("n") " || t.typname || ': ' || "
-	"CASE t.typtype WHEN 'e' THEN 'enum (' || (SELECT "
-	"string_agg(quote_literal(e.enumlabel), ', ' ORDER BY "
-	"e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) || ')' "
-	"WHEN 'd' THEN 'domain ' || format_type(t.typbasetype, t.typtypmod) "
-	"|| CASE WHEN t.typnotnull THEN ' not null' ELSE '' END || "
-	"COALESCE(' default ' || t.typdefault, '') ELSE 'composite' END "
-	"FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-	"WHERE t.typtype IN ('e', 'd', 'c') AND " PG_FP_USER("n") " AND "
-	"(t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE "
-	"c.oid = t.typrelid) = 'c') AND " PG_FP_NOT_EXT("pg_type", "t.oid"),
-	NULL
-};
-
-/*
- * The schema of the active session's database as canonical lines (see
- * pg_fp_queries), appended to out.  0, or -1 with *cause.
- */
+/* The schema fingerprint of the active session's database (catalog-pg.c). */
 static int
 pg_fingerprint(struct conn *c, struct buf *out, char **cause)
 {
-	PGconn		*pc = pg_session(c->data);
-	PGresult	*res;
-	size_t		 i;
-	int		 row;
-
-	for (i = 0; pg_fp_queries[i] != NULL; i++) {
-		res = pg_run(pc, pg_fp_queries[i]);
-		if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-			*cause = xprintf("cannot read the schema: %s",
-			    res != NULL ? PQresultErrorMessage(res) :
-			    PQerrorMessage(pc));
-			PQclear(res);
-			return -1;
-		}
-		for (row = 0; row < PQntuples(res); row++)
-			buf_printf(out, "%s\n", PQgetvalue(res, row, 0));
-		PQclear(res);
-	}
-	return 0;
+	return catalog_pg_fingerprint(pg_session(c->data), out, cause);
 }
 
 const struct driver driver_pg = {

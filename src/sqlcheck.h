@@ -27,9 +27,11 @@
 #ifdef __GNUC__
 #define printflike(a, b) __attribute__((format(printf, a, b)))
 #define deadfn __attribute__((noreturn))
+#define moduleexport __attribute__((visibility("default")))
 #else
 #define printflike(a, b)
 #define deadfn
+#define moduleexport
 #endif
 
 #define SQLCHECK_EXIT_OK	0
@@ -342,7 +344,7 @@ const struct driver	*driver_find(const char *);
 const char		*driver_canonical(const char *);
 const char		*driver_names(void);
 const char		*driver_load_error(const char *);
-const struct driver	*sqlcheck_module_driver(void);	/* in a module */
+moduleexport const struct driver *sqlcheck_module_driver(void); /* in a module */
 
 /* The model of a test file, shared by the sqltest and sqllogictest readers. */
 struct csv;

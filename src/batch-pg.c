@@ -1,0 +1,351 @@
+/*
+ * batch-pg.c: many statements in one round trip, for the PostgreSQL
+ * driver module (libpq's pipeline mode): a file's setup statements, and
+ * runs of one-statement tests each in a savepoint of its own.  What a
+ * batch cannot carry (COPY) goes back to one statement at a time.
+ * Nothing here prints or exits.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver-pg.h"
+
+/*
+ * A batch of guarded statements is a plan of steps: queries, and Syncs
+ * after the statements that are expected to fail.  Statement i runs in
+ * savepoint sqlcheck_b<i>.  After a statement expected to fail:
+ *
+ *	SAVEPOINT b<i>; stmt; RELEASE b<i>; SAVEPOINT m<i>; Sync;
+ *	ROLLBACK TO b<i>; RELEASE b<i>
+ *
+ * If it fails, the rest of its segment is skipped and the rollback heals
+ * the transaction.  If it succeeds, b<i> is gone, the rollback fails and
+ * the transaction stays aborted to the end of the batch, which the
+ * caller then settles by rolling back to m<i> (just after the statement,
+ * as if it had run alone).  Distinct names keep a rollback from healing
+ * the transaction after an earlier unexpected failure.
+ */
+enum pg_step_kind {
+	PG_PREFIX,		/* what was pending (BEGIN, an undo) */
+	PG_SAVEPOINT,
+	PG_STMT,
+	PG_RELEASE,
+	PG_MARK,		/* SAVEPOINT m<i> */
+	PG_SYNC,
+	PG_HEAL,		/* ROLLBACK TO b<i> */
+	PG_HEALED		/* RELEASE b<i> */
+};
+
+struct pg_step {
+	enum pg_step_kind	 kind;
+	size_t			 test;
+	char			 sql[64];	/* but PG_STMT, PG_PREFIX */
+};
+
+/* The state of reading a batch's results. */
+struct pg_batch {
+	const char *const	*types;
+	struct result		*results;
+	struct dberror		*errs;
+	int			*rcs;
+	size_t			 n;
+	size_t			 failed;	/* n while none has */
+	size_t			 done;		/* statements read whole */
+	int			 bare;		/* no savepoints */
+	int			 unexpected_ok;	/* failed: it succeeded */
+	int			 cancelled;
+};
+
+/*
+ * Plan a batch (steps has room for k + 7n entries); returns the count.
+ * A bare batch (setup statements) has no savepoints: the statements
+ * alone, after what is pending.
+ */
+static size_t
+pg_batch_plan(struct pg_step *steps, size_t k, size_t n,
+    const int *expect_error, int bare)
+{
+	static const enum pg_step_kind normal[] = { PG_SAVEPOINT, PG_STMT,
+	    PG_RELEASE };
+	static const enum pg_step_kind erring[] = { PG_SAVEPOINT, PG_STMT,
+	    PG_RELEASE, PG_MARK, PG_SYNC, PG_HEAL, PG_HEALED };
+	const enum pg_step_kind	*kinds;
+	size_t			 i, j, m, count = 0;
+
+	for (i = 0; i < k; i++)
+		steps[count++].kind = PG_PREFIX;
+	for (i = 0; i < n; i++) {
+		if (bare) {
+			steps[count].kind = PG_STMT;
+			steps[count++].test = i;
+			continue;
+		}
+		kinds = expect_error[i] ? erring : normal;
+		m = expect_error[i] ? 7 : 3;
+		for (j = 0; j < m; j++) {
+			steps[count].kind = kinds[j];
+			steps[count].test = i;
+			switch (kinds[j]) {
+			case PG_SAVEPOINT:
+				snprintf(steps[count].sql, 64,
+				    "SAVEPOINT sqlcheck_b%zu", i);
+				break;
+			case PG_RELEASE:
+			case PG_HEALED:
+				snprintf(steps[count].sql, 64,
+				    "RELEASE SAVEPOINT sqlcheck_b%zu", i);
+				break;
+			case PG_MARK:
+				snprintf(steps[count].sql, 64,
+				    "SAVEPOINT sqlcheck_m%zu", i);
+				break;
+			case PG_HEAL:
+				snprintf(steps[count].sql, 64,
+				    "ROLLBACK TO SAVEPOINT sqlcheck_b%zu", i);
+				break;
+			default:
+				steps[count].sql[0] = '\0';
+			}
+			count++;
+		}
+	}
+	return count;
+}
+
+/*
+ * Read the results of one query step.  A statement's rows stream
+ * (single-row mode) into its result, cancelled past --max-rows.  The
+ * first error that ends the batch is kept for the statement it belongs
+ * to; the error of a statement expected to fail does not end it.
+ */
+static void
+pg_batch_read(PGconn *pc, struct pg_batch *b, const struct pg_step *step,
+    const int *expect_error, PGcancel *cancel)
+{
+	PGresult	*res;
+	size_t		 i = step->test;
+	int		 stmt = step->kind == PG_STMT, st;
+	char		 errbuf[256];
+
+	if (stmt && b->failed == b->n)
+		PQsetSingleRowMode(pc);
+	while ((res = PQgetResult(pc)) != NULL) {
+		st = PQresultStatus(res);
+		if (st == PGRES_PIPELINE_ABORTED || b->failed != b->n) {
+			PQclear(res);
+			continue;
+		}
+		if (stmt && st == PGRES_SINGLE_TUPLE) {
+			pg_fill_rows(res, b->types[i], &b->results[i]);
+			if (b->results[i].truncated && cancel != NULL &&
+			    !b->cancelled) {
+				PQcancel(cancel, errbuf, sizeof errbuf);
+				b->cancelled = 1;
+			}
+		} else if (stmt)
+			b->rcs[i] = pg_take_result(pc, res, b->types[i],
+			    &b->results[i], &b->errs[i]);
+		else if (pg_is_error(res)) {
+			if (step->kind == PG_HEAL && b->rcs[i] == 0)
+				b->unexpected_ok = 1;	/* it succeeded */
+			else {
+				dberror_clear(&b->errs[i]);
+				pg_fill_error(pc, res, &b->errs[i]);
+				b->rcs[i] = -1;
+			}
+			b->failed = i;
+		}
+		PQclear(res);
+	}
+	if (stmt && b->failed == b->n && b->rcs[i] != 0 &&
+	    (!expect_error[i] || b->errs[i].lost))
+		b->failed = i;		/* an unexpected failure */
+	if (b->failed == b->n && (step->kind == PG_HEALED ||
+	    (step->kind == PG_RELEASE && !expect_error[i]) ||
+	    (stmt && b->bare)))
+		b->done = i + 1;
+}
+
+/* Send a batch's steps and a final Sync; 0, or -1 if the session broke. */
+static int
+pg_batch_send(PGconn *pc, const struct pg_step *steps, size_t count,
+    const char *const *prefix, const char *const *sqls)
+{
+	const char	*q;
+	size_t		 i;
+	int		 sent;
+
+	sent = PQenterPipelineMode(pc);
+	for (i = 0; i < count && sent; i++) {
+		if (steps[i].kind == PG_SYNC) {
+			sent = PQpipelineSync(pc);
+			continue;
+		}
+		q = steps[i].kind == PG_PREFIX ? prefix[i] :
+		    steps[i].kind == PG_STMT ? sqls[steps[i].test] :
+		    steps[i].sql;
+		sent = PQsendQueryParams(pc, q, 0, NULL, NULL, NULL, NULL, 0);
+	}
+	if (!sent || !PQpipelineSync(pc)) {
+		PQexitPipelineMode(pc);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Send a batch of n statements in one round trip, after what is pending
+ * (see pg_batch_plan), and read it into b (whose arrays have n entries).
+ * Returns how many statements have an outcome: n, or up to and including
+ * the one the batch stopped at; then the rollback to its savepoint is
+ * left pending, as after exec_guarded (not for a bare batch, whose
+ * failure ends the file's transaction anyway).
+ */
+static size_t
+pg_batch_run(struct pg_data *d, PGconn *pc, const char *const *sqls,
+    const int *expect_error, struct pg_batch *b)
+{
+	struct pg_step	*steps;
+	const char	*prefix[2];
+	char		 name[32];
+	PGresult	*res;
+	size_t		 i, k, count, n = b->n;
+	int		 broken = 0;
+
+	k = (size_t)pg_pending_prefix(d, pc, prefix);
+	steps = xcalloc(k + 7 * n + 1, sizeof *steps);
+	count = pg_batch_plan(steps, k, n, expect_error, b->bare);
+	if (pg_batch_send(pc, steps, count, prefix, sqls) != 0) {
+		free(steps);
+		pg_fill_error(pc, NULL, &b->errs[0]);
+		b->rcs[0] = -1;
+		return 1;
+	}
+	for (i = 0; i < count && !broken; i++) {
+		if (steps[i].kind != PG_SYNC) {
+			pg_batch_read(pc, b, &steps[i], expect_error,
+			    d->cancel);
+			continue;
+		}
+		res = PQgetResult(pc);
+		if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC)
+			broken = 1;
+		PQclear(res);
+	}
+	free(steps);
+	res = broken ? NULL : PQgetResult(pc);	/* the final Sync */
+	if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC)
+		broken = 1;
+	PQclear(res);
+	if (!PQexitPipelineMode(pc))
+		broken = 1;
+	if (broken && b->failed == n) {
+		b->failed = b->done < n ? b->done : n - 1;
+		dberror_clear(&b->errs[b->failed]);
+		pg_fill_error(pc, NULL, &b->errs[b->failed]);
+		b->rcs[b->failed] = -1;
+	}
+	if (b->failed == n)
+		return n;
+	if (!b->bare && !b->errs[b->failed].lost) {
+		snprintf(name, sizeof name, "sqlcheck_%c%zu",
+		    b->unexpected_ok ? 'm' : 'b', b->failed);
+		pg_set_undo(d, pc, name);
+	}
+	return b->failed + 1;
+}
+
+/* 1 if one of n statements is a COPY, which cannot go in a pipeline. */
+static int
+pg_any_copy(const char *const *sqls, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (pg_is_copy(sqls[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * exec_guarded for n statements in one round trip (see pg_batch_plan).
+ * Returns how many statements have an outcome (see struct driver); 0
+ * for a batch with a COPY.
+ */
+size_t
+pg_exec_guarded_batch(struct conn *c, const char *const *sqls,
+    const char *const *types, const int *expect_error, size_t n,
+    struct result *results, struct dberror *errs, int *rcs)
+{
+	struct pg_data	*d = c->data;
+	struct pg_batch	 b;
+
+	if (pg_any_copy(sqls, n))
+		return 0;
+	memset(&b, 0, sizeof b);
+	b.types = types;
+	b.results = results;
+	b.errs = errs;
+	b.rcs = rcs;
+	b.n = b.failed = n;
+	return pg_batch_run(d, pg_active(d), sqls, expect_error, &b);
+}
+
+/*
+ * Setup statements in one round trip: a bare batch.  A failing statement
+ * aborts the file's transaction, and the rest are not run: the setup,
+ * and the file, have failed.  A batch with a COPY runs one statement at
+ * a time.  0, or -1 with *failed and err.
+ */
+int
+pg_exec_batch(struct conn *c, const char *const *sqls, size_t n,
+    size_t *failed, struct dberror *err)
+{
+	struct pg_data	*d = c->data;
+	struct pg_batch	 b;
+	struct result	*results;
+	struct dberror	*errs;
+	const char	**notypes;
+	int		*rcs, *none, rc = 0;
+	size_t		 i;
+
+	memset(&b, 0, sizeof b);
+	b.types = notypes = xcalloc(n, sizeof *notypes);
+	none = xcalloc(n, sizeof *none);	/* none expected to fail */
+	b.results = results = xcalloc(n, sizeof *results);
+	b.errs = errs = xcalloc(n, sizeof *errs);
+	b.rcs = rcs = xcalloc(n, sizeof *rcs);
+	b.n = b.failed = n;
+	b.bare = 1;
+	for (i = 0; i < n; i++) {
+		result_init(&results[i]);
+		dberror_init(&errs[i]);
+	}
+	if (pg_any_copy(sqls, n)) {
+		for (i = 0; i < n && rc == 0; i++) {
+			rc = pg_exec(c, sqls[i], NULL, &results[i], &errs[i]);
+			*failed = i;
+		}
+	} else if (pg_batch_run(d, pg_active(d), sqls, none, &b) < n ||
+	    b.failed < n) {
+		rc = -1;
+		*failed = b.failed;
+	}
+	if (rc != 0) {
+		dberror_clear(err);
+		*err = errs[*failed];
+		dberror_init(&errs[*failed]);
+	}
+	for (i = 0; i < n; i++) {
+		result_clear(&results[i]);
+		dberror_clear(&errs[i]);
+	}
+	free(notypes);
+	free(none);
+	free(results);
+	free(errs);
+	free(rcs);
+	return rc;
+}
