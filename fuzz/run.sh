@@ -33,15 +33,15 @@ SLT_CORPUS=${SLT_CORPUS:-$top/../shared/slt-corpus}
 TARGETS="sqltest slt split csv"
 
 # The core sources: every src/*.c but main.c and the files of the server
-# engine modules (those that include libpq-fe.h, mysql.h or driver-pg.h),
+# engine modules (those that include libpq-fe.h, mysql.h or driver-*.h),
 # which the readers do not use; without HAVE_CONFIG_H, driver.c then
 # lists SQLite alone.
 fuzz_core()
 {
+	engine_include='^#include (<(libpq-fe|mysql)\.h>|"driver-[a-z]+\.h")'
 	for f in "$top"/src/*.c; do
 		case $f in */main.c) continue ;; esac
-		grep -Eq '^#include (<(libpq-fe|mysql)\.h>|"driver-pg\.h")' "$f" &&
-		    continue
+		grep -Eq "$engine_include" "$f" && continue
 		basename "$f" .c
 	done
 }

@@ -12,9 +12,14 @@
  * key but not its table on MariaDB ('PRIMARY' is in every table), and a
  * NOT NULL message only the column: the table is then taken from the
  * statement, and coverage.c counts the attribution as exact only if the
- * name fits a single constraint of the schema.  With driver-mysql.c and
- * tempinst-mysql.c the only includer of mysql.h.
+ * name fits a single constraint of the schema.
+ *
+ * The schema fingerprint (--check-migrations) is one canonical line per
+ * schema object of the current database, from the same information_schema.
+ * Also linked into tests/unit/test-coverage, so it uses nothing of the
+ * driver's but the MySQL session.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -453,4 +458,140 @@ catalog_mysql_attribute(struct dberror *err, unsigned int errnum,
 	default:
 		break;
 	}
+}
+
+/*
+ * The schema fingerprint: each query gives one text column, one fact a
+ * row, for the current database (DATABASE()).  Names are not qualified:
+ * the database name is cut out of view definitions, so that two scratch
+ * databases compare equal.
+ */
+#define MY_FP_DB	"TABLE_SCHEMA = DATABASE()"
+
+static const char *const my_fp_queries[] = {
+	/* Tables and views (with their query). */
+	"SELECT CONCAT('table ', TABLE_NAME) FROM information_schema.TABLES "
+	"WHERE " MY_FP_DB " AND TABLE_TYPE = 'BASE TABLE'",
+	"SELECT CONCAT('view ', TABLE_NAME, ': ', REPLACE(VIEW_DEFINITION, "
+	"CONCAT('`', DATABASE(), '`.'), '')) FROM information_schema.VIEWS "
+	"WHERE " MY_FP_DB,
+	/* Columns: type, NOT NULL, default, auto_increment, generated. */
+	"SELECT CONCAT('column ', c.TABLE_NAME, '.', c.COLUMN_NAME, ': ', "
+	"c.COLUMN_TYPE, IF(c.IS_NULLABLE = 'NO', ' not null', ''), "
+	"IF(c.COLUMN_DEFAULT IS NULL OR c.COLUMN_DEFAULT = 'NULL', '', "
+	"CONCAT(' default ', c.COLUMN_DEFAULT)), IF(c.EXTRA = '', '', "
+	"CONCAT(' ', LOWER(c.EXTRA))), IF(c.GENERATION_EXPRESSION IS NULL OR "
+	"c.GENERATION_EXPRESSION = '', '', CONCAT(' as (', "
+	"c.GENERATION_EXPRESSION, ')'))) FROM information_schema.COLUMNS c "
+	"JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA "
+	"AND t.TABLE_NAME = c.TABLE_NAME WHERE c." MY_FP_DB " AND "
+	"t.TABLE_TYPE = 'BASE TABLE'",
+	/* Indexes, the primary key and unique constraints among them. */
+	"SELECT CONCAT(IF(INDEX_NAME = 'PRIMARY', 'primary key', "
+	"CONCAT('index ', INDEX_NAME)), ' on ', TABLE_NAME, ': ', "
+	"IF(NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY', 'unique ', ''), "
+	"IF(INDEX_TYPE = 'BTREE', '', CONCAT(LOWER(INDEX_TYPE), ' ')), '(', "
+	"GROUP_CONCAT(CONCAT(COALESCE(COLUMN_NAME, '?'), IF(SUB_PART IS NULL, "
+	"'', CONCAT('(', SUB_PART, ')')), IF(COLLATION = 'D', ' desc', '')) "
+	"ORDER BY SEQ_IN_INDEX SEPARATOR ', '), ')') "
+	"FROM information_schema.STATISTICS WHERE " MY_FP_DB " "
+	"GROUP BY TABLE_NAME, INDEX_NAME, NON_UNIQUE, INDEX_TYPE",
+	/* Foreign keys. */
+	"SELECT CONCAT('foreign key ', r.CONSTRAINT_NAME, ' on ', "
+	"r.TABLE_NAME, ': (', GROUP_CONCAT(k.COLUMN_NAME ORDER BY "
+	"k.ORDINAL_POSITION SEPARATOR ', '), ') references ', "
+	"r.REFERENCED_TABLE_NAME, ' (', GROUP_CONCAT(k.REFERENCED_COLUMN_NAME "
+	"ORDER BY k.ORDINAL_POSITION SEPARATOR ', '), ') on update ', "
+	"LOWER(r.UPDATE_RULE), ' on delete ', LOWER(r.DELETE_RULE)) "
+	"FROM information_schema.REFERENTIAL_CONSTRAINTS r "
+	"JOIN information_schema.KEY_COLUMN_USAGE k ON "
+	"k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA AND "
+	"k.CONSTRAINT_NAME = r.CONSTRAINT_NAME AND k.TABLE_NAME = r.TABLE_NAME "
+	"WHERE r.CONSTRAINT_SCHEMA = DATABASE() GROUP BY r.CONSTRAINT_NAME, "
+	"r.TABLE_NAME, r.REFERENCED_TABLE_NAME, r.UPDATE_RULE, r.DELETE_RULE",
+	/* Triggers and routines. */
+	"SELECT CONCAT('trigger ', TRIGGER_NAME, ' on ', EVENT_OBJECT_TABLE, "
+	"': ', LOWER(ACTION_TIMING), ' ', LOWER(EVENT_MANIPULATION), ' ', "
+	"ACTION_STATEMENT) FROM information_schema.TRIGGERS WHERE "
+	"TRIGGER_SCHEMA = DATABASE()",
+	"SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME, ': body md5 ', "
+	"MD5(COALESCE(ROUTINE_DEFINITION, ''))) FROM "
+	"information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()",
+	NULL
+};
+
+/*
+ * CHECK constraints: MariaDB names the table in CHECK_CONSTRAINTS (its
+ * automatic names, CONSTRAINT_1, repeat from table to table); MySQL 8
+ * does not, but its check names are unique in the database.
+ */
+static const char my_fp_checks_mariadb[] =
+	"SELECT CONCAT('check ', CONSTRAINT_NAME, ' on ', TABLE_NAME, ': ', "
+	"CHECK_CLAUSE) FROM information_schema.CHECK_CONSTRAINTS WHERE "
+	"CONSTRAINT_SCHEMA = DATABASE()";
+static const char my_fp_checks_mysql[] =
+	"SELECT CONCAT('check ', t.CONSTRAINT_NAME, ' on ', t.TABLE_NAME, "
+	"': ', c.CHECK_CLAUSE) FROM information_schema.TABLE_CONSTRAINTS t "
+	"JOIN information_schema.CHECK_CONSTRAINTS c ON "
+	"c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND "
+	"c.CONSTRAINT_NAME = t.CONSTRAINT_NAME WHERE t." MY_FP_DB " AND "
+	"t.CONSTRAINT_TYPE = 'CHECK'";
+
+/*
+ * Run one fingerprint query and append its rows to out, one a line, with
+ * white space runs (new lines too) made one space.  0, or -1 with the
+ * error left in mysql_error().
+ */
+static int
+my_fp_query(MYSQL *m, const char *sql, struct buf *out)
+{
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	const char	*s;
+	int		 space;
+
+	if (mysql_real_query(m, sql, strlen(sql)) != 0 ||
+	    (res = mysql_store_result(m)) == NULL)
+		return -1;
+	while ((row = mysql_fetch_row(res)) != NULL) {
+		if (row[0] == NULL)
+			continue;
+		for (s = row[0], space = 0; *s != '\0'; s++) {
+			if (isspace((unsigned char)*s)) {
+				space = 1;
+				continue;
+			}
+			if (space)
+				buf_addc(out, ' ');
+			space = 0;
+			buf_addc(out, *s);
+		}
+		buf_addc(out, '\n');
+	}
+	mysql_free_result(res);
+	return 0;
+}
+
+/*
+ * The schema of session m's current database as canonical lines (see
+ * my_fp_queries), appended to out.  0, or -1 with *cause.
+ */
+int
+catalog_mysql_fingerprint(struct st_mysql *m, struct buf *out, char **cause)
+{
+	size_t	i;
+
+	for (i = 0; my_fp_queries[i] != NULL; i++) {
+		if (my_fp_query(m, my_fp_queries[i], out) != 0)
+			goto fail;
+	}
+	if (my_fp_query(m, my_fp_checks_mariadb, out) != 0 &&
+	    (mysql_errno(m) != 1054 ||
+	    my_fp_query(m, my_fp_checks_mysql, out) != 0))
+		goto fail;
+	return 0;
+
+fail:
+	*cause = xprintf("cannot read the schema: %s", mysql_error(m));
+	return -1;
 }

@@ -1,49 +1,21 @@
 /*
  * driver-mysql.c: the MySQL and MariaDB driver over the MySQL C API
- * (MariaDB Connector/C, or Oracle's libmysqlclient).  It owns mysql:// and
- * mariadb:// DSNs, the session setup (utf8mb4), statement execution over
- * the text protocol, the table from native error numbers to the
- * contract's condition names, cancelling by KILL QUERY, session reset and
- * scratch databases.  With tempinst-mysql.c and catalog-mysql.c
- * (constraints, for --coverage) it is the only includer of mysql.h.
+ * (MariaDB Connector/C, or Oracle's libmysqlclient).  It owns the
+ * session setup (utf8mb4), statement execution over the text protocol,
+ * the table from native error numbers to the contract's condition names,
+ * cancelling by KILL QUERY, the session reset and "-- load:".  The other
+ * files of the module are listed in driver-mysql.h, which with
+ * tempinst-mysql.c is the only includer of mysql.h.
  *
  * Threads: the library is initialised once (pthread_once); a connection
  * is used by one thread at a time, and cancel() may be called from any
  * other thread while exec() runs.
  */
-#include <sys/types.h>
-
-#include <ctype.h>
-#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <time.h>
-#include <unistd.h>
 
-#include <mysql.h>
-
-#include "sqlcheck.h"
-
-/* A parsed DSN: every string decoded and owned, NULL when absent. */
-struct my_dsn {
-	char		*user;
-	char		*password;
-	char		*host;
-	char		*db;
-	char		*socket;
-	unsigned int	 port;		/* 0: the library's default, 3306 */
-};
-
-/* The driver-private state behind conn->data. */
-struct my_conn {
-	MYSQL		*m;
-	struct my_dsn	 dsn;
-	char		*prev_db;	/* database before scratch_create */
-	pthread_mutex_t	 lock;		/* guards the two fields below */
-	unsigned long	 thread_id;	/* server connection id, for KILL */
-	int		 cancelled;	/* cancel() ran during this exec */
-};
+#include "driver-mysql.h"
 
 /*
  * Native error numbers and the contract's condition each one means.  All
@@ -108,21 +80,8 @@ static const char *const my_aliases[] = { "mariadb", NULL };
 static pthread_once_t	 my_once = PTHREAD_ONCE_INIT;
 
 static void	 my_library_init(void);
-static void	 my_thread_enter(void);
-static const char *my_dsn_rest(const char *);
-static const char *my_dsn_choose(const char *);
-static char	*my_decode(const char *, size_t);
-static const char *my_last_at(const char *, const char *);
-static int	 my_parse_hostport(struct my_dsn *, const char *, const char *,
-		    char **);
-static int	 my_parse_query(struct my_dsn *, const char *, char **);
-static int	 my_dsn_parse(const char *, struct my_dsn *, char **);
-static void	 my_dsn_free(struct my_dsn *);
-static int	 my_uses_socket(const struct my_dsn *);
-static char	*my_where(const struct my_dsn *);
 static MYSQL	*my_connect(const struct my_dsn *, char **);
 static void	 my_conn_free(struct my_conn *);
-static int	 my_run(MYSQL *, const char *);
 static int	 my_fail(struct my_conn *, struct dberror *);
 static int	 my_fail_stmt(struct my_conn *, MYSQL_STMT *,
 		    struct dberror *);
@@ -134,11 +93,7 @@ static int	 my_collect(struct my_conn *, const char *, struct result *,
 		    struct dberror *);
 static int	 my_exec_all(struct my_conn *, const char *, const char *,
 		    struct result *, struct dberror *);
-static char	*my_quote_ident(const char *);
-static char	*my_scratch_name(void);
-static int	 my_current_db(struct my_conn *, char **, char **);
 static void	 my_kill_query(struct my_conn *);
-static void	 my_scratch_lock(struct my_conn *, const char *, int);
 
 static int	 my_open(struct conn *, const char *, char **);
 static void	 my_close(struct conn *);
@@ -148,13 +103,9 @@ static int	 my_in_transaction(struct conn *);
 static void	 my_cancel(struct conn *);
 static int	 my_reset(struct conn *, char **);
 static const char *my_version(struct conn *);
-static int	 my_scratch_create(struct conn *, char **, char **);
-static int	 my_scratch_drop(struct conn *, const char *, char **);
-static int	 my_scratch_list(struct conn *, char ***, size_t *, char **);
-static int	 my_scratch_clean(struct conn *, const char *, char **);
-static char	*my_describe(const char *);
 static int	 my_constraints(struct conn *, struct constraint_list *,
 		    char **);
+static int	 my_fingerprint(struct conn *, struct buf *, char **);
 
 /*
  * Initialise the client library.  mysql_library_init() is not
@@ -172,240 +123,11 @@ my_library_init(void)
  * mysql_thread_init() for this thread (a no-op in Connector/C 3, needed by
  * libmysqlclient).
  */
-static void
+void
 my_thread_enter(void)
 {
 	pthread_once(&my_once, my_library_init);
 	mysql_thread_init();
-}
-
-/* The DSN after "mysql://" or "mariadb://", or NULL for another scheme. */
-static const char *
-my_dsn_rest(const char *dsn)
-{
-	if (strncasecmp(dsn, "mysql://", 8) == 0)
-		return dsn + 8;
-	if (strncasecmp(dsn, "mariadb://", 10) == 0)
-		return dsn + 10;
-	return NULL;
-}
-
-/*
- * The DSN to use: dsn if given, else $DATABASE_URL if it names a MySQL
- * server, else NULL for the library's defaults (the login name over the
- * default unix socket).
- */
-static const char *
-my_dsn_choose(const char *dsn)
-{
-	const char	*env;
-
-	if (dsn != NULL && *dsn != '\0')
-		return dsn;
-	env = getenv("DATABASE_URL");
-	if (env != NULL && my_dsn_rest(env) != NULL)
-		return env;
-	return NULL;
-}
-
-/*
- * Percent-decode n bytes of s into a new string (a malformed escape stays
- * as it is).  Returns NULL when n is 0, so empty parts are absent.
- */
-static char *
-my_decode(const char *s, size_t n)
-{
-	char	*out, *p;
-	char	 hex[3];
-	size_t	 i;
-
-	if (n == 0)
-		return NULL;
-	out = p = xmalloc(n + 1);
-	for (i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n &&
-		    isxdigit((unsigned char)s[i + 1]) &&
-		    isxdigit((unsigned char)s[i + 2])) {
-			hex[0] = s[i + 1];
-			hex[1] = s[i + 2];
-			hex[2] = '\0';
-			*p++ = (char)strtoul(hex, NULL, 16);
-			i += 2;
-		} else
-			*p++ = s[i];
-	}
-	*p = '\0';
-	return out;
-}
-
-/*
- * The last '@' between s and end, or NULL.  The user information ends at
- * the last '@' before the query string, so that a password holding an
- * unencoded '@', ':' or '/' is still cut out whole by describe().
- */
-static const char *
-my_last_at(const char *s, const char *end)
-{
-	const char	*at = NULL;
-
-	for (; s < end; s++) {
-		if (*s == '@')
-			at = s;
-	}
-	return at;
-}
-
-/*
- * Parse "host", "host:port", "[v6]" or "[v6]:port" between s and end.
- * Returns 0, or -1 with *cause.
- */
-static int
-my_parse_hostport(struct my_dsn *d, const char *s, const char *end,
-    char **cause)
-{
-	const char	*colon = NULL, *p;
-	unsigned long	 port;
-	char		*ep, *text;
-
-	if (s < end && *s == '[') {
-		p = memchr(s, ']', (size_t)(end - s));
-		if (p == NULL) {
-			*cause = xstrdup("invalid mysql DSN: missing \"]\"");
-			return -1;
-		}
-		d->host = my_decode(s + 1, (size_t)(p - s - 1));
-		if (p + 1 < end && p[1] == ':')
-			colon = p + 1;
-	} else {
-		for (p = s; p < end; p++) {
-			if (*p == ':')
-				colon = p;
-		}
-		d->host = my_decode(s, (size_t)((colon ? colon : end) - s));
-	}
-	if (colon == NULL || colon + 1 == end)
-		return 0;
-	text = xstrndup(colon + 1, (size_t)(end - colon - 1));
-	port = strtoul(text, &ep, 10);
-	if (*ep != '\0' || port == 0 || port > 65535 ||
-	    strspn(text, "0123456789") != strlen(text)) {
-		*cause = xprintf("invalid mysql DSN: bad port \"%s\"", text);
-		free(text);
-		return -1;
-	}
-	free(text);
-	d->port = (unsigned int)port;
-	return 0;
-}
-
-/*
- * Parse the query string ("socket=/path", '&'-separated).  Returns 0, or
- * -1 with *cause for an unknown parameter.
- */
-static int
-my_parse_query(struct my_dsn *d, const char *q, char **cause)
-{
-	const char	*end, *eq;
-	size_t		 klen;
-
-	while (*q != '\0') {
-		end = q + strcspn(q, "&");
-		eq = memchr(q, '=', (size_t)(end - q));
-		klen = (size_t)((eq != NULL ? eq : end) - q);
-		if (klen == 6 && strncmp(q, "socket", 6) == 0) {
-			free(d->socket);
-			d->socket = eq != NULL ?
-			    my_decode(eq + 1, (size_t)(end - eq - 1)) : NULL;
-		} else if (klen != 0) {
-			*cause = xprintf("invalid mysql DSN: unknown parameter "
-			    "\"%.*s\"", (int)klen, q);
-			return -1;
-		}
-		q = *end == '&' ? end + 1 : end;
-	}
-	return 0;
-}
-
-/*
- * Parse mysql://user:pass@host:port/db?socket=/path (or mariadb://) into
- * d, every part optional and percent-decoded.  A NULL dsn leaves d empty.
- * Returns 0, or -1 with *cause, which never quotes the password.
- */
-static int
-my_dsn_parse(const char *dsn, struct my_dsn *d, char **cause)
-{
-	const char	*rest, *end, *at, *colon, *host, *slash;
-
-	memset(d, 0, sizeof *d);
-	if (dsn == NULL)
-		return 0;
-	rest = my_dsn_rest(dsn);
-	if (rest == NULL) {
-		*cause = xstrdup("invalid mysql DSN: it must start with "
-		    "mysql:// or mariadb://");
-		return -1;
-	}
-	end = rest + strcspn(rest, "?");
-	host = rest;
-	at = my_last_at(rest, end);
-	if (at != NULL) {
-		colon = memchr(rest, ':', (size_t)(at - rest));
-		d->user = my_decode(rest, (size_t)((colon ? colon : at) - rest));
-		if (colon != NULL)
-			d->password = my_decode(colon + 1,
-			    (size_t)(at - colon - 1));
-		host = at + 1;
-	}
-	slash = memchr(host, '/', (size_t)(end - host));
-	if (my_parse_hostport(d, host, slash ? slash : end, cause) != 0)
-		return -1;
-	if (slash != NULL)
-		d->db = my_decode(slash + 1, (size_t)(end - slash - 1));
-	if (*end == '?')
-		return my_parse_query(d, end + 1, cause);
-	return 0;
-}
-
-/* Free the strings of a DSN, scrubbing the password. */
-static void
-my_dsn_free(struct my_dsn *d)
-{
-	if (d->password != NULL)
-		memset(d->password, 0, strlen(d->password));
-	free(d->user);
-	free(d->password);
-	free(d->host);
-	free(d->db);
-	free(d->socket);
-	memset(d, 0, sizeof *d);
-}
-
-/* 1 if the library will connect over a unix socket (no host, localhost). */
-static int
-my_uses_socket(const struct my_dsn *d)
-{
-	return d->host == NULL || strcmp(d->host, "localhost") == 0;
-}
-
-/*
- * Where a DSN points, for messages: "HOST:PORT/DB" over TCP,
- * "localhost/DB (socket PATH)" over a unix socket.  Caller frees.
- */
-static char *
-my_where(const struct my_dsn *d)
-{
-	const char	*db = d->db != NULL ? d->db : "";
-	const char	*slash = d->db != NULL ? "/" : "";
-
-	if (my_uses_socket(d)) {
-		if (d->socket == NULL)
-			return xprintf("localhost%s%s (default socket)",
-			    slash, db);
-		return xprintf("localhost%s%s (socket %s)", slash, db,
-		    d->socket);
-	}
-	return xprintf("%s:%u%s%s", d->host, d->port != 0 ? d->port : 3306,
-	    slash, db);
 }
 
 /*
@@ -459,7 +181,7 @@ my_conn_free(struct my_conn *mc)
  * Run one statement of the driver's own and discard whatever it returns.
  * Returns 0, or -1 with the error left in mysql_error(m).
  */
-static int
+int
 my_run(MYSQL *m, const char *sql)
 {
 	MYSQL_RES	*res;
@@ -974,7 +696,7 @@ my_version(struct conn *c)
 }
 
 /* An identifier in backquotes, inner backquotes doubled.  Caller frees. */
-static char *
+char *
 my_quote_ident(const char *name)
 {
 	struct buf	 b;
@@ -992,271 +714,6 @@ my_quote_ident(const char *name)
 }
 
 /*
- * A fresh scratch database name, "sqlcheck_" and 16 hex digits from
- * getentropy() (or, failing that, the clock and pid).  Caller frees.
- */
-static char *
-my_scratch_name(void)
-{
-	unsigned char	 rnd[8];
-	struct timespec	 ts;
-	uint64_t	 x;
-	struct buf	 b;
-	size_t		 i;
-
-	if (getentropy(rnd, sizeof rnd) != 0) {
-		clock_gettime(CLOCK_REALTIME, &ts);
-		x = (uint64_t)ts.tv_nsec * 0x9e3779b97f4a7c15ULL ^
-		    (uint64_t)ts.tv_sec ^ (uint64_t)getpid() << 40;
-		for (i = 0; i < sizeof rnd; i++)
-			rnd[i] = (unsigned char)(x >> (8 * i));
-	}
-	buf_init(&b);
-	buf_adds(&b, "sqlcheck_");
-	for (i = 0; i < sizeof rnd; i++)
-		buf_printf(&b, "%02x", rnd[i]);
-	return buf_detach(&b);
-}
-
-/*
- * The session's current database into *db (NULL when there is none).
- * Returns 0, or -1 with *cause.
- */
-static int
-my_current_db(struct my_conn *mc, char **db, char **cause)
-{
-	MYSQL_RES	*res;
-	MYSQL_ROW	 row;
-
-	*db = NULL;
-	if (mysql_real_query(mc->m, "SELECT DATABASE()", 17) != 0 ||
-	    (res = mysql_store_result(mc->m)) == NULL) {
-		*cause = xprintf("cannot read the current database: %s",
-		    mysql_error(mc->m));
-		return -1;
-	}
-	row = mysql_fetch_row(res);
-	if (row != NULL && row[0] != NULL)
-		*db = xstrdup(row[0]);
-	mysql_free_result(res);
-	return 0;
-}
-
-/*
- * Create a scratch database sqlcheck_<16 hex> (utf8mb4) and switch the
- * session to it, remembering the database the session was on for
- * scratch_drop.  *name is set (caller frees).  Returns 0, or -1 with
- * *cause and nothing left behind.
- */
-static int
-my_scratch_create(struct conn *c, char **name, char **cause)
-{
-	struct my_conn	*mc = c->data;
-	char		*db, *quoted, *sql;
-
-	my_thread_enter();
-	free(mc->prev_db);
-	if (my_current_db(mc, &mc->prev_db, cause) != 0)
-		return -1;
-	db = my_scratch_name();
-	quoted = my_quote_ident(db);
-	my_scratch_lock(mc, db, 1);
-	sql = xprintf("CREATE DATABASE %s CHARACTER SET utf8mb4", quoted);
-	if (my_run(mc->m, sql) != 0) {
-		*cause = xprintf("cannot create database \"%s\": %s", db,
-		    mysql_error(mc->m));
-		my_scratch_lock(mc, db, 0);
-		goto fail;
-	}
-	if (mysql_select_db(mc->m, db) != 0) {
-		*cause = xprintf("cannot use database \"%s\": %s", db,
-		    mysql_error(mc->m));
-		free(sql);
-		sql = xprintf("DROP DATABASE IF EXISTS %s", quoted);
-		my_run(mc->m, sql);
-		my_scratch_lock(mc, db, 0);
-		goto fail;
-	}
-	free(sql);
-	free(quoted);
-	*name = db;
-	return 0;
-
-fail:
-	free(sql);
-	free(quoted);
-	free(db);
-	return -1;
-}
-
-/*
- * Switch the session back to the database it was on before
- * scratch_create (if there was none, it stays where it is) and drop the
- * scratch database, even if switching back failed.  Returns 0, or -1 with
- * *cause.
- */
-static int
-my_scratch_drop(struct conn *c, const char *name, char **cause)
-{
-	struct my_conn	*mc = c->data;
-	char		*quoted, *sql;
-	int		 rc = 0;
-
-	my_thread_enter();
-	if (mc->prev_db != NULL && mysql_select_db(mc->m, mc->prev_db) != 0) {
-		*cause = xprintf("cannot use database \"%s\" again: %s",
-		    mc->prev_db, mysql_error(mc->m));
-		rc = -1;
-	}
-	free(mc->prev_db);
-	mc->prev_db = NULL;
-	quoted = my_quote_ident(name);
-	sql = xprintf("DROP DATABASE IF EXISTS %s", quoted);
-	if (my_run(mc->m, sql) != 0 && rc == 0) {
-		*cause = xprintf("cannot drop database \"%s\": %s", name,
-		    mysql_error(mc->m));
-		rc = -1;
-	}
-	my_scratch_lock(mc, name, 0);
-	free(sql);
-	free(quoted);
-	return rc;
-}
-
-/*
- * Take (lock 1) or release (lock 0) the user lock named after a scratch
- * database, held by the session from before CREATE DATABASE to after
- * DROP DATABASE: in between, before the session switches to it, the
- * lock is what tells --clean that the database is not a leftover.
- * Errors are ignored (the lock is a guard for --clean only).
- */
-static void
-my_scratch_lock(struct my_conn *mc, const char *name, int lock)
-{
-	char	*sql;
-
-	if (!scratch_name_valid(name))
-		return;
-	sql = xprintf(lock ? "SELECT GET_LOCK('%s', 0)" :
-	    "SELECT RELEASE_LOCK('%s')", name);
-	my_run(mc->m, sql);
-	free(sql);
-}
-
-/*
- * The scratch databases on the server, sorted by name, into *names
- * (caller frees).  Returns 0, or -1 with *cause.
- */
-static int
-my_scratch_list(struct conn *c, char ***names, size_t *n, char **cause)
-{
-	struct my_conn	*mc = c->data;
-	MYSQL_RES	*res;
-	MYSQL_ROW	 row;
-	const char	*sql = "SELECT SCHEMA_NAME FROM information_schema."
-	    "SCHEMATA WHERE SCHEMA_NAME LIKE 'sqlcheck\\_%' ORDER BY "
-	    "BINARY SCHEMA_NAME";
-
-	my_thread_enter();
-	*names = NULL;
-	*n = 0;
-	if (mysql_real_query(mc->m, sql, strlen(sql)) != 0 ||
-	    (res = mysql_store_result(mc->m)) == NULL) {
-		*cause = xstrdup(mysql_error(mc->m));
-		return -1;
-	}
-	while ((row = mysql_fetch_row(res)) != NULL) {
-		if (row[0] != NULL && scratch_name_valid(row[0]))
-			str_list_add(names, n, row[0]);
-	}
-	mysql_free_result(res);
-	return 0;
-}
-
-/*
- * Drop a scratch database unless it is in use: a session has it as its
- * database (information_schema.PROCESSLIST, which shows other users'
- * sessions only with the PROCESS privilege), or a session holds its lock
- * (its run is creating it).  DROP waits at most 5 s for a metadata lock.
- * Returns 0 dropped, 1 kept with *cause, -1 with *cause.
- */
-static int
-my_scratch_clean(struct conn *c, const char *name, char **cause)
-{
-	struct my_conn	*mc = c->data;
-	MYSQL_RES	*res;
-	MYSQL_ROW	 row;
-	char		*sql;
-	long long	 sessions = 0;
-	int		 locked = 0;
-
-	my_thread_enter();
-	if (!scratch_name_valid(name)) {
-		*cause = xprintf("\"%s\" is not a scratch database name", name);
-		return -1;
-	}
-	sql = xprintf("SELECT (SELECT COUNT(*) FROM information_schema."
-	    "PROCESSLIST WHERE DB = '%s'), IS_USED_LOCK('%s')", name, name);
-	if (mysql_real_query(mc->m, sql, strlen(sql)) != 0 ||
-	    (res = mysql_store_result(mc->m)) == NULL) {
-		*cause = xstrdup(mysql_error(mc->m));
-		free(sql);
-		return -1;
-	}
-	free(sql);
-	row = mysql_fetch_row(res);
-	if (row != NULL) {
-		sessions = row[0] != NULL ? atoll(row[0]) : 0;
-		locked = row[1] != NULL;
-	}
-	mysql_free_result(res);
-	if (sessions > 0) {
-		*cause = xprintf("in use by %lld session%s", sessions,
-		    sessions == 1 ? "" : "s");
-		return 1;
-	}
-	if (locked) {
-		*cause = xstrdup("its run is creating it (it holds its lock)");
-		return 1;
-	}
-	sql = xprintf("DROP DATABASE IF EXISTS `%s`", name);
-	if (my_run(mc->m, "SET SESSION lock_wait_timeout = 5") != 0 ||
-	    my_run(mc->m, sql) != 0) {
-		*cause = xstrdup(mysql_error(mc->m));
-		free(sql);
-		return -1;
-	}
-	free(sql);
-	return 0;
-}
-
-/*
- * The DSN with its password removed ("mysql://user@host/db"), for
- * messages; without a DSN, what open() would use.  Caller frees.
- */
-static char *
-my_describe(const char *dsn)
-{
-	const char	*d, *rest, *end, *at, *colon;
-
-	d = my_dsn_choose(dsn);
-	if (d == NULL)
-		return xstrdup("mysql://localhost (default socket)");
-	rest = strstr(d, "://");
-	if (rest == NULL)
-		return xstrdup(d);
-	rest += 3;
-	end = rest + strcspn(rest, "?");
-	at = my_last_at(rest, end);
-	if (at == NULL)
-		return xstrdup(d);
-	colon = memchr(rest, ':', (size_t)(at - rest));
-	if (colon == NULL)
-		return xstrdup(d);
-	return xprintf("%.*s%s", (int)(colon - d), d, at);
-}
-
-/*
  * The constraints of the tables of the session's current database
  * (catalog-mysql.c).
  */
@@ -1270,141 +727,16 @@ my_constraints(struct conn *c, struct constraint_list *out, char **cause)
 }
 
 /*
- * The schema fingerprint: each query gives one text column, one fact a
- * row, for the current database (DATABASE()).  Names are not qualified:
- * the database name is cut out of view definitions, so that two scratch
- * databases compare equal.
- */
-#define MY_FP_DB	"TABLE_SCHEMA = DATABASE()"
-
-static const char *const my_fp_queries[] = {
-	/* Tables and views (with their query). */
-	"SELECT CONCAT('table ', TABLE_NAME) FROM information_schema.TABLES "
-	"WHERE " MY_FP_DB " AND TABLE_TYPE = 'BASE TABLE'",
-	"SELECT CONCAT('view ', TABLE_NAME, ': ', REPLACE(VIEW_DEFINITION, "
-	"CONCAT('`', DATABASE(), '`.'), '')) FROM information_schema.VIEWS "
-	"WHERE " MY_FP_DB,
-	/* Columns: type, NOT NULL, default, auto_increment, generated. */
-	"SELECT CONCAT('column ', c.TABLE_NAME, '.', c.COLUMN_NAME, ': ', "
-	"c.COLUMN_TYPE, IF(c.IS_NULLABLE = 'NO', ' not null', ''), "
-	"IF(c.COLUMN_DEFAULT IS NULL OR c.COLUMN_DEFAULT = 'NULL', '', "
-	"CONCAT(' default ', c.COLUMN_DEFAULT)), IF(c.EXTRA = '', '', "
-	"CONCAT(' ', LOWER(c.EXTRA))), IF(c.GENERATION_EXPRESSION IS NULL OR "
-	"c.GENERATION_EXPRESSION = '', '', CONCAT(' as (', "
-	"c.GENERATION_EXPRESSION, ')'))) FROM information_schema.COLUMNS c "
-	"JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA "
-	"AND t.TABLE_NAME = c.TABLE_NAME WHERE c." MY_FP_DB " AND "
-	"t.TABLE_TYPE = 'BASE TABLE'",
-	/* Indexes, the primary key and unique constraints among them. */
-	"SELECT CONCAT(IF(INDEX_NAME = 'PRIMARY', 'primary key', "
-	"CONCAT('index ', INDEX_NAME)), ' on ', TABLE_NAME, ': ', "
-	"IF(NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY', 'unique ', ''), "
-	"IF(INDEX_TYPE = 'BTREE', '', CONCAT(LOWER(INDEX_TYPE), ' ')), '(', "
-	"GROUP_CONCAT(CONCAT(COALESCE(COLUMN_NAME, '?'), IF(SUB_PART IS NULL, "
-	"'', CONCAT('(', SUB_PART, ')')), IF(COLLATION = 'D', ' desc', '')) "
-	"ORDER BY SEQ_IN_INDEX SEPARATOR ', '), ')') "
-	"FROM information_schema.STATISTICS WHERE " MY_FP_DB " "
-	"GROUP BY TABLE_NAME, INDEX_NAME, NON_UNIQUE, INDEX_TYPE",
-	/* Foreign keys. */
-	"SELECT CONCAT('foreign key ', r.CONSTRAINT_NAME, ' on ', "
-	"r.TABLE_NAME, ': (', GROUP_CONCAT(k.COLUMN_NAME ORDER BY "
-	"k.ORDINAL_POSITION SEPARATOR ', '), ') references ', "
-	"r.REFERENCED_TABLE_NAME, ' (', GROUP_CONCAT(k.REFERENCED_COLUMN_NAME "
-	"ORDER BY k.ORDINAL_POSITION SEPARATOR ', '), ') on update ', "
-	"LOWER(r.UPDATE_RULE), ' on delete ', LOWER(r.DELETE_RULE)) "
-	"FROM information_schema.REFERENTIAL_CONSTRAINTS r "
-	"JOIN information_schema.KEY_COLUMN_USAGE k ON "
-	"k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA AND "
-	"k.CONSTRAINT_NAME = r.CONSTRAINT_NAME AND k.TABLE_NAME = r.TABLE_NAME "
-	"WHERE r.CONSTRAINT_SCHEMA = DATABASE() GROUP BY r.CONSTRAINT_NAME, "
-	"r.TABLE_NAME, r.REFERENCED_TABLE_NAME, r.UPDATE_RULE, r.DELETE_RULE",
-	/* Triggers and routines. */
-	"SELECT CONCAT('trigger ', TRIGGER_NAME, ' on ', EVENT_OBJECT_TABLE, "
-	"': ', LOWER(ACTION_TIMING), ' ', LOWER(EVENT_MANIPULATION), ' ', "
-	"ACTION_STATEMENT) FROM information_schema.TRIGGERS WHERE "
-	"TRIGGER_SCHEMA = DATABASE()",
-	"SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME, ': body md5 ', "
-	"MD5(COALESCE(ROUTINE_DEFINITION, ''))) FROM "
-	"information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()",
-	NULL
-};
-
-/*
- * CHECK constraints: MariaDB names the table in CHECK_CONSTRAINTS (its
- * automatic names, CONSTRAINT_1, repeat from table to table); MySQL 8
- * does not, but its check names are unique in the database.
- */
-static const char my_fp_checks_mariadb[] =
-	"SELECT CONCAT('check ', CONSTRAINT_NAME, ' on ', TABLE_NAME, ': ', "
-	"CHECK_CLAUSE) FROM information_schema.CHECK_CONSTRAINTS WHERE "
-	"CONSTRAINT_SCHEMA = DATABASE()";
-static const char my_fp_checks_mysql[] =
-	"SELECT CONCAT('check ', t.CONSTRAINT_NAME, ' on ', t.TABLE_NAME, "
-	"': ', c.CHECK_CLAUSE) FROM information_schema.TABLE_CONSTRAINTS t "
-	"JOIN information_schema.CHECK_CONSTRAINTS c ON "
-	"c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND "
-	"c.CONSTRAINT_NAME = t.CONSTRAINT_NAME WHERE t." MY_FP_DB " AND "
-	"t.CONSTRAINT_TYPE = 'CHECK'";
-
-/*
- * Run one fingerprint query and append its rows to out, one a line, with
- * white space runs (new lines too) made one space.  0, or -1 with the
- * error left in mysql_error().
- */
-static int
-my_fp_query(struct my_conn *mc, const char *sql, struct buf *out)
-{
-	MYSQL_RES	*res;
-	MYSQL_ROW	 row;
-	const char	*s;
-	int		 space;
-
-	if (mysql_real_query(mc->m, sql, strlen(sql)) != 0 ||
-	    (res = mysql_store_result(mc->m)) == NULL)
-		return -1;
-	while ((row = mysql_fetch_row(res)) != NULL) {
-		if (row[0] == NULL)
-			continue;
-		for (s = row[0], space = 0; *s != '\0'; s++) {
-			if (isspace((unsigned char)*s)) {
-				space = 1;
-				continue;
-			}
-			if (space)
-				buf_addc(out, ' ');
-			space = 0;
-			buf_addc(out, *s);
-		}
-		buf_addc(out, '\n');
-	}
-	mysql_free_result(res);
-	return 0;
-}
-
-/*
- * The schema of the current database as canonical lines (see
- * my_fp_queries), appended to out.  0, or -1 with *cause.
+ * The schema of the current database as canonical lines
+ * (catalog-mysql.c).  0, or -1 with *cause.
  */
 static int
 my_fingerprint(struct conn *c, struct buf *out, char **cause)
 {
 	struct my_conn	*mc = c->data;
-	size_t		 i;
 
 	my_thread_enter();
-	for (i = 0; my_fp_queries[i] != NULL; i++) {
-		if (my_fp_query(mc, my_fp_queries[i], out) != 0)
-			goto fail;
-	}
-	if (my_fp_query(mc, my_fp_checks_mariadb, out) != 0 &&
-	    (mysql_errno(mc->m) != 1054 ||
-	    my_fp_query(mc, my_fp_checks_mysql, out) != 0))
-		goto fail;
-	return 0;
-
-fail:
-	*cause = xprintf("cannot read the schema: %s", mysql_error(mc->m));
-	return -1;
+	return catalog_mysql_fingerprint(mc->m, out, cause);
 }
 
 const struct driver driver_mysql = {

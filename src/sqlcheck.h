@@ -778,8 +778,8 @@ int	 coverage_total(size_t *, size_t *);
 
 /*
  * catalog-sqlite.c, catalog-pg.c, catalog-mysql.c: each engine's
- * constraints (the drivers' constraints slot) and what its constraint
- * errors name.  The engine handles stay opaque here.
+ * constraints (the drivers' constraints slot), what its constraint
+ * errors name and, for the server engines, the schema fingerprint.  The engine handles stay opaque here.
  */
 struct sqlite3;
 struct pg_conn;
@@ -792,6 +792,7 @@ void	 catalog_pg_attribute(struct dberror *, const struct pg_result *);
 int	 catalog_mysql(struct st_mysql *, struct constraint_list *, char **);
 void	 catalog_mysql_attribute(struct dberror *, unsigned int,
 	    const char *);
+int	 catalog_mysql_fingerprint(struct st_mysql *, struct buf *, char **);
 
 /*
  * csv.c: a CSV file for "-- load:", its header naming the columns.
