@@ -537,6 +537,12 @@ compare_hash(const struct expect *e, const struct result *r, char **diff)
 {
 	char	**vals, hash[33];
 
+	if (r->more_cells > 0) {
+		*diff = xprintf("- %lld values hashing to %s\n+ %zu values "
+		    "(not hashed: more than expected)\n", (long long)e->count,
+		    e->hash, r->ncells + r->more_cells);
+		return 0;
+	}
 	vals = result_sorted_values(r, e->sort);
 	hash_values(vals, r->ncells, hash);
 	free(vals);
@@ -545,6 +551,57 @@ compare_hash(const struct expect *e, const struct result *r, char **diff)
 	*diff = xprintf("- %lld values hashing to %s\n+ %zu values hashing "
 	    "to %s\n", (long long)e->count, e->hash, r->ncells, hash);
 	return 0;
+}
+
+/*
+ * Bound what r keeps of a statement's rows by what expectation e can
+ * match, so that a result far larger than expected takes no more memory
+ * than the expectation: for rows and hashes, as many cells as expected
+ * and one row more (enough to show the first row too many); for a row
+ * count, no values at all (the rows are counted).  The driver still
+ * reads every row, up to --max-rows: stopping a statement early could
+ * cancel the next one on a server.
+ */
+void
+expect_bound(const struct expect *e, struct result *r)
+{
+	size_t	i, cells = 0;
+
+	switch (e->mode) {
+	case EXPECT_ROWS:
+		for (i = 0; i < e->nrows; i++)
+			cells += (size_t)e->rows[i].ncells;
+		r->keep_cells = cells + 1;
+		break;
+	case EXPECT_HASH:
+		r->keep_cells = e->count >= 0 ? (size_t)e->count + 1 : SIZE_MAX;
+		break;
+	case EXPECT_COUNT:
+		r->keep_rows = 0;
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * 1 if r has more rows than expectation e could match, whatever their
+ * values (for rows and hashes: rows were counted past expect_bound's
+ * bound).
+ */
+int
+expect_exceeded(const struct expect *e, const struct result *r)
+{
+	switch (e->mode) {
+	case EXPECT_ROWS:
+	case EXPECT_HASH:
+		return r->more_cells > 0;
+	case EXPECT_COUNT:
+		return r->has_rows && e->count >= 0 &&
+		    result_rows(r) > (size_t)e->count;
+	default:
+		return 0;
+	}
 }
 
 /*
@@ -564,7 +621,7 @@ compare_result(const struct expect *e, const struct result *r,
 	case EXPECT_OK:
 		return 1;
 	case EXPECT_COUNT:
-		n = r->has_rows ? (int64_t)r->nrows : r->affected;
+		n = r->has_rows ? (int64_t)result_rows(r) : r->affected;
 		if (n == e->count)
 			return 1;
 		*message = xprintf("expected %lld row%s, got %lld",
@@ -590,7 +647,12 @@ compare_result(const struct expect *e, const struct result *r,
 		}
 		if (e->flat ? compare_flat(e, r, diff) : compare_rows(e, r, diff))
 			return 1;
-		*message = xstrdup("wrong result");
+		if (r->more_cells > 0)
+			*message = xprintf("wrong result: %zu rows, more than "
+			    "expected (only the first %zu were kept, and are "
+			    "shown)", result_rows(r), r->nrows);
+		else
+			*message = xstrdup("wrong result");
 		return 0;
 	case EXPECT_ERROR:
 		break;

@@ -368,7 +368,7 @@ my_collect(struct my_conn *mc, const char *types, struct result *r,
 		}
 	}
 	buf_free(&b);
-	r->affected = (int64_t)r->nrows;
+	r->affected = (int64_t)result_rows(r);
 	if (killed && (mysql_errno(mc->m) == 1317 ||
 	    mysql_errno(mc->m) == 0)) {
 		mysql_free_result(res);

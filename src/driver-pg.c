@@ -517,7 +517,7 @@ pg_take_result(PGconn *pc, PGresult *res, const char *types,
 	switch (res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR) {
 	case PGRES_TUPLES_OK:
 		pg_fill_rows(res, types, result);
-		result->affected = (int64_t)result->nrows;
+		result->affected = (int64_t)result_rows(result);
 		return 0;
 	case PGRES_COMMAND_OK:
 		tuples = PQcmdTuples(res);

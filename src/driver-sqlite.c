@@ -317,7 +317,7 @@ lite_exec(struct conn *c, const char *sql, const char *types,
 			r->affected = sqlite3_total_changes64(l->db) ==
 			    before ? 0 : sqlite3_changes64(l->db);
 		else
-			r->affected = (int64_t)r->nrows;
+			r->affected = (int64_t)result_rows(r);
 		sqlite3_finalize(st);
 	}
 	return 0;

@@ -44,6 +44,7 @@ result_init(struct result *r)
 {
 	memset(r, 0, sizeof *r);
 	r->affected = -1;
+	r->keep_rows = r->keep_cells = SIZE_MAX;
 }
 
 /* Declare the number of columns of a row set. */
@@ -97,20 +98,37 @@ result_store(struct result *r, const char *s, size_t len)
 	return p;
 }
 
+/* Where a driver's next cell goes (see result_place). */
+enum cell_place {
+	PLACE_KEEP,
+	PLACE_COUNT,		/* counted in more_cells, not kept */
+	PLACE_DROP		/* past --max-rows */
+};
+
 /*
- * 1 when the result holds max_rows whole rows already: a further cell is
- * dropped and the result marked truncated, so that a runaway result set
- * cannot eat the memory; a driver may stop reading rows once
- * result->truncated is set.
+ * Where the next cell goes; the rest of a row goes where its first cell
+ * went.  At the start of a row: once max_rows rows have come the result
+ * is truncated, so that a runaway result set cannot eat the memory, and
+ * a driver may stop reading rows (or cancel the statement) once
+ * result->truncated is set; once the rows kept reach keep_rows, or their
+ * cells keep_cells, rows are counted but not kept, so the memory a result
+ * takes stays within what its expectation could match.
  */
-static int
-result_full(struct result *r)
+static enum cell_place
+result_place(struct result *r)
 {
-	if (r->max_rows > 0 && r->ncols > 0 && r->nrows >= r->max_rows) {
+	if (r->ncols <= 0)
+		return PLACE_KEEP;
+	if ((r->ncells + r->more_cells) % (size_t)r->ncols != 0)
+		return r->more_cells > 0 ? PLACE_COUNT : PLACE_KEEP;
+	if (r->max_rows > 0 && result_rows(r) >= r->max_rows) {
 		r->truncated = 1;
-		return 1;
+		return PLACE_DROP;
 	}
-	return 0;
+	if (r->more_cells > 0 || r->nrows >= r->keep_rows ||
+	    r->ncells >= r->keep_cells)
+		return PLACE_COUNT;
+	return PLACE_KEEP;
 }
 
 /* Add a cell (a pointer into the chunks, or NULL). */
@@ -126,20 +144,43 @@ result_push(struct result *r, char *cell)
 		r->nrows++;
 }
 
+/* Append a value of len bytes (copied), or SQL NULL when s is NULL. */
+static void
+result_add(struct result *r, const char *s, size_t len)
+{
+	switch (result_place(r)) {
+	case PLACE_KEEP:
+		result_push(r, s != NULL ? result_store(r, s, len) : NULL);
+		break;
+	case PLACE_COUNT:
+		r->more_cells++;
+		break;
+	case PLACE_DROP:
+		break;
+	}
+}
+
 /* Append a value of len bytes (copied). */
 void
 result_add_value(struct result *r, const char *s, size_t len)
 {
-	if (!result_full(r))
-		result_push(r, result_store(r, s, len));
+	result_add(r, s != NULL ? s : "", len);
 }
 
 /* Append SQL NULL. */
 void
 result_add_null(struct result *r)
 {
-	if (!result_full(r))
-		result_push(r, NULL);
+	result_add(r, NULL, 0);
+}
+
+/* The rows the statement returned: those kept and those only counted. */
+size_t
+result_rows(const struct result *r)
+{
+	if (r->ncols <= 0)
+		return r->nrows;
+	return r->nrows + r->more_cells / (size_t)r->ncols;
 }
 
 /* Replace SQL NULLs by the text "NULL", as sqllogictest renders them. */
@@ -154,12 +195,15 @@ result_nulls_as_text(struct result *r)
 	}
 }
 
-/* Free the values of a result and make it empty again (same max_rows). */
+/*
+ * Free the values of a result and make it empty again, with the same
+ * bounds (max_rows, keep_rows, keep_cells).
+ */
 void
 result_clear(struct result *r)
 {
 	struct result_chunk	*c, *next;
-	size_t			 max_rows = r->max_rows;
+	struct result		 bounds = *r;
 
 	for (c = r->chunks; c != NULL; c = next) {
 		next = c->next;
@@ -167,7 +211,9 @@ result_clear(struct result *r)
 	}
 	free(r->cells);
 	result_init(r);
-	r->max_rows = max_rows;
+	r->max_rows = bounds.max_rows;
+	r->keep_rows = bounds.keep_rows;
+	r->keep_cells = bounds.keep_cells;
 }
 
 /* Start an empty error. */

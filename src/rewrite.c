@@ -90,8 +90,9 @@ rewrite_expectation(const struct record *rec, const struct expect *e,
 	} else if (e->mode == EXPECT_COUNT || !r->has_rows) {
 		if (r->has_rows || r->affected >= 0)
 			buf_printf(&b, "-- expect%s %lld row%s", tag,
-			    (long long)(r->has_rows ? (int64_t)r->nrows :
-			    r->affected), (r->has_rows ? r->nrows : (size_t)
+			    (long long)(r->has_rows ?
+			    (int64_t)result_rows(r) : r->affected),
+			    (r->has_rows ? result_rows(r) : (size_t)
 			    r->affected) == 1 ? "" : "s");
 		else
 			buf_printf(&b, "-- expect%s ok", tag);

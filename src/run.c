@@ -602,6 +602,17 @@ timeout_lost_txn(struct run *r)
 	    "write); the file's remaining tests did not run", r->fr->path);
 }
 
+/*
+ * Keep no more of the judged statement's rows than expectation e can
+ * match (see expect_bound); all of them for --rewrite, which writes them.
+ */
+static void
+bound_result(const struct run *r, const struct expect *e, struct result *res)
+{
+	if (!r->opts->rewrite)
+		expect_bound(e, res);
+}
+
 static void
 run_test(struct run *r, const struct record *rec)
 {
@@ -626,6 +637,8 @@ run_test(struct run *r, const struct record *rec)
 	test_savepoint(r, rec, 1);
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {
 		result_clear(&res);
+		if (i + 1 == rec->nstmts)
+			bound_result(r, e, &res);
 		rc = run_stmt(r, &rec->stmts[i], i + 1 == rec->nstmts ?
 		    rec->types : NULL, &res, &err);
 		free(tr->sql);
@@ -665,6 +678,13 @@ finish_test(struct run *r, const struct record *rec, const struct expect *e,
 		tr->outcome = OUTCOME_FAIL;
 		tr->message = xprintf("%s: the statement was cancelled",
 		    stop_reason());
+	} else if (res->truncated && expect_exceeded(e, res)) {
+		/* More than --max-rows, and more than expected anyway. */
+		free(tr->message);
+		tr->outcome = OUTCOME_FAIL;
+		tr->message = xprintf("the result has more than %zu rows "
+		    "(--max-rows %zu), more than expected: the statement was "
+		    "stopped there", res->max_rows, res->max_rows);
 	} else if (res->truncated) {
 		/* Past --max-rows the driver may cancel it: rc may be -1. */
 		free(tr->message);
@@ -1274,6 +1294,7 @@ run_test_batch(struct run *r, size_t first, size_t n)
 		    EXPECT_ERROR;
 		result_init(&res[i]);
 		res[i].max_rows = r->opts->max_rows;
+		bound_result(r, pick_expect(rec, r->drv->name), &res[i]);
 		dberror_init(&errs[i]);
 		if (log_verbose())
 			log_debug("%s:%d: %s", r->fr->path,

@@ -117,8 +117,16 @@ struct result {
 	struct result_chunk *chunks;	/* the text of every value */
 	int64_t	  affected;	/* rows changed, or -1 if not known */
 	int	  has_rows;	/* the statement returned a row set */
-	size_t	  max_rows;	/* keep at most this many rows, 0: all */
-	int	  truncated;	/* rows past max_rows were dropped */
+	size_t	  max_rows;	/* --max-rows: stop there, 0: no limit */
+	int	  truncated;	/* stopped at max_rows: the rest dropped */
+	/*
+	 * What the expectation can match (result_init: no bound): rows past
+	 * keep_rows rows or keep_cells cells are counted in more_cells but
+	 * not kept (whole rows, so more_cells / ncols of them).
+	 */
+	size_t	  keep_rows;
+	size_t	  keep_cells;
+	size_t	  more_cells;
 };
 
 /*
@@ -155,6 +163,7 @@ void	 result_init(struct result *);
 void	 result_set_columns(struct result *, int);
 void	 result_add_value(struct result *, const char *, size_t);
 void	 result_add_null(struct result *);
+size_t	 result_rows(const struct result *);
 void	 result_clear(struct result *);
 void	 result_nulls_as_text(struct result *);
 void	 dberror_init(struct dberror *);
@@ -513,6 +522,8 @@ struct test_file *parse_slt(const char *path, const char *text, size_t len,
 struct options;
 int	 compare_result(const struct expect *, const struct result *,
 	    const struct record *, char **message, char **diff);
+void	 expect_bound(const struct expect *, struct result *);
+int	 expect_exceeded(const struct expect *, const struct result *);
 char	*format_cell(const char *);
 char	*format_row(char **, int);
 void	 hash_values(char **, size_t, char out[33]);

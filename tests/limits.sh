@@ -5,7 +5,10 @@
 # message naming the limit, and the file goes on; recursive queries
 # without end end: one counting with --timeout, one returning rows at
 # --max-rows, which stops the statement (peak memory, measured with GNU
-# time when it is there, stays small).  Fixtures: tests/fixtures/limits.
+# time when it is there, stays small).  A result larger than its
+# expectation keeps only what the expectation could match, and one row
+# more (a million rows of 200 bytes against one expected row, with no
+# --max-rows), except for --rewrite.  Fixtures: tests/fixtures/limits.
 # shellcheck source=tests/lib.sh
 . "${0%/*}/lib.sh"
 
@@ -53,7 +56,7 @@ limits()
 	contains "$1: ... the count times out" "$OUT" \
 	    "timed out after 2 s (the statement was cancelled)"
 	contains "$1: ... the rows stop at --max-rows" "$OUT" \
-	    "the result has more than 1000 rows (--max-rows 1000): the statement was stopped there"
+	    "the result has more than 1000 rows (--max-rows 1000), more than expected: the statement was stopped there"
 	is "$1: ... the file goes on" "$(last_line "$OUT")" \
 	    "1 passed, 2 failed, 2 skipped"
 	ok "$1: ... returned in ${elapsed} s (under $((10 * SLOWDOWN)) s)" \
@@ -67,7 +70,60 @@ limits()
 	fi
 }
 
+# beyond ENGINE DSN: results larger than their expectation, on one
+# engine, with no --max-rows: what is kept follows the expectation.
+beyond()
+{
+	if [ -n "$TIME" ]; then
+		$TIME -f %M -o "$WORK/rss" "$SQLCHECK" -d "$1" --dsn "$2" \
+		    --max-rows 0 "$F/expected.sqltest" \
+		    >"$WORK/out" 2>"$WORK/err" </dev/null
+		STATUS=$?
+		OUT=$(cat "$WORK/out")
+	else
+		run_sqlcheck -d "$1" --dsn "$2" --max-rows 0 \
+		    "$F/expected.sqltest"
+	fi
+	is_status "$1: results larger than expected: exit status 1" 1
+	contains "$1: ... ordered: the rows kept, how many came" "$OUT" \
+	    "wrong result: 900 rows, more than expected (only the first 4 were kept, and are shown)"
+	contains "$1: ... the first row too many is shown" "$OUT" "    + 4"
+	contains "$1: ... any order: one row more than expected kept" "$OUT" \
+	    "wrong result: 900 rows, more than expected (only the first 3 were kept, and are shown)"
+	contains "$1: ... a row count counts every row" "$OUT" \
+	    "expected 2 rows, got 900"
+	contains "$1: ... a million rows: counted, two kept" "$OUT" \
+	    "wrong result: 1000000 rows, more than expected (only the first 2 were kept, and are shown)"
+	is "$1: ... exact and empty results pass, the file goes on" \
+	    "$(last_line "$OUT")" "3 passed, 4 failed, 2 skipped"
+	if [ -n "$TIME" ]; then
+		rss=$(tail -n 1 "$WORK/rss")
+		ok "$1: ... peak memory ${rss} KB for 1000000 rows of 200 bytes (under 60 MB)" \
+		    "$([ "$rss" -lt 61440 ]; echo $?)"
+	else
+		skip "$1: ... peak memory" "no GNU time, or under Valgrind or ASan"
+	fi
+	run_sqlcheck -d "$1" --dsn "$2" "$F/expected-hash.test"
+	contains "$1: ... a hash: the values are counted, not hashed" "$OUT" \
+	    "+ 5 values (not hashed: more than expected)"
+	is "$1: ... the hash that matches passes" "$(last_line "$OUT")" \
+	    "3 passed, 1 failed, 0 skipped"
+	mkdir -p "$WORK/rewrite-$1"
+	cat >"$WORK/rewrite-$1/r.sqltest" <<-'EOT'
+	-- test: three rows, one expected
+	SELECT x FROM (SELECT 1 AS x UNION ALL SELECT 2 UNION ALL SELECT 3) t
+	ORDER BY x;
+	-- expect:
+	1
+	EOT
+	run_sqlcheck -d "$1" --dsn "$2" --rewrite --diff \
+	    "$WORK/rewrite-$1/r.sqltest"
+	contains "$1: ... --rewrite keeps every row to write" "$OUT" \
+	    "$(printf '+1\n+2\n+3')"
+}
+
 limits sqlite ""
+beyond sqlite ""
 for e in postgres mysql; do
 	if [ "$e" = postgres ]; then
 		dsn=${SQLCHECK_PG_DSN:-}
@@ -81,6 +137,7 @@ for e in postgres mysql; do
 		skip "$e" "no $e server (SQLCHECK_PG_DSN, SQLCHECK_MYSQL_DSN)"
 	else
 		limits "$e" "$dsn"
+		beyond "$e" "$dsn"
 	fi
 done
 

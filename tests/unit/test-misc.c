@@ -143,6 +143,106 @@ test_result_values(void)
 	free(big);
 }
 
+/* Add n rows of ncols cells "x" (a NULL every third cell) to r. */
+static void
+add_rows(struct result *r, size_t n, int ncols)
+{
+	size_t	i;
+	int	j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < ncols; j++) {
+			if ((i + (size_t)j) % 3 == 0)
+				result_add_null(r);
+			else
+				result_add_value(r, "x", 1);
+		}
+	}
+}
+
+/* What an expectation bound keeps and counts (expect_bound, result.c). */
+static void
+test_result_bounds(void)
+{
+	struct expect	 e;
+	struct exp_row	 rows[3];
+	struct result	 r;
+
+	memset(&e, 0, sizeof e);
+	memset(rows, 0, sizeof rows);
+	rows[0].ncells = rows[1].ncells = rows[2].ncells = 2;
+	e.mode = EXPECT_ROWS;
+	e.rows = rows;
+	e.nrows = 3;
+	result_init(&r);
+	expect_bound(&e, &r);
+	result_set_columns(&r, 2);
+	add_rows(&r, 1000, 2);
+	ok(r.nrows == 4 && r.ncells == 8 && r.more_cells == 1992 &&
+	    result_rows(&r) == 1000 && !r.truncated, "bound: 3 rows of 2 "
+	    "expected, 1000 come: 4 kept, 996 counted (kept %zu, rows %zu)",
+	    r.nrows, result_rows(&r));
+	ok(expect_exceeded(&e, &r), "bound: the expectation is exceeded");
+	result_clear(&r);
+	ok(r.keep_cells == 7 && r.more_cells == 0, "result_clear keeps the "
+	    "bound, forgets the count");
+	result_set_columns(&r, 2);
+	add_rows(&r, 3, 2);
+	ok(r.nrows == 3 && r.more_cells == 0 && !expect_exceeded(&e, &r),
+	    "bound: as many rows as expected are all kept");
+	result_clear(&r);
+	result_set_columns(&r, 3);
+	add_rows(&r, 5, 3);
+	ok(r.nrows == 3 && r.more_cells == 6 && result_rows(&r) == 5,
+	    "bound: wider rows are kept whole up to the expected cells and "
+	    "one row (kept %zu)", r.nrows);
+	result_clear(&r);
+	r.max_rows = 100;
+	result_set_columns(&r, 2);
+	add_rows(&r, 1000, 2);
+	ok(r.truncated && result_rows(&r) == 100 && r.nrows == 4,
+	    "bound: --max-rows counts the rows not kept too (%zu rows)",
+	    result_rows(&r));
+	result_clear(&r);
+
+	result_init(&r);
+	e.mode = EXPECT_COUNT;
+	e.count = 2;
+	expect_bound(&e, &r);
+	result_set_columns(&r, 1);
+	add_rows(&r, 50, 1);
+	ok(r.nrows == 0 && result_rows(&r) == 50 && expect_exceeded(&e, &r),
+	    "bound: a row count keeps no value and counts 50 rows");
+	result_clear(&r);
+	result_set_columns(&r, 1);
+	add_rows(&r, 2, 1);
+	ok(result_rows(&r) == 2 && !expect_exceeded(&e, &r),
+	    "bound: the expected count is not exceeded");
+	result_clear(&r);
+
+	result_init(&r);
+	e.mode = EXPECT_HASH;
+	e.count = 6;
+	expect_bound(&e, &r);
+	result_set_columns(&r, 2);
+	add_rows(&r, 3, 2);
+	ok(r.ncells == 6 && r.more_cells == 0, "bound: a hash of 6 values "
+	    "keeps 6");
+	add_rows(&r, 3, 2);
+	ok(r.ncells == 8 && r.more_cells == 4 && expect_exceeded(&e, &r),
+	    "bound: ... and one row more, the rest counted");
+	result_clear(&r);
+
+	result_init(&r);
+	e.mode = EXPECT_OK;
+	expect_bound(&e, &r);
+	result_set_columns(&r, 1);
+	add_rows(&r, 500, 1);
+	ok(r.nrows == 500 && r.more_cells == 0, "bound: none for -- expect "
+	    "ok");
+	result_clear(&r);
+}
+
 /* buf_add_int64 writes what "%lld" writes, at the edges too. */
 static void
 test_buf_int64(void)
@@ -482,5 +582,6 @@ main(void)
 	test_slt_render();
 	test_strutil();
 	test_result_values();
+	test_result_bounds();
 	return done_testing();
 }
