@@ -3,7 +3,9 @@
  * file_report.  Owns isolation: the file's transaction (always rolled
  * back) or scratch database, a savepoint around each statement where an
  * error would abort the transaction, and the mapping of a test's own
- * transaction statements onto savepoints.  With --coverage, it also
+ * transaction statements onto savepoints (txnstmt.c reads them); runs
+ * the tests, one by one or in batches, and judges them.  What must
+ * succeed before the tests is in run-setup.c.  With --coverage, it also
  * hands coverage.c the errors of passing error tests and, before the
  * isolation is undone, the constraints the driver reads.  Prints nothing.
  */
@@ -12,53 +14,14 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
-#include "sqlcheck.h"
+#include "run.h"
 
-#define SAVEPOINT_STMT	"sqlcheck_stmt"
 #define SAVEPOINT_TEST	"sqlcheck_test"
 #define LOST_PREFIX	"connection to server lost: "	/* driver-pg.c */
 
 static volatile sig_atomic_t	run_stop_flag;	/* the signal, or 1 */
-
-/* What the runner does with a statement before sending it. */
-enum txn_kind {
-	TXN_NONE,		/* send as written */
-	TXN_BEGIN,		/* BEGIN, START TRANSACTION */
-	TXN_COMMIT,		/* COMMIT, END */
-	TXN_ROLLBACK,		/* ROLLBACK, ABORT (not ROLLBACK TO) */
-	TXN_REFUSED		/* cannot run inside a transaction */
-};
-
-/* State of one file's run. */
-struct run {
-	struct conn		*conn;
-	const struct driver	*drv;
-	const struct test_file	*tf;
-	const struct options	*opts;
-	struct file_report	*fr;
-	int			 in_txn;	/* file transaction in use */
-	int			 scratch;	/* scratch database in use */
-	int			 stmt_savepoints;
-	int			 user_depth;	/* open BEGINs of the test */
-	int			 halted;
-	int			 broken;	/* connection lost */
-	char			*lost;		/* what the driver said then */
-	size_t			 stopped_at;	/* first record not run */
-	char			*scratch_name;
-	int			 migrated;	/* migration steps applied */
-	int			 cloned;	/* scratch copies the template */
-	struct slt_label	*labels;
-	size_t			 nlabels;
-	struct coverage_file	*cov;		/* --coverage, or NULL */
-};
-
-struct slt_label {
-	char	*label;
-	char	 hash[33];
-};
 
 /*
  * Ask the runner to stop after the current statement (signal-safe); sig
@@ -91,8 +54,8 @@ run_stopped(void)
 	return run_stop_flag != 0;
 }
 
-static double
-now_seconds(void)
+double
+run_now(void)
 {
 	struct timespec	ts;
 
@@ -100,88 +63,8 @@ now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* The first word of a statement, upper-cased, into w (size n). */
-static const char *
-first_words(const char *sql, char *w, size_t n, const char **after)
-{
-	size_t	i = 0;
-
-	while (isspace((unsigned char)*sql) || *sql == '(')
-		sql++;
-	while ((isalpha((unsigned char)*sql) || *sql == '_') && i + 1 < n)
-		w[i++] = (char)toupper((unsigned char)*sql++);
-	w[i] = '\0';
-	while (isspace((unsigned char)*sql))
-		sql++;
-	*after = sql;
-	return w;
-}
-
-static int
-next_word_is(const char *s, const char *word)
-{
-	size_t	n = strlen(word);
-
-	return strncasecmp(s, word, n) == 0 &&
-	    !isalnum((unsigned char)s[n]) && s[n] != '_';
-}
-
-/* Statements that can never run inside a transaction. */
-static int
-is_refused(const char *w, const char *rest)
-{
-	if (strcmp(w, "VACUUM") == 0 || (strcmp(w, "REINDEX") == 0 &&
-	    (next_word_is(rest, "DATABASE") || next_word_is(rest, "SYSTEM"))))
-		return 1;
-	if ((strcmp(w, "CREATE") == 0 || strcmp(w, "DROP") == 0) &&
-	    (next_word_is(rest, "DATABASE") ||
-	    next_word_is(rest, "TABLESPACE")))
-		return 1;
-	if ((strcmp(w, "CREATE") == 0 || strcmp(w, "DROP") == 0) &&
-	    next_word_is(rest, "INDEX") && strcasestr(rest, "CONCURRENTLY"))
-		return 1;
-	if (strcmp(w, "SET") == 0 && (next_word_is(rest, "autocommit") ||
-	    strncasecmp(rest, "@@autocommit", 12) == 0))
-		return 1;
-	if (strcmp(w, "ALTER") == 0 && next_word_is(rest, "SYSTEM"))
-		return 1;
-	if (strcmp(w, "PREPARE") == 0 && next_word_is(rest, "TRANSACTION"))
-		return 1;
-	if (strcmp(w, "PRAGMA") == 0 && strncasecmp(rest, "foreign_keys",
-	    12) == 0 && strchr(rest, '=') != NULL)
-		return 1;
-	return 0;
-}
-
-/* Classify a statement of a test by its transaction meaning. */
-static enum txn_kind
-classify(const char *sql)
-{
-	char		 w[32];
-	const char	*rest;
-
-	first_words(sql, w, sizeof w, &rest);
-	if (strcmp(w, "BEGIN") == 0 || (strcmp(w, "START") == 0 &&
-	    next_word_is(rest, "TRANSACTION")))
-		return TXN_BEGIN;
-	if (strcmp(w, "COMMIT") == 0 || strcmp(w, "END") == 0)
-		return next_word_is(rest, "PREPARED") ? TXN_REFUSED :
-		    TXN_COMMIT;
-	if (strcmp(w, "ROLLBACK") == 0 || strcmp(w, "ABORT") == 0) {
-		if (next_word_is(rest, "PREPARED"))
-			return TXN_REFUSED;
-		if (next_word_is(rest, "TO") ||
-		    ((next_word_is(rest, "WORK") ||
-		    next_word_is(rest, "TRANSACTION")) &&
-		    strcasestr(rest, " TO ") != NULL))
-			return TXN_NONE;
-		return TXN_ROLLBACK;
-	}
-	return is_refused(w, rest) ? TXN_REFUSED : TXN_NONE;
-}
-
 /* The connection is gone: remember what the driver said, once. */
-static void
+void
 run_lost(struct run *r, const struct dberror *err)
 {
 	r->broken = 1;
@@ -190,7 +73,7 @@ run_lost(struct run *r, const struct dberror *err)
 }
 
 /* Run SQL the runner itself needs; 0 or -1 with err filled. */
-static int
+int
 run_internal(struct run *r, const char *sql, struct dberror *err)
 {
 	struct result	res;
@@ -205,7 +88,7 @@ run_internal(struct run *r, const char *sql, struct dberror *err)
 }
 
 /* Run SQL the runner needs, ignoring errors (cleanup paths). */
-static void
+void
 run_quiet(struct run *r, const char *sql)
 {
 	struct dberror	err;
@@ -237,7 +120,7 @@ exec_mapped(struct run *r, const struct stmt *st, const char *types,
 	int		 rc;
 
 	if (r->in_txn)
-		kind = classify(st->sql);
+		kind = txn_classify(st->sql);
 	switch (kind) {
 	case TXN_REFUSED:
 		dberror_set(err, NULL, "sqlcheck", NULL, "this statement cannot "
@@ -280,21 +163,6 @@ exec_mapped(struct run *r, const struct stmt *st, const char *types,
 	return rc;
 }
 
-/* 1 for statements that make or end savepoints (BEGIN, SAVEPOINT, ...). */
-static int
-is_savepoint_stmt(const char *sql)
-{
-	char		 w[32];
-	const char	*rest;
-	enum txn_kind	 kind;
-
-	first_words(sql, w, sizeof w, &rest);
-	kind = classify(sql);
-	return strcmp(w, "SAVEPOINT") == 0 || strcmp(w, "RELEASE") == 0 ||
-	    strcmp(w, "ROLLBACK") == 0 || (kind != TXN_NONE &&
-	    kind != TXN_REFUSED);
-}
-
 /*
  * Run one statement of a test or setup.  Where an error would abort the
  * whole transaction (PostgreSQL), an ordinary statement runs inside a
@@ -303,7 +171,7 @@ is_savepoint_stmt(const char *sql)
  * wrapper would release theirs too): if one of them fails, the test is
  * rolled back to its own savepoint.  Returns 0 or -1 (err filled).
  */
-static int
+int
 run_stmt(struct run *r, const struct stmt *st, const char *types,
     struct result *res, struct dberror *err)
 {
@@ -312,15 +180,15 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
 	int		use_sp, wrap, guarded, rc;
 
 	use_sp = r->in_txn && r->stmt_savepoints;
-	wrap = use_sp && !is_savepoint_stmt(st->sql);
+	wrap = use_sp && !txn_is_savepoint_stmt(st->sql);
 	guarded = wrap && r->drv->exec_guarded != NULL;
 	if (guarded)
 		wrap = 0;	/* the driver does it, in one round trip */
 	if (wrap && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, err) != 0)
 		return -1;
-	start = now_seconds();
+	start = run_now();
 	rc = exec_mapped(r, st, types, res, err, guarded);
-	querylog_write(r->fr->path, st->line, st->sql, now_seconds() - start,
+	querylog_write(r->fr->path, st->line, st->sql, run_now() - start,
 	    rc == 0 ? "ok" : err->timed_out ? "timeout" : "error");
 	if (rc != 0 && err->lost)
 		run_lost(r, err);
@@ -355,7 +223,7 @@ test_savepoint(struct run *r, const struct record *rec, int open)
 	if (!r->in_txn || !r->stmt_savepoints || r->broken)
 		return;
 	for (i = 0; i < rec->nstmts && !needed; i++)
-		needed = is_savepoint_stmt(rec->stmts[i].sql);
+		needed = txn_is_savepoint_stmt(rec->stmts[i].sql);
 	if (!needed)
 		return;
 	run_quiet(r, open ? "SAVEPOINT " SAVEPOINT_TEST :
@@ -551,8 +419,8 @@ name_selected(const struct options *o, const struct record *rec)
 }
 
 /* Close what a test left open: its own transactions are rolled back. */
-static void
-end_test(struct run *r)
+void
+run_end_test(struct run *r)
 {
 	char	*sql;
 
@@ -574,8 +442,8 @@ end_test(struct run *r)
  * database that is expected (implicit commits of DDL) and harmless; else
  * it is the test's failure.  Returns 1 if the transaction had ended.
  */
-static int
-txn_escaped(struct run *r)
+int
+run_txn_escaped(struct run *r)
 {
 	if (!r->in_txn || r->broken || r->drv->in_transaction(r->conn))
 		return 0;
@@ -644,7 +512,7 @@ run_test(struct run *r, const struct record *rec)
 		free(tr->sql);
 		tr->sql = xstrdup(rec->stmts[i].sql);
 		tr->line = rec->nstmts > 1 ? rec->stmts[i].line : rec->line;
-		if (txn_escaped(r)) {
+		if (run_txn_escaped(r)) {
 			tr->outcome = OUTCOME_FAIL;
 			if (err.timed_out)
 				timeout_lost_txn(r);
@@ -704,225 +572,11 @@ finish_test(struct run *r, const struct record *rec, const struct expect *e,
 	/* A sqllogictest record is judged by its first failing statement. */
 	if (tr->outcome == OUTCOME_PASS)
 		judge(r, rec, e, rc, res, err, tr);
-	end_test(r);
+	run_end_test(r);
 	test_savepoint(r, rec, 0);
 	result_clear(res);
 	dberror_clear(err);
 	file_report_forget_pass(r->fr);
-}
-
-/* Setup statements sent together at most (one round trip each batch). */
-#define SETUP_BATCH_MAX	64
-
-/*
- * How many setup statements from the i-th on can go to the engine in one
- * batch: only inside the file's transaction (outside it, statements such
- * as CREATE DATABASE must run alone), none that the runner maps (BEGIN,
- * COMMIT, ...) or refuses, and none while --log times each statement.
- */
-static size_t
-setup_batch_size(struct run *r, const struct record *rec, size_t i)
-{
-	size_t	n = 0;
-
-	if (!r->in_txn || r->drv->exec_batch == NULL || querylog_active())
-		return 0;
-	while (i + n < rec->nstmts && n < SETUP_BATCH_MAX &&
-	    classify(rec->stmts[i + n].sql) == TXN_NONE)
-		n++;
-	return n;
-}
-
-/*
- * Run n setup statements from *i on as one batch.  On failure *i is set
- * to the failing statement and -1 returned with err filled.
- */
-static int
-run_setup_batch(struct run *r, const struct record *rec, size_t *i,
-    size_t n, struct dberror *err)
-{
-	const char	**sqls;
-	size_t		  k, failed = 0;
-	int		  rc;
-
-	sqls = xcalloc(n, sizeof *sqls);
-	for (k = 0; k < n; k++) {
-		sqls[k] = rec->stmts[*i + k].sql;
-		if (log_verbose())
-			log_debug("%s:%d: %s", r->fr->path,
-			    rec->stmts[*i + k].line, sqls[k]);
-	}
-	watch_arm(r->conn->watch);
-	rc = r->drv->exec_batch(r->conn, sqls, n, &failed, err);
-	if (watch_disarm(r->conn->watch) && rc != 0)
-		err->timed_out = 1;
-	free(sqls);
-	if (rc != 0) {
-		*i += failed;
-		if (err->lost)
-			run_lost(r, err);
-	}
-	return rc;
-}
-
-/*
- * Run a block of statements that must all succeed: a setup block, a
- * --schema file or a migration step (what names it in the message).  On
- * failure the file fails and stops; returns -1.
- */
-static int
-run_setup(struct run *r, const struct record *rec, const char *what)
-{
-	struct result	 res;
-	struct dberror	 err;
-	size_t		 i, n;
-	char		*desc;
-	int		 rc = 0, sp = r->stmt_savepoints;
-
-	result_init(&res);
-	res.max_rows = r->opts->max_rows;
-	dberror_init(&err);
-	/*
-	 * A failing statement ends the file here, so it needs no savepoint
-	 * to leave the transaction usable: without them a statement costs
-	 * one round trip instead of three (PostgreSQL), which is what makes
-	 * --schema and --migrations cheap enough to run for every file.
-	 */
-	r->stmt_savepoints = 0;
-	for (i = 0; i < rec->nstmts && rc == 0; i += n) {
-		n = setup_batch_size(r, rec, i);
-		if (n > 1)
-			rc = run_setup_batch(r, rec, &i, n, &err);
-		else {
-			n = 1;
-			result_clear(&res);
-			rc = run_stmt(r, &rec->stmts[i], NULL, &res, &err);
-		}
-		if (rc == 0 && txn_escaped(r)) {
-			rc = -1;
-			dberror_set(&err, NULL, "sqlcheck", NULL, "the "
-			    "statement ended the file's transaction");
-		}
-		if (rc != 0) {
-			desc = dberror_describe(&err);
-			r->fr->setup_failed = 1;
-			r->fr->outcome = OUTCOME_FAIL;
-			r->fr->error_line = rec->stmts[i].line;
-			r->fr->message = xprintf("%s:%d: %s failed: %s\n%s",
-			    rec->path, rec->stmts[i].line, what, desc,
-			    rec->stmts[i].sql);
-			free(desc);
-		}
-	}
-	end_test(r);
-	r->stmt_savepoints = sp;
-	result_clear(&res);
-	dberror_clear(&err);
-	return rc;
-}
-
-/* The file fails at rec before its tests: a setup-like failure. */
-static int
-setup_error(struct run *r, const struct record *rec, char *message)
-{
-	r->fr->setup_failed = 1;
-	r->fr->outcome = OUTCOME_FAIL;
-	r->fr->error_line = rec->line;
-	r->fr->message = xprintf("%s:%d: %s", rec->path, rec->line, message);
-	free(message);
-	return -1;
-}
-
-/* The migrations of the file: its own "-- migrations:", or --migrations. */
-static const struct migrations *
-file_migrations(const struct run *r)
-{
-	if (r->tf->migrations != NULL)
-		return r->tf->migrations;
-	return r->opts->migrations;
-}
-
-/* Apply step i of ms up (up != 0) or down; -1 if it failed. */
-static int
-run_step(struct run *r, const struct migrations *ms, size_t i, int up)
-{
-	const struct migration	*m = &ms->steps[i];
-	char			*what;
-	int			 rc;
-
-	what = xprintf("migration %s %s", m->version, up ? "up" : "down");
-	log_debug("%s: %s (%s)", r->fr->path, what, up ? m->up_path :
-	    m->down_path);
-	rc = run_setup(r, up ? &m->up : &m->down, what);
-	free(what);
-	return rc;
-}
-
-/* "-- migrate: VERSION": apply up or down steps to reach VERSION. */
-static int
-run_migrate(struct run *r, const struct record *rec)
-{
-	const struct migrations	*ms = file_migrations(r);
-	char			*list, *msg;
-	int			 target;
-
-	if (ms == NULL)
-		return setup_error(r, rec, xstrdup("\"-- migrate:\" needs "
-		    "migrations: give --migrations DIR, or put \"-- "
-		    "migrations: DIR\" at the top of the file"));
-	target = migrations_find(ms, rec->arg);
-	if (target < 0) {
-		list = migrations_versions(ms);
-		msg = xprintf("no migration has version %s in %s (versions: "
-		    "%s)", rec->arg, ms->dir, list);
-		free(list);
-		return setup_error(r, rec, msg);
-	}
-	while (r->migrated < target) {
-		if (run_step(r, ms, (size_t)r->migrated, 1) != 0)
-			return -1;
-		r->migrated++;
-	}
-	while (r->migrated > target) {
-		if (ms->steps[r->migrated - 1].down_path == NULL)
-			return setup_error(r, rec, xprintf("cannot migrate "
-			    "down to %s: migration %s has no down step",
-			    rec->arg, ms->steps[r->migrated - 1].version));
-		if (run_step(r, ms, (size_t)r->migrated - 1, 0) != 0)
-			return -1;
-		r->migrated--;
-	}
-	return 0;
-}
-
-/*
- * Before the file's own records: the --schema files, then every
- * migration, unless the file migrates where it says ("-- migrate:"),
- * in which case it starts from an empty schema.  -1 if one failed.
- */
-static int
-run_prelude(struct run *r)
-{
-	const struct migrations	*ms = file_migrations(r);
-	const struct sqlfiles	*sf = r->opts->schema;
-	size_t			 i;
-
-	if (r->tf->migrates)
-		return 0;
-	if (r->cloned) {
-		r->migrated = ms != NULL ? (int)ms->nsteps : 0;
-		return 0;
-	}
-	for (i = 0; sf != NULL && i < sf->nrecords; i++) {
-		if (run_setup(r, &sf->records[i], "schema") != 0)
-			return -1;
-	}
-	for (i = 0; ms != NULL && i < ms->nsteps; i++) {
-		if (run_step(r, ms, i, 1) != 0)
-			return -1;
-		r->migrated++;
-	}
-	return 0;
 }
 
 /*
@@ -1150,79 +804,6 @@ note_not_run(struct run *r, size_t from)
 	r->fr->message = msg;
 }
 
-/* The file fails at a CSV row that could not be loaded. */
-static int
-load_failed(struct run *r, const struct record *rec, size_t bad,
-    const struct dberror *err)
-{
-	const struct csv	*csv = rec->csv;
-	char			*desc;
-
-	desc = dberror_describe(err);
-	r->fr->setup_failed = 1;
-	r->fr->outcome = OUTCOME_FAIL;
-	r->fr->error_line = rec->line;
-	if (bad < csv->nrows)
-		r->fr->message = xprintf("%s:%d: cannot load this row into %s: "
-		    "%s\n(-- load: at %s:%d)", csv->path, csv->lines[bad],
-		    rec->arg, desc, rec->path, rec->line);
-	else
-		r->fr->message = xprintf("%s:%d: cannot load %s into %s: %s",
-		    rec->path, rec->line, csv->path, rec->arg, desc);
-	free(desc);
-	return -1;
-}
-
-/*
- * "-- load: TABLE FROM 'FILE.csv'": the driver's load slot puts the rows
- * in, inside a statement savepoint where an error would abort the file's
- * transaction.  -1 (the file fails) if a row cannot be loaded.
- */
-static int
-run_load(struct run *r, const struct record *rec)
-{
-	struct dberror	 err;
-	double		 start = now_seconds();
-	size_t		 bad = (size_t)-1;
-	char		*what;
-	int		 use_sp, rc;
-
-	if (r->drv->load == NULL)
-		return setup_error(r, rec, xprintf("the %s driver cannot load "
-		    "CSV files", r->drv->name));
-	dberror_init(&err);
-	use_sp = r->in_txn && r->stmt_savepoints;
-	if (use_sp && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, &err) != 0)
-		return load_failed(r, rec, bad, &err);
-	watch_arm(r->conn->watch);
-	rc = r->drv->load(r->conn, rec->arg, rec->csv, &bad, &err);
-	if (watch_disarm(r->conn->watch) && rc != 0)
-		err.timed_out = 1;
-	what = xprintf("-- load: %s FROM '%s' (%zu rows)", rec->arg,
-	    rec->csv->path, rec->csv->nrows);
-	querylog_write(r->fr->path, rec->line, what, now_seconds() - start,
-	    rc == 0 ? "ok" : err.timed_out ? "timeout" : "error");
-	log_debug("%s:%d: %s in %.3f s", r->fr->path, rec->line, what,
-	    now_seconds() - start);
-	free(what);
-	if (rc != 0 && err.lost)
-		r->broken = 1;
-	if (use_sp && !r->broken) {
-		if (rc != 0)
-			run_quiet(r, "ROLLBACK TO SAVEPOINT " SAVEPOINT_STMT);
-		run_quiet(r, "RELEASE SAVEPOINT " SAVEPOINT_STMT);
-	}
-	if (rc == 0 && txn_escaped(r)) {
-		rc = -1;
-		dberror_set(&err, NULL, "sqlcheck", NULL, "loading ended the "
-		    "file's transaction");
-	}
-	if (rc != 0)
-		load_failed(r, rec, bad, &err);
-	dberror_clear(&err);
-	return rc;
-}
-
 /* Tests sent to the engine together at most (one round trip). */
 #define TEST_BATCH_MAX	32
 
@@ -1235,7 +816,7 @@ test_batchable(struct run *r, const struct record *rec)
 {
 	if (rec->kind != RECORD_TEST || rec->nstmts != 1 ||
 	    !record_applies(rec, r->drv->name) || !name_selected(r->opts, rec) ||
-	    is_savepoint_stmt(rec->stmts[0].sql))
+	    txn_is_savepoint_stmt(rec->stmts[0].sql))
 		return 0;
 	return pick_expect(rec, r->drv->name) != NULL;
 }
@@ -1425,7 +1006,7 @@ run_file(struct conn *conn, const struct test_file *tf,
     const struct options *opts, struct file_report *fr)
 {
 	struct run	r;
-	double		start = now_seconds();
+	double		start = run_now();
 	size_t		i, n;
 
 	memset(&r, 0, sizeof r);
@@ -1469,82 +1050,6 @@ run_file(struct conn *conn, const struct test_file *tf,
 	free(r.labels);
 	free(r.lost);
 	fr->broken = r.broken;
-	fr->seconds = now_seconds() - start;
+	fr->seconds = run_now() - start;
 }
 
-/* Run the statements of rec as written, in autocommit; -1 with *cause. */
-static int
-template_apply(struct conn *conn, const struct record *rec, char **cause)
-{
-	struct result	 res;
-	struct dberror	 err;
-	size_t		 i;
-	int		 rc = 0;
-
-	result_init(&res);
-	dberror_init(&err);
-	for (i = 0; i < rec->nstmts && rc == 0; i++) {
-		result_clear(&res);
-		rc = conn->drv->exec(conn, rec->stmts[i].sql, NULL, &res, &err);
-		if (rc != 0)
-			*cause = xprintf("%s:%d: %s", rec->path,
-			    rec->stmts[i].line, err.message);
-	}
-	result_clear(&res);
-	dberror_clear(&err);
-	return rc;
-}
-
-/*
- * Build the --schema files and the --migrations once, in a scratch
- * database kept by the driver as a template that each test file then
- * gets a copy of, instead of applying them again (drivers with
- * template_save and scratch_clone: SQLite).  Returns the template's name
- * (caller frees, and drops it with template_drop), or NULL when there is
- * nothing to build, the driver cannot, or building failed: then each file
- * applies them itself, and reports any error at its FILE:LINE.
- */
-char *
-run_template_build(struct conn *conn, const struct options *o)
-{
-	const struct driver	*drv = conn->drv;
-	char			*scratch = NULL, *tmpl = NULL, *cause = NULL;
-	size_t			 i;
-	int			 rc;
-
-	if ((o->schema == NULL && o->migrations == NULL) ||
-	    drv->template_save == NULL || drv->scratch_clone == NULL ||
-	    o->isolation == ISOLATION_TRANSACTION)
-		return NULL;
-	if (drv->scratch_create(conn, &scratch, &cause) != 0) {
-		log_debug("no template database: %s", cause);
-		free(cause);
-		return NULL;
-	}
-	rc = 0;
-	for (i = 0; o->schema != NULL && i < o->schema->nrecords && rc == 0;
-	    i++)
-		rc = template_apply(conn, &o->schema->records[i], &cause);
-	for (i = 0; o->migrations != NULL && i < o->migrations->nsteps &&
-	    rc == 0; i++) {
-		log_debug("template: migration %s up (%s)",
-		    o->migrations->steps[i].version,
-		    o->migrations->steps[i].up_path);
-		rc = template_apply(conn, &o->migrations->steps[i].up, &cause);
-	}
-	if (rc == 0)
-		rc = drv->template_save(conn, &tmpl, &cause);
-	if (rc != 0) {
-		log_debug("no template database: %s", cause);
-		free(cause);
-		cause = NULL;
-	} else
-		log_debug("template database: %s", tmpl);
-	if (drv->scratch_drop(conn, scratch, &cause) != 0) {
-		log_warnx("cannot drop scratch database %s: %s", scratch,
-		    cause);
-		free(cause);
-	}
-	free(scratch);
-	return tmpl;
-}

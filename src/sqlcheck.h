@@ -616,12 +616,23 @@ struct file_report {
 	char			*orphan_scratch; /* scratch db of a lost session */
 };
 
-/* run.c */
+/* run.c, run-setup.c (run_template_build) */
 void	 run_file(struct conn *, const struct test_file *,
 	    const struct options *, struct file_report *);
 void	 run_request_stop(int);
 char	*run_template_build(struct conn *, const struct options *);
 int	 run_stopped(void);
+
+/* txnstmt.c: what the runner does with a statement before sending it. */
+enum txn_kind {
+	TXN_NONE,		/* send as written */
+	TXN_BEGIN,		/* BEGIN, START TRANSACTION */
+	TXN_COMMIT,		/* COMMIT, END */
+	TXN_ROLLBACK,		/* ROLLBACK, ABORT (not ROLLBACK TO) */
+	TXN_REFUSED		/* cannot run inside a transaction */
+};
+enum txn_kind	 txn_classify(const char *);
+int		 txn_is_savepoint_stmt(const char *);
 
 /* Totals of a run, for the summary. */
 struct totals {

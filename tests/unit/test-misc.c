@@ -243,6 +243,58 @@ test_result_bounds(void)
 	result_clear(&r);
 }
 
+/* What a statement means for transactions (txnstmt.c). */
+static void
+test_txn_classify(void)
+{
+	static const struct {
+		const char	*sql;
+		enum txn_kind	 kind;
+		int		 savepoint;
+	} cases[] = {
+		{ "SELECT 1", TXN_NONE, 0 },
+		{ "  begin", TXN_BEGIN, 1 },
+		{ "BEGIN TRANSACTION", TXN_BEGIN, 1 },
+		{ "START TRANSACTION READ ONLY", TXN_BEGIN, 1 },
+		{ "START SLAVE", TXN_NONE, 0 },
+		{ "COMMIT", TXN_COMMIT, 1 },
+		{ "end", TXN_COMMIT, 1 },
+		{ "COMMIT PREPARED 'x'", TXN_REFUSED, 0 },
+		{ "ROLLBACK", TXN_ROLLBACK, 1 },
+		{ "abort", TXN_ROLLBACK, 1 },
+		{ "ROLLBACK TO SAVEPOINT a", TXN_NONE, 1 },
+		{ "ROLLBACK WORK TO a", TXN_NONE, 1 },
+		{ "ROLLBACK PREPARED 'x'", TXN_REFUSED, 1 },
+		{ "SAVEPOINT a", TXN_NONE, 1 },
+		{ "RELEASE SAVEPOINT a", TXN_NONE, 1 },
+		{ "VACUUM", TXN_REFUSED, 0 },
+		{ "CREATE DATABASE d", TXN_REFUSED, 0 },
+		{ "drop tablespace t", TXN_REFUSED, 0 },
+		{ "CREATE INDEX CONCURRENTLY i ON t (a)", TXN_REFUSED, 0 },
+		{ "CREATE INDEX i ON t (a)", TXN_NONE, 0 },
+		{ "CREATE TABLE databases (a int)", TXN_NONE, 0 },
+		{ "SET autocommit = 0", TXN_REFUSED, 0 },
+		{ "SET @@autocommit = 0", TXN_REFUSED, 0 },
+		{ "SET search_path = x", TXN_NONE, 0 },
+		{ "ALTER SYSTEM SET work_mem = '1MB'", TXN_REFUSED, 0 },
+		{ "PREPARE TRANSACTION 'x'", TXN_REFUSED, 0 },
+		{ "PREPARE q AS SELECT 1", TXN_NONE, 0 },
+		{ "PRAGMA foreign_keys = OFF", TXN_REFUSED, 0 },
+		{ "PRAGMA foreign_keys", TXN_NONE, 0 },
+		{ "REINDEX DATABASE d", TXN_REFUSED, 0 },
+		{ "REINDEX TABLE t", TXN_NONE, 0 },
+		{ "(SELECT 1)", TXN_NONE, 0 },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ok(txn_classify(cases[i].sql) == cases[i].kind &&
+		    txn_is_savepoint_stmt(cases[i].sql) == cases[i].savepoint,
+		    "txn_classify: %s (%d, savepoint %d)", cases[i].sql,
+		    (int)cases[i].kind, cases[i].savepoint);
+	}
+}
+
 /* buf_add_int64 writes what "%lld" writes, at the edges too. */
 static void
 test_buf_int64(void)
@@ -583,5 +635,6 @@ main(void)
 	test_strutil();
 	test_result_values();
 	test_result_bounds();
+	test_txn_classify();
 	return done_testing();
 }

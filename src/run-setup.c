@@ -1,0 +1,377 @@
+/*
+ * run-setup.c: what must succeed before a file's tests can mean
+ * anything: setup blocks, the --schema files, migrations (all of them,
+ * or up and down to "-- migrate: VERSION"), "-- load:" of CSV files, and
+ * the template database that --schema and --migrations are built into
+ * once, for drivers that can copy one.  A failure here fails the file
+ * at the FILE:LINE of the statement or row, and its tests do not run.
+ * Prints nothing.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+
+/* Setup statements sent together at most (one round trip each batch). */
+#define SETUP_BATCH_MAX	64
+
+/*
+ * How many setup statements from the i-th on can go to the engine in one
+ * batch: only inside the file's transaction (outside it, statements such
+ * as CREATE DATABASE must run alone), none that the runner maps (BEGIN,
+ * COMMIT, ...) or refuses, and none while --log times each statement.
+ */
+static size_t
+setup_batch_size(struct run *r, const struct record *rec, size_t i)
+{
+	size_t	n = 0;
+
+	if (!r->in_txn || r->drv->exec_batch == NULL || querylog_active())
+		return 0;
+	while (i + n < rec->nstmts && n < SETUP_BATCH_MAX &&
+	    txn_classify(rec->stmts[i + n].sql) == TXN_NONE)
+		n++;
+	return n;
+}
+
+/*
+ * Run n setup statements from *i on as one batch.  On failure *i is set
+ * to the failing statement and -1 returned with err filled.
+ */
+static int
+run_setup_batch(struct run *r, const struct record *rec, size_t *i,
+    size_t n, struct dberror *err)
+{
+	const char	**sqls;
+	size_t		  k, failed = 0;
+	int		  rc;
+
+	sqls = xcalloc(n, sizeof *sqls);
+	for (k = 0; k < n; k++) {
+		sqls[k] = rec->stmts[*i + k].sql;
+		if (log_verbose())
+			log_debug("%s:%d: %s", r->fr->path,
+			    rec->stmts[*i + k].line, sqls[k]);
+	}
+	watch_arm(r->conn->watch);
+	rc = r->drv->exec_batch(r->conn, sqls, n, &failed, err);
+	if (watch_disarm(r->conn->watch) && rc != 0)
+		err->timed_out = 1;
+	free(sqls);
+	if (rc != 0) {
+		*i += failed;
+		if (err->lost)
+			run_lost(r, err);
+	}
+	return rc;
+}
+
+/*
+ * Run a block of statements that must all succeed: a setup block, a
+ * --schema file or a migration step (what names it in the message).  On
+ * failure the file fails and stops; returns -1.
+ */
+int
+run_setup(struct run *r, const struct record *rec, const char *what)
+{
+	struct result	 res;
+	struct dberror	 err;
+	size_t		 i, n;
+	char		*desc;
+	int		 rc = 0, sp = r->stmt_savepoints;
+
+	result_init(&res);
+	res.max_rows = r->opts->max_rows;
+	dberror_init(&err);
+	/*
+	 * A failing statement ends the file here, so it needs no savepoint
+	 * to leave the transaction usable: without them a statement costs
+	 * one round trip instead of three (PostgreSQL), which is what makes
+	 * --schema and --migrations cheap enough to run for every file.
+	 */
+	r->stmt_savepoints = 0;
+	for (i = 0; i < rec->nstmts && rc == 0; i += n) {
+		n = setup_batch_size(r, rec, i);
+		if (n > 1)
+			rc = run_setup_batch(r, rec, &i, n, &err);
+		else {
+			n = 1;
+			result_clear(&res);
+			rc = run_stmt(r, &rec->stmts[i], NULL, &res, &err);
+		}
+		if (rc == 0 && run_txn_escaped(r)) {
+			rc = -1;
+			dberror_set(&err, NULL, "sqlcheck", NULL, "the "
+			    "statement ended the file's transaction");
+		}
+		if (rc != 0) {
+			desc = dberror_describe(&err);
+			r->fr->setup_failed = 1;
+			r->fr->outcome = OUTCOME_FAIL;
+			r->fr->error_line = rec->stmts[i].line;
+			r->fr->message = xprintf("%s:%d: %s failed: %s\n%s",
+			    rec->path, rec->stmts[i].line, what, desc,
+			    rec->stmts[i].sql);
+			free(desc);
+		}
+	}
+	run_end_test(r);
+	r->stmt_savepoints = sp;
+	result_clear(&res);
+	dberror_clear(&err);
+	return rc;
+}
+
+/* The file fails at rec before its tests: a setup-like failure. */
+static int
+setup_error(struct run *r, const struct record *rec, char *message)
+{
+	r->fr->setup_failed = 1;
+	r->fr->outcome = OUTCOME_FAIL;
+	r->fr->error_line = rec->line;
+	r->fr->message = xprintf("%s:%d: %s", rec->path, rec->line, message);
+	free(message);
+	return -1;
+}
+
+/* The migrations of the file: its own "-- migrations:", or --migrations. */
+static const struct migrations *
+file_migrations(const struct run *r)
+{
+	if (r->tf->migrations != NULL)
+		return r->tf->migrations;
+	return r->opts->migrations;
+}
+
+/* Apply step i of ms up (up != 0) or down; -1 if it failed. */
+static int
+run_step(struct run *r, const struct migrations *ms, size_t i, int up)
+{
+	const struct migration	*m = &ms->steps[i];
+	char			*what;
+	int			 rc;
+
+	what = xprintf("migration %s %s", m->version, up ? "up" : "down");
+	log_debug("%s: %s (%s)", r->fr->path, what, up ? m->up_path :
+	    m->down_path);
+	rc = run_setup(r, up ? &m->up : &m->down, what);
+	free(what);
+	return rc;
+}
+
+/* "-- migrate: VERSION": apply up or down steps to reach VERSION. */
+int
+run_migrate(struct run *r, const struct record *rec)
+{
+	const struct migrations	*ms = file_migrations(r);
+	char			*list, *msg;
+	int			 target;
+
+	if (ms == NULL)
+		return setup_error(r, rec, xstrdup("\"-- migrate:\" needs "
+		    "migrations: give --migrations DIR, or put \"-- "
+		    "migrations: DIR\" at the top of the file"));
+	target = migrations_find(ms, rec->arg);
+	if (target < 0) {
+		list = migrations_versions(ms);
+		msg = xprintf("no migration has version %s in %s (versions: "
+		    "%s)", rec->arg, ms->dir, list);
+		free(list);
+		return setup_error(r, rec, msg);
+	}
+	while (r->migrated < target) {
+		if (run_step(r, ms, (size_t)r->migrated, 1) != 0)
+			return -1;
+		r->migrated++;
+	}
+	while (r->migrated > target) {
+		if (ms->steps[r->migrated - 1].down_path == NULL)
+			return setup_error(r, rec, xprintf("cannot migrate "
+			    "down to %s: migration %s has no down step",
+			    rec->arg, ms->steps[r->migrated - 1].version));
+		if (run_step(r, ms, (size_t)r->migrated - 1, 0) != 0)
+			return -1;
+		r->migrated--;
+	}
+	return 0;
+}
+
+/*
+ * Before the file's own records: the --schema files, then every
+ * migration, unless the file migrates where it says ("-- migrate:"),
+ * in which case it starts from an empty schema.  -1 if one failed.
+ */
+int
+run_prelude(struct run *r)
+{
+	const struct migrations	*ms = file_migrations(r);
+	const struct sqlfiles	*sf = r->opts->schema;
+	size_t			 i;
+
+	if (r->tf->migrates)
+		return 0;
+	if (r->cloned) {
+		r->migrated = ms != NULL ? (int)ms->nsteps : 0;
+		return 0;
+	}
+	for (i = 0; sf != NULL && i < sf->nrecords; i++) {
+		if (run_setup(r, &sf->records[i], "schema") != 0)
+			return -1;
+	}
+	for (i = 0; ms != NULL && i < ms->nsteps; i++) {
+		if (run_step(r, ms, i, 1) != 0)
+			return -1;
+		r->migrated++;
+	}
+	return 0;
+}
+
+/* The file fails at a CSV row that could not be loaded. */
+static int
+load_failed(struct run *r, const struct record *rec, size_t bad,
+    const struct dberror *err)
+{
+	const struct csv	*csv = rec->csv;
+	char			*desc;
+
+	desc = dberror_describe(err);
+	r->fr->setup_failed = 1;
+	r->fr->outcome = OUTCOME_FAIL;
+	r->fr->error_line = rec->line;
+	if (bad < csv->nrows)
+		r->fr->message = xprintf("%s:%d: cannot load this row into %s: "
+		    "%s\n(-- load: at %s:%d)", csv->path, csv->lines[bad],
+		    rec->arg, desc, rec->path, rec->line);
+	else
+		r->fr->message = xprintf("%s:%d: cannot load %s into %s: %s",
+		    rec->path, rec->line, csv->path, rec->arg, desc);
+	free(desc);
+	return -1;
+}
+
+/*
+ * "-- load: TABLE FROM 'FILE.csv'": the driver's load slot puts the rows
+ * in, inside a statement savepoint where an error would abort the file's
+ * transaction.  -1 (the file fails) if a row cannot be loaded.
+ */
+int
+run_load(struct run *r, const struct record *rec)
+{
+	struct dberror	 err;
+	double		 start = run_now();
+	size_t		 bad = (size_t)-1;
+	char		*what;
+	int		 use_sp, rc;
+
+	if (r->drv->load == NULL)
+		return setup_error(r, rec, xprintf("the %s driver cannot load "
+		    "CSV files", r->drv->name));
+	dberror_init(&err);
+	use_sp = r->in_txn && r->stmt_savepoints;
+	if (use_sp && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, &err) != 0)
+		return load_failed(r, rec, bad, &err);
+	watch_arm(r->conn->watch);
+	rc = r->drv->load(r->conn, rec->arg, rec->csv, &bad, &err);
+	if (watch_disarm(r->conn->watch) && rc != 0)
+		err.timed_out = 1;
+	what = xprintf("-- load: %s FROM '%s' (%zu rows)", rec->arg,
+	    rec->csv->path, rec->csv->nrows);
+	querylog_write(r->fr->path, rec->line, what, run_now() - start,
+	    rc == 0 ? "ok" : err.timed_out ? "timeout" : "error");
+	log_debug("%s:%d: %s in %.3f s", r->fr->path, rec->line, what,
+	    run_now() - start);
+	free(what);
+	if (rc != 0 && err.lost)
+		r->broken = 1;
+	if (use_sp && !r->broken) {
+		if (rc != 0)
+			run_quiet(r, "ROLLBACK TO SAVEPOINT " SAVEPOINT_STMT);
+		run_quiet(r, "RELEASE SAVEPOINT " SAVEPOINT_STMT);
+	}
+	if (rc == 0 && run_txn_escaped(r)) {
+		rc = -1;
+		dberror_set(&err, NULL, "sqlcheck", NULL, "loading ended the "
+		    "file's transaction");
+	}
+	if (rc != 0)
+		load_failed(r, rec, bad, &err);
+	dberror_clear(&err);
+	return rc;
+}
+
+/* Run the statements of rec as written, in autocommit; -1 with *cause. */
+static int
+template_apply(struct conn *conn, const struct record *rec, char **cause)
+{
+	struct result	 res;
+	struct dberror	 err;
+	size_t		 i;
+	int		 rc = 0;
+
+	result_init(&res);
+	dberror_init(&err);
+	for (i = 0; i < rec->nstmts && rc == 0; i++) {
+		result_clear(&res);
+		rc = conn->drv->exec(conn, rec->stmts[i].sql, NULL, &res, &err);
+		if (rc != 0)
+			*cause = xprintf("%s:%d: %s", rec->path,
+			    rec->stmts[i].line, err.message);
+	}
+	result_clear(&res);
+	dberror_clear(&err);
+	return rc;
+}
+
+/*
+ * Build the --schema files and the --migrations once, in a scratch
+ * database kept by the driver as a template that each test file then
+ * gets a copy of, instead of applying them again (drivers with
+ * template_save and scratch_clone: SQLite).  Returns the template's name
+ * (caller frees, and drops it with template_drop), or NULL when there is
+ * nothing to build, the driver cannot, or building failed: then each file
+ * applies them itself, and reports any error at its FILE:LINE.
+ */
+char *
+run_template_build(struct conn *conn, const struct options *o)
+{
+	const struct driver	*drv = conn->drv;
+	char			*scratch = NULL, *tmpl = NULL, *cause = NULL;
+	size_t			 i;
+	int			 rc;
+
+	if ((o->schema == NULL && o->migrations == NULL) ||
+	    drv->template_save == NULL || drv->scratch_clone == NULL ||
+	    o->isolation == ISOLATION_TRANSACTION)
+		return NULL;
+	if (drv->scratch_create(conn, &scratch, &cause) != 0) {
+		log_debug("no template database: %s", cause);
+		free(cause);
+		return NULL;
+	}
+	rc = 0;
+	for (i = 0; o->schema != NULL && i < o->schema->nrecords && rc == 0;
+	    i++)
+		rc = template_apply(conn, &o->schema->records[i], &cause);
+	for (i = 0; o->migrations != NULL && i < o->migrations->nsteps &&
+	    rc == 0; i++) {
+		log_debug("template: migration %s up (%s)",
+		    o->migrations->steps[i].version,
+		    o->migrations->steps[i].up_path);
+		rc = template_apply(conn, &o->migrations->steps[i].up, &cause);
+	}
+	if (rc == 0)
+		rc = drv->template_save(conn, &tmpl, &cause);
+	if (rc != 0) {
+		log_debug("no template database: %s", cause);
+		free(cause);
+		cause = NULL;
+	} else
+		log_debug("template database: %s", tmpl);
+	if (drv->scratch_drop(conn, scratch, &cause) != 0) {
+		log_warnx("cannot drop scratch database %s: %s", scratch,
+		    cause);
+		free(cause);
+	}
+	free(scratch);
+	return tmpl;
+}

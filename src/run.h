@@ -1,0 +1,66 @@
+/*
+ * run.h: what the runner's files share, and nothing else includes: the
+ * state of one file's run and the functions one file calls in another.
+ *
+ *	run.c		a file's isolation, its tests (one by one or in
+ *			batches), judging them, the file's report
+ *	run-setup.c	what must succeed before tests: setup blocks,
+ *			--schema, migrations, "-- load:", and the template
+ *			database built from --schema and --migrations
+ *	txnstmt.c	what a statement means for transactions (in
+ *			sqlcheck.h: the unit tests use it)
+ */
+#ifndef RUN_H
+#define RUN_H
+
+#include "sqlcheck.h"
+
+#define SAVEPOINT_STMT	"sqlcheck_stmt"
+
+struct slt_label;
+
+/* State of one file's run. */
+struct run {
+	struct conn		*conn;
+	const struct driver	*drv;
+	const struct test_file	*tf;
+	const struct options	*opts;
+	struct file_report	*fr;
+	int			 in_txn;	/* file transaction in use */
+	int			 scratch;	/* scratch database in use */
+	int			 stmt_savepoints;
+	int			 user_depth;	/* open BEGINs of the test */
+	int			 halted;
+	int			 broken;	/* connection lost */
+	char			*lost;		/* what the driver said then */
+	size_t			 stopped_at;	/* first record not run */
+	char			*scratch_name;
+	int			 migrated;	/* migration steps applied */
+	int			 cloned;	/* scratch copies the template */
+	struct slt_label	*labels;
+	size_t			 nlabels;
+	struct coverage_file	*cov;		/* --coverage, or NULL */
+};
+
+struct slt_label {
+	char	*label;
+	char	 hash[33];
+};
+
+/* run.c */
+double	 run_now(void);
+void	 run_lost(struct run *, const struct dberror *);
+int	 run_internal(struct run *, const char *, struct dberror *);
+void	 run_quiet(struct run *, const char *);
+int	 run_stmt(struct run *, const struct stmt *, const char *,
+	    struct result *, struct dberror *);
+void	 run_end_test(struct run *);
+int	 run_txn_escaped(struct run *);
+
+/* run-setup.c */
+int	 run_setup(struct run *, const struct record *, const char *);
+int	 run_migrate(struct run *, const struct record *);
+int	 run_prelude(struct run *);
+int	 run_load(struct run *, const struct record *);
+
+#endif /* RUN_H */
