@@ -535,7 +535,9 @@ compare_flat(const struct expect *e, const struct result *r, char **diff)
 static int
 compare_hash(const struct expect *e, const struct result *r, char **diff)
 {
-	char	**vals, hash[33];
+	struct md5	 m;
+	char		**vals, hash[33];
+	size_t		  n;
 
 	if (r->more_cells > 0) {
 		*diff = xprintf("- %lld values hashing to %s\n+ %zu values "
@@ -543,22 +545,30 @@ compare_hash(const struct expect *e, const struct result *r, char **diff)
 		    e->hash, r->ncells + r->more_cells);
 		return 0;
 	}
-	vals = result_sorted_values(r, e->sort);
-	hash_values(vals, r->ncells, hash);
-	free(vals);
-	if ((int64_t)r->ncells == e->count && strcasecmp(hash, e->hash) == 0)
+	if (r->hash_stream) {
+		m = r->md5;
+		md5_hex(&m, hash);
+		n = r->hashed;
+	} else {
+		vals = result_sorted_values(r, e->sort);
+		hash_values(vals, r->ncells, hash);
+		free(vals);
+		n = r->ncells;
+	}
+	if ((int64_t)n == e->count && strcasecmp(hash, e->hash) == 0)
 		return 1;
 	*diff = xprintf("- %lld values hashing to %s\n+ %zu values hashing "
-	    "to %s\n", (long long)e->count, e->hash, r->ncells, hash);
+	    "to %s\n", (long long)e->count, e->hash, n, hash);
 	return 0;
 }
 
 /*
  * Bound what r keeps of a statement's rows by what expectation e can
  * match, so that a result far larger than expected takes no more memory
- * than the expectation: for rows and hashes, as many cells as expected
- * and one row more (enough to show the first row too many); for a row
- * count, no values at all (the rows are counted).  The driver still
+ * than the expectation: for rows and sorted hashes, as many cells as
+ * expected and one row more (enough to show the first row too many); for
+ * a hash in result order, no values (they are hashed as they come); for
+ * a row count, no values (the rows are counted).  The driver still
  * reads every row, up to --max-rows: stopping a statement early could
  * cancel the next one on a server.
  */
@@ -574,7 +584,10 @@ expect_bound(const struct expect *e, struct result *r)
 		r->keep_cells = cells + 1;
 		break;
 	case EXPECT_HASH:
-		r->keep_cells = e->count >= 0 ? (size_t)e->count + 1 : SIZE_MAX;
+		if (e->sort == SORT_NONE)
+			result_hash_stream(r);
+		else if (e->count >= 0)
+			r->keep_cells = (size_t)e->count + 1;
 		break;
 	case EXPECT_COUNT:
 		r->keep_rows = 0;
@@ -594,8 +607,10 @@ expect_exceeded(const struct expect *e, const struct result *r)
 {
 	switch (e->mode) {
 	case EXPECT_ROWS:
-	case EXPECT_HASH:
 		return r->more_cells > 0;
+	case EXPECT_HASH:
+		return r->more_cells > 0 || (r->hash_stream && e->count >= 0 &&
+		    r->hashed > (size_t)e->count);
 	case EXPECT_COUNT:
 		return r->has_rows && e->count >= 0 &&
 		    result_rows(r) > (size_t)e->count;

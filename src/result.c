@@ -102,6 +102,7 @@ result_store(struct result *r, const char *s, size_t len)
 enum cell_place {
 	PLACE_KEEP,
 	PLACE_COUNT,		/* counted in more_cells, not kept */
+	PLACE_HASH,		/* hashed, not kept */
 	PLACE_DROP		/* past --max-rows */
 };
 
@@ -118,13 +119,16 @@ static enum cell_place
 result_place(struct result *r)
 {
 	if (r->ncols <= 0)
-		return PLACE_KEEP;
-	if ((r->ncells + r->more_cells) % (size_t)r->ncols != 0)
-		return r->more_cells > 0 ? PLACE_COUNT : PLACE_KEEP;
+		return r->hash_stream ? PLACE_HASH : PLACE_KEEP;
+	if ((r->ncells + r->more_cells + r->hashed) % (size_t)r->ncols != 0)
+		return r->hash_stream ? PLACE_HASH : r->more_cells > 0 ?
+		    PLACE_COUNT : PLACE_KEEP;
 	if (r->max_rows > 0 && result_rows(r) >= r->max_rows) {
 		r->truncated = 1;
 		return PLACE_DROP;
 	}
+	if (r->hash_stream)
+		return PLACE_HASH;
 	if (r->more_cells > 0 || r->nrows >= r->keep_rows ||
 	    r->ncells >= r->keep_cells)
 		return PLACE_COUNT;
@@ -155,6 +159,13 @@ result_add(struct result *r, const char *s, size_t len)
 	case PLACE_COUNT:
 		r->more_cells++;
 		break;
+	case PLACE_HASH:
+		if (s == NULL)
+			s = "NULL", len = 4;
+		md5_update(&r->md5, s, len);
+		md5_update(&r->md5, "\n", 1);
+		r->hashed++;
+		break;
 	case PLACE_DROP:
 		break;
 	}
@@ -180,7 +191,7 @@ result_rows(const struct result *r)
 {
 	if (r->ncols <= 0)
 		return r->nrows;
-	return r->nrows + r->more_cells / (size_t)r->ncols;
+	return r->nrows + (r->more_cells + r->hashed) / (size_t)r->ncols;
 }
 
 /* Replace SQL NULLs by the text "NULL", as sqllogictest renders them. */
@@ -197,7 +208,7 @@ result_nulls_as_text(struct result *r)
 
 /*
  * Free the values of a result and make it empty again, with the same
- * bounds (max_rows, keep_rows, keep_cells).
+ * bounds (max_rows, keep_rows, keep_cells, hash_stream).
  */
 void
 result_clear(struct result *r)
@@ -214,6 +225,17 @@ result_clear(struct result *r)
 	r->max_rows = bounds.max_rows;
 	r->keep_rows = bounds.keep_rows;
 	r->keep_cells = bounds.keep_cells;
+	if (bounds.hash_stream)
+		result_hash_stream(r);
+}
+
+/* Hash r's values as they come instead of keeping them (see struct result). */
+void
+result_hash_stream(struct result *r)
+{
+	r->hash_stream = 1;
+	r->hashed = 0;
+	md5_init(&r->md5);
 }
 
 /* Start an empty error. */

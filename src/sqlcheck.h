@@ -127,6 +127,13 @@ struct result {
 	size_t	  keep_rows;
 	size_t	  keep_cells;
 	size_t	  more_cells;
+	/*
+	 * A hash expectation in result order: values are hashed as they
+	 * come (hash_values' rule) and none is kept.
+	 */
+	int	  hash_stream;
+	size_t	  hashed;		/* values hashed */
+	struct md5 md5;
 };
 
 /*
@@ -164,6 +171,7 @@ void	 result_set_columns(struct result *, int);
 void	 result_add_value(struct result *, const char *, size_t);
 void	 result_add_null(struct result *);
 size_t	 result_rows(const struct result *);
+void	 result_hash_stream(struct result *);
 void	 result_clear(struct result *);
 void	 result_nulls_as_text(struct result *);
 void	 dberror_init(struct dberror *);

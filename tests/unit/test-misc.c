@@ -222,6 +222,7 @@ test_result_bounds(void)
 
 	result_init(&r);
 	e.mode = EXPECT_HASH;
+	e.sort = SORT_ROW;
 	e.count = 6;
 	expect_bound(&e, &r);
 	result_set_columns(&r, 2);
@@ -231,6 +232,40 @@ test_result_bounds(void)
 	add_rows(&r, 3, 2);
 	ok(r.ncells == 8 && r.more_cells == 4 && expect_exceeded(&e, &r),
 	    "bound: ... and one row more, the rest counted");
+	result_clear(&r);
+
+	result_init(&r);
+	e.sort = SORT_NONE;
+	e.count = 6;
+	expect_bound(&e, &r);
+	result_set_columns(&r, 2);
+	add_rows(&r, 3, 2);
+	{
+		struct result	 kept;
+		struct md5	 m = r.md5;
+		char		 want[33], got[33], **vals;
+
+		result_init(&kept);
+		result_set_columns(&kept, 2);
+		add_rows(&kept, 3, 2);
+		vals = result_sorted_values(&kept, SORT_NONE);
+		hash_values(vals, kept.ncells, want);
+		free(vals);
+		md5_hex(&m, got);
+		ok(r.ncells == 0 && r.hashed == 6 && result_rows(&r) == 3 &&
+		    strcmp(want, got) == 0, "bound: a hash in result order "
+		    "keeps nothing and hashes as hash_values does, NULLs too "
+		    "(%s)", got);
+		result_clear(&kept);
+	}
+	result_clear(&r);
+	ok(r.hash_stream && r.hashed == 0, "result_clear keeps hashing, "
+	    "from the start");
+	r.max_rows = 2;
+	result_set_columns(&r, 2);
+	add_rows(&r, 3, 2);
+	ok(r.truncated && r.hashed == 4, "bound: --max-rows stops a hashed "
+	    "result too");
 	result_clear(&r);
 
 	result_init(&r);
