@@ -28,6 +28,35 @@ is_status "--max-rows -1: exit status 2" 2
 contains "--max-rows -1: says what it takes" "$ERR" \
     'bad --max-rows "-1": give a number from 0 to'
 
+# run_measured ARGS...: run_sqlcheck, and sqlcheck's peak memory in KB
+# into RSS when GNU time can measure it (else RSS is empty).
+run_measured()
+{
+	RSS=
+	if [ -z "$TIME" ]; then
+		run_sqlcheck "$@"
+		return
+	fi
+	# shellcheck disable=SC2086
+	$_tap_timeout $TIME -f %M -o "$WORK/rss" "$SQLCHECK" "$@" \
+	    >"$WORK/out" 2>"$WORK/err" </dev/null
+	STATUS=$?
+	OUT=$(cat "$WORK/out")
+	ERR=$(cat "$WORK/err")
+	RSS=$(tail -n 1 "$WORK/rss")
+}
+
+# peak_under DESCRIPTION KB: the last run_measured peaked under KB.
+peak_under()
+{
+	if [ -n "$RSS" ]; then
+		ok "$1: peak memory $RSS KB (under $2 KB)" \
+		    "$([ "$RSS" -lt "$2" ]; echo $?)"
+	else
+		skip "$1: peak memory" "no GNU time, or under Valgrind or ASan"
+	fi
+}
+
 # limits ENGINE DSN: the checks on one engine.
 limits()
 {
@@ -41,18 +70,9 @@ limits()
 	is_status "$1: --max-rows 0 is no limit" 0
 
 	start=$(date +%s)
-	if [ -n "$TIME" ]; then
-		$TIME -f %M -o "$WORK/rss" "$SQLCHECK" -d "$1" --dsn "$2" \
-		    --timeout 2 --max-rows 1000 "$F/runaway.sqltest" \
-		    >"$WORK/out" 2>"$WORK/err" </dev/null
-		STATUS=$?
-	else
-		run_sqlcheck -d "$1" --dsn "$2" --timeout 2 --max-rows 1000 \
-		    "$F/runaway.sqltest"
-		printf '%s\n' "$OUT" >"$WORK/out"
-	fi
+	run_measured -d "$1" --dsn "$2" --timeout 2 --max-rows 1000 \
+	    "$F/runaway.sqltest"
 	elapsed=$(($(date +%s) - start))
-	OUT=$(cat "$WORK/out")
 	is_status "$1: runaway queries with --timeout 2: exit status 1" 1
 	contains "$1: ... the count times out" "$OUT" \
 	    "timed out after 2 s (the statement was cancelled)"
@@ -62,29 +82,14 @@ limits()
 	    "1 passed, 2 failed, 2 skipped"
 	ok "$1: ... returned in ${elapsed} s (under $((10 * SLOWDOWN)) s)" \
 	    "$([ "$elapsed" -lt $((10 * SLOWDOWN)) ]; echo $?)"
-	if [ -n "$TIME" ]; then
-		rss=$(tail -n 1 "$WORK/rss")
-		ok "$1: ... peak memory ${rss} KB with --max-rows 1000 (under 150 MB)" \
-		    "$([ "$rss" -lt 153600 ]; echo $?)"
-	else
-		skip "$1: ... peak memory" "no GNU time, or under Valgrind or ASan"
-	fi
+	peak_under "$1: ... with --max-rows 1000" 153600
 }
 
 # beyond ENGINE DSN: results larger than their expectation, on one
 # engine, with no --max-rows: what is kept follows the expectation.
 beyond()
 {
-	if [ -n "$TIME" ]; then
-		$TIME -f %M -o "$WORK/rss" "$SQLCHECK" -d "$1" --dsn "$2" \
-		    --max-rows 0 "$F/expected.sqltest" \
-		    >"$WORK/out" 2>"$WORK/err" </dev/null
-		STATUS=$?
-		OUT=$(cat "$WORK/out")
-	else
-		run_sqlcheck -d "$1" --dsn "$2" --max-rows 0 \
-		    "$F/expected.sqltest"
-	fi
+	run_measured -d "$1" --dsn "$2" --max-rows 0 "$F/expected.sqltest"
 	is_status "$1: results larger than expected: exit status 1" 1
 	contains "$1: ... ordered: the rows kept, how many came" "$OUT" \
 	    "wrong result: 900 rows, more than expected (only the first 4 were kept, and are shown)"
@@ -97,13 +102,7 @@ beyond()
 	    "wrong result: 1000000 rows, more than expected (only the first 2 were kept, and are shown)"
 	is "$1: ... exact and empty results pass, the file goes on" \
 	    "$(last_line "$OUT")" "3 passed, 4 failed, 2 skipped"
-	if [ -n "$TIME" ]; then
-		rss=$(tail -n 1 "$WORK/rss")
-		ok "$1: ... peak memory ${rss} KB for 1000000 rows of 200 bytes (under 60 MB)" \
-		    "$([ "$rss" -lt 61440 ]; echo $?)"
-	else
-		skip "$1: ... peak memory" "no GNU time, or under Valgrind or ASan"
-	fi
+	peak_under "$1: ... a million rows of 200 bytes" 61440
 	run_sqlcheck -d "$1" --dsn "$2" "$F/expected-hash.test"
 	contains "$1: ... a hash in result order: every value hashed" \
 	    "$OUT" "+ 5 values hashing to a7b1ac3a2b072f71a8e0d463bf4eb822"
@@ -129,22 +128,9 @@ limits sqlite ""
 beyond sqlite ""
 # A million values hashed in result order keep none (SQLite: a million
 # levels of recursion are not portable).
-if [ -n "$TIME" ]; then
-	$TIME -f %M -o "$WORK/rss" "$SQLCHECK" "$F/hash-million.test" \
-	    >"$WORK/out" 2>"$WORK/err" </dev/null
-	STATUS=$?
-	OUT=$(cat "$WORK/out")
-	rss=$(tail -n 1 "$WORK/rss")
-else
-	run_sqlcheck "$F/hash-million.test"
-fi
+run_measured "$F/hash-million.test"
 is_status "sqlite: a hash of a million values in result order passes" 0
-if [ -n "$TIME" ]; then
-	ok "sqlite: ... peak memory ${rss} KB (under 12 MB: no value kept)" \
-	    "$([ "$rss" -lt 12288 ]; echo $?)"
-else
-	skip "sqlite: ... peak memory" "no GNU time, or under Valgrind or ASan"
-fi
+peak_under "sqlite: ... no value kept" 12288
 for e in postgres mysql; do
 	if [ "$e" = postgres ]; then
 		dsn=${SQLCHECK_PG_DSN:-}
