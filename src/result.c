@@ -175,7 +175,7 @@ result_add(struct result *r, const char *s, size_t len)
 void
 result_add_value(struct result *r, const char *s, size_t len)
 {
-	result_add(r, s != NULL ? s : "", len);
+	result_add(r, s, len);
 }
 
 /* Append SQL NULL. */

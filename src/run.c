@@ -854,6 +854,7 @@ static size_t
 run_test_batch(struct run *r, size_t first, size_t n)
 {
 	const struct record	 *rec;
+	const struct expect	**exps;
 	struct test_report	 *tr;
 	const char		**sqls, **types;
 	struct result		 *res;
@@ -861,6 +862,7 @@ run_test_batch(struct run *r, size_t first, size_t n)
 	int			 *rcs, *erring;
 	size_t			  i, ran, handled;
 
+	exps = xcalloc(n, sizeof *exps);
 	erring = xcalloc(n, sizeof *erring);
 	sqls = xcalloc(n, sizeof *sqls);
 	types = xcalloc(n, sizeof *types);
@@ -871,11 +873,11 @@ run_test_batch(struct run *r, size_t first, size_t n)
 		rec = &r->tf->records[first + i];
 		sqls[i] = rec->stmts[0].sql;
 		types[i] = rec->types;
-		erring[i] = pick_expect(rec, r->drv->name)->mode ==
-		    EXPECT_ERROR;
+		exps[i] = pick_expect(rec, r->drv->name);
+		erring[i] = exps[i]->mode == EXPECT_ERROR;
 		result_init(&res[i]);
 		res[i].max_rows = r->opts->max_rows;
-		bound_result(r, pick_expect(rec, r->drv->name), &res[i]);
+		bound_result(r, exps[i], &res[i]);
 		dberror_init(&errs[i]);
 		if (log_verbose())
 			log_debug("%s:%d: %s", r->fr->path,
@@ -892,13 +894,13 @@ run_test_batch(struct run *r, size_t first, size_t n)
 		tr = file_report_add(r->fr, OUTCOME_PASS, rec->path, rec->line,
 		    rec->name);
 		tr->sql = xstrdup(rec->stmts[0].sql);
-		finish_test(r, rec, pick_expect(rec, r->drv->name), tr,
-		    rcs[i], &res[i], &errs[i]);
+		finish_test(r, rec, exps[i], tr, rcs[i], &res[i], &errs[i]);
 	}
 	for (i = ran; i < n; i++) {
 		result_clear(&res[i]);
 		dberror_clear(&errs[i]);
 	}
+	free(exps);
 	free(erring);
 	free(sqls);
 	free(types);

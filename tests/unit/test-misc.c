@@ -160,6 +160,15 @@ add_rows(struct result *r, size_t n, int ncols)
 	}
 }
 
+/* Start r empty, bounded by e, with a row set of ncols columns. */
+static void
+bounded(struct result *r, const struct expect *e, int ncols)
+{
+	result_init(r);
+	expect_bound(e, r);
+	result_set_columns(r, ncols);
+}
+
 /* What an expectation bound keeps and counts (expect_bound, result.c). */
 static void
 test_result_bounds(void)
@@ -174,9 +183,7 @@ test_result_bounds(void)
 	e.mode = EXPECT_ROWS;
 	e.rows = rows;
 	e.nrows = 3;
-	result_init(&r);
-	expect_bound(&e, &r);
-	result_set_columns(&r, 2);
+	bounded(&r, &e, 2);
 	add_rows(&r, 1000, 2);
 	ok(r.nrows == 4 && r.ncells == 8 && r.more_cells == 1992 &&
 	    result_rows(&r) == 1000 && !r.truncated, "bound: 3 rows of 2 "
@@ -205,11 +212,9 @@ test_result_bounds(void)
 	    result_rows(&r));
 	result_clear(&r);
 
-	result_init(&r);
 	e.mode = EXPECT_COUNT;
 	e.count = 2;
-	expect_bound(&e, &r);
-	result_set_columns(&r, 1);
+	bounded(&r, &e, 1);
 	add_rows(&r, 50, 1);
 	ok(r.nrows == 0 && result_rows(&r) == 50 && expect_exceeded(&e, &r),
 	    "bound: a row count keeps no value and counts 50 rows");
@@ -220,12 +225,10 @@ test_result_bounds(void)
 	    "bound: the expected count is not exceeded");
 	result_clear(&r);
 
-	result_init(&r);
 	e.mode = EXPECT_HASH;
 	e.sort = SORT_ROW;
 	e.count = 6;
-	expect_bound(&e, &r);
-	result_set_columns(&r, 2);
+	bounded(&r, &e, 2);
 	add_rows(&r, 3, 2);
 	ok(r.ncells == 6 && r.more_cells == 0, "bound: a hash of 6 values "
 	    "keeps 6");
@@ -234,30 +237,41 @@ test_result_bounds(void)
 	    "bound: ... and one row more, the rest counted");
 	result_clear(&r);
 
-	result_init(&r);
+	e.mode = EXPECT_OK;
+	bounded(&r, &e, 1);
+	add_rows(&r, 500, 1);
+	ok(r.nrows == 500 && r.more_cells == 0, "bound: none for -- expect "
+	    "ok");
+	result_clear(&r);
+}
+
+/* A hash in result order: hashed as the values come, none kept. */
+static void
+test_result_hash_stream(void)
+{
+	struct expect	 e;
+	struct result	 r, kept;
+	struct md5	 m;
+	char		 want[33], got[33], **vals;
+
+	memset(&e, 0, sizeof e);
+	e.mode = EXPECT_HASH;
 	e.sort = SORT_NONE;
 	e.count = 6;
-	expect_bound(&e, &r);
-	result_set_columns(&r, 2);
+	bounded(&r, &e, 2);
 	add_rows(&r, 3, 2);
-	{
-		struct result	 kept;
-		struct md5	 m = r.md5;
-		char		 want[33], got[33], **vals;
-
-		result_init(&kept);
-		result_set_columns(&kept, 2);
-		add_rows(&kept, 3, 2);
-		vals = result_sorted_values(&kept, SORT_NONE);
-		hash_values(vals, kept.ncells, want);
-		free(vals);
-		md5_hex(&m, got);
-		ok(r.ncells == 0 && r.hashed == 6 && result_rows(&r) == 3 &&
-		    strcmp(want, got) == 0, "bound: a hash in result order "
-		    "keeps nothing and hashes as hash_values does, NULLs too "
-		    "(%s)", got);
-		result_clear(&kept);
-	}
+	result_init(&kept);
+	result_set_columns(&kept, 2);
+	add_rows(&kept, 3, 2);
+	vals = result_sorted_values(&kept, SORT_NONE);
+	hash_values(vals, kept.ncells, want);
+	free(vals);
+	result_clear(&kept);
+	m = r.md5;
+	md5_hex(&m, got);
+	ok(r.ncells == 0 && r.hashed == 6 && result_rows(&r) == 3 &&
+	    strcmp(want, got) == 0, "bound: a hash in result order keeps "
+	    "nothing and hashes as hash_values does, NULLs too (%s)", got);
 	result_clear(&r);
 	ok(r.hash_stream && r.hashed == 0, "result_clear keeps hashing, "
 	    "from the start");
@@ -266,15 +280,6 @@ test_result_bounds(void)
 	add_rows(&r, 3, 2);
 	ok(r.truncated && r.hashed == 4, "bound: --max-rows stops a hashed "
 	    "result too");
-	result_clear(&r);
-
-	result_init(&r);
-	e.mode = EXPECT_OK;
-	expect_bound(&e, &r);
-	result_set_columns(&r, 1);
-	add_rows(&r, 500, 1);
-	ok(r.nrows == 500 && r.more_cells == 0, "bound: none for -- expect "
-	    "ok");
 	result_clear(&r);
 }
 
@@ -670,6 +675,7 @@ main(void)
 	test_strutil();
 	test_result_values();
 	test_result_bounds();
+	test_result_hash_stream();
 	test_txn_classify();
 	return done_testing();
 }
