@@ -15,8 +15,9 @@
 
 #include "sqlcheck.h"
 
+/* The version is written once, in configure.ac's AC_INIT. */
 #ifndef PACKAGE_VERSION
-#define PACKAGE_VERSION "0.1.0"
+#error "PACKAGE_VERSION comes from config.h: run configure"
 #endif
 
 enum {
