@@ -39,7 +39,8 @@ enum {
 	OPT_SCHEMA,
 	OPT_MIGRATIONS,
 	OPT_CHECK_MIGRATIONS,
-	OPT_MAX_ROWS
+	OPT_MAX_ROWS,
+	OPT_PGTAP
 };
 
 static const struct option long_options[] = {
@@ -68,6 +69,7 @@ static const struct option long_options[] = {
 	{ "migrations", required_argument, NULL, OPT_MIGRATIONS },
 	{ "check-migrations", required_argument, NULL, OPT_CHECK_MIGRATIONS },
 	{ "max-rows", required_argument, NULL, OPT_MAX_ROWS },
+	{ "pgtap", no_argument, NULL, OPT_PGTAP },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -80,8 +82,9 @@ usage(FILE *f)
 {
 	fprintf(f,
 "usage: sqlcheck [OPTIONS] [PATH...]\n"
-"Run .sqltest (and sqllogictest .test/.slt) files against a database.\n"
-"PATH is a file or a directory searched recursively (default: sql-tests).\n"
+"Run .sqltest (and sqllogictest .test/.slt, pgTAP .pg) files against a\n"
+"database.  PATH is a file or a directory searched recursively (default:\n"
+"sql-tests).\n"
 "\n"
 "  -d, --driver NAME      engine: %s (default sqlite);\n"
 "                         postgres and mysql are modules, looked for in\n"
@@ -125,6 +128,10 @@ usage(FILE *f)
 "                         a .sqltest file with the actual result\n"
 "      --diff             with --rewrite: print the change as a unified\n"
 "                         diff instead of writing the files\n"
+"      --pgtap            read every file named that is not .sqltest, .slt\n"
+"                         or .test as a pgTAP file (as *.pg files and files\n"
+"                         with a \"-- format: pgtap\" line are read); runs\n"
+"                         on postgres, each assertion a test\n"
 "      --format FORMAT    human (default), tap, junit or json\n"
 "  -o, --output FILE      write the --format report to FILE (format from\n"
 "                         its name when --format is not given: .xml junit,\n"
@@ -293,6 +300,9 @@ parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_REWRITE:
 			o->rewrite = 1;
+			break;
+		case OPT_PGTAP:
+			o->pgtap = 1;
 			break;
 		case OPT_DIFF:
 			o->rewrite_diff = 1;
