@@ -1,8 +1,8 @@
 /*
  * files.c: turn the paths given on the command line into the list of test
  * files to run.  Directories are searched recursively, in sorted order,
- * for *.sqltest, *.slt and *.test files; files named directly run
- * whatever their name.
+ * for *.sqltest, *.slt, *.test and *.pg (pgTAP) files; files named
+ * directly run whatever their name.
  */
 #include <sys/stat.h>
 
@@ -25,7 +25,7 @@ int
 files_is_test(const char *name)
 {
 	return has_extension(name, ".sqltest") || has_extension(name, ".slt") ||
-	    has_extension(name, ".test");
+	    has_extension(name, ".test") || has_extension(name, ".pg");
 }
 
 static int
