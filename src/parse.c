@@ -53,7 +53,9 @@ parse_sqltest(const char *path, const char *text, size_t len, char **cause)
 	p.path = p.tf->path;
 	p.text = text;
 	p.len = len;
-	for (pos = 0; pos < len && rc == 0; pos = eol + 1) {
+	/* A UTF-8 byte-order mark is not text: skip it (rewrites keep it). */
+	pos = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	for (; pos < len && rc == 0; pos = eol + 1) {
 		p.line++;
 		eol = pos;
 		while (eol < len && text[eol] != '\n')

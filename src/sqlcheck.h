@@ -84,6 +84,7 @@ int	 str_split_list(const char *, char ***, size_t *);
 size_t	 str_utf8_len(const unsigned char *);
 char	*str_sql_normalize(const char *);
 int	 str_is_identifier(const char *);
+int	 str_nearness(const char *, const char *);
 
 /* md5.c: MD5 digest (RFC 1321) for sqllogictest result hashes. */
 struct md5 {
@@ -184,6 +185,7 @@ const char *condition_sqlstate(const char *);
 int	 condition_known(const char *);
 int	 condition_valid(const char *);
 const char *condition_from_sqlstate(const char *);
+const char *condition_nearest(const char *);
 int	 condition_matches(const char *, const struct dberror *,
 	    const char *);
 void	 dberror_set_target(struct dberror *, const char *, const char *,
