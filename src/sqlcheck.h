@@ -539,6 +539,50 @@ char	*format_row(char **, int);
 void	 hash_values(char **, size_t, char out[33]);
 char	**result_sorted_values(const struct result *, enum sort_mode);
 
+/*
+ * An option of the command line and of sqlcheck.conf: main.c's table,
+ * from which it builds getopt_long's, and which config.c reads the file
+ * into.
+ */
+struct optdef {
+	const char	*name;		/* long name: the key in the file */
+	int		 val;		/* short letter, or main.c's OPT_* */
+	int		 has_arg;	/* 0 or 1, as getopt_long's */
+	int		 flags;
+#define OPTDEF_PATH	0x1	/* a path: relative to the file */
+#define OPTDEF_LIST	0x2	/* repeatable: a comma-separated list */
+#define OPTDEF_CLI	0x4	/* command line only (an action) */
+#define OPTDEF_INPUT	0x8	/* a path that must exist */
+	const char	*dflt;		/* the default, for --print-config */
+};
+
+/*
+ * config.c: sqlcheck.conf and the command line, merged into the options
+ * in force.  apply sets one option from one value (NULL for an option
+ * without argument): 0, or -1 with *cause (caller frees).
+ */
+struct config;
+typedef int	(*config_apply_fn)(void *, const struct optdef *,
+		    const char *, char **);
+struct config	*config_new(const struct optdef *, size_t);
+void		 config_free(struct config *);
+void		 config_add_arg(struct config *, const struct optdef *,
+		    const char *);
+void		 config_set_paths(struct config *, char *const *, size_t);
+void		 config_set_env_dsn(struct config *, const char *);
+int		 config_read(struct config *, const char *, int, char **);
+const char	*config_path(const struct config *);
+char		*config_sections(const struct config *);
+const struct optdef *config_def(const struct config *, int);
+const char	*config_engine(struct config *);
+int		 config_check(const struct config *, config_apply_fn, void *,
+		    char **);
+int		 config_apply(struct config *, const char *, config_apply_fn,
+		    void *, char **);
+char		**config_paths(struct config *, size_t *);
+void		 config_print(struct config *, const char *, FILE *,
+		    char *(*)(const char *));
+
 /* Options, set once by main.c and read everywhere else. */
 struct options {
 	const char	 *driver;
@@ -571,6 +615,7 @@ struct options {
 	char		**schema_paths;	/* --schema, in the order given */
 	size_t		  nschema_paths;
 	const char	 *migrations_dir;	/* --migrations */
+	int		  baseline;	/* --baseline: migrate over --schema */
 	const char	 *check_migrations;	/* --check-migrations DIR */
 	/* Read by main before the run, shared read-only by the workers. */
 	const struct sqlfiles	 *schema;	/* or NULL */
