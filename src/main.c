@@ -43,7 +43,8 @@ enum {
 	OPT_BASELINE,
 	OPT_CONFIG,
 	OPT_NO_CONFIG,
-	OPT_PRINT_CONFIG
+	OPT_PRINT_CONFIG,
+	OPT_PGTAP
 };
 
 /*
@@ -78,6 +79,7 @@ static const struct optdef optdefs[] = {
 	{ "migrations", OPT_MIGRATIONS, 1, OPTDEF_PATH | OPTDEF_INPUT, NULL },
 	{ "check-migrations", OPT_CHECK_MIGRATIONS, 1, OPTDEF_CLI, NULL },
 	{ "max-rows", OPT_MAX_ROWS, 1, 0, "1000000" },
+	{ "pgtap", OPT_PGTAP, 0, 0, NULL },
 	{ "config", OPT_CONFIG, 1, OPTDEF_CLI, NULL },
 	{ "no-config", OPT_NO_CONFIG, 0, OPTDEF_CLI, NULL },
 	{ "print-config", OPT_PRINT_CONFIG, 0, OPTDEF_CLI, NULL },
@@ -93,7 +95,8 @@ usage(FILE *f)
 {
 	fprintf(f,
 "usage: sqlcheck [OPTIONS] [PATH...]\n"
-"Run .sqltest (and sqllogictest .test/.slt) files against a database.\n"
+"Run .sqltest (and sqllogictest .test/.slt, pgTAP .pg) files against a\n"
+"database.\n"
 "PATH is a file or a directory searched recursively (default: sql-tests).\n"
 "\n"
 "  -d, --driver NAME      engine: %s (default sqlite);\n"
@@ -138,6 +141,10 @@ usage(FILE *f)
 "                         a .sqltest file with the actual result\n"
 "      --diff             with --rewrite: print the change as a unified\n"
 "                         diff instead of writing the files\n"
+"      --pgtap            read every file named that is not .sqltest, .slt\n"
+"                         or .test as a pgTAP file (as *.pg files and files\n"
+"                         with a \"-- format: pgtap\" line are read); runs\n"
+"                         on postgres, each assertion a test\n"
 "      --format FORMAT    human (default), tap, junit or json\n"
 "  -o, --output FILE      write the --format report to FILE (format from\n"
 "                         its name when --format is not given: .xml junit,\n"
@@ -387,6 +394,9 @@ set_option(void *ctx, const struct optdef *d, const char *arg, char **cause)
 		return parse_shard(o, arg, cause);
 	case OPT_REWRITE:
 		o->rewrite = 1;
+		break;
+	case OPT_PGTAP:
+		o->pgtap = 1;
 		break;
 	case OPT_DIFF:
 		o->rewrite_diff = 1;

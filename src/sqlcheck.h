@@ -464,12 +464,15 @@ struct test_file {
 	int		  slt;
 	struct migrations *migrations;	/* "-- migrations: DIR", or NULL */
 	int		  migrates;	/* has "-- migrate:" records */
+	int		  pgtap;	/* a pgTAP file: RECORD_SETUP records
+					   whose rows are TAP (run-pgtap.c) */
 };
 
 /* parse.c: .sqltest text into a test_file; no engine calls, no output. */
 struct test_file *parse_sqltest(const char *path, const char *text,
 		    size_t len, char **cause);
-struct test_file *parse_file(const char *path, char **cause);
+struct test_file *parse_file(const char *path, int as_pgtap,
+		    char **cause);
 void		  test_file_free(struct test_file *);
 void		  test_file_drop_records(struct test_file *);
 struct record	 *test_file_add_record(struct test_file *, enum record_kind,
@@ -527,6 +530,57 @@ size_t	 split_sql(const char *, size_t, int, struct split_stmt **);
 /* parse-slt.c: sqllogictest text into a test_file. */
 struct test_file *parse_slt(const char *path, const char *text, size_t len,
 		    char **cause);
+
+/*
+ * parse-pgtap.c: a pgTAP file (what pg_prove runs through psql) into a
+ * test_file of RECORD_SETUP records, one for each stretch of statements
+ * of one file (\i includes another); psql meta-commands that only shape
+ * psql's output are accepted, any other is an error at FILE:LINE.
+ */
+int		  pgtap_is_pgtap(const char *path, const char *text,
+		    size_t len, int as_pgtap);
+struct test_file *parse_pgtap(const char *path, const char *text,
+		    size_t len, char **cause);
+
+/* tap.c: the TAP reader of pgTAP files. */
+enum tap_kind {
+	TAP_OTHER,		/* not TAP: ignored, as TAP::Parser does */
+	TAP_TEST,		/* ok N - description # DIRECTIVE reason */
+	TAP_PLAN,		/* 1..N */
+	TAP_DIAG,		/* # text */
+	TAP_BAIL		/* Bail out! reason */
+};
+enum tap_directive {
+	TAP_DIR_NONE,
+	TAP_DIR_SKIP,
+	TAP_DIR_TODO
+};
+struct tap_line {
+	enum tap_kind		 kind;
+	int			 indent;	/* > 0: a subtest's line */
+	int			 ok;
+	long			 number;	/* 0 if none */
+	const char		*text;		/* description, diag, bail */
+	size_t			 text_len;
+	enum tap_directive	 directive;
+	const char		*reason;	/* of the directive */
+	size_t			 reason_len;
+	long			 plan;		/* TAP_PLAN: N */
+};
+struct tap_state {
+	long	 planned;		/* -1: no plan yet */
+	int	 plan_after_tests;	/* the plan came after tests */
+	int	 skip_all;		/* 1..0 */
+	int	 tests;			/* top-level test points */
+	int	 bailed;
+	char	*problem;		/* first parse problem, or NULL */
+};
+void	 tap_read_line(const char *, size_t, struct tap_line *);
+char	*tap_unescape(const char *, size_t);
+void	 tap_state_init(struct tap_state *);
+void	 tap_state_line(struct tap_state *, const struct tap_line *);
+char	*tap_state_finish(struct tap_state *);
+void	 tap_state_free(struct tap_state *);
 
 /* compare.c: expected against actual. */
 struct options;
@@ -620,6 +674,7 @@ struct options {
 	/* Read by main before the run, shared read-only by the workers. */
 	const struct sqlfiles	 *schema;	/* or NULL */
 	const struct migrations	 *migrations;	/* or NULL */
+	int		  pgtap;	/* --pgtap: other names are pgTAP */
 	size_t		  max_rows;	/* --max-rows, 0: no limit */
 	const char		 *template;	/* of both, or NULL */
 };
@@ -664,6 +719,9 @@ struct file_report {
 	int			 failed;
 	int			 skipped;
 	int			 setup_failed;
+	int			 file_failed;	/* failed as a whole at
+						   error_line (pgTAP: a
+						   plan, an SQL error) */
 	int			 parse_error;
 	int			 broken;	/* connection lost */
 	int			 session_reset;	/* reset after the file */
