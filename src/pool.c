@@ -322,6 +322,7 @@ add_totals(struct totals *t, const struct file_report *fr)
 	t->passed += fr->passed;
 	t->failed += fr->failed;
 	t->skipped += fr->skipped;
+	t->selected += fr->selected;
 	if (fr->setup_failed || fr->file_failed || fr->parse_error ||
 	    fr->outcome == OUTCOME_ERROR)
 		t->failed++;

@@ -434,6 +434,7 @@ struct file_report {
 	size_t			 ntests;
 	size_t			 tests_cap;	/* room in tests */
 	int			 passes_forgotten; /* counted, not kept */
+	int			 selected;	/* tests --tag, -k... select */
 	int			 passed;
 	int			 failed;
 	int			 skipped;
@@ -474,6 +475,7 @@ struct totals {
 	int	skipped;
 	int	errors;		/* unreadable files, lost connections */
 	int	files;
+	int	selected;	/* tests the command line's filters select */
 	double	seconds;
 };
 
