@@ -880,8 +880,16 @@ main(int argc, char **argv)
 	}
 	if (drv->version != NULL)
 		log_debug("connected: %s", drv->version(&c));
+	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
+		fatalx("%s", cause);
+	/* main's session is watched until the pool takes it over. */
+	watch_start(o.timeout);
+	watch_attach(&c);
 	if (o.check_migrations != NULL) {
 		status = check_migrations(&o, &c);
+		watch_detach(&c);
+		watch_stop();
+		querylog_close();
 		tempinst_stop(ti);
 		str_list_free(o.schema_paths, o.nschema_paths);
 		sqlfiles_free(&schema);
@@ -895,8 +903,6 @@ main(int argc, char **argv)
 	select_shard(&o, files, &nfiles);
 	memset(&t, 0, sizeof t);
 	if (report_open(&o, nfiles, &cause) != 0)
-		fatalx("%s", cause);
-	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
 		fatalx("%s", cause);
 	template = run_template_build(&c, &o);
 	o.template = template;
@@ -915,7 +921,9 @@ main(int argc, char **argv)
 	if (o.coverage_json != NULL &&
 	    coverage_write_json(o.coverage_json, &cause) != 0)
 		fatalx("%s", cause);
+	watch_detach(&c);
 	pool_run(&cfg, &c, &t);
+	watch_stop();
 	if (template != NULL)
 		drv->template_drop(template);
 	free(template);

@@ -51,15 +51,6 @@ struct fp_words {
 	char	*a_when;	/* "before 0003 up" */
 };
 
-static double
-migcheck_now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int
 cmp_line(const void *a, const void *b)
 {
@@ -271,23 +262,19 @@ static int
 mc_apply(struct migcheck *mc, const struct record *rec, const char *what,
     struct test_report *tr)
 {
-	struct result	 res;
 	struct dberror	 err;
-	size_t		 i;
+	size_t		 i = 0;
 	char		*desc;
-	int		 rc = 0;
+	int		 rc;
 
 	log_debug("%s: %s (%s)", mc->ms != NULL ? mc->ms->dir : "schema",
 	    what, rec->path);
-	result_init(&res);
 	dberror_init(&err);
-	for (i = 0; i < rec->nstmts && rc == 0; i++) {
-		result_clear(&res);
-		rc = mc->drv->exec(mc->conn, rec->stmts[i].sql, NULL, &res,
-		    &err);
-		if (rc == 0)
-			continue;
-		desc = dberror_describe(&err);
+	rc = send_record(mc->conn, rec, &i, &err);
+	if (rc != 0) {
+		desc = err.timed_out ? xprintf("timed out after %g s (the "
+		    "statement was cancelled)", watch_seconds()) :
+		    dberror_describe(&err);
 		tr->outcome = OUTCOME_FAIL;
 		tr->path = rec->path;
 		tr->line = rec->stmts[i].line;
@@ -295,7 +282,6 @@ mc_apply(struct migcheck *mc, const struct record *rec, const char *what,
 		tr->message = xprintf("%s failed: %s", what, desc);
 		free(desc);
 	}
-	result_clear(&res);
 	dberror_clear(&err);
 	return rc;
 }
@@ -512,7 +498,7 @@ migcheck_run(struct conn *conn, const struct migrations *ms,
 {
 	struct migcheck	 mc;
 	struct fp	 fp;
-	double		 start = migcheck_now();
+	double		 start = clock_now();
 	char		*cause = NULL;
 	size_t		 i;
 	int		 rc = 0;
@@ -546,5 +532,5 @@ migcheck_run(struct conn *conn, const struct migrations *ms,
 		mc_drift(&mc, sf, &fp);
 	mc_unscratch(&mc);
 	fp_free(&fp);
-	fr->seconds = migcheck_now() - start;
+	fr->seconds = clock_now() - start;
 }

@@ -65,7 +65,6 @@ static const char *const my_servers[] = { "mariadbd", "mysqld", NULL };
 static pthread_once_t	 my_once = PTHREAD_ONCE_INIT;
 
 static void	 my_library_init(void);
-static double	 my_now(void);
 static void	 my_argv_add(struct my_argv *, const char *, ...)
 		    printflike(2, 3);
 static void	 my_argv_free(struct my_argv *);
@@ -92,16 +91,6 @@ static void
 my_library_init(void)
 {
 	mysql_library_init(0, NULL, NULL);
-}
-
-/* Seconds on the monotonic clock. */
-static double
-my_now(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* Append a formatted argument, keeping the vector NULL-ended. */
@@ -332,7 +321,7 @@ my_wait_exit(pid_t pid, double seconds, int *status)
 	double		 deadline;
 	pid_t		 r;
 
-	deadline = my_now() + seconds;
+	deadline = clock_now() + seconds;
 	for (;;) {
 		r = waitpid(pid, status, WNOHANG);
 		if (r == pid)
@@ -341,7 +330,7 @@ my_wait_exit(pid_t pid, double seconds, int *status)
 			*status = 0;
 			return 1;
 		}
-		if (seconds <= 0 || my_now() >= deadline)
+		if (seconds <= 0 || clock_now() >= deadline)
 			return 0;
 		nanosleep(&ts, NULL);
 	}
@@ -567,7 +556,7 @@ my_wait_ready(struct tempinst *ti, char **cause)
 	sock = xprintf("%s/mysqld.sock", ti->dir);
 	elog = xprintf("%s/error.log", ti->dir);
 	out = xprintf("%s/mysqld.out", ti->dir);
-	deadline = my_now() + MY_READY_SECONDS;
+	deadline = clock_now() + MY_READY_SECONDS;
 	for (;;) {
 		if (my_wait_exit(ti->pid, 0, &status)) {
 			ti->pid = 0;
@@ -583,7 +572,7 @@ my_wait_ready(struct tempinst *ti, char **cause)
 			rc = r > 0 ? 0 : -1;
 			break;
 		}
-		if (my_now() >= deadline) {
+		if (clock_now() >= deadline) {
 			tail = my_log_excerpt(elog, out);
 			*cause = xprintf("mariadbd did not accept connections "
 			    "within %.0f s: %s", MY_READY_SECONDS, tail);
@@ -612,7 +601,7 @@ tempinst_mysql_start(char **cause)
 	const char	*user;
 	double		 start;
 
-	start = my_now();
+	start = clock_now();
 	pthread_once(&my_once, my_library_init);
 	ti = xcalloc(1, sizeof *ti);
 	ti->stop_signal = SIGTERM;
@@ -626,6 +615,6 @@ tempinst_mysql_start(char **cause)
 	}
 	ti->dsn = xprintf("mysql://root@localhost/sqlcheck?socket=%s"
 	    "/mysqld.sock", ti->dir);
-	ti->startup_seconds = my_now() - start;
+	ti->startup_seconds = clock_now() - start;
 	return ti;
 }
