@@ -39,7 +39,8 @@ enum {
 	OPT_SCHEMA,
 	OPT_MIGRATIONS,
 	OPT_CHECK_MIGRATIONS,
-	OPT_MAX_ROWS
+	OPT_MAX_ROWS,
+	OPT_ALLOW_SERVER_CHANGES
 };
 
 static const struct option long_options[] = {
@@ -51,6 +52,8 @@ static const struct option long_options[] = {
 	{ "fail-fast", no_argument, NULL, 'x' },
 	{ "isolation", required_argument, NULL, OPT_ISOLATION },
 	{ "temp-instance", no_argument, NULL, OPT_TEMP_INSTANCE },
+	{ "allow-server-changes", no_argument, NULL,
+	    OPT_ALLOW_SERVER_CHANGES },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "output", required_argument, NULL, 'o' },
@@ -92,6 +95,13 @@ usage(FILE *f)
 "                         mysql://user:pass@host:port/db[?socket=PATH]\n"
 "      --temp-instance    start a throwaway server for the run (postgres,\n"
 "                         mysql), removed afterwards\n"
+"      --allow-server-changes\n"
+"                         send statements that change the server beyond\n"
+"                         the file's database (CREATE/DROP DATABASE,\n"
+"                         roles and users, tablespaces, SET GLOBAL, ...),\n"
+"                         which are refused otherwise: such changes\n"
+"                         PERSIST after the run (not needed with\n"
+"                         --temp-instance)\n"
 "      --isolation MODE   auto (default), transaction or database\n"
 "  -k, --filter PATTERN   run only tests whose name contains PATTERN (or\n"
 "                         matches it as a glob when it has * ? [)\n"
@@ -270,6 +280,9 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_TEMP_INSTANCE:
 			o->temp_instance = 1;
 			break;
+		case OPT_ALLOW_SERVER_CHANGES:
+			o->allow_server_changes = 1;
+			break;
 		case OPT_COLOR:
 			parse_color(o, optarg);
 			break;
@@ -422,6 +435,29 @@ finish_coverage(const struct options *o)
 	return below;
 }
 
+/*
+ * Every file the run will write (-o, --log, --coverage-json) must be
+ * writable before anything starts (a temporary server, a scratch
+ * database); exits 2 naming the first that is not.
+ */
+static void
+check_outputs(const struct options *o)
+{
+	const char	*paths[3];
+	const char	*what[3] = { "-o", "--log", "--coverage-json" };
+	char		*cause = NULL;
+	int		 i;
+
+	paths[0] = o->output;
+	paths[1] = o->log;
+	paths[2] = o->coverage_json;
+	for (i = 0; i < 3; i++) {
+		if (paths[i] != NULL &&
+		    files_output_writable(paths[i], &cause) != 0)
+			fatalx("%s: %s (nothing was started)", what[i], cause);
+	}
+}
+
 /* Start a throwaway server for the driver; exits 2 if it cannot. */
 static struct tempinst *
 start_temp_instance(const struct driver *drv)
@@ -527,7 +563,8 @@ check_migrations(const struct options *o, struct conn *c)
 	memset(&fr, 0, sizeof fr);
 	memset(&t, 0, sizeof t);
 	fr.path = o->check_migrations;
-	migcheck_run(c, ms, o->schema, &fr);
+	migcheck_run(c, ms, o->schema, o->temp_instance ||
+	    o->allow_server_changes, &fr);
 	c->drv->close(c);
 	file_report_count(&fr);
 	t.files = 1;
@@ -573,6 +610,7 @@ main(int argc, char **argv)
 	if (o.clean)
 		return clean_run(drv, o.dsn);
 	read_prelude(&o, &schema, &migrations);
+	check_outputs(&o);
 	install_signals();
 	if (o.temp_instance) {
 		ti = start_temp_instance(drv);

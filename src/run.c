@@ -98,6 +98,23 @@ run_quiet(struct run *r, const char *sql)
 	dberror_clear(&err);
 }
 
+/*
+ * Why the runner does not send sql in this file's isolation, or NULL
+ * (see txn_refusal); caller frees.
+ */
+char *
+run_refusal(const struct run *r, const char *sql)
+{
+	struct txn_place	p;
+
+	p.engine = r->drv->name;
+	p.in_txn = r->in_txn;
+	p.txn_ddl = (r->drv->flags & DRIVER_TXN_DDL) != 0;
+	p.scratch = r->scratch;
+	p.server_ok = r->opts->temp_instance || r->opts->allow_server_changes;
+	return txn_refusal(sql, &p);
+}
+
 /* Start the file's transaction again after something ended it. */
 static void
 restart_txn(struct run *r)
@@ -119,14 +136,18 @@ exec_mapped(struct run *r, const struct stmt *st, const char *types,
 	char		*sql = NULL;
 	int		 rc;
 
+	sql = run_refusal(r, st->sql);
+	if (sql != NULL) {
+		dberror_set(err, NULL, "sqlcheck", NULL, sql);
+		free(sql);
+		r->refused = 1;
+		return -1;
+	}
 	if (r->in_txn)
 		kind = txn_classify(st->sql);
 	switch (kind) {
-	case TXN_REFUSED:
-		dberror_set(err, NULL, "sqlcheck", NULL, "this statement cannot "
-		    "run inside the file's transaction; put \"-- isolation: "
-		    "database\" at the top of the file to run it");
-		return -1;
+	case TXN_REFUSED:	/* run_refusal() said so */
+		break;
 	case TXN_BEGIN:
 		sql = xprintf("SAVEPOINT sqlcheck_user_%d", ++r->user_depth);
 		break;
@@ -418,7 +439,10 @@ name_selected(const struct options *o, const struct record *rec)
 	return strstr(rec->name, o->filter) != NULL;
 }
 
-/* Close what a test left open: its own transactions are rolled back. */
+/*
+ * Close what a test (or setup block) left open: its own transactions are
+ * rolled back, in every isolation.
+ */
 void
 run_end_test(struct run *r)
 {
@@ -435,6 +459,14 @@ run_end_test(struct run *r)
 		free(sql);
 	}
 	r->user_depth = 0;
+	/*
+	 * Outside a file transaction (a scratch database), the test's own
+	 * BEGIN went to the engine as written: one still open (perhaps
+	 * aborted by an error) is rolled back, so later tests neither see
+	 * its changes nor inherit an aborted transaction.
+	 */
+	if (!r->in_txn && !r->broken && r->drv->in_transaction(r->conn))
+		run_quiet(r, "ROLLBACK");
 }
 
 /*
@@ -512,6 +544,13 @@ run_test(struct run *r, const struct record *rec)
 		free(tr->sql);
 		tr->sql = xstrdup(rec->stmts[i].sql);
 		tr->line = rec->nstmts > 1 ? rec->stmts[i].line : rec->line;
+		if (r->refused) {
+			/* Not the engine's error: no expectation matches it. */
+			r->refused = 0;
+			tr->outcome = OUTCOME_FAIL;
+			tr->message = xstrdup(err.message);
+			break;
+		}
 		if (run_txn_escaped(r)) {
 			tr->outcome = OUTCOME_FAIL;
 			if (err.timed_out)
@@ -809,16 +848,21 @@ note_not_run(struct run *r, size_t from)
 
 /*
  * 1 if a test can go in a batch: it runs here, is selected, has an
- * expectation and is one ordinary statement (no BEGIN, SAVEPOINT, ...).
+ * expectation and is one ordinary statement (no BEGIN, SAVEPOINT, ...,
+ * nothing the runner refuses).
  */
 static int
 test_batchable(struct run *r, const struct record *rec)
 {
+	char	*refusal;
+
 	if (rec->kind != RECORD_TEST || rec->nstmts != 1 ||
 	    !record_applies(rec, r->drv->name) || !name_selected(r->opts, rec) ||
 	    txn_is_savepoint_stmt(rec->stmts[0].sql))
 		return 0;
-	return pick_expect(rec, r->drv->name) != NULL;
+	refusal = run_refusal(r, rec->stmts[0].sql);
+	free(refusal);
+	return refusal == NULL && pick_expect(rec, r->drv->name) != NULL;
 }
 
 /*

@@ -548,6 +548,7 @@ struct options {
 	size_t		  nexclude_tags;
 	int		  fail_fast;
 	int		  temp_instance;
+	int		  allow_server_changes;	/* --allow-server-changes */
 	int		  verbose;
 	int		  quiet;
 	int		  color;
@@ -641,6 +642,18 @@ enum txn_kind {
 };
 enum txn_kind	 txn_classify(const char *);
 int		 txn_is_savepoint_stmt(const char *);
+
+/* Where a statement is about to run, for txn_refusal(). */
+struct txn_place {
+	const char	*engine;	/* driver name: sqlite, postgres, mysql */
+	int		 in_txn;	/* inside the file's transaction */
+	int		 txn_ddl;	/* the engine's DDL is transactional */
+	int		 scratch;	/* in a scratch database */
+	int		 server_ok;	/* --temp-instance, --allow-server-changes */
+};
+int		 txn_commits_implicitly(const char *);
+const char	*txn_server_change(const char *, const struct txn_place *);
+char		*txn_refusal(const char *, const struct txn_place *);
 
 /* Totals of a run, for the summary. */
 struct totals {
@@ -844,10 +857,11 @@ void		 csv_free(struct csv *);
 
 /* migcheck.c: --check-migrations. */
 void	 migcheck_run(struct conn *, const struct migrations *,
-	    const struct sqlfiles *, struct file_report *);
+	    const struct sqlfiles *, int, struct file_report *);
 
 /* files.c: expand paths into a sorted list of test files. */
 int	 files_collect(char **, int, char ***, size_t *);
+int	 files_output_writable(const char *, char **);
 int	 files_is_test(const char *);
 
 #endif
