@@ -458,13 +458,19 @@ check_outputs(const struct options *o)
 	}
 }
 
-/* Start a throwaway server for the driver; exits 2 if it cannot. */
+/*
+ * Start a throwaway server for the driver, with its guard (which stops
+ * it if sqlcheck dies); exits 2 if it cannot.
+ */
 static struct tempinst *
 start_temp_instance(const struct driver *drv)
 {
 	struct tempinst	*ti = NULL;
 	char		*cause = NULL;
 
+	if (drv->temp_start != NULL && tempinst_guard_start(&cause) != 0)
+		fatalx("cannot start a temporary %s server: %s", drv->name,
+		    cause);
 	if (drv->temp_start != NULL)
 		ti = drv->temp_start(&cause);
 	else

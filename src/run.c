@@ -630,6 +630,46 @@ use_template(const struct run *r)
 	    r->tf->migrations == NULL;
 }
 
+/* What the server adds to --timeout before it ends a statement itself. */
+#define SERVER_TIMEOUT_MARGIN	1.0
+
+/*
+ * With --timeout, the server itself also bounds each statement of the
+ * session (a little after sqlcheck cancels it), so that a statement of a
+ * sqlcheck that was killed ends by itself: PostgreSQL statement_timeout,
+ * MariaDB max_statement_time, MySQL max_execution_time (SELECT only).
+ * SQLite runs in sqlcheck's process and dies with it.  Set before the
+ * file's transaction, for the session; a session reset undoes it.
+ */
+static void
+server_timeout(struct run *r)
+{
+	struct dberror	 err;
+	double		 s = r->opts->timeout + SERVER_TIMEOUT_MARGIN;
+	char		*sql = NULL;
+
+	if (r->opts->timeout <= 0)
+		return;
+	if (strcmp(r->drv->name, "postgres") == 0)
+		sql = xprintf("SET statement_timeout = %.0f", s * 1000);
+	else if (strcmp(r->drv->name, "mysql") == 0)
+		sql = xprintf("SET SESSION max_statement_time = %.3f", s);
+	if (sql == NULL)
+		return;
+	dberror_init(&err);
+	if (run_internal(r, sql, &err) != 0 && !r->broken &&
+	    strcmp(r->drv->name, "mysql") == 0) {
+		free(sql);
+		sql = xprintf("SET SESSION max_execution_time = %.0f",
+		    s * 1000);
+		dberror_clear(&err);
+		dberror_init(&err);
+		run_internal(r, sql, &err);
+	}
+	free(sql);
+	dberror_clear(&err);
+}
+
 /* Decide the isolation and open it: scratch database, transaction. */
 static int
 isolation_open(struct run *r)
@@ -668,6 +708,7 @@ isolation_open(struct run *r)
 		return -1;
 	}
 	r->stmt_savepoints = !(r->drv->flags & DRIVER_STMT_ATOMIC);
+	server_timeout(r);
 	dberror_init(&err);
 	if (r->in_txn && run_internal(r, "BEGIN", &err) != 0) {
 		r->fr->message = xprintf("%s: cannot begin the file's "

@@ -731,6 +731,11 @@ struct tempinst *tempinst_pg_start(char **cause);
 struct tempinst *tempinst_mysql_start(char **cause);
 void	 tempinst_stop(struct tempinst *);
 int	 tempinst_rmtree(const char *);
+/* tempinst-guard.c: the server dies with sqlcheck, even by kill -9. */
+int	 tempinst_guard_start(char **);
+void	 tempinst_guard_dir(const char *);
+void	 tempinst_guard_pid(int, int);
+void	 tempinst_guard_done(void);
 
 /* rewrite.c: --rewrite, expectations replaced by actual results. */
 char	*rewrite_expectation(const struct record *, const struct expect *,

@@ -301,6 +301,8 @@ my_spawn(char *const *argv, const char *out)
 	int	 fd;
 
 	pid = fork();
+	if (pid > 0)
+		tempinst_guard_pid((int)pid, SIGTERM);
 	if (pid != 0)
 		return pid;
 	setsid();
@@ -376,6 +378,7 @@ my_prepare_dir(struct tempinst *ti, const char **user, char **cause)
 		return -1;
 	}
 	ti->dir = dir;
+	tempinst_guard_dir(dir);
 	if (chmod(dir, 0755) != 0) {
 		*cause = xprintf("cannot chmod \"%s\": %s", dir,
 		    strerror(errno));

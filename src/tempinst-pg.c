@@ -249,6 +249,7 @@ pg_make_dir(struct tempinst *ti, const struct pg_user *u, char **cause)
 		return -1;
 	}
 	ti->dir = xstrdup(tmpl);
+	tempinst_guard_dir(ti->dir);
 	if (chmod(ti->dir, 0755) != 0 ||
 	    (u->drop && chown(ti->dir, u->uid, u->gid) != 0)) {
 		*cause = xprintf("cannot prepare \"%s\": %s", ti->dir,
@@ -312,6 +313,7 @@ pg_spawn(char *const argv[], int outfd, const char *cwd,
 	}
 	if (pid == 0)
 		pg_child(argv, outfd, cwd, u);
+	tempinst_guard_pid((int)pid, SIGINT);	/* fast shutdown, initdb */
 	return pid;
 }
 

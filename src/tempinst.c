@@ -69,7 +69,8 @@ tempinst_wait(pid_t pid, double seconds)
 
 /*
  * Stop the server (its own stop signal, then SIGKILL after 30 s), remove
- * its directory and free the struct.  NULL is a no-op.
+ * its directory, dismiss the guard (tempinst-guard.c) and free the
+ * struct.  NULL is a no-op.
  */
 void
 tempinst_stop(struct tempinst *ti)
@@ -85,6 +86,7 @@ tempinst_stop(struct tempinst *ti)
 	}
 	if (ti->dir != NULL && tempinst_rmtree(ti->dir) != 0)
 		log_warnx("cannot remove \"%s\"", ti->dir);
+	tempinst_guard_done();
 	free(ti->dir);
 	free(ti->dsn);
 	free(ti);
