@@ -319,6 +319,8 @@ mysql_server_change(const char *sql, const struct txn_place *p)
 	if (strcmp(w, "SET") == 0 && (has_word(sql, "GLOBAL") ||
 	    has_word(sql, "PERSIST") || has_word(sql, "PERSIST_ONLY")))
 		return "server settings (SET GLOBAL)";
+	if (strcmp(w, "KILL") == 0 && has_word(sql, "CONNECTION_ID"))
+		return NULL;	/* its own session */
 	if (word_in(w, server) || ((strcmp(w, "START") == 0 ||
 	    strcmp(w, "STOP") == 0) && !word_in(w2, (const char *const[]){
 	    "TRANSACTION", NULL })) || (strcmp(w, "LOAD") == 0 &&

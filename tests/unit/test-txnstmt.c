@@ -116,6 +116,8 @@ test_server_change(void)
 		{ "mysql", 0, 1, "CREATE FUNCTION f() RETURNS INT RETURN 1", 0 },
 		{ "mysql", 0, 1, "FLUSH TABLES", 1 },
 		{ "mysql", 0, 1, "KILL 42", 1 },
+		{ "mysql", 0, 1, "KILL CONNECTION_ID()", 0 },
+		{ "mysql", 0, 1, "KILL QUERY CONNECTION_ID()", 0 },
 		{ "mysql", 0, 1, "SHUTDOWN", 1 },
 		{ "mysql", 0, 1, "XA START 'x'", 1 },
 		{ "mysql", 0, 1, "PURGE BINARY LOGS TO 'x'", 1 },
