@@ -47,14 +47,6 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t	n = strlen(s), m = strlen(suffix);
-
-	return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 /*
  * The names of the .sql files in dir, sorted (a list the caller frees
  * with str_list_free).  -1 with *cause if dir cannot be read.
@@ -74,7 +66,7 @@ list_sql(const char *dir, char ***names, size_t *n, char **cause)
 		return -1;
 	}
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] != '.' && ends_with(de->d_name, ".sql"))
+		if (de->d_name[0] != '.' && str_ends_with(de->d_name, ".sql"))
 			str_list_add(names, n, de->d_name);
 	}
 	closedir(d);
