@@ -19,6 +19,8 @@
 #define PKGLIBDIR	"/usr/local/lib/sqlcheck"
 #endif
 
+#include <sys/types.h>
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -712,12 +714,18 @@ struct tempinst {
 	int	 pid;		/* server process, or 0 */
 	int	 stop_signal;	/* SIGINT for postgres, SIGTERM for mariadbd */
 	double	 startup_seconds;
-	char	*dsn;		/* how to connect, owned */
+	char	*dsn;		/* how to connect (may hold a password), owned */
 };
 struct tempinst *tempinst_pg_start(char **cause);
 struct tempinst *tempinst_mysql_start(char **cause);
 void	 tempinst_stop(struct tempinst *);
 int	 tempinst_rmtree(const char *);
+int	 tempinst_make_dir(struct tempinst *, const char *, int, uid_t, gid_t,
+	    char **);
+char	*tempinst_password(char **);
+void	 tempinst_forget(char *);
+int	 tempinst_write_private(const char *, const char *, int, uid_t, gid_t,
+	    char **);
 
 /* rewrite.c: --rewrite, expectations replaced by actual results. */
 char	*rewrite_expectation(const struct record *, const struct expect *,
