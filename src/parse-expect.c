@@ -107,6 +107,22 @@ check_shared_expect(struct parser *p, const struct expect *e)
 	return 0;
 }
 
+/* "unknown error condition", with the nearest name when one is near. */
+static int
+unknown_condition(struct parser *p, const char *condition)
+{
+	const char	*near = condition_nearest(condition);
+
+	if (near != NULL)
+		return perror_at(p, "unknown error condition \"%s\" (did you "
+		    "mean \"%s\"?): use a name such as unique_violation, a "
+		    "SQLSTATE such as 23505, or ENGINE:CODE such as mysql:1062",
+		    condition, near);
+	return perror_at(p, "unknown error condition \"%s\": use a name "
+	    "such as unique_violation, a SQLSTATE such as 23505, or "
+	    "ENGINE:CODE such as mysql:1062", condition);
+}
+
 static int
 parse_expect_error(struct parser *p, struct expect *e, const char *s)
 {
@@ -126,10 +142,7 @@ parse_expect_error(struct parser *p, struct expect *e, const char *s)
 		e->condition = xstrndup(s, n);
 		s += n;
 		if (!condition_valid(e->condition))
-			return perror_at(p, "unknown error condition \"%s\": "
-			    "use a name such as unique_violation, a SQLSTATE "
-			    "such as 23505, or ENGINE:CODE such as mysql:1062",
-			    e->condition);
+			return unknown_condition(p, e->condition);
 		while (isspace((unsigned char)*s))
 			s++;
 	}
@@ -185,31 +198,76 @@ parse_expect_count(struct parser *p, struct expect *e, const char *s)
 	return 0;
 }
 
-/* The mode words of "-- expect MODE", with sort and whether rows follow. */
-static int
-parse_expect_mode(struct parser *p, struct expect *e, const char *s)
-{
-	size_t	n;
+/* The mode words of "-- expect MODE", as written in a suggestion. */
+static const char *const mode_words[] = {
+	"rowsort:", "valuesort:", "nosort:", "ok", "error", "hash:", NULL
+};
 
-	while (isspace((unsigned char)*s))
-		s++;
-	if (str_iprefix(s, "error"))
-		return parse_expect_error(p, e, s + 5);
-	if (str_iprefix(s, "hash:"))
-		return parse_expect_hash(p, e, s + 5);
-	if (isdigit((unsigned char)*s))
-		return parse_expect_count(p, e, s);
-	if (strcasecmp(s, "ok") == 0) {
-		e->mode = EXPECT_OK;
-		return 0;
+/*
+ * "unknown expect mode" for the whole word at s (letters, digits and
+ * "_"), with the nearest valid mode when one is near.
+ */
+static int
+unknown_mode(struct parser *p, const char *s)
+{
+	const char	*const *w, *best = NULL;
+	char		*word, *bare;
+	int		 near, best_near = 0, rc;
+
+	word = xstrndup(s, strcspn(s, " \t:([]"));
+	if (*word == '\0') {
+		free(word);
+		word = xstrdup(s);
 	}
+	for (w = mode_words; *w != NULL; w++) {
+		bare = xstrndup(*w, strcspn(*w, ":"));
+		near = str_nearness(word, bare);
+		free(bare);
+		if (near > best_near) {
+			best = *w;
+			best_near = near;
+		}
+	}
+	if (best != NULL)
+		rc = perror_at(p, "unknown expect mode \"%s\" (did you mean "
+		    "\"%s\"?): expected \":\", \"rowsort:\", \"valuesort:\", "
+		    "\"ok\", \"N rows\", \"error\" or \"hash:\"", word, best);
+	else
+		rc = perror_at(p, "unknown expect mode \"%s\": expected \":\", "
+		    "\"rowsort:\", \"valuesort:\", \"ok\", \"N rows\", "
+		    "\"error\" or \"hash:\"", word);
+	free(word);
+	return rc;
+}
+
+/* The length of the mode word at s if it is word (ignoring case), else 0. */
+static size_t
+mode_is(const char *s, const char *word)
+{
+	size_t	n = strlen(word);
+
+	if (strncasecmp(s, word, n) != 0 ||
+	    isalnum((unsigned char)s[n]) || s[n] == '_')
+		return 0;
+	return n;
+}
+
+/* The rows modes: "[rowsort|valuesort|nosort] [(OPTIONS)]:". */
+static int
+parse_expect_rows(struct parser *p, struct expect *e, const char *s)
+{
+	const char	*word = s;
+	size_t		 n;
+
 	e->mode = EXPECT_ROWS;
-	if ((n = (size_t)str_iprefix(s, "rowsort")) != 0)
+	if ((n = mode_is(s, "rowsort")) != 0)
 		e->sort = SORT_ROW;
-	else if ((n = (size_t)str_iprefix(s, "valuesort")) != 0)
+	else if ((n = mode_is(s, "valuesort")) != 0)
 		e->sort = SORT_VALUE;
-	else if ((n = (size_t)str_iprefix(s, "nosort")) != 0)
+	else if ((n = mode_is(s, "nosort")) != 0)
 		e->sort = SORT_NONE;
+	else if (*s != ':' && *s != '(' && *s != '\0')
+		return unknown_mode(p, s);
 	s += n;
 	while (isspace((unsigned char)*s))
 		s++;
@@ -220,12 +278,44 @@ parse_expect_mode(struct parser *p, struct expect *e, const char *s)
 		while (isspace((unsigned char)*s))
 			s++;
 	}
+	if (*s == '\0')
+		return perror_at(p, "\"-- expect%s%s\" needs a \":\" at the "
+		    "end of the line, before the rows: write \"-- expect%s%s:\"",
+		    *word != '\0' ? " " : "", word, *word != '\0' ? " " : "",
+		    word);
 	if (*s != ':' || !is_blank(s + 1))
-		return perror_at(p, "unknown expect mode \"%s\": expected "
-		    "\":\", \"rowsort:\", \"valuesort:\", \"ok\", \"N rows\", "
-		    "\"error\" or \"hash:\"", s);
+		return perror_at(p, "unexpected \"%s\" in \"-- expect\": "
+		    "write \"-- expect%s%.*s:\" and the rows on the lines "
+		    "below", s, n > 0 ? " " : "", (int)n, word);
 	p->block = BLOCK_ROWS;
 	return 0;
+}
+
+/* The mode words of "-- expect MODE", with sort and whether rows follow. */
+static int
+parse_expect_mode(struct parser *p, struct expect *e, const char *s)
+{
+	size_t	n;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if ((n = mode_is(s, "error")) != 0)
+		return parse_expect_error(p, e, s + n);
+	if ((n = mode_is(s, "hash")) != 0 && s[n] == ':')
+		return parse_expect_hash(p, e, s + n + 1);
+	if (isdigit((unsigned char)*s))
+		return parse_expect_count(p, e, s);
+	if ((n = mode_is(s, "ok")) != 0) {
+		s += n;
+		while (isspace((unsigned char)*s))
+			s++;
+		if (*s != '\0')
+			return perror_at(p, "unexpected \"%s\" after \"-- "
+			    "expect ok\"", s);
+		e->mode = EXPECT_OK;
+		return 0;
+	}
+	return parse_expect_rows(p, e, s);
 }
 
 /*
@@ -253,7 +343,7 @@ parse_expect(struct parser *p, const char *s, size_t off)
 		return -1;
 	copy = xstrdup(s);
 	p->block = BLOCK_AFTER;
-	rc = parse_expect_mode(p, e, copy);
+	rc = parse_expect_mode(p, e, str_trim(copy));
 	free(copy);
 	if (rc == 0 && p->rec->nstmts == 0)
 		return perror_at(p, "test \"%s\" has no SQL before its "

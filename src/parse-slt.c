@@ -296,6 +296,8 @@ parse_slt(const char *path, const char *text, size_t len, char **cause)
 	s.tf->slt = 1;
 	s.text = text;
 	s.len = len;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		s.pos = 3;	/* a UTF-8 byte-order mark */
 	if (memchr(text, '\0', len) != NULL) {
 		s.line = 1;
 		slt_error(&s, 1, "NUL byte in file (is it binary?)");

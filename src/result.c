@@ -337,6 +337,24 @@ condition_from_sqlstate(const char *sqlstate)
 	return NULL;
 }
 
+/* The condition name nearest to a mistyped one, or NULL if none is near. */
+const char *
+condition_nearest(const char *name)
+{
+	const struct condition	*c;
+	const char		*best = NULL;
+	int			 near, best_near = 0;
+
+	for (c = conditions; c->name != NULL; c++) {
+		near = str_nearness(name, c->name);
+		if (near > best_near) {
+			best = c->name;
+			best_near = near;
+		}
+	}
+	return best;
+}
+
 /* 1 if s is a condition name of the contract. */
 int
 condition_known(const char *s)

@@ -221,3 +221,51 @@ str_is_identifier(const char *s)
 		s++;
 	return *s == '\0';
 }
+
+/* The edit distance of a and b (ignoring case), bounded by 255. */
+static size_t
+str_distance(const char *a, const char *b)
+{
+	size_t	la = strlen(a), lb = strlen(b), i, j, d[256], diag, up;
+
+	if (la > 255 || lb > 255)
+		return 255;
+	for (j = 0; j <= lb; j++)
+		d[j] = j;
+	for (i = 1; i <= la; i++) {
+		diag = d[0];
+		d[0] = i;
+		for (j = 1; j <= lb; j++) {
+			up = d[j];
+			d[j] = tolower((unsigned char)a[i - 1]) ==
+			    tolower((unsigned char)b[j - 1]) ? diag : diag + 1;
+			if (up + 1 < d[j])
+				d[j] = up + 1;
+			if (d[j - 1] + 1 < d[j])
+				d[j] = d[j - 1] + 1;
+			diag = up;
+		}
+	}
+	return d[lb];
+}
+
+/*
+ * How close a mistyped word is to a valid candidate: 0 for unrelated,
+ * higher for closer.  A candidate is near when one word starts with the
+ * other ("rowsorted", "rowsort") or when few letters differ (a third of
+ * the candidate's length, at least one).
+ */
+int
+str_nearness(const char *word, const char *candidate)
+{
+	size_t	lw = strlen(word), lc = strlen(candidate), dist, limit;
+
+	if (lw == 0 || lc == 0)
+		return 0;
+	dist = str_distance(word, candidate);
+	limit = lc / 3 > 0 ? lc / 3 : 1;
+	if (dist <= limit ||
+	    strncasecmp(word, candidate, lw < lc ? lw : lc) == 0)
+		return dist < 255 ? (int)(256 - dist) : 1;
+	return 0;
+}

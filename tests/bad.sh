@@ -75,6 +75,16 @@ is_status "NUL byte in an sqllogictest file: exit status 2" 2
 matches "NUL byte in an sqllogictest file: FILE:LINE: message" \
     "$(output_lines)" '^bad/nul\.test:[0-9]+: NUL byte'
 
+# A UTF-8 byte-order mark at the start of a file (as some editors save it)
+# is no text: the file runs as without it.
+printf '\357\273\277-- test: after a BOM\nSELECT 1;\n-- expect:\n1\n' \
+    >"$WORK/bom.sqltest"
+printf '\357\273\277query I nosort\nSELECT 1\n----\n1\n' >"$WORK/bom.test"
+run_sqlcheck bom.sqltest bom.test
+is_status "a byte-order mark before the first directive: exit status 0" 0
+is "a byte-order mark: both files ran their test" "$(last_line "$OUT")" \
+    "2 passed, 0 failed, 0 skipped"
+
 # 10 MB lines: no crash, no hang, a message of reasonable size.
 big()
 {

@@ -524,7 +524,7 @@ test_include(void)
 	    "-- include: data.sql\n"
 	    "-- test: t\nSELECT a FROM t;\n-- expect:\n1\n");
 	write_file(main_path, text);
-	tf = parse_file(main_path, &cause);
+	tf = parse_file(main_path, 0, &cause);
 	if (ok(tf != NULL, "a file with includes parses")) {
 		is_int((long long)tf->nrecords, 3, "two includes and a test");
 		r = &tf->records[0];
@@ -594,25 +594,44 @@ static const struct bad_case {
 	    "t.sqltest:1: test \"a\" has no \"-- expect\" line",
 	    "a test without an expect before a setup" },
 	{ "-- test: a\nSELECT 1;\n-- expect sorted:\n1\n",
-	    "t.sqltest:3: unknown expect mode \"sorted:\": expected \":\", "
+	    "t.sqltest:3: unknown expect mode \"sorted\": expected \":\", "
 	    "\"rowsort:\", \"valuesort:\", \"ok\", \"N rows\", \"error\" or "
 	    "\"hash:\"", "unknown expect mode" },
+	{ "-- test: a\nSELECT 1;\n-- expect rowsorted:\n1\n",
+	    "t.sqltest:3: unknown expect mode \"rowsorted\" (did you mean "
+	    "\"rowsort:\"?): expected \":\", \"rowsort:\", \"valuesort:\", "
+	    "\"ok\", \"N rows\", \"error\" or \"hash:\"",
+	    "a mode with letters after a valid one: the whole word, a hint" },
+	{ "-- test: a\nSELECT 1/0;\n-- expect errors\n",
+	    "t.sqltest:3: unknown expect mode \"errors\" (did you mean "
+	    "\"error\"?): expected \":\", \"rowsort:\", \"valuesort:\", "
+	    "\"ok\", \"N rows\", \"error\" or \"hash:\"",
+	    "errors is not error" },
+	{ "-- test: a\nSELECT 1;\n-- expect valuesrot (tolerance 1e-9):\n1\n",
+	    "t.sqltest:3: unknown expect mode \"valuesrot\" (did you mean "
+	    "\"valuesort:\"?): expected \":\", \"rowsort:\", \"valuesort:\", "
+	    "\"ok\", \"N rows\", \"error\" or \"hash:\"",
+	    "a transposition before options" },
 	{ "-- test: a\nSELECT 1;\n-- expect\n",
-	    "t.sqltest:3: unknown expect mode \"\": expected \":\", "
-	    "\"rowsort:\", \"valuesort:\", \"ok\", \"N rows\", \"error\" or "
-	    "\"hash:\"", "an expect line without a mode" },
+	    "t.sqltest:3: \"-- expect\" needs a \":\" at the end of the "
+	    "line, before the rows: write \"-- expect:\"",
+	    "an expect line without a mode" },
 	{ "-- test: a\nSELECT 1;\n-- expect rowsort\n1\n",
-	    "t.sqltest:3: unknown expect mode \"\": expected \":\", "
-	    "\"rowsort:\", \"valuesort:\", \"ok\", \"N rows\", \"error\" or "
-	    "\"hash:\"", "rowsort without its colon" },
+	    "t.sqltest:3: \"-- expect rowsort\" needs a \":\" at the end of "
+	    "the line, before the rows: write \"-- expect rowsort:\"",
+	    "rowsort without its colon" },
+	{ "-- test: a\nSELECT 1;\n-- expect valuesort (tolerance 1e-9)\n1\n",
+	    "t.sqltest:3: \"-- expect valuesort (tolerance 1e-9)\" needs a "
+	    "\":\" at the end of the line, before the rows: write \"-- expect "
+	    "valuesort (tolerance 1e-9):\"",
+	    "options without the colon" },
 	{ "-- test: a\nSELECT 1;\n-- expect: 1\n",
-	    "t.sqltest:3: unknown expect mode \": 1\": expected \":\", "
-	    "\"rowsort:\", \"valuesort:\", \"ok\", \"N rows\", \"error\" or "
-	    "\"hash:\"", "a row on the expect line" },
+	    "t.sqltest:3: unexpected \": 1\" in \"-- expect\": write "
+	    "\"-- expect:\" and the rows on the lines below",
+	    "a row on the expect line" },
 	{ "-- test: a\nSELECT 1;\n-- expect ok please\n",
-	    "t.sqltest:3: unknown expect mode \"ok please\": expected \":\", "
-	    "\"rowsort:\", \"valuesort:\", \"ok\", \"N rows\", \"error\" or "
-	    "\"hash:\"", "words after ok" },
+	    "t.sqltest:3: unexpected \"please\" after \"-- expect ok\"",
+	    "words after ok" },
 	{ "-- test: a\nSELECT 1;\n-- expect 2 rowz\n",
 	    "t.sqltest:3: bad row count: write \"-- expect N rows\"",
 	    "bad row count" },
@@ -627,9 +646,20 @@ static const struct bad_case {
 	    "\"-- expect error: CONDITION /REGEX/\"",
 	    "two words after expect error" },
 	{ "-- test: a\nSELECT 1;\n-- expect error: unique\n",
-	    "t.sqltest:3: unknown error condition \"unique\": use a name such "
-	    "as unique_violation, a SQLSTATE such as 23505, or ENGINE:CODE "
-	    "such as mysql:1062", "an unknown condition name" },
+	    "t.sqltest:3: unknown error condition \"unique\" (did you mean "
+	    "\"unique_violation\"?): use a name such as unique_violation, a "
+	    "SQLSTATE such as 23505, or ENGINE:CODE such as mysql:1062",
+	    "an unknown condition name: the nearest one is suggested" },
+	{ "-- test: a\nSELECT 1;\n-- expect error: divison_by_zero\n",
+	    "t.sqltest:3: unknown error condition \"divison_by_zero\" (did "
+	    "you mean \"division_by_zero\"?): use a name such as "
+	    "unique_violation, a SQLSTATE such as 23505, or ENGINE:CODE such "
+	    "as mysql:1062", "a condition with a letter missing" },
+	{ "-- test: a\nSELECT 1;\n-- expect error: banana\n",
+	    "t.sqltest:3: unknown error condition \"banana\": use a name "
+	    "such as unique_violation, a SQLSTATE such as 23505, or "
+	    "ENGINE:CODE such as mysql:1062",
+	    "no suggestion when no name is near" },
 	{ "-- test: a\nSELECT 1;\n-- expect error: oracle:1\n",
 	    "t.sqltest:3: unknown error condition \"oracle:1\": use a name "
 	    "such as unique_violation, a SQLSTATE such as 23505, or "
