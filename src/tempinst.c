@@ -134,7 +134,7 @@ tempinst_write_private(const char *path, const char *text, int owner,
 }
 
 /* Remove a directory tree (no symlinks followed); 0 or -1. */
-int
+static int
 tempinst_rmtree(const char *path)
 {
 	DIR		*d;
