@@ -251,5 +251,10 @@ is_status "on sqlite: exit status 0" 0
 contains "on sqlite: skipped with the reason" "$OUT" \
     "a pgTAP file: runs on postgres, not on sqlite"
 
+# --temp-instance creates the pgtap extension in its server.
+run_sqlcheck -d postgres --temp-instance "$F/plan.pg"
+is_status "--temp-instance: a pgTAP file passes there" 0
+contains "--temp-instance: its tests ran" "$OUT" "plan.pg  (6 tests"
+
 unchanged "the end"
 done_testing
