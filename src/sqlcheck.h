@@ -897,6 +897,7 @@ struct constraint *constraint_add(struct constraint_list *, const char *,
 	    const char *, enum constraint_kind);
 void	 constraint_add_column(struct constraint *, const char *);
 void	 constraint_list_free(struct constraint_list *);
+void	 constraint_list_drop_table(struct constraint_list *, const char *);
 const char *constraint_kind_name(enum constraint_kind);
 struct coverage_file *coverage_file_new(const char *);
 void	 coverage_hit(struct coverage_file *, const char *, int,
