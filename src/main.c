@@ -95,6 +95,7 @@ usage(FILE *f)
 {
 	fprintf(f,
 "usage: sqlcheck [OPTIONS] [PATH...]\n"
+"       sqlcheck pg-regress [PG_REGRESS OPTIONS] [TEST...]\n"
 "Run .sqltest (and sqllogictest .test/.slt, pgTAP .pg) files against a\n"
 "database.\n"
 "PATH is a file or a directory searched recursively (default: sql-tests).\n"
@@ -180,8 +181,30 @@ usage(FILE *f)
 "Exit status: 0 nothing failed, 1 a test or setup failed (or coverage\n"
 "below --coverage-min), 2 a file could not be read or parsed, a usage or\n"
 "connection error, 130 interrupted.\n"
-"The last line printed is \"N passed, N failed, N skipped\".\n",
+"The last line printed is \"N passed, N failed, N skipped\".\n"
+"\n"
+"sqlcheck pg-regress runs a PostgreSQL pg_regress suite (sql/NAME.sql\n"
+"against expected/NAME.out) with pg_regress's options, psql's output\n"
+"made natively; see sqlcheck pg-regress --help.\n",
 	    driver_names());
+}
+
+/*
+ * "sqlcheck pg-regress ...": pg_regress suites, run by the PostgreSQL
+ * module (src/pgregress.c).
+ */
+static int
+pg_regress(int argc, char **argv)
+{
+	int	(*entry)(int, char **);
+
+	*(void **)&entry = driver_module_symbol("postgres",
+	    "sqlcheck_module_pg_regress");
+	if (entry == NULL)
+		fatalx("pg-regress needs the postgres driver: %s",
+		    driver_load_error("postgres") != NULL ?
+		    driver_load_error("postgres") : "it has no pg-regress");
+	return entry(argc, argv);
 }
 
 static int
@@ -752,6 +775,8 @@ main(int argc, char **argv)
 	char			*cause = NULL;
 	int			 bad_paths, below, status;
 
+	if (argc > 1 && strcmp(argv[1], "pg-regress") == 0)
+		return pg_regress(argc - 1, argv + 1);
 	conf = config_new(optdefs, NOPTDEFS);
 	parse_args(argc, argv, conf, &o, &cc);
 	log_set_verbose(o.verbose);

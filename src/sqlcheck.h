@@ -363,6 +363,7 @@ const struct driver	*driver_find(const char *);
 const char		*driver_canonical(const char *);
 const char		*driver_names(void);
 const char		*driver_load_error(const char *);
+void			*driver_module_symbol(const char *, const char *);
 moduleexport const struct driver *sqlcheck_module_driver(void); /* in a module */
 
 /* The model of a test file, shared by the sqltest and sqllogictest readers. */
