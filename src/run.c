@@ -610,7 +610,13 @@ isolation_open(struct run *r)
 		iso = r->tf->isolation;
 	if (r->tf->slt && iso == ISOLATION_AUTO)
 		iso = ISOLATION_DATABASE;
-	if (iso == ISOLATION_AUTO && !(r->drv->flags & DRIVER_TXN_DDL) &&
+	/*
+	 * An .autocommit migration must run outside the file's transaction:
+	 * on a scratch database, which may commit.
+	 */
+	if (iso == ISOLATION_AUTO && (!(r->drv->flags & DRIVER_TXN_DDL) ||
+	    (!use_template(r) &&
+	    run_migrations_autocommit(run_migrations(r)))) &&
 	    r->drv->scratch_create != NULL)
 		r->in_txn = r->scratch = 1;
 	else if (iso == ISOLATION_DATABASE)
@@ -671,8 +677,11 @@ coverage_snapshot(struct run *r)
 		    "constraints");
 	else if (r->drv->constraints(r->conn, &l, &cause) != 0)
 		coverage_file_end(r->cov, NULL, cause);
-	else
+	else {
+		if (r->tf->pgtap)
+			pgtap_cov_drop_own(&l);
 		coverage_file_end(r->cov, &l, NULL);
+	}
 	r->cov = NULL;
 	free(cause);
 	constraint_list_free(&l);
