@@ -125,11 +125,13 @@ usage(FILE *f)
 "                         a .sqltest file with the actual result\n"
 "      --diff             with --rewrite: print the change as a unified\n"
 "                         diff instead of writing the files\n"
-"      --format FORMAT    human (default), tap, junit or json\n"
+"      --format FORMAT    human (default), tap, junit, json or html (one\n"
+"                         self-contained page; with --coverage it draws\n"
+"                         the schema)\n"
 "  -o, --output FILE      write the --format report to FILE (format from\n"
 "                         its name when --format is not given: .xml junit,\n"
-"                         .json json, .tap tap); human output still goes to\n"
-"                         standard output\n"
+"                         .json json, .tap tap, .html html); human output\n"
+"                         still goes to standard output\n"
 "      --log FILE         write every statement with its duration and\n"
 "                         outcome to FILE\n"
 "      --coverage         after the summary, print which constraints of\n"
@@ -276,7 +278,7 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_FORMAT:
 			if (report_find(optarg) == NULL)
 				fatalx("unknown --format \"%s\": use human, "
-				    "tap, junit or json", optarg);
+				    "tap, junit, json or html", optarg);
 			o->format = optarg;
 			break;
 		case 'o':
@@ -556,7 +558,8 @@ main(int argc, char **argv)
 	struct sqlfiles		 schema;
 	struct migrations	*migrations;
 	char			**files = NULL, dflt_path[] = "sql-tests";
-	char			*template;
+	char			*template, *command_line;
+	char			*server_version = NULL;
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0;
 	char			*cause = NULL;
@@ -582,10 +585,14 @@ main(int argc, char **argv)
 		tempinst_stop(ti);
 		return SQLCHECK_EXIT_ERROR;
 	}
-	if (drv->version != NULL)
-		log_debug("connected: %s", drv->version(&c));
+	if (drv->version != NULL) {
+		server_version = xstrdup(drv->version(&c));
+		o.server_version = server_version;
+		log_debug("connected: %s", server_version);
+	}
 	if (o.check_migrations != NULL) {
 		status = check_migrations(&o, &c);
+		free(server_version);
 		tempinst_stop(ti);
 		str_list_free(o.schema_paths, o.nschema_paths);
 		sqlfiles_free(&schema);
@@ -596,6 +603,7 @@ main(int argc, char **argv)
 	    first < argc ? argc - first : 1, &files, &nfiles) != 0;
 	select_shard(&o, files, &nfiles);
 	memset(&t, 0, sizeof t);
+	o.command_line = command_line = str_command_line(argc, argv);
 	if (report_open(&o, nfiles, &cause) != 0)
 		fatalx("%s", cause);
 	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
@@ -631,6 +639,8 @@ main(int argc, char **argv)
 	str_list_free(o.schema_paths, o.nschema_paths);
 	sqlfiles_free(&schema);
 	migrations_free(migrations);
+	free(command_line);
+	free(server_version);
 	if (run_stopped())
 		return SQLCHECK_EXIT_SIGINT;
 	if (t.errors > 0 || bad_paths)

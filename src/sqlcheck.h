@@ -85,6 +85,7 @@ size_t	 str_utf8_len(const unsigned char *);
 char	*str_sql_normalize(const char *);
 int	 str_is_identifier(const char *);
 int	 str_nearness(const char *, const char *);
+char	*str_command_line(int, char *const *);
 
 /* md5.c: MD5 digest (RFC 1321) for sqllogictest result hashes. */
 struct md5 {
@@ -577,6 +578,8 @@ struct options {
 	const struct migrations	 *migrations;	/* or NULL */
 	size_t		  max_rows;	/* --max-rows, 0: no limit */
 	const char		 *template;	/* of both, or NULL */
+	const char	 *server_version; /* the engine's, or NULL */
+	const char	 *command_line;	/* passwords hidden, for reports */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -624,6 +627,8 @@ struct file_report {
 	double			 seconds;
 	char			*isolation;	/* how it was isolated */
 	char			*orphan_scratch; /* scratch db of a lost session */
+	char			**tags;		/* the file's tags, owned */
+	size_t			  ntags;
 };
 
 /* run.c, run-setup.c (run_template_build) */
@@ -697,6 +702,8 @@ struct test_report *file_report_add(struct file_report *, enum outcome,
 
 /* report-tap.c, report-junit.c, report-json.c */
 extern const struct reporter report_tap, report_junit, report_json;
+/* report-html.c */
+extern const struct reporter report_html;
 void	 json_string(FILE *, const char *);
 
 /* querylog.c: --log, every statement with its duration and outcome. */
