@@ -29,10 +29,11 @@ extern const struct driver driver_sqlite;
 static struct driver_module {
 	const char		*name;		/* canonical engine name */
 	const struct driver	*drv;		/* once loaded */
+	void			*handle;	/* its dlopen() handle */
 	char			*error;		/* why it could not be */
 } modules[] = {
-	{ "postgres", NULL, NULL },
-	{ "mysql", NULL, NULL }
+	{ "postgres", NULL, NULL, NULL },
+	{ "mysql", NULL, NULL, NULL }
 };
 
 /* Every engine a test file may name, whether compiled in or not. */
@@ -154,6 +155,7 @@ module_load(struct driver_module *m)
 		return NULL;
 	}
 	m->drv = entry();
+	m->handle = handle;
 	return m->drv;	/* the handle stays open until exit */
 }
 
@@ -194,6 +196,29 @@ driver_find(const char *name)
 	for (i = 0; i < sizeof modules / sizeof modules[0]; i++) {
 		if (strcmp(modules[i].name, canon) == 0)
 			return module_load(&modules[i]);
+	}
+	return NULL;
+}
+
+/*
+ * Another function a server module exports (a subcommand such as
+ * pg-regress), loading the module; NULL when the engine is unknown, its
+ * module cannot be loaded (driver_load_error() says why) or it has no
+ * such symbol.
+ */
+void *
+driver_module_symbol(const char *name, const char *symbol)
+{
+	const char	*canon = driver_canonical(name);
+	size_t		 i;
+
+	for (i = 0; canon != NULL && i < sizeof modules / sizeof modules[0];
+	    i++) {
+		if (strcmp(modules[i].name, canon) != 0)
+			continue;
+		if (module_load(&modules[i]) == NULL)
+			return NULL;
+		return dlsym(modules[i].handle, symbol);
 	}
 	return NULL;
 }

@@ -1,8 +1,8 @@
 /*
  * files.c: turn the paths given on the command line into the list of test
  * files to run.  Directories are searched recursively, in sorted order,
- * for *.sqltest, *.slt and *.test files; files named directly run
- * whatever their name.
+ * for *.sqltest, *.slt, *.test and *.pg (pgTAP) files; files named
+ * directly run whatever their name.
  */
 #include <sys/stat.h>
 
@@ -26,7 +26,7 @@ int
 files_is_test(const char *name)
 {
 	return ends_with(name, ".sqltest") || ends_with(name, ".slt") ||
-	    ends_with(name, ".test");
+	    ends_with(name, ".test") || ends_with(name, ".pg");
 }
 
 static int

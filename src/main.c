@@ -39,48 +39,65 @@ enum {
 	OPT_SCHEMA,
 	OPT_MIGRATIONS,
 	OPT_CHECK_MIGRATIONS,
-	OPT_MAX_ROWS
+	OPT_MAX_ROWS,
+	OPT_BASELINE,
+	OPT_CONFIG,
+	OPT_NO_CONFIG,
+	OPT_PRINT_CONFIG,
+	OPT_PGTAP
 };
 
-static const struct option long_options[] = {
-	{ "driver", required_argument, NULL, 'd' },
-	{ "dsn", required_argument, NULL, OPT_DSN },
-	{ "filter", required_argument, NULL, 'k' },
-	{ "tag", required_argument, NULL, OPT_TAG },
-	{ "exclude-tag", required_argument, NULL, OPT_EXCLUDE_TAG },
-	{ "fail-fast", no_argument, NULL, 'x' },
-	{ "isolation", required_argument, NULL, OPT_ISOLATION },
-	{ "temp-instance", no_argument, NULL, OPT_TEMP_INSTANCE },
-	{ "color", required_argument, NULL, OPT_COLOR },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "output", required_argument, NULL, 'o' },
-	{ "log", required_argument, NULL, OPT_LOG },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "shard", required_argument, NULL, OPT_SHARD },
-	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
-	{ "rewrite", no_argument, NULL, OPT_REWRITE },
-	{ "diff", no_argument, NULL, OPT_DIFF },
-	{ "coverage", no_argument, NULL, OPT_COVERAGE },
-	{ "coverage-json", required_argument, NULL, OPT_COVERAGE_JSON },
-	{ "coverage-min", required_argument, NULL, OPT_COVERAGE_MIN },
-	{ "clean", no_argument, NULL, OPT_CLEAN },
-	{ "schema", required_argument, NULL, OPT_SCHEMA },
-	{ "migrations", required_argument, NULL, OPT_MIGRATIONS },
-	{ "check-migrations", required_argument, NULL, OPT_CHECK_MIGRATIONS },
-	{ "max-rows", required_argument, NULL, OPT_MAX_ROWS },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+/*
+ * Every option, for getopt_long and for sqlcheck.conf (config.c): the
+ * long name is the key in the file.  OPTDEF_CLI options are actions or
+ * about the file itself, and stay on the command line.
+ */
+static const struct optdef optdefs[] = {
+	{ "driver", 'd', 1, 0, "sqlite" },
+	{ "dsn", OPT_DSN, 1, 0, NULL },
+	{ "filter", 'k', 1, 0, NULL },
+	{ "tag", OPT_TAG, 1, OPTDEF_LIST, NULL },
+	{ "exclude-tag", OPT_EXCLUDE_TAG, 1, OPTDEF_LIST, NULL },
+	{ "fail-fast", 'x', 0, 0, NULL },
+	{ "isolation", OPT_ISOLATION, 1, 0, "auto" },
+	{ "temp-instance", OPT_TEMP_INSTANCE, 0, 0, NULL },
+	{ "color", OPT_COLOR, 1, 0, "auto" },
+	{ "format", OPT_FORMAT, 1, 0, "human" },
+	{ "output", 'o', 1, OPTDEF_PATH, NULL },
+	{ "log", OPT_LOG, 1, OPTDEF_PATH, NULL },
+	{ "jobs", 'j', 1, 0, "the number of cores" },
+	{ "shard", OPT_SHARD, 1, 0, NULL },
+	{ "timeout", OPT_TIMEOUT, 1, 0, "none" },
+	{ "rewrite", OPT_REWRITE, 0, OPTDEF_CLI, NULL },
+	{ "diff", OPT_DIFF, 0, OPTDEF_CLI, NULL },
+	{ "coverage", OPT_COVERAGE, 0, 0, NULL },
+	{ "coverage-json", OPT_COVERAGE_JSON, 1, OPTDEF_PATH, NULL },
+	{ "coverage-min", OPT_COVERAGE_MIN, 1, 0, NULL },
+	{ "clean", OPT_CLEAN, 0, OPTDEF_CLI, NULL },
+	{ "schema", OPT_SCHEMA, 1, OPTDEF_PATH | OPTDEF_LIST | OPTDEF_INPUT,
+	    NULL },
+	{ "migrations", OPT_MIGRATIONS, 1, OPTDEF_PATH | OPTDEF_INPUT, NULL },
+	{ "check-migrations", OPT_CHECK_MIGRATIONS, 1, OPTDEF_CLI, NULL },
+	{ "max-rows", OPT_MAX_ROWS, 1, 0, "1000000" },
+	{ "pgtap", OPT_PGTAP, 0, 0, NULL },
+	{ "config", OPT_CONFIG, 1, OPTDEF_CLI, NULL },
+	{ "no-config", OPT_NO_CONFIG, 0, OPTDEF_CLI, NULL },
+	{ "print-config", OPT_PRINT_CONFIG, 0, OPTDEF_CLI, NULL },
+	{ "verbose", 'v', 0, 0, NULL },
+	{ "quiet", 'q', 0, 0, NULL },
+	{ "help", 'h', 0, OPTDEF_CLI, NULL },
+	{ "version", 'V', 0, OPTDEF_CLI, NULL },
 };
+#define NOPTDEFS	(sizeof optdefs / sizeof optdefs[0])
 
 static void
 usage(FILE *f)
 {
 	fprintf(f,
 "usage: sqlcheck [OPTIONS] [PATH...]\n"
-"Run .sqltest (and sqllogictest .test/.slt) files against a database.\n"
+"       sqlcheck pg-regress [PG_REGRESS OPTIONS] [TEST...]\n"
+"Run .sqltest (and sqllogictest .test/.slt, pgTAP .pg) files against a\n"
+"database.\n"
 "PATH is a file or a directory searched recursively (default: sql-tests).\n"
 "\n"
 "  -d, --driver NAME      engine: %s (default sqlite);\n"
@@ -125,6 +142,10 @@ usage(FILE *f)
 "                         a .sqltest file with the actual result\n"
 "      --diff             with --rewrite: print the change as a unified\n"
 "                         diff instead of writing the files\n"
+"      --pgtap            read every file named that is not .sqltest, .slt\n"
+"                         or .test as a pgTAP file (as *.pg files and files\n"
+"                         with a \"-- format: pgtap\" line are read); runs\n"
+"                         on postgres, each assertion a test\n"
 "      --format FORMAT    human (default), tap, junit, json or html (one\n"
 "                         self-contained page; with --coverage it draws\n"
 "                         the schema)\n"
@@ -148,6 +169,12 @@ usage(FILE *f)
 "                         (sqlcheck_ and 16 hex digits) that killed runs\n"
 "                         left on the server of --dsn, naming each; one\n"
 "                         a running sqlcheck still uses is kept\n"
+"      --config FILE      read the options of FILE instead of\n"
+"                         ./sqlcheck.conf (INI: [sqlcheck] for every\n"
+"                         engine, [ENGINE] for one; the command line wins)\n"
+"      --no-config        read no configuration file\n"
+"      --print-config     run nothing: print each option in force for the\n"
+"                         engine (-d) and where it came from\n"
 "  -v, --verbose          echo each statement and the isolation used\n"
 "  -q, --quiet            print only failures and the summary\n"
 "  -h, --help             show this help\n"
@@ -156,12 +183,34 @@ usage(FILE *f)
 "Exit status: 0 nothing failed, 1 a test or setup failed (or coverage\n"
 "below --coverage-min), 2 a file could not be read or parsed, a usage or\n"
 "connection error, 130 interrupted.\n"
-"The last line printed is \"N passed, N failed, N skipped\".\n",
+"The last line printed is \"N passed, N failed, N skipped\".\n"
+"\n"
+"sqlcheck pg-regress runs a PostgreSQL pg_regress suite (sql/NAME.sql\n"
+"against expected/NAME.out) with pg_regress's options, psql's output\n"
+"made natively; see sqlcheck pg-regress --help.\n",
 	    driver_names());
 }
 
-static void
-parse_isolation(struct options *o, const char *arg)
+/*
+ * "sqlcheck pg-regress ...": pg_regress suites, run by the PostgreSQL
+ * module (src/pgregress.c).
+ */
+static int
+pg_regress(int argc, char **argv)
+{
+	int	(*entry)(int, char **);
+
+	*(void **)&entry = driver_module_symbol("postgres",
+	    "sqlcheck_module_pg_regress");
+	if (entry == NULL)
+		fatalx("pg-regress needs the postgres driver: %s",
+		    driver_load_error("postgres") != NULL ?
+		    driver_load_error("postgres") : "it has no pg-regress");
+	return entry(argc, argv);
+}
+
+static int
+parse_isolation(struct options *o, const char *arg, char **cause)
 {
 	if (strcasecmp(arg, "auto") == 0)
 		o->isolation = ISOLATION_AUTO;
@@ -169,13 +218,16 @@ parse_isolation(struct options *o, const char *arg)
 		o->isolation = ISOLATION_TRANSACTION;
 	else if (strcasecmp(arg, "database") == 0)
 		o->isolation = ISOLATION_DATABASE;
-	else
-		fatalx("unknown isolation \"%s\": use auto, transaction or "
-		    "database", arg);
+	else {
+		*cause = xprintf("unknown isolation \"%s\": use auto, "
+		    "transaction or database", arg);
+		return -1;
+	}
+	return 0;
 }
 
-static void
-parse_color(struct options *o, const char *arg)
+static int
+parse_color(struct options *o, const char *arg, char **cause)
 {
 	const char	*nc = getenv("NO_COLOR");
 
@@ -185,171 +237,315 @@ parse_color(struct options *o, const char *arg)
 		o->color = 0;
 	else if (strcasecmp(arg, "auto") == 0)
 		o->color = isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0');
-	else
-		fatalx("unknown --color \"%s\": use auto, always or never",
-		    arg);
+	else {
+		*cause = xprintf("unknown --color \"%s\": use auto, always or "
+		    "never", arg);
+		return -1;
+	}
+	return 0;
 }
 
-/* A whole number in [min, max] for option name, or exit 2. */
+/* A whole number in [min, max] for option name into *n; -1 with *cause. */
 static int
-parse_number(const char *arg, const char *name, long min, long max)
+parse_number(const char *arg, const char *name, long min, long max,
+    long *n, char **cause)
 {
 	char	*end;
-	long	 n;
 
-	n = strtol(arg, &end, 10);
-	if (end == arg || *end != '\0' || n < min || n > max)
-		fatalx("bad %s \"%s\": give a number from %ld to %ld", name,
-		    arg, min, max);
-	return (int)n;
+	*n = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0' || *n < min || *n > max) {
+		*cause = xprintf("bad %s \"%s\": give a number from %ld to %ld",
+		    name, arg, min, max);
+		return -1;
+	}
+	return 0;
 }
 
 /* --shard K/N with 1 <= K <= N. */
-static void
-parse_shard(struct options *o, const char *arg)
+static int
+parse_shard(struct options *o, const char *arg, char **cause)
 {
 	int	k, n, used = 0;
 
 	if (sscanf(arg, "%d/%d%n", &k, &n, &used) != 2 ||
-	    arg[used] != '\0' || n < 1 || k < 1 || k > n)
-		fatalx("bad --shard \"%s\": write K/N with 1 <= K <= N, "
-		    "for example 2/4", arg);
+	    arg[used] != '\0' || n < 1 || k < 1 || k > n) {
+		*cause = xprintf("bad --shard \"%s\": write K/N with 1 <= K "
+		    "<= N, for example 2/4", arg);
+		return -1;
+	}
 	o->shard_index = k;
 	o->shard_count = n;
+	return 0;
 }
 
 /* --coverage-min PCT: a percentage from 0 to 100. */
-static void
-parse_coverage_min(struct options *o, const char *arg)
+static int
+parse_coverage_min(struct options *o, const char *arg, char **cause)
 {
 	char	*end;
 
+	o->coverage = 1;
 	o->coverage_min = strtod(arg, &end);
 	if (end == arg || (*end != '\0' && strcmp(end, "%") != 0) ||
-	    o->coverage_min < 0 || o->coverage_min > 100)
-		fatalx("bad --coverage-min \"%s\": give a percentage from 0 "
-		    "to 100", arg);
+	    o->coverage_min < 0 || o->coverage_min > 100) {
+		*cause = xprintf("bad --coverage-min \"%s\": give a percentage "
+		    "from 0 to 100", arg);
+		return -1;
+	}
+	return 0;
 }
 
-/* Fill o from the command line; returns the index of the first path. */
+/* --timeout SECONDS, more than 0. */
 static int
-parse_args(int argc, char **argv, struct options *o)
+parse_timeout(struct options *o, const char *arg, char **cause)
 {
 	char	*end;
-	int	 ch;
+
+	o->timeout = strtod(arg, &end);
+	if (end == arg || *end != '\0' || o->timeout <= 0) {
+		*cause = xprintf("bad --timeout \"%s\": give seconds, for "
+		    "example 1 or 0.5", arg);
+		return -1;
+	}
+	return 0;
+}
+
+/* --format: a reporter's name. */
+static int
+parse_format(struct options *o, const char *arg, char **cause)
+{
+	if (report_find(arg) == NULL) {
+		*cause = xprintf("unknown --format \"%s\": use human, tap, "
+		    "junit, json or html", arg);
+		return -1;
+	}
+	o->format = arg;
+	return 0;
+}
+
+/* Options that take a number: -j and --max-rows. */
+static int
+set_number(struct options *o, int val, const char *arg, char **cause)
+{
+	long	n;
+
+	if (val == 'j') {
+		if (parse_number(arg, "--jobs", 1, 1024, &n, cause) != 0)
+			return -1;
+		o->jobs = (int)n;
+		return 0;
+	}
+	if (parse_number(arg, "--max-rows", 0, 2147483647L, &n, cause) != 0)
+		return -1;
+	o->max_rows = (size_t)n;
+	return 0;
+}
+
+/*
+ * Set one option of o (a struct options) from one value, from the
+ * command line or sqlcheck.conf (config_apply_fn); arg is NULL for an
+ * option without argument.  Strings are borrowed: they live as long as
+ * argv or the config.  0, or -1 with *cause.
+ */
+static int
+set_option(void *ctx, const struct optdef *d, const char *arg, char **cause)
+{
+	struct options	*o = ctx;
+
+	switch (d->val) {
+	case 'd':
+		o->driver = arg;
+		break;
+	case OPT_DSN:
+		o->dsn = arg;
+		break;
+	case 'k':
+		o->filter = arg;
+		break;
+	case OPT_TAG:
+		str_split_list(arg, &o->tags, &o->ntags);
+		break;
+	case OPT_EXCLUDE_TAG:
+		str_split_list(arg, &o->exclude_tags, &o->nexclude_tags);
+		break;
+	case 'x':
+		o->fail_fast = 1;
+		break;
+	case OPT_ISOLATION:
+		return parse_isolation(o, arg, cause);
+	case OPT_TEMP_INSTANCE:
+		o->temp_instance = 1;
+		break;
+	case OPT_COLOR:
+		return parse_color(o, arg, cause);
+	case OPT_FORMAT:
+		return parse_format(o, arg, cause);
+	case 'o':
+		o->output = arg;
+		break;
+	case OPT_LOG:
+		o->log = arg;
+		break;
+	case 'j':
+	case OPT_MAX_ROWS:
+		return set_number(o, d->val, arg, cause);
+	case OPT_SHARD:
+		return parse_shard(o, arg, cause);
+	case OPT_REWRITE:
+		o->rewrite = 1;
+		break;
+	case OPT_PGTAP:
+		o->pgtap = 1;
+		break;
+	case OPT_DIFF:
+		o->rewrite_diff = 1;
+		break;
+	case OPT_COVERAGE:
+		o->coverage = o->coverage_table = 1;
+		break;
+	case OPT_COVERAGE_JSON:
+		o->coverage = 1;
+		o->coverage_json = arg;
+		break;
+	case OPT_COVERAGE_MIN:
+		return parse_coverage_min(o, arg, cause);
+	case OPT_CLEAN:
+		o->clean = 1;
+		break;
+	case OPT_SCHEMA:
+		str_list_add(&o->schema_paths, &o->nschema_paths, arg);
+		break;
+	case OPT_MIGRATIONS:
+		o->migrations_dir = arg;
+		break;
+	case OPT_BASELINE:
+		o->baseline = 1;
+		break;
+	case OPT_CHECK_MIGRATIONS:
+		o->check_migrations = arg;
+		break;
+	case OPT_TIMEOUT:
+		return parse_timeout(o, arg, cause);
+	case 'v':
+		o->verbose++;
+		break;
+	case 'q':
+		o->quiet = 1;
+		break;
+	}
+	return 0;
+}
+
+/* The defaults, before the file and the command line. */
+static void
+options_init(struct options *o)
+{
+	char	*cause = NULL;
 
 	memset(o, 0, sizeof *o);
 	o->driver = "sqlite";
 	o->coverage_min = -1;
 	o->max_rows = SQLCHECK_MAX_ROWS;
 	o->dsn = getenv("SQLCHECK_DSN");
-	parse_color(o, "auto");
-	while ((ch = getopt_long(argc, argv, "d:j:k:o:xvqhV", long_options,
-	    NULL)) != -1) {
-		switch (ch) {
-		case 'd':
-			o->driver = optarg;
-			break;
-		case OPT_DSN:
-			o->dsn = optarg;
-			break;
-		case 'k':
-			o->filter = optarg;
-			break;
-		case OPT_TAG:
-			str_split_list(optarg, &o->tags, &o->ntags);
-			break;
-		case OPT_EXCLUDE_TAG:
-			str_split_list(optarg, &o->exclude_tags,
-			    &o->nexclude_tags);
-			break;
-		case 'x':
-			o->fail_fast = 1;
-			break;
-		case OPT_ISOLATION:
-			parse_isolation(o, optarg);
-			break;
-		case OPT_TEMP_INSTANCE:
-			o->temp_instance = 1;
-			break;
-		case OPT_COLOR:
-			parse_color(o, optarg);
-			break;
-		case OPT_FORMAT:
-			if (report_find(optarg) == NULL)
-				fatalx("unknown --format \"%s\": use human, "
-				    "tap, junit, json or html", optarg);
-			o->format = optarg;
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case OPT_LOG:
-			o->log = optarg;
-			break;
-		case 'j':
-			o->jobs = parse_number(optarg, "-j", 1, 1024);
-			break;
-		case OPT_SHARD:
-			parse_shard(o, optarg);
-			break;
-		case OPT_REWRITE:
-			o->rewrite = 1;
-			break;
-		case OPT_DIFF:
-			o->rewrite_diff = 1;
-			break;
-		case OPT_COVERAGE:
-			o->coverage = o->coverage_table = 1;
-			break;
-		case OPT_COVERAGE_JSON:
-			o->coverage = 1;
-			o->coverage_json = optarg;
-			break;
-		case OPT_COVERAGE_MIN:
-			o->coverage = 1;
-			parse_coverage_min(o, optarg);
-			break;
-		case OPT_CLEAN:
-			o->clean = 1;
-			break;
-		case OPT_SCHEMA:
-			str_list_add(&o->schema_paths, &o->nschema_paths,
-			    optarg);
-			break;
-		case OPT_MIGRATIONS:
-			o->migrations_dir = optarg;
-			break;
-		case OPT_CHECK_MIGRATIONS:
-			o->check_migrations = optarg;
-			break;
-		case OPT_MAX_ROWS:
-			o->max_rows = (size_t)parse_number(optarg,
-			    "--max-rows", 0, 2147483647L);
-			break;
-		case OPT_TIMEOUT:
-			o->timeout = strtod(optarg, &end);
-			if (end == optarg || *end != '\0' || o->timeout <= 0)
-				fatalx("bad --timeout \"%s\": give seconds, "
-				    "for example 1 or 0.5", optarg);
-			break;
-		case 'v':
-			o->verbose++;
-			break;
-		case 'q':
-			o->quiet = 1;
-			break;
-		case 'h':
+	parse_color(o, "auto", &cause);
+}
+
+/* Free the lists set_option made. */
+static void
+options_free_lists(struct options *o)
+{
+	str_list_free(o->tags, o->ntags);
+	str_list_free(o->exclude_tags, o->nexclude_tags);
+	str_list_free(o->schema_paths, o->nschema_paths);
+	o->tags = o->exclude_tags = o->schema_paths = NULL;
+	o->ntags = o->nexclude_tags = o->nschema_paths = 0;
+}
+
+/* What the command line says about the configuration file. */
+struct cli_config {
+	const char	*path;		/* --config FILE, or NULL */
+	int		 none;		/* --no-config */
+	int		 print;		/* --print-config */
+};
+
+/*
+ * Read the command line into cfg (the options as given, for config.c to
+ * merge) and cc; -h and -V are answered here.
+ */
+static void
+read_command_line(int argc, char **argv, struct config *cfg,
+    struct cli_config *cc)
+{
+	struct option	 lo[NOPTDEFS + 1];
+	size_t		 i;
+	int		 ch;
+
+	memset(lo, 0, sizeof lo);
+	for (i = 0; i < NOPTDEFS; i++) {
+		lo[i].name = optdefs[i].name;
+		lo[i].has_arg = optdefs[i].has_arg ? required_argument :
+		    no_argument;
+		lo[i].val = optdefs[i].val;
+	}
+	memset(cc, 0, sizeof *cc);
+	while ((ch = getopt_long(argc, argv, "d:j:k:o:xvqhV", lo, NULL)) !=
+	    -1) {
+		if (ch == 'h') {
 			usage(stdout);
 			exit(SQLCHECK_EXIT_OK);
-		case 'V':
+		} else if (ch == 'V') {
 			printf("sqlcheck %s\n", PACKAGE_VERSION);
 			exit(SQLCHECK_EXIT_OK);
-		default:
+		} else if (ch == OPT_CONFIG)
+			cc->path = optarg;
+		else if (ch == OPT_NO_CONFIG)
+			cc->none = 1;
+		else if (ch == OPT_PRINT_CONFIG)
+			cc->print = 1;
+		else if (config_def(cfg, ch) != NULL)
+			config_add_arg(cfg, config_def(cfg, ch), optarg);
+		else {
 			usage(stderr);
 			exit(SQLCHECK_EXIT_ERROR);
 		}
 	}
+	config_set_paths(cfg, argv + optind, (size_t)(argc - optind));
+	if (cc->path != NULL && cc->none)
+		fatalx("--config and --no-config: give one or the other");
+}
+
+/*
+ * Read sqlcheck.conf (unless --no-config), check every value in it, and
+ * fill o with the options in force: the command line over the engine's
+ * section over [sqlcheck] over the defaults.  Exits 2 on an error.
+ */
+static void
+merge_config(struct config *cfg, const struct cli_config *cc,
+    struct options *o)
+{
+	struct options	 scratch;
+	char		*cause = NULL;
+
+	if (!cc->none && config_read(cfg, cc->path != NULL ? cc->path :
+	    "sqlcheck.conf", cc->path != NULL, &cause) != 0)
+		fatalx("%s", cause);
+	options_init(&scratch);
+	if (config_check(cfg, set_option, &scratch, &cause) != 0)
+		fatalx("%s", cause);
+	options_free_lists(&scratch);
+	options_init(o);
+	config_set_env_dsn(cfg, o->dsn);
+	if (config_apply(cfg, config_engine(cfg), set_option, o, &cause) != 0)
+		fatalx("%s", cause);
+}
+
+/* Fill o from the command line and sqlcheck.conf. */
+static void
+parse_args(int argc, char **argv, struct config *cfg, struct options *o,
+    struct cli_config *cc)
+{
+	read_command_line(argc, argv, cfg, cc);
+	merge_config(cfg, cc, o);
 	if (o->rewrite_diff && !o->rewrite)
 		fatalx("--diff goes with --rewrite");
 	if (o->clean && (optind < argc || o->temp_instance))
@@ -357,7 +553,22 @@ parse_args(int argc, char **argv, struct options *o)
 		    "--temp-instance");
 	if (o->check_migrations != NULL && optind < argc)
 		fatalx("--check-migrations takes no test paths");
-	return optind;
+}
+
+/* -v: which configuration file was read, and its sections. */
+static void
+log_config(const struct config *cfg)
+{
+	char	*sections;
+
+	if (config_path(cfg) == NULL) {
+		log_debug("no configuration file");
+		return;
+	}
+	sections = config_sections(cfg);
+	log_debug("configuration file %s: %s", config_path(cfg),
+	    *sections != '\0' ? sections : "empty");
+	free(sections);
 }
 
 static void
@@ -557,22 +768,34 @@ main(int argc, char **argv)
 	struct pool_config	 cfg;
 	struct sqlfiles		 schema;
 	struct migrations	*migrations;
+	struct config		*conf;
+	struct cli_config	 cc;
 	char			**files = NULL, dflt_path[] = "sql-tests";
-	char			*template, *command_line;
+	char			*template, **paths, *command_line;
 	char			*server_version = NULL;
 	char			*dflt[] = { dflt_path };
-	size_t			 nfiles = 0;
+	size_t			 nfiles = 0, npaths;
 	char			*cause = NULL;
-	int			 first, bad_paths, below, status;
+	int			 bad_paths, below, status;
 
-	first = parse_args(argc, argv, &o);
+	if (argc > 1 && strcmp(argv[1], "pg-regress") == 0)
+		return pg_regress(argc - 1, argv + 1);
+	conf = config_new(optdefs, NOPTDEFS);
+	parse_args(argc, argv, conf, &o, &cc);
 	log_set_verbose(o.verbose);
+	log_config(conf);
 	drv = driver_find(o.driver);
 	if (drv == NULL && driver_load_error(o.driver) != NULL)
 		fatalx("%s", driver_load_error(o.driver));
 	if (drv == NULL)
 		fatalx("unknown or not compiled-in driver \"%s\" (known: %s)",
 		    o.driver, driver_names());
+	if (cc.print) {
+		config_print(conf, drv->name, stdout, drv->describe);
+		options_free_lists(&o);
+		config_free(conf);
+		return SQLCHECK_EXIT_OK;
+	}
 	if (o.clean)
 		return clean_run(drv, o.dsn);
 	read_prelude(&o, &schema, &migrations);
@@ -597,10 +820,12 @@ main(int argc, char **argv)
 		str_list_free(o.schema_paths, o.nschema_paths);
 		sqlfiles_free(&schema);
 		migrations_free(migrations);
+		config_free(conf);
 		return status;
 	}
-	bad_paths = files_collect(first < argc ? argv + first : dflt,
-	    first < argc ? argc - first : 1, &files, &nfiles) != 0;
+	paths = config_paths(conf, &npaths);
+	bad_paths = files_collect(npaths > 0 ? paths : dflt,
+	    npaths > 0 ? (int)npaths : 1, &files, &nfiles) != 0;
 	select_shard(&o, files, &nfiles);
 	memset(&t, 0, sizeof t);
 	o.command_line = command_line = str_command_line(argc, argv);
@@ -639,6 +864,7 @@ main(int argc, char **argv)
 	str_list_free(o.schema_paths, o.nschema_paths);
 	sqlfiles_free(&schema);
 	migrations_free(migrations);
+	config_free(conf);
 	free(command_line);
 	free(server_version);
 	if (run_stopped())

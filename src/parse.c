@@ -93,8 +93,8 @@ directive_word(const char *line, const char **rest)
 {
 	static const char *const words[] = {
 		"setup", "test:", "expect", "engines:", "tags:", "only:",
-		"skip:", "include:", "isolation:", "migrate:", "migrations:",
-		"load:", NULL
+		"skip:", "include:", "include[", "isolation:", "migrate:",
+		"migrations:", "load:", NULL
 	};
 	const char *const	*w;
 	const char		*s;
@@ -111,7 +111,8 @@ directive_word(const char *line, const char **rest)
 		if (strncasecmp(s, *w, n) != 0)
 			continue;
 		c = s[n];
-		if ((*w)[n - 1] == ':' || c == '\0' || c == ' ' ||
+		if ((*w)[n - 1] == ':' || (*w)[n - 1] == '[' || c == '\0' ||
+		    c == ' ' ||
 		    c == ':' || c == '[' || c == '\t') {
 			*rest = s;
 			return 1;
@@ -230,15 +231,66 @@ cause_text(const char *cause)
 	return colon != NULL ? colon + 2 : cause;
 }
 
+/*
+ * "[ENGINE]" after a directive's name (at s, for "-- setup[ENGINE]" and
+ * "-- include[ENGINE]:"): the record runs on that engine only.  *end is
+ * set past the "]" (or to s without one).  0, or -1 for an unclosed
+ * bracket or an unknown engine.
+ */
 static int
-parse_include(struct parser *p, const char *arg)
+parse_directive_engine(struct parser *p, const char *what, const char *s,
+    struct record *r, const char **end)
+{
+	const char	*close;
+	char		*raw, *engine;
+
+	*end = s;
+	if (*s != '[')
+		return 0;
+	close = strchr(s, ']');
+	if (close == NULL)
+		return perror_at(p, "unclosed \"[\" in \"-- %s[ENGINE]\"",
+		    what);
+	raw = xstrndup(s + 1, (size_t)(close - s - 1));
+	engine = str_trim(raw);
+	*end = close + 1;
+	if (driver_canonical(engine) == NULL) {
+		perror_at(p, "unknown engine \"%s\" in \"-- %s[ENGINE]\" "
+		    "(expected one of: %s)", engine, what, driver_names());
+		free(raw);
+		return -1;
+	}
+	str_list_add(&r->only, &r->nonly, engine);
+	free(raw);
+	return 0;
+}
+
+/*
+ * "-- include: PATH" or "-- include[ENGINE]: PATH" (word is the
+ * directive from "include" on): the file's SQL as a setup block.
+ */
+static int
+parse_include(struct parser *p, const char *word, const char *arg)
 {
 	struct record	*r;
+	struct record	 engine;
+	const char	*after;
 	char		*full, *text, *cause = NULL;
 	size_t		 len;
 
-	if (*arg == '\0')
+	memset(&engine, 0, sizeof engine);
+	if (parse_directive_engine(p, "include", word + 7, &engine,
+	    &after) != 0)
+		return -1;
+	if (*after != ':') {
+		str_list_free(engine.only, engine.nonly);
+		return perror_at(p, "write \"-- include: PATH\" or \"-- "
+		    "include[ENGINE]: PATH\"");
+	}
+	if (*arg == '\0') {
+		str_list_free(engine.only, engine.nonly);
 		return perror_at(p, "\"-- include:\" needs a path");
+	}
 	full = relative_path(p, arg);
 	text = read_whole_file(full, &len, &cause);
 	if (text == NULL) {
@@ -246,12 +298,15 @@ parse_include(struct parser *p, const char *arg)
 		perror_at(p, "cannot include \"%s\": %s", arg,
 		    cause_text(cause));
 		free(cause);
+		str_list_free(engine.only, engine.nonly);
 		return -1;
 	}
 	str_list_add(&p->tf->includes, &p->tf->nincludes, full);
 	free(full);
 	r = test_file_add_record(p->tf, RECORD_SETUP,
 	    p->tf->includes[p->tf->nincludes - 1], 1);
+	r->only = engine.only;
+	r->nonly = engine.nonly;
 	record_add_sql(r, text, len, 1);
 	free(text);
 	return 0;
@@ -487,6 +542,19 @@ parse_test_start(struct parser *p, const char *arg)
 	return 0;
 }
 
+/* "-- setup" or "-- setup[ENGINE]": s is what follows "setup". */
+static int
+parse_setup_engine(struct parser *p, const char *s)
+{
+	const char	*after;
+
+	if (parse_directive_engine(p, "setup", s, p->rec, &after) != 0)
+		return -1;
+	if (s != after && !is_blank(after))
+		return perror_at(p, "nothing goes after \"-- setup[ENGINE]\"");
+	return 0;
+}
+
 /* Handle a directive line; rest starts at the directive word. */
 static int
 parse_directive(struct parser *p, const char *rest, size_t off)
@@ -523,8 +591,9 @@ parse_directive(struct parser *p, const char *rest, size_t off)
 		    p->line);
 		p->block = BLOCK_SETUP;
 		open_sql(p, off);
-	} else if (str_iprefix(word, "include:"))
-		rc = parse_include(p, arg);
+		rc = parse_setup_engine(p, word + 5);
+	} else if (str_iprefix(word, "include"))
+		rc = parse_include(p, word, arg);
 	else if (str_iprefix(word, "migrate:"))
 		rc = parse_migrate(p, arg);
 	else if (str_iprefix(word, "load:"))

@@ -238,7 +238,7 @@ pool_run_file(struct worker *w, struct slot *s, const char *path)
 	char				*cause = NULL;
 
 	s->fr.path = path;
-	s->tf = parse_file(path, &cause);
+	s->tf = parse_file(path, cfg->opts->pgtap, &cause);
 	if (s->tf == NULL) {
 		s->fr.outcome = OUTCOME_ERROR;
 		s->fr.parse_error = 1;
@@ -301,7 +301,8 @@ worker_main(void *arg)
 		pthread_mutex_lock(&p->mu);
 		p->slots[i].done = 1;
 		if (p->slots[i].fr.failed > 0 || p->slots[i].fr.outcome ==
-		    OUTCOME_ERROR || p->slots[i].fr.setup_failed)
+		    OUTCOME_ERROR || p->slots[i].fr.setup_failed ||
+		    p->slots[i].fr.file_failed)
 			p->failed = 1;
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
@@ -316,7 +317,7 @@ add_totals(struct totals *t, const struct file_report *fr)
 	t->passed += fr->passed;
 	t->failed += fr->failed;
 	t->skipped += fr->skipped;
-	if (fr->setup_failed || fr->parse_error ||
+	if (fr->setup_failed || fr->file_failed || fr->parse_error ||
 	    fr->outcome == OUTCOME_ERROR)
 		t->failed++;
 	if (fr->parse_error || fr->outcome == OUTCOME_ERROR)

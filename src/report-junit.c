@@ -217,7 +217,7 @@ junit_testcase(FILE *f, const char *classname, const struct test_report *tr,
 static int
 junit_file_failed(const struct file_report *fr)
 {
-	return fr->setup_failed || fr->parse_error ||
+	return fr->setup_failed || fr->file_failed || fr->parse_error ||
 	    fr->outcome == OUTCOME_ERROR;
 }
 

@@ -174,6 +174,8 @@ tap_file_failure(FILE *f, const struct file_report *fr)
 	tap_text(f, fr->path, 1);
 	if (fr->setup_failed)
 		fprintf(f, ":%d setup", fr->error_line);
+	else if (fr->file_failed)
+		fprintf(f, ":%d", fr->error_line);
 	putc('\n', f);
 	fputs("  ---\n", f);
 	tap_yaml(f, "message", fr->message != NULL ? fr->message :
@@ -200,7 +202,8 @@ tap_file(FILE *f, const struct file_report *fr)
 	}
 	for (i = 0; i < fr->ntests; i++)
 		tap_test(f, &fr->tests[i], reason);
-	if (fr->setup_failed || fr->parse_error || fr->outcome == OUTCOME_ERROR)
+	if (fr->setup_failed || fr->file_failed || fr->parse_error ||
+	    fr->outcome == OUTCOME_ERROR)
 		tap_file_failure(f, fr);
 	fflush(f);
 }

@@ -407,15 +407,22 @@ judge(struct run *r, const struct record *rec, const struct expect *e,
 	record_rewrite(r, rec, e, rc, res, err, tr);
 }
 
-/* Test names -k selects: substring, or a glob when it has * ? [. */
+/* 1 if -k selects a test name: substring, or a glob when it has * ? [. */
+int
+run_filter_match(const struct options *o, const char *name)
+{
+	if (o->filter == NULL)
+		return 1;
+	if (strpbrk(o->filter, "*?[") != NULL)
+		return fnmatch(o->filter, name, 0) == 0;
+	return strstr(name, o->filter) != NULL;
+}
+
+/* Test records -k selects (sqllogictest records have no names). */
 static int
 name_selected(const struct options *o, const struct record *rec)
 {
-	if (o->filter == NULL || rec->slt)
-		return 1;
-	if (strpbrk(o->filter, "*?[") != NULL)
-		return fnmatch(o->filter, rec->name, 0) == 0;
-	return strstr(rec->name, o->filter) != NULL;
+	return rec->slt || run_filter_match(o, rec->name);
 }
 
 /* Close what a test left open: its own transactions are rolled back. */
@@ -742,8 +749,10 @@ file_selected(struct run *r)
 				ok = 1;
 		}
 		if (!ok) {
-			r->fr->message = xprintf("not for %s (engines: listed "
-			    "at the top)", r->drv->name);
+			r->fr->message = tf->pgtap ? xprintf("a pgTAP file: "
+			    "runs on postgres, not on %s", r->drv->name) :
+			    xprintf("not for %s (engines: listed at the top)",
+			    r->drv->name);
 			return 0;
 		}
 	}
@@ -762,8 +771,12 @@ file_selected(struct run *r)
 		r->fr->message = xstrdup("no selected tag");
 		return 0;
 	}
-	/* With -k, a file none of whose tests is selected does not run. */
-	for (i = 0, ok = o->filter == NULL; i < tf->nrecords && !ok; i++) {
+	/*
+	 * With -k, a file none of whose tests is selected does not run (the
+	 * tests of a pgTAP file are known only once it has run).
+	 */
+	ok = o->filter == NULL || tf->pgtap;
+	for (i = 0; i < tf->nrecords && !ok; i++) {
 		if (tf->records[i].kind == RECORD_TEST &&
 		    name_selected(o, &tf->records[i]))
 			ok = 1;
@@ -1037,10 +1050,12 @@ run_file(struct conn *conn, const struct test_file *tf,
 	}
 	log_debug("%s: isolation: %s", fr->path, fr->isolation);
 	r.cov = coverage_file_new(fr->path);
-	if (run_prelude(&r) == 0)
-		run_records(&r);
-	else
+	if (run_prelude(&r) != 0)
 		note_not_run(&r, 0);
+	else if (tf->pgtap)
+		run_pgtap(&r);
+	else
+		run_records(&r);
 	coverage_snapshot(&r);
 	isolation_close(&r);
 	if (r.broken && fr->message == NULL)

@@ -7,6 +7,8 @@
  *	run-setup.c	what must succeed before tests: setup blocks,
  *			--schema, migrations, "-- load:", and the template
  *			database built from --schema and --migrations
+ *	run-pgtap.c	a pgTAP file: its statements, their TAP read as
+ *			tests, its plan
  *	txnstmt.c	what a statement means for transactions (in
  *			sqlcheck.h: the unit tests use it)
  */
@@ -56,6 +58,10 @@ int	 run_stmt(struct run *, const struct stmt *, const char *,
 	    struct result *, struct dberror *);
 void	 run_end_test(struct run *);
 int	 run_txn_escaped(struct run *);
+int	 run_filter_match(const struct options *, const char *);
+
+/* run-pgtap.c */
+void	 run_pgtap(struct run *);
 
 /* run-setup.c */
 int	 run_setup(struct run *, const struct record *, const char *);

@@ -364,6 +364,7 @@ const struct driver	*driver_find(const char *);
 const char		*driver_canonical(const char *);
 const char		*driver_names(void);
 const char		*driver_load_error(const char *);
+void			*driver_module_symbol(const char *, const char *);
 moduleexport const struct driver *sqlcheck_module_driver(void); /* in a module */
 
 /* The model of a test file, shared by the sqltest and sqllogictest readers. */
@@ -465,12 +466,15 @@ struct test_file {
 	int		  slt;
 	struct migrations *migrations;	/* "-- migrations: DIR", or NULL */
 	int		  migrates;	/* has "-- migrate:" records */
+	int		  pgtap;	/* a pgTAP file: RECORD_SETUP records
+					   whose rows are TAP (run-pgtap.c) */
 };
 
 /* parse.c: .sqltest text into a test_file; no engine calls, no output. */
 struct test_file *parse_sqltest(const char *path, const char *text,
 		    size_t len, char **cause);
-struct test_file *parse_file(const char *path, char **cause);
+struct test_file *parse_file(const char *path, int as_pgtap,
+		    char **cause);
 void		  test_file_free(struct test_file *);
 void		  test_file_drop_records(struct test_file *);
 struct record	 *test_file_add_record(struct test_file *, enum record_kind,
@@ -529,6 +533,57 @@ size_t	 split_sql(const char *, size_t, int, struct split_stmt **);
 struct test_file *parse_slt(const char *path, const char *text, size_t len,
 		    char **cause);
 
+/*
+ * parse-pgtap.c: a pgTAP file (what pg_prove runs through psql) into a
+ * test_file of RECORD_SETUP records, one for each stretch of statements
+ * of one file (\i includes another); psql meta-commands that only shape
+ * psql's output are accepted, any other is an error at FILE:LINE.
+ */
+int		  pgtap_is_pgtap(const char *path, const char *text,
+		    size_t len, int as_pgtap);
+struct test_file *parse_pgtap(const char *path, const char *text,
+		    size_t len, char **cause);
+
+/* tap.c: the TAP reader of pgTAP files. */
+enum tap_kind {
+	TAP_OTHER,		/* not TAP: ignored, as TAP::Parser does */
+	TAP_TEST,		/* ok N - description # DIRECTIVE reason */
+	TAP_PLAN,		/* 1..N */
+	TAP_DIAG,		/* # text */
+	TAP_BAIL		/* Bail out! reason */
+};
+enum tap_directive {
+	TAP_DIR_NONE,
+	TAP_DIR_SKIP,
+	TAP_DIR_TODO
+};
+struct tap_line {
+	enum tap_kind		 kind;
+	int			 indent;	/* > 0: a subtest's line */
+	int			 ok;
+	long			 number;	/* 0 if none */
+	const char		*text;		/* description, diag, bail */
+	size_t			 text_len;
+	enum tap_directive	 directive;
+	const char		*reason;	/* of the directive */
+	size_t			 reason_len;
+	long			 plan;		/* TAP_PLAN: N */
+};
+struct tap_state {
+	long	 planned;		/* -1: no plan yet */
+	int	 plan_after_tests;	/* the plan came after tests */
+	int	 skip_all;		/* 1..0 */
+	int	 tests;			/* top-level test points */
+	int	 bailed;
+	char	*problem;		/* first parse problem, or NULL */
+};
+void	 tap_read_line(const char *, size_t, struct tap_line *);
+char	*tap_unescape(const char *, size_t);
+void	 tap_state_init(struct tap_state *);
+void	 tap_state_line(struct tap_state *, const struct tap_line *);
+char	*tap_state_finish(struct tap_state *);
+void	 tap_state_free(struct tap_state *);
+
 /* compare.c: expected against actual. */
 struct options;
 int	 compare_result(const struct expect *, const struct result *,
@@ -539,6 +594,50 @@ char	*format_cell(const char *);
 char	*format_row(char **, int);
 void	 hash_values(char **, size_t, char out[33]);
 char	**result_sorted_values(const struct result *, enum sort_mode);
+
+/*
+ * An option of the command line and of sqlcheck.conf: main.c's table,
+ * from which it builds getopt_long's, and which config.c reads the file
+ * into.
+ */
+struct optdef {
+	const char	*name;		/* long name: the key in the file */
+	int		 val;		/* short letter, or main.c's OPT_* */
+	int		 has_arg;	/* 0 or 1, as getopt_long's */
+	int		 flags;
+#define OPTDEF_PATH	0x1	/* a path: relative to the file */
+#define OPTDEF_LIST	0x2	/* repeatable: a comma-separated list */
+#define OPTDEF_CLI	0x4	/* command line only (an action) */
+#define OPTDEF_INPUT	0x8	/* a path that must exist */
+	const char	*dflt;		/* the default, for --print-config */
+};
+
+/*
+ * config.c: sqlcheck.conf and the command line, merged into the options
+ * in force.  apply sets one option from one value (NULL for an option
+ * without argument): 0, or -1 with *cause (caller frees).
+ */
+struct config;
+typedef int	(*config_apply_fn)(void *, const struct optdef *,
+		    const char *, char **);
+struct config	*config_new(const struct optdef *, size_t);
+void		 config_free(struct config *);
+void		 config_add_arg(struct config *, const struct optdef *,
+		    const char *);
+void		 config_set_paths(struct config *, char *const *, size_t);
+void		 config_set_env_dsn(struct config *, const char *);
+int		 config_read(struct config *, const char *, int, char **);
+const char	*config_path(const struct config *);
+char		*config_sections(const struct config *);
+const struct optdef *config_def(const struct config *, int);
+const char	*config_engine(struct config *);
+int		 config_check(const struct config *, config_apply_fn, void *,
+		    char **);
+int		 config_apply(struct config *, const char *, config_apply_fn,
+		    void *, char **);
+char		**config_paths(struct config *, size_t *);
+void		 config_print(struct config *, const char *, FILE *,
+		    char *(*)(const char *));
 
 /* Options, set once by main.c and read everywhere else. */
 struct options {
@@ -572,10 +671,12 @@ struct options {
 	char		**schema_paths;	/* --schema, in the order given */
 	size_t		  nschema_paths;
 	const char	 *migrations_dir;	/* --migrations */
+	int		  baseline;	/* --baseline: migrate over --schema */
 	const char	 *check_migrations;	/* --check-migrations DIR */
 	/* Read by main before the run, shared read-only by the workers. */
 	const struct sqlfiles	 *schema;	/* or NULL */
 	const struct migrations	 *migrations;	/* or NULL */
+	int		  pgtap;	/* --pgtap: other names are pgTAP */
 	size_t		  max_rows;	/* --max-rows, 0: no limit */
 	const char		 *template;	/* of both, or NULL */
 	const char	 *server_version; /* the engine's, or NULL */
@@ -621,6 +722,9 @@ struct file_report {
 	int			 failed;
 	int			 skipped;
 	int			 setup_failed;
+	int			 file_failed;	/* failed as a whole at
+						   error_line (pgTAP: a
+						   plan, an SQL error) */
 	int			 parse_error;
 	int			 broken;	/* connection lost */
 	int			 session_reset;	/* reset after the file */

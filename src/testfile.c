@@ -43,9 +43,12 @@ read_whole_file(const char *path, size_t *len, char **cause)
 	return buf_detach(&b);
 }
 
-/* Read and parse a file by its name: sqllogictest or sqltest. */
+/*
+ * Read and parse a file by its name and first lines: pgTAP (as_pgtap:
+ * --pgtap, see pgtap_is_pgtap), sqllogictest or sqltest.
+ */
 struct test_file *
-parse_file(const char *path, char **cause)
+parse_file(const char *path, int as_pgtap, char **cause)
 {
 	struct test_file	*tf;
 	char			*text;
@@ -55,7 +58,9 @@ parse_file(const char *path, char **cause)
 	if (text == NULL)
 		return NULL;
 	n = strlen(path);
-	if ((n > 5 && strcmp(path + n - 5, ".test") == 0) ||
+	if (pgtap_is_pgtap(path, text, len, as_pgtap))
+		tf = parse_pgtap(path, text, len, cause);
+	else if ((n > 5 && strcmp(path + n - 5, ".test") == 0) ||
 	    (n > 4 && strcmp(path + n - 4, ".slt") == 0))
 		tf = parse_slt(path, text, len, cause);
 	else

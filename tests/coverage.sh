@@ -12,7 +12,7 @@
 . "${0%/*}/lib.sh"
 
 require_engines sqlite
-command -v python3 >/dev/null 2>&1 || skip_all "no python3 to read the JSON"
+require_tools python3
 
 # Paths in the reports are as given: run from the source tree.
 cd "$top_srcdir" || exit 99

@@ -7,7 +7,10 @@
 # connection exits 2 naming the target without its password; passwords
 # never appear in any output; a lost session fails its file and the next
 # file runs; --timeout cancels; -j 2 gives what -j 1 gives; and
-# --temp-instance leaves no directory and no process behind.
+# --temp-instance leaves no directory and no process behind.  After each
+# run no session of it is left on the server (its application_name is
+# this script's PGAPPNAME).  The checks of what is left fail when it is:
+# a dump that fails, a scratch database left, a session that lingers.
 # shellcheck source=tests/lib.sh
 . "${0%/*}/lib.sh"
 
@@ -23,6 +26,10 @@ PGDUMP="$pgbin/pg_dump"
 F=$top_srcdir/tests/fixtures/server
 USERDB=sqlcheck_test_user_$$
 USERDSN="$SQLCHECK_PG_DSN dbname=$USERDB"
+# Every session of this script's runs carries this name (sqlcheck sets
+# only a fallback application_name).
+PGAPPNAME=engine_pg_$$
+export PGAPPNAME
 
 psql_q()
 {
@@ -31,53 +38,89 @@ psql_q()
 }
 
 psql_q "$SQLCHECK_PG_DSN" -c "DROP DATABASE IF EXISTS $USERDB" \
-    -c "CREATE DATABASE $USERDB" >/dev/null
+    -c "CREATE DATABASE $USERDB" >/dev/null || {
+	echo "Bail out! cannot create the database $USERDB"
+	exit 99
+}
 trap 'psql_q "$SQLCHECK_PG_DSN" -c "DROP DATABASE IF EXISTS $USERDB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
-psql_q "$USERDSN" >/dev/null <<'SQL'
+psql_q "$USERDSN" >/dev/null <<'SQL' || {
 CREATE TABLE app_users (id integer PRIMARY KEY, email varchar(100) UNIQUE);
 INSERT INTO app_users VALUES (1, 'ann@example.com'), (2, 'bob@example.com');
 CREATE TABLE app_payments (id integer PRIMARY KEY, amount integer NOT NULL);
 INSERT INTO app_payments VALUES (7, 70);
 CREATE VIEW app_emails AS SELECT email FROM app_users;
 SQL
+	echo "Bail out! cannot create the user's tables"
+	exit 99
+}
 # pg_dump 15.14 and later write a random \restrict key: leave it out.
+# Exits with pg_dump's status.
+DUMPDSN=$USERDSN
 pgdump()
 {
-	"$PGDUMP" "$USERDSN" | grep -v '^\\\(un\)\{0,1\}restrict '
+	"$PGDUMP" "$DUMPDSN" >"$WORK/pgdump.raw" || return
+	sed '/^\\\(un\)\{0,1\}restrict /d' "$WORK/pgdump.raw"
 }
-pgdump >"$WORK/before.sql"
+dump_save user pgdump
+# The databases.  A scratch database another test is using right now is
+# not a leak.
 dblist()
 {
-	# A scratch database another test is using right now is not a leak.
 	psql_q "$SQLCHECK_PG_DSN" -c "SELECT datname FROM pg_database d
 	    WHERE NOT (datname LIKE 'sqlcheck\\_%' AND EXISTS (SELECT 1
-	    FROM pg_stat_activity a WHERE a.datname = d.datname)) ORDER BY 1"
+	    FROM pg_stat_activity a WHERE a.datname = d.datname
+	    AND a.application_name <> '$PGAPPNAME')) ORDER BY 1"
 }
-dblist >"$WORK/dbs-before"
+dump_save dbs dblist
+# The sessions of this script's runs still on the server.
+sessions()
+{
+	psql_q "$SQLCHECK_PG_DSN" -c "SELECT pid, datname, state, query
+	    FROM pg_stat_activity WHERE (application_name = '$PGAPPNAME'
+	    OR datname = '$USERDB') AND pid <> pg_backend_pid()"
+}
+# How long a leaked database or session may take to go (other tests of
+# a parallel make check come and go; a leaked one stays).
+LIMIT=60
 
 unchanged()
 {
-	pgdump >"$WORK/after.sql"
-	if cmp -s "$WORK/before.sql" "$WORK/after.sql"; then
-		pass "$1: pg_dump of the user's database is unchanged"
-	else
-		fail "$1: pg_dump of the user's database is unchanged"
-		diag "$(diff "$WORK/before.sql" "$WORK/after.sql" | head -n 30)"
-	fi
-	dblist >"$WORK/dbs-after"
-	# Other tests of a parallel make check use the same server: their
-	# scratch databases come and go.  A leaked one stays: look again.
-	if ! cmp -s "$WORK/dbs-before" "$WORK/dbs-after"; then
-		sleep 3
-		dblist >"$WORK/dbs-after"
-	fi
-	if cmp -s "$WORK/dbs-before" "$WORK/dbs-after"; then
-		pass "$1: no database left behind"
-	else
-		fail "$1: no database left behind"
-		diag "$(diff "$WORK/dbs-before" "$WORK/dbs-after")"
-	fi
+	same_dump "$1: pg_dump of the user's database is unchanged" user pgdump
+	same_dump_within "$1: no database left behind" "$LIMIT" dbs dblist
+	nothing_left "$1: no session left on the server" "$LIMIT" sessions
 }
+
+# The checks of unchanged fail when what they guard is broken.
+DUMPDSN="$USERDSN host=$WORK/nowhere"
+check_fails "checks: a pg_dump that fails fails \"unchanged\"" \
+    same_dump "pg_dump" user pgdump
+DUMPDSN=$USERDSN
+psql_q "$USERDSN" -c "INSERT INTO app_payments VALUES (8, 80)"
+check_fails "checks: a row added fails \"unchanged\"" \
+    same_dump "pg_dump" user pgdump
+psql_q "$USERDSN" -c "DELETE FROM app_payments WHERE id = 8"
+psql_q "$SQLCHECK_PG_DSN" -c "CREATE DATABASE sqlcheck_00000000000000ff"
+LIMIT=1
+check_fails "checks: a scratch database left fails \"unchanged\"" \
+    same_dump_within "databases" "$LIMIT" dbs dblist
+psql_q "$SQLCHECK_PG_DSN" -c "DROP DATABASE sqlcheck_00000000000000ff"
+psql_q "$USERDSN" -c "SELECT pg_sleep(600) AS lingering" >/dev/null 2>&1 &
+linger=$!
+lingering()
+{
+	[ "$(psql_q "$SQLCHECK_PG_DSN" -c "SELECT count(*) FROM
+	    pg_stat_activity WHERE query LIKE '%AS lingering'
+	    AND pid <> pg_backend_pid()")" = 1 ]
+}
+wait_for 30 lingering
+check_fails "checks: a session that lingers fails \"unchanged\"" \
+    nothing_left "sessions" "$LIMIT" sessions
+psql_q "$SQLCHECK_PG_DSN" -c "SELECT pg_terminate_backend(pid) FROM
+    pg_stat_activity WHERE query LIKE '%AS lingering'
+    AND pid <> pg_backend_pid()" >/dev/null
+wait "$linger"
+LIMIT=60
+unchanged "before any run"
 
 # The example suite and the language tests, on the user's database.
 run_sqlcheck -d postgres --dsn "$USERDSN" "$top_srcdir/sql-tests" \
@@ -85,6 +128,12 @@ run_sqlcheck -d postgres --dsn "$USERDSN" "$top_srcdir/sql-tests" \
 is_status "suite on postgres: exit status 0" 0
 matches "suite on postgres: nothing failed" "$(last_line "$OUT")" \
     '^[1-9][0-9]* passed, 0 failed, [0-9]+ skipped$'
+skipped=$(last_line "$OUT" | sed -n 's/.* \([0-9]*\) skipped$/\1/p')
+run_sqlcheck --format tap -d postgres --dsn "$USERDSN" "$top_srcdir/sql-tests" \
+    "$top_srcdir/tests/sqltest/common"
+is "suite on postgres: each skip ($skipped) is a test for another engine" \
+    "$(printf '%s\n' "$OUT" | grep -c '# SKIP not for postgres') $(
+    printf '%s\n' "$OUT" | grep -c '# SKIP')" "$skipped $skipped"
 unchanged "suite"
 
 run_sqlcheck -d postgres --dsn "$USERDSN" "$F/commit.sqltest"
@@ -142,7 +191,10 @@ lacks "refused connection: no password" "$OUT$ERR" "Sekr1tPw"
 run_sqlcheck -v -d postgres --dsn "$USERDSN password=Sekr1tPw" \
     --format json -o "$WORK/report.json" "$F/failing.sqltest" \
     "$F/setup-fails.sqltest"
+is_status "password: the run fails its failing files (exit status 1)" 1
 lacks "password: not in verbose output" "$OUT$ERR" "Sekr1tPw"
+contains "password: the JSON report was written" \
+    "$(cat "$WORK/report.json" 2>&1)" '"failed": '
 lacks "password: not in the JSON report" "$(cat "$WORK/report.json")" \
     "Sekr1tPw"
 
@@ -169,27 +221,65 @@ unchanged "after a failure"
 # (--timeout turns batches off): a wrong result, unexpected and expected
 # failures, an expected failure that does not happen, a result past
 # --max-rows and one with more rows than expected in the middle of a batch.
-run_sqlcheck -d postgres --dsn "$USERDSN" --max-rows 5 "$F/batch.sqltest"
+# Both runs log their statements (log_statement, in the server's log,
+# SQLCHECK_PG_LOG as tests/servers.sh sets it): the first must have used
+# the batch plan's savepoints (sqlcheck_b<i>), the second none.
+pglog=${SQLCHECK_PG_LOG:-}
+# logged_run FILE ARGS...: sqlcheck ARGS with log_statement=all; the
+# server's log lines it added go to FILE.
+logged_run()
+{
+	_file=$1
+	shift
+	_size=$(wc -c <"$pglog" 2>/dev/null || echo 0)
+	# A backend logs a statement before it runs it: once sqlcheck has
+	# the results, the lines are in the log.
+	PGOPTIONS="-c log_statement=all" run_sqlcheck "$@"
+	tail -c +"$((_size + 1))" "$pglog" 2>/dev/null |
+	    grep -E "(statement|execute [^:]*): " >"$_file"
+}
+logged_run "$WORK/batched.log" -d postgres --dsn "$USERDSN" --max-rows 5 \
+    "$F/batch.sqltest"
 is_status "batches: exit status 1" 1
 is "batches: the counts" "$(last_line "$OUT")" "13 passed, 6 failed, 0 skipped"
-printf '%s\n' "$OUT" | sed 's/[0-9]* ms)/N ms)/' >"$WORK/batched.out"
-run_sqlcheck -d postgres --dsn "$USERDSN" --max-rows 5 --timeout 60 \
-    "$F/batch.sqltest"
-printf '%s\n' "$OUT" | sed 's/[0-9]* ms)/N ms)/' >"$WORK/single.out"
-is "batches: the same report as one test at a time" \
+{ printf '%s\n' "$OUT" | sed 's/[0-9]* ms)/N ms)/'; echo "exit $STATUS"; } \
+    >"$WORK/batched.out"
+logged_run "$WORK/single.log" -d postgres --dsn "$USERDSN" --max-rows 5 \
+    --timeout 60 "$F/batch.sqltest"
+{ printf '%s\n' "$OUT" | sed 's/[0-9]* ms)/N ms)/'; echo "exit $STATUS"; } \
+    >"$WORK/single.out"
+is "batches: the same report and exit status as one test at a time" \
     "$(diff "$WORK/single.out" "$WORK/batched.out")" ""
 contains "batches: one test at a time gives the same counts" "$OUT" \
     "13 passed, 6 failed"
+if [ -z "$pglog" ] || [ ! -r "$pglog" ]; then
+	missing "batches: the server's log shows the batches" \
+	    "the server's log is unknown (SQLCHECK_PG_LOG, tests/servers.sh sets it)"
+	missing "batches: ... and none without them" \
+	    "the server's log is unknown (SQLCHECK_PG_LOG)"
+else
+	n=$(grep -c 'SAVEPOINT sqlcheck_b[0-9]' "$WORK/batched.log")
+	ok "batches: the server's log shows the batches ($n batch savepoints)" \
+	    "$([ "$n" -ge 10 ]; echo $?)"
+	[ "$n" -ge 10 ] || diag "$(head -n 20 "$WORK/batched.log")"
+	is "batches: ... and none without them (of $(wc -l \
+	    <"$WORK/single.log" | tr -d ' ') statements logged)" \
+	    "$(grep -c 'SAVEPOINT sqlcheck_b[0-9]' "$WORK/single.log")" 0
+	matches "batches: ... which logged the file's statements" \
+	    "$(cat "$WORK/single.log")" "SELECT string_agg\\(v, ',' ORDER BY id\\) FROM batch_t"
+fi
 unchanged "batches"
 
-# --timeout: a ten-minute statement is cancelled within seconds.
+# --timeout: a ten-minute statement is cancelled, well before its end
+# (a generous minute, for a loaded machine).
 start=$(date +%s)
 run_sqlcheck -d postgres --dsn "$USERDSN" --timeout 1 "$F/slow.sqltest"
 elapsed=$(( $(date +%s) - start ))
 is_status "timeout: exit status 1" 1
 contains "timeout: the test says it timed out" "$OUT" "timed out after 1 s"
 contains "timeout: the file goes on" "$(last_line "$OUT")" "1 passed, 1 failed"
-ok "timeout: returned in ${elapsed}s (under 3 s)" "$([ "$elapsed" -lt 3 ]; echo $?)"
+ok "timeout: returned in ${elapsed} s, not after the statement's 600 s" \
+    "$([ "$elapsed" -lt 60 ]; echo $?)"
 unchanged "timeout"
 
 # -j 2 gives the same results as -j 1.
@@ -207,7 +297,22 @@ ls -d /tmp/sqlcheck-pg.* >"$WORK/tmp-after" 2>/dev/null
 is "temp instance: no directory left" "$(cat "$WORK/tmp-after")" \
     "$(cat "$WORK/tmp-before")"
 dir=$(printf '%s\n' "$ERR" | sed -n 's/.*temporary postgres server in \([^ ]*\) started.*/\1/p')
-ok "temp instance: no server process left" \
-    "$(pgrep -f "postgres -D $dir/data" >/dev/null; [ $? -ne 0 ]; echo $?)"
+matches "temp instance: -v names its directory" "$dir" '^/.*/sqlcheck-pg\.'
+server_procs()
+{
+	pgrep -a -f -- "-D $1/data"
+	[ $? -le 1 ]	# 1: no process matched
+}
+if have pgrep; then
+	nothing_left "temp instance: no server process left" 30 \
+	    server_procs "${dir:-/no-directory-named}"
+	sh -c 'while :; do sleep 1; done' fake -D "$WORK/fake/data" &
+	fake=$!
+	check_fails "checks: a server process left fails it" \
+	    nothing_left "processes" 1 server_procs "$WORK/fake"
+	kill "$fake"
+else
+	missing "temp instance: no server process left" "no pgrep (procps)"
+fi
 
 done_testing

@@ -20,7 +20,21 @@
 #	skip DESC REASON / diag TEXT
 #	skip_all REASON		 the whole script is skipped
 #	require_engines ENGINE... skip_all unless each engine can be tested
+#	engine_missing ENGINE	 0 (and the reason in WHY) if it cannot be
+#	skip_engine DESC ENGINE	 a skip, a failure if CI requires ENGINE
+#	have TOOL		 TOOL is a command on PATH
+#	require_tools TOOL...	 skip_all (a bail out under CI) without one
+#	missing DESC REASON	 a skip, a failure under CI
+#	dump_save NAME CMD...	 CMD's dump kept as NAME (bail out if it fails)
+#	same_dump DESC NAME CMD... CMD exits 0, dumps something, as NAME
+#	same_dump_within DESC LIMIT NAME CMD... the same within LIMIT s
+#	wait_for LIMIT CMD...	 poll CMD until it exits 0 (1 after LIMIT s)
+#	nothing_left DESC LIMIT CMD... CMD lists what is left: nothing, in time
+#	check_fails DESC CMD...	 the check CMD, run aside, reports a failure
 #	done_testing		 prints the plan, exits 1 if a check failed
+#
+# Under CI (SQLCHECK_REQUIRE_ENGINES set, as .ci/run sets it) a missing
+# tool or required engine is a failure, not a skip: CI installs them all.
 #
 # Nothing but TAP may reach standard output: sqlcheck's own "ok ..." lines
 # would be read as test points, so its output is always captured.
@@ -126,14 +140,26 @@ skip()
 }
 
 # ok DESC [STATUS]: passes when STATUS is 0 or not given ("cmd; ok
-# desc $?"); not_ok DESC: a failed check.
+# desc $?"); a STATUS given empty or not a number is a failure.
+# not_ok DESC: a failed check.
 ok()
 {
-	if [ "${2:-0}" -eq 0 ]; then
+	if [ $# -lt 2 ]; then
 		pass "$1"
-	else
-		fail "$1"
+		return
 	fi
+	case $2 in
+	"" | *[!0-9]*)
+		fail "$1"
+		diag "not an exit status: \"$2\""
+		;;
+	0)
+		pass "$1"
+		;;
+	*)
+		fail "$1"
+		;;
+	esac
 }
 
 not_ok()
@@ -258,18 +284,26 @@ untimed()
 	printf '%s\n' "$1" | sed 's/, [0-9][0-9]* ms)$/)/'
 }
 
-# skip_all REASON: the whole script is skipped.
 # same_with_jobs DESC ARGS...: sqlcheck ARGS reports the same with -j 1
-# and with -j 2 (file times and scratch database names aside).
+# and with -j 2 (file times and scratch database names aside), exits with
+# the same status, and the -j 1 run ended with its summary line.
 same_with_jobs()
 {
 	_desc=$1
 	shift
 	run_sqlcheck -j 1 "$@"
-	printf '%s\n' "$OUT" | _jobs_normalize >"$WORK/.j1"
+	{ printf '%s\n' "$OUT" | _jobs_normalize; echo "exit status $STATUS"; } \
+	    >"$WORK/.j1"
+	_summary=$(last_line "$OUT")
 	run_sqlcheck -j 2 "$@"
-	printf '%s\n' "$OUT" | _jobs_normalize >"$WORK/.j2"
-	if cmp -s "$WORK/.j1" "$WORK/.j2"; then
+	{ printf '%s\n' "$OUT" | _jobs_normalize; echo "exit status $STATUS"; } \
+	    >"$WORK/.j2"
+	if ! printf '%s\n' "$_summary" |
+	    grep -Eq '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$'; then
+		fail "$_desc"
+		diag "the -j 1 run did not end with its summary:"
+		diag "$(tail -n 5 "$WORK/.j1")"
+	elif cmp -s "$WORK/.j1" "$WORK/.j2"; then
 		pass "$_desc"
 	else
 		fail "$_desc"
@@ -288,40 +322,237 @@ skip_all()
 	exit 0
 }
 
-# require_engines ENGINE...: skip the whole script unless every engine is
-# compiled into sqlcheck and, for a server engine, its DSN is set
-# (SQLCHECK_PG_DSN, SQLCHECK_MYSQL_DSN).  An engine named in
-# SQLCHECK_REQUIRE_ENGINES (say "sqlite,postgres,mysql", as CI sets it)
-# may not be missing: that is a bail out, not a skip.
+# engine_missing ENGINE: 0, with the reason in WHY, if ENGINE cannot be
+# tested here: sqlcheck has no such driver (not compiled in, its module
+# not built), or, for a server engine, its DSN (SQLCHECK_PG_DSN,
+# SQLCHECK_MYSQL_DSN) is not set.  ENGINE_NAME is the engine's own name.
+engine_missing()
+{
+	case $1 in
+	postgres | postgresql | pg)
+		ENGINE_NAME=postgres _dsn=${SQLCHECK_PG_DSN:-} ;;
+	mysql | mariadb)
+		ENGINE_NAME=mysql _dsn=${SQLCHECK_MYSQL_DSN:-} ;;
+	*)
+		ENGINE_NAME=$1 _dsn=none ;;
+	esac
+	WHY=
+	"$SQLCHECK_BIN" -d "$ENGINE_NAME" --dsn "$WORK/.probe" "$WORK/.probe" \
+	    >"$WORK/.probe.out" 2>&1 </dev/null
+	if grep -Eq "not compiled-in driver|the $ENGINE_NAME driver (was not built|module has no)|cannot load the $ENGINE_NAME driver" \
+	    "$WORK/.probe.out"; then
+		WHY="sqlcheck was built without the $ENGINE_NAME driver"
+		diag "$(head -n 1 "$WORK/.probe.out")"
+	elif [ -z "$_dsn" ]; then
+		WHY="no $ENGINE_NAME server (set SQLCHECK_$(echo "$ENGINE_NAME" |
+		    sed 's/postgres/PG/; s/mysql/MYSQL/')_DSN)"
+	fi
+	[ -n "$WHY" ]
+}
+
+# _required ENGINE: ENGINE is named in SQLCHECK_REQUIRE_ENGINES.
+_required()
+{
+	case ",${SQLCHECK_REQUIRE_ENGINES:-}," in
+	*",$1,"*) return 0 ;;
+	esac
+	return 1
+}
+
+# require_engines ENGINE...: skip the whole script unless every engine can
+# be tested (engine_missing).  An engine named in SQLCHECK_REQUIRE_ENGINES
+# (say "sqlite,postgres,mysql", as CI sets it) may not be missing: that
+# is a bail out, not a skip.
 require_engines()
 {
 	for _e in "$@"; do
-		case $_e in
-		postgres | postgresql | pg)
-			_name=postgres _dsn=${SQLCHECK_PG_DSN:-} ;;
-		mysql | mariadb)
-			_name=mysql _dsn=${SQLCHECK_MYSQL_DSN:-} ;;
-		*)
-			_name=$_e _dsn=none ;;
-		esac
-		_why=
-		if "$SQLCHECK" -d "$_name" --dsn "$WORK/.probe" "$WORK/.probe" \
-		    2>&1 | grep -q 'not compiled-in'; then
-			_why="sqlcheck was built without the $_name driver"
-		elif [ -z "$_dsn" ]; then
-			_why="no $_name server (set SQLCHECK_$(echo "$_name" |
-			    sed 's/postgres/PG/; s/mysql/MYSQL/')_DSN)"
-		fi
-		[ -z "$_why" ] && continue
-		case ",${SQLCHECK_REQUIRE_ENGINES:-}," in
-		*",$_name,"*)
-			echo "Bail out! $_why, but SQLCHECK_REQUIRE_ENGINES" \
+		engine_missing "$_e" || continue
+		if _required "$ENGINE_NAME"; then
+			echo "Bail out! $WHY, but SQLCHECK_REQUIRE_ENGINES" \
 			    "requires it"
 			exit 99
-			;;
-		esac
-		skip_all "$_why"
+		fi
+		skip_all "$WHY"
 	done
+}
+
+# skip_engine DESC ENGINE: the point DESC needs ENGINE, which
+# engine_missing said is missing: a skip with WHY, or a failure when
+# SQLCHECK_REQUIRE_ENGINES requires ENGINE.
+skip_engine()
+{
+	if _required "$ENGINE_NAME"; then
+		fail "$1"
+		diag "$WHY, but SQLCHECK_REQUIRE_ENGINES requires $ENGINE_NAME"
+	else
+		skip "$1" "$WHY"
+	fi
+}
+
+# have TOOL: TOOL is a command on PATH.
+have()
+{
+	command -v "$1" >/dev/null 2>&1
+}
+
+# missing DESC REASON: a point that cannot be checked without a tool (or
+# file) REASON says is missing: a skip, but a failure under CI
+# (SQLCHECK_REQUIRE_ENGINES set), which installs every tool the tests use.
+missing()
+{
+	if [ -n "${SQLCHECK_REQUIRE_ENGINES:-}" ]; then
+		fail "$1"
+		diag "$2; .ci/run installs it (SQLCHECK_REQUIRE_ENGINES is set)"
+	else
+		skip "$1" "$2"
+	fi
+}
+
+# require_tools TOOL...: skip the whole script (a bail out under CI)
+# unless every TOOL is a command on PATH.
+require_tools()
+{
+	for _t in "$@"; do
+		have "$_t" && continue
+		if [ -n "${SQLCHECK_REQUIRE_ENGINES:-}" ]; then
+			echo "Bail out! no $_t, which .ci/run installs" \
+			    "(SQLCHECK_REQUIRE_ENGINES is set)"
+			exit 99
+		fi
+		skip_all "no $_t"
+	done
+}
+
+# _dump FILE CMD...: CMD's output in FILE; 1 with the reason in WHY if CMD
+# failed or printed nothing.
+_dump()
+{
+	_file=$1
+	shift
+	"$@" >"$_file" 2>"$WORK/.dump.err" </dev/null
+	_st=$?
+	WHY=
+	if [ "$_st" -ne 0 ]; then
+		WHY="the dump failed (exit $_st): $* $(head -c 400 "$WORK/.dump.err")"
+	elif [ ! -s "$_file" ]; then
+		WHY="the dump is empty: $*"
+	fi
+	[ -z "$WHY" ]
+}
+
+# dump_save NAME CMD...: keep CMD's dump (of the user's database, say) as
+# NAME for same_dump; a dump that fails or is empty is a bail out.
+dump_save()
+{
+	_name=$1
+	shift
+	_dump "$WORK/.dump.$_name" "$@" || {
+		echo "Bail out! $WHY"
+		exit 99
+	}
+}
+
+# dump_same NAME CMD...: 0 if CMD (the dump of dump_save) exits 0,
+# prints something, and prints what it printed for dump_save NAME; else
+# 1 with the reason (or the diff) in WHY.
+dump_same()
+{
+	_name=$1
+	shift
+	_dump "$WORK/.dump.$_name.now" "$@" || return 1
+	if ! cmp -s "$WORK/.dump.$_name" "$WORK/.dump.$_name.now"; then
+		WHY=$(diff "$WORK/.dump.$_name" "$WORK/.dump.$_name.now" |
+		    head -n 30)
+		return 1
+	fi
+}
+
+# same_dump DESC NAME CMD...: a check that dump_same NAME CMD... holds.
+# same_dump_within DESC LIMIT NAME CMD...: the same, looking again for
+# LIMIT seconds (what other tests on the same server do comes and goes).
+same_dump()
+{
+	_sd_desc=$1
+	shift
+	if dump_same "$@"; then
+		pass "$_sd_desc"
+	else
+		fail "$_sd_desc"
+		diag "$WHY"
+	fi
+}
+
+same_dump_within()
+{
+	_sd_desc=$1 _sd_limit=$2
+	shift 2
+	if wait_for "$_sd_limit" dump_same "$@"; then
+		pass "$_sd_desc"
+	else
+		dump_same "$@"
+		fail "$_sd_desc"
+		diag "$WHY"
+	fi
+}
+
+# wait_for LIMIT CMD...: run CMD every 0.1 s until it exits 0; 1 if it
+# has not after LIMIT seconds (times SLOWDOWN).
+wait_for()
+{
+	_wf_n=$(awk -v l="$1" -v s="$SLOWDOWN" 'BEGIN { print int(l * s * 10) }')
+	shift
+	_wf_i=0
+	while [ "$_wf_i" -lt "$_wf_n" ]; do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.1
+		_wf_i=$((_wf_i + 1))
+	done
+	"$@" >/dev/null 2>&1
+}
+
+# nothing_left DESC LIMIT CMD...: CMD lists what is left (server
+# sessions, databases, directories), one per line.  Passes when CMD
+# succeeds and lists nothing within LIMIT seconds (things a run leaves
+# take a moment to go: a server notices a closed session); fails showing
+# what stays, or if CMD itself fails.
+nothing_left()
+{
+	_nl_desc=$1 _nl_limit=$2
+	shift 2
+	_left()
+	{
+		"$@" >"$WORK/.left" 2>&1 && [ ! -s "$WORK/.left" ]
+	}
+	if wait_for "$_nl_limit" _left "$@"; then
+		pass "$_nl_desc"
+	else
+		fail "$_nl_desc"
+		diag "still there after $_nl_limit s ($*):"
+		diag "$(head -n 20 "$WORK/.left")"
+	fi
+}
+
+# check_fails DESC CMD...: a check of a check.  CMD (a check helper given
+# what it guards broken: a dump tool that fails, a database left behind)
+# runs aside, its test points not counted, and must report a failure.
+check_fails()
+{
+	_cf_desc=$1
+	shift
+	cp "$WORK/.tap_n" "$WORK/.tap_n.saved"
+	cp "$WORK/.tap_failed" "$WORK/.tap_failed.saved"
+	"$@" >"$WORK/.aside" 2>&1
+	mv "$WORK/.tap_n.saved" "$WORK/.tap_n"
+	mv "$WORK/.tap_failed.saved" "$WORK/.tap_failed"
+	if grep -q '^not ok ' "$WORK/.aside"; then
+		pass "$_cf_desc"
+		diag "$(grep -m 1 -A 2 '^not ok ' "$WORK/.aside" |
+		    sed 's/^/(as it should) /')"
+	else
+		fail "$_cf_desc"
+		diag "the check did not fail:"
+		diag "$(cat "$WORK/.aside")"
+	fi
 }
 
 # Print the plan; exit 1 if any check failed.

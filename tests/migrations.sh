@@ -23,13 +23,8 @@ EX=$top_srcdir/sql-tests/migrations
 # and its DSN is set (a bail out if SQLCHECK_REQUIRE_ENGINES names it).
 engines=sqlite
 for e in postgres mysql; do
-	if [ "$e" = postgres ]; then dsn=${SQLCHECK_PG_DSN:-}; else
-		dsn=${SQLCHECK_MYSQL_DSN:-}; fi
-	if "$SQLCHECK" -d "$e" --dsn x "$WORK/.none" 2>&1 |
-	    grep -q 'not compiled-in'; then
-		why="sqlcheck was built without the $e driver"
-	elif [ -z "$dsn" ]; then
-		why="no $e server"
+	if engine_missing "$e"; then
+		why=$WHY
 	else
 		engines="$engines $e"
 		continue

@@ -18,12 +18,7 @@
 fx=$top_srcdir/tests/fixtures-runner
 cr=$(printf '\r')
 
-run_sqlcheck "$fx/rewrite/pass.sqltest"
-case $ERR in
-*"not compiled-in driver"*)
-	skip_all "sqlcheck was built without SQLite"
-	;;
-esac
+require_engines sqlite
 
 inode() {
 	stat -c %i "$1"
@@ -345,11 +340,8 @@ check "a value that reads as a directive: the file passes after --rewrite" \
 # PostgreSQL: an engine-specific block beside the shared one.
 #
 pg=
-if "$SQLCHECK" -d postgres --dsn "$WORK/.probe" "$WORK/.probe" 2>&1 |
-    grep -q 'not compiled-in'; then
-	pg_why="sqlcheck was built without the postgres driver"
-elif [ -z "${SQLCHECK_PG_DSN:-}" ]; then
-	pg_why="no postgres server (set SQLCHECK_PG_DSN)"
+if engine_missing postgres; then
+	pg_why=$WHY
 else
 	pg=yes
 fi

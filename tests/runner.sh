@@ -18,12 +18,7 @@ SUMMARY_RE='^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$'
 esc=$(printf '\033')
 cr=$(printf '\r')
 
-run_sqlcheck "$fx/log.sqltest"
-case $ERR in
-*"not compiled-in driver"*)
-	skip_all "sqlcheck was built without SQLite"
-	;;
-esac
+require_engines sqlite
 
 have() {
 	command -v "$1" >/dev/null 2>&1

@@ -33,6 +33,9 @@ servers_pg_start() {
 		sleep 0.1
 	done
 	export PGBIN="$bin"
+	# The server's log: tests/engine-pg.sh reads the statements a run
+	# sent (log_statement) from it.
+	export SQLCHECK_PG_LOG="$PG_DIR/server.log"
 	export SQLCHECK_PG_DSN="host=$PG_DIR port=5432 user=postgres dbname=postgres"
 }
 

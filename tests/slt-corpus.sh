@@ -18,7 +18,13 @@ for c in "$top_srcdir/../shared/slt-corpus/test" /work/shared/slt-corpus/test; d
 	[ -n "$corpus" ] && break
 	[ -d "$c" ] && corpus=$c
 done
-[ -n "$corpus" ] && [ -d "$corpus" ] || skip_all "no sqllogictest corpus (set SLT_CORPUS)"
+if [ -z "$corpus" ] || [ ! -d "$corpus" ]; then
+	# CI (SQLCHECK_REQUIRE_ENGINES set) gives the corpus in SLT_CORPUS.
+	[ -n "${SQLCHECK_REQUIRE_ENGINES:-}" ] &&
+	    echo "Bail out! no sqllogictest corpus in \"$corpus\" (set SLT_CORPUS)" &&
+	    exit 99
+	skip_all "no sqllogictest corpus (set SLT_CORPUS)"
+fi
 
 engines=${SLT_ENGINES:-sqlite}
 if [ -z "${SLT_ENGINES:-}" ]; then

@@ -524,7 +524,7 @@ test_include(void)
 	    "-- include: data.sql\n"
 	    "-- test: t\nSELECT a FROM t;\n-- expect:\n1\n");
 	write_file(main_path, text);
-	tf = parse_file(main_path, &cause);
+	tf = parse_file(main_path, 0, &cause);
 	if (ok(tf != NULL, "a file with includes parses")) {
 		is_int((long long)tf->nrecords, 3, "two includes and a test");
 		r = &tf->records[0];
