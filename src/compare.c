@@ -662,7 +662,11 @@ compare_result(const struct expect *e, const struct result *r,
 		}
 		if (e->flat ? compare_flat(e, r, diff) : compare_rows(e, r, diff))
 			return 1;
-		if (r->more_cells > 0)
+		if (r->more_cells > 0 && r->nrows == 1)
+			*message = xprintf("wrong result: %zu rows, more than "
+			    "expected (only the first was kept, and is shown)",
+			    result_rows(r));
+		else if (r->more_cells > 0)
 			*message = xprintf("wrong result: %zu rows, more than "
 			    "expected (only the first %zu were kept, and are "
 			    "shown)", result_rows(r), r->nrows);

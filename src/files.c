@@ -13,20 +13,19 @@
 
 #include "sqlcheck.h"
 
+/* 1 if name is ext after at least one character: "a.slt", not ".slt". */
 static int
-ends_with(const char *s, const char *suffix)
+has_extension(const char *name, const char *ext)
 {
-	size_t	n = strlen(s), m = strlen(suffix);
-
-	return n > m && strcmp(s + n - m, suffix) == 0;
+	return strlen(name) > strlen(ext) && str_ends_with(name, ext);
 }
 
 /* 1 if a file name has one of the test file extensions. */
 int
 files_is_test(const char *name)
 {
-	return ends_with(name, ".sqltest") || ends_with(name, ".slt") ||
-	    ends_with(name, ".test") || ends_with(name, ".pg");
+	return has_extension(name, ".sqltest") || has_extension(name, ".slt") ||
+	    has_extension(name, ".test") || has_extension(name, ".pg");
 }
 
 static int

@@ -15,8 +15,9 @@
 
 #include "sqlcheck.h"
 
+/* The version is written once, in configure.ac's AC_INIT. */
 #ifndef PACKAGE_VERSION
-#define PACKAGE_VERSION "0.1.0"
+#error "PACKAGE_VERSION comes from config.h: run configure"
 #endif
 
 enum {
@@ -178,9 +179,12 @@ usage(FILE *f)
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
 "\n"
+"--clean, --check-migrations and --rewrite are modes: give one at most.\n"
+"\n"
 "Exit status: 0 nothing failed, 1 a test or setup failed (or coverage\n"
-"below --coverage-min), 2 a file could not be read or parsed, a usage or\n"
-"connection error, 130 interrupted.\n"
+"below --coverage-min), 2 a file could not be read or parsed, -k/--tag/\n"
+"--exclude-tag selected no test, a usage or connection error,\n"
+"130 interrupted.\n"
 "The last line printed is \"N passed, N failed, N skipped\".\n"
 "\n"
 "sqlcheck pg-regress runs a PostgreSQL pg_regress suite (sql/NAME.sql\n"
@@ -291,6 +295,29 @@ parse_coverage_min(struct options *o, const char *arg, char **cause)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * --clean, --check-migrations and --rewrite each make sqlcheck do
+ * something other than run the tests: two of them at once is a usage
+ * error, not a silent choice of one.
+ */
+static void
+check_one_mode(const struct options *o)
+{
+	const char	*modes[3];
+	int		 n = 0;
+
+	if (o->clean)
+		modes[n++] = "--clean";
+	if (o->check_migrations != NULL)
+		modes[n++] = "--check-migrations";
+	if (o->rewrite)
+		modes[n++] = "--rewrite";
+	if (n > 1)
+		fatalx("%s and %s are two modes: give one of --clean, "
+		    "--check-migrations or --rewrite per run", modes[0],
+		    modes[1]);
 }
 
 /* --timeout SECONDS, more than 0. */
@@ -546,6 +573,7 @@ parse_args(int argc, char **argv, struct config *cfg, struct options *o,
 	merge_config(cfg, cc, o);
 	if (o->rewrite_diff && !o->rewrite)
 		fatalx("--diff goes with --rewrite");
+	check_one_mode(o);
 	if (o->clean && (optind < argc || o->temp_instance))
 		fatalx("--clean runs no tests: give it no paths and no "
 		    "--temp-instance");
@@ -717,6 +745,51 @@ read_prelude(struct options *o, struct sqlfiles *sf,
 }
 
 /*
+ * The command line's filters, as given ("-k unique --tag smoke"), or NULL
+ * when there are none (--shard is no filter: a shard may be empty).
+ * The string is new.
+ */
+static char *
+filters_given(const struct options *o)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b);
+	if (o->filter != NULL)
+		buf_printf(&b, " -k %s", o->filter);
+	for (i = 0; i < o->ntags; i++)
+		buf_printf(&b, " --tag %s", o->tags[i]);
+	for (i = 0; i < o->nexclude_tags; i++)
+		buf_printf(&b, " --exclude-tag %s", o->exclude_tags[i]);
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+/*
+ * 1 (with a message) if the command line's filters selected no test of
+ * any file: a typo in --tag or -k must not make a green run of nothing.
+ * Files left out by their own "-- engines:" line do not count against
+ * the filters.
+ */
+static int
+filters_selected_nothing(const struct options *o, const struct totals *t)
+{
+	char	*given;
+
+	if (t->selected > 0 || t->files == 0 || t->errors > 0 ||
+	    run_stopped() || (given = filters_given(o)) == NULL)
+		return 0;
+	log_warnx("no test matches the filters%s (in %d file%s): check them "
+	    "for a typo", given, t->files, t->files == 1 ? "" : "s");
+	free(given);
+	return 1;
+}
+
+/*
  * --check-migrations DIR: check the migrations on the open session c
  * (closed here) and report them as one file whose tests are the steps.
  * Returns the exit status.
@@ -773,7 +846,7 @@ main(int argc, char **argv)
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0, npaths;
 	char			*cause = NULL;
-	int			 bad_paths, below, status;
+	int			 bad_paths, below, nothing, status;
 
 	if (argc > 1 && strcmp(argv[1], "pg-regress") == 0)
 		return pg_regress(argc - 1, argv + 1);
@@ -849,6 +922,7 @@ main(int argc, char **argv)
 	tempinst_stop(ti);
 	report_end(&t);
 	below = finish_coverage(&o);
+	nothing = filters_selected_nothing(&o, &t);
 	querylog_close();
 	str_list_free(files, nfiles);
 	str_list_free(o.tags, o.ntags);
@@ -859,7 +933,7 @@ main(int argc, char **argv)
 	config_free(conf);
 	if (run_stopped())
 		return SQLCHECK_EXIT_SIGINT;
-	if (t.errors > 0 || bad_paths)
+	if (t.errors > 0 || bad_paths || nothing)
 		return SQLCHECK_EXIT_ERROR;
 	return t.failed > 0 || below ? SQLCHECK_EXIT_FAIL : SQLCHECK_EXIT_OK;
 }

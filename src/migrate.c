@@ -45,14 +45,6 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t	n = strlen(s), m = strlen(suffix);
-
-	return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 /*
  * The names of the .sql files in dir, sorted (a list the caller frees
  * with str_list_free).  -1 with *cause if dir cannot be read.
@@ -72,7 +64,7 @@ list_sql(const char *dir, char ***names, size_t *n, char **cause)
 		return -1;
 	}
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] != '.' && ends_with(de->d_name, ".sql"))
+		if (de->d_name[0] != '.' && str_ends_with(de->d_name, ".sql"))
 			str_list_add(names, n, de->d_name);
 	}
 	closedir(d);
@@ -249,9 +241,9 @@ mig_parse_name(const char *name, struct mig_name *mn)
 		s++;
 	}
 	mn->version = xstrndup(start, (size_t)(s - start));
-	if (ends_with(name, ".down.sql"))
+	if (str_ends_with(name, ".down.sql"))
 		mn->down = 1;
-	else if (!ends_with(name, ".up.sql"))
+	else if (!str_ends_with(name, ".up.sql"))
 		mn->single = !mn->down;
 	return 0;
 }

@@ -732,7 +732,54 @@ isolation_close(struct run *r)
 
 static int	name_selected(const struct options *, const struct record *);
 
-/* Should the file run at all on this engine and with these tags? */
+/*
+ * Why --tag or --exclude-tag leaves the file out (a new string), or NULL
+ * if they keep it.
+ */
+static char *
+tag_rejection(const struct test_file *tf, const struct options *o)
+{
+	size_t	i;
+
+	for (i = 0; i < o->nexclude_tags; i++) {
+		if (str_list_has(tf->tags, tf->ntags, o->exclude_tags[i]))
+			return xprintf("tag %s excluded", o->exclude_tags[i]);
+	}
+	for (i = 0; i < o->ntags; i++) {
+		if (str_list_has(tf->tags, tf->ntags, o->tags[i]))
+			return NULL;
+	}
+	return o->ntags > 0 ? xstrdup("no selected tag") : NULL;
+}
+
+/*
+ * How many tests of the file the command line's filters (--tag,
+ * --exclude-tag, -k) select, whatever the engine: the file's own
+ * "-- engines:", "-- only:" and "-- skip:" lines do not count here.
+ */
+static int
+filters_select(const struct test_file *tf, const struct options *o)
+{
+	char	*why;
+	size_t	 i;
+	int	 n = 0;
+
+	if ((why = tag_rejection(tf, o)) != NULL) {
+		free(why);
+		return 0;
+	}
+	/* The tests of a pgTAP file are known only once it has run. */
+	if (tf->pgtap)
+		return 1;
+	for (i = 0; i < tf->nrecords; i++) {
+		if (tf->records[i].kind == RECORD_TEST &&
+		    name_selected(o, &tf->records[i]))
+			n++;
+	}
+	return n;
+}
+
+/* Should the file run at all on this engine and with these filters? */
 static int
 file_selected(struct run *r)
 {
@@ -741,6 +788,7 @@ file_selected(struct run *r)
 	size_t			 i;
 	int			 ok;
 
+	r->fr->selected = filters_select(tf, o);
 	if (tf->nengines > 0) {
 		ok = 0;
 		for (i = 0; i < tf->nengines; i++) {
@@ -756,34 +804,14 @@ file_selected(struct run *r)
 			return 0;
 		}
 	}
-	for (i = 0; i < o->nexclude_tags; i++) {
-		if (str_list_has(tf->tags, tf->ntags, o->exclude_tags[i])) {
-			r->fr->message = xprintf("tag %s excluded",
-			    o->exclude_tags[i]);
-			return 0;
-		}
-	}
-	for (i = 0, ok = o->ntags == 0; i < o->ntags; i++) {
-		if (str_list_has(tf->tags, tf->ntags, o->tags[i]))
-			ok = 1;
-	}
-	if (!ok) {
-		r->fr->message = xstrdup("no selected tag");
+	if ((r->fr->message = tag_rejection(tf, o)) != NULL)
+		return 0;
+	/* With -k, a file none of whose tests is selected does not run. */
+	if (o->filter != NULL && r->fr->selected == 0) {
+		r->fr->message = xprintf("no test matches -k %s", o->filter);
 		return 0;
 	}
-	/*
-	 * With -k, a file none of whose tests is selected does not run (the
-	 * tests of a pgTAP file are known only once it has run).
-	 */
-	ok = o->filter == NULL || tf->pgtap;
-	for (i = 0; i < tf->nrecords && !ok; i++) {
-		if (tf->records[i].kind == RECORD_TEST &&
-		    name_selected(o, &tf->records[i]))
-			ok = 1;
-	}
-	if (!ok)
-		r->fr->message = xprintf("no test matches -k %s", o->filter);
-	return ok;
+	return 1;
 }
 
 /* How many selected tests for this engine come from record from on. */

@@ -222,6 +222,30 @@ str_is_identifier(const char *s)
 	return *s == '\0';
 }
 
+/* 1 if s ends with suffix (an empty suffix ends every string). */
+int
+str_ends_with(const char *s, const char *suffix)
+{
+	size_t	n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/*
+ * The first occurrence of needle in haystack, ASCII case ignored, or
+ * NULL (strcasestr is a GNU extension).
+ */
+const char *
+str_icontains(const char *haystack, const char *needle)
+{
+	size_t	m = strlen(needle);
+
+	for (; *haystack != '\0'; haystack++)
+		if (strncasecmp(haystack, needle, m) == 0)
+			return haystack;
+	return m == 0 ? haystack : NULL;
+}
+
 /* The edit distance of a and b (ignoring case), bounded by 255. */
 static size_t
 str_distance(const char *a, const char *b)

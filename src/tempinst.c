@@ -18,7 +18,7 @@
 #include "sqlcheck.h"
 
 /* Remove a directory tree (no symlinks followed); 0 or -1. */
-int
+static int
 tempinst_rmtree(const char *path)
 {
 	DIR		*d;

@@ -50,7 +50,7 @@ is_refused(const char *w, const char *rest)
 	    next_word_is(rest, "TABLESPACE")))
 		return 1;
 	if ((strcmp(w, "CREATE") == 0 || strcmp(w, "DROP") == 0) &&
-	    next_word_is(rest, "INDEX") && strcasestr(rest, "CONCURRENTLY"))
+	    next_word_is(rest, "INDEX") && str_icontains(rest, "CONCURRENTLY"))
 		return 1;
 	if (strcmp(w, "SET") == 0 && (next_word_is(rest, "autocommit") ||
 	    strncasecmp(rest, "@@autocommit", 12) == 0))
@@ -85,7 +85,7 @@ txn_classify(const char *sql)
 		if (next_word_is(rest, "TO") ||
 		    ((next_word_is(rest, "WORK") ||
 		    next_word_is(rest, "TRANSACTION")) &&
-		    strcasestr(rest, " TO ") != NULL))
+		    str_icontains(rest, " TO ") != NULL))
 			return TXN_NONE;
 		return TXN_ROLLBACK;
 	}

@@ -157,6 +157,7 @@ is "-k: a glob matches whole names" "$(last_line "$OUT")" \
 run_sqlcheck -k 'duplicate*' fixtures/pass.sqltest
 is "-k: a glob is anchored" "$(last_line "$OUT")" \
     "0 passed, 0 failed, 0 skipped"
+is_status "-k: a glob is anchored (so it selects nothing: exit 2)" 2
 run_sqlcheck -k 'count the items' fixtures/pass.sqltest \
     fixtures/setup-fail.sqltest
 is_status "-k: a file with no selected test does not fail the run" 0
@@ -178,6 +179,46 @@ is "--exclude-tag: summary" "$(last_line "$OUT")" \
     "3 passed, 0 failed, 3 skipped"
 matches "--exclude-tag: the skip line says why" "$OUT" \
     '^skip fixtures/fail\.sqltest  \(.*slow.*\)$'
+
+# Filters that select no test at all: a typo must not make a green run
+# of nothing.  Exit 2, with a message naming the filters; a file left out
+# by its own "-- engines:" line is no such case.
+run_sqlcheck --tag fsat fixtures/pass.sqltest fixtures/fail.sqltest
+is_status "--tag matching no file: exit status 2" 2
+contains "--tag matching no file: the message names the filter" "$ERR" \
+    "no test matches the filters --tag fsat (in 2 files): check them for a typo"
+run_sqlcheck -k 'no such test' fixtures/pass.sqltest
+is_status "-k matching no test: exit status 2" 2
+contains "-k matching no test: the message names the filter" "$ERR" \
+    "no test matches the filters -k no such test (in 1 file)"
+run_sqlcheck --tag slow --exclude-tag slow fixtures/fail.sqltest
+is_status "--tag and --exclude-tag leaving nothing: exit status 2" 2
+contains "--tag and --exclude-tag leaving nothing: both are named" "$ERR" \
+    "the filters --tag slow --exclude-tag slow"
+run_sqlcheck --tag fast -k 'another' fixtures/skipped.sqltest
+is_status "filters selecting a test of a file for another engine: exit 0" 0
+is "a file for another engine: its tests count as skipped" \
+    "$(last_line "$OUT")" "0 passed, 0 failed, 1 skipped"
+lacks "a file for another engine: no filter message" "$ERR" "no test matches"
+run_sqlcheck fixtures/skipped.sqltest
+is_status "no filter, nothing for this engine: exit status 0" 0
+run_sqlcheck --shard 3/3 fixtures/pass.sqltest
+is_status "--shard is no filter: an empty shard exits 0" 0
+
+# Two modes at once is a usage error, not a silent choice of one.
+mkdir -p "$WORK/mig"
+run_sqlcheck --clean --check-migrations "$WORK/mig"
+is_status "--clean --check-migrations: exit status 2" 2
+contains "--clean --check-migrations: both are named" "$ERR" \
+    "--clean and --check-migrations are two modes"
+run_sqlcheck --check-migrations "$WORK/mig" --rewrite
+is_status "--check-migrations --rewrite: exit status 2" 2
+contains "--check-migrations --rewrite: both are named" "$ERR" \
+    "--check-migrations and --rewrite are two modes"
+run_sqlcheck --rewrite --clean
+is_status "--rewrite --clean: exit status 2" 2
+contains "--rewrite --clean: both are named" "$ERR" \
+    "--clean and --rewrite are two modes"
 
 # -x stops at the first failure (one file at a time: -j 1).
 run_sqlcheck -j 1 -x fixtures/fail.sqltest fixtures/pass.sqltest

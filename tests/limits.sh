@@ -107,8 +107,10 @@ beyond()
 	    "expected 2 rows, got 900"
 	contains "$1: ... a million rows: counted, two kept" "$OUT" \
 	    "wrong result: 1000000 rows, more than expected (only the first 2 were kept, and are shown)"
+	contains "$1: ... none expected: one row kept, said in the singular" \
+	    "$OUT" "wrong result: 900 rows, more than expected (only the first was kept, and is shown)"
 	is "$1: ... exact and empty results pass, the file goes on" \
-	    "$(last_line "$OUT")" "3 passed, 4 failed, 2 skipped"
+	    "$(last_line "$OUT")" "3 passed, 5 failed, 2 skipped"
 	peak_under "$1: ... a million rows of 200 bytes" 61440
 	run_sqlcheck -d "$1" --dsn "$2" "$F/expected-hash.test"
 	contains "$1: ... a hash in result order: every value hashed" \

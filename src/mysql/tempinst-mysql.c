@@ -16,6 +16,7 @@
 #include <pthread.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,7 +24,7 @@
 
 #include <mysql.h>
 
-#include "sqlcheck.h"
+#include "driver-mysql.h"
 
 #define MY_INSTALL_SECONDS	120.0	/* mariadb-install-db may take */
 #define MY_READY_SECONDS	60.0	/* mariadbd may take to accept */

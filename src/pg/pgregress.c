@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "driver-pg.h"
 #include "pgregress.h"
 
 static FILE	*status_log;	/* regression.out, while it is written */

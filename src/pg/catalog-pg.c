@@ -140,7 +140,7 @@ pg_add_row(const PGresult *res, int row, struct constraint_list *out)
  * transaction sees them.  0, or -1 with *cause.
  */
 int
-catalog_pg(struct pg_conn *pc, struct constraint_list *out, char **cause)
+catalog_pg(PGconn *pc, struct constraint_list *out, char **cause)
 {
 	PGresult	*res;
 	const char	*msg;
@@ -173,7 +173,7 @@ catalog_pg(struct pg_conn *pc, struct constraint_list *out, char **cause)
  * by a function) names no constraint of a table: nothing is filled.
  */
 void
-catalog_pg_attribute(struct dberror *err, const struct pg_result *res)
+catalog_pg_attribute(struct dberror *err, const PGresult *res)
 {
 	const char	*schema, *table, *constraint, *column;
 	char		*name;

@@ -13,15 +13,17 @@
  *	catalog-pg.c	constraints (--coverage), what errors name, and
  *			the schema fingerprint (--check-migrations)
  *
- * The module is built with hidden visibility: only
- * sqlcheck_module_driver is seen from outside it.
+ *	tempinst-pg.c	a throwaway server for --temp-instance
+ *
+ * Of the core it sees driver.h alone.  The module is built with hidden
+ * visibility: only sqlcheck_module is seen from outside it.
  */
 #ifndef DRIVER_PG_H
 #define DRIVER_PG_H
 
 #include <libpq-fe.h>
 
-#include "sqlcheck.h"
+#include "driver.h"
 
 /* Driver-private state, hung from conn->data. */
 struct pg_data {
@@ -87,6 +89,11 @@ char		*pg_scrub(char *, const char *);
 char		*pg_describe(const char *);
 
 /* catalog-pg.c */
+int		 catalog_pg(PGconn *, struct constraint_list *, char **);
+void		 catalog_pg_attribute(struct dberror *, const PGresult *);
 int		 catalog_pg_fingerprint(PGconn *, struct buf *, char **);
+
+/* tempinst-pg.c */
+struct tempinst	*tempinst_pg_start(char **);
 
 #endif /* DRIVER_PG_H */

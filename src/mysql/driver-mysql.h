@@ -12,8 +12,10 @@
  *	catalog-mysql.c	 constraints (--coverage), what errors name, and
  *			 the schema fingerprint (--check-migrations)
  *
- * The module is built with hidden visibility: only
- * sqlcheck_module_driver is seen from outside it.
+ *	tempinst-mysql.c a throwaway server for --temp-instance
+ *
+ * Of the core it sees driver.h alone.  The module is built with hidden
+ * visibility: only sqlcheck_module is seen from outside it.
  */
 #ifndef DRIVER_MYSQL_H
 #define DRIVER_MYSQL_H
@@ -22,7 +24,7 @@
 
 #include <mysql.h>
 
-#include "sqlcheck.h"
+#include "driver.h"
 
 /* A parsed DSN: every string decoded and owned, NULL when absent. */
 struct my_dsn {
@@ -61,5 +63,14 @@ int		 my_dsn_parse(const char *, struct my_dsn *, char **);
 void		 my_dsn_free(struct my_dsn *);
 char		*my_where(const struct my_dsn *);
 char		*my_describe(const char *);
+
+/* catalog-mysql.c */
+int		 catalog_mysql(MYSQL *, struct constraint_list *, char **);
+void		 catalog_mysql_attribute(struct dberror *, unsigned int,
+		    const char *);
+int		 catalog_mysql_fingerprint(MYSQL *, struct buf *, char **);
+
+/* tempinst-mysql.c */
+struct tempinst	*tempinst_mysql_start(char **);
 
 #endif /* DRIVER_MYSQL_H */

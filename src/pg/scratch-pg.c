@@ -18,32 +18,6 @@
 
 static void	 pg_scratch_lock(PGconn *, const char *, int);
 
-/* A fresh scratch database name, "sqlcheck_" and 16 hex digits. */
-static char *
-pg_random_name(void)
-{
-	struct timespec	 ts;
-	unsigned char	 r[8];
-	uint64_t	 x = 0;
-	ssize_t		 n = -1;
-	int		 fd, i;
-
-	fd = open("/dev/urandom", O_RDONLY);
-	if (fd != -1) {
-		n = read(fd, r, sizeof r);
-		close(fd);
-	}
-	if (n == (ssize_t)sizeof r) {
-		for (i = 0; i < (int)sizeof r; i++)
-			x = (x << 8) | r[i];
-	} else {
-		clock_gettime(CLOCK_REALTIME, &ts);
-		x = ((uint64_t)ts.tv_sec << 32) ^ (uint64_t)ts.tv_nsec ^
-		    ((uint64_t)getpid() << 16);
-	}
-	return xprintf("sqlcheck_%016llx", (unsigned long long)x);
-}
-
 /*
  * Open a second session like pc's (same host, user, password, options)
  * on database dbname.  NULL with *cause on failure.
@@ -180,7 +154,7 @@ pg_scratch_create(struct conn *c, char **name, char **cause)
 		*cause = xstrdup("a scratch database is already in use");
 		return -1;
 	}
-	db = pg_random_name();
+	db = scratch_name_new();
 	pg_scratch_lock(d->main, db, 1);
 	if (pg_create_db(d->main, db, cause) != 0) {
 		pg_scratch_lock(d->main, db, 0);

@@ -16,6 +16,7 @@
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,7 +24,7 @@
 
 #include <libpq-fe.h>
 
-#include "sqlcheck.h"
+#include "driver-pg.h"
 
 #define PG_PORT		"5432"
 #define PG_READY_SECONDS 30

@@ -18,33 +18,6 @@
 static void	 my_scratch_lock(struct my_conn *, const char *, int);
 
 /*
- * A fresh scratch database name, "sqlcheck_" and 16 hex digits from
- * getentropy() (or, failing that, the clock and pid).  Caller frees.
- */
-static char *
-my_scratch_name(void)
-{
-	unsigned char	 rnd[8];
-	struct timespec	 ts;
-	uint64_t	 x;
-	struct buf	 b;
-	size_t		 i;
-
-	if (getentropy(rnd, sizeof rnd) != 0) {
-		clock_gettime(CLOCK_REALTIME, &ts);
-		x = (uint64_t)ts.tv_nsec * 0x9e3779b97f4a7c15ULL ^
-		    (uint64_t)ts.tv_sec ^ (uint64_t)getpid() << 40;
-		for (i = 0; i < sizeof rnd; i++)
-			rnd[i] = (unsigned char)(x >> (8 * i));
-	}
-	buf_init(&b);
-	buf_adds(&b, "sqlcheck_");
-	for (i = 0; i < sizeof rnd; i++)
-		buf_printf(&b, "%02x", rnd[i]);
-	return buf_detach(&b);
-}
-
-/*
  * The session's current database into *db (NULL when there is none).
  * Returns 0, or -1 with *cause.
  */
@@ -84,7 +57,7 @@ my_scratch_create(struct conn *c, char **name, char **cause)
 	free(mc->prev_db);
 	if (my_current_db(mc, &mc->prev_db, cause) != 0)
 		return -1;
-	db = my_scratch_name();
+	db = scratch_name_new();
 	quoted = my_quote_ident(db);
 	my_scratch_lock(mc, db, 1);
 	sql = xprintf("CREATE DATABASE %s CHARACTER SET utf8mb4", quoted);

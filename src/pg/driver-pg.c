@@ -982,7 +982,6 @@ pg_fingerprint(struct conn *c, struct buf *out, char **cause)
 
 const struct driver driver_pg = {
 	.name = "postgres",
-	.aliases = (const char *const []){ "postgresql", "pg", NULL },
 	.flags = DRIVER_TXN_DDL | DRIVER_RESET_ROLLS_BACK,
 	.open = pg_open,
 	.close = pg_close,
@@ -1005,9 +1004,9 @@ const struct driver driver_pg = {
 	.temp_start = tempinst_pg_start
 };
 
-/* The entry point of the module sqlcheck-postgres.so (see driver.c). */
-const struct driver *
-sqlcheck_module_driver(void)
-{
-	return &driver_pg;
-}
+/* What the module sqlcheck-postgres.so offers the core (see driver.c). */
+moduleexport const struct driver_module sqlcheck_module = {
+	.abi = SQLCHECK_DRIVER_ABI,
+	.version = PACKAGE_VERSION,
+	.driver = &driver_pg
+};

@@ -75,8 +75,6 @@ static const unsigned int my_lost[] = {
 	2002, 2003, 2006, 2013, 2026, 2055, 1053, 1927, 4031, 0
 };
 
-static const char *const my_aliases[] = { "mariadb", NULL };
-
 static pthread_once_t	 my_once = PTHREAD_ONCE_INIT;
 
 static void	 my_library_init(void);
@@ -741,7 +739,6 @@ my_fingerprint(struct conn *c, struct buf *out, char **cause)
 
 const struct driver driver_mysql = {
 	.name = "mysql",
-	.aliases = my_aliases,
 	.flags = DRIVER_STMT_ATOMIC,
 	.open = my_open,
 	.close = my_close,
@@ -761,9 +758,9 @@ const struct driver driver_mysql = {
 	.temp_start = tempinst_mysql_start
 };
 
-/* The entry point of the module sqlcheck-mysql.so (see driver.c). */
-const struct driver *
-sqlcheck_module_driver(void)
-{
-	return &driver_mysql;
-}
+/* What the module sqlcheck-mysql.so offers the core (see driver.c). */
+moduleexport const struct driver_module sqlcheck_module = {
+	.abi = SQLCHECK_DRIVER_ABI,
+	.version = PACKAGE_VERSION,
+	.driver = &driver_mysql
+};

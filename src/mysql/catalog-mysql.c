@@ -26,7 +26,7 @@
 
 #include <mysql.h>
 
-#include "sqlcheck.h"
+#include "driver-mysql.h"
 
 /* Lists come back as names separated by this byte. */
 #define MY_SEP	"\x1f"
@@ -259,7 +259,7 @@ my_not_null(MYSQL *m, struct my_columns *mc, struct constraint_list *out,
  * out.  0, or -1 with *cause.
  */
 int
-catalog_mysql(struct st_mysql *m, struct constraint_list *out, char **cause)
+catalog_mysql(MYSQL *m, struct constraint_list *out, char **cause)
 {
 	struct my_columns	mc;
 	int			rc;
@@ -577,7 +577,7 @@ my_fp_query(MYSQL *m, const char *sql, struct buf *out)
  * my_fp_queries), appended to out.  0, or -1 with *cause.
  */
 int
-catalog_mysql_fingerprint(struct st_mysql *m, struct buf *out, char **cause)
+catalog_mysql_fingerprint(MYSQL *m, struct buf *out, char **cause)
 {
 	size_t	i;
 
