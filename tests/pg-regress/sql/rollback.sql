@@ -15,7 +15,8 @@ BEGIN;
 SELECT 1/0;
 SELECT 1;
 ROLLBACK;
+SELECT pg_backend_pid() AS old_pid \gset
 \c
-SELECT count(*) AS temp_tables_gone FROM pg_class WHERE relname = 'rb' AND relpersistence = 't';
+SELECT pg_backend_pid() <> :old_pid AS new_session;
 \c :DBNAME
 SELECT current_database() = :'DBNAME' AS same_db;
