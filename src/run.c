@@ -671,8 +671,11 @@ coverage_snapshot(struct run *r)
 		    "constraints");
 	else if (r->drv->constraints(r->conn, &l, &cause) != 0)
 		coverage_file_end(r->cov, NULL, cause);
-	else
+	else {
+		if (r->tf->pgtap)
+			pgtap_cov_drop_own(&l);
 		coverage_file_end(r->cov, &l, NULL);
+	}
 	r->cov = NULL;
 	free(cause);
 	constraint_list_free(&l);

@@ -9,6 +9,8 @@
  *			database built from --schema and --migrations
  *	run-pgtap.c	a pgTAP file: its statements, their TAP read as
  *			tests, its plan
+ *	run-pgtap-cov.c	--coverage of pgTAP files: the errors throws_ok
+ *			and lives_ok catch in the server
  *	txnstmt.c	what a statement means for transactions (in
  *			sqlcheck.h: the unit tests use it)
  */
@@ -60,8 +62,10 @@ void	 run_end_test(struct run *);
 int	 run_txn_escaped(struct run *);
 int	 run_filter_match(const struct options *, const char *);
 
-/* run-pgtap.c */
+/* run-pgtap.c, run-pgtap-cov.c */
 void	 run_pgtap(struct run *);
+void	 pgtap_cov_probe(struct run *, const char *, const struct stmt *);
+void	 pgtap_cov_drop_own(struct constraint_list *);
 
 /* run-setup.c */
 int	 run_setup(struct run *, const struct record *, const char *);

@@ -598,6 +598,7 @@ struct coverage_file;
 const struct coverage *coverage_get(void);
 void	 constraint_list_init(struct constraint_list *);
 void	 constraint_list_free(struct constraint_list *);
+void	 constraint_list_drop_table(struct constraint_list *, const char *);
 const char *constraint_kind_name(enum constraint_kind);
 struct coverage_file *coverage_file_new(const char *);
 void	 coverage_hit(struct coverage_file *, const char *, int,

@@ -24,6 +24,7 @@
 #	skip_engine DESC ENGINE	 a skip, a failure if CI requires ENGINE
 #	have TOOL		 TOOL is a command on PATH
 #	require_tools TOOL...	 skip_all (a bail out under CI) without one
+#	skip_all_missing REASON	 skip_all, a bail out under CI
 #	missing DESC REASON	 a skip, a failure under CI
 #	dump_save NAME CMD...	 CMD's dump kept as NAME (bail out if it fails)
 #	same_dump DESC NAME CMD... CMD exits 0, dumps something, as NAME
@@ -413,14 +414,21 @@ missing()
 require_tools()
 {
 	for _t in "$@"; do
-		have "$_t" && continue
-		if [ -n "${SQLCHECK_REQUIRE_ENGINES:-}" ]; then
-			echo "Bail out! no $_t, which .ci/run installs" \
-			    "(SQLCHECK_REQUIRE_ENGINES is set)"
-			exit 99
-		fi
-		skip_all "no $_t"
+		have "$_t" || skip_all_missing "no $_t"
 	done
+}
+
+# skip_all_missing REASON: the script cannot run without a tool REASON
+# names: skip_all, but a bail out under CI (SQLCHECK_REQUIRE_ENGINES set),
+# which installs every tool the tests use.
+skip_all_missing()
+{
+	if [ -n "${SQLCHECK_REQUIRE_ENGINES:-}" ]; then
+		echo "Bail out! $1, which .ci/run installs" \
+		    "(SQLCHECK_REQUIRE_ENGINES is set)"
+		exit 99
+	fi
+	skip_all "$1"
 }
 
 # _dump FILE CMD...: CMD's output in FILE; 1 with the reason in WHY if CMD

@@ -527,8 +527,45 @@ pg_wait_ready(struct tempinst *ti, char **cause)
 }
 
 /*
- * Create and start a throwaway PostgreSQL server reachable at ti->dsn.
- * NULL with *cause on failure, with everything created removed again.
+ * Create the pgtap extension in the new server's database when the
+ * server has it (Debian: postgresql-15-pgtap), so that pgTAP files run
+ * there as they are.  Without the package this does nothing: a pgTAP
+ * file then fails saying how to install it (run-pgtap.c).  0, or -1
+ * with *cause.
+ */
+static int
+pg_create_pgtap(struct tempinst *ti, char **cause)
+{
+	PGconn		*conn;
+	PGresult	*res;
+	int		 rc = 0;
+
+	conn = PQconnectdb(ti->dsn);
+	if (PQstatus(conn) != CONNECTION_OK) {
+		*cause = xprintf("cannot connect to the new server: %.*s",
+		    (int)strcspn(PQerrorMessage(conn), "\n"),
+		    PQerrorMessage(conn));
+		PQfinish(conn);
+		return -1;
+	}
+	res = PQexec(conn, "SET client_min_messages = warning; "
+	    "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_available_extensions "
+	    "WHERE name = 'pgtap') THEN CREATE EXTENSION IF NOT EXISTS pgtap; "
+	    "END IF; END $$");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		*cause = xprintf("cannot create the pgtap extension: %.*s",
+		    (int)strcspn(PQerrorMessage(conn), "\n"),
+		    PQerrorMessage(conn));
+		rc = -1;
+	}
+	PQclear(res);
+	PQfinish(conn);
+	return rc;
+}
+
+/*
+ * Create and start a throwaway PostgreSQL server reachable at ti->dsn,
+ * with pgTAP when the server has it.  NULL with *cause on failure, with everything created removed again.
  * The caller stops it with tempinst_stop().
  */
 struct tempinst *
@@ -551,7 +588,7 @@ tempinst_pg_start(char **cause)
 	    ti->dir, PG_PORT);
 	if (pg_initdb(bindir, ti, &u, cause) != 0 ||
 	    pg_start_server(bindir, ti, &u, cause) != 0 ||
-	    pg_wait_ready(ti, cause) != 0)
+	    pg_wait_ready(ti, cause) != 0 || pg_create_pgtap(ti, cause) != 0)
 		goto fail;
 	free(bindir);
 	ti->startup_seconds = pg_now() - start;
