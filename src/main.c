@@ -127,8 +127,9 @@ usage(FILE *f)
 "                         directory in name order, at the start of every\n"
 "                         test file (repeatable)\n"
 "      --migrations DIR   apply the migrations of DIR (0001_x.sql,\n"
-"                         V2__x.sql, 3_x.up.sql + 3_x.down.sql, ...) in\n"
-"                         version order at the start of every test file;\n"
+"                         V2__x.sql, 3_x.up.sql + 3_x.down.sql,\n"
+"                         4_x.postgres.up.sql, ...) in version order at the\n"
+"                         start of every test file;\n"
 "                         a file with \"-- migrate: VERSION\" starts empty\n"
 "      --check-migrations DIR\n"
 "                         check every migration of DIR in a scratch\n"
@@ -813,7 +814,7 @@ check_migrations(const struct options *o, struct conn *c)
 	memset(&fr, 0, sizeof fr);
 	memset(&t, 0, sizeof t);
 	fr.path = o->check_migrations;
-	migcheck_run(c, ms, o->schema, &fr);
+	migcheck_run(c, migrations_for(ms, c->drv->name), o->schema, &fr);
 	c->drv->close(c);
 	file_report_count(&fr);
 	t.files = 1;

@@ -610,7 +610,13 @@ isolation_open(struct run *r)
 		iso = r->tf->isolation;
 	if (r->tf->slt && iso == ISOLATION_AUTO)
 		iso = ISOLATION_DATABASE;
-	if (iso == ISOLATION_AUTO && !(r->drv->flags & DRIVER_TXN_DDL) &&
+	/*
+	 * An .autocommit migration must run outside the file's transaction:
+	 * on a scratch database, which may commit.
+	 */
+	if (iso == ISOLATION_AUTO && (!(r->drv->flags & DRIVER_TXN_DDL) ||
+	    (!use_template(r) &&
+	    run_migrations_autocommit(run_migrations(r)))) &&
 	    r->drv->scratch_create != NULL)
 		r->in_txn = r->scratch = 1;
 	else if (iso == ISOLATION_DATABASE)
