@@ -54,6 +54,7 @@ char	*str_sql_normalize(const char *);
 int	 str_ends_with(const char *, const char *);
 const char *str_icontains(const char *, const char *);
 int	 str_nearness(const char *, const char *);
+char	*str_command_line(int, char *const *);
 
 /* match.c: PCRE2 regular expressions; the only includer of pcre2.h. */
 struct regex;
@@ -215,24 +216,46 @@ struct sqlfiles {
 	size_t		  nrecords;
 };
 
-struct migration {
+/* One file of a migrations directory: one step, one direction. */
+struct mig_file {
+	char		*path;
+	char		*name;		/* the file name, for messages */
 	char		*version;	/* as written: "0001", "2", "1.2" */
-	char		*name;		/* the file name of its up step */
-	char		*up_path;
-	char		*down_path;	/* NULL: no down step */
-	struct record	 up;
-	struct record	 down;
+	const char	*dialect;	/* its engine ("cockroach": none of
+					 * ours), or NULL: every engine */
+	int		 down;		/* a down (undo) step */
+	int		 autocommit;	/* .autocommit: not in a transaction */
+	struct record	 rec;
 };
 
+/* A step as one engine runs it (borrowed from its migrations). */
+struct migration {
+	const char		*version;
+	const char		*name;	/* file name of its up step */
+	const struct mig_file	*up;	/* NULL: nothing on this engine */
+	const struct mig_file	*down;	/* NULL: no down step (or nothing
+					 * to undo when up is NULL) */
+};
+
+/*
+ * The migrations of a directory: every dialect's files, and one view of
+ * steps per engine (migrations_for); a view has no files of its own.
+ */
 struct migrations {
-	char			*dir;
-	struct migration	*steps;		/* in version order */
+	char			*dir;		/* borrowed in a view */
+	const char		*engine;	/* of a view, else NULL */
+	struct mig_file		*files;		/* in version order */
+	size_t			  nfiles;
+	struct migration	*steps;		/* a view's, in version order */
 	size_t			  nsteps;
+	struct migrations	*views;		/* sqlite, postgres, mysql */
 };
 
 int		 sqlfiles_add(struct sqlfiles *, const char *, char **);
 void		 sqlfiles_free(struct sqlfiles *);
 struct migrations *migrations_read(const char *, char **);
+const struct migrations *migrations_for(const struct migrations *,
+		    const char *);
 void		 migrations_free(struct migrations *);
 int		 migrations_find(const struct migrations *, const char *);
 char		*migrations_versions(const struct migrations *);
@@ -368,6 +391,7 @@ struct options {
 	size_t		  nexclude_tags;
 	int		  fail_fast;
 	int		  temp_instance;
+	int		  allow_server_changes;	/* --allow-server-changes */
 	int		  verbose;
 	int		  quiet;
 	int		  color;
@@ -397,6 +421,8 @@ struct options {
 	int		  pgtap;	/* --pgtap: other names are pgTAP */
 	size_t		  max_rows;	/* --max-rows, 0: no limit */
 	const char		 *template;	/* of both, or NULL */
+	const char	 *server_version; /* the engine's, or NULL */
+	const char	 *command_line;	/* passwords hidden, for reports */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -448,6 +474,8 @@ struct file_report {
 	double			 seconds;
 	char			*isolation;	/* how it was isolated */
 	char			*orphan_scratch; /* scratch db of a lost session */
+	char			**tags;		/* the file's tags, owned */
+	size_t			  ntags;
 };
 
 /* run.c, run-setup.c (run_template_build) */
@@ -467,6 +495,18 @@ enum txn_kind {
 };
 enum txn_kind	 txn_classify(const char *);
 int		 txn_is_savepoint_stmt(const char *);
+
+/* Where a statement is about to run, for txn_refusal(). */
+struct txn_place {
+	const char	*engine;	/* driver name: sqlite, postgres, mysql */
+	int		 in_txn;	/* inside the file's transaction */
+	int		 txn_ddl;	/* the engine's DDL is transactional */
+	int		 scratch;	/* in a scratch database */
+	int		 server_ok;	/* --temp-instance, --allow-server-changes */
+};
+int		 txn_commits_implicitly(const char *);
+const char	*txn_server_change(const char *, const struct txn_place *);
+char		*txn_refusal(const char *, const struct txn_place *);
 
 /* Totals of a run, for the summary. */
 struct totals {
@@ -553,6 +593,8 @@ struct test_report *file_report_add(struct file_report *, enum outcome,
 
 /* report-tap.c, report-junit.c, report-json.c */
 extern const struct reporter report_tap, report_junit, report_json;
+/* report-html.c */
+extern const struct reporter report_html;
 void	 json_string(FILE *, const char *);
 
 /* querylog.c: --log, every statement with its duration and outcome. */
@@ -560,6 +602,12 @@ int	 querylog_open(const char *, char **);
 int	 querylog_active(void);
 void	 querylog_write(const char *, int, const char *, double, const char *);
 void	 querylog_close(void);
+
+/* tempinst.c, tempinst-guard.c: what of throwaway servers is the core's. */
+int	 tempinst_rmtree(const char *);
+int	 tempinst_guard_start(char **);
+void	 tempinst_guard_dir(const char *);
+void	 tempinst_guard_done(void);
 
 /* rewrite.c: --rewrite, expectations replaced by actual results. */
 char	*rewrite_expectation(const struct record *, const struct expect *,
@@ -629,6 +677,7 @@ struct coverage_file;
 const struct coverage *coverage_get(void);
 void	 constraint_list_init(struct constraint_list *);
 void	 constraint_list_free(struct constraint_list *);
+void	 constraint_list_drop_table(struct constraint_list *, const char *);
 const char *constraint_kind_name(enum constraint_kind);
 struct coverage_file *coverage_file_new(const char *);
 void	 coverage_hit(struct coverage_file *, const char *, int,
@@ -658,10 +707,11 @@ void		 csv_free(struct csv *);
 
 /* migcheck.c: --check-migrations. */
 void	 migcheck_run(struct conn *, const struct migrations *,
-	    const struct sqlfiles *, struct file_report *);
+	    const struct sqlfiles *, int, struct file_report *);
 
 /* files.c: expand paths into a sorted list of test files. */
 int	 files_collect(char **, int, char ***, size_t *);
+int	 files_output_writable(const char *, char **);
 int	 files_is_test(const char *);
 
 #endif

@@ -15,7 +15,7 @@ require_engines mysql
     skip_all "needs root to create a user (the server's root uses its socket)"
 for b in mariadbd mariadb-install-db mariadb-admin mariadb; do
 	command -v "$b" >/dev/null 2>&1 ||
-	    skip_all "no $b to run a MariaDB server of the test's own"
+	    skip_all_missing "no $b to run a MariaDB server of the test's own"
 done
 # shellcheck source=tests/faults-lib.sh
 . "$top_srcdir/tests/faults-lib.sh"

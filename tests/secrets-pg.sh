@@ -14,8 +14,8 @@ require_engines postgres
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V |
     tail -n 1)}
 for b in initdb postgres psql pg_isready; do
-	[ -x "$PGBIN/$b" ] || skip_all "no PostgreSQL server binaries to" \
-	    "start a server of the test's own"
+	[ -x "$PGBIN/$b" ] || skip_all_missing \
+	    "no PostgreSQL server binaries to start a server of the test's own"
 done
 # shellcheck source=tests/faults-lib.sh
 . "$top_srcdir/tests/faults-lib.sh"
@@ -43,7 +43,14 @@ SQL
 printf 'local all postgres trust\nlocal all all scram-sha-256\n' \
     >"$PG_DIR/data/pg_hba.conf"
 psql_q "$FL_DSN" -c "SELECT pg_reload_conf()" >/dev/null
-sleep 0.2
+# The server reads pg_hba.conf again when it has the signal: wait until a
+# session without password is refused.
+asks_password()
+{
+	! "$PGBIN/psql" -X -w -h "$PG_DIR" -U secret_user -d secretdb \
+	    -c "SELECT 1" >/dev/null 2>&1
+}
+wait_for 30 asks_password
 
 run_sqlcheck -d postgres --dsn "host=$PG_DIR user=secret_user dbname=secretdb" \
     "$top_srcdir/sql-tests/joins.sqltest"
