@@ -405,7 +405,8 @@ test_buf(void)
 	buf_free(&b);
 	ok(b.data == NULL, "buf_free");
 	buf_free(&b);
-	ok(1, "buf_free twice is harmless");
+	ok(b.data == NULL && b.len == 0 && b.cap == 0,
+	    "buf_free twice leaves the buffer empty");
 	test_buf_int64();
 }
 
@@ -422,8 +423,7 @@ test_regex(void)
 	is_int(regex_match(re, "a123z", 3), 0,
 	    "regex_match: only len bytes are the subject");
 	regex_free(re);
-	regex_free(NULL);
-	ok(1, "regex_free(NULL) is a no-op");
+	regex_free(NULL);	/* a no-op: a crash would end the test */
 
 	re = regex_compile("(", &cause);
 	ok(re == NULL, "regex_compile: a bad pattern");
