@@ -152,11 +152,13 @@ usage(FILE *f)
 "                         or .test as a pgTAP file (as *.pg files and files\n"
 "                         with a \"-- format: pgtap\" line are read); runs\n"
 "                         on postgres, each assertion a test\n"
-"      --format FORMAT    human (default), tap, junit or json\n"
+"      --format FORMAT    human (default), tap, junit, json or html (one\n"
+"                         self-contained page; with --coverage it draws\n"
+"                         the schema)\n"
 "  -o, --output FILE      write the --format report to FILE (format from\n"
 "                         its name when --format is not given: .xml junit,\n"
-"                         .json json, .tap tap); human output still goes to\n"
-"                         standard output\n"
+"                         .json json, .tap tap, .html html); human output\n"
+"                         still goes to standard output\n"
 "      --log FILE         write every statement with its duration and\n"
 "                         outcome to FILE\n"
 "      --coverage         after the summary, print which constraints of\n"
@@ -346,7 +348,7 @@ parse_format(struct options *o, const char *arg, char **cause)
 {
 	if (report_find(arg) == NULL) {
 		*cause = xprintf("unknown --format \"%s\": use human, tap, "
-		    "junit or json", arg);
+		    "junit, json or html", arg);
 		return -1;
 	}
 	o->format = arg;
@@ -848,7 +850,8 @@ main(int argc, char **argv)
 	struct config		*conf;
 	struct cli_config	 cc;
 	char			**files = NULL, dflt_path[] = "sql-tests";
-	char			*template, **paths;
+	char			*template, **paths, *command_line;
+	char			*server_version = NULL;
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0, npaths;
 	char			*cause = NULL;
@@ -884,10 +887,14 @@ main(int argc, char **argv)
 		tempinst_stop(ti);
 		return SQLCHECK_EXIT_ERROR;
 	}
-	if (drv->version != NULL)
-		log_debug("connected: %s", drv->version(&c));
+	if (drv->version != NULL) {
+		server_version = xstrdup(drv->version(&c));
+		o.server_version = server_version;
+		log_debug("connected: %s", server_version);
+	}
 	if (o.check_migrations != NULL) {
 		status = check_migrations(&o, &c);
+		free(server_version);
 		tempinst_stop(ti);
 		str_list_free(o.schema_paths, o.nschema_paths);
 		sqlfiles_free(&schema);
@@ -900,6 +907,7 @@ main(int argc, char **argv)
 	    npaths > 0 ? (int)npaths : 1, &files, &nfiles) != 0;
 	select_shard(&o, files, &nfiles);
 	memset(&t, 0, sizeof t);
+	o.command_line = command_line = str_command_line(argc, argv);
 	if (report_open(&o, nfiles, &cause) != 0)
 		fatalx("%s", cause);
 	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
@@ -937,6 +945,8 @@ main(int argc, char **argv)
 	sqlfiles_free(&schema);
 	migrations_free(migrations);
 	config_free(conf);
+	free(command_line);
+	free(server_version);
 	if (run_stopped())
 		return SQLCHECK_EXIT_SIGINT;
 	if (t.errors > 0 || bad_paths || nothing)

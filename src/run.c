@@ -1067,6 +1067,8 @@ run_file(struct conn *conn, const struct test_file *tf,
 	r.tf = tf;
 	r.opts = opts;
 	r.fr = fr;
+	for (i = 0; i < tf->ntags; i++)
+		str_list_add(&fr->tags, &fr->ntags, tf->tags[i]);
 	if (!file_selected(&r)) {
 		fr->outcome = OUTCOME_SKIP;
 		for (i = 0; i < tf->nrecords; i++) {

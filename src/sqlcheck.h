@@ -54,6 +54,7 @@ char	*str_sql_normalize(const char *);
 int	 str_ends_with(const char *, const char *);
 const char *str_icontains(const char *, const char *);
 int	 str_nearness(const char *, const char *);
+char	*str_command_line(int, char *const *);
 
 /* match.c: PCRE2 regular expressions; the only includer of pcre2.h. */
 struct regex;
@@ -421,6 +422,8 @@ struct options {
 	int		  pgtap;	/* --pgtap: other names are pgTAP */
 	size_t		  max_rows;	/* --max-rows, 0: no limit */
 	const char		 *template;	/* of both, or NULL */
+	const char	 *server_version; /* the engine's, or NULL */
+	const char	 *command_line;	/* passwords hidden, for reports */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -472,6 +475,8 @@ struct file_report {
 	double			 seconds;
 	char			*isolation;	/* how it was isolated */
 	char			*orphan_scratch; /* scratch db of a lost session */
+	char			**tags;		/* the file's tags, owned */
+	size_t			  ntags;
 };
 
 /* run.c, run-setup.c (run_template_build) */
@@ -546,6 +551,8 @@ struct test_report *file_report_add(struct file_report *, enum outcome,
 
 /* report-tap.c, report-junit.c, report-json.c */
 extern const struct reporter report_tap, report_junit, report_json;
+/* report-html.c */
+extern const struct reporter report_html;
 void	 json_string(FILE *, const char *);
 
 /* querylog.c: --log, every statement with its duration and outcome. */
