@@ -393,6 +393,7 @@ struct options {
 	size_t		  nexclude_tags;
 	int		  fail_fast;
 	int		  temp_instance;
+	int		  allow_server_changes;	/* --allow-server-changes */
 	int		  verbose;
 	int		  quiet;
 	int		  color;
@@ -497,6 +498,18 @@ enum txn_kind {
 enum txn_kind	 txn_classify(const char *);
 int		 txn_is_savepoint_stmt(const char *);
 
+/* Where a statement is about to run, for txn_refusal(). */
+struct txn_place {
+	const char	*engine;	/* driver name: sqlite, postgres, mysql */
+	int		 in_txn;	/* inside the file's transaction */
+	int		 txn_ddl;	/* the engine's DDL is transactional */
+	int		 scratch;	/* in a scratch database */
+	int		 server_ok;	/* --temp-instance, --allow-server-changes */
+};
+int		 txn_commits_implicitly(const char *);
+const char	*txn_server_change(const char *, const struct txn_place *);
+char		*txn_refusal(const char *, const struct txn_place *);
+
 /* Totals of a run, for the summary. */
 struct totals {
 	int	passed;
@@ -560,6 +573,12 @@ int	 querylog_open(const char *, char **);
 int	 querylog_active(void);
 void	 querylog_write(const char *, int, const char *, double, const char *);
 void	 querylog_close(void);
+
+/* tempinst.c, tempinst-guard.c: what of throwaway servers is the core's. */
+int	 tempinst_rmtree(const char *);
+int	 tempinst_guard_start(char **);
+void	 tempinst_guard_dir(const char *);
+void	 tempinst_guard_done(void);
 
 /* rewrite.c: --rewrite, expectations replaced by actual results. */
 char	*rewrite_expectation(const struct record *, const struct expect *,
@@ -659,10 +678,11 @@ void		 csv_free(struct csv *);
 
 /* migcheck.c: --check-migrations. */
 void	 migcheck_run(struct conn *, const struct migrations *,
-	    const struct sqlfiles *, int, struct file_report *);
+	    const struct sqlfiles *, int, int, struct file_report *);
 
 /* files.c: expand paths into a sorted list of test files. */
 int	 files_collect(char **, int, char ***, size_t *);
+int	 files_output_writable(const char *, char **);
 int	 files_is_test(const char *);
 
 #endif

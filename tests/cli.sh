@@ -263,7 +263,8 @@ lacks "without -v: no isolation line" "$OUT$ERR" "isolation:"
 run_sqlcheck --help
 is_status "--help: exit status 0" 0
 for opt in -d --driver --dsn --isolation -k --filter --tag --exclude-tag \
-    -x --fail-fast --color -v --verbose -q --quiet -h --help -V --version; do
+    -x --fail-fast --color -v --verbose -q --quiet -h --help -V --version \
+    --temp-instance --allow-server-changes; do
 	matches "--help mentions $opt" "$OUT" "(^|[ ,])$opt([ ,=]|\$)"
 done
 contains "--help: states the exit status" "$OUT" "Exit status"
