@@ -548,9 +548,12 @@ read_command_line(int argc, char **argv, struct config *cfg,
 			cc->none = 1;
 		else if (ch == OPT_PRINT_CONFIG)
 			cc->print = 1;
-		else if (config_def(cfg, ch) != NULL)
+		else if (config_def(cfg, ch) != NULL) {
 			config_add_arg(cfg, config_def(cfg, ch), optarg);
-		else {
+			/* ps shows argv to every user: keep only a copy. */
+			if (ch == OPT_DSN)
+				dsn_hide_password(optarg);
+		} else {
 			usage(stderr);
 			exit(SQLCHECK_EXIT_ERROR);
 		}

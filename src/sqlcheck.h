@@ -44,6 +44,9 @@ void	 log_warnx(const char *, ...) printflike(1, 2);
 deadfn void fatal(const char *, ...) printflike(1, 2);
 deadfn void fatalx(const char *, ...) printflike(1, 2);
 
+/* dsn-hide.c: a --dsn argument without its password, in place. */
+void	 dsn_hide_password(char *);
+
 /* strutil.c: small string helpers shared by the readers. */
 char	*str_trim(char *);
 int	 str_iprefix(const char *, const char *);

@@ -188,8 +188,8 @@ word_after(const char *sql, const char *const *skip, char *w, size_t n)
 
 /*
  * 1 if the word word (upper case) occurs in sql outside quotes: a
- * keyword anywhere in the statement (SONAME, GLOBAL, ON, ...).  With
- * prefix, an @@word. variable counts too.
+ * keyword anywhere in the statement (SONAME, GLOBAL, ON, ...); the
+ * GLOBAL of @@global.x counts too.
  */
 static int
 has_word(const char *sql, const char *word)
@@ -223,6 +223,21 @@ static const char *const create_mods[] = { "OR", "REPLACE", "DEFINER",
 	"ONLINE", "OFFLINE", "AGGREGATE", "TEMPORARY", "NO_WRITE_TO_BINLOG",
 	"LOCAL", NULL };
 
+/* 1 if mod is among the modifiers after the first word (TEMPORARY, ...). */
+static int
+has_modifier(const char *rest, const char *mod)
+{
+	char	w[32];
+
+	for (;;) {
+		rest = next_word(rest, w, sizeof w);
+		if (*w == '\0' || !word_in(w, create_mods))
+			return 0;
+		if (strcmp(w, mod) == 0)
+			return 1;
+	}
+}
+
 /*
  * MySQL/MariaDB: 1 if sql commits the open transaction implicitly
  * before it runs, per MariaDB's "SQL statements that cause an implicit
@@ -253,7 +268,8 @@ txn_commits_implicitly(const char *sql)
 		word_after(rest, create_mods, w2, sizeof w2);
 		if (strcmp(w, "DROP") == 0 && strcmp(w2, "PREPARE") == 0)
 			return 0;	/* DEALLOCATE PREPARE */
-		return !has_word(sql, "TEMPORARY") || strcmp(w2, "INDEX") == 0;
+		return !has_modifier(rest, "TEMPORARY") ||
+		    strcmp(w2, "INDEX") == 0;
 	}
 	if (word_in(w, always))
 		return 1;
@@ -322,9 +338,8 @@ mysql_server_change(const char *sql, const struct txn_place *p)
 	if (strcmp(w, "KILL") == 0 && has_word(sql, "CONNECTION_ID"))
 		return NULL;	/* its own session */
 	if (word_in(w, server) || ((strcmp(w, "START") == 0 ||
-	    strcmp(w, "STOP") == 0) && !word_in(w2, (const char *const[]){
-	    "TRANSACTION", NULL })) || (strcmp(w, "LOAD") == 0 &&
-	    strcmp(w2, "INDEX") == 0))
+	    strcmp(w, "STOP") == 0) && strcmp(w2, "TRANSACTION") != 0) ||
+	    (strcmp(w, "LOAD") == 0 && strcmp(w2, "INDEX") == 0))
 		return "the server";
 	if (strcmp(w, "USE") == 0 && p->scratch)
 		return "another database (USE leaves the scratch database)";

@@ -10,7 +10,8 @@
 #  2. DROP/CREATE DATABASE, CREATE USER, SET GLOBAL are refused in every
 #     isolation on a server sqlcheck did not start, with a message that
 #     suggests --temp-instance or --allow-server-changes, never another
-#     isolation; --allow-server-changes sends them; --temp-instance runs
+#     isolation (also from a --schema file, and USE out of the scratch
+#     database); --allow-server-changes sends them; --temp-instance runs
 #     them;
 #  3. a test's open BEGIN is rolled back at its end in every isolation;
 #  4. kill -9 of sqlcheck: a --temp-instance server and directory go
@@ -220,6 +221,31 @@ for iso in auto transaction database; do
 done
 is "2: max_connections is unchanged" \
     "$(my -e "SELECT @@global.max_connections = 7")" 0
+
+# A published schema file that makes a database of its own and moves there.
+cat >"$WORK/published.sql" <<EOF2
+CREATE DATABASE IF NOT EXISTS safety_pub_$$;
+USE safety_pub_$$;
+CREATE TABLE artist (id int PRIMARY KEY);
+EOF2
+cat >"$WORK/plain.sqltest" <<'EOF2'
+-- test: runs
+SELECT 1;
+-- expect:
+1
+EOF2
+run_sqlcheck -d mysql --dsn "$USERDSN" --schema "$WORK/published.sql" \
+    "$WORK/plain.sqltest"
+is_status "2: a --schema file's CREATE DATABASE fails the file" 1
+contains "2: ... refused as a change of the server" "$OUT" \
+    "published.sql:1: schema failed: this statement changes another database"
+printf 'USE %s;\nCREATE TABLE artist (id int);\n' "$USERDB" \
+    >"$WORK/use.sql"
+run_sqlcheck -d mysql --dsn "$USERDSN" --schema "$WORK/use.sql" \
+    "$WORK/plain.sqltest"
+is_status "2: USE out of the scratch database fails the file" 1
+contains "2: ... refused" "$OUT" "USE leaves the scratch database"
+unchanged "2: schema files that leave the scratch database"
 
 cat >"$WORK/allowed.sqltest" <<EOF2
 -- isolation: database

@@ -10,6 +10,19 @@
 #include "../../src/sqlcheck.h"
 #include "tap.h"
 
+/* sql on one line, for a test's description (static buffer). */
+static const char *
+one_line(const char *sql)
+{
+	static char	buf[256];
+	size_t		i;
+
+	for (i = 0; sql[i] != '\0' && i + 1 < sizeof buf; i++)
+		buf[i] = sql[i] == '\n' ? ' ' : sql[i];
+	buf[i] = '\0';
+	return buf;
+}
+
 /* MariaDB's list of statements that cause an implicit commit. */
 static void
 test_implicit_commit(void)
@@ -24,6 +37,7 @@ test_implicit_commit(void)
 		{ "CREATE OR REPLACE TEMPORARY TABLE t (a int)", 0 },
 		{ "DROP TEMPORARY TABLE IF EXISTS t", 0 },
 		{ "DROP TABLE t", 1 },
+		{ "CREATE TABLE t (temporary int)", 1 },
 		{ "CREATE INDEX leftover_idx ON leftover (id)", 1 },
 		{ "CREATE UNIQUE INDEX i ON t (a)", 1 },
 		{ "DROP INDEX i ON t", 1 },
@@ -70,7 +84,7 @@ test_implicit_commit(void)
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		ok(txn_commits_implicitly(cases[i].sql) == cases[i].commits,
-		    "txn_commits_implicitly: %s -> %d", cases[i].sql,
+		    "txn_commits_implicitly: %s -> %d", one_line(cases[i].sql),
 		    cases[i].commits);
 }
 
