@@ -22,11 +22,13 @@
 #include "config.h"
 #endif
 
+#include <sys/types.h>
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#define SQLCHECK_DRIVER_ABI	2
+#define SQLCHECK_DRIVER_ABI	3
 
 #ifdef __GNUC__
 #define printflike(a, b) __attribute__((format(printf, a, b)))
@@ -213,9 +215,16 @@ struct tempinst {
 	int	 pid;		/* server process, or 0 */
 	int	 stop_signal;	/* SIGINT for postgres, SIGTERM for mariadbd */
 	double	 startup_seconds;
-	char	*dsn;		/* how to connect, owned */
+	char	*dsn;		/* how to connect (may hold a password), owned */
 };
-void	 tempinst_stop(struct tempinst *);	/* tempinst.c */
+/* tempinst.c: what the engines' throwaway servers share. */
+void	 tempinst_stop(struct tempinst *);
+int	 tempinst_make_dir(struct tempinst *, const char *, int, uid_t, gid_t,
+	    char **);
+char	*tempinst_password(char **);
+void	 tempinst_forget(char *);
+int	 tempinst_write_private(const char *, const char *, int, uid_t, gid_t,
+	    char **);
 
 /* strutil.c, clean.c: names. */
 int	 str_is_identifier(const char *);

@@ -127,8 +127,9 @@ usage(FILE *f)
 "                         directory in name order, at the start of every\n"
 "                         test file (repeatable)\n"
 "      --migrations DIR   apply the migrations of DIR (0001_x.sql,\n"
-"                         V2__x.sql, 3_x.up.sql + 3_x.down.sql, ...) in\n"
-"                         version order at the start of every test file;\n"
+"                         V2__x.sql, 3_x.up.sql + 3_x.down.sql,\n"
+"                         4_x.postgres.up.sql, ...) in version order at the\n"
+"                         start of every test file;\n"
 "                         a file with \"-- migrate: VERSION\" starts empty\n"
 "      --check-migrations DIR\n"
 "                         check every migration of DIR in a scratch\n"
@@ -147,11 +148,13 @@ usage(FILE *f)
 "                         or .test as a pgTAP file (as *.pg files and files\n"
 "                         with a \"-- format: pgtap\" line are read); runs\n"
 "                         on postgres, each assertion a test\n"
-"      --format FORMAT    human (default), tap, junit or json\n"
+"      --format FORMAT    human (default), tap, junit, json or html (one\n"
+"                         self-contained page; with --coverage it draws\n"
+"                         the schema)\n"
 "  -o, --output FILE      write the --format report to FILE (format from\n"
 "                         its name when --format is not given: .xml junit,\n"
-"                         .json json, .tap tap); human output still goes to\n"
-"                         standard output\n"
+"                         .json json, .tap tap, .html html); human output\n"
+"                         still goes to standard output\n"
 "      --log FILE         write every statement with its duration and\n"
 "                         outcome to FILE\n"
 "      --coverage         after the summary, print which constraints of\n"
@@ -341,7 +344,7 @@ parse_format(struct options *o, const char *arg, char **cause)
 {
 	if (report_find(arg) == NULL) {
 		*cause = xprintf("unknown --format \"%s\": use human, tap, "
-		    "junit or json", arg);
+		    "junit, json or html", arg);
 		return -1;
 	}
 	o->format = arg;
@@ -811,7 +814,7 @@ check_migrations(const struct options *o, struct conn *c)
 	memset(&fr, 0, sizeof fr);
 	memset(&t, 0, sizeof t);
 	fr.path = o->check_migrations;
-	migcheck_run(c, ms, o->schema, &fr);
+	migcheck_run(c, migrations_for(ms, c->drv->name), o->schema, &fr);
 	c->drv->close(c);
 	file_report_count(&fr);
 	t.files = 1;
@@ -842,7 +845,8 @@ main(int argc, char **argv)
 	struct config		*conf;
 	struct cli_config	 cc;
 	char			**files = NULL, dflt_path[] = "sql-tests";
-	char			*template, **paths;
+	char			*template, **paths, *command_line;
+	char			*server_version = NULL;
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0, npaths;
 	char			*cause = NULL;
@@ -878,10 +882,14 @@ main(int argc, char **argv)
 		tempinst_stop(ti);
 		return SQLCHECK_EXIT_ERROR;
 	}
-	if (drv->version != NULL)
-		log_debug("connected: %s", drv->version(&c));
+	if (drv->version != NULL) {
+		server_version = xstrdup(drv->version(&c));
+		o.server_version = server_version;
+		log_debug("connected: %s", server_version);
+	}
 	if (o.check_migrations != NULL) {
 		status = check_migrations(&o, &c);
+		free(server_version);
 		tempinst_stop(ti);
 		str_list_free(o.schema_paths, o.nschema_paths);
 		sqlfiles_free(&schema);
@@ -894,6 +902,7 @@ main(int argc, char **argv)
 	    npaths > 0 ? (int)npaths : 1, &files, &nfiles) != 0;
 	select_shard(&o, files, &nfiles);
 	memset(&t, 0, sizeof t);
+	o.command_line = command_line = str_command_line(argc, argv);
 	if (report_open(&o, nfiles, &cause) != 0)
 		fatalx("%s", cause);
 	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
@@ -931,6 +940,8 @@ main(int argc, char **argv)
 	sqlfiles_free(&schema);
 	migrations_free(migrations);
 	config_free(conf);
+	free(command_line);
+	free(server_version);
 	if (run_stopped())
 		return SQLCHECK_EXIT_SIGINT;
 	if (t.errors > 0 || bad_paths || nothing)

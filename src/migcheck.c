@@ -328,7 +328,7 @@ mc_down_up(struct migcheck *mc, const struct migration *m,
 	int		 rc;
 
 	what = xprintf("%s down", v);
-	rc = mc_apply(mc, &m->down, what, tr);
+	rc = mc_apply(mc, &m->down->rec, what, tr);
 	free(what);
 	if (rc != 0 || mc_fp(mc, &fp, tr) != 0)
 		return -1;
@@ -339,7 +339,7 @@ mc_down_up(struct migcheck *mc, const struct migration *m,
 		w.b_when = xprintf("after %s down", v);
 		w.a_pre = xstrdup("was");
 		w.a_when = xprintf("before %s up", v);
-		tr->path = m->down_path;
+		tr->path = m->down->path;
 		fail_diff(tr, "the down step does not restore the schema "
 		    "from before the up step:", before, &fp, &w);
 		fp_free(&fp);
@@ -347,7 +347,7 @@ mc_down_up(struct migcheck *mc, const struct migration *m,
 	}
 	fp_free(&fp);
 	what = xprintf("%s up (again, after down)", v);
-	rc = mc_apply(mc, &m->up, what, tr);
+	rc = mc_apply(mc, &m->up->rec, what, tr);
 	free(what);
 	if (rc != 0 || mc_fp(mc, &fp, tr) != 0)
 		return -1;
@@ -380,14 +380,21 @@ mc_step(struct migcheck *mc, size_t i, struct fp *before)
 	int			 rc;
 
 	what = xprintf("migration %s (%s)", m->version, m->name);
-	tr = file_report_add(mc->fr, OUTCOME_PASS, m->up_path, 1, what);
+	tr = file_report_add(mc->fr, OUTCOME_PASS, m->up != NULL ?
+	    m->up->path : mc->ms->dir, 1, what);
 	free(what);
+	if (m->up == NULL) {
+		tr->outcome = OUTCOME_SKIP;
+		tr->message = xprintf("no file for %s: the step does nothing "
+		    "on this engine", mc->drv->name);
+		return 0;
+	}
 	what = xprintf("%s up", m->version);
-	rc = mc_apply(mc, &m->up, what, tr);
+	rc = mc_apply(mc, &m->up->rec, what, tr);
 	free(what);
 	if (rc != 0 || mc_fp(mc, &up, tr) != 0)
 		return -1;
-	if (m->down_path == NULL) {
+	if (m->down == NULL) {
 		tr->outcome = OUTCOME_SKIP;
 		tr->message = xstrdup("no down step: up applied, down not "
 		    "checked");
@@ -490,7 +497,8 @@ mc_not_checked(struct migcheck *mc, size_t from, const struct sqlfiles *sf)
 	for (i = from; i < mc->ms->nsteps; i++) {
 		m = &mc->ms->steps[i];
 		name = xprintf("migration %s (%s)", m->version, m->name);
-		tr = file_report_add(mc->fr, OUTCOME_SKIP, m->up_path, 1, name);
+		tr = file_report_add(mc->fr, OUTCOME_SKIP, m->up != NULL ?
+		    m->up->path : mc->ms->dir, 1, name);
 		tr->message = xstrdup("not checked: an earlier step failed");
 		free(name);
 	}

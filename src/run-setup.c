@@ -134,27 +134,96 @@ setup_error(struct run *r, const struct record *rec, char *message)
 	return -1;
 }
 
-/* The migrations of the file: its own "-- migrations:", or --migrations. */
-static const struct migrations *
-file_migrations(const struct run *r)
+/*
+ * The migrations of the file, as this engine runs them: its own "--
+ * migrations:", or --migrations; NULL if none.
+ */
+const struct migrations *
+run_migrations(const struct run *r)
 {
 	if (r->tf->migrations != NULL)
-		return r->tf->migrations;
-	return r->opts->migrations;
+		return migrations_for(r->tf->migrations, r->drv->name);
+	return migrations_for(r->opts->migrations, r->drv->name);
 }
 
-/* Apply step i of ms up (up != 0) or down; -1 if it failed. */
+/* 1 if a step of ms (one engine's) is marked .autocommit. */
+int
+run_migrations_autocommit(const struct migrations *ms)
+{
+	size_t	i;
+
+	for (i = 0; ms != NULL && i < ms->nsteps; i++) {
+		if ((ms->steps[i].up != NULL && ms->steps[i].up->autocommit) ||
+		    (ms->steps[i].down != NULL &&
+		    ms->steps[i].down->autocommit))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * An .autocommit step on a scratch database inside the file's
+ * transaction: commit (only the scratch database, dropped at the end,
+ * holds what it commits), run the step in autocommit, begin again.
+ */
+static int
+run_autocommit(struct run *r, const struct record *rec, const char *what)
+{
+	struct dberror	 err;
+	int		 rc;
+
+	dberror_init(&err);
+	if (run_internal(r, "COMMIT", &err) != 0) {
+		r->fr->setup_failed = 1;
+		r->fr->outcome = OUTCOME_FAIL;
+		r->fr->error_line = rec->line;
+		r->fr->message = xprintf("%s:%d: %s: cannot commit before "
+		    "this .autocommit step: %s", rec->path, rec->line, what,
+		    err.message);
+		dberror_clear(&err);
+		return -1;
+	}
+	r->in_txn = 0;
+	rc = run_setup(r, rec, what);
+	r->in_txn = 1;
+	if (!r->broken && run_internal(r, "BEGIN", &err) != 0 && rc == 0) {
+		rc = -1;
+		r->fr->setup_failed = 1;
+		r->fr->outcome = OUTCOME_FAIL;
+		r->fr->message = xprintf("%s: cannot begin the file's "
+		    "transaction again: %s", r->fr->path, err.message);
+	}
+	dberror_clear(&err);
+	return rc;
+}
+
+/*
+ * Apply step i of ms up (up != 0) or down; -1 if it failed.  A step with
+ * no file for this engine does nothing.  An .autocommit step runs outside
+ * the file's transaction where that is a scratch database's; elsewhere
+ * (the user's database) inside it.
+ */
 static int
 run_step(struct run *r, const struct migrations *ms, size_t i, int up)
 {
 	const struct migration	*m = &ms->steps[i];
+	const struct mig_file	*f = up ? m->up : m->down;
 	char			*what;
 	int			 rc;
 
 	what = xprintf("migration %s %s", m->version, up ? "up" : "down");
-	log_debug("%s: %s (%s)", r->fr->path, what, up ? m->up_path :
-	    m->down_path);
-	rc = run_setup(r, up ? &m->up : &m->down, what);
+	if (f == NULL) {
+		log_debug("%s: %s: no file for %s, nothing to do", r->fr->path,
+		    what, r->drv->name);
+		free(what);
+		return 0;
+	}
+	log_debug("%s: %s (%s%s)", r->fr->path, what, f->path,
+	    f->autocommit ? ", autocommit" : "");
+	if (f->autocommit && r->in_txn && r->scratch && !r->broken)
+		rc = run_autocommit(r, &f->rec, what);
+	else
+		rc = run_setup(r, &f->rec, what);
 	free(what);
 	return rc;
 }
@@ -163,7 +232,7 @@ run_step(struct run *r, const struct migrations *ms, size_t i, int up)
 int
 run_migrate(struct run *r, const struct record *rec)
 {
-	const struct migrations	*ms = file_migrations(r);
+	const struct migrations	*ms = run_migrations(r);
 	char			*list, *msg;
 	int			 target;
 
@@ -185,7 +254,8 @@ run_migrate(struct run *r, const struct record *rec)
 		r->migrated++;
 	}
 	while (r->migrated > target) {
-		if (ms->steps[r->migrated - 1].down_path == NULL)
+		if (ms->steps[r->migrated - 1].up != NULL &&
+		    ms->steps[r->migrated - 1].down == NULL)
 			return setup_error(r, rec, xprintf("cannot migrate "
 			    "down to %s: migration %s has no down step",
 			    rec->arg, ms->steps[r->migrated - 1].version));
@@ -204,7 +274,7 @@ run_migrate(struct run *r, const struct record *rec)
 int
 run_prelude(struct run *r)
 {
-	const struct migrations	*ms = file_migrations(r);
+	const struct migrations	*ms = run_migrations(r);
 	const struct sqlfiles	*sf = r->opts->schema;
 	size_t			 i;
 
@@ -335,6 +405,7 @@ char *
 run_template_build(struct conn *conn, const struct options *o)
 {
 	const struct driver	*drv = conn->drv;
+	const struct migrations	*ms;
 	char			*scratch = NULL, *tmpl = NULL, *cause = NULL;
 	size_t			 i;
 	int			 rc;
@@ -352,12 +423,13 @@ run_template_build(struct conn *conn, const struct options *o)
 	for (i = 0; o->schema != NULL && i < o->schema->nrecords && rc == 0;
 	    i++)
 		rc = template_apply(conn, &o->schema->records[i], &cause);
-	for (i = 0; o->migrations != NULL && i < o->migrations->nsteps &&
-	    rc == 0; i++) {
+	ms = migrations_for(o->migrations, drv->name);
+	for (i = 0; ms != NULL && i < ms->nsteps && rc == 0; i++) {
+		if (ms->steps[i].up == NULL)
+			continue;
 		log_debug("template: migration %s up (%s)",
-		    o->migrations->steps[i].version,
-		    o->migrations->steps[i].up_path);
-		rc = template_apply(conn, &o->migrations->steps[i].up, &cause);
+		    ms->steps[i].version, ms->steps[i].up->path);
+		rc = template_apply(conn, &ms->steps[i].up->rec, &cause);
 	}
 	if (rc == 0)
 		rc = drv->template_save(conn, &tmpl, &cause);

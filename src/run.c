@@ -610,7 +610,13 @@ isolation_open(struct run *r)
 		iso = r->tf->isolation;
 	if (r->tf->slt && iso == ISOLATION_AUTO)
 		iso = ISOLATION_DATABASE;
-	if (iso == ISOLATION_AUTO && !(r->drv->flags & DRIVER_TXN_DDL) &&
+	/*
+	 * An .autocommit migration must run outside the file's transaction:
+	 * on a scratch database, which may commit.
+	 */
+	if (iso == ISOLATION_AUTO && (!(r->drv->flags & DRIVER_TXN_DDL) ||
+	    (!use_template(r) &&
+	    run_migrations_autocommit(run_migrations(r)))) &&
 	    r->drv->scratch_create != NULL)
 		r->in_txn = r->scratch = 1;
 	else if (iso == ISOLATION_DATABASE)
@@ -1061,6 +1067,8 @@ run_file(struct conn *conn, const struct test_file *tf,
 	r.tf = tf;
 	r.opts = opts;
 	r.fr = fr;
+	for (i = 0; i < tf->ntags; i++)
+		str_list_add(&fr->tags, &fr->ntags, tf->tags[i]);
 	if (!file_selected(&r)) {
 		fr->outcome = OUTCOME_SKIP;
 		for (i = 0; i < tf->nrecords; i++) {

@@ -72,5 +72,7 @@ int	 run_setup(struct run *, const struct record *, const char *);
 int	 run_migrate(struct run *, const struct record *);
 int	 run_prelude(struct run *);
 int	 run_load(struct run *, const struct record *);
+const struct migrations *run_migrations(const struct run *);
+int	 run_migrations_autocommit(const struct migrations *);
 
 #endif /* RUN_H */

@@ -54,6 +54,7 @@ char	*str_sql_normalize(const char *);
 int	 str_ends_with(const char *, const char *);
 const char *str_icontains(const char *, const char *);
 int	 str_nearness(const char *, const char *);
+char	*str_command_line(int, char *const *);
 
 /* match.c: PCRE2 regular expressions; the only includer of pcre2.h. */
 struct regex;
@@ -215,24 +216,46 @@ struct sqlfiles {
 	size_t		  nrecords;
 };
 
-struct migration {
+/* One file of a migrations directory: one step, one direction. */
+struct mig_file {
+	char		*path;
+	char		*name;		/* the file name, for messages */
 	char		*version;	/* as written: "0001", "2", "1.2" */
-	char		*name;		/* the file name of its up step */
-	char		*up_path;
-	char		*down_path;	/* NULL: no down step */
-	struct record	 up;
-	struct record	 down;
+	const char	*dialect;	/* its engine ("cockroach": none of
+					 * ours), or NULL: every engine */
+	int		 down;		/* a down (undo) step */
+	int		 autocommit;	/* .autocommit: not in a transaction */
+	struct record	 rec;
 };
 
+/* A step as one engine runs it (borrowed from its migrations). */
+struct migration {
+	const char		*version;
+	const char		*name;	/* file name of its up step */
+	const struct mig_file	*up;	/* NULL: nothing on this engine */
+	const struct mig_file	*down;	/* NULL: no down step (or nothing
+					 * to undo when up is NULL) */
+};
+
+/*
+ * The migrations of a directory: every dialect's files, and one view of
+ * steps per engine (migrations_for); a view has no files of its own.
+ */
 struct migrations {
-	char			*dir;
-	struct migration	*steps;		/* in version order */
+	char			*dir;		/* borrowed in a view */
+	const char		*engine;	/* of a view, else NULL */
+	struct mig_file		*files;		/* in version order */
+	size_t			  nfiles;
+	struct migration	*steps;		/* a view's, in version order */
 	size_t			  nsteps;
+	struct migrations	*views;		/* sqlite, postgres, mysql */
 };
 
 int		 sqlfiles_add(struct sqlfiles *, const char *, char **);
 void		 sqlfiles_free(struct sqlfiles *);
 struct migrations *migrations_read(const char *, char **);
+const struct migrations *migrations_for(const struct migrations *,
+		    const char *);
 void		 migrations_free(struct migrations *);
 int		 migrations_find(const struct migrations *, const char *);
 char		*migrations_versions(const struct migrations *);
@@ -397,6 +420,8 @@ struct options {
 	int		  pgtap;	/* --pgtap: other names are pgTAP */
 	size_t		  max_rows;	/* --max-rows, 0: no limit */
 	const char		 *template;	/* of both, or NULL */
+	const char	 *server_version; /* the engine's, or NULL */
+	const char	 *command_line;	/* passwords hidden, for reports */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -448,6 +473,8 @@ struct file_report {
 	double			 seconds;
 	char			*isolation;	/* how it was isolated */
 	char			*orphan_scratch; /* scratch db of a lost session */
+	char			**tags;		/* the file's tags, owned */
+	size_t			  ntags;
 };
 
 /* run.c, run-setup.c (run_template_build) */
@@ -522,6 +549,8 @@ struct test_report *file_report_add(struct file_report *, enum outcome,
 
 /* report-tap.c, report-junit.c, report-json.c */
 extern const struct reporter report_tap, report_junit, report_json;
+/* report-html.c */
+extern const struct reporter report_html;
 void	 json_string(FILE *, const char *);
 
 /* querylog.c: --log, every statement with its duration and outcome. */

@@ -293,3 +293,85 @@ str_nearness(const char *word, const char *candidate)
 		return dist < 255 ? (int)(256 - dist) : 1;
 	return 0;
 }
+
+/* Append arg to b, in single quotes when the shell would split it. */
+static void
+command_word(struct buf *b, const char *arg)
+{
+	const char	*s;
+
+	if (*arg != '\0' && strspn(arg, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,@%+") == strlen(arg)) {
+		buf_adds(b, arg);
+		return;
+	}
+	buf_addc(b, '\'');
+	for (s = arg; *s != '\0'; s++) {
+		if (*s == '\'')
+			buf_adds(b, "'\\''");
+		else
+			buf_addc(b, *s);
+	}
+	buf_addc(b, '\'');
+}
+
+/*
+ * A copy of arg with any password replaced by "***": the one of a URL
+ * (scheme://user:PASSWORD@host) and the value of a password= key (a
+ * libpq connection string, a URL's query).  Caller frees.
+ */
+static char *
+hide_password(const char *arg)
+{
+	struct buf	 b;
+	const char	*s = arg, *at, *colon, *key, *end;
+
+	buf_init(&b);
+	if ((s = strstr(arg, "://")) != NULL &&
+	    (at = strchr(s + 3, '@')) != NULL &&
+	    (colon = memchr(s + 3, ':', (size_t)(at - s - 3))) != NULL) {
+		buf_add(&b, arg, (size_t)(colon + 1 - arg));
+		buf_adds(&b, "***");
+		s = at;
+	} else
+		s = arg;
+	while ((key = strcasestr(s, "password=")) != NULL) {
+		key += strlen("password=");
+		buf_add(&b, s, (size_t)(key - s));
+		buf_adds(&b, "***");
+		end = key;
+		if (*end == '\'') {
+			for (end++; *end != '\0' && *end != '\''; end++)
+				if (*end == '\\' && end[1] != '\0')
+					end++;
+			if (*end == '\'')
+				end++;
+		} else
+			end += strcspn(end, " &");
+		s = end;
+	}
+	buf_adds(&b, s);
+	return buf_detach(&b);
+}
+
+/*
+ * The command line as a shell would take it back, with every password
+ * hidden, for reports.  Caller frees.
+ */
+char *
+str_command_line(int argc, char *const *argv)
+{
+	struct buf	 b;
+	char		*word;
+	int		 i;
+
+	buf_init(&b);
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			buf_addc(&b, ' ');
+		word = hide_password(argv[i]);
+		command_word(&b, word);
+		free(word);
+	}
+	return buf_detach(&b);
+}

@@ -280,13 +280,19 @@ matches "-V is --version" "$OUT" '^sqlcheck [0-9]+\.[0-9]+'
 # Colour: only when asked for or on a terminal, never with NO_COLOR.
 esc=$(printf '\033')
 run_sqlcheck --color never fixtures/fail.sqltest
+is_status "--color never: the run fails its failing test (exit status 1)" 1
+contains "--color never: the report is there" "$OUT" "FAIL"
 lacks "--color never: no escape codes" "$OUT" "$esc"
 run_sqlcheck fixtures/fail.sqltest
+is_status "not a terminal: the run fails its failing test (exit status 1)" 1
+contains "not a terminal: the report is there" "$OUT" "FAIL"
 lacks "not a terminal: no escape codes" "$OUT" "$esc"
 NO_COLOR=1
 export NO_COLOR
 run_sqlcheck --color auto fixtures/fail.sqltest
 unset NO_COLOR
+is_status "NO_COLOR: the run fails its failing test (exit status 1)" 1
+contains "NO_COLOR: the report is there" "$OUT" "FAIL"
 lacks "NO_COLOR: no escape codes" "$OUT" "$esc"
 run_sqlcheck --color always fixtures/fail.sqltest
 contains "--color always: red FAIL" "$OUT" "${esc}[31mFAIL"

@@ -1,11 +1,13 @@
 /*
  * tempinst-mysql.c: a throwaway MariaDB server for --temp-instance.
- * mariadb-install-db fills DIR/data (root without a password, a database
- * "sqlcheck", utf8mb4 as the server's character set as Debian's packaged
- * server has it), then mariadbd runs as our own child on the unix socket
- * DIR/mysqld.sock with no TCP port.  Run as root, the server drops to the
- * "mysql" user; otherwise it runs as the caller.  Stopping the server and
- * removing DIR belong to tempinst.c.
+ * mariadb-install-db fills DIR/data (root reached through unix_socket
+ * only, an account "sqlcheck" with a random password and every
+ * privilege, a database "sqlcheck", utf8mb4 as the server's character
+ * set as Debian's packaged server has it), then mariadbd runs as our own
+ * child on the unix socket DIR/mysqld.sock with no TCP port.  DIR is
+ * private (0700) and its files 0600.  Run as root, the server drops to
+ * the "mysql" user; otherwise it runs as the caller.  Stopping the
+ * server and removing DIR belong to tempinst.c.
  */
 #include <sys/types.h>
 #include <sys/stat.h>
@@ -81,11 +83,11 @@ static pid_t	 my_spawn(char *const *, const char *);
 static int	 my_wait_exit(pid_t, double, int *);
 static char	*my_status_text(int);
 static int	 my_prepare_dir(struct tempinst *, const char **, char **);
-static int	 my_write_init_sql(const char *, char **);
+static int	 my_write_init_sql(const char *, const char *, char **);
 static int	 my_install(struct tempinst *, const char *, char **);
 static int	 my_launch(struct tempinst *, const char *, char **);
-static int	 my_try_connect(const char *, char **);
-static int	 my_wait_ready(struct tempinst *, char **);
+static int	 my_try_connect(const char *, const char *, char **);
+static int	 my_wait_ready(struct tempinst *, const char *, char **);
 
 /* Initialise the client library once (see driver-mysql.c). */
 static void
@@ -290,10 +292,10 @@ my_log_excerpt(const char *first, const char *second)
 }
 
 /*
- * Run argv[0] with argv in a new session, stdin from /dev/null and
- * stdout and stderr appended to out.  No shell is involved.  Returns the
- * child's pid, or -1 if fork failed.  The child only makes
- * async-signal-safe calls before execv.
+ * Run argv[0] with argv in a new session with umask 077, stdin from
+ * /dev/null and stdout and stderr appended to out (created 0600).  No
+ * shell is involved.  Returns the child's pid, or -1 if fork failed.
+ * The child only makes async-signal-safe calls before execv.
  */
 static pid_t
 my_spawn(char *const *argv, const char *out)
@@ -305,12 +307,13 @@ my_spawn(char *const *argv, const char *out)
 	if (pid != 0)
 		return pid;
 	setsid();
+	umask(077);
 	fd = open("/dev/null", O_RDONLY);
 	if (fd >= 0 && fd != STDIN_FILENO) {
 		dup2(fd, STDIN_FILENO);
 		close(fd);
 	}
-	fd = open(out, O_WRONLY | O_CREAT | O_APPEND, 0644);
+	fd = open(out, O_WRONLY | O_CREAT | O_APPEND, 0600);
 	if (fd >= 0) {
 		dup2(fd, STDOUT_FILENO);
 		dup2(fd, STDERR_FILENO);
@@ -357,90 +360,63 @@ my_status_text(int status)
 }
 
 /*
- * Make the temporary directory, 0755, and choose the user the server
- * runs as: as root, the "mysql" user (which then owns the directory),
- * or root itself if there is no such user; otherwise the caller, with no
- * --user option (*user NULL).  Returns 0, or -1 with *cause.
+ * Make the private temporary directory (0700) and choose the user the
+ * server runs as: as root, the "mysql" user (which then owns the
+ * directory), or root itself if there is no such user; otherwise the
+ * caller, with no --user option (*user NULL).  Returns 0, or -1 with
+ * *cause.
  */
 static int
 my_prepare_dir(struct tempinst *ti, const char **user, char **cause)
 {
-	struct passwd	*pw;
-	char		*dir;
+	struct passwd	*pw = NULL;
 
 	*user = NULL;
-	dir = xstrdup("/tmp/sqlcheck-my.XXXXXX");
-	if (mkdtemp(dir) == NULL) {
-		*cause = xprintf("cannot create a directory in /tmp: %s",
-		    strerror(errno));
-		free(dir);
-		return -1;
+	if (geteuid() == 0) {
+		pw = getpwnam("mysql");
+		*user = pw != NULL ? "mysql" : "root";
 	}
-	ti->dir = dir;
-	if (chmod(dir, 0755) != 0) {
-		*cause = xprintf("cannot chmod \"%s\": %s", dir,
-		    strerror(errno));
-		return -1;
-	}
-	if (geteuid() != 0)
-		return 0;
-	pw = getpwnam("mysql");
-	if (pw == NULL) {
-		*user = "root";
-		return 0;
-	}
-	if (chown(dir, pw->pw_uid, pw->pw_gid) != 0) {
-		*cause = xprintf("cannot give \"%s\" to the mysql user: %s",
-		    dir, strerror(errno));
-		return -1;
-	}
-	*user = "mysql";
-	return 0;
+	return tempinst_make_dir(ti, "/tmp/sqlcheck-my.XXXXXX", pw != NULL,
+	    pw != NULL ? pw->pw_uid : 0, pw != NULL ? pw->pw_gid : 0, cause);
 }
 
 /*
- * Write DIR/init.sql, run at the end of mariadb-install-db's bootstrap.
- * FLUSH PRIVILEGES comes first: the bootstrap runs without grant tables
- * loaded.  Returns 0, or -1 with *cause.
+ * Write DIR/init.sql (0600, ours: the install script reads it as we
+ * run it), run at the end of mariadb-install-db's bootstrap: the
+ * database sqlcheck and the account sqlcheck@localhost with password
+ * and every privilege.  FLUSH PRIVILEGES comes first: the bootstrap runs
+ * without grant tables loaded.  Returns 0, or -1 with *cause.
  */
 static int
-my_write_init_sql(const char *dir, char **cause)
+my_write_init_sql(const char *dir, const char *password, char **cause)
 {
-	FILE	*f;
-	char	*path;
-	int	 rc = 0;
+	char	*path, *sql;
+	int	 rc;
 
 	path = xprintf("%s/init.sql", dir);
-	f = fopen(path, "w");
-	if (f == NULL) {
-		*cause = xprintf("cannot create \"%s\": %s", path,
-		    strerror(errno));
-		free(path);
-		return -1;
-	}
-	fputs("FLUSH PRIVILEGES;\n"
-	    "CREATE DATABASE sqlcheck CHARACTER SET utf8mb4;\n", f);
-	if (fclose(f) != 0) {
-		*cause = xprintf("cannot write \"%s\": %s", path,
-		    strerror(errno));
-		rc = -1;
-	}
+	sql = xprintf("FLUSH PRIVILEGES;\n"
+	    "CREATE DATABASE sqlcheck CHARACTER SET utf8mb4;\n"
+	    "CREATE USER 'sqlcheck'@'localhost' IDENTIFIED BY '%s';\n"
+	    "GRANT ALL PRIVILEGES ON *.* TO 'sqlcheck'@'localhost' "
+	    "WITH GRANT OPTION;\n", password);
+	rc = tempinst_write_private(path, sql, 0, 0, 0, cause);
+	tempinst_forget(sql);
+	free(sql);
 	free(path);
 	return rc;
 }
 
 /*
- * Run mariadb-install-db into DIR/data, output in DIR/install-db.log.
- * Root gets no password (--auth-root-authentication-method=normal), so
- * the same DSN works whether we are root or not: the server listens on
- * nothing but a socket in our own directory.  Returns 0, or -1 with
- * *cause.
+ * Run mariadb-install-db into DIR/data, output in DIR/install-db.log,
+ * then remove DIR/init.sql (it holds the password).  Root logs in
+ * through unix_socket alone: only the system user root may be the
+ * server's root, whoever runs the server.  Returns 0, or -1 with *cause.
  */
 static int
 my_install(struct tempinst *ti, const char *user, char **cause)
 {
 	struct my_argv	 a = { NULL, 0, 0 };
-	char		*program, *log, *how, *tail;
+	char		*program, *log, *how, *tail, *sql;
 	pid_t		 pid;
 	int		 status, rc = -1;
 
@@ -453,7 +429,8 @@ my_install(struct tempinst *ti, const char *user, char **cause)
 	my_argv_common(&a, program, ti->dir, user);
 	my_argv_add(&a, "--skip-test-db");
 	my_argv_add(&a, "--skip-name-resolve");
-	my_argv_add(&a, "--auth-root-authentication-method=normal");
+	my_argv_add(&a, "--auth-root-authentication-method=socket");
+	my_argv_add(&a, "--auth-root-socket-user=root");
 	my_argv_add(&a, "--extra-file=%s/init.sql", ti->dir);
 	log = xprintf("%s/install-db.log", ti->dir);
 	pid = my_spawn(a.v, log);
@@ -478,6 +455,9 @@ my_install(struct tempinst *ti, const char *user, char **cause)
 	free(how);
 	free(tail);
 out:
+	sql = xprintf("%s/init.sql", ti->dir);
+	unlink(sql);
+	free(sql);
 	free(log);
 	free(program);
 	my_argv_free(&a);
@@ -521,12 +501,12 @@ my_launch(struct tempinst *ti, const char *user, char **cause)
 }
 
 /*
- * Try once to log in as root to database sqlcheck over the socket.
- * Returns 1 on success, 0 if the server is not there yet (a client
- * error), -1 with *cause if it answered with an error of its own.
+ * Try once to log in as sqlcheck with password to database sqlcheck over
+ * the socket.  Returns 1 on success, 0 if the server is not there yet (a
+ * client error), -1 with *cause if it answered with an error of its own.
  */
 static int
-my_try_connect(const char *sock, char **cause)
+my_try_connect(const char *sock, const char *password, char **cause)
 {
 	MYSQL		*m;
 	unsigned int	 timeout = 2, errnum;
@@ -536,8 +516,8 @@ my_try_connect(const char *sock, char **cause)
 	if (m == NULL)
 		return 0;
 	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	if (mysql_real_connect(m, NULL, "root", NULL, "sqlcheck", 0, sock,
-	    0) == NULL) {
+	if (mysql_real_connect(m, NULL, "sqlcheck", password, "sqlcheck", 0,
+	    sock, 0) == NULL) {
 		errnum = mysql_errno(m);
 		rc = 0;
 		if (errnum < 2000 || errnum >= 3000) {
@@ -556,7 +536,7 @@ my_try_connect(const char *sock, char **cause)
  * Returns 0, or -1 with *cause.
  */
 static int
-my_wait_ready(struct tempinst *ti, char **cause)
+my_wait_ready(struct tempinst *ti, const char *password, char **cause)
 {
 	struct timespec	 ts = { 0, MY_POLL_NSEC };
 	struct stat	 st;
@@ -578,7 +558,8 @@ my_wait_ready(struct tempinst *ti, char **cause)
 			free(tail);
 			break;
 		}
-		r = stat(sock, &st) == 0 ? my_try_connect(sock, cause) : 0;
+		r = stat(sock, &st) == 0 ? my_try_connect(sock, password, cause) :
+		    0;
 		if (r != 0) {
 			rc = r > 0 ? 0 : -1;
 			break;
@@ -601,7 +582,8 @@ my_wait_ready(struct tempinst *ti, char **cause)
 /*
  * Start a throwaway MariaDB server in /tmp/sqlcheck-my.XXXXXX and wait
  * until it accepts connections.  Returns the instance (its dsn is
- * mysql://root@localhost/sqlcheck?socket=DIR/mysqld.sock; stop it with
+ * mysql://sqlcheck:PASSWORD@localhost/sqlcheck?socket=DIR/mysqld.sock,
+ * the password random; stop it with
  * tempinst_stop()), or NULL with *cause and nothing left behind.  Prints
  * nothing.
  */
@@ -610,22 +592,30 @@ tempinst_mysql_start(char **cause)
 {
 	struct tempinst	*ti;
 	const char	*user;
+	char		*password;
 	double		 start;
 
 	start = my_now();
 	pthread_once(&my_once, my_library_init);
+	password = tempinst_password(cause);
+	if (password == NULL)
+		return NULL;
 	ti = xcalloc(1, sizeof *ti);
 	ti->stop_signal = SIGTERM;
 	if (my_prepare_dir(ti, &user, cause) != 0 ||
-	    my_write_init_sql(ti->dir, cause) != 0 ||
+	    my_write_init_sql(ti->dir, password, cause) != 0 ||
 	    my_install(ti, user, cause) != 0 ||
 	    my_launch(ti, user, cause) != 0 ||
-	    my_wait_ready(ti, cause) != 0) {
+	    my_wait_ready(ti, password, cause) != 0) {
+		tempinst_forget(password);
+		free(password);
 		tempinst_stop(ti);
 		return NULL;
 	}
-	ti->dsn = xprintf("mysql://root@localhost/sqlcheck?socket=%s"
-	    "/mysqld.sock", ti->dir);
+	ti->dsn = xprintf("mysql://sqlcheck:%s@localhost/sqlcheck?socket=%s"
+	    "/mysqld.sock", password, ti->dir);
+	tempinst_forget(password);
+	free(password);
 	ti->startup_seconds = my_now() - start;
 	return ti;
 }

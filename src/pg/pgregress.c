@@ -378,7 +378,7 @@ show_failure(const struct pgr_test *t)
 
 /* The status line of a finished test, pg_regress's way. */
 static void
-status_line(const struct pgr_test *t, int in_group)
+status_line(FILE *f, const struct pgr_test *t, int in_group)
 {
 	char	*why = NULL;
 
@@ -389,7 +389,7 @@ status_line(const struct pgr_test *t, int in_group)
 		    t->status);
 	else
 		why = xstrdup("FAILED");
-	pgr_status(stdout, in_group ? "     %-28s ... %s %8.0f ms\n" :
+	pgr_status(f, in_group ? "     %-28s ... %s %8.0f ms\n" :
 	    "test %-28s ... %s %8.0f ms\n", t->name, why, t->ms);
 	free(why);
 }
@@ -510,6 +510,7 @@ run_all(const struct pgr_opts *o, struct pgr_group *g, size_t ng)
 	memset(&ro, 0, sizeof ro);
 	memset(&tot, 0, sizeof tot);
 	ro.format = o->format;
+	ro.driver = "postgres";
 	ro.output = o->output;
 	if (o->format != NULL && report_open(&ro, ntests, &cause) != 0)
 		fatalx("%s", cause);
@@ -520,8 +521,7 @@ run_all(const struct pgr_opts *o, struct pgr_group *g, size_t ng)
 		    o->max_connections;
 		pgr_run_group(o, &g[i], width, live);
 		for (j = 0; j < g[i].ntests; j++) {
-			if (live != NULL || status_log != NULL)
-				status_line(&g[i].tests[j], g[i].ntests > 1);
+			status_line(live, &g[i].tests[j], g[i].ntests > 1);
 			if (o->format == NULL)
 				continue;
 			path = xprintf("%s/sql/%s.sql", o->inputdir,
@@ -562,6 +562,8 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 		o.user = "postgres";
 	}
 	set_environment(&o);
+	if (mkdir(o.outputdir, 0777) != 0 && errno != EEXIST)
+		fatal("cannot create \"%s\"", o.outputdir);
 	res = xprintf("%s/results", o.outputdir);
 	if (mkdir(res, 0777) != 0 && errno != EEXIST)
 		fatal("cannot create \"%s\"", res);

@@ -10,6 +10,7 @@
 #ifndef PGREGRESS_H
 #define PGREGRESS_H
 
+#include "sqlcheck.h"
 #include "psql.h"
 
 /* The options pg_regress takes, and sqlcheck's own. */

@@ -37,6 +37,17 @@ psql_notice(void *arg, const char *msg)
 	print_message(arg, msg);
 }
 
+/* Apply a variable's value again (to a new connection). */
+static void
+reapply(struct psql *ps, const char *name)
+{
+	const char	*v = psql_var_get(ps, name);
+	char		*copy = v != NULL ? xstrdup(v) : NULL;
+
+	psql_var_set(ps, name, copy);
+	free(copy);
+}
+
 /* Connect (again, for \c); 0, or -1 with psql's message printed. */
 int
 psql_connect(struct psql *ps, const char *db, const char *host,
@@ -64,8 +75,8 @@ psql_connect(struct psql *ps, const char *db, const char *host,
 		PQfinish(ps->conn);
 	ps->conn = c;
 	PQsetNoticeProcessor(c, psql_notice, ps);
-	psql_var_set(ps, "VERBOSITY", psql_var_get(ps, "VERBOSITY"));
-	psql_var_set(ps, "SHOW_CONTEXT", psql_var_get(ps, "SHOW_CONTEXT"));
+	reapply(ps, "VERBOSITY");
+	reapply(ps, "SHOW_CONTEXT");
 	psql_var_set(ps, "DBNAME", PQdb(c));
 	psql_var_set(ps, "USER", PQuser(c));
 	psql_var_set(ps, "HOST", PQhost(c));

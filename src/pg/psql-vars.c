@@ -191,6 +191,36 @@ special_hook(struct psql *ps, const char *name, const char *val)
 }
 
 /*
+ * psql's substitute hooks: unsetting a special variable sets its
+ * default, and an empty value turns a boolean on.
+ */
+static const char *
+substitute(const char *name, const char *val)
+{
+	static const char *const booleans[] = { "QUIET", "ON_ERROR_STOP",
+	    "SINGLESTEP", "ON_ERROR_ROLLBACK", "SINGLELINE", "AUTOCOMMIT",
+	    "HIDE_TABLEAM", "HIDE_TOAST_COMPRESSION", NULL };
+	size_t	i;
+
+	for (i = 0; booleans[i] != NULL; i++) {
+		if (strcmp(name, booleans[i]) != 0)
+			continue;
+		if (val == NULL)
+			return "off";
+		return *val == '\0' ? "on" : val;
+	}
+	if (val != NULL)
+		return val;
+	if (strcmp(name, "ECHO") == 0)
+		return "none";
+	if (strcmp(name, "VERBOSITY") == 0)
+		return "default";
+	if (strcmp(name, "SHOW_CONTEXT") == 0)
+		return "errors";
+	return NULL;
+}
+
+/*
  * Set (val non-NULL) or unset a variable.  Returns -1, having printed
  * psql's message, when the name is invalid or a special variable
  * refuses the value.
@@ -210,6 +240,7 @@ psql_var_set(struct psql *ps, const char *name, const char *val)
 		psql_error(ps, "invalid variable name: \"%s\"", name);
 		return -1;
 	}
+	val = substitute(name, val);
 	if (special_hook(ps, name, val) != 0)
 		return -1;
 	for (pv = &ps->vars; *pv != NULL; pv = &(*pv)->next) {

@@ -26,7 +26,7 @@
 
 #include <libpq-fe.h>
 
-#include "sqlcheck.h"
+#include "driver.h"
 
 enum psql_echo { PSQL_ECHO_NONE, PSQL_ECHO_QUERIES, PSQL_ECHO_ERRORS,
     PSQL_ECHO_ALL };

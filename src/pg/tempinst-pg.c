@@ -1,10 +1,14 @@
 /*
  * tempinst-pg.c: a throwaway PostgreSQL server for --temp-instance.  It
- * owns finding initdb and postgres, creating a cluster in a directory of
- * its own under /tmp, starting the server on a unix socket in that
- * directory (no TCP port), as an unprivileged user when run as root, and
- * waiting until it accepts connections.  Stopping and removal are
- * tempinst_stop() in tempinst.c.  Nothing here prints.
+ * owns finding initdb and postgres, creating a cluster in a private
+ * directory (0700) under /tmp, starting the server on a unix socket in
+ * that directory (mode 0700, no TCP port), as the "postgres" user when
+ * run as root, and waiting until it accepts connections.  Logging in
+ * needs more than reaching the socket: run as root, peer authentication
+ * lets only root (mapped to the superuser postgres) in; otherwise the
+ * superuser has a random password (scram-sha-256), kept in the DSN only.
+ * Stopping and removal are tempinst_stop() in tempinst.c.  Nothing here
+ * prints.
  */
 #include <sys/types.h>
 #include <sys/stat.h>
@@ -35,6 +39,7 @@ struct pg_user {
 	int	 drop;		/* 1: switch to uid/gid (we are root) */
 	uid_t	 uid;
 	gid_t	 gid;
+	char	*password;	/* the superuser's, when not root; owned */
 };
 
 static double	 pg_now(void);
@@ -44,7 +49,7 @@ static char	*pg_bindir_from_pg_config(void);
 static char	*pg_bindir_from_glob(void);
 static char	*pg_find_bindir(char **);
 static int	 pg_find_user(struct pg_user *, char **);
-static int	 pg_make_dir(struct tempinst *, const struct pg_user *,
+static int	 pg_write_auth(struct tempinst *, const struct pg_user *,
 		    char **);
 static deadfn void pg_child_fail(const char *);
 static deadfn void pg_child(char *const [], int, const char *,
@@ -208,8 +213,10 @@ pg_find_bindir(char **cause)
 }
 
 /*
- * Decide who runs the server: ourselves, or, as root (which initdb and
- * postgres refuse), the postgres user or else nobody.  0, or -1 with
+ * Decide who runs the server: ourselves, with a random password for the
+ * superuser, or, as root (which initdb and postgres refuse), the
+ * postgres user.  Never nobody: that account is shared by every daemon
+ * that drops privileges, and would own the cluster.  0, or -1 with
  * *cause.
  */
 static int
@@ -218,14 +225,15 @@ pg_find_user(struct pg_user *u, char **cause)
 	struct passwd	*pw;
 
 	memset(u, 0, sizeof *u);
-	if (geteuid() != 0)
-		return 0;
+	if (geteuid() != 0) {
+		u->password = tempinst_password(cause);
+		return u->password != NULL ? 0 : -1;
+	}
 	pw = getpwnam("postgres");
-	if (pw == NULL)
-		pw = getpwnam("nobody");
 	if (pw == NULL || pw->pw_uid == 0) {
-		*cause = xstrdup("running as root and there is no \"postgres\" "
-		    "or \"nobody\" user to run the server as");
+		*cause = xstrdup("running as root, and there is no "
+		    "\"postgres\" user to run the server as (initdb refuses "
+		    "root): create one, or run sqlcheck as another user");
 		return -1;
 	}
 	u->drop = 1;
@@ -234,29 +242,50 @@ pg_find_user(struct pg_user *u, char **cause)
 	return 0;
 }
 
+/* Forget the password and free it. */
+static void
+pg_user_free(struct pg_user *u)
+{
+	tempinst_forget(u->password);
+	free(u->password);
+	u->password = NULL;
+}
+
 /*
- * Create the instance directory (mode 0755, so that any local user can
- * reach the socket) and give it to the server's user.  0, or -1 with
- * *cause.
+ * Replace the cluster's pg_hba.conf (and pg_ident.conf) with one line:
+ * as root, peer authentication mapping the system user root to the
+ * superuser postgres; otherwise scram-sha-256, the password initdb set.
+ * No host line: the server opens no TCP port.  0, or -1 with *cause.
  */
 static int
-pg_make_dir(struct tempinst *ti, const struct pg_user *u, char **cause)
+pg_write_auth(struct tempinst *ti, const struct pg_user *u, char **cause)
 {
-	char	tmpl[] = "/tmp/sqlcheck-pg.XXXXXX";
+	char	*hba, *ident;
+	int	 rc;
 
-	if (mkdtemp(tmpl) == NULL) {
-		*cause = xprintf("cannot create a directory in /tmp: %s",
+	hba = xprintf("%s/data/pg_hba.conf", ti->dir);
+	ident = xprintf("%s/data/pg_ident.conf", ti->dir);
+	if (unlink(hba) != 0 || unlink(ident) != 0) {
+		*cause = xprintf("cannot replace \"%s\": %s", hba,
 		    strerror(errno));
-		return -1;
+		rc = -1;
+	} else if (u->drop) {
+		rc = tempinst_write_private(hba,
+		    "local all all peer map=sqlcheck\n", 1, u->uid, u->gid,
+		    cause);
+		if (rc == 0)
+			rc = tempinst_write_private(ident,
+			    "sqlcheck root postgres\n", 1, u->uid, u->gid,
+			    cause);
+	} else {
+		rc = tempinst_write_private(hba,
+		    "local all all scram-sha-256\n", 0, 0, 0, cause);
+		if (rc == 0)
+			rc = tempinst_write_private(ident, "", 0, 0, 0, cause);
 	}
-	ti->dir = xstrdup(tmpl);
-	if (chmod(ti->dir, 0755) != 0 ||
-	    (u->drop && chown(ti->dir, u->uid, u->gid) != 0)) {
-		*cause = xprintf("cannot prepare \"%s\": %s", ti->dir,
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
+	free(hba);
+	free(ident);
+	return rc;
 }
 
 /* In a forked child: say on stderr (the log) what failed, and exit. */
@@ -271,8 +300,8 @@ pg_child_fail(const char *msg)
 /*
  * In a forked child: stdin from /dev/null, stdout and stderr to outfd, a
  * session of its own (a Ctrl-C at the terminal reaches only us, who stop
- * the server in order), cwd, the server's user, then exec.  Only
- * async-signal-safe calls, as the parent may have threads.
+ * the server in order), umask 077, cwd, the server's user, then exec.
+ * Only async-signal-safe calls, as the parent may have threads.
  */
 static void
 pg_child(char *const argv[], int outfd, const char *cwd,
@@ -285,6 +314,7 @@ pg_child(char *const argv[], int outfd, const char *cwd,
 	    dup2(outfd, 2) == -1)
 		_exit(127);
 	setsid();
+	umask(077);
 	if (cwd != NULL && chdir(cwd) != 0)
 		pg_child_fail("sqlcheck: cannot change directory\n");
 	if (u != NULL && u->drop && (setgid(u->gid) != 0 ||
@@ -316,14 +346,17 @@ pg_spawn(char *const argv[], int outfd, const char *cwd,
 	return pid;
 }
 
-/* Create a log file (closed on exec); its fd, or -1 with *cause. */
+/*
+ * Create a log file readable by its owner alone (closed on exec); its
+ * fd, or -1 with *cause.
+ */
 static int
 pg_open_log(const char *path, char **cause)
 {
 	int	fd;
 
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC,
-	    0644);
+	    0600);
 	if (fd == -1)
 		*cause = xprintf("cannot create \"%s\": %s", path,
 		    strerror(errno));
@@ -396,29 +429,40 @@ pg_status_text(int status)
 }
 
 /*
- * Run initdb into DIR/data (trust authentication, superuser postgres,
- * UTF-8, no fsync), output in DIR/initdb.log, and wait for it.  0, or -1
- * with *cause holding the end of its output.
+ * Run initdb into DIR/data (superuser postgres with peer authentication
+ * as root, else the password of u, UTF-8, no fsync), output in
+ * DIR/initdb.log, and wait for it.  The password goes through a file
+ * (DIR/pwfile, 0600, removed at once), never the command line.  0, or
+ * -1 with *cause holding the end of its output.
  */
 static int
 pg_initdb(const char *bindir, struct tempinst *ti, const struct pg_user *u,
     char **cause)
 {
-	char	*prog, *data, *log, *how, *tail;
+	char	*prog, *data, *log, *how, *tail, *pwfile, *pwopt = NULL;
 	char	*argv[] = { NULL, (char *)"-D", NULL, (char *)"-U",
-		    (char *)"postgres", (char *)"--auth=trust",
+		    (char *)"postgres", (char *)"--auth-host=reject",
 		    (char *)"--encoding=UTF8", (char *)"--locale=C.UTF-8",
-		    (char *)"--no-sync", NULL };
-	int	 fd, status = 0, rc = -1;
-	pid_t	 pid;
+		    (char *)"--no-sync", (char *)"--auth-local=peer", NULL,
+		    NULL };
+	int	 fd = -1, status = 0, rc = -1;
+	pid_t	 pid = -1;
 
 	prog = xprintf("%s/initdb", bindir);
 	data = xprintf("%s/data", ti->dir);
 	log = xprintf("%s/initdb.log", ti->dir);
+	pwfile = xprintf("%s/pwfile", ti->dir);
 	argv[0] = prog;
 	argv[2] = data;
-	fd = pg_open_log(log, cause);
-	pid = fd != -1 ? pg_spawn(argv, fd, ti->dir, u, cause) : -1;
+	if (u->password != NULL) {
+		argv[9] = (char *)"--auth-local=scram-sha-256";
+		argv[10] = pwopt = xprintf("--pwfile=%s", pwfile);
+	}
+	if (u->password == NULL || tempinst_write_private(pwfile,
+	    u->password, 0, 0, 0, cause) == 0)
+		fd = pg_open_log(log, cause);
+	if (fd != -1)
+		pid = pg_spawn(argv, fd, ti->dir, u, cause);
 	if (fd != -1)
 		close(fd);
 	if (pid > 0) {
@@ -434,6 +478,10 @@ pg_initdb(const char *bindir, struct tempinst *ti, const struct pg_user *u,
 			free(tail);
 		}
 	}
+	if (u->password != NULL)
+		unlink(pwfile);
+	free(pwfile);
+	free(pwopt);
 	free(prog);
 	free(data);
 	free(log);
@@ -452,6 +500,7 @@ pg_start_server(const char *bindir, struct tempinst *ti,
 	char	*prog, *data, *log;
 	char	*argv[] = { NULL, (char *)"-D", NULL,
 		    (char *)"-c", (char *)"listen_addresses=",
+		    (char *)"-c", (char *)"unix_socket_permissions=0700",
 		    (char *)"-k", NULL, (char *)"-p", (char *)PG_PORT,
 		    (char *)"-c", (char *)"fsync=off",
 		    (char *)"-c", (char *)"synchronous_commit=off",
@@ -464,7 +513,7 @@ pg_start_server(const char *bindir, struct tempinst *ti,
 	log = xprintf("%s/server.log", ti->dir);
 	argv[0] = prog;
 	argv[2] = data;
-	argv[6] = ti->dir;
+	argv[8] = ti->dir;
 	fd = pg_open_log(log, cause);
 	if (fd != -1) {
 		pid = pg_spawn(argv, fd, ti->dir, u, cause);
@@ -582,20 +631,26 @@ tempinst_pg_start(char **cause)
 		return NULL;
 	ti = xcalloc(1, sizeof *ti);
 	ti->stop_signal = SIGINT;	/* fast shutdown */
-	if (pg_find_user(&u, cause) != 0 || pg_make_dir(ti, &u, cause) != 0)
+	if (pg_find_user(&u, cause) != 0 ||
+	    tempinst_make_dir(ti, "/tmp/sqlcheck-pg.XXXXXX", u.drop, u.uid,
+	    u.gid, cause) != 0)
 		goto fail;
-	ti->dsn = xprintf("host=%s port=%s user=postgres dbname=postgres",
-	    ti->dir, PG_PORT);
+	ti->dsn = xprintf("host=%s port=%s user=postgres dbname=postgres%s%s",
+	    ti->dir, PG_PORT, u.password != NULL ? " password=" : "",
+	    u.password != NULL ? u.password : "");
 	if (pg_initdb(bindir, ti, &u, cause) != 0 ||
+	    pg_write_auth(ti, &u, cause) != 0 ||
 	    pg_start_server(bindir, ti, &u, cause) != 0 ||
 	    pg_wait_ready(ti, cause) != 0 || pg_create_pgtap(ti, cause) != 0)
 		goto fail;
 	free(bindir);
+	pg_user_free(&u);
 	ti->startup_seconds = pg_now() - start;
 	return ti;
 
 fail:
 	free(bindir);
+	pg_user_free(&u);
 	tempinst_stop(ti);
 	return NULL;
 }
