@@ -28,7 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SQLCHECK_DRIVER_ABI	3
+#define SQLCHECK_DRIVER_ABI	4
 
 #ifdef __GNUC__
 #define printflike(a, b) __attribute__((format(printf, a, b)))
@@ -225,6 +225,13 @@ char	*tempinst_password(char **);
 void	 tempinst_forget(char *);
 int	 tempinst_write_private(const char *, const char *, int, uid_t, gid_t,
 	    char **);
+/*
+ * tempinst-guard.c: a driver starting a throwaway server names each
+ * process it spawns, with the signal that stops it, so that it goes away
+ * with sqlcheck, even when sqlcheck is killed (tempinst_make_dir names
+ * the directory).
+ */
+void	 tempinst_guard_pid(int, int);
 
 /* strutil.c, clean.c: names. */
 int	 str_is_identifier(const char *);

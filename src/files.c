@@ -8,8 +8,10 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sqlcheck.h"
 
@@ -99,4 +101,34 @@ files_collect(char **paths, int npaths, char ***out, size_t *n)
 		free(p);
 	}
 	return rc;
+}
+
+/*
+ * 0 if path can be written as an output file (-o, --log,
+ * --coverage-json), checked before anything starts: an existing file is
+ * opened for writing without truncating it; a new one is created and
+ * removed again.  -1 with *cause (caller frees) naming the path.
+ */
+int
+files_output_writable(const char *path, char **cause)
+{
+	struct stat	st;
+	int		fd, existed;
+
+	existed = stat(path, &st) == 0;
+	if (existed && S_ISDIR(st.st_mode)) {
+		*cause = xprintf("cannot write \"%s\": it is a directory", path);
+		return -1;
+	}
+	fd = open(path, existed ? O_WRONLY : O_WRONLY | O_CREAT | O_EXCL,
+	    0644);
+	if (fd == -1) {
+		*cause = xprintf("cannot write \"%s\": %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	close(fd);
+	if (!existed)
+		unlink(path);
+	return 0;
 }

@@ -45,7 +45,8 @@ enum {
 	OPT_CONFIG,
 	OPT_NO_CONFIG,
 	OPT_PRINT_CONFIG,
-	OPT_PGTAP
+	OPT_PGTAP,
+	OPT_ALLOW_SERVER_CHANGES
 };
 
 /*
@@ -62,6 +63,9 @@ static const struct optdef optdefs[] = {
 	{ "fail-fast", 'x', 0, 0, NULL },
 	{ "isolation", OPT_ISOLATION, 1, 0, "auto" },
 	{ "temp-instance", OPT_TEMP_INSTANCE, 0, 0, NULL },
+	/* Never from a file: changes that persist are asked for each run. */
+	{ "allow-server-changes", OPT_ALLOW_SERVER_CHANGES, 0, OPTDEF_CLI,
+	    NULL },
 	{ "color", OPT_COLOR, 1, 0, "auto" },
 	{ "format", OPT_FORMAT, 1, 0, "human" },
 	{ "output", 'o', 1, OPTDEF_PATH, NULL },
@@ -110,6 +114,13 @@ usage(FILE *f)
 "                         mysql://user:pass@host:port/db[?socket=PATH]\n"
 "      --temp-instance    start a throwaway server for the run (postgres,\n"
 "                         mysql), removed afterwards\n"
+"      --allow-server-changes\n"
+"                         send statements that change the server beyond\n"
+"                         the file's database (CREATE/DROP DATABASE,\n"
+"                         roles and users, tablespaces, SET GLOBAL, ...),\n"
+"                         which are refused otherwise: such changes\n"
+"                         PERSIST after the run (not needed with\n"
+"                         --temp-instance)\n"
 "      --isolation MODE   auto (default), transaction or database\n"
 "  -k, --filter PATTERN   run only tests whose name contains PATTERN (or\n"
 "                         matches it as a glob when it has * ? [)\n"
@@ -404,6 +415,9 @@ set_option(void *ctx, const struct optdef *d, const char *arg, char **cause)
 	case OPT_TEMP_INSTANCE:
 		o->temp_instance = 1;
 		break;
+	case OPT_ALLOW_SERVER_CHANGES:
+		o->allow_server_changes = 1;
+		break;
 	case OPT_COLOR:
 		return parse_color(o, arg, cause);
 	case OPT_FORMAT:
@@ -530,9 +544,12 @@ read_command_line(int argc, char **argv, struct config *cfg,
 			cc->none = 1;
 		else if (ch == OPT_PRINT_CONFIG)
 			cc->print = 1;
-		else if (config_def(cfg, ch) != NULL)
+		else if (config_def(cfg, ch) != NULL) {
 			config_add_arg(cfg, config_def(cfg, ch), optarg);
-		else {
+			/* ps shows argv to every user: keep only a copy. */
+			if (ch == OPT_DSN)
+				dsn_hide_password(optarg);
+		} else {
 			usage(stderr);
 			exit(SQLCHECK_EXIT_ERROR);
 		}
@@ -664,13 +681,42 @@ finish_coverage(const struct options *o)
 	return below;
 }
 
-/* Start a throwaway server for the driver; exits 2 if it cannot. */
+/*
+ * Every file the run will write (-o, --log, --coverage-json) must be
+ * writable before anything starts (a temporary server, a scratch
+ * database); exits 2 naming the first that is not.
+ */
+static void
+check_outputs(const struct options *o)
+{
+	const char	*paths[3];
+	const char	*what[3] = { "-o", "--log", "--coverage-json" };
+	char		*cause = NULL;
+	int		 i;
+
+	paths[0] = o->output;
+	paths[1] = o->log;
+	paths[2] = o->coverage_json;
+	for (i = 0; i < 3; i++) {
+		if (paths[i] != NULL &&
+		    files_output_writable(paths[i], &cause) != 0)
+			fatalx("%s: %s (nothing was started)", what[i], cause);
+	}
+}
+
+/*
+ * Start a throwaway server for the driver, with its guard (which stops
+ * it if sqlcheck dies); exits 2 if it cannot.
+ */
 static struct tempinst *
 start_temp_instance(const struct driver *drv)
 {
 	struct tempinst	*ti = NULL;
 	char		*cause = NULL;
 
+	if (drv->temp_start != NULL && tempinst_guard_start(&cause) != 0)
+		fatalx("cannot start a temporary %s server: %s", drv->name,
+		    cause);
 	if (drv->temp_start != NULL)
 		ti = drv->temp_start(&cause);
 	else
@@ -814,7 +860,8 @@ check_migrations(const struct options *o, struct conn *c)
 	memset(&fr, 0, sizeof fr);
 	memset(&t, 0, sizeof t);
 	fr.path = o->check_migrations;
-	migcheck_run(c, migrations_for(ms, c->drv->name), o->schema, &fr);
+	migcheck_run(c, migrations_for(ms, c->drv->name), o->schema,
+	    o->temp_instance || o->allow_server_changes, &fr);
 	c->drv->close(c);
 	file_report_count(&fr);
 	t.files = 1;
@@ -873,6 +920,7 @@ main(int argc, char **argv)
 	if (o.clean)
 		return clean_run(drv, o.dsn);
 	read_prelude(&o, &schema, &migrations);
+	check_outputs(&o);
 	install_signals();
 	if (o.temp_instance) {
 		ti = start_temp_instance(drv);

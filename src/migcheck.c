@@ -36,6 +36,7 @@ struct migcheck {
 	const struct migrations	*ms;
 	struct file_report	*fr;
 	char			*scratch;	/* scratch database in use */
+	int			 server_ok;	/* server changes may be sent */
 };
 
 /*
@@ -264,13 +265,15 @@ fail_diff(struct test_report *tr, const char *headline, const struct fp *a,
 
 /*
  * Run the statements of rec (a migration step or a schema file) as
- * written, in autocommit.  On failure the entry fails at the statement's
+ * written, in autocommit, but none that changes the server beyond the
+ * scratch database (txn_refusal) unless mc->server_ok.  On failure the entry fails at the statement's
  * FILE:LINE with what in the message; returns -1.
  */
 static int
 mc_apply(struct migcheck *mc, const struct record *rec, const char *what,
     struct test_report *tr)
 {
+	struct txn_place place;
 	struct result	 res;
 	struct dberror	 err;
 	size_t		 i;
@@ -281,10 +284,21 @@ mc_apply(struct migcheck *mc, const struct record *rec, const char *what,
 	    what, rec->path);
 	result_init(&res);
 	dberror_init(&err);
+	place.engine = mc->drv->name;
+	place.in_txn = 0;
+	place.txn_ddl = (mc->drv->flags & DRIVER_TXN_DDL) != 0;
+	place.scratch = 1;
+	place.server_ok = mc->server_ok;
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {
 		result_clear(&res);
-		rc = mc->drv->exec(mc->conn, rec->stmts[i].sql, NULL, &res,
-		    &err);
+		desc = txn_refusal(rec->stmts[i].sql, &place);
+		if (desc != NULL) {
+			dberror_set(&err, NULL, "sqlcheck", NULL, desc);
+			free(desc);
+			rc = -1;
+		} else
+			rc = mc->drv->exec(mc->conn, rec->stmts[i].sql, NULL,
+			    &res, &err);
 		if (rc == 0)
 			continue;
 		desc = dberror_describe(&err);
@@ -516,7 +530,7 @@ mc_not_checked(struct migcheck *mc, size_t from, const struct sqlfiles *sf)
  */
 void
 migcheck_run(struct conn *conn, const struct migrations *ms,
-    const struct sqlfiles *sf, struct file_report *fr)
+    const struct sqlfiles *sf, int server_ok, struct file_report *fr)
 {
 	struct migcheck	 mc;
 	struct fp	 fp;
@@ -530,6 +544,7 @@ migcheck_run(struct conn *conn, const struct migrations *ms,
 	mc.drv = conn->drv;
 	mc.ms = ms;
 	mc.fr = fr;
+	mc.server_ok = server_ok;
 	if (mc.drv->fingerprint == NULL || mc.drv->scratch_create == NULL) {
 		fr->outcome = OUTCOME_ERROR;
 		fr->message = xprintf("%s: the %s driver cannot read a schema "

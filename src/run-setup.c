@@ -19,18 +19,22 @@
  * How many setup statements from the i-th on can go to the engine in one
  * batch: only inside the file's transaction (outside it, statements such
  * as CREATE DATABASE must run alone), none that the runner maps (BEGIN,
- * COMMIT, ...) or refuses, and none while --log times each statement.
+ * COMMIT, ...) or refuses (run_refusal), and none while --log times
+ * each statement.
  */
 static size_t
 setup_batch_size(struct run *r, const struct record *rec, size_t i)
 {
-	size_t	n = 0;
+	char	*refusal = NULL;
+	size_t	 n = 0;
 
 	if (!r->in_txn || r->drv->exec_batch == NULL || querylog_active())
 		return 0;
 	while (i + n < rec->nstmts && n < SETUP_BATCH_MAX &&
-	    txn_classify(rec->stmts[i + n].sql) == TXN_NONE)
+	    txn_classify(rec->stmts[i + n].sql) == TXN_NONE &&
+	    (refusal = run_refusal(r, rec->stmts[i + n].sql)) == NULL)
 		n++;
+	free(refusal);
 	return n;
 }
 
@@ -99,6 +103,7 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 			result_clear(&res);
 			rc = run_stmt(r, &rec->stmts[i], NULL, &res, &err);
 		}
+		r->refused = 0;
 		if (rc == 0 && run_txn_escaped(r)) {
 			rc = -1;
 			dberror_set(&err, NULL, "sqlcheck", NULL, "the "

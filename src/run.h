@@ -35,6 +35,7 @@ struct run {
 	int			 stmt_savepoints;
 	int			 user_depth;	/* open BEGINs of the test */
 	int			 halted;
+	int			 refused;	/* txn_refusal() stopped a statement */
 	int			 broken;	/* connection lost */
 	char			*lost;		/* what the driver said then */
 	size_t			 stopped_at;	/* first record not run */
@@ -60,6 +61,7 @@ int	 run_stmt(struct run *, const struct stmt *, const char *,
 	    struct result *, struct dberror *);
 void	 run_end_test(struct run *);
 int	 run_txn_escaped(struct run *);
+char	*run_refusal(const struct run *, const char *);
 int	 run_filter_match(const struct options *, const char *);
 
 /* run-pgtap.c, run-pgtap-cov.c */

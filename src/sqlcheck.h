@@ -44,6 +44,9 @@ void	 log_warnx(const char *, ...) printflike(1, 2);
 deadfn void fatal(const char *, ...) printflike(1, 2);
 deadfn void fatalx(const char *, ...) printflike(1, 2);
 
+/* dsn-hide.c: a --dsn argument without its password, in place. */
+void	 dsn_hide_password(char *);
+
 /* strutil.c: small string helpers shared by the readers. */
 char	*str_trim(char *);
 int	 str_iprefix(const char *, const char *);
@@ -391,6 +394,7 @@ struct options {
 	size_t		  nexclude_tags;
 	int		  fail_fast;
 	int		  temp_instance;
+	int		  allow_server_changes;	/* --allow-server-changes */
 	int		  verbose;
 	int		  quiet;
 	int		  color;
@@ -495,6 +499,18 @@ enum txn_kind {
 enum txn_kind	 txn_classify(const char *);
 int		 txn_is_savepoint_stmt(const char *);
 
+/* Where a statement is about to run, for txn_refusal(). */
+struct txn_place {
+	const char	*engine;	/* driver name: sqlite, postgres, mysql */
+	int		 in_txn;	/* inside the file's transaction */
+	int		 txn_ddl;	/* the engine's DDL is transactional */
+	int		 scratch;	/* in a scratch database */
+	int		 server_ok;	/* --temp-instance, --allow-server-changes */
+};
+int		 txn_commits_implicitly(const char *);
+const char	*txn_server_change(const char *, const struct txn_place *);
+char		*txn_refusal(const char *, const struct txn_place *);
+
 /* Totals of a run, for the summary. */
 struct totals {
 	int	passed;
@@ -558,6 +574,12 @@ int	 querylog_open(const char *, char **);
 int	 querylog_active(void);
 void	 querylog_write(const char *, int, const char *, double, const char *);
 void	 querylog_close(void);
+
+/* tempinst.c, tempinst-guard.c: what of throwaway servers is the core's. */
+int	 tempinst_rmtree(const char *);
+int	 tempinst_guard_start(char **);
+void	 tempinst_guard_dir(const char *);
+void	 tempinst_guard_done(void);
 
 /* rewrite.c: --rewrite, expectations replaced by actual results. */
 char	*rewrite_expectation(const struct record *, const struct expect *,
@@ -657,10 +679,11 @@ void		 csv_free(struct csv *);
 
 /* migcheck.c: --check-migrations. */
 void	 migcheck_run(struct conn *, const struct migrations *,
-	    const struct sqlfiles *, struct file_report *);
+	    const struct sqlfiles *, int, struct file_report *);
 
 /* files.c: expand paths into a sorted list of test files. */
 int	 files_collect(char **, int, char ***, size_t *);
+int	 files_output_writable(const char *, char **);
 int	 files_is_test(const char *);
 
 #endif

@@ -47,6 +47,7 @@ tempinst_make_dir(struct tempinst *ti, const char *tmpl, int owner,
 		return -1;
 	}
 	ti->dir = dir;
+	tempinst_guard_dir(dir);
 	if (chmod(dir, 0700) != 0 ||
 	    (owner && chown(dir, uid, gid) != 0)) {
 		*cause = xprintf("cannot prepare \"%s\": %s", dir,
@@ -134,7 +135,7 @@ tempinst_write_private(const char *path, const char *text, int owner,
 }
 
 /* Remove a directory tree (no symlinks followed); 0 or -1. */
-static int
+int
 tempinst_rmtree(const char *path)
 {
 	DIR		*d;
@@ -185,7 +186,8 @@ tempinst_wait(pid_t pid, double seconds)
 
 /*
  * Stop the server (its own stop signal, then SIGKILL after 30 s), remove
- * its directory and free the struct.  NULL is a no-op.
+ * its directory, dismiss the guard (tempinst-guard.c) and free the
+ * struct.  NULL is a no-op.
  */
 void
 tempinst_stop(struct tempinst *ti)
@@ -201,6 +203,7 @@ tempinst_stop(struct tempinst *ti)
 	}
 	if (ti->dir != NULL && tempinst_rmtree(ti->dir) != 0)
 		log_warnx("cannot remove \"%s\"", ti->dir);
+	tempinst_guard_done();
 	free(ti->dir);
 	tempinst_forget(ti->dsn);
 	free(ti->dsn);

@@ -151,6 +151,12 @@ ok "a failing test covers nothing" $?
 run_sqlcheck --coverage-min 45 $FILES
 is_status "--coverage-min 45: exit status 0" 0
 lacks "--coverage-min alone prints no table" "$OUT" "constraint coverage"
+run_sqlcheck --coverage-min 45% $FILES
+is_status "--coverage-min 45%: a per cent sign is allowed (exit status 0)" 0
+run_sqlcheck --coverage-min 46% $FILES
+is_status "--coverage-min 46%: exit status 1" 1
+contains "--coverage-min 46%: says why" "$ERR" \
+    "is below --coverage-min 46 %"
 run_sqlcheck --coverage-min 50 $FILES
 is_status "--coverage-min 50: exit status 1" 1
 contains "--coverage-min 50: says why" "$ERR" \

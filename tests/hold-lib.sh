@@ -10,9 +10,11 @@
 #	hold_end		 let the run finish; sets $HOLD_STATUS,
 #				 $HOLD_OUT and $HOLD_ERR
 #	hold_sqlcheck_pid	 prints the running sqlcheck's pid
+#	hold_cmdline_hides ...	 ps shows no password of --dsn (below)
 #
-# The event is the fifo: the server's COPY FROM (pg_read_file() seeks)
-# or LOAD_FILE() opens it for reading, which is what lets our open for writing return;
+# The event is the fifo: the server's COPY FROM or LOAD DATA INFILE
+# opens it for reading, which is what lets our open for writing return
+# (pg_read_file() would seek, LOAD_FILE() reads only its size, 0);
 # closing it ends the read, and the run.  If sqlcheck ends before its
 # server opened the fifo, the background shell opens it itself, so that
 # the script never waits for ever.  The server's account must reach the
@@ -94,4 +96,31 @@ hold_sqlcheck_pid()
 		_hold_pids=$(pgrep -d ' ' -P "$(echo $_hold_pids | tr ' ' ,)")
 	done
 	return 1
+}
+
+# hold_cmdline_hides DESC ENGINE DSN SECRET FRAG [ARGS...]: while a run
+# of "sqlcheck -d ENGINE --dsn DSN ARGS" is held open, its
+# /proc/PID/cmdline (what ps shows every user) holds neither SECRET (the
+# password as written in DSN) nor FRAG (a piece of it), and still holds
+# DSN with each byte of SECRET turned into '*'.
+hold_cmdline_hides()
+{
+	local desc=$1 engine=$2 dsn=$3 secret=$4 frag=$5 pid cmdline stars
+	shift 5
+	hold_file "$engine" "$WORK/hold-$engine.sqltest"
+	if ! hold_start -d "$engine" --dsn "$dsn" "$@" \
+	    "$WORK/hold-$engine.sqltest"; then
+		fail "$desc: the run reached the held test"
+		diag "$HOLD_ERR"
+		return
+	fi
+	pid=$(hold_sqlcheck_pid)
+	cmdline=$(tr '\0' '\n' <"/proc/${pid:-0}/cmdline" 2>&1)
+	hold_end
+	stars=$(printf '%s' "$secret" | sed 's/./*/g')
+	lacks "$desc: /proc/PID/cmdline holds no password" "$cmdline" "$secret"
+	lacks "$desc: nor a piece of it" "$cmdline" "$frag"
+	contains "$desc: the DSN keeps its shape" "$cmdline" \
+	    "${dsn/"$secret"/"$stars"}"
+	is "$desc: the held run passes" "$HOLD_STATUS" 0
 }

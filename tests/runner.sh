@@ -202,19 +202,28 @@ if have script && script -qec true /dev/null >/dev/null 2>&1; then
 	matches "a terminal: the summary last, the line erased" \
 	    "$(tr -d '\r' <"$WORK/tty.out" | tail -n 1)" \
 	    "^(${esc}\\[K)?1 passed, 1 failed, 0 skipped\$"
-	script -qec "'$SQLCHECK' -q --timeout 1 '$fx/runaway.sqltest'" \
-	    /dev/null >"$WORK/tty.out" 2>&1 </dev/null
-	lacks "a terminal with -q: no progress line" "$(cat "$WORK/tty.out")" \
-	    " files, "
+	for opt in -q -v; do
+		script -qec "'$SQLCHECK' $opt --timeout 1 '$fx/runaway.sqltest'" \
+		    /dev/null >"$WORK/tty.out" 2>&1 </dev/null
+		contains "a terminal with $opt: the run's summary" \
+		    "$(cat "$WORK/tty.out")" "1 passed, 1 failed, 0 skipped"
+		lacks "a terminal with $opt: no progress line" \
+		    "$(cat "$WORK/tty.out")" " files, "
+	done
 	script -qec "'$SQLCHECK' --format tap --timeout 1 \
 	    '$fx/runaway.sqltest'" /dev/null >"$WORK/tty.out" 2>&1 </dev/null
+	contains "a terminal with --format tap: the plan" \
+	    "$(cat "$WORK/tty.out")" "1..2"
 	lacks "a terminal with --format tap: no progress line" \
 	    "$(cat "$WORK/tty.out")" " files, "
 else
 	for p in "the progress line" "drawn over with CR and erase-line" \
-	    "the summary last, the line erased" "with -q: no progress line" \
+	    "the summary last, the line erased" \
+	    "with -q: the run's summary" "with -q: no progress line" \
+	    "with -v: the run's summary" "with -v: no progress line" \
+	    "with --format tap: the plan" \
 	    "with --format tap: no progress line"; do
-		skip "a terminal: $p" "no script(1) to make a terminal"
+		missing "a terminal: $p" "no script(1) to make a terminal"
 	done
 fi
 

@@ -6,7 +6,8 @@
 # FILE, --rewrite --diff, standard error) is searched for the password
 # and for a piece of it.  The password comes in a conninfo DSN, in a URI
 # (percent-encoded), in PGPASSWORD and in DATABASE_URL; wrong passwords,
-# a refused connection and a malformed DSN must not echo it either.
+# a refused connection and a malformed DSN must not echo it either.  And
+# while a run is held open, /proc/PID/cmdline shows --dsn without it.
 # shellcheck source=tests/lib.sh
 . "${0%/*}/lib.sh"
 
@@ -38,6 +39,7 @@ psql_q()
 psql_q "$FL_DSN" >/dev/null <<SQL
 CREATE ROLE secret_user LOGIN CREATEDB PASSWORD '$PW';
 CREATE DATABASE secretdb OWNER secret_user;
+GRANT pg_read_server_files TO secret_user;
 SQL
 # Only postgres (this script's administration) still trusts the socket.
 printf 'local all postgres trust\nlocal all all scram-sha-256\n' \
@@ -70,6 +72,18 @@ export DATABASE_URL="postgresql://secret_user:$PW_URI@/secretdb?host=$PG_DIR"
 fl_no_secret "DATABASE_URL" "$PW_URI" "$FRAG" -d postgres
 fl_no_secret "DATABASE_URL, decoded form" "$PW" "$FRAG" -d postgres
 unset DATABASE_URL
+
+# While a run is held open, ps (/proc/PID/cmdline) no longer shows the
+# password of --dsn: sqlcheck overwrote it as soon as it had read it.
+# shellcheck source=tests/hold-lib.sh
+. "$top_srcdir/tests/hold-lib.sh"
+hold_cmdline_hides "conninfo DSN" postgres \
+    "host=$PG_DIR user=secret_user password='$PW' dbname=secretdb" "$PW" "$FRAG"
+hold_cmdline_hides "URI DSN" postgres \
+    "postgresql://secret_user:$PW_URI@/secretdb?host=$PG_DIR" "$PW_URI" "$FRAG"
+hold_cmdline_hides "URI DSN, password as a parameter" postgres \
+    "postgresql:///secretdb?host=$PG_DIR&user=secret_user&password=$PW_URI" \
+    "$PW_URI" "$FRAG"
 
 # Connections that fail, each with the password at hand.
 fl_no_secret_fail "wrong password in the DSN" "$WRONG" "Wr0ng" -d postgres \

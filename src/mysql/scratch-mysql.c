@@ -176,7 +176,8 @@ my_scratch_list(struct conn *c, char ***names, size_t *n, char **cause)
  * Drop a scratch database unless it is in use: a session has it as its
  * database (information_schema.PROCESSLIST, which shows other users'
  * sessions only with the PROCESS privilege), or a session holds its lock
- * (its run is creating it).  DROP waits at most 5 s for a metadata lock.
+ * (its run is creating it); a session that keeps it is named with the
+ * KILL that ends it.  DROP waits at most 5 s for a metadata lock.
  * Returns 0 dropped, 1 kept with *cause, -1 with *cause.
  */
 int
@@ -195,7 +196,10 @@ my_scratch_clean(struct conn *c, const char *name, char **cause)
 		return -1;
 	}
 	sql = xprintf("SELECT (SELECT COUNT(*) FROM information_schema."
-	    "PROCESSLIST WHERE DB = '%s'), IS_USED_LOCK('%s')", name, name);
+	    "PROCESSLIST WHERE DB = '%s'), IS_USED_LOCK('%s'), (SELECT "
+	    "GROUP_CONCAT(CONCAT('KILL ', ID) SEPARATOR '; ') FROM "
+	    "information_schema.PROCESSLIST WHERE DB = '%s')", name, name,
+	    name);
 	if (mysql_real_query(mc->m, sql, strlen(sql)) != 0 ||
 	    (res = mysql_store_result(mc->m)) == NULL) {
 		*cause = xstrdup(mysql_error(mc->m));
@@ -208,12 +212,15 @@ my_scratch_clean(struct conn *c, const char *name, char **cause)
 		sessions = row[0] != NULL ? atoll(row[0]) : 0;
 		locked = row[1] != NULL;
 	}
+	if (sessions > 0)
+		*cause = xprintf("in use by %lld session%s; if no sqlcheck "
+		    "runs there any more (a killed run's statement can go "
+		    "on), end %s with \"%s\" and run --clean again",
+		    sessions, sessions == 1 ? "" : "s", sessions == 1 ? "it" :
+		    "them", row != NULL && row[2] != NULL ? row[2] : "KILL id");
 	mysql_free_result(res);
-	if (sessions > 0) {
-		*cause = xprintf("in use by %lld session%s", sessions,
-		    sessions == 1 ? "" : "s");
+	if (sessions > 0)
 		return 1;
-	}
 	if (locked) {
 		*cause = xstrdup("its run is creating it (it holds its lock)");
 		return 1;

@@ -304,6 +304,8 @@ my_spawn(char *const *argv, const char *out)
 	int	 fd;
 
 	pid = fork();
+	if (pid > 0)
+		tempinst_guard_pid((int)pid, SIGTERM);
 	if (pid != 0)
 		return pid;
 	setsid();

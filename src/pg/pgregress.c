@@ -541,7 +541,7 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	struct pgr_opts		 o;
 	struct pgr_group	*g;
 	struct tempinst		*ti = NULL;
-	char			*cause = NULL, *diffs, *outp, *res;
+	char			*cause = NULL, *diffs, *outp, *res, *pw;
 	size_t			 ng, i, j;
 	int			 rc;
 
@@ -560,6 +560,10 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 		o.port = o.host + strlen(o.host) + 1 + 5;
 		*strchr(o.port, ' ') = '\0';
 		o.user = "postgres";
+		/* Not run as root, the instance asks for its password. */
+		pw = strstr(o.port + strlen(o.port) + 1, "password=");
+		if (pw != NULL)
+			setenv("PGPASSWORD", pw + 9, 1);
 	}
 	set_environment(&o);
 	if (mkdir(o.outputdir, 0777) != 0 && errno != EEXIST)

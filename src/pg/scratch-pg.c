@@ -290,7 +290,8 @@ pg_scratch_list(struct conn *c, char ***names, size_t *n, char **cause)
 /*
  * Drop a scratch database unless it is in use: a client session is
  * connected to it (pg_stat_activity), or a session holds its advisory
- * lock (its run is creating it; pg_locks, every database).  DROP DATABASE
+ * lock (its run is creating it; pg_locks, every database); the message
+ * for one in use names the query that ends its sessions.  DROP DATABASE
  * without FORCE fails if a session connects in between, which also keeps
  * it.  0 dropped, 1 kept with *cause, -1 with *cause.
  */
@@ -322,8 +323,12 @@ pg_scratch_clean(struct conn *c, const char *name, char **cause)
 	if (rc != 0)
 		return -1;
 	if (v[0] > 0) {
-		*cause = xprintf("in use by %lld session%s", v[0],
-		    v[0] == 1 ? "" : "s");
+		*cause = xprintf("in use by %lld session%s; if no sqlcheck "
+		    "runs there any more (a killed run's statement can go "
+		    "on), end %s with \"SELECT pg_terminate_backend(pid) FROM "
+		    "pg_stat_activity WHERE datname = '%s'\" and run --clean "
+		    "again", v[0], v[0] == 1 ? "" : "s", v[0] == 1 ? "it" :
+		    "them", name);
 		return 1;
 	}
 	if (v[1] > 0) {

@@ -343,6 +343,7 @@ pg_spawn(char *const argv[], int outfd, const char *cwd,
 	}
 	if (pid == 0)
 		pg_child(argv, outfd, cwd, u);
+	tempinst_guard_pid((int)pid, SIGINT);	/* fast shutdown, initdb */
 	return pid;
 }
 

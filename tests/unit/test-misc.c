@@ -1,8 +1,8 @@
 /*
  * test-misc.c: unit tests for the small parts: MD5 (RFC 1321 test
  * vectors), struct buf, the PCRE2 wrapper (match.c), condition matching
- * of engine errors, sqllogictest value rendering (slt_render) and the
- * string helpers.
+ * of engine errors, sqllogictest value rendering (slt_render), the
+ * string helpers and the password hiding of --dsn (dsn-hide.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -662,6 +662,50 @@ test_strutil(void)
 	ok(driver_find("sqlite3") != NULL, "driver_find: sqlite is built in");
 }
 
+/* dsn_hide_password(dsn) gives want. */
+static void
+hides(const char *dsn, const char *want, const char *desc)
+{
+	char	*s = xstrdup(dsn);
+
+	dsn_hide_password(s);
+	is_str(s, want, desc);
+	free(s);
+}
+
+static void
+test_dsn_hide(void)
+{
+	hides("mysql://u:s3cret@localhost/db?socket=/tmp/x.sock",
+	    "mysql://u:******@localhost/db?socket=/tmp/x.sock",
+	    "dsn_hide_password: mysql URL");
+	hides("mariadb://u:p@ss:w/rd@h:3306/db",
+	    "mariadb://u:*********@h:3306/db",
+	    "dsn_hide_password: raw @ : / in the password, up to the last @");
+	hides("postgresql://u:p%40ss@/db?host=/tmp/s&password=x1&sslmode=off",
+	    "postgresql://u:******@/db?host=/tmp/s&password=**&sslmode=off",
+	    "dsn_hide_password: URI userinfo and password parameter");
+	hides("postgres:///db?pass%77ord=abc", "postgres:///db?pass%77ord=***",
+	    "dsn_hide_password: percent-encoded parameter name");
+	hides("postgresql://u@h/db", "postgresql://u@h/db",
+	    "dsn_hide_password: URI without a password");
+	hides("host=/tmp user=u password=s3cret dbname=d",
+	    "host=/tmp user=u password=****** dbname=d",
+	    "dsn_hide_password: conninfo");
+	hides("password = 'a b\\'c' dbname=d",
+	    "password = '******' dbname=d",
+	    "dsn_hide_password: quoted conninfo value with an escape");
+	hides("dbname='password=x' user=u", "dbname='password=x' user=u",
+	    "dsn_hide_password: password= inside another value stays");
+	hides("host=h password='unclosed", "host=h password='********",
+	    "dsn_hide_password: unterminated quote hidden to the end");
+	hides("tests/db.sqlite", "tests/db.sqlite",
+	    "dsn_hide_password: a SQLite path is left alone");
+	hides("", "", "dsn_hide_password: empty");
+	dsn_hide_password(NULL);
+	ok(1, "dsn_hide_password: NULL is a no-op");
+}
+
 /* str_command_line: is(argv as one line) and free it. */
 static void
 is_command_line(int argc, char *const *argv, const char *want,
@@ -720,6 +764,7 @@ main(void)
 	test_result_bounds();
 	test_result_hash_stream();
 	test_txn_classify();
+	test_dsn_hide();
 	test_command_line();
 	return done_testing();
 }
