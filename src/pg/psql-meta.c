@@ -24,7 +24,7 @@ static const char *const not_reproduced[] = {
 	"help", "H", "html", "ir", "include_relative", "l", "list", "lo_export",
 	"lo_import", "lo_list", "lo_unlink", "o", "out", "p", "print",
 	"password", "prompt", "r", "reset", "s", "setenv", "sf", "sv", "T",
-	"timing", "w", "write", "watch", "x", "z", NULL
+	"timing", "w", "write", "watch", "z", NULL
 };
 
 /* Skip the arguments of a command in a false \if branch. */
@@ -290,13 +290,29 @@ pset(struct psql *ps, const char *opt, const char *val)
 	    0) {
 		if (pset_bool(ps, val, &ps->popt.tuples_only, opt) != 0)
 			return -1;
-		if (!ps->quiet)
+		/* psql says nothing when a value was given */
+		if (!ps->quiet && val == NULL)
 			fprintf(ps->out, "%s\n", ps->popt.tuples_only ?
 			    "Tuples only is on." : "Tuples only is off.");
+	} else if (strcmp(opt, "expanded") == 0 || strcmp(opt, "x") == 0) {
+		if (val != NULL && strcasecmp(val, "auto") == 0)
+			ps->popt.expanded = 2;
+		else if (val == NULL)
+			ps->popt.expanded = !ps->popt.expanded;
+		else if (psql_parse_bool(val, &ps->popt.expanded) != 0) {
+			psql_error(ps, "unrecognized value \"%s\" for \"%s\"\n"
+			    "Available values are: on, off, auto.", val, opt);
+			return -1;
+		}
+		if (!ps->quiet)
+			fprintf(ps->out, "%s\n", ps->popt.expanded == 2 ?
+			    "Expanded display is used automatically." :
+			    ps->popt.expanded ? "Expanded display is on." :
+			    "Expanded display is off.");
 	} else if (strcmp(opt, "footer") == 0) {
 		if (pset_bool(ps, val, &ps->popt.footer, opt) != 0)
 			return -1;
-		if (!ps->quiet)
+		if (!ps->quiet && val == NULL)
 			fprintf(ps->out, "Default footer is %s.\n",
 			    ps->popt.footer ? "on" : "off");
 	} else if (strcmp(opt, "null") == 0) {
@@ -348,6 +364,17 @@ cmd_pset(struct psql *ps, const char **pp)
 	val = psql_scan_arg(ps, pp, 1);
 	rc = pset(ps, opt, val);
 	free(opt);
+	free(val);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
+/* \t and \x [on|off|auto]: \pset tuples_only and expanded. */
+static enum psql_cmd
+cmd_toggle(struct psql *ps, const char **pp, const char *opt)
+{
+	char	*val = psql_scan_arg(ps, pp, 1);
+	int	 rc = pset(ps, opt, val);
+
 	free(val);
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
@@ -532,9 +559,9 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp)
 		return PSQL_CMD_TERMINATE;
 	if (strcmp(cmd, "pset") == 0)
 		return cmd_pset(ps, pp);
-	if (strcmp(cmd, "t") == 0)
-		return pset(ps, "tuples_only", NULL) == 0 ? PSQL_CMD_OK :
-		    PSQL_CMD_ERROR;
+	if (strcmp(cmd, "t") == 0 || strcmp(cmd, "x") == 0)
+		return cmd_toggle(ps, pp, cmd[0] == 't' ? "tuples_only" :
+		    "expanded");
 	if (strcmp(cmd, "c") == 0 || strcmp(cmd, "connect") == 0)
 		return cmd_connect(ps, pp);
 	if (strcmp(cmd, "copy") == 0)

@@ -362,10 +362,181 @@ print_unaligned(struct psql *ps, const struct psql_table *t)
 		fputc('\n', f);
 }
 
+/*
+ * The line above a record of the expanded format: "-[ RECORD N ]" over
+ * the header column, "+" under the separator, dashes elsewhere (no
+ * label with tuples_only, then only between records).
+ */
+static void
+print_record_line(FILE *f, size_t record, int hwidth, int dwidth,
+    int label)
+{
+	char	lab[48];
+	int	n = 0, i, total = hwidth + dwidth + 3;
+
+	if (label)
+		n = snprintf(lab, sizeof lab, "-[ RECORD %zu ]", record);
+	for (i = 0; i < total || i < n; i++) {
+		if (i < n)
+			fputc(lab[i], f);
+		else
+			fputc(i == hwidth + 1 ? '+' : '-', f);
+	}
+	fputc('\n', f);
+}
+
+/* One field of a record: header, " | ", the value's lines. */
+static void
+print_field(FILE *f, struct cell_lines *h, struct cell_lines *v,
+    int hwidth, int dwidth)
+{
+	size_t	k, most = h->nlines > v->nlines ? h->nlines : v->nlines;
+
+	for (k = 0; k < most; k++) {
+		if (k < h->nlines) {
+			fputs(h->line[k], f);
+			pad(f, hwidth - h->width[k]);
+		} else
+			pad(f, hwidth);
+		fputc(k + 1 < h->nlines ? '+' : ' ', f);
+		fputs("| ", f);
+		if (k < v->nlines) {
+			fputs(v->line[k], f);
+			if (k + 1 < v->nlines) {
+				pad(f, dwidth - v->width[k]);
+				fputc('+', f);
+			}
+		}
+		fputc('\n', f);
+	}
+}
+
+/* \x: one record per row, a field per line (psql's print_aligned_vertical). */
+static void
+print_expanded(struct psql *ps, const struct psql_table *t)
+{
+	struct cell_lines	*hl, *cl;
+	size_t			 i, k, n = t->nrows * (size_t)t->ncols;
+	int			 j, hwidth = 0, dwidth = 0;
+
+	if (n == 0) {
+		if (!ps->popt.tuples_only)
+			fprintf(ps->out, "(%zu row%s)\n", t->nrows,
+			    t->nrows == 1 ? "" : "s");
+		fputc('\n', ps->out);
+		return;
+	}
+	hl = xcalloc((size_t)t->ncols, sizeof *hl);
+	cl = xcalloc(n, sizeof *cl);
+	for (j = 0; j < t->ncols; j++) {
+		cell_format(t->headers[j], &hl[j]);
+		for (k = 0; k < hl[j].nlines; k++)
+			if (hl[j].width[k] > hwidth)
+				hwidth = hl[j].width[k];
+	}
+	for (i = 0; i < n; i++) {
+		cell_format(t->cells[i] != NULL ? t->cells[i] : ps->popt.null,
+		    &cl[i]);
+		for (k = 0; k < cl[i].nlines; k++)
+			if (cl[i].width[k] > dwidth)
+				dwidth = cl[i].width[k];
+	}
+	/* psql widens the data column to the width of the last label */
+	if (!ps->popt.tuples_only) {
+		char	lab[48];
+		int	n = snprintf(lab, sizeof lab, "-[ RECORD %zu ]",
+			    t->nrows);
+
+		if (dwidth < n - hwidth - 4)
+			dwidth = n - hwidth - 4;
+	}
+	for (i = 0; i < t->nrows; i++) {
+		if (!ps->popt.tuples_only || i > 0)
+			print_record_line(ps->out, i + 1, hwidth, dwidth,
+			    !ps->popt.tuples_only);
+		for (j = 0; j < t->ncols; j++)
+			print_field(ps->out, &hl[j], &cl[i * (size_t)t->ncols +
+			    (size_t)j], hwidth, dwidth);
+	}
+	fputc('\n', ps->out);
+	for (j = 0; j < t->ncols; j++)
+		cell_lines_free(&hl[j]);
+	for (i = 0; i < n; i++)
+		cell_lines_free(&cl[i]);
+	free(hl);
+	free(cl);
+}
+
+/* Unaligned \x: "header|value" lines, a blank line between records. */
+static void
+print_unaligned_expanded(struct psql *ps, const struct psql_table *t)
+{
+	size_t	i;
+	int	j;
+	const char *v;
+
+	for (i = 0; i < t->nrows; i++) {
+		if (i > 0)
+			fputs(ps->popt.recordsep, ps->out);
+		for (j = 0; j < t->ncols; j++) {
+			v = t->cells[i * (size_t)t->ncols + (size_t)j];
+			fprintf(ps->out, "%s%s%s", t->headers[j],
+			    ps->popt.fieldsep, v != NULL ? v : ps->popt.null);
+			fputs(ps->popt.recordsep, ps->out);
+		}
+	}
+}
+
+/* The \pset title, centred over an aligned table when it is shorter. */
+static void
+print_title(struct psql *ps, const struct psql_table *t)
+{
+	struct cell_lines	 cl;
+	int			 total = 0, j, w;
+	size_t			 k;
+
+	if (ps->popt.title == NULL || ps->popt.title[0] == '\0' ||
+	    ps->popt.tuples_only)
+		return;
+	if (ps->popt.format == PSQL_FMT_UNALIGNED) {
+		fprintf(ps->out, "%s%s", ps->popt.title, ps->popt.recordsep);
+		return;
+	}
+	for (j = 0; j < t->ncols; j++) {
+		w = psql_text_width(t->headers[j], strlen(t->headers[j]));
+		for (k = 0; k < t->nrows; k++) {
+			const char *v = t->cells[k * (size_t)t->ncols +
+			    (size_t)j];
+
+			if (v == NULL)
+				v = ps->popt.null;
+			if (psql_text_width(v, strlen(v)) > w)
+				w = psql_text_width(v, strlen(v));
+		}
+		total += w + 3;
+	}
+	total = t->ncols > 0 ? total - 1 : 2;
+	cell_format(ps->popt.title, &cl);
+	for (k = 0; k < cl.nlines; k++) {
+		if (cl.width[k] < total)
+			pad(ps->out, (total - cl.width[k]) / 2);
+		fprintf(ps->out, "%s\n", cl.line[k]);
+	}
+	cell_lines_free(&cl);
+}
+
 /* Print a table in the current \pset format. */
 void
 psql_print_table(struct psql *ps, const struct psql_table *t)
 {
+	if (ps->popt.expanded == 1) {
+		if (ps->popt.format == PSQL_FMT_UNALIGNED)
+			print_unaligned_expanded(ps, t);
+		else
+			print_expanded(ps, t);
+		return;
+	}
+	print_title(ps, t);
 	if (ps->popt.format == PSQL_FMT_UNALIGNED)
 		print_unaligned(ps, t);
 	else

@@ -43,6 +43,7 @@ struct psql_var {
 struct psql_popt {
 	enum psql_format format;
 	int		 tuples_only;
+	int		 expanded;	/* 0 off, 1 on, 2 auto (off: no tty) */
 	int		 border;
 	int		 footer;
 	char		*null;
