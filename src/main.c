@@ -660,6 +660,21 @@ finish_coverage(const struct options *o)
 	return below;
 }
 
+/*
+ * After a failed connection with no DSN at all (no --dsn, no
+ * SQLCHECK_DSN): say how to get a server without one.
+ */
+static void
+hint_temp_instance(const struct options *o, const struct driver *drv)
+{
+	if ((o->dsn != NULL && *o->dsn != '\0') || o->temp_instance ||
+	    drv->temp_start == NULL)
+		return;
+	log_warnx("hint: no --dsn was given (nor SQLCHECK_DSN): give the "
+	    "server to test on with --dsn, or let sqlcheck start a throwaway "
+	    "one with --temp-instance");
+}
+
 /* Start a throwaway server for the driver; exits 2 if it cannot. */
 static struct tempinst *
 start_temp_instance(const struct driver *drv)
@@ -874,6 +889,7 @@ main(int argc, char **argv)
 		o.dsn = ti->dsn;
 	}
 	if (pool_connect(drv, o.dsn, &c) != 0) {
+		hint_temp_instance(&o, drv);
 		tempinst_stop(ti);
 		return SQLCHECK_EXIT_ERROR;
 	}

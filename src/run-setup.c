@@ -50,7 +50,7 @@ run_setup_batch(struct run *r, const struct record *rec, size_t *i,
 	for (k = 0; k < n; k++) {
 		sqls[k] = rec->stmts[*i + k].sql;
 		if (log_verbose())
-			log_debug("%s:%d: %s", r->fr->path,
+			log_debug("%s:%d: %s", rec->stmts[*i + k].path,
 			    rec->stmts[*i + k].line, sqls[k]);
 	}
 	watch_arm(r->conn->watch);
@@ -67,6 +67,24 @@ run_setup_batch(struct run *r, const struct record *rec, size_t *i,
 }
 
 /*
+ * A hint for a setup that fails on a missing table when nothing was said
+ * to create the tables (no --schema, --migrations or "-- migrations:"),
+ * or NULL.  The string is static.
+ */
+static const char *
+missing_schema_hint(const struct run *r, const struct dberror *err)
+{
+	if (r->opts->schema != NULL || r->opts->migrations != NULL ||
+	    r->tf->migrations != NULL ||
+	    !condition_matches("undefined_table", err, r->drv->name))
+		return NULL;
+	return "hint: no --schema or --migrations was given: if the "
+	    "tables come from a schema file or migrations, add --schema "
+	    "PATH or --migrations DIR (or \"-- include: FILE\" in the test "
+	    "file)";
+}
+
+/*
  * Run a block of statements that must all succeed: a setup block, a
  * --schema file or a migration step (what names it in the message).  On
  * failure the file fails and stops; returns -1.
@@ -77,6 +95,7 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 	struct result	 res;
 	struct dberror	 err;
 	size_t		 i, n;
+	const char	*hint;
 	char		*desc;
 	int		 rc = 0, sp = r->stmt_savepoints;
 
@@ -109,9 +128,11 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 			r->fr->setup_failed = 1;
 			r->fr->outcome = OUTCOME_FAIL;
 			r->fr->error_line = rec->stmts[i].line;
-			r->fr->message = xprintf("%s:%d: %s failed: %s\n%s",
+			hint = missing_schema_hint(r, &err);
+			r->fr->message = xprintf("%s:%d: %s failed: %s\n%s%s%s",
 			    rec->path, rec->stmts[i].line, what, desc,
-			    rec->stmts[i].sql);
+			    rec->stmts[i].sql, hint != NULL ? "\n" : "",
+			    hint != NULL ? hint : "");
 			free(desc);
 		}
 	}
@@ -276,9 +297,9 @@ run_load(struct run *r, const struct record *rec)
 		err.timed_out = 1;
 	what = xprintf("-- load: %s FROM '%s' (%zu rows)", rec->arg,
 	    rec->csv->path, rec->csv->nrows);
-	querylog_write(r->fr->path, rec->line, what, run_now() - start,
+	querylog_write(rec->path, rec->line, what, run_now() - start,
 	    rc == 0 ? "ok" : err.timed_out ? "timeout" : "error");
-	log_debug("%s:%d: %s in %.3f s", r->fr->path, rec->line, what,
+	log_debug("%s:%d: %s in %.3f s", rec->path, rec->line, what,
 	    run_now() - start);
 	free(what);
 	if (rc != 0 && err.lost)
@@ -299,20 +320,32 @@ run_load(struct run *r, const struct record *rec)
 	return rc;
 }
 
-/* Run the statements of rec as written, in autocommit; -1 with *cause. */
+/*
+ * Run the statements of rec as written, in autocommit, each shown with -v
+ * and logged with --log at its own FILE:LINE; -1 with *cause.
+ */
 static int
 template_apply(struct conn *conn, const struct record *rec, char **cause)
 {
-	struct result	 res;
-	struct dberror	 err;
-	size_t		 i;
-	int		 rc = 0;
+	const struct stmt	*st;
+	struct result		 res;
+	struct dberror		 err;
+	double			 start;
+	size_t			 i;
+	int			 rc = 0;
 
 	result_init(&res);
 	dberror_init(&err);
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {
+		st = &rec->stmts[i];
 		result_clear(&res);
-		rc = conn->drv->exec(conn, rec->stmts[i].sql, NULL, &res, &err);
+		if (log_verbose())
+			log_debug("schema template: %s:%d: %s", st->path, st->line,
+			    st->sql);
+		start = run_now();
+		rc = conn->drv->exec(conn, st->sql, NULL, &res, &err);
+		querylog_write(st->path, st->line, st->sql, run_now() - start,
+		    rc == 0 ? "ok" : "error");
 		if (rc != 0)
 			*cause = xprintf("%s:%d: %s", rec->path,
 			    rec->stmts[i].line, err.message);
@@ -344,7 +377,8 @@ run_template_build(struct conn *conn, const struct options *o)
 	    o->isolation == ISOLATION_TRANSACTION)
 		return NULL;
 	if (drv->scratch_create(conn, &scratch, &cause) != 0) {
-		log_debug("no template database: %s", cause);
+		log_debug("no schema template (each file applies --schema "
+		    "and --migrations itself): %s", cause);
 		free(cause);
 		return NULL;
 	}
@@ -354,7 +388,7 @@ run_template_build(struct conn *conn, const struct options *o)
 		rc = template_apply(conn, &o->schema->records[i], &cause);
 	for (i = 0; o->migrations != NULL && i < o->migrations->nsteps &&
 	    rc == 0; i++) {
-		log_debug("template: migration %s up (%s)",
+		log_debug("schema template: migration %s up (%s)",
 		    o->migrations->steps[i].version,
 		    o->migrations->steps[i].up_path);
 		rc = template_apply(conn, &o->migrations->steps[i].up, &cause);
@@ -362,11 +396,13 @@ run_template_build(struct conn *conn, const struct options *o)
 	if (rc == 0)
 		rc = drv->template_save(conn, &tmpl, &cause);
 	if (rc != 0) {
-		log_debug("no template database: %s", cause);
+		log_debug("no schema template (each file applies --schema "
+		    "and --migrations itself): %s", cause);
 		free(cause);
 		cause = NULL;
 	} else
-		log_debug("template database: %s", tmpl);
+		log_debug("schema template built: each file starts from an "
+		    "in-memory copy of it");
 	if (drv->scratch_drop(conn, scratch, &cause) != 0) {
 		log_warnx("cannot drop scratch database %s: %s", scratch,
 		    cause);

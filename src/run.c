@@ -152,7 +152,7 @@ exec_mapped(struct run *r, const struct stmt *st, const char *types,
 		break;
 	}
 	if (log_verbose())
-		log_debug("%s:%d: %s", r->fr->path, st->line,
+		log_debug("%s:%d: %s", st->path, st->line,
 		    sql != NULL ? sql : st->sql);
 	watch_arm(r->conn->watch);
 	rc = (guarded ? r->drv->exec_guarded : r->drv->exec)(r->conn,
@@ -188,7 +188,7 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
 		return -1;
 	start = run_now();
 	rc = exec_mapped(r, st, types, res, err, guarded);
-	querylog_write(r->fr->path, st->line, st->sql, run_now() - start,
+	querylog_write(st->path, st->line, st->sql, run_now() - start,
 	    rc == 0 ? "ok" : err->timed_out ? "timeout" : "error");
 	if (rc != 0 && err->lost)
 		run_lost(r, err);
@@ -921,7 +921,7 @@ run_test_batch(struct run *r, size_t first, size_t n)
 		bound_result(r, exps[i], &res[i]);
 		dberror_init(&errs[i]);
 		if (log_verbose())
-			log_debug("%s:%d: %s", r->fr->path,
+			log_debug("%s:%d: %s", rec->stmts[0].path,
 			    rec->stmts[0].line, sqls[i]);
 	}
 	watch_arm(r->conn->watch);
@@ -1074,7 +1074,8 @@ run_file(struct conn *conn, const struct test_file *tf,
 		isolation_close(&r);
 		return;
 	}
-	log_debug("%s: isolation: %s", fr->path, fr->isolation);
+	if (!opts->quiet)
+		log_debug("%s: isolation: %s", fr->path, fr->isolation);
 	r.cov = coverage_file_new(fr->path);
 	if (run_prelude(&r) != 0)
 		note_not_run(&r, 0);

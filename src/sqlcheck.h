@@ -419,8 +419,9 @@ struct expect {
 };
 
 struct stmt {
-	char	*sql;
-	int	 line;
+	char		*sql;
+	const char	*path;	/* its own file (borrowed from the record) */
+	int		 line;	/* in that file */
 };
 
 enum record_kind {
