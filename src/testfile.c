@@ -123,6 +123,7 @@ expect_free(struct expect *e)
 	}
 	free(e->rows);
 	free(e->engine);
+	free(e->tolerance_text);
 	free(e->condition);
 	free(e->regex);
 	free(e->hash);
