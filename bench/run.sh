@@ -580,6 +580,73 @@ bench_pg() {
 
 # ---------------------------------------------------------------- MariaDB
 
+# ------------------------------------------------- pg_regress suites (issue 17)
+
+# The four real suites of ../shared/pg-regress-suites, each with its own
+# pg_regress arguments, in a fresh copy per run (tests write beside
+# themselves).  TOOL is the pg_regress command; RUN_OK=0 unless every
+# suite says all its tests passed.
+PGR_SUITES=${PG_REGRESS_SUITES:-}
+pgr_args() {
+	case $1 in
+	semver) echo "--inputdir=test --dbname=contrib_regression base corpus" ;;
+	unit) echo "--dbname=contrib_regression extension tables unit binary unicode prefix units time temperature functions language_functions round derived compare aggregate iec custom crosstab convert" ;;
+	numeral) echo "--dbname=contrib_regression extension numeral zahl roman operator" ;;
+	pgtap) echo "--inputdir=test --max-connections=89 --schedule test/schedule/main.sch --schedule test/build/run.sch" ;;
+	esac
+}
+pgr_suites_once() {
+	local tool=$1 s
+	rm -rf "$W/pgr"
+	mkdir -p "$W/pgr"
+	for s in semver unit numeral pgtap; do
+		cp -R "$PGR_SUITES/$s" "$W/pgr/$s"
+		# shellcheck disable=SC2046
+		(cd "$W/pgr/$s" && $tool --inputdir=./ --bindir="$PGBIN" \
+		    --host="$PG_DIR" --port=5432 --user=postgres $(pgr_args $s)) \
+		    >"$W/pgr-$s.log" 2>&1 || RUN_OK=0
+		grep -q "tests passed" "$W/pgr-$s.log" || RUN_OK=0
+	done
+}
+bench_pgregress() {
+	local n="pg_regress suites (semver, unit, numeral, pgtap): sqlcheck pg-regress / pg_regress"
+	if [ -z "$PGR_SUITES" ]; then
+		for c in "$ROOT/../shared/pg-regress-suites" /work/shared/pg-regress-suites; do
+			[ -d "$c" ] && { PGR_SUITES=$(cd "$c" && pwd); break; }
+		done
+	fi
+	if [ -z "$PGBIN" ] || [ -z "${SQLCHECK_PG_DSN:-}" ] || [ -z "$PGR_SUITES" ]; then
+		row_skip "$n" "<= 0.5" "no PostgreSQL server or no shared suites"
+		return
+	fi
+	local e
+	for e in semver unit numeral pgtap tablefunc; do
+		if [ ! -f "/usr/share/postgresql/$PGVER/extension/$e.control" ]; then
+			row_skip "$n" "<= 0.5" "extension $e not installed (postgresql-$PGVER-$e, postgresql-contrib)"
+			return
+		fi
+	done
+	say "pg_regress suites: pg_regress (x$REPEAT_LONG)"
+	RUN_OK=1
+	best_of "$REPEAT_LONG" pgr_suites_once "$PG_REGRESS"
+	local rg=$BEST rg_runs=$RUNS rg_ok=$RUN_OK
+	say "pg_regress suites: sqlcheck pg-regress (x$REPEAT_LONG)"
+	RUN_OK=1
+	best_of "$REPEAT_LONG" pgr_suites_once "$SC pg-regress"
+	local sc=$BEST sc_runs=$RUNS sc_ok=$RUN_OK
+	note "pg_regress suites wall times (s): sqlcheck pg-regress $sc_runs; pg_regress $rg_runs (65 tests each run, all must pass)"
+	if [ "$rg_ok" = 0 ]; then
+		row_error "$n" "<= 0.5" "pg_regress did not pass (see $W/pgr-*.log)"
+	elif [ "$sc_ok" = 0 ]; then
+		row_error "$n" "<= 0.5" "sqlcheck pg-regress did not pass (see $W/pgr-*.log)"
+	else
+		local r
+		r=$(calc "$sc / $rg" 2)
+		row "$n" "$(calc "$sc" 2) s" "$(calc "$rg" 2) s" "$r" "<= 0.5" \
+		    "$(judge "$r" "<=" 0.5)"
+	fi
+}
+
 mariadb_once() {
 	mariadb --no-defaults -S "$SQLCHECK_MYSQL_SOCKET" -u sqlcheck -psqlcheck \
 	    sqlcheck <"$W/stream.sql" >/dev/null 2>"$W/mariadb.err" || RUN_OK=0
@@ -640,6 +707,7 @@ main() {
 
 	only sqlite && bench_sqlite
 	only pg && bench_pg
+	only pg && bench_pgregress
 	only mysql && bench_mysql
 
 	if [ -n "$SERVERS_UP" ]; then

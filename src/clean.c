@@ -7,8 +7,11 @@
  * creates it.  Prints one line per database and a summary on standard
  * output.
  */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "sqlcheck.h"
 
@@ -25,6 +28,52 @@ scratch_name_valid(const char *name)
 	    strlen(name + n) != SCRATCH_HEX_DIGITS)
 		return 0;
 	return strspn(name + n, "0123456789abcdef") == SCRATCH_HEX_DIGITS;
+}
+
+/*
+ * Fill n bytes with randomness: getentropy() where the C library has it,
+ * else /dev/urandom.  -1 when neither gives them.
+ */
+static int
+random_bytes(unsigned char *out, size_t n)
+{
+	ssize_t	got = -1;
+	int	fd;
+
+#ifdef HAVE_GETENTROPY
+	if (getentropy(out, n) == 0)
+		return 0;
+#endif
+	fd = open("/dev/urandom", O_RDONLY);
+	if (fd != -1) {
+		got = read(fd, out, n);
+		close(fd);
+	}
+	return got == (ssize_t)n ? 0 : -1;
+}
+
+/*
+ * A fresh scratch database name: "sqlcheck_" and 16 random hex digits
+ * (or, failing randomness, digits from the clock and the pid), so that
+ * scratch_name_valid accepts it.  Caller frees.
+ */
+char *
+scratch_name_new(void)
+{
+	unsigned char	 r[SCRATCH_HEX_DIGITS / 2];
+	struct timespec	 ts;
+	uint64_t	 x = 0;
+	size_t		 i;
+
+	if (random_bytes(r, sizeof r) == 0) {
+		for (i = 0; i < sizeof r; i++)
+			x = (x << 8) | r[i];
+	} else {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		x = (uint64_t)ts.tv_nsec * 0x9e3779b97f4a7c15ULL ^
+		    (uint64_t)ts.tv_sec ^ (uint64_t)getpid() << 40;
+	}
+	return xprintf(SCRATCH_PREFIX "%016llx", (unsigned long long)x);
 }
 
 /*

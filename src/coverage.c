@@ -103,6 +103,22 @@ constraint_free(struct constraint *c)
 	free(c->expr);
 }
 
+/* Drop the constraints of one table from a list. */
+void
+constraint_list_drop_table(struct constraint_list *l, const char *table)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->items[i].table != NULL &&
+		    strcmp(l->items[i].table, table) == 0)
+			constraint_free(&l->items[i]);
+		else
+			l->items[n++] = l->items[i];
+	}
+	l->n = n;
+}
+
 /* Free the constraints of a list and make it empty. */
 void
 constraint_list_free(struct constraint_list *l)

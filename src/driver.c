@@ -7,8 +7,10 @@
  * sqlcheck-mysql.so (the MySQL/MariaDB client library).  A run on SQLite
  * then never maps those client libraries and what they pull in (TLS,
  * Kerberos, LDAP, SASL), which is about 6 MiB of resident memory.  A
- * module exports sqlcheck_module_driver() and uses the core's functions,
- * which the executable exports (-Wl,--export-dynamic).
+ * module exports sqlcheck_module (driver.h), which says which build of
+ * the driver interface it was made for, and uses the core's functions
+ * that driver.h declares (the executable exports them,
+ * -Wl,--export-dynamic).
  *
  * A module is looked for in $SQLCHECK_MODULE_DIR, then beside the
  * executable (the build tree: src/), then in PKGLIBDIR, where make
@@ -26,7 +28,7 @@
 extern const struct driver driver_sqlite;
 
 /* A server driver module, loaded on first use. */
-static struct driver_module {
+static struct module_slot {
 	const char		*name;		/* canonical engine name */
 	const struct driver	*drv;		/* once loaded */
 	void			*handle;	/* its dlopen() handle */
@@ -135,27 +137,53 @@ module_open(const char *name, char **cause)
 	return NULL;
 }
 
+/*
+ * The driver a loaded module offers, or NULL with *cause set when the
+ * module was built for another driver interface or another version of
+ * sqlcheck (its structures may differ: running it could crash).
+ */
+static const struct driver *
+module_check(void *handle, const char *name, char **cause)
+{
+	const struct driver_module	*mod;
+
+	mod = dlsym(handle, SQLCHECK_MODULE_SYMBOL);
+	if (mod == NULL) {
+		*cause = xprintf("the %s driver module was built for another "
+		    "version of sqlcheck (it has no %s): rebuild it, or set "
+		    "SQLCHECK_MODULE_DIR to the modules of this sqlcheck %s",
+		    name, SQLCHECK_MODULE_SYMBOL, PACKAGE_VERSION);
+		return NULL;
+	}
+	if (mod->abi != SQLCHECK_DRIVER_ABI || mod->version == NULL ||
+	    strcmp(mod->version, PACKAGE_VERSION) != 0) {
+		*cause = xprintf("the %s driver module was built for sqlcheck "
+		    "%.32s (driver interface %d), not for this sqlcheck %s "
+		    "(driver interface %d): rebuild it, or set "
+		    "SQLCHECK_MODULE_DIR to the modules of this sqlcheck",
+		    name, mod->version != NULL ? mod->version : "?", mod->abi,
+		    PACKAGE_VERSION, SQLCHECK_DRIVER_ABI);
+		return NULL;
+	}
+	return mod->driver;
+}
+
 /* Load a server driver module once; NULL with m->error set. */
 static const struct driver *
-module_load(struct driver_module *m)
+module_load(struct module_slot *m)
 {
-	const struct driver	*(*entry)(void);
-	void			*handle;
+	void	*handle;
 
 	if (m->drv != NULL || m->error != NULL)
 		return m->drv;
 	handle = module_open(m->name, &m->error);
 	if (handle == NULL)
 		return NULL;
-	*(void **)&entry = dlsym(handle, "sqlcheck_module_driver");
-	if (entry == NULL) {
-		m->error = xprintf("the %s driver module has no "
-		    "sqlcheck_module_driver: %s", m->name, dlerror());
+	m->drv = module_check(handle, m->name, &m->error);
+	if (m->drv == NULL)
 		dlclose(handle);
-		return NULL;
-	}
-	m->drv = entry();
-	m->handle = handle;
+	else
+		m->handle = handle;
 	return m->drv;	/* the handle stays open until exit */
 }
 

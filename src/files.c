@@ -8,25 +8,26 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sqlcheck.h"
 
+/* 1 if name is ext after at least one character: "a.slt", not ".slt". */
 static int
-ends_with(const char *s, const char *suffix)
+has_extension(const char *name, const char *ext)
 {
-	size_t	n = strlen(s), m = strlen(suffix);
-
-	return n > m && strcmp(s + n - m, suffix) == 0;
+	return strlen(name) > strlen(ext) && str_ends_with(name, ext);
 }
 
 /* 1 if a file name has one of the test file extensions. */
 int
 files_is_test(const char *name)
 {
-	return ends_with(name, ".sqltest") || ends_with(name, ".slt") ||
-	    ends_with(name, ".test") || ends_with(name, ".pg");
+	return has_extension(name, ".sqltest") || has_extension(name, ".slt") ||
+	    has_extension(name, ".test") || has_extension(name, ".pg");
 }
 
 static int
@@ -100,4 +101,34 @@ files_collect(char **paths, int npaths, char ***out, size_t *n)
 		free(p);
 	}
 	return rc;
+}
+
+/*
+ * 0 if path can be written as an output file (-o, --log,
+ * --coverage-json), checked before anything starts: an existing file is
+ * opened for writing without truncating it; a new one is created and
+ * removed again.  -1 with *cause (caller frees) naming the path.
+ */
+int
+files_output_writable(const char *path, char **cause)
+{
+	struct stat	st;
+	int		fd, existed;
+
+	existed = stat(path, &st) == 0;
+	if (existed && S_ISDIR(st.st_mode)) {
+		*cause = xprintf("cannot write \"%s\": it is a directory", path);
+		return -1;
+	}
+	fd = open(path, existed ? O_WRONLY : O_WRONLY | O_CREAT | O_EXCL,
+	    0644);
+	if (fd == -1) {
+		*cause = xprintf("cannot write \"%s\": %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	close(fd);
+	if (!existed)
+		unlink(path);
+	return 0;
 }

@@ -15,8 +15,9 @@
 
 #include "sqlcheck.h"
 
+/* The version is written once, in configure.ac's AC_INIT. */
 #ifndef PACKAGE_VERSION
-#define PACKAGE_VERSION "0.1.0"
+#error "PACKAGE_VERSION comes from config.h: run configure"
 #endif
 
 enum {
@@ -44,7 +45,8 @@ enum {
 	OPT_CONFIG,
 	OPT_NO_CONFIG,
 	OPT_PRINT_CONFIG,
-	OPT_PGTAP
+	OPT_PGTAP,
+	OPT_ALLOW_SERVER_CHANGES
 };
 
 /*
@@ -61,6 +63,9 @@ static const struct optdef optdefs[] = {
 	{ "fail-fast", 'x', 0, 0, NULL },
 	{ "isolation", OPT_ISOLATION, 1, 0, "auto" },
 	{ "temp-instance", OPT_TEMP_INSTANCE, 0, 0, NULL },
+	/* Never from a file: changes that persist are asked for each run. */
+	{ "allow-server-changes", OPT_ALLOW_SERVER_CHANGES, 0, OPTDEF_CLI,
+	    NULL },
 	{ "color", OPT_COLOR, 1, 0, "auto" },
 	{ "format", OPT_FORMAT, 1, 0, "human" },
 	{ "output", 'o', 1, OPTDEF_PATH, NULL },
@@ -109,6 +114,13 @@ usage(FILE *f)
 "                         mysql://user:pass@host:port/db[?socket=PATH]\n"
 "      --temp-instance    start a throwaway server for the run (postgres,\n"
 "                         mysql), removed afterwards\n"
+"      --allow-server-changes\n"
+"                         send statements that change the server beyond\n"
+"                         the file's database (CREATE/DROP DATABASE,\n"
+"                         roles and users, tablespaces, SET GLOBAL, ...),\n"
+"                         which are refused otherwise: such changes\n"
+"                         PERSIST after the run (not needed with\n"
+"                         --temp-instance)\n"
 "      --isolation MODE   auto (default), transaction or database\n"
 "  -k, --filter PATTERN   run only tests whose name contains PATTERN (or\n"
 "                         matches it as a glob when it has * ? [)\n"
@@ -126,8 +138,9 @@ usage(FILE *f)
 "                         directory in name order, at the start of every\n"
 "                         test file (repeatable)\n"
 "      --migrations DIR   apply the migrations of DIR (0001_x.sql,\n"
-"                         V2__x.sql, 3_x.up.sql + 3_x.down.sql, ...) in\n"
-"                         version order at the start of every test file;\n"
+"                         V2__x.sql, 3_x.up.sql + 3_x.down.sql,\n"
+"                         4_x.postgres.up.sql, ...) in version order at the\n"
+"                         start of every test file;\n"
 "                         a file with \"-- migrate: VERSION\" starts empty\n"
 "      --check-migrations DIR\n"
 "                         check every migration of DIR in a scratch\n"
@@ -146,11 +159,13 @@ usage(FILE *f)
 "                         or .test as a pgTAP file (as *.pg files and files\n"
 "                         with a \"-- format: pgtap\" line are read); runs\n"
 "                         on postgres, each assertion a test\n"
-"      --format FORMAT    human (default), tap, junit or json\n"
+"      --format FORMAT    human (default), tap, junit, json or html (one\n"
+"                         self-contained page; with --coverage it draws\n"
+"                         the schema)\n"
 "  -o, --output FILE      write the --format report to FILE (format from\n"
 "                         its name when --format is not given: .xml junit,\n"
-"                         .json json, .tap tap); human output still goes to\n"
-"                         standard output\n"
+"                         .json json, .tap tap, .html html); human output\n"
+"                         still goes to standard output\n"
 "      --log FILE         write every statement with its duration and\n"
 "                         outcome to FILE\n"
 "      --coverage         after the summary, print which constraints of\n"
@@ -342,7 +357,7 @@ parse_format(struct options *o, const char *arg, char **cause)
 {
 	if (report_find(arg) == NULL) {
 		*cause = xprintf("unknown --format \"%s\": use human, tap, "
-		    "junit or json", arg);
+		    "junit, json or html", arg);
 		return -1;
 	}
 	o->format = arg;
@@ -401,6 +416,9 @@ set_option(void *ctx, const struct optdef *d, const char *arg, char **cause)
 		return parse_isolation(o, arg, cause);
 	case OPT_TEMP_INSTANCE:
 		o->temp_instance = 1;
+		break;
+	case OPT_ALLOW_SERVER_CHANGES:
+		o->allow_server_changes = 1;
 		break;
 	case OPT_COLOR:
 		return parse_color(o, arg, cause);
@@ -528,9 +546,12 @@ read_command_line(int argc, char **argv, struct config *cfg,
 			cc->none = 1;
 		else if (ch == OPT_PRINT_CONFIG)
 			cc->print = 1;
-		else if (config_def(cfg, ch) != NULL)
+		else if (config_def(cfg, ch) != NULL) {
 			config_add_arg(cfg, config_def(cfg, ch), optarg);
-		else {
+			/* ps shows argv to every user: keep only a copy. */
+			if (ch == OPT_DSN)
+				dsn_hide_password(optarg);
+		} else {
 			usage(stderr);
 			exit(SQLCHECK_EXIT_ERROR);
 		}
@@ -677,13 +698,42 @@ hint_temp_instance(const struct options *o, const struct driver *drv)
 	    "one with --temp-instance");
 }
 
-/* Start a throwaway server for the driver; exits 2 if it cannot. */
+/*
+ * Every file the run will write (-o, --log, --coverage-json) must be
+ * writable before anything starts (a temporary server, a scratch
+ * database); exits 2 naming the first that is not.
+ */
+static void
+check_outputs(const struct options *o)
+{
+	const char	*paths[3];
+	const char	*what[3] = { "-o", "--log", "--coverage-json" };
+	char		*cause = NULL;
+	int		 i;
+
+	paths[0] = o->output;
+	paths[1] = o->log;
+	paths[2] = o->coverage_json;
+	for (i = 0; i < 3; i++) {
+		if (paths[i] != NULL &&
+		    files_output_writable(paths[i], &cause) != 0)
+			fatalx("%s: %s (nothing was started)", what[i], cause);
+	}
+}
+
+/*
+ * Start a throwaway server for the driver, with its guard (which stops
+ * it if sqlcheck dies); exits 2 if it cannot.
+ */
 static struct tempinst *
 start_temp_instance(const struct driver *drv)
 {
 	struct tempinst	*ti = NULL;
 	char		*cause = NULL;
 
+	if (drv->temp_start != NULL && tempinst_guard_start(&cause) != 0)
+		fatalx("cannot start a temporary %s server: %s", drv->name,
+		    cause);
 	if (drv->temp_start != NULL)
 		ti = drv->temp_start(&cause);
 	else
@@ -827,7 +877,8 @@ check_migrations(const struct options *o, struct conn *c)
 	memset(&fr, 0, sizeof fr);
 	memset(&t, 0, sizeof t);
 	fr.path = o->check_migrations;
-	migcheck_run(c, ms, o->schema, &fr);
+	migcheck_run(c, migrations_for(ms, c->drv->name), o->schema,
+	    o->temp_instance || o->allow_server_changes, &fr);
 	c->drv->close(c);
 	file_report_count(&fr);
 	t.files = 1;
@@ -858,7 +909,8 @@ main(int argc, char **argv)
 	struct config		*conf;
 	struct cli_config	 cc;
 	char			**files = NULL, dflt_path[] = "sql-tests";
-	char			*template, **paths;
+	char			*template, **paths, *command_line;
+	char			*server_version = NULL;
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0, npaths;
 	char			*cause = NULL;
@@ -885,6 +937,7 @@ main(int argc, char **argv)
 	if (o.clean)
 		return clean_run(drv, o.dsn);
 	read_prelude(&o, &schema, &migrations);
+	check_outputs(&o);
 	install_signals();
 	if (o.temp_instance) {
 		ti = start_temp_instance(drv);
@@ -895,10 +948,14 @@ main(int argc, char **argv)
 		tempinst_stop(ti);
 		return SQLCHECK_EXIT_ERROR;
 	}
-	if (drv->version != NULL)
-		log_debug("connected: %s", drv->version(&c));
+	if (drv->version != NULL) {
+		server_version = xstrdup(drv->version(&c));
+		o.server_version = server_version;
+		log_debug("connected: %s", server_version);
+	}
 	if (o.check_migrations != NULL) {
 		status = check_migrations(&o, &c);
+		free(server_version);
 		tempinst_stop(ti);
 		str_list_free(o.schema_paths, o.nschema_paths);
 		sqlfiles_free(&schema);
@@ -911,6 +968,7 @@ main(int argc, char **argv)
 	    npaths > 0 ? (int)npaths : 1, &files, &nfiles) != 0;
 	select_shard(&o, files, &nfiles);
 	memset(&t, 0, sizeof t);
+	o.command_line = command_line = str_command_line(argc, argv);
 	if (report_open(&o, nfiles, &cause) != 0)
 		fatalx("%s", cause);
 	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
@@ -948,6 +1006,8 @@ main(int argc, char **argv)
 	sqlfiles_free(&schema);
 	migrations_free(migrations);
 	config_free(conf);
+	free(command_line);
+	free(server_version);
 	if (run_stopped())
 		return SQLCHECK_EXIT_SIGINT;
 	if (t.errors > 0 || bad_paths || nothing)

@@ -36,6 +36,7 @@ struct migcheck {
 	const struct migrations	*ms;
 	struct file_report	*fr;
 	char			*scratch;	/* scratch database in use */
+	int			 server_ok;	/* server changes may be sent */
 };
 
 /*
@@ -264,13 +265,15 @@ fail_diff(struct test_report *tr, const char *headline, const struct fp *a,
 
 /*
  * Run the statements of rec (a migration step or a schema file) as
- * written, in autocommit.  On failure the entry fails at the statement's
+ * written, in autocommit, but none that changes the server beyond the
+ * scratch database (txn_refusal) unless mc->server_ok.  On failure the entry fails at the statement's
  * FILE:LINE with what in the message; returns -1.
  */
 static int
 mc_apply(struct migcheck *mc, const struct record *rec, const char *what,
     struct test_report *tr)
 {
+	struct txn_place place;
 	struct result	 res;
 	struct dberror	 err;
 	size_t		 i;
@@ -281,10 +284,21 @@ mc_apply(struct migcheck *mc, const struct record *rec, const char *what,
 	    what, rec->path);
 	result_init(&res);
 	dberror_init(&err);
+	place.engine = mc->drv->name;
+	place.in_txn = 0;
+	place.txn_ddl = (mc->drv->flags & DRIVER_TXN_DDL) != 0;
+	place.scratch = 1;
+	place.server_ok = mc->server_ok;
 	for (i = 0; i < rec->nstmts && rc == 0; i++) {
 		result_clear(&res);
-		rc = mc->drv->exec(mc->conn, rec->stmts[i].sql, NULL, &res,
-		    &err);
+		desc = txn_refusal(rec->stmts[i].sql, &place);
+		if (desc != NULL) {
+			dberror_set(&err, NULL, "sqlcheck", NULL, desc);
+			free(desc);
+			rc = -1;
+		} else
+			rc = mc->drv->exec(mc->conn, rec->stmts[i].sql, NULL,
+			    &res, &err);
 		if (rc == 0)
 			continue;
 		desc = dberror_describe(&err);
@@ -328,7 +342,7 @@ mc_down_up(struct migcheck *mc, const struct migration *m,
 	int		 rc;
 
 	what = xprintf("%s down", v);
-	rc = mc_apply(mc, &m->down, what, tr);
+	rc = mc_apply(mc, &m->down->rec, what, tr);
 	free(what);
 	if (rc != 0 || mc_fp(mc, &fp, tr) != 0)
 		return -1;
@@ -339,7 +353,7 @@ mc_down_up(struct migcheck *mc, const struct migration *m,
 		w.b_when = xprintf("after %s down", v);
 		w.a_pre = xstrdup("was");
 		w.a_when = xprintf("before %s up", v);
-		tr->path = m->down_path;
+		tr->path = m->down->path;
 		fail_diff(tr, "the down step does not restore the schema "
 		    "from before the up step:", before, &fp, &w);
 		fp_free(&fp);
@@ -347,7 +361,7 @@ mc_down_up(struct migcheck *mc, const struct migration *m,
 	}
 	fp_free(&fp);
 	what = xprintf("%s up (again, after down)", v);
-	rc = mc_apply(mc, &m->up, what, tr);
+	rc = mc_apply(mc, &m->up->rec, what, tr);
 	free(what);
 	if (rc != 0 || mc_fp(mc, &fp, tr) != 0)
 		return -1;
@@ -380,14 +394,21 @@ mc_step(struct migcheck *mc, size_t i, struct fp *before)
 	int			 rc;
 
 	what = xprintf("migration %s (%s)", m->version, m->name);
-	tr = file_report_add(mc->fr, OUTCOME_PASS, m->up_path, 1, what);
+	tr = file_report_add(mc->fr, OUTCOME_PASS, m->up != NULL ?
+	    m->up->path : mc->ms->dir, 1, what);
 	free(what);
+	if (m->up == NULL) {
+		tr->outcome = OUTCOME_SKIP;
+		tr->message = xprintf("no file for %s: the step does nothing "
+		    "on this engine", mc->drv->name);
+		return 0;
+	}
 	what = xprintf("%s up", m->version);
-	rc = mc_apply(mc, &m->up, what, tr);
+	rc = mc_apply(mc, &m->up->rec, what, tr);
 	free(what);
 	if (rc != 0 || mc_fp(mc, &up, tr) != 0)
 		return -1;
-	if (m->down_path == NULL) {
+	if (m->down == NULL) {
 		tr->outcome = OUTCOME_SKIP;
 		tr->message = xstrdup("no down step: up applied, down not "
 		    "checked");
@@ -490,7 +511,8 @@ mc_not_checked(struct migcheck *mc, size_t from, const struct sqlfiles *sf)
 	for (i = from; i < mc->ms->nsteps; i++) {
 		m = &mc->ms->steps[i];
 		name = xprintf("migration %s (%s)", m->version, m->name);
-		tr = file_report_add(mc->fr, OUTCOME_SKIP, m->up_path, 1, name);
+		tr = file_report_add(mc->fr, OUTCOME_SKIP, m->up != NULL ?
+		    m->up->path : mc->ms->dir, 1, name);
 		tr->message = xstrdup("not checked: an earlier step failed");
 		free(name);
 	}
@@ -508,7 +530,7 @@ mc_not_checked(struct migcheck *mc, size_t from, const struct sqlfiles *sf)
  */
 void
 migcheck_run(struct conn *conn, const struct migrations *ms,
-    const struct sqlfiles *sf, struct file_report *fr)
+    const struct sqlfiles *sf, int server_ok, struct file_report *fr)
 {
 	struct migcheck	 mc;
 	struct fp	 fp;
@@ -522,6 +544,7 @@ migcheck_run(struct conn *conn, const struct migrations *ms,
 	mc.drv = conn->drv;
 	mc.ms = ms;
 	mc.fr = fr;
+	mc.server_ok = server_ok;
 	if (mc.drv->fingerprint == NULL || mc.drv->scratch_create == NULL) {
 		fr->outcome = OUTCOME_ERROR;
 		fr->message = xprintf("%s: the %s driver cannot read a schema "

@@ -29,9 +29,11 @@
 
 /* What a migration file name says. */
 struct mig_name {
-	char	*version;	/* as written, owned */
-	int	 down;		/* a down (undo) step */
-	int	 single;	/* plain .sql: may hold both steps */
+	char		*version;	/* as written, owned */
+	int		 down;		/* a down (undo) step */
+	int		 single;	/* plain .sql: may hold both steps */
+	int		 autocommit;	/* .autocommit: not in a transaction */
+	const char	*dialect;	/* .postgres ...: its engine, or NULL */
 };
 
 static int	mig_parse_name(const char *, struct mig_name *);
@@ -43,14 +45,6 @@ static int
 cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t	n = strlen(s), m = strlen(suffix);
-
-	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
 /*
@@ -72,7 +66,7 @@ list_sql(const char *dir, char ***names, size_t *n, char **cause)
 		return -1;
 	}
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] != '.' && ends_with(de->d_name, ".sql"))
+		if (de->d_name[0] != '.' && str_ends_with(de->d_name, ".sql"))
 			str_list_add(names, n, de->d_name);
 	}
 	closedir(d);
@@ -217,18 +211,51 @@ version_cmp(const char *a, const char *b)
 	}
 }
 
+/* The dialects of gobuffalo/pop's file names, and the engine of each. */
+static const struct {
+	const char	*suffix;
+	const char	*engine;	/* canonical; "cockroach": none of ours */
+} mig_dialects[] = {
+	{ ".postgres", "postgres" },
+	{ ".mysql", "mysql" },
+	{ ".sqlite3", "sqlite" },
+	{ ".sqlite", "sqlite" },
+	{ ".cockroach", "cockroach" },
+};
+
+/* The engines a directory gets a view for (migrations_for). */
+static const char *const mig_engines[] = { "sqlite", "postgres", "mysql" };
+#define MIG_NENGINES	(sizeof mig_engines / sizeof mig_engines[0])
+
+/*
+ * Strip suffix from the end of s (its length *n) if it is there: 1 if it
+ * was, 0 if not.
+ */
+static int
+strip_suffix(const char *s, size_t *n, const char *suffix)
+{
+	size_t	m = strlen(suffix);
+
+	if (*n < m || strncmp(s + *n - m, suffix, m) != 0)
+		return 0;
+	*n -= m;
+	return 1;
+}
+
 /*
  * Read a migration file name: optional V (or U, an undo step) as Flyway
- * writes it, a version, then anything, ending in .sql, .up.sql or
- * .down.sql.  Only Flyway names take '_' inside the version ("V1_1__x"),
- * since "0001_2fa.sql" is version 0001.  0, or -1 if the name has no
- * leading version.
+ * writes it, a version, then anything, ending in
+ * [.DIALECT][.autocommit][.up|.down].sql (gobuffalo/pop, with DIALECT
+ * postgres, mysql, sqlite3, sqlite or cockroach).  Only Flyway names take
+ * '_' inside the version ("V1_1__x"), since "0001_2fa.sql" is version
+ * 0001.  0, or -1 if the name has no leading version.
  */
 static int
 mig_parse_name(const char *name, struct mig_name *mn)
 {
 	const char	*s = name, *start;
-	int		 flyway = 0;
+	size_t		 n, i;
+	int		 flyway = 0, updown;
 
 	memset(mn, 0, sizeof *mn);
 	if (strchr("VvUu", *s) != NULL && *s != '\0' &&
@@ -249,10 +276,20 @@ mig_parse_name(const char *name, struct mig_name *mn)
 		s++;
 	}
 	mn->version = xstrndup(start, (size_t)(s - start));
-	if (ends_with(name, ".down.sql"))
-		mn->down = 1;
-	else if (!ends_with(name, ".up.sql"))
-		mn->single = !mn->down;
+	n = strlen(name);
+	strip_suffix(name, &n, ".sql");
+	updown = strip_suffix(name, &n, ".up");
+	if (!updown && strip_suffix(name, &n, ".down"))
+		updown = mn->down = 1;
+	mn->single = !updown && !mn->down;
+	mn->autocommit = strip_suffix(name, &n, ".autocommit");
+	for (i = 0; i < sizeof mig_dialects / sizeof mig_dialects[0]; i++) {
+		if (n > (size_t)(s - name) &&
+		    strip_suffix(name, &n, mig_dialects[i].suffix)) {
+			mn->dialect = mig_dialects[i].engine;
+			break;
+		}
+	}
 	return 0;
 }
 
@@ -312,19 +349,6 @@ find_markers(const char *text, size_t len, size_t *up, size_t *down)
 	}
 }
 
-/* Fill a step's record with text[from, to) of the file at path. */
-static void
-mig_record(struct record *r, const char *path, const char *text,
-    size_t from, size_t to)
-{
-	memset(r, 0, sizeof *r);
-	r->kind = RECORD_SETUP;
-	r->path = path;
-	r->line = line_at(text, from);
-	if (to > from)
-		record_add_sql(r, text + from, to - from, r->line);
-}
-
 /* Offset of the line after the one at off. */
 static size_t
 next_line(const char *text, size_t len, size_t off)
@@ -335,75 +359,101 @@ next_line(const char *text, size_t len, size_t off)
 }
 
 /*
- * Fill step m from one file: its up or down step, or for a single file
- * with markers, both.  -1 with *cause if the file's down step is a
- * second one of its version.
+ * The file of ms with the same version, dialect and direction as mn, or
+ * NULL: two such files are a duplicate.
+ */
+static const struct mig_file *
+mig_same(const struct migrations *ms, const struct mig_name *mn, int down)
+{
+	const struct mig_file	*f;
+	size_t			 i;
+
+	for (i = 0; i < ms->nfiles; i++) {
+		f = &ms->files[i];
+		if (f->down == down && version_cmp(f->version,
+		    mn->version) == 0 && (f->dialect == mn->dialect ||
+		    (f->dialect != NULL && mn->dialect != NULL &&
+		    strcmp(f->dialect, mn->dialect) == 0)))
+			return f;
+	}
+	return NULL;
+}
+
+/*
+ * Add a file (one direction) of text[from, to) of the file at path.  -1
+ * with *cause if the directory has one already for that version, dialect
+ * and direction.
  */
 static int
-mig_fill(struct migration *m, const struct mig_name *mn, const char *path,
+mig_file_add(struct migrations *ms, const struct mig_name *mn, int down,
+    const char *path, const char *text, size_t from, size_t to,
+    char **cause)
+{
+	const struct mig_file	*other = mig_same(ms, mn, down);
+	struct mig_file		*f;
+	const char		*slash;
+
+	if (other != NULL) {
+		*cause = xprintf("duplicate migration version %s: %s and %s",
+		    mn->version, other->path, path);
+		return -1;
+	}
+	ms->files = xreallocarray(ms->files, ms->nfiles + 1,
+	    sizeof *ms->files);
+	f = &ms->files[ms->nfiles++];
+	memset(f, 0, sizeof *f);
+	f->path = xstrdup(path);
+	slash = strrchr(path, '/');
+	f->name = xstrdup(slash != NULL ? slash + 1 : path);
+	f->version = xstrdup(mn->version);
+	f->dialect = mn->dialect;
+	f->down = down;
+	f->autocommit = mn->autocommit;
+	f->rec.kind = RECORD_SETUP;
+	f->rec.path = f->path;
+	f->rec.line = line_at(text, from);
+	if (to > from)
+		record_add_sql(&f->rec, text + from, to - from, f->rec.line);
+	return 0;
+}
+
+/*
+ * Add the steps of one file: its up or down step, or for a single file
+ * with markers, both.
+ */
+static int
+mig_fill(struct migrations *ms, const struct mig_name *mn, const char *path,
     const char *text, size_t len, char **cause)
 {
 	size_t	up, down, end;
 
-	if (mn->down) {
-		m->down_path = xstrdup(path);
-		mig_record(&m->down, m->down_path, text, 0, len);
-		return 0;
-	}
+	if (!mn->single)
+		return mig_file_add(ms, mn, mn->down, path, text, 0, len,
+		    cause);
 	find_markers(text, len, &up, &down);
-	if (mn->single && down != (size_t)-1 && m->down_path != NULL) {
-		*cause = xprintf("duplicate migration version %s: %s and %s "
-		    "(both have a down step)", m->version, m->down_path, path);
-		return -1;
-	}
-	m->up_path = xstrdup(path);
-	if (!mn->single || (up == (size_t)-1 && down == (size_t)-1)) {
-		mig_record(&m->up, m->up_path, text, 0, len);
-		return 0;
-	}
+	if (up == (size_t)-1 && down == (size_t)-1)
+		return mig_file_add(ms, mn, 0, path, text, 0, len, cause);
 	end = down != (size_t)-1 && (up == (size_t)-1 || down > up) ? down :
 	    len;
-	mig_record(&m->up, m->up_path, text, up == (size_t)-1 ? 0 :
-	    next_line(text, len, up), end);
+	if (mig_file_add(ms, mn, 0, path, text, up == (size_t)-1 ? 0 :
+	    next_line(text, len, up), end, cause) != 0)
+		return -1;
 	if (down == (size_t)-1)
 		return 0;
-	m->down_path = xstrdup(path);
 	end = up != (size_t)-1 && up > down ? up : len;
-	mig_record(&m->down, m->down_path, text, next_line(text, len, down),
-	    end);
-	return 0;
+	return mig_file_add(ms, mn, 1, path, text, next_line(text, len, down),
+	    end, cause);
 }
 
-/* The step of a version, added (empty) if there is none yet. */
-static struct migration *
-mig_step(struct migrations *ms, const char *version)
-{
-	struct migration	*m;
-	size_t			 i;
-
-	for (i = 0; i < ms->nsteps; i++) {
-		if (version_cmp(ms->steps[i].version, version) == 0)
-			return &ms->steps[i];
-	}
-	ms->steps = xreallocarray(ms->steps, ms->nsteps + 1,
-	    sizeof *ms->steps);
-	m = &ms->steps[ms->nsteps++];
-	memset(m, 0, sizeof *m);
-	m->version = xstrdup(version);
-	return m;
-}
-
-/* Read one file of the directory into its step. */
+/* Read one file of the directory into its steps. */
 static int
 mig_add_file(struct migrations *ms, const char *dir, const char *name,
     char **cause)
 {
-	struct mig_name		 mn;
-	struct migration	*m;
-	const char		*other;
-	char			*path, *text;
-	size_t			 len;
-	int			 rc = -1;
+	struct mig_name	 mn;
+	char		*path, *text;
+	size_t		 len;
+	int		 rc = -1;
 
 	path = xprintf("%s/%s", dir, name);
 	if (mig_parse_name(name, &mn) != 0) {
@@ -413,62 +463,146 @@ mig_add_file(struct migrations *ms, const char *dir, const char *name,
 		free(path);
 		return -1;
 	}
-	m = mig_step(ms, mn.version);
-	other = mn.down ? m->down_path : m->up_path;
-	if (other != NULL) {
-		*cause = xprintf("duplicate migration version %s: %s and %s",
-		    mn.version, other, path);
-		goto out;
-	}
 	text = read_whole_file(path, &len, cause);
-	if (text == NULL)
-		goto out;
-	rc = mig_fill(m, &mn, path, text, len, cause);
-	if (rc == 0 && !mn.down)
-		m->name = xstrdup(name);
+	if (text != NULL)
+		rc = mig_fill(ms, &mn, path, text, len, cause);
 	free(text);
-out:
 	free(mn.version);
 	free(path);
 	return rc;
 }
 
 static int
-cmp_step(const void *a, const void *b)
+cmp_file(const void *a, const void *b)
 {
-	const struct migration	*x = a, *y = b;
+	const struct mig_file	*x = a, *y = b;
+	int			 c;
 
-	return version_cmp(x->version, y->version);
+	c = version_cmp(x->version, y->version);
+	if (c != 0)
+		return c;
+	return strcmp(x->path, y->path);
 }
 
-/* Every step needs an up file; sort the steps by version. */
+/* 1 if the file f serves engine: its own dialect, or no dialect. */
+static int
+mig_serves(const struct mig_file *f, const char *engine, int own)
+{
+	if (own)
+		return f->dialect != NULL && strcmp(f->dialect, engine) == 0;
+	return f->dialect == NULL;
+}
+
+/*
+ * The file of the version's files [from, to) for engine and direction:
+ * the engine's own, else the one without a dialect, else NULL.
+ */
+static const struct mig_file *
+mig_pick(const struct migrations *ms, size_t from, size_t to,
+    const char *engine, int down)
+{
+	size_t	i;
+	int	own;
+
+	for (own = 1; own >= 0; own--) {
+		for (i = from; i < to; i++) {
+			if (ms->files[i].down == down &&
+			    mig_serves(&ms->files[i], engine, own))
+				return &ms->files[i];
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Every version needs an up file, and a down file of a dialect an up
+ * file of that dialect or one without.  -1 with *cause.
+ */
+static int
+mig_check_version(const struct migrations *ms, size_t from, size_t to,
+    char **cause)
+{
+	const struct mig_file	*f;
+	size_t			 i, j;
+	int			 up;
+
+	for (i = from; i < to; i++) {
+		f = &ms->files[i];
+		if (!f->down)
+			continue;
+		for (j = from, up = 0; j < to && !up; j++)
+			up = !ms->files[j].down && (ms->files[j].dialect ==
+			    NULL || f->dialect == NULL ||
+			    strcmp(ms->files[j].dialect, f->dialect) == 0);
+		if (!up) {
+			*cause = xprintf("%s: a down step without an up step "
+			    "(version %s%s%s)", f->path, f->version,
+			    f->dialect != NULL ? ", " : "", f->dialect != NULL ?
+			    f->dialect : "");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The view of ms for engine: one step a version, in version order. */
+static void
+mig_view(const struct migrations *ms, struct migrations *v,
+    const char *engine)
+{
+	struct migration	*m;
+	size_t			 from, to;
+
+	memset(v, 0, sizeof *v);
+	v->dir = ms->dir;
+	v->engine = engine;
+	for (from = 0; from < ms->nfiles; from = to) {
+		for (to = from + 1; to < ms->nfiles && version_cmp(
+		    ms->files[to].version, ms->files[from].version) == 0; to++)
+			;
+		v->steps = xreallocarray(v->steps, v->nsteps + 1,
+		    sizeof *v->steps);
+		m = &v->steps[v->nsteps++];
+		memset(m, 0, sizeof *m);
+		m->version = ms->files[from].version;
+		m->up = mig_pick(ms, from, to, engine, 0);
+		m->down = m->up != NULL ? mig_pick(ms, from, to, engine, 1) :
+		    NULL;
+		m->name = m->up != NULL ? m->up->name : ms->files[from].name;
+	}
+}
+
+/* Sort the files by version, check each version, make the views. */
 static int
 mig_check(struct migrations *ms, char **cause)
 {
-	size_t	i;
+	size_t	from, to, i;
 
-	if (ms->nsteps == 0) {
+	if (ms->nfiles == 0) {
 		*cause = xprintf("%s: no migrations (.sql files) in the "
 		    "directory", ms->dir);
 		return -1;
 	}
-	for (i = 0; i < ms->nsteps; i++) {
-		if (ms->steps[i].up_path == NULL) {
-			*cause = xprintf("%s: a down step without an up step "
-			    "(version %s)", ms->steps[i].down_path,
-			    ms->steps[i].version);
+	qsort(ms->files, ms->nfiles, sizeof *ms->files, cmp_file);
+	for (from = 0; from < ms->nfiles; from = to) {
+		for (to = from + 1; to < ms->nfiles && version_cmp(
+		    ms->files[to].version, ms->files[from].version) == 0; to++)
+			;
+		if (mig_check_version(ms, from, to, cause) != 0)
 			return -1;
-		}
 	}
-	qsort(ms->steps, ms->nsteps, sizeof *ms->steps, cmp_step);
+	ms->views = xcalloc(MIG_NENGINES, sizeof *ms->views);
+	for (i = 0; i < MIG_NENGINES; i++)
+		mig_view(ms, &ms->views[i], mig_engines[i]);
 	return 0;
 }
 
 /*
- * Read the migrations of a directory (the .sql files directly in it).
- * Returns them in version order, or NULL with *cause: a name without a
- * version, a duplicate version (naming both files), a down step without
- * its up step, an unreadable file or no migration at all.
+ * Read the migrations of a directory (the .sql files directly in it),
+ * every dialect's.  Returns them, or NULL with *cause: a name without a
+ * version, two files for the same version, dialect and direction (naming
+ * both), a down step without its up step, an unreadable file or no
+ * migration at all.  migrations_for() gives one engine's steps.
  */
 struct migrations *
 migrations_read(const char *dir, char **cause)
@@ -494,7 +628,26 @@ migrations_read(const char *dir, char **cause)
 	return ms;
 }
 
-/* Free migrations; NULL is a no-op. */
+/*
+ * The steps of ms as engine (canonical) runs them: for each version, the
+ * up and down files of its dialect, else those without a dialect, else
+ * none (the step does nothing there).  Borrowed from ms; NULL stays NULL.
+ */
+const struct migrations *
+migrations_for(const struct migrations *ms, const char *engine)
+{
+	size_t	i;
+
+	if (ms == NULL || ms->views == NULL)
+		return ms;
+	for (i = 0; i < MIG_NENGINES; i++) {
+		if (strcmp(mig_engines[i], engine) == 0)
+			return &ms->views[i];
+	}
+	return &ms->views[0];
+}
+
+/* Free migrations (read by migrations_read); NULL is a no-op. */
 void
 migrations_free(struct migrations *ms)
 {
@@ -502,15 +655,16 @@ migrations_free(struct migrations *ms)
 
 	if (ms == NULL)
 		return;
-	for (i = 0; i < ms->nsteps; i++) {
-		record_free(&ms->steps[i].up);
-		record_free(&ms->steps[i].down);
-		free(ms->steps[i].version);
-		free(ms->steps[i].name);
-		free(ms->steps[i].up_path);
-		free(ms->steps[i].down_path);
+	for (i = 0; i < ms->nfiles; i++) {
+		record_free(&ms->files[i].rec);
+		free(ms->files[i].path);
+		free(ms->files[i].name);
+		free(ms->files[i].version);
 	}
-	free(ms->steps);
+	for (i = 0; ms->views != NULL && i < MIG_NENGINES; i++)
+		free(ms->views[i].steps);
+	free(ms->views);
+	free(ms->files);
 	free(ms->dir);
 	free(ms);
 }

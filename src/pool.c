@@ -6,10 +6,14 @@
  * statement on Ctrl-C, and the progress line on a terminal.  The pool
  * owns the sessions it opens; the caller owns the first one.
  */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
 #include <pthread.h>
 #include <stdlib.h>
 /*
- * glibc's malloc knobs, unless a sanitizer replaces malloc (then glibc's
+ * glibc's malloc knobs (configure found malloc_trim and mallopt), unless a sanitizer replaces malloc (then glibc's
  * arenas are not in use, and malloc_trim() would crash on them).
  */
 #if defined(__has_feature)
@@ -20,7 +24,8 @@
 #if defined(__SANITIZE_ADDRESS__)
 #define SQLCHECK_ASAN 1
 #endif
-#if defined(__GLIBC__) && !defined(SQLCHECK_ASAN)
+#if defined(HAVE_MALLOC_TRIM) && defined(HAVE_MALLOPT) && \
+    !defined(SQLCHECK_ASAN)
 #define SQLCHECK_GLIBC_MALLOC 1
 #include <malloc.h>
 #endif

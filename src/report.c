@@ -30,7 +30,8 @@ static struct active {
 static int			 nactive;
 
 static const struct reporter *const reporters[] = {
-	&report_human, &report_tap, &report_junit, &report_json, NULL
+	&report_human, &report_tap, &report_junit, &report_json,
+	&report_html, NULL
 };
 
 static const char *
@@ -142,6 +143,7 @@ file_report_free(struct file_report *fr)
 	free(fr->message);
 	free(fr->isolation);
 	free(fr->orphan_scratch);
+	str_list_free(fr->tags, fr->ntags);
 	memset(fr, 0, sizeof *fr);
 }
 
@@ -278,7 +280,7 @@ report_find(const char *name)
 	return NULL;
 }
 
-/* The format an -o file's name suggests: junit, json, tap or human. */
+/* The format an -o file's name suggests: junit, json, tap, html, human. */
 const char *
 report_format_for_path(const char *path)
 {
@@ -290,6 +292,9 @@ report_format_for_path(const char *path)
 		return "json";
 	if (n > 4 && strcmp(path + n - 4, ".tap") == 0)
 		return "tap";
+	if ((n > 5 && strcmp(path + n - 5, ".html") == 0) ||
+	    (n > 4 && strcmp(path + n - 4, ".htm") == 0))
+		return "html";
 	return "human";
 }
 

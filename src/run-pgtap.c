@@ -256,6 +256,7 @@ pgtap_stmt(struct pgtap_run *p)
 	int		 rc;
 
 	p->attach = 0;	/* a diagnostic belongs to its statement's test */
+	pgtap_cov_probe(r, p->rec->path, p->stmt);
 	result_init(&res);
 	res.max_rows = r->opts->max_rows;
 	dberror_init(&err);

@@ -19,18 +19,22 @@
  * How many setup statements from the i-th on can go to the engine in one
  * batch: only inside the file's transaction (outside it, statements such
  * as CREATE DATABASE must run alone), none that the runner maps (BEGIN,
- * COMMIT, ...) or refuses, and none while --log times each statement.
+ * COMMIT, ...) or refuses (run_refusal), and none while --log times
+ * each statement.
  */
 static size_t
 setup_batch_size(struct run *r, const struct record *rec, size_t i)
 {
-	size_t	n = 0;
+	char	*refusal = NULL;
+	size_t	 n = 0;
 
 	if (!r->in_txn || r->drv->exec_batch == NULL || querylog_active())
 		return 0;
 	while (i + n < rec->nstmts && n < SETUP_BATCH_MAX &&
-	    txn_classify(rec->stmts[i + n].sql) == TXN_NONE)
+	    txn_classify(rec->stmts[i + n].sql) == TXN_NONE &&
+	    (refusal = run_refusal(r, rec->stmts[i + n].sql)) == NULL)
 		n++;
+	free(refusal);
 	return n;
 }
 
@@ -118,6 +122,7 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 			result_clear(&res);
 			rc = run_stmt(r, &rec->stmts[i], NULL, &res, &err);
 		}
+		r->refused = 0;
 		if (rc == 0 && run_txn_escaped(r)) {
 			rc = -1;
 			dberror_set(&err, NULL, "sqlcheck", NULL, "the "
@@ -155,27 +160,96 @@ setup_error(struct run *r, const struct record *rec, char *message)
 	return -1;
 }
 
-/* The migrations of the file: its own "-- migrations:", or --migrations. */
-static const struct migrations *
-file_migrations(const struct run *r)
+/*
+ * The migrations of the file, as this engine runs them: its own "--
+ * migrations:", or --migrations; NULL if none.
+ */
+const struct migrations *
+run_migrations(const struct run *r)
 {
 	if (r->tf->migrations != NULL)
-		return r->tf->migrations;
-	return r->opts->migrations;
+		return migrations_for(r->tf->migrations, r->drv->name);
+	return migrations_for(r->opts->migrations, r->drv->name);
 }
 
-/* Apply step i of ms up (up != 0) or down; -1 if it failed. */
+/* 1 if a step of ms (one engine's) is marked .autocommit. */
+int
+run_migrations_autocommit(const struct migrations *ms)
+{
+	size_t	i;
+
+	for (i = 0; ms != NULL && i < ms->nsteps; i++) {
+		if ((ms->steps[i].up != NULL && ms->steps[i].up->autocommit) ||
+		    (ms->steps[i].down != NULL &&
+		    ms->steps[i].down->autocommit))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * An .autocommit step on a scratch database inside the file's
+ * transaction: commit (only the scratch database, dropped at the end,
+ * holds what it commits), run the step in autocommit, begin again.
+ */
+static int
+run_autocommit(struct run *r, const struct record *rec, const char *what)
+{
+	struct dberror	 err;
+	int		 rc;
+
+	dberror_init(&err);
+	if (run_internal(r, "COMMIT", &err) != 0) {
+		r->fr->setup_failed = 1;
+		r->fr->outcome = OUTCOME_FAIL;
+		r->fr->error_line = rec->line;
+		r->fr->message = xprintf("%s:%d: %s: cannot commit before "
+		    "this .autocommit step: %s", rec->path, rec->line, what,
+		    err.message);
+		dberror_clear(&err);
+		return -1;
+	}
+	r->in_txn = 0;
+	rc = run_setup(r, rec, what);
+	r->in_txn = 1;
+	if (!r->broken && run_internal(r, "BEGIN", &err) != 0 && rc == 0) {
+		rc = -1;
+		r->fr->setup_failed = 1;
+		r->fr->outcome = OUTCOME_FAIL;
+		r->fr->message = xprintf("%s: cannot begin the file's "
+		    "transaction again: %s", r->fr->path, err.message);
+	}
+	dberror_clear(&err);
+	return rc;
+}
+
+/*
+ * Apply step i of ms up (up != 0) or down; -1 if it failed.  A step with
+ * no file for this engine does nothing.  An .autocommit step runs outside
+ * the file's transaction where that is a scratch database's; elsewhere
+ * (the user's database) inside it.
+ */
 static int
 run_step(struct run *r, const struct migrations *ms, size_t i, int up)
 {
 	const struct migration	*m = &ms->steps[i];
+	const struct mig_file	*f = up ? m->up : m->down;
 	char			*what;
 	int			 rc;
 
 	what = xprintf("migration %s %s", m->version, up ? "up" : "down");
-	log_debug("%s: %s (%s)", r->fr->path, what, up ? m->up_path :
-	    m->down_path);
-	rc = run_setup(r, up ? &m->up : &m->down, what);
+	if (f == NULL) {
+		log_debug("%s: %s: no file for %s, nothing to do", r->fr->path,
+		    what, r->drv->name);
+		free(what);
+		return 0;
+	}
+	log_debug("%s: %s (%s%s)", r->fr->path, what, f->path,
+	    f->autocommit ? ", autocommit" : "");
+	if (f->autocommit && r->in_txn && r->scratch && !r->broken)
+		rc = run_autocommit(r, &f->rec, what);
+	else
+		rc = run_setup(r, &f->rec, what);
 	free(what);
 	return rc;
 }
@@ -184,7 +258,7 @@ run_step(struct run *r, const struct migrations *ms, size_t i, int up)
 int
 run_migrate(struct run *r, const struct record *rec)
 {
-	const struct migrations	*ms = file_migrations(r);
+	const struct migrations	*ms = run_migrations(r);
 	char			*list, *msg;
 	int			 target;
 
@@ -206,7 +280,8 @@ run_migrate(struct run *r, const struct record *rec)
 		r->migrated++;
 	}
 	while (r->migrated > target) {
-		if (ms->steps[r->migrated - 1].down_path == NULL)
+		if (ms->steps[r->migrated - 1].up != NULL &&
+		    ms->steps[r->migrated - 1].down == NULL)
 			return setup_error(r, rec, xprintf("cannot migrate "
 			    "down to %s: migration %s has no down step",
 			    rec->arg, ms->steps[r->migrated - 1].version));
@@ -225,7 +300,7 @@ run_migrate(struct run *r, const struct record *rec)
 int
 run_prelude(struct run *r)
 {
-	const struct migrations	*ms = file_migrations(r);
+	const struct migrations	*ms = run_migrations(r);
 	const struct sqlfiles	*sf = r->opts->schema;
 	size_t			 i;
 
@@ -368,6 +443,7 @@ char *
 run_template_build(struct conn *conn, const struct options *o)
 {
 	const struct driver	*drv = conn->drv;
+	const struct migrations	*ms;
 	char			*scratch = NULL, *tmpl = NULL, *cause = NULL;
 	size_t			 i;
 	int			 rc;
@@ -386,12 +462,13 @@ run_template_build(struct conn *conn, const struct options *o)
 	for (i = 0; o->schema != NULL && i < o->schema->nrecords && rc == 0;
 	    i++)
 		rc = template_apply(conn, &o->schema->records[i], &cause);
-	for (i = 0; o->migrations != NULL && i < o->migrations->nsteps &&
-	    rc == 0; i++) {
+	ms = migrations_for(o->migrations, drv->name);
+	for (i = 0; ms != NULL && i < ms->nsteps && rc == 0; i++) {
+		if (ms->steps[i].up == NULL)
+			continue;
 		log_debug("schema template: migration %s up (%s)",
-		    o->migrations->steps[i].version,
-		    o->migrations->steps[i].up_path);
-		rc = template_apply(conn, &o->migrations->steps[i].up, &cause);
+		    ms->steps[i].version, ms->steps[i].up->path);
+		rc = template_apply(conn, &ms->steps[i].up->rec, &cause);
 	}
 	if (rc == 0)
 		rc = drv->template_save(conn, &tmpl, &cause);

@@ -98,6 +98,23 @@ run_quiet(struct run *r, const char *sql)
 	dberror_clear(&err);
 }
 
+/*
+ * Why the runner does not send sql in this file's isolation, or NULL
+ * (see txn_refusal); caller frees.
+ */
+char *
+run_refusal(const struct run *r, const char *sql)
+{
+	struct txn_place	p;
+
+	p.engine = r->drv->name;
+	p.in_txn = r->in_txn;
+	p.txn_ddl = (r->drv->flags & DRIVER_TXN_DDL) != 0;
+	p.scratch = r->scratch;
+	p.server_ok = r->opts->temp_instance || r->opts->allow_server_changes;
+	return txn_refusal(sql, &p);
+}
+
 /* Start the file's transaction again after something ended it. */
 static void
 restart_txn(struct run *r)
@@ -119,14 +136,18 @@ exec_mapped(struct run *r, const struct stmt *st, const char *types,
 	char		*sql = NULL;
 	int		 rc;
 
+	sql = run_refusal(r, st->sql);
+	if (sql != NULL) {
+		dberror_set(err, NULL, "sqlcheck", NULL, sql);
+		free(sql);
+		r->refused = 1;
+		return -1;
+	}
 	if (r->in_txn)
 		kind = txn_classify(st->sql);
 	switch (kind) {
-	case TXN_REFUSED:
-		dberror_set(err, NULL, "sqlcheck", NULL, "this statement cannot "
-		    "run inside the file's transaction; put \"-- isolation: "
-		    "database\" at the top of the file to run it");
-		return -1;
+	case TXN_REFUSED:	/* run_refusal() said so */
+		break;
 	case TXN_BEGIN:
 		sql = xprintf("SAVEPOINT sqlcheck_user_%d", ++r->user_depth);
 		break;
@@ -425,7 +446,10 @@ name_selected(const struct options *o, const struct record *rec)
 	return rec->slt || run_filter_match(o, rec->name);
 }
 
-/* Close what a test left open: its own transactions are rolled back. */
+/*
+ * Close what a test (or setup block) left open: its own transactions are
+ * rolled back, in every isolation.
+ */
 void
 run_end_test(struct run *r)
 {
@@ -442,6 +466,14 @@ run_end_test(struct run *r)
 		free(sql);
 	}
 	r->user_depth = 0;
+	/*
+	 * Outside a file transaction (a scratch database), the test's own
+	 * BEGIN went to the engine as written: one still open (perhaps
+	 * aborted by an error) is rolled back, so later tests neither see
+	 * its changes nor inherit an aborted transaction.
+	 */
+	if (!r->in_txn && !r->broken && r->drv->in_transaction(r->conn))
+		run_quiet(r, "ROLLBACK");
 }
 
 /*
@@ -519,6 +551,13 @@ run_test(struct run *r, const struct record *rec)
 		free(tr->sql);
 		tr->sql = xstrdup(rec->stmts[i].sql);
 		tr->line = rec->nstmts > 1 ? rec->stmts[i].line : rec->line;
+		if (r->refused) {
+			/* Not the engine's error: no expectation matches it. */
+			r->refused = 0;
+			tr->outcome = OUTCOME_FAIL;
+			tr->message = xstrdup(err.message);
+			break;
+		}
 		if (run_txn_escaped(r)) {
 			tr->outcome = OUTCOME_FAIL;
 			if (err.timed_out)
@@ -598,6 +637,46 @@ use_template(const struct run *r)
 	    r->tf->migrations == NULL;
 }
 
+/* What the server adds to --timeout before it ends a statement itself. */
+#define SERVER_TIMEOUT_MARGIN	1.0
+
+/*
+ * With --timeout, the server itself also bounds each statement of the
+ * session (a little after sqlcheck cancels it), so that a statement of a
+ * sqlcheck that was killed ends by itself: PostgreSQL statement_timeout,
+ * MariaDB max_statement_time, MySQL max_execution_time (SELECT only).
+ * SQLite runs in sqlcheck's process and dies with it.  Set before the
+ * file's transaction, for the session; a session reset undoes it.
+ */
+static void
+server_timeout(struct run *r)
+{
+	struct dberror	 err;
+	double		 s = r->opts->timeout + SERVER_TIMEOUT_MARGIN;
+	char		*sql = NULL;
+
+	if (r->opts->timeout <= 0)
+		return;
+	if (strcmp(r->drv->name, "postgres") == 0)
+		sql = xprintf("SET statement_timeout = %.0f", s * 1000);
+	else if (strcmp(r->drv->name, "mysql") == 0)
+		sql = xprintf("SET SESSION max_statement_time = %.3f", s);
+	if (sql == NULL)
+		return;
+	dberror_init(&err);
+	if (run_internal(r, sql, &err) != 0 && !r->broken &&
+	    strcmp(r->drv->name, "mysql") == 0) {
+		free(sql);
+		sql = xprintf("SET SESSION max_execution_time = %.0f",
+		    s * 1000);
+		dberror_clear(&err);
+		dberror_init(&err);
+		run_internal(r, sql, &err);
+	}
+	free(sql);
+	dberror_clear(&err);
+}
+
 /* Decide the isolation and open it: scratch database, transaction. */
 static int
 isolation_open(struct run *r)
@@ -610,7 +689,13 @@ isolation_open(struct run *r)
 		iso = r->tf->isolation;
 	if (r->tf->slt && iso == ISOLATION_AUTO)
 		iso = ISOLATION_DATABASE;
-	if (iso == ISOLATION_AUTO && !(r->drv->flags & DRIVER_TXN_DDL) &&
+	/*
+	 * An .autocommit migration must run outside the file's transaction:
+	 * on a scratch database, which may commit.
+	 */
+	if (iso == ISOLATION_AUTO && (!(r->drv->flags & DRIVER_TXN_DDL) ||
+	    (!use_template(r) &&
+	    run_migrations_autocommit(run_migrations(r)))) &&
 	    r->drv->scratch_create != NULL)
 		r->in_txn = r->scratch = 1;
 	else if (iso == ISOLATION_DATABASE)
@@ -636,6 +721,7 @@ isolation_open(struct run *r)
 		return -1;
 	}
 	r->stmt_savepoints = !(r->drv->flags & DRIVER_STMT_ATOMIC);
+	server_timeout(r);
 	dberror_init(&err);
 	if (r->in_txn && run_internal(r, "BEGIN", &err) != 0) {
 		r->fr->message = xprintf("%s: cannot begin the file's "
@@ -671,8 +757,11 @@ coverage_snapshot(struct run *r)
 		    "constraints");
 	else if (r->drv->constraints(r->conn, &l, &cause) != 0)
 		coverage_file_end(r->cov, NULL, cause);
-	else
+	else {
+		if (r->tf->pgtap)
+			pgtap_cov_drop_own(&l);
 		coverage_file_end(r->cov, &l, NULL);
+	}
 	r->cov = NULL;
 	free(cause);
 	constraint_list_free(&l);
@@ -850,16 +939,21 @@ note_not_run(struct run *r, size_t from)
 
 /*
  * 1 if a test can go in a batch: it runs here, is selected, has an
- * expectation and is one ordinary statement (no BEGIN, SAVEPOINT, ...).
+ * expectation and is one ordinary statement (no BEGIN, SAVEPOINT, ...,
+ * nothing the runner refuses).
  */
 static int
 test_batchable(struct run *r, const struct record *rec)
 {
+	char	*refusal;
+
 	if (rec->kind != RECORD_TEST || rec->nstmts != 1 ||
 	    !record_applies(rec, r->drv->name) || !name_selected(r->opts, rec) ||
 	    txn_is_savepoint_stmt(rec->stmts[0].sql))
 		return 0;
-	return pick_expect(rec, r->drv->name) != NULL;
+	refusal = run_refusal(r, rec->stmts[0].sql);
+	free(refusal);
+	return refusal == NULL && pick_expect(rec, r->drv->name) != NULL;
 }
 
 /*
@@ -1058,6 +1152,8 @@ run_file(struct conn *conn, const struct test_file *tf,
 	r.tf = tf;
 	r.opts = opts;
 	r.fr = fr;
+	for (i = 0; i < tf->ntags; i++)
+		str_list_add(&fr->tags, &fr->ntags, tf->tags[i]);
 	if (!file_selected(&r)) {
 		fr->outcome = OUTCOME_SKIP;
 		for (i = 0; i < tf->nrecords; i++) {

@@ -9,6 +9,8 @@
  *			database built from --schema and --migrations
  *	run-pgtap.c	a pgTAP file: its statements, their TAP read as
  *			tests, its plan
+ *	run-pgtap-cov.c	--coverage of pgTAP files: the errors throws_ok
+ *			and lives_ok catch in the server
  *	txnstmt.c	what a statement means for transactions (in
  *			sqlcheck.h: the unit tests use it)
  */
@@ -33,6 +35,7 @@ struct run {
 	int			 stmt_savepoints;
 	int			 user_depth;	/* open BEGINs of the test */
 	int			 halted;
+	int			 refused;	/* txn_refusal() stopped a statement */
 	int			 broken;	/* connection lost */
 	char			*lost;		/* what the driver said then */
 	size_t			 stopped_at;	/* first record not run */
@@ -58,15 +61,20 @@ int	 run_stmt(struct run *, const struct stmt *, const char *,
 	    struct result *, struct dberror *);
 void	 run_end_test(struct run *);
 int	 run_txn_escaped(struct run *);
+char	*run_refusal(const struct run *, const char *);
 int	 run_filter_match(const struct options *, const char *);
 
-/* run-pgtap.c */
+/* run-pgtap.c, run-pgtap-cov.c */
 void	 run_pgtap(struct run *);
+void	 pgtap_cov_probe(struct run *, const char *, const struct stmt *);
+void	 pgtap_cov_drop_own(struct constraint_list *);
 
 /* run-setup.c */
 int	 run_setup(struct run *, const struct record *, const char *);
 int	 run_migrate(struct run *, const struct record *);
 int	 run_prelude(struct run *);
 int	 run_load(struct run *, const struct record *);
+const struct migrations *run_migrations(const struct run *);
+int	 run_migrations_autocommit(const struct migrations *);
 
 #endif /* RUN_H */

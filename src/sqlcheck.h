@@ -1,7 +1,10 @@
 /*
- * sqlcheck.h: types shared by every part of sqlcheck, and the prototypes
- * of each file grouped under its name.  No engine header and no pcre2.h is
- * included here: those belong to driver-*.c and match.c alone.
+ * sqlcheck.h: types shared by every part of the core, and the prototypes
+ * of each file grouped under its name.  What the driver modules see of
+ * the core is in driver.h, which this includes (a file's functions may
+ * be split between the two: those a driver calls are there).  No engine
+ * header and no pcre2.h is included here: those belong to the drivers
+ * and match.c alone.
  *
  * Conventions: a function that can fail for a reason a user should read
  * returns -1 and sets *cause to a string the caller frees; a returned
@@ -24,15 +27,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#ifdef __GNUC__
-#define printflike(a, b) __attribute__((format(printf, a, b)))
-#define deadfn __attribute__((noreturn))
-#define moduleexport __attribute__((visibility("default")))
-#else
-#define printflike(a, b)
-#define deadfn
-#define moduleexport
-#endif
+#include "driver.h"
 
 #define SQLCHECK_EXIT_OK	0
 #define SQLCHECK_EXIT_FAIL	1
@@ -40,15 +35,6 @@
 #define SQLCHECK_EXIT_SIGINT	130
 
 #define SQLCHECK_MAX_ROWS	1000000	/* default --max-rows */
-
-/* xmalloc.c: allocation wrappers that never return NULL. */
-void	*xmalloc(size_t);
-void	*xcalloc(size_t, size_t);
-void	*xreallocarray(void *, size_t, size_t);
-char	*xstrdup(const char *);
-char	*xstrndup(const char *, size_t);
-char	*xprintf(const char *, ...) printflike(1, 2);
-char	*xvprintf(const char *, va_list);
 
 /* log.c: diagnostics on stderr; fatal/fatalx are the only exits but main. */
 void	 log_set_verbose(int);
@@ -58,43 +44,20 @@ void	 log_warnx(const char *, ...) printflike(1, 2);
 deadfn void fatal(const char *, ...) printflike(1, 2);
 deadfn void fatalx(const char *, ...) printflike(1, 2);
 
-/* buf.c: a growable NUL-terminated string. */
-struct buf {
-	char	*data;
-	size_t	 len;
-	size_t	 cap;
-};
-void	 buf_init(struct buf *);
-void	 buf_add(struct buf *, const char *, size_t);
-void	 buf_adds(struct buf *, const char *);
-void	 buf_addc(struct buf *, char);
-void	 buf_add_int64(struct buf *, int64_t);
-void	 buf_printf(struct buf *, const char *, ...) printflike(2, 3);
-void	 buf_reset(struct buf *);
-char	*buf_detach(struct buf *);
-void	 buf_free(struct buf *);
+/* dsn-hide.c: a --dsn argument without its password, in place. */
+void	 dsn_hide_password(char *);
 
 /* strutil.c: small string helpers shared by the readers. */
 char	*str_trim(char *);
 int	 str_iprefix(const char *, const char *);
 int	 str_list_has(char *const *, size_t, const char *);
-void	 str_list_add(char ***, size_t *, const char *);
-void	 str_list_free(char **, size_t);
 int	 str_split_list(const char *, char ***, size_t *);
 size_t	 str_utf8_len(const unsigned char *);
 char	*str_sql_normalize(const char *);
-int	 str_is_identifier(const char *);
+int	 str_ends_with(const char *, const char *);
+const char *str_icontains(const char *, const char *);
 int	 str_nearness(const char *, const char *);
-
-/* md5.c: MD5 digest (RFC 1321) for sqllogictest result hashes. */
-struct md5 {
-	uint32_t	 state[4];
-	uint64_t	 bytes;
-	unsigned char	 block[64];
-};
-void	 md5_init(struct md5 *);
-void	 md5_update(struct md5 *, const void *, size_t);
-void	 md5_hex(struct md5 *, char out[33]);
+char	*str_command_line(int, char *const *);
 
 /* match.c: PCRE2 regular expressions; the only includer of pcre2.h. */
 struct regex;
@@ -104,83 +67,10 @@ void		 regex_free(struct regex *);
 int		 regex_check(const char *, char **);
 int		 regex_matches(const char *, const char *, char **);
 
-/*
- * A result set, filled by a driver through result_add_value() and freed
- * by the core.  Cells are stored row-major; a NULL cell is SQL NULL.
- */
-struct result_chunk;
-struct result {
-	int	  ncols;
-	size_t	  nrows;
-	size_t	  ncells;
-	size_t	  cap;
-	char	**cells;	/* NULL for SQL NULL; text in chunks */
-	struct result_chunk *chunks;	/* the text of every value */
-	int64_t	  affected;	/* rows changed, or -1 if not known */
-	int	  has_rows;	/* the statement returned a row set */
-	size_t	  max_rows;	/* --max-rows: stop there, 0: no limit */
-	int	  truncated;	/* stopped at max_rows: the rest dropped */
-	/*
-	 * What the expectation can match (result_init: no bound): rows past
-	 * keep_rows rows or keep_cells cells are counted in more_cells but
-	 * not kept (whole rows, so more_cells / ncols of them).
-	 */
-	size_t	  keep_rows;
-	size_t	  keep_cells;
-	size_t	  more_cells;
-	/*
-	 * A hash expectation in result order: values are hashed as they
-	 * come (hash_values' rule) and none is kept.
-	 */
-	int	  hash_stream;
-	size_t	  hashed;		/* values hashed */
-	struct md5 md5;
-};
-
-/*
- * An engine error as the driver saw it.  Strings are owned by the struct
- * and freed by dberror_clear().
- */
-struct dberror {
-	char		 sqlstate[6];	/* five characters, or "" */
-	char		 native[48];	/* "1062", "SQLITE_CONSTRAINT_UNIQUE" */
-	const char	*condition;	/* portable name, or NULL */
-	char		*message;
-	char		*detail;
-	char		*hint;
-	int		 lost;		/* the connection is gone */
-	int		 timed_out;	/* cancelled by --timeout */
-	/*
-	 * What the error violated, as far as the engine says (for
-	 * --coverage): a constraint or index name, the table, the columns.
-	 * Each may be NULL (or empty); attr tells what was inferred.
-	 */
-	char		*constraint;
-	char		*table;
-	char		**columns;
-	size_t		 ncolumns;
-	int		 attr;
-#define DBERROR_TABLE_GUESSED	0x1	/* table read from the statement */
-#define DBERROR_FK_CHILD	0x2	/* any foreign key of table */
-#define DBERROR_FK_PARENT	0x4	/* any foreign key onto table */
-#define DBERROR_STMT_COLUMNS	0x8	/* columns: those the statement writes */
-};
-
 /* result.c */
-void	 result_init(struct result *);
-void	 result_set_columns(struct result *, int);
-void	 result_add_value(struct result *, const char *, size_t);
-void	 result_add_null(struct result *);
-size_t	 result_rows(const struct result *);
 void	 result_hash_stream(struct result *);
-void	 result_clear(struct result *);
 void	 result_nulls_as_text(struct result *);
-void	 dberror_init(struct dberror *);
-void	 dberror_clear(struct dberror *);
-void	 dberror_set(struct dberror *, const char *, const char *,
-	    const char *, const char *);
 char	*dberror_describe(const struct dberror *);
-void	 slt_render(char, const char *, struct buf *);
 const char *condition_sqlstate(const char *);
 int	 condition_known(const char *);
 int	 condition_valid(const char *);
@@ -188,174 +78,8 @@ const char *condition_from_sqlstate(const char *);
 const char *condition_nearest(const char *);
 int	 condition_matches(const char *, const struct dberror *,
 	    const char *);
-void	 dberror_set_target(struct dberror *, const char *, const char *,
-	    const char *);
-
-/*
- * A constraint as a driver reads it from the catalog, for --coverage.
- * Strings are owned; columns are those the constraint is on (for a
- * CHECK, the table's columns its expression names).
- */
-enum constraint_kind {		/* in the order reports list them */
-	CONSTRAINT_PRIMARY_KEY,
-	CONSTRAINT_UNIQUE,
-	CONSTRAINT_EXCLUSION,
-	CONSTRAINT_FOREIGN_KEY,
-	CONSTRAINT_CHECK,
-	CONSTRAINT_NOT_NULL
-};
-#define CONSTRAINT_NKINDS	6
-
-struct constraint {
-	char			*table;
-	char			*name;
-	enum constraint_kind	 kind;
-	char			**columns;
-	size_t			 ncolumns;
-	char			*ref_table;	/* foreign key: its parent */
-	char			**ref_columns;	/* and its columns, if known */
-	size_t			 nref_columns;
-	char			*expr;		/* check: expression text */
-};
-
-struct constraint_list {
-	struct constraint	*items;
-	size_t			 n;
-};
-
-/*
- * The driver interface.  One const object per engine in driver-*.c; slots
- * marked optional may be NULL.  Drivers never print, exit, parse sqltest
- * syntax or compare results.
- */
-struct watch;
-struct csv;
-struct conn {
-	const struct driver	*drv;
-	void			*data;		/* driver-private state */
-	struct watch		*watch;		/* core: --timeout, or NULL */
-};
-
-enum isolation {
-	ISOLATION_AUTO,
-	ISOLATION_TRANSACTION,	/* one transaction, rolled back */
-	ISOLATION_DATABASE	/* a scratch database of the file's own */
-};
-
-struct driver {
-	const char	*name;		/* "sqlite", "postgres", "mysql" */
-	const char	*const *aliases;	/* other accepted names, NULL-ended */
-	int		 flags;
-#define DRIVER_TXN_DDL		0x1	/* DDL is transactional */
-#define DRIVER_STMT_ATOMIC	0x2	/* an error leaves the txn usable */
-#define DRIVER_RESET_ROLLS_BACK	0x4	/* reset rolls the file's txn back */
-	/* Connect; *cause says why not (no password in it). */
-	int	(*open)(struct conn *, const char *dsn, char **cause);
-	/* Optional: start a throwaway server (--temp-instance). */
-	struct tempinst *(*temp_start)(char **cause);
-	void	(*close)(struct conn *);
-	/*
-	 * Run one statement.  Returns 0 and fills the result, or -1 and fills
-	 * the error (err->lost set when the connection is gone).  types is
-	 * NULL, or sqllogictest column types ("ITR") to render values with.
-	 */
-	int	(*exec)(struct conn *, const char *sql, const char *types,
-		    struct result *, struct dberror *);
-	/*
-	 * Optional: exec inside a savepoint of its own, so that a failing
-	 * statement leaves no trace and the transaction stays usable (for
-	 * engines without DRIVER_STMT_ATOMIC), in one round trip if it can.
-	 */
-	int	(*exec_guarded)(struct conn *, const char *sql,
-		    const char *types, struct result *, struct dberror *);
-	/*
-	 * Optional: exec_guarded for n statements (each a test of its own)
-	 * in one round trip.  It stops at the first statement that fails,
-	 * unless expect_error[i] says that statement is expected to fail,
-	 * and then at the first such statement that succeeds.  Fills
-	 * results[i], errs[i] and rcs[i] (0 or -1) and returns how many
-	 * statements have them: n, or up to and including the one it
-	 * stopped at (those after it did not run, or left no trace); 0 if it
-	 * ran none (the core then runs them one by one).
-	 */
-	size_t	(*exec_guarded_batch)(struct conn *, const char *const *sqls,
-		    const char *const *types, const int *expect_error, size_t n,
-		    struct result *results, struct dberror *errs, int *rcs);
-	/*
-	 * Optional: run n statements that must all succeed (a setup block)
-	 * inside the file's transaction, in one round trip if it can; their
-	 * results are dropped.  0, or -1 with *failed set to the index of the
-	 * statement that failed (those after it did not run) and err filled.
-	 */
-	int	(*exec_batch)(struct conn *, const char *const *sqls, size_t n,
-		    size_t *failed, struct dberror *err);
-	/* 1 inside a transaction, 0 in autocommit. */
-	int	(*in_transaction)(struct conn *);
-	/* Optional: ask the engine to stop the running statement. */
-	void	(*cancel)(struct conn *);
-	/* Optional: make a used session as good as new, -1 if it cannot. */
-	int	(*reset)(struct conn *, char **cause);
-	/* Optional: server version for verbose output. */
-	const char *(*version)(struct conn *);
-	/*
-	 * Optional: create a scratch database and switch the session to it;
-	 * *name is set to its name (caller frees).  scratch_drop switches back
-	 * and drops it.
-	 */
-	int	(*scratch_create)(struct conn *, char **name, char **cause);
-	int	(*scratch_drop)(struct conn *, const char *name, char **cause);
-	/*
-	 * Optional, for --clean: scratch_list sets *names to the scratch
-	 * databases on the server, sorted (free with str_list_free);
-	 * scratch_clean drops one unless a session uses it or the run that
-	 * made it holds its lock: 0 dropped, 1 kept (*cause says why), -1
-	 * with *cause.
-	 */
-	int	(*scratch_list)(struct conn *, char ***names, size_t *n,
-		    char **cause);
-	int	(*scratch_clean)(struct conn *, const char *name, char **cause);
-	/* Optional: the DSN with any password removed, for messages. */
-	char	*(*describe)(const char *dsn);
-	/*
-	 * Optional: append to list the constraints of the tables that exist
-	 * now in the session (inside the file's transaction).  0, or -1
-	 * with *cause.
-	 */
-	int	(*constraints)(struct conn *, struct constraint_list *,
-		    char **cause);
-	/*
-	 * Optional: insert the rows of a CSV file into table (SQL as the
-	 * user wrote it; columns named by the header, quoted unless plain
-	 * identifiers) the engine's fastest way.  0, or -1 with err filled
-	 * and *bad the index of the failing row, or (size_t)-1 if unknown.
-	 */
-	int	(*load)(struct conn *, const char *table, const struct csv *,
-		    size_t *bad, struct dberror *);
-	/*
-	 * Optional: the schema of the current database from the engine's
-	 * catalog, as canonical lines ("table t", "column t.c: integer not
-	 * null default 0", "index i on t: (c)", ...), each ending in a new
-	 * line, appended to out in any order (the core sorts them).  A line
-	 * "KIND NAME: DETAILS" is keyed by what comes before ": ".  0, or -1
-	 * with *cause.
-	 */
-	int	(*fingerprint)(struct conn *, struct buf *out, char **cause);
-	/*
-	 * Optional, together: template databases.  template_save keeps a
-	 * copy of the current database as a template, *name its name (caller
-	 * frees); scratch_clone is scratch_create with a copy of template
-	 * tmpl (scratch_drop drops it); template_drop forgets tmpl.  They may
-	 * be called from any worker thread.
-	 */
-	int	(*template_save)(struct conn *, char **name, char **cause);
-	int	(*scratch_clone)(struct conn *, const char *tmpl, char **name,
-		    char **cause);
-	void	(*template_drop)(const char *tmpl);
-};
 
 /* clean.c: --clean, scratch databases left by killed runs. */
-int	 scratch_name_valid(const char *);
-uint64_t scratch_name_key(const char *);
 int	 clean_run(const struct driver *, const char *);
 
 /* driver.c */
@@ -364,7 +88,6 @@ const char		*driver_canonical(const char *);
 const char		*driver_names(void);
 const char		*driver_load_error(const char *);
 void			*driver_module_symbol(const char *, const char *);
-moduleexport const struct driver *sqlcheck_module_driver(void); /* in a module */
 
 /* The model of a test file, shared by the sqltest and sqllogictest readers. */
 struct csv;
@@ -498,24 +221,46 @@ struct sqlfiles {
 	size_t		  nrecords;
 };
 
-struct migration {
+/* One file of a migrations directory: one step, one direction. */
+struct mig_file {
+	char		*path;
+	char		*name;		/* the file name, for messages */
 	char		*version;	/* as written: "0001", "2", "1.2" */
-	char		*name;		/* the file name of its up step */
-	char		*up_path;
-	char		*down_path;	/* NULL: no down step */
-	struct record	 up;
-	struct record	 down;
+	const char	*dialect;	/* its engine ("cockroach": none of
+					 * ours), or NULL: every engine */
+	int		 down;		/* a down (undo) step */
+	int		 autocommit;	/* .autocommit: not in a transaction */
+	struct record	 rec;
 };
 
+/* A step as one engine runs it (borrowed from its migrations). */
+struct migration {
+	const char		*version;
+	const char		*name;	/* file name of its up step */
+	const struct mig_file	*up;	/* NULL: nothing on this engine */
+	const struct mig_file	*down;	/* NULL: no down step (or nothing
+					 * to undo when up is NULL) */
+};
+
+/*
+ * The migrations of a directory: every dialect's files, and one view of
+ * steps per engine (migrations_for); a view has no files of its own.
+ */
 struct migrations {
-	char			*dir;
-	struct migration	*steps;		/* in version order */
+	char			*dir;		/* borrowed in a view */
+	const char		*engine;	/* of a view, else NULL */
+	struct mig_file		*files;		/* in version order */
+	size_t			  nfiles;
+	struct migration	*steps;		/* a view's, in version order */
 	size_t			  nsteps;
+	struct migrations	*views;		/* sqlite, postgres, mysql */
 };
 
 int		 sqlfiles_add(struct sqlfiles *, const char *, char **);
 void		 sqlfiles_free(struct sqlfiles *);
 struct migrations *migrations_read(const char *, char **);
+const struct migrations *migrations_for(const struct migrations *,
+		    const char *);
 void		 migrations_free(struct migrations *);
 int		 migrations_find(const struct migrations *, const char *);
 char		*migrations_versions(const struct migrations *);
@@ -653,6 +398,7 @@ struct options {
 	size_t		  nexclude_tags;
 	int		  fail_fast;
 	int		  temp_instance;
+	int		  allow_server_changes;	/* --allow-server-changes */
 	int		  verbose;
 	int		  quiet;
 	int		  color;
@@ -682,6 +428,8 @@ struct options {
 	int		  pgtap;	/* --pgtap: other names are pgTAP */
 	size_t		  max_rows;	/* --max-rows, 0: no limit */
 	const char		 *template;	/* of both, or NULL */
+	const char	 *server_version; /* the engine's, or NULL */
+	const char	 *command_line;	/* passwords hidden, for reports */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -733,6 +481,8 @@ struct file_report {
 	double			 seconds;
 	char			*isolation;	/* how it was isolated */
 	char			*orphan_scratch; /* scratch db of a lost session */
+	char			**tags;		/* the file's tags, owned */
+	size_t			  ntags;
 };
 
 /* run.c, run-setup.c (run_template_build) */
@@ -752,6 +502,18 @@ enum txn_kind {
 };
 enum txn_kind	 txn_classify(const char *);
 int		 txn_is_savepoint_stmt(const char *);
+
+/* Where a statement is about to run, for txn_refusal(). */
+struct txn_place {
+	const char	*engine;	/* driver name: sqlite, postgres, mysql */
+	int		 in_txn;	/* inside the file's transaction */
+	int		 txn_ddl;	/* the engine's DDL is transactional */
+	int		 scratch;	/* in a scratch database */
+	int		 server_ok;	/* --temp-instance, --allow-server-changes */
+};
+int		 txn_commits_implicitly(const char *);
+const char	*txn_server_change(const char *, const struct txn_place *);
+char		*txn_refusal(const char *, const struct txn_place *);
 
 /* Totals of a run, for the summary. */
 struct totals {
@@ -807,6 +569,8 @@ struct test_report *file_report_add(struct file_report *, enum outcome,
 
 /* report-tap.c, report-junit.c, report-json.c */
 extern const struct reporter report_tap, report_junit, report_json;
+/* report-html.c */
+extern const struct reporter report_html;
 void	 json_string(FILE *, const char *);
 
 /* querylog.c: --log, every statement with its duration and outcome. */
@@ -815,21 +579,11 @@ int	 querylog_active(void);
 void	 querylog_write(const char *, int, const char *, double, const char *);
 void	 querylog_close(void);
 
-/*
- * tempinst.c, tempinst-pg.c, tempinst-mysql.c: throwaway servers for
- * --temp-instance, in a temporary directory removed by tempinst_stop().
- */
-struct tempinst {
-	char	*dir;		/* temporary directory, owned */
-	int	 pid;		/* server process, or 0 */
-	int	 stop_signal;	/* SIGINT for postgres, SIGTERM for mariadbd */
-	double	 startup_seconds;
-	char	*dsn;		/* how to connect, owned */
-};
-struct tempinst *tempinst_pg_start(char **cause);
-struct tempinst *tempinst_mysql_start(char **cause);
-void	 tempinst_stop(struct tempinst *);
+/* tempinst.c, tempinst-guard.c: what of throwaway servers is the core's. */
 int	 tempinst_rmtree(const char *);
+int	 tempinst_guard_start(char **);
+void	 tempinst_guard_dir(const char *);
+void	 tempinst_guard_done(void);
 
 /* rewrite.c: --rewrite, expectations replaced by actual results. */
 char	*rewrite_expectation(const struct record *, const struct expect *,
@@ -859,8 +613,6 @@ int	 sqltok_is_name(const struct sqltok *);
 char	*sqltok_name(const struct sqltok *);
 const char *sqlscan_close(const char *);
 char	*sql_dml_table(const char *, int *, char ***, size_t *);
-void	 dberror_guess_target(struct dberror *, const char *, int);
-void	 sql_expr_columns(struct constraint *, char *const *, size_t);
 int	 sql_same_text(const char *, const char *);
 
 /*
@@ -900,10 +652,8 @@ struct coverage {
 struct coverage_file;
 const struct coverage *coverage_get(void);
 void	 constraint_list_init(struct constraint_list *);
-struct constraint *constraint_add(struct constraint_list *, const char *,
-	    const char *, enum constraint_kind);
-void	 constraint_add_column(struct constraint *, const char *);
 void	 constraint_list_free(struct constraint_list *);
+void	 constraint_list_drop_table(struct constraint_list *, const char *);
 const char *constraint_kind_name(enum constraint_kind);
 struct coverage_file *coverage_file_new(const char *);
 void	 coverage_hit(struct coverage_file *, const char *, int,
@@ -913,53 +663,31 @@ void	 coverage_file_end(struct coverage_file *, struct constraint_list *,
 void	 coverage_start(const char *);
 void	 coverage_free(void);
 
+/*
+ * catalog-sqlite.c: SQLite's constraints (its driver's constraints
+ * slot) and what its constraint errors name.  The PostgreSQL and MySQL
+ * catalogs are in their modules.
+ */
+struct sqlite3;
+int	 catalog_sqlite(struct sqlite3 *, struct constraint_list *, char **);
+void	 catalog_sqlite_attribute(struct dberror *, const char *);
+
 /* coverage-report.c: the --coverage table and --coverage-json. */
 void	 coverage_report(FILE *);
 int	 coverage_write_json(const char *, char **);
 int	 coverage_total(size_t *, size_t *);
 
-/*
- * catalog-sqlite.c, catalog-pg.c, catalog-mysql.c: each engine's
- * constraints (the drivers' constraints slot), what its constraint
- * errors name and, for the server engines, the schema fingerprint.  The engine handles stay opaque here.
- */
-struct sqlite3;
-struct pg_conn;
-struct pg_result;
-struct st_mysql;
-int	 catalog_sqlite(struct sqlite3 *, struct constraint_list *, char **);
-void	 catalog_sqlite_attribute(struct dberror *, const char *);
-int	 catalog_pg(struct pg_conn *, struct constraint_list *, char **);
-void	 catalog_pg_attribute(struct dberror *, const struct pg_result *);
-int	 catalog_mysql(struct st_mysql *, struct constraint_list *, char **);
-void	 catalog_mysql_attribute(struct dberror *, unsigned int,
-	    const char *);
-int	 catalog_mysql_fingerprint(struct st_mysql *, struct buf *, char **);
-
-/*
- * csv.c: a CSV file for "-- load:", its header naming the columns.
- * cells holds nrows * ncols values row-major, NULL for SQL NULL (an
- * empty unquoted field); all text is in store.
- */
-struct csv {
-	char	 *path;
-	char	**header;	/* ncols names */
-	int	  ncols;
-	char	**cells;
-	size_t	  nrows;
-	int	 *lines;	/* the line each row starts on */
-	char	 *store;
-};
 struct csv	*csv_parse(const char *, const char *, size_t, char **);
 struct csv	*csv_read(const char *, char **);
 void		 csv_free(struct csv *);
 
 /* migcheck.c: --check-migrations. */
 void	 migcheck_run(struct conn *, const struct migrations *,
-	    const struct sqlfiles *, struct file_report *);
+	    const struct sqlfiles *, int, struct file_report *);
 
 /* files.c: expand paths into a sorted list of test files. */
 int	 files_collect(char **, int, char ***, size_t *);
+int	 files_output_writable(const char *, char **);
 int	 files_is_test(const char *);
 
 #endif

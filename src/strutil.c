@@ -222,6 +222,30 @@ str_is_identifier(const char *s)
 	return *s == '\0';
 }
 
+/* 1 if s ends with suffix (an empty suffix ends every string). */
+int
+str_ends_with(const char *s, const char *suffix)
+{
+	size_t	n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/*
+ * The first occurrence of needle in haystack, ASCII case ignored, or
+ * NULL (strcasestr is a GNU extension).
+ */
+const char *
+str_icontains(const char *haystack, const char *needle)
+{
+	size_t	m = strlen(needle);
+
+	for (; *haystack != '\0'; haystack++)
+		if (strncasecmp(haystack, needle, m) == 0)
+			return haystack;
+	return m == 0 ? haystack : NULL;
+}
+
 /* The edit distance of a and b (ignoring case), bounded by 255. */
 static size_t
 str_distance(const char *a, const char *b)
@@ -268,4 +292,49 @@ str_nearness(const char *word, const char *candidate)
 	    strncasecmp(word, candidate, lw < lc ? lw : lc) == 0)
 		return dist < 255 ? (int)(256 - dist) : 1;
 	return 0;
+}
+
+/* Append arg to b, in single quotes when the shell would split it. */
+static void
+command_word(struct buf *b, const char *arg)
+{
+	const char	*s;
+
+	if (*arg != '\0' && strspn(arg, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,@%+") == strlen(arg)) {
+		buf_adds(b, arg);
+		return;
+	}
+	buf_addc(b, '\'');
+	for (s = arg; *s != '\0'; s++) {
+		if (*s == '\'')
+			buf_adds(b, "'\\''");
+		else
+			buf_addc(b, *s);
+	}
+	buf_addc(b, '\'');
+}
+
+/*
+ * The command line as a shell would take it back, for reports, with the
+ * bytes of any password in a word shaped like a DSN made '*' (as
+ * dsn_hide_password() does to --dsn).  Caller frees.
+ */
+char *
+str_command_line(int argc, char *const *argv)
+{
+	struct buf	 b;
+	char		*word;
+	int		 i;
+
+	buf_init(&b);
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			buf_addc(&b, ' ');
+		word = xstrdup(argv[i]);
+		dsn_hide_password(word);
+		command_word(&b, word);
+		free(word);
+	}
+	return buf_detach(&b);
 }

@@ -263,7 +263,8 @@ lacks "without -v: no isolation line" "$OUT$ERR" "isolation:"
 run_sqlcheck --help
 is_status "--help: exit status 0" 0
 for opt in -d --driver --dsn --isolation -k --filter --tag --exclude-tag \
-    -x --fail-fast --color -v --verbose -q --quiet -h --help -V --version; do
+    -x --fail-fast --color -v --verbose -q --quiet -h --help -V --version \
+    --temp-instance --allow-server-changes; do
 	matches "--help mentions $opt" "$OUT" "(^|[ ,])$opt([ ,=]|\$)"
 done
 contains "--help: states the exit status" "$OUT" "Exit status"
@@ -280,13 +281,19 @@ matches "-V is --version" "$OUT" '^sqlcheck [0-9]+\.[0-9]+'
 # Colour: only when asked for or on a terminal, never with NO_COLOR.
 esc=$(printf '\033')
 run_sqlcheck --color never fixtures/fail.sqltest
+is_status "--color never: the run fails its failing test (exit status 1)" 1
+contains "--color never: the report is there" "$OUT" "FAIL"
 lacks "--color never: no escape codes" "$OUT" "$esc"
 run_sqlcheck fixtures/fail.sqltest
+is_status "not a terminal: the run fails its failing test (exit status 1)" 1
+contains "not a terminal: the report is there" "$OUT" "FAIL"
 lacks "not a terminal: no escape codes" "$OUT" "$esc"
 NO_COLOR=1
 export NO_COLOR
 run_sqlcheck --color auto fixtures/fail.sqltest
 unset NO_COLOR
+is_status "NO_COLOR: the run fails its failing test (exit status 1)" 1
+contains "NO_COLOR: the report is there" "$OUT" "FAIL"
 lacks "NO_COLOR: no escape codes" "$OUT" "$esc"
 run_sqlcheck --color always fixtures/fail.sqltest
 contains "--color always: red FAIL" "$OUT" "${esc}[31mFAIL"
@@ -299,15 +306,24 @@ if command -v script >/dev/null 2>&1 &&
 	contains "a terminal: colour" "$(cat "$WORK/tty.out")" "${esc}[31mFAIL"
 	NO_COLOR=1 script -qec "'$SQLCHECK' fixtures/fail.sqltest" /dev/null \
 	    >"$WORK/tty.out" 2>&1 </dev/null
+	contains "a terminal with NO_COLOR: the report is there" \
+	    "$(cat "$WORK/tty.out")" "FAIL fixtures/fail.sqltest"
 	if grep -q "${esc}\[[0-9;]*m" "$WORK/tty.out"; then
 		fail "a terminal with NO_COLOR: no colour"
 		diag "$(cat -v "$WORK/tty.out")"
 	else
 		pass "a terminal with NO_COLOR: no colour"
 	fi
+	# NO_COLOR set but empty is as if unset.
+	NO_COLOR= script -qec "'$SQLCHECK' fixtures/fail.sqltest" /dev/null \
+	    >"$WORK/tty.out" 2>&1 </dev/null
+	contains "a terminal with NO_COLOR empty: colour" \
+	    "$(cat "$WORK/tty.out")" "${esc}[31mFAIL"
 else
-	skip "a terminal: colour" "no script(1) to make a terminal"
-	skip "a terminal with NO_COLOR: no colour" "no script(1)"
+	missing "a terminal: colour" "no script(1) to make a terminal"
+	missing "a terminal with NO_COLOR: the report is there" "no script(1)"
+	missing "a terminal with NO_COLOR: no colour" "no script(1)"
+	missing "a terminal with NO_COLOR empty: colour" "no script(1)"
 fi
 
 # The default path is ./sql-tests.

@@ -127,9 +127,13 @@ fi
 
 # Files on several workers merge into the same report.
 run_sqlcheck --coverage -j 1 $FILES
-one=$(after_summary "$OUT")
+one="exit $STATUS
+$(after_summary "$OUT")"
+contains "-j 1: the report" "$one" "total: 11 of 24 constraints covered"
 run_sqlcheck --coverage -j 3 $FILES
-is "-j 3 gives the report of -j 1" "$(after_summary "$OUT")" "$one"
+is "-j 3 gives the report and exit status of -j 1" \
+    "exit $STATUS
+$(after_summary "$OUT")" "$one"
 
 # A test that expected another error failed, and covers nothing.
 run_sqlcheck --coverage-json "$WORK/failing.json" "$D/failing.sqltest"
@@ -147,6 +151,12 @@ ok "a failing test covers nothing" $?
 run_sqlcheck --coverage-min 45 $FILES
 is_status "--coverage-min 45: exit status 0" 0
 lacks "--coverage-min alone prints no table" "$OUT" "constraint coverage"
+run_sqlcheck --coverage-min 45% $FILES
+is_status "--coverage-min 45%: a per cent sign is allowed (exit status 0)" 0
+run_sqlcheck --coverage-min 46% $FILES
+is_status "--coverage-min 46%: exit status 1" 1
+contains "--coverage-min 46%: says why" "$ERR" \
+    "is below --coverage-min 46 %"
 run_sqlcheck --coverage-min 50 $FILES
 is_status "--coverage-min 50: exit status 1" 1
 contains "--coverage-min 50: says why" "$ERR" \
@@ -169,6 +179,9 @@ contains "--format tap: the table is on standard error" "$ERR" \
 
 # Without --coverage nothing changes.
 run_sqlcheck $FILES
+is_status "without --coverage: the run passes" 0
+is "without --coverage: the summary is the last line" "$(last_line "$OUT")" \
+    "14 passed, 0 failed, 2 skipped"
 lacks "without --coverage: no table" "$OUT" "constraint coverage"
 
 # An unwritable JSON file is an error before anything runs.

@@ -270,6 +270,75 @@ else
 fi
 unchanged "batches"
 
+# -x: the run stops at the first failure, and tests go one at a time (no
+# batch), so that none runs after it.
+logged_run "$WORK/x.log" -x -d postgres --dsn "$USERDSN" \
+    --log "$WORK/x.qlog" "$F/failing.sqltest" "$F/batch.sqltest"
+is_status "-x: exit status 1" 1
+is "-x: stops at the first failure" "$(last_line "$OUT")" \
+    "1 passed, 1 failed, 0 skipped"
+is "-x: no statement after the failing one" \
+    "$(cut -f 1 "$WORK/x.qlog" | sed 's/.*://' | tr '\n' ' ')" "5 6 9 14 15 "
+if [ -n "$pglog" ] && [ -r "$pglog" ]; then
+	is "-x: the server saw no batch" \
+	    "$(grep -c 'SAVEPOINT sqlcheck_b[0-9]' "$WORK/x.log")" 0
+	is "-x: ... nor the statement after the failing one" \
+	    "$(grep -c "INSERT INTO gadgets VALUES (1, 'chair')" "$WORK/x.log")" 0
+else
+	missing "-x: the server saw no batch" \
+	    "the server's log is unknown (SQLCHECK_PG_LOG)"
+	missing "-x: ... nor the statement after the failing one" \
+	    "the server's log is unknown (SQLCHECK_PG_LOG)"
+fi
+unchanged "-x"
+
+# PostgreSQL's DETAIL and HINT are in the failure output.
+run_sqlcheck -d postgres --dsn "$USERDSN" "$F/detail-hint.sqltest"
+is_status "DETAIL and HINT: exit status 1" 1
+contains "DETAIL and HINT: the DETAIL of a foreign key violation" "$OUT" \
+    'foreign_key_violation, SQLSTATE 23503)
+    DETAIL: Key (parent_id)=(42) is not present in table "parent".'
+contains "DETAIL and HINT: the HINT of an unknown function" "$OUT" \
+    "(SQLSTATE 42883)
+    HINT: No function matches the given name and argument types."
+unchanged "DETAIL and HINT"
+
+# -j: by default as many files at once as there are cores.  Each file
+# holds its session in pg_sleep: the server sees that many at once, not
+# more, though there are two files more.
+cores=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)
+i=0
+while [ "$i" -lt $((cores + 2)) ]; do
+	printf -- '-- test: held %s\nSELECT 1 FROM (SELECT pg_sleep(3)) AS jobs_probe;\n-- expect:\n1\n' \
+	    "$i" >"$WORK/jobs-$i.sqltest"
+	i=$((i + 1))
+done
+probes()
+{
+	psql_q "$SQLCHECK_PG_DSN" -c "SELECT count(*) FROM pg_stat_activity
+	    WHERE query LIKE '%AS jobs_probe%' AND application_name = '$PGAPPNAME'
+	    AND pid <> pg_backend_pid()"
+}
+"$SQLCHECK" -d postgres --dsn "$USERDSN" "$WORK"/jobs-*.sqltest \
+    >"$WORK/jobs.out" 2>&1 </dev/null &
+jobs_pid=$!
+at_once()
+{
+	[ "$(probes)" = "$cores" ]
+}
+wait_for 60 at_once
+ok "-j default: $cores files at once ($cores cores)" $?
+is "-j default: ... not more (of $((cores + 2)) files)" "$(probes)" "$cores"
+wait "$jobs_pid"
+is "-j default: every file ran" "$?/$(tail -n 1 "$WORK/jobs.out")" \
+    "0/$((cores + 2)) passed, 0 failed, 0 skipped"
+unchanged "-j default"
+
+# --clean that cannot connect exits 2.
+run_sqlcheck -d postgres --dsn "host=$WORK/nowhere dbname=x" --clean
+is_status "--clean, no server: exit status 2" 2
+contains "--clean, no server: says why" "$ERR" "cannot connect to PostgreSQL"
+
 # --timeout: a ten-minute statement is cancelled, well before its end
 # (a generous minute, for a loaded machine).
 start=$(date +%s)
@@ -288,15 +357,19 @@ same_with_jobs "-j 2 reports exactly what -j 1 reports" -d postgres \
 unchanged "-j 2"
 
 # --temp-instance: a server of its own, gone afterwards.
-ls -d /tmp/sqlcheck-pg.* >"$WORK/tmp-before" 2>/dev/null
 run_sqlcheck -v -d postgres --temp-instance "$top_srcdir/sql-tests"
 is_status "temp instance: the suite passes" 0
 matches "temp instance: startup time in verbose output" "$ERR" \
     'temporary postgres server in .* started in [0-9.]+ s'
-ls -d /tmp/sqlcheck-pg.* >"$WORK/tmp-after" 2>/dev/null
-is "temp instance: no directory left" "$(cat "$WORK/tmp-after")" \
-    "$(cat "$WORK/tmp-before")"
 dir=$(printf '%s\n' "$ERR" | sed -n 's/.*temporary postgres server in \([^ ]*\) started.*/\1/p')
+# The directory -v names is gone.  (Other runs on this machine may make
+# and remove directories of their own beside it meanwhile.)
+still_there()
+{
+	[ ! -e "$1" ] || echo "$1"
+}
+nothing_left "temp instance: no directory left" 30 \
+    still_there "${dir:-/no-directory-named}"
 matches "temp instance: -v names its directory" "$dir" '^/.*/sqlcheck-pg\.'
 server_procs()
 {
@@ -306,6 +379,29 @@ server_procs()
 if have pgrep; then
 	nothing_left "temp instance: no server process left" 30 \
 	    server_procs "${dir:-/no-directory-named}"
+	# SIGINT while a statement runs stops the temporary server too.
+	"$SQLCHECK" -v -d postgres --temp-instance "$F/slow.sqltest" \
+	    >"$WORK/ti.out" 2>"$WORK/ti.err" </dev/null &
+	ti_pid=$!
+	started()
+	{
+		grep -q 'temporary postgres server in .* started' "$WORK/ti.err"
+	}
+	wait_for 120 started
+	tidir=$(sed -n 's/.*temporary postgres server in \([^ ]*\) started.*/\1/p' \
+	    "$WORK/ti.err")
+	ti_running()
+	{
+		pgrep -f -- "-D $tidir/data" >/dev/null
+	}
+	ok "SIGINT, temp instance: its server runs" "$(ti_running; echo $?)"
+	kill -INT "$ti_pid"
+	wait "$ti_pid"
+	is "SIGINT, temp instance: exit status 130" "$?" 130
+	nothing_left "SIGINT, temp instance: the server is stopped" 30 \
+	    server_procs "${tidir:-/no-directory-named}"
+	ok "SIGINT, temp instance: its directory is removed" \
+	    "$([ -n "$tidir" ] && [ ! -e "$tidir" ]; echo $?)"
 	sh -c 'while :; do sleep 1; done' fake -D "$WORK/fake/data" &
 	fake=$!
 	check_fails "checks: a server process left fails it" \

@@ -183,9 +183,13 @@ contains "tap: with the setup's message" "$OUT" \
 prove_is "tap: prove fails file failures" "$WORK/files.tap" fail
 
 run_sqlcheck --format tap -j 1 "$suite" "$fx"
-one=$OUT
+one="exit $STATUS
+$OUT"
+matches "tap: -j 1 gives a plan" "$OUT" '^1\.\.[1-9][0-9]*$'
 run_sqlcheck --format tap -j 4 "$suite" "$fx"
-is "tap: -j 4 reports exactly as -j 1" "$OUT" "$one"
+is "tap: -j 4 reports exactly as -j 1, with its exit status" \
+    "exit $STATUS
+$OUT" "$one"
 
 #
 # JUnit

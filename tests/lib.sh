@@ -24,11 +24,15 @@
 #	skip_engine DESC ENGINE	 a skip, a failure if CI requires ENGINE
 #	have TOOL		 TOOL is a command on PATH
 #	require_tools TOOL...	 skip_all (a bail out under CI) without one
+#	skip_all_missing REASON	 skip_all, a bail out under CI
 #	missing DESC REASON	 a skip, a failure under CI
 #	dump_save NAME CMD...	 CMD's dump kept as NAME (bail out if it fails)
 #	same_dump DESC NAME CMD... CMD exits 0, dumps something, as NAME
 #	same_dump_within DESC LIMIT NAME CMD... the same within LIMIT s
 #	wait_for LIMIT CMD...	 poll CMD until it exits 0 (1 after LIMIT s)
+#	wait_busy LIMIT PID	 wait until PID computes (a runaway statement)
+#	catches PID SIG		 PID has a handler for signal SIG
+#	logged FILE ERE		 a line of FILE (a --log) matches ERE
 #	nothing_left DESC LIMIT CMD... CMD lists what is left: nothing, in time
 #	check_fails DESC CMD...	 the check CMD, run aside, reports a failure
 #	done_testing		 prints the plan, exits 1 if a check failed
@@ -413,14 +417,21 @@ missing()
 require_tools()
 {
 	for _t in "$@"; do
-		have "$_t" && continue
-		if [ -n "${SQLCHECK_REQUIRE_ENGINES:-}" ]; then
-			echo "Bail out! no $_t, which .ci/run installs" \
-			    "(SQLCHECK_REQUIRE_ENGINES is set)"
-			exit 99
-		fi
-		skip_all "no $_t"
+		have "$_t" || skip_all_missing "no $_t"
 	done
+}
+
+# skip_all_missing REASON: the script cannot run without a tool REASON
+# names: skip_all, but a bail out under CI (SQLCHECK_REQUIRE_ENGINES set),
+# which installs every tool the tests use.
+skip_all_missing()
+{
+	if [ -n "${SQLCHECK_REQUIRE_ENGINES:-}" ]; then
+		echo "Bail out! $1, which .ci/run installs" \
+		    "(SQLCHECK_REQUIRE_ENGINES is set)"
+		exit 99
+	fi
+	skip_all "$1"
 }
 
 # _dump FILE CMD...: CMD's output in FILE; 1 with the reason in WHY if CMD
@@ -508,6 +519,44 @@ wait_for()
 		_wf_i=$((_wf_i + 1))
 	done
 	"$@" >/dev/null 2>&1
+}
+
+# busy_since TICKS PID: PID (all its threads) has used at least a fifth
+# of a second of CPU more than TICKS (from cpu_ticks).  cpu_ticks PID:
+# the user and system clock ticks PID has used (Linux /proc).
+cpu_ticks()
+{
+	awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null
+}
+
+busy_since()
+{
+	_bs_now=$(cpu_ticks "$2")
+	[ -n "$_bs_now" ] && [ "$_bs_now" -ge $(($1 + 20)) ]
+}
+
+# wait_busy LIMIT PID: wait until PID computes (a statement without end
+# is running): 1 if it has not used a fifth of a second of CPU within
+# LIMIT seconds.
+wait_busy()
+{
+	_wb_start=$(cpu_ticks "$2")
+	[ -n "$_wb_start" ] && wait_for "$1" busy_since "$_wb_start" "$2"
+}
+
+# catches PID SIG: PID has a handler for signal number SIG (SigCgt of
+# /proc/PID/status): sqlcheck has installed its handler, or, once it is
+# gone (SA_RESETHAND), has run it.
+catches()
+{
+	_mask=$(sed -n 's/^SigCgt:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null)
+	[ -n "$_mask" ] && [ $(((0x$_mask >> ($2 - 1)) & 1)) = 1 ]
+}
+
+# logged FILE PATTERN: a line of FILE (a --log) matches the ERE PATTERN.
+logged()
+{
+	grep -Eq -- "$2" "$1" 2>/dev/null
 }
 
 # nothing_left DESC LIMIT CMD...: CMD lists what is left (server

@@ -6,7 +6,7 @@
 # per pg_dump, files that COMMIT and files without transaction
 # statements included; pg_prove runs on a copy made before.  Then the
 # options on pgTAP files (-k, --tag, -j, --shard, --timeout, --format,
-# --pgtap, "-- format: pgtap"), psql meta-commands that are refused, and
+# --coverage, --pgtap, "-- format: pgtap", --temp-instance), psql meta-commands that are refused, and
 # a database without pgTAP.  Needs pg_prove and the pgtap extension
 # (packages libtap-parser-sourcehandler-pgtap-perl, postgresql-15-pgtap):
 # skipped without them, unless SQLCHECK_REQUIRE_ENGINES names postgres.
@@ -250,6 +250,44 @@ run_sqlcheck "$F/plan.pg"
 is_status "on sqlite: exit status 0" 0
 contains "on sqlite: skipped with the reason" "$OUT" \
     "a pgTAP file: runs on postgres, not on sqlite"
+
+# --coverage: the errors throws_ok and lives_ok catch count, at the
+# assertion's line, whether the SQL is dollar-quoted, quoted or the name
+# of a prepared statement; pgTAP's own tables are left out.
+cat >"$WORK/cov.pg" <<'EOF'
+SELECT plan(3);
+CREATE TABLE cov_t (id integer CONSTRAINT cov_pk PRIMARY KEY,
+    n integer CONSTRAINT cov_n_small CHECK (n < 10),
+    m integer CONSTRAINT cov_m_small CHECK (m < 10));
+INSERT INTO cov_t VALUES (1, 1, 1);
+PREPARE cov_dup AS INSERT INTO cov_t VALUES (1, 2, 2);
+SELECT throws_ok('cov_dup', '23505');
+SELECT throws_ok(E'INSERT INTO cov_t VALUES (2, 11, 1)', '23514');
+SELECT lives_ok('INSERT INTO cov_t VALUES (3, 1, 1)', 'a good row');
+SELECT * FROM finish();
+EOF
+run_sqlcheck -d postgres --dsn "$DSN_A" --coverage "$F/throws.pg" \
+    "$WORK/cov.pg"
+is_status "--coverage: exit status 0" 0
+matches "--coverage: a unique violation caught by throws_ok" "$OUT" \
+    'throws_accounts_email_key +unique +email +.*throws.pg:12'
+matches "--coverage: a check violation caught by throws_ok" "$OUT" \
+    'throws_balance_positive +check +balance +.*throws.pg:14'
+matches "--coverage: a prepared statement's violation" "$OUT" \
+    'cov_pk +primary_key +id +.*cov.pg:7'
+matches "--coverage: an E'' string's violation" "$OUT" \
+    'cov_n_small +check +n +.*cov.pg:8'
+matches "--coverage: what is not violated is not covered" "$OUT" \
+    'cov_m_small +check +m +-$'
+lacks "--coverage: pgTAP's own tables are left out" "$OUT" "__tcache__"
+contains "--coverage: the assertions still pass" "$OUT" \
+    "throws.pg  (5 tests"
+unchanged "--coverage"
+
+# --temp-instance creates the pgtap extension in its server.
+run_sqlcheck -d postgres --temp-instance "$F/plan.pg"
+is_status "--temp-instance: a pgTAP file passes there" 0
+contains "--temp-instance: its tests ran" "$OUT" "plan.pg  (6 tests"
 
 unchanged "the end"
 done_testing

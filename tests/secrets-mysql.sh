@@ -6,7 +6,8 @@
 # standard error) is searched for the password, percent-encoded and
 # decoded, and for a piece of it.  The password comes in --dsn and in
 # DATABASE_URL; a wrong password, a refused connection and malformed
-# DSNs must not echo it either.
+# DSNs must not echo it either.  And while a run is held open,
+# /proc/PID/cmdline shows --dsn without it.
 # shellcheck source=tests/lib.sh
 . "${0%/*}/lib.sh"
 
@@ -15,7 +16,7 @@ require_engines mysql
     skip_all "needs root to create a user (the server's root uses its socket)"
 for b in mariadbd mariadb-install-db mariadb-admin mariadb; do
 	command -v "$b" >/dev/null 2>&1 ||
-	    skip_all "no $b to run a MariaDB server of the test's own"
+	    skip_all_missing "no $b to run a MariaDB server of the test's own"
 done
 # shellcheck source=tests/faults-lib.sh
 . "$top_srcdir/tests/faults-lib.sh"
@@ -52,6 +53,14 @@ export DATABASE_URL="mysql://secret_user:$PW_URI@localhost/secretdb?socket=$SOCK
 fl_no_secret "DATABASE_URL" "$PW_URI" "$FRAG" -d mysql
 fl_no_secret "DATABASE_URL, decoded form" "$PW" "$FRAG" -d mysql
 unset DATABASE_URL
+
+# While a run is held open, ps (/proc/PID/cmdline) no longer shows the
+# password of --dsn: sqlcheck overwrote it as soon as it had read it.
+# shellcheck source=tests/hold-lib.sh
+. "$top_srcdir/tests/hold-lib.sh"
+hold_cmdline_hides "mysql:// DSN" mysql \
+    "mysql://secret_user:$PW_URI@localhost/secretdb?socket=$SOCK" \
+    "$PW_URI" "$FRAG"
 
 fl_no_secret_fail "wrong password" "$WRONG_URI" "Wr0ng" -d mysql \
     --dsn "mysql://secret_user:$WRONG_URI@localhost/secretdb?socket=$SOCK"

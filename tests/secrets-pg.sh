@@ -6,7 +6,8 @@
 # FILE, --rewrite --diff, standard error) is searched for the password
 # and for a piece of it.  The password comes in a conninfo DSN, in a URI
 # (percent-encoded), in PGPASSWORD and in DATABASE_URL; wrong passwords,
-# a refused connection and a malformed DSN must not echo it either.
+# a refused connection and a malformed DSN must not echo it either.  And
+# while a run is held open, /proc/PID/cmdline shows --dsn without it.
 # shellcheck source=tests/lib.sh
 . "${0%/*}/lib.sh"
 
@@ -14,8 +15,8 @@ require_engines postgres
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V |
     tail -n 1)}
 for b in initdb postgres psql pg_isready; do
-	[ -x "$PGBIN/$b" ] || skip_all "no PostgreSQL server binaries to" \
-	    "start a server of the test's own"
+	[ -x "$PGBIN/$b" ] || skip_all_missing \
+	    "no PostgreSQL server binaries to start a server of the test's own"
 done
 # shellcheck source=tests/faults-lib.sh
 . "$top_srcdir/tests/faults-lib.sh"
@@ -38,12 +39,20 @@ psql_q()
 psql_q "$FL_DSN" >/dev/null <<SQL
 CREATE ROLE secret_user LOGIN CREATEDB PASSWORD '$PW';
 CREATE DATABASE secretdb OWNER secret_user;
+GRANT pg_read_server_files TO secret_user;
 SQL
 # Only postgres (this script's administration) still trusts the socket.
 printf 'local all postgres trust\nlocal all all scram-sha-256\n' \
     >"$PG_DIR/data/pg_hba.conf"
 psql_q "$FL_DSN" -c "SELECT pg_reload_conf()" >/dev/null
-sleep 0.2
+# The server reads pg_hba.conf again when it has the signal: wait until a
+# session without password is refused.
+asks_password()
+{
+	! "$PGBIN/psql" -X -w -h "$PG_DIR" -U secret_user -d secretdb \
+	    -c "SELECT 1" >/dev/null 2>&1
+}
+wait_for 30 asks_password
 
 run_sqlcheck -d postgres --dsn "host=$PG_DIR user=secret_user dbname=secretdb" \
     "$top_srcdir/sql-tests/joins.sqltest"
@@ -63,6 +72,18 @@ export DATABASE_URL="postgresql://secret_user:$PW_URI@/secretdb?host=$PG_DIR"
 fl_no_secret "DATABASE_URL" "$PW_URI" "$FRAG" -d postgres
 fl_no_secret "DATABASE_URL, decoded form" "$PW" "$FRAG" -d postgres
 unset DATABASE_URL
+
+# While a run is held open, ps (/proc/PID/cmdline) no longer shows the
+# password of --dsn: sqlcheck overwrote it as soon as it had read it.
+# shellcheck source=tests/hold-lib.sh
+. "$top_srcdir/tests/hold-lib.sh"
+hold_cmdline_hides "conninfo DSN" postgres \
+    "host=$PG_DIR user=secret_user password='$PW' dbname=secretdb" "$PW" "$FRAG"
+hold_cmdline_hides "URI DSN" postgres \
+    "postgresql://secret_user:$PW_URI@/secretdb?host=$PG_DIR" "$PW_URI" "$FRAG"
+hold_cmdline_hides "URI DSN, password as a parameter" postgres \
+    "postgresql:///secretdb?host=$PG_DIR&user=secret_user&password=$PW_URI" \
+    "$PW_URI" "$FRAG"
 
 # Connections that fail, each with the password at hand.
 fl_no_secret_fail "wrong password in the DSN" "$WRONG" "Wr0ng" -d postgres \

@@ -1,0 +1,598 @@
+/*
+ * pgregress.c: "sqlcheck pg-regress", a stand-in for PostgreSQL 15's
+ * pg_regress that runs psql's part natively (psql-*.c).  It takes
+ * pg_regress's command line, creates the database as pg_regress does
+ * (template0, the encoding, lc_* and bytea_output and
+ * timezone_abbreviations settings), sets each test's environment
+ * (PGTZ, PGDATESTYLE, PGOPTIONS, PGAPPNAME, PGCLIENTENCODING), runs
+ * schedules' parallel groups, writes results/, regression.diffs and
+ * regression.out, and exits 0 (all passed), 1 (a test failed) or 2
+ * (the tests could not be run).  Beyond pg_regress: each failure is
+ * shown as FILE:LINE of the first differing statement with a diff,
+ * --format reports, --rewrite and -j.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "driver-pg.h"
+#include "pgregress.h"
+
+static FILE	*status_log;	/* regression.out, while it is written */
+
+/* Print a status line to standard output and regression.out. */
+void
+pgr_status(FILE *f, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	if (f != NULL)
+		vfprintf(f, fmt, ap);
+	va_end(ap);
+	if (status_log != NULL) {
+		va_start(ap, fmt);
+		vfprintf(status_log, fmt, ap);
+		va_end(ap);
+	}
+	if (f != NULL)
+		fflush(f);
+}
+
+enum {
+	O_INPUTDIR = 256, O_OUTPUTDIR, O_EXPECTEDDIR, O_SCHEDULE, O_DBNAME,
+	O_USE_EXISTING, O_LOAD_EXTENSION, O_CREATE_ROLE, O_ENCODING,
+	O_NO_LOCALE, O_MAX_CONNECTIONS, O_BINDIR, O_TEMP_INSTANCE, O_HOST,
+	O_PORT, O_USER, O_FORMAT, O_REWRITE, O_IGNORED_ARG, O_IGNORED
+};
+
+static const struct option pgr_options[] = {
+	{ "inputdir", required_argument, NULL, O_INPUTDIR },
+	{ "outputdir", required_argument, NULL, O_OUTPUTDIR },
+	{ "expecteddir", required_argument, NULL, O_EXPECTEDDIR },
+	{ "schedule", required_argument, NULL, O_SCHEDULE },
+	{ "dbname", required_argument, NULL, O_DBNAME },
+	{ "use-existing", no_argument, NULL, O_USE_EXISTING },
+	{ "load-extension", required_argument, NULL, O_LOAD_EXTENSION },
+	{ "create-role", required_argument, NULL, O_CREATE_ROLE },
+	{ "encoding", required_argument, NULL, O_ENCODING },
+	{ "no-locale", no_argument, NULL, O_NO_LOCALE },
+	{ "max-connections", required_argument, NULL, O_MAX_CONNECTIONS },
+	{ "max-concurrent-tests", required_argument, NULL,
+	    O_MAX_CONNECTIONS },
+	{ "bindir", required_argument, NULL, O_BINDIR },
+	{ "dlpath", required_argument, NULL, O_IGNORED_ARG },
+	{ "launcher", required_argument, NULL, O_IGNORED_ARG },
+	{ "temp-config", required_argument, NULL, O_IGNORED_ARG },
+	{ "config-auth", required_argument, NULL, O_IGNORED_ARG },
+	{ "debug", no_argument, NULL, O_IGNORED },
+	{ "temp-instance", required_argument, NULL, O_TEMP_INSTANCE },
+	{ "host", required_argument, NULL, O_HOST },
+	{ "port", required_argument, NULL, O_PORT },
+	{ "user", required_argument, NULL, O_USER },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "format", required_argument, NULL, O_FORMAT },
+	{ "output", required_argument, NULL, 'o' },
+	{ "rewrite", no_argument, NULL, O_REWRITE },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+usage(FILE *f)
+{
+	fputs(
+"usage: sqlcheck pg-regress [OPTIONS] [TEST...]\n"
+"Run a pg_regress suite (sql/NAME.sql against expected/NAME.out) with\n"
+"psql's output made natively over libpq, as PostgreSQL 15's pg_regress.\n"
+"\n"
+"pg_regress options:\n"
+"      --inputdir DIR        sql/ and expected/ are here (default .)\n"
+"      --outputdir DIR       results/, regression.diffs and\n"
+"                            regression.out go here (default .)\n"
+"      --expecteddir DIR     expected/ is here (default: --inputdir)\n"
+"      --schedule FILE       run the tests of FILE; a \"test:\" line is\n"
+"                            a group run at the same time (repeatable)\n"
+"      --dbname DB[,DB...]   databases to (re)create (default regression)\n"
+"      --use-existing        do not drop and create the database\n"
+"      --load-extension EXT  CREATE EXTENSION in it (repeatable)\n"
+"      --create-role ROLE    create this role (repeatable)\n"
+"      --encoding ENC        database and client encoding\n"
+"      --no-locale           create the database with the C locale\n"
+"      --max-connections N   at most N tests at the same time\n"
+"      --temp-instance DIR   run on a throwaway server (made in a\n"
+"                            private temporary directory)\n"
+"      --host, --port, --user  where to connect (else PGHOST, ...)\n"
+"      --bindir DIR          accepted, not needed (no psql is run)\n"
+"sqlcheck options:\n"
+"  -j, --jobs N              run N of the tests named on the command line\n"
+"                            at once (default 1, as pg_regress)\n"
+"      --format FORMAT       tap, junit or json: one test per script\n"
+"  -o, --output FILE         write the --format report to FILE\n"
+"      --rewrite             copy results/NAME.out over the expected file\n"
+"                            of each failing test\n"
+"  -q, --quiet               print only failures and the summary\n"
+"\n"
+"Exit status: 0 all tests passed, 1 some failed, 2 they could not run.\n",
+	    f);
+}
+
+static int
+opt_number(const char *arg, const char *name)
+{
+	char	*end;
+	long	 n = strtol(arg, &end, 10);
+
+	if (end == arg || *end != '\0' || n < 0 || n > 10000)
+		fatalx("bad --%s \"%s\": give a number from 0 to 10000", name,
+		    arg);
+	return (int)n;
+}
+
+static void
+parse_opts(int argc, char **argv, struct pgr_opts *o)
+{
+	int	c;
+
+	memset(o, 0, sizeof *o);
+	o->jobs = 1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "j:o:qh", pgr_options, NULL)) !=
+	    -1) {
+		switch (c) {
+		case O_INPUTDIR: o->inputdir = optarg; break;
+		case O_OUTPUTDIR: o->outputdir = optarg; break;
+		case O_EXPECTEDDIR: o->expecteddir = optarg; break;
+		case O_SCHEDULE:
+			str_list_add(&o->schedules, &o->nschedules, optarg);
+			break;
+		case O_DBNAME:
+			str_list_free(o->dbnames, o->ndbnames);
+			o->dbnames = NULL;
+			o->ndbnames = 0;
+			str_split_list(optarg, &o->dbnames, &o->ndbnames);
+			break;
+		case O_USE_EXISTING: o->use_existing = 1; break;
+		case O_LOAD_EXTENSION:
+			str_list_add(&o->extensions, &o->nextensions, optarg);
+			break;
+		case O_CREATE_ROLE:
+			str_split_list(optarg, &o->roles, &o->nroles);
+			break;
+		case O_ENCODING: o->encoding = optarg; break;
+		case O_NO_LOCALE: o->no_locale = 1; break;
+		case O_MAX_CONNECTIONS:
+			o->max_connections = opt_number(optarg,
+			    "max-connections");
+			break;
+		case O_TEMP_INSTANCE: o->temp_instance = 1; break;
+		case O_HOST: o->host = optarg; break;
+		case O_PORT: o->port = optarg; break;
+		case O_USER: o->user = optarg; break;
+		case 'j': o->jobs = opt_number(optarg, "jobs"); break;
+		case O_FORMAT: o->format = optarg; break;
+		case 'o': o->output = optarg; break;
+		case O_REWRITE: o->rewrite = 1; break;
+		case 'q': o->quiet = 1; break;
+		case 'h': usage(stdout); exit(0);
+		case O_BINDIR: case O_IGNORED_ARG: case O_IGNORED: break;
+		default:
+			usage(stderr);
+			exit(SQLCHECK_EXIT_ERROR);
+		}
+	}
+	if (o->inputdir == NULL)
+		o->inputdir = ".";
+	if (o->outputdir == NULL)
+		o->outputdir = ".";
+	if (o->expecteddir == NULL)
+		o->expecteddir = o->inputdir;
+	if (o->ndbnames == 0)
+		str_list_add(&o->dbnames, &o->ndbnames, "regression");
+	if (o->format != NULL && report_find(o->format) == NULL)
+		fatalx("unknown --format \"%s\": use tap, junit or json",
+		    o->format);
+}
+
+/* The environment pg_regress gives every test. */
+static void
+set_environment(const struct pgr_opts *o)
+{
+	const char	*old = getenv("PGOPTIONS");
+	char		*opts;
+
+	unsetenv("LANGUAGE");
+	unsetenv("LC_ALL");
+	setenv("LC_MESSAGES", "C", 1);
+	setenv("PGTZ", "PST8PDT", 1);
+	setenv("PGDATESTYLE", "Postgres, MDY", 1);
+	opts = xprintf("%s -c intervalstyle=postgres_verbose",
+	    old != NULL ? old : "");
+	setenv("PGOPTIONS", opts, 1);
+	free(opts);
+	if (o->encoding != NULL)
+		setenv("PGCLIENTENCODING", o->encoding, 1);
+	if (o->host != NULL)
+		setenv("PGHOST", o->host, 1);
+	if (o->port != NULL)
+		setenv("PGPORT", o->port, 1);
+	if (o->user != NULL)
+		setenv("PGUSER", o->user, 1);
+	setenv("PG_ABS_SRCDIR", o->inputdir, 1);
+	setenv("PG_ABS_BUILDDIR", o->outputdir, 1);
+	setenv("PG_LIBDIR", ".", 1);
+	setenv("PG_DLSUFFIX", ".so", 1);
+}
+
+/* Run admin SQL on a database; -1 with the error printed. */
+static int
+admin(const char *db, const char *sql)
+{
+	const char	*kw[] = { "dbname", "application_name", "options",
+	    NULL };
+	const char	*val[] = { db, "pg_regress",
+	    "-c client_min_messages=warning", NULL };
+	PGconn		*c = PQconnectdbParams(kw, val, 0);
+	PGresult	*r;
+	int		 ok;
+
+	if (PQstatus(c) != CONNECTION_OK) {
+		fprintf(stderr, "sqlcheck pg-regress: cannot connect to "
+		    "database \"%s\": %s", db, PQerrorMessage(c));
+		PQfinish(c);
+		return -1;
+	}
+	r = PQexec(c, sql);
+	ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) ==
+	    PGRES_TUPLES_OK;
+	if (!ok)
+		fprintf(stderr, "sqlcheck pg-regress: %s: %s", sql,
+		    PQresultErrorMessage(r));
+	PQclear(r);
+	PQfinish(c);
+	return ok ? 0 : -1;
+}
+
+/* pg_regress's database: dropped, created from template0, set. */
+static int
+create_database(const struct pgr_opts *o, const char *db)
+{
+	struct buf	 b;
+	char		*id = psql_quote_ident(db);
+	static const char *const set[] = { "lc_messages TO 'C'",
+	    "lc_monetary TO 'C'", "lc_numeric TO 'C'", "lc_time TO 'C'",
+	    "bytea_output TO 'hex'", "timezone_abbreviations TO 'Default'" };
+	size_t		 i;
+	int		 rc;
+
+	buf_init(&b);
+	buf_printf(&b, "DROP DATABASE IF EXISTS %s", id);
+	rc = admin("postgres", b.data);
+	buf_reset(&b);
+	buf_printf(&b, "CREATE DATABASE %s TEMPLATE=template0", id);
+	if (o->encoding != NULL)
+		buf_printf(&b, " ENCODING='%s'", o->encoding);
+	if (o->no_locale)
+		buf_adds(&b, " LC_COLLATE='C' LC_CTYPE='C'");
+	if (rc == 0)
+		rc = admin("postgres", b.data);
+	buf_reset(&b);
+	for (i = 0; i < sizeof set / sizeof set[0]; i++)
+		buf_printf(&b, "ALTER DATABASE %s SET %s;", id, set[i]);
+	if (rc == 0)
+		rc = admin("postgres", b.data);
+	buf_free(&b);
+	free(id);
+	return rc;
+}
+
+/* Databases, roles and extensions, as pg_regress prepares them. */
+static int
+prepare(const struct pgr_opts *o)
+{
+	size_t	 i, j;
+	char	*sql, *id, *rid;
+	int	 rc = 0;
+
+	for (i = 0; i < o->ndbnames && rc == 0 && !o->use_existing; i++)
+		rc = create_database(o, o->dbnames[i]);
+	for (j = 0; j < o->nroles && rc == 0 && !o->use_existing; j++) {
+		rid = psql_quote_ident(o->roles[j]);
+		sql = xprintf("DROP ROLE IF EXISTS %s", rid);
+		rc = admin("postgres", sql);
+		free(sql);
+		sql = xprintf("CREATE ROLE %s WITH LOGIN", rid);
+		if (rc == 0)
+			rc = admin("postgres", sql);
+		free(sql);
+		for (i = 0; i < o->ndbnames && rc == 0; i++) {
+			id = psql_quote_ident(o->dbnames[i]);
+			sql = xprintf("GRANT ALL ON DATABASE %s TO %s", id, rid);
+			rc = admin("postgres", sql);
+			free(sql);
+			free(id);
+		}
+		free(rid);
+	}
+	for (i = 0; i < o->ndbnames && rc == 0; i++)
+		for (j = 0; j < o->nextensions && rc == 0; j++) {
+			id = psql_quote_ident(o->extensions[j]);
+			sql = xprintf("CREATE EXTENSION IF NOT EXISTS %s", id);
+			rc = admin(o->dbnames[i], sql);
+			free(sql);
+			free(id);
+		}
+	return rc;
+}
+
+/* --rewrite: results/NAME.out over the expected file it was compared to. */
+static void
+rewrite_expected(const struct pgr_test *t)
+{
+	char	*data, *tmp, *cause = NULL;
+	size_t	 len;
+	FILE	*f;
+
+	data = read_whole_file(t->result, &len, &cause);
+	if (data == NULL) {
+		fprintf(stderr, "sqlcheck pg-regress: %s\n", cause);
+		free(cause);
+		return;
+	}
+	tmp = xprintf("%s.sqlcheck-tmp", t->expected);
+	f = fopen(tmp, "w");
+	if (f == NULL || fwrite(data, 1, len, f) != len || fclose(f) != 0 ||
+	    rename(tmp, t->expected) != 0) {
+		fprintf(stderr, "sqlcheck pg-regress: cannot write \"%s\": "
+		    "%s\n", t->expected, strerror(errno));
+		unlink(tmp);
+	} else
+		printf("rewrote %s\n", t->expected);
+	free(tmp);
+	free(data);
+}
+
+/* A failure as sqlcheck shows one: FILE:LINE, the statement, the diff. */
+static void
+show_failure(const struct pgr_test *t)
+{
+	if (t->unsupported != NULL)
+		printf("%s\n", t->unsupported);
+	if (t->status != 0 && t->unsupported == NULL)
+		printf("%s: psql would exit with status %d\n", t->name,
+		    t->status);
+	if (t->diff == NULL)
+		return;
+	printf("%s: output differs from %s\n", t->where != NULL ? t->where :
+	    t->name, t->expected);
+	if (t->stmt != NULL)
+		printf("    %s\n", t->stmt);
+	fputs(t->diff, stdout);
+}
+
+/* The status line of a finished test, pg_regress's way. */
+static void
+status_line(FILE *f, const struct pgr_test *t, int in_group)
+{
+	char	*why = NULL;
+
+	if (t->passed)
+		why = xstrdup("ok    ");
+	else if (t->status != 0)
+		why = xprintf("FAILED (test process exited with exit code %d)",
+		    t->status);
+	else
+		why = xstrdup("FAILED");
+	pgr_status(f, in_group ? "     %-28s ... %s %8.0f ms\n" :
+	    "test %-28s ... %s %8.0f ms\n", t->name, why, t->ms);
+	free(why);
+}
+
+/* One --format report per script. */
+static void
+report_test(const struct pgr_opts *o, const struct pgr_test *t,
+    struct totals *tot, char *const *paths)
+{
+	struct file_report	 fr;
+	struct test_report	*tr;
+	enum outcome		 oc = t->passed ? OUTCOME_PASS : OUTCOME_FAIL;
+
+	(void)o;
+	memset(&fr, 0, sizeof fr);
+	fr.path = paths[0];
+	fr.outcome = oc;
+	fr.seconds = t->ms / 1000.0;
+	tr = file_report_add(&fr, oc, paths[0], 1, t->name);
+	if (!t->passed) {
+		tr->message = xstrdup(t->unsupported != NULL ? t->unsupported :
+		    t->diff != NULL ? "output differs from the expected file" :
+		    "psql would exit with an error");
+		tr->diff = t->diff != NULL ? xstrdup(t->diff) : NULL;
+		tr->sql = t->stmt != NULL ? xstrdup(t->stmt) : NULL;
+	}
+	file_report_count(&fr);
+	report_file(&fr);
+	tot->passed += fr.passed;
+	tot->failed += fr.failed;
+	tot->files++;
+	file_report_free(&fr);
+}
+
+/* The closing summary, regression.diffs and regression.out. */
+static int
+summarize(const struct pgr_opts *o, struct pgr_group *g, size_t ng,
+    const char *diffs_path, const char *out_path)
+{
+	size_t	 i, j, total = 0, failed = 0;
+	FILE	*diffs;
+	char	*line;
+
+	diffs = fopen(diffs_path, "w");
+	for (i = 0; i < ng; i++)
+		for (j = 0; j < g[i].ntests; j++) {
+			struct pgr_test	*t = &g[i].tests[j];
+
+			total++;
+			if (t->passed)
+				continue;
+			failed++;
+			if (diffs != NULL && t->diff != NULL)
+				fputs(t->diff, diffs);
+			if (o->format == NULL)
+				show_failure(t);
+			if (o->rewrite && t->expected != NULL &&
+			    t->unsupported == NULL)
+				rewrite_expected(t);
+		}
+	if (diffs != NULL)
+		fclose(diffs);
+	line = failed == 0 ? xprintf(" All %zu tests passed. ", total) :
+	    xprintf(" %zu of %zu tests failed. ", failed, total);
+	pgr_status(o->format == NULL ? stdout : NULL, "\n%.*s\n%s\n%.*s\n\n",
+	    (int)strlen(line), "================================"
+	    "================================", line, (int)strlen(line),
+	    "================================================================");
+	free(line);
+	if (status_log != NULL)
+		fclose(status_log);
+	status_log = NULL;
+	if (failed == 0) {
+		unlink(diffs_path);
+		unlink(out_path);
+	} else if (o->format == NULL)
+		printf("The differences that caused some tests to fail can be "
+		    "viewed in the\nfile \"%s\".  A copy of the test summary "
+		    "that you see\nabove is saved in the file \"%s\".\n\n",
+		    diffs_path, out_path);
+	return failed == 0 ? SQLCHECK_EXIT_OK : SQLCHECK_EXIT_FAIL;
+}
+
+/* The groups to run: the schedules', then the tests named. */
+static struct pgr_group *
+collect(const struct pgr_opts *o, int argc, char **argv, size_t *ng)
+{
+	struct pgr_group	*g = NULL;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 k;
+
+	*ng = 0;
+	for (i = 0; i < o->nschedules; i++)
+		if (pgr_read_schedule(o->schedules[i], &g, ng, &cause) != 0)
+			fatalx("%s", cause);
+	if (o->jobs > 1 && optind < argc)
+		pgr_add_group(&g, ng, argv + optind, (size_t)(argc - optind));
+	else
+		for (k = optind; k < argc; k++)
+			pgr_add_group(&g, ng, argv + k, 1);
+	return g;
+}
+
+/* Run every group, then report each test. */
+static void
+run_all(const struct pgr_opts *o, struct pgr_group *g, size_t ng)
+{
+	struct totals	 tot;
+	struct options	 ro;
+	char		*cause = NULL, *path;
+	size_t		 i, j, ntests = 0;
+	int		 width;
+	FILE		*live = o->format == NULL && !o->quiet ? stdout : NULL;
+
+	for (i = 0; i < ng; i++)
+		ntests += g[i].ntests;
+	memset(&ro, 0, sizeof ro);
+	memset(&tot, 0, sizeof tot);
+	ro.format = o->format;
+	ro.driver = "postgres";
+	ro.output = o->output;
+	if (o->format != NULL && report_open(&ro, ntests, &cause) != 0)
+		fatalx("%s", cause);
+	pgr_status(live, "============== running regression test queries  "
+	    "      ==============\n");
+	for (i = 0; i < ng; i++) {
+		width = g[i].ntests > 1 && o->nschedules == 0 ? o->jobs :
+		    o->max_connections;
+		pgr_run_group(o, &g[i], width, live);
+		for (j = 0; j < g[i].ntests; j++) {
+			status_line(live, &g[i].tests[j], g[i].ntests > 1);
+			if (o->format == NULL)
+				continue;
+			path = xprintf("%s/sql/%s.sql", o->inputdir,
+			    g[i].tests[j].name);
+			report_test(o, &g[i].tests[j], &tot, &path);
+			free(path);
+		}
+	}
+	if (o->format != NULL)
+		report_end(&tot);
+}
+
+/* Entry point of "sqlcheck pg-regress" (argv[0] is "pg-regress"). */
+int
+sqlcheck_module_pg_regress(int argc, char **argv)
+{
+	struct pgr_opts		 o;
+	struct pgr_group	*g;
+	struct tempinst		*ti = NULL;
+	char			*cause = NULL, *diffs, *outp, *res, *pw;
+	size_t			 ng, i, j;
+	int			 rc;
+
+	parse_opts(argc, argv, &o);
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "");
+	g = collect(&o, argc, argv, &ng);
+	if (ng == 0)
+		fatalx("no tests to run: name tests or give --schedule "
+		    "(see sqlcheck pg-regress --help)");
+	if (o.temp_instance) {
+		if ((ti = tempinst_pg_start(&cause)) == NULL)
+			fatalx("%s", cause);
+		o.host = strstr(ti->dsn, "host=") + 5;
+		*strchr(o.host, ' ') = '\0';
+		o.port = o.host + strlen(o.host) + 1 + 5;
+		*strchr(o.port, ' ') = '\0';
+		o.user = "postgres";
+		/* Not run as root, the instance asks for its password. */
+		pw = strstr(o.port + strlen(o.port) + 1, "password=");
+		if (pw != NULL)
+			setenv("PGPASSWORD", pw + 9, 1);
+	}
+	set_environment(&o);
+	if (mkdir(o.outputdir, 0777) != 0 && errno != EEXIST)
+		fatal("cannot create \"%s\"", o.outputdir);
+	res = xprintf("%s/results", o.outputdir);
+	if (mkdir(res, 0777) != 0 && errno != EEXIST)
+		fatal("cannot create \"%s\"", res);
+	free(res);
+	if (prepare(&o) != 0) {
+		tempinst_stop(ti);
+		return SQLCHECK_EXIT_ERROR;
+	}
+	diffs = xprintf("%s/regression.diffs", o.outputdir);
+	outp = xprintf("%s/regression.out", o.outputdir);
+	status_log = fopen(outp, "w");
+	run_all(&o, g, ng);
+	rc = summarize(&o, g, ng, diffs, outp);
+	tempinst_stop(ti);
+	for (i = 0; i < ng; i++) {
+		for (j = 0; j < g[i].ntests; j++)
+			pgr_test_free(&g[i].tests[j]);
+		free(g[i].tests);
+	}
+	free(g);
+	free(diffs);
+	free(outp);
+	str_list_free(o.dbnames, o.ndbnames);
+	str_list_free(o.schedules, o.nschedules);
+	str_list_free(o.extensions, o.nextensions);
+	str_list_free(o.roles, o.nroles);
+	return rc;
+}

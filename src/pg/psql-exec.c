@@ -1,0 +1,346 @@
+/*
+ * psql-exec.c: sending one query as psql's SendQuery does.  Every
+ * result is printed (tables, command tags unless QUIET), errors and
+ * notices as libpq words them and in the order they arrive, COPY FROM
+ * STDIN reads its data from the script up to "\.", \copy from or to a
+ * client file, \gset stores a row in variables, and ON_ERROR_ROLLBACK
+ * wraps the query in a savepoint inside a transaction.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "psql.h"
+
+/*
+ * Write a server message as psql's pg_log_info does: with the
+ * "psql:FILE:LINE: " prefix inside a file run by \i, never for the
+ * script itself.
+ */
+static void
+print_message(struct psql *ps, const char *msg)
+{
+	size_t	n = strlen(msg);
+
+	if (n > 0 && msg[n - 1] == '\n')
+		n--;
+	if (ps->src != NULL && !ps->src->is_stdin)
+		fprintf(ps->out, "psql:%s:%ld: ", ps->src->name,
+		    ps->src->lineno);
+	fprintf(ps->out, "%.*s\n", (int)n, msg);
+}
+
+/* libpq's notice processor: NOTICE, WARNING, ... where they arrive. */
+void
+psql_notice(void *arg, const char *msg)
+{
+	print_message(arg, msg);
+}
+
+/* Apply a variable's value again (to a new connection). */
+static void
+reapply(struct psql *ps, const char *name)
+{
+	const char	*v = psql_var_get(ps, name);
+	char		*copy = v != NULL ? xstrdup(v) : NULL;
+
+	psql_var_set(ps, name, copy);
+	free(copy);
+}
+
+/* Connect (again, for \c); 0, or -1 with psql's message printed. */
+int
+psql_connect(struct psql *ps, const char *db, const char *host,
+    const char *port, const char *user)
+{
+	const char	*kw[8], *val[8];
+	PGconn		*c;
+	int		 n = 0, v;
+	char		 num[16];
+
+	kw[n] = "dbname", val[n++] = db;
+	kw[n] = "host", val[n++] = host;
+	kw[n] = "port", val[n++] = port;
+	kw[n] = "user", val[n++] = user;
+	kw[n] = "application_name", val[n++] = ps->appname;
+	kw[n] = "fallback_application_name", val[n++] = "psql";
+	kw[n] = NULL, val[n] = NULL;
+	c = PQconnectdbParams(kw, val, 0);
+	if (PQstatus(c) != CONNECTION_OK) {
+		print_message(ps, PQerrorMessage(c));
+		PQfinish(c);
+		return -1;
+	}
+	if (ps->conn != NULL)
+		PQfinish(ps->conn);
+	ps->conn = c;
+	PQsetNoticeProcessor(c, psql_notice, ps);
+	reapply(ps, "VERBOSITY");
+	reapply(ps, "SHOW_CONTEXT");
+	psql_var_set(ps, "DBNAME", PQdb(c));
+	psql_var_set(ps, "USER", PQuser(c));
+	psql_var_set(ps, "HOST", PQhost(c));
+	psql_var_set(ps, "PORT", PQport(c));
+	psql_var_set(ps, "ENCODING", pg_encoding_to_char(
+	    PQclientEncoding(c)));
+	v = PQserverVersion(c);
+	snprintf(num, sizeof num, "%d", v);
+	psql_var_set(ps, "SERVER_VERSION_NUM", num);
+	psql_var_set(ps, "SERVER_VERSION_NAME",
+	    PQparameterStatus(c, "server_version"));
+	return 0;
+}
+
+/* psql's ERROR, SQLSTATE, ROW_COUNT and LAST_ERROR_* variables. */
+static void
+set_result_vars(struct psql *ps, const PGresult *res, int ok)
+{
+	const char	*state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	const char	*msg;
+
+	psql_var_set(ps, "ERROR", ok ? "false" : "true");
+	if (ok) {
+		psql_var_set(ps, "SQLSTATE", "00000");
+		msg = PQcmdTuples((PGresult *)res);
+		psql_var_set(ps, "ROW_COUNT", *msg != '\0' ? msg : "0");
+		return;
+	}
+	psql_var_set(ps, "SQLSTATE", state != NULL ? state : "");
+	psql_var_set(ps, "ROW_COUNT", "0");
+	msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+	psql_var_set(ps, "LAST_ERROR_MESSAGE", msg != NULL ? msg : "");
+	psql_var_set(ps, "LAST_ERROR_SQLSTATE", state != NULL ? state : "");
+}
+
+/* \gset: the one row into variables PREFIX+column; 0 or -1. */
+static int
+store_row(struct psql *ps, const PGresult *res)
+{
+	char	*name;
+	int	 j, rc = 0;
+
+	if (PQntuples(res) < 1) {
+		psql_error(ps, "no rows returned for \\gset");
+		return -1;
+	}
+	if (PQntuples(res) > 1) {
+		psql_error(ps, "more than one row returned for \\gset");
+		return -1;
+	}
+	for (j = 0; j < PQnfields(res) && rc == 0; j++) {
+		name = xprintf("%s%s", ps->gset_prefix, PQfname(res, j));
+		rc = psql_var_set(ps, name, PQgetisnull(res, 0, j) ? NULL :
+		    PQgetvalue(res, 0, j));
+		free(name);
+	}
+	return rc;
+}
+
+/* COPY TO STDOUT: the data into the \copy file or psql's output. */
+static void
+copy_out(struct psql *ps, FILE *to)
+{
+	char	*data;
+	int	 n;
+
+	while ((n = PQgetCopyData(ps->conn, &data, 0)) > 0) {
+		fwrite(data, 1, (size_t)n, to != NULL ? to : ps->out);
+		PQfreemem(data);
+	}
+	if (n == -2)
+		print_message(ps, PQerrorMessage(ps->conn));
+}
+
+/* COPY FROM STDIN with its data in the script, up to "\.". */
+static void
+copy_in_script(struct psql *ps)
+{
+	char	*line = NULL;
+	size_t	 cap = 0;
+	ssize_t	 n;
+
+	while ((n = getline(&line, &cap, ps->src->f)) >= 0) {
+		ps->src->lineno++;
+		if (strcmp(line, "\\.\n") == 0 || strcmp(line, "\\.\r\n") ==
+		    0 || strcmp(line, "\\.") == 0)
+			break;
+		if (PQputCopyData(ps->conn, line, (int)n) != 1)
+			break;
+	}
+	free(line);
+	PQputCopyEnd(ps->conn, NULL);
+}
+
+/* COPY FROM STDIN fed from a \copy file, bytes as they are. */
+static void
+copy_in_file(struct psql *ps, FILE *from)
+{
+	char	 chunk[65536];
+	size_t	 n;
+
+	while ((n = fread(chunk, 1, sizeof chunk, from)) > 0)
+		if (PQputCopyData(ps->conn, chunk, (int)n) != 1)
+			break;
+	PQputCopyEnd(ps->conn, ferror(from) ? strerror(errno) : NULL);
+}
+
+/* Print or store one successful result (PrintQueryResult). */
+static int
+handle_result(struct psql *ps, PGresult *res, int last)
+{
+	const char	*tag = PQcmdStatus(res);
+	int		 rc = 0;
+
+	switch (PQresultStatus(res)) {
+	case PGRES_TUPLES_OK:
+		if (last && ps->gset_prefix != NULL)
+			rc = store_row(ps, res);
+		else if (last && ps->crosstab)
+			rc = psql_crosstab(ps, res);
+		else
+			psql_print_result(ps, res);
+		if (!ps->quiet && (strncmp(tag, "INSERT", 6) == 0 ||
+		    strncmp(tag, "UPDATE", 6) == 0 || strncmp(tag, "DELETE",
+		    6) == 0))
+			fprintf(ps->out, "%s\n", tag);
+		break;
+	case PGRES_COMMAND_OK:
+		if (!ps->quiet)
+			fprintf(ps->out, "%s\n", tag);
+		break;
+	default:
+		break;
+	}
+	return rc;
+}
+
+/* Send the query and print all its results; 0, or -1 on an error. */
+static int
+exec_query(struct psql *ps, const char *query)
+{
+	PGresult	*res, *next;
+	int		 ok = 1, st;
+
+	if (!PQsendQuery(ps->conn, query)) {
+		print_message(ps, PQerrorMessage(ps->conn));
+		return -1;
+	}
+	res = PQgetResult(ps->conn);
+	while (res != NULL) {
+		st = PQresultStatus(res);
+		if (st == PGRES_COPY_OUT) {
+			PQclear(res);
+			copy_out(ps, ps->copy_stream);
+			res = PQgetResult(ps->conn);
+			continue;
+		}
+		if (st == PGRES_COPY_IN) {
+			PQclear(res);
+			if (ps->copy_stream != NULL)
+				copy_in_file(ps, ps->copy_stream);
+			else
+				copy_in_script(ps);
+			res = PQgetResult(ps->conn);
+			continue;
+		}
+		if (st == PGRES_FATAL_ERROR || st == PGRES_BAD_RESPONSE ||
+		    st == PGRES_NONFATAL_ERROR) {
+			print_message(ps, PQresultErrorMessage(res));
+			set_result_vars(ps, res, 0);
+			ok = 0;
+			PQclear(res);
+			res = PQgetResult(ps->conn);
+			continue;
+		}
+		next = PQgetResult(ps->conn);
+		snprintf(ps->last_tag, sizeof ps->last_tag, "%s",
+		    PQcmdStatus(res));
+		set_result_vars(ps, res, 1);
+		if (handle_result(ps, res, next == NULL) != 0)
+			ok = 0;
+		PQclear(res);
+		res = next;
+	}
+	if (PQstatus(ps->conn) == CONNECTION_BAD) {
+		print_message(ps, "server closed the connection "
+		    "unexpectedly");
+		return -1;
+	}
+	return ok ? 0 : -1;
+}
+
+/* Run one statement alone (the savepoints of ON_ERROR_ROLLBACK). */
+static int
+exec_quiet(struct psql *ps, const char *sql)
+{
+	PGresult	*res = PQexec(ps->conn, sql);
+	int		 ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+
+	if (!ok)
+		print_message(ps, PQresultErrorMessage(res));
+	PQclear(res);
+	return ok ? 0 : -1;
+}
+
+/* Whether the statement's tag says it moved the savepoints itself. */
+static int
+savepoint_gone(const char *tag)
+{
+	return strcmp(tag, "COMMIT") == 0 || strcmp(tag, "SAVEPOINT") == 0 ||
+	    strcmp(tag, "RELEASE") == 0 || strcmp(tag, "ROLLBACK") == 0;
+}
+
+/*
+ * psql's SendQuery: echo (ECHO queries), the ON_ERROR_ROLLBACK
+ * savepoint, the query and its results.  Returns 0, or -1 when it
+ * failed (the message printed).  Consumes the \gset and
+ * \crosstabview requests.
+ */
+int
+psql_send(struct psql *ps, const char *query)
+{
+	int	 svpt = 0, rc;
+
+	if (ps->echo == PSQL_ECHO_QUERIES) {
+		fputs(query, ps->out);
+		fputc('\n', ps->out);
+	}
+	if (ps->conn == NULL) {
+		psql_error(ps, "You are currently not connected to a "
+		    "database.");
+		rc = -1;
+		goto done;
+	}
+	if (ps->on_error_rollback && PQtransactionStatus(ps->conn) ==
+	    PQTRANS_INTRANS) {
+		if (exec_quiet(ps, "SAVEPOINT pg_psql_temporary_savepoint")
+		    != 0) {
+			rc = -1;
+			goto done;
+		}
+		svpt = 1;
+	}
+	ps->last_tag[0] = '\0';
+	rc = exec_query(ps, query);
+	if (svpt) {
+		switch (PQtransactionStatus(ps->conn)) {
+		case PQTRANS_INERROR:
+			exec_quiet(ps, "ROLLBACK TO "
+			    "pg_psql_temporary_savepoint");
+			break;
+		case PQTRANS_INTRANS:
+			if (!savepoint_gone(ps->last_tag))
+				exec_quiet(ps, "RELEASE "
+				    "pg_psql_temporary_savepoint");
+			break;
+		default:
+			break;
+		}
+	}
+done:
+	free(ps->gset_prefix);
+	ps->gset_prefix = NULL;
+	ps->crosstab = 0;
+	fflush(ps->out);
+	return rc;
+}

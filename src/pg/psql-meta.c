@@ -1,0 +1,641 @@
+/*
+ * psql-meta.c: the backslash commands.  Those sqlcheck reproduces run
+ * here with psql's messages; a real psql command it does not reproduce
+ * is reported by psql_unsupported() (once per test, FILE:LINE); a name
+ * psql does not know either gets psql's "invalid command".  In a false
+ * \if branch only \if, \elif, \else and \endif act; the others skip
+ * their arguments.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "psql.h"
+
+/* Real psql commands sqlcheck does not reproduce. */
+static const char *const not_reproduced[] = {
+	"!", "?", "a", "bind", "C", "cd", "conninfo", "d", "da", "dA",
+	"db", "dc", "dconfig", "dd", "dD", "ddp", "dE", "des", "det", "deu",
+	"dew", "df", "dF", "dFd", "dFp", "dFt", "dg", "di", "dl", "dL", "dm",
+	"dn", "do", "dO", "dp", "dP", "drds", "dRp", "dRs", "ds", "dS",
+	"dt", "dT", "du", "dv", "dx", "dX", "dy", "e", "edit", "ef", "encoding",
+	"errverbose", "ev", "f", "gdesc", "getenv", "gexec", "gx", "h",
+	"help", "H", "html", "ir", "include_relative", "l", "list", "lo_export",
+	"lo_import", "lo_list", "lo_unlink", "o", "out", "p", "print",
+	"password", "prompt", "r", "reset", "s", "setenv", "sf", "sv", "T",
+	"timing", "w", "write", "watch", "z", NULL
+};
+
+/* Skip the arguments of a command in a false \if branch. */
+static void
+skip_args(struct psql *ps, const char **pp)
+{
+	char	*a;
+
+	while ((a = psql_scan_arg(ps, pp, 0)) != NULL)
+		free(a);
+}
+
+/* All arguments joined by sep.  Caller frees. */
+static char *
+join_args(struct psql *ps, const char **pp, const char *sep)
+{
+	struct buf	 b;
+	char		*a;
+	int		 first = 1;
+
+	buf_init(&b);
+	while ((a = psql_scan_arg(ps, pp, 1)) != NULL) {
+		if (!first)
+			buf_adds(&b, sep);
+		buf_adds(&b, a);
+		free(a);
+		first = 0;
+	}
+	return buf_detach(&b);
+}
+
+static enum psql_cmd
+cmd_echo(struct psql *ps, const char **pp)
+{
+	char	*a;
+	int	 first = 1, newline = 1;
+
+	while ((a = psql_scan_arg(ps, pp, 1)) != NULL) {
+		if (first && strcmp(a, "-n") == 0)
+			newline = 0;
+		else {
+			fprintf(ps->out, "%s%s", first ? "" : " ", a);
+			first = 0;
+		}
+		free(a);
+	}
+	if (newline)
+		fputc('\n', ps->out);
+	return PSQL_CMD_OK;
+}
+
+static enum psql_cmd
+cmd_set(struct psql *ps, const char **pp)
+{
+	char			*name, *val;
+	struct psql_var		*v;
+	int			 rc;
+
+	name = psql_scan_arg(ps, pp, 1);
+	if (name == NULL) {
+		for (v = ps->vars; v != NULL; v = v->next)
+			fprintf(ps->out, "%s = '%s'\n", v->name, v->value);
+		return PSQL_CMD_OK;
+	}
+	val = join_args(ps, pp, "");
+	rc = psql_var_set(ps, name, val);
+	free(name);
+	free(val);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
+static enum psql_cmd
+cmd_unset(struct psql *ps, const char **pp, const char *cmd)
+{
+	char	*name = psql_scan_arg(ps, pp, 1);
+	int	 rc;
+
+	if (name == NULL) {
+		psql_error(ps, "\\%s: missing required argument", cmd);
+		return PSQL_CMD_ERROR;
+	}
+	rc = psql_var_set(ps, name, NULL);
+	free(name);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
+static enum psql_cmd
+cmd_include(struct psql *ps, const char **pp, const char *cmd)
+{
+	char	*path = psql_scan_arg(ps, pp, 1);
+	int	 rc;
+
+	if (path == NULL) {
+		psql_error(ps, "\\%s: missing required argument", cmd);
+		return PSQL_CMD_ERROR;
+	}
+	rc = psql_include(ps, path);
+	free(path);
+	if (rc == -1)
+		return PSQL_CMD_ERROR;
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
+/* The boolean of \if and \elif; -1 with psql's message when bad. */
+static int
+if_expression(struct psql *ps, const char **pp, const char *cmd)
+{
+	char	*e = join_args(ps, pp, " ");
+	int	 b;
+
+	if (psql_parse_bool(e, &b) != 0) {
+		psql_error(ps, "unrecognized value \"%s\" for \"\\%s "
+		    "expression\": Boolean expected", e, cmd);
+		free(e);
+		return -1;
+	}
+	free(e);
+	return b;
+}
+
+static void
+if_push(struct psql_source *src, enum psql_ifstate s)
+{
+	src->ifs = xreallocarray(src->ifs, src->nifs + 1, sizeof *src->ifs);
+	src->ifs[src->nifs++] = s;
+}
+
+static enum psql_cmd
+cmd_if(struct psql *ps, const char **pp)
+{
+	struct psql_source	*src = ps->src;
+	int			 b;
+
+	if (!psql_active(src)) {
+		skip_args(ps, pp);
+		if_push(src, IF_IGNORED);
+		return PSQL_CMD_OK;
+	}
+	b = if_expression(ps, pp, "if");
+	if_push(src, b == 1 ? IF_TRUE : IF_FALSE);
+	return b < 0 ? PSQL_CMD_ERROR : PSQL_CMD_OK;
+}
+
+static enum psql_cmd
+cmd_elif(struct psql *ps, const char **pp)
+{
+	struct psql_source	*src = ps->src;
+	enum psql_ifstate	*top;
+	int			 b;
+
+	if (src->nifs == 0) {
+		skip_args(ps, pp);
+		psql_error(ps, "\\elif: no matching \\if");
+		return PSQL_CMD_ERROR;
+	}
+	top = &src->ifs[src->nifs - 1];
+	switch (*top) {
+	case IF_TRUE:
+		*top = IF_IGNORED;
+		/* FALLTHROUGH */
+	case IF_IGNORED:
+		skip_args(ps, pp);
+		return PSQL_CMD_OK;
+	case IF_FALSE:
+		b = if_expression(ps, pp, "elif");
+		if (b == 1)
+			*top = IF_TRUE;
+		return b < 0 ? PSQL_CMD_ERROR : PSQL_CMD_OK;
+	default:
+		skip_args(ps, pp);
+		psql_error(ps, "\\elif: cannot occur after \\else");
+		return PSQL_CMD_ERROR;
+	}
+}
+
+static enum psql_cmd
+cmd_else(struct psql *ps)
+{
+	struct psql_source	*src = ps->src;
+	enum psql_ifstate	*top;
+
+	if (src->nifs == 0) {
+		psql_error(ps, "\\else: no matching \\if");
+		return PSQL_CMD_ERROR;
+	}
+	top = &src->ifs[src->nifs - 1];
+	switch (*top) {
+	case IF_TRUE:
+		*top = IF_ELSE_FALSE;
+		return PSQL_CMD_OK;
+	case IF_FALSE:
+		*top = IF_ELSE_TRUE;
+		return PSQL_CMD_OK;
+	case IF_IGNORED:
+		*top = IF_ELSE_IGNORED;
+		return PSQL_CMD_OK;
+	default:
+		psql_error(ps, "\\else: cannot occur after \\else");
+		return PSQL_CMD_ERROR;
+	}
+}
+
+static enum psql_cmd
+cmd_endif(struct psql *ps)
+{
+	if (ps->src->nifs == 0) {
+		psql_error(ps, "\\endif: no matching \\if");
+		return PSQL_CMD_ERROR;
+	}
+	ps->src->nifs--;
+	return PSQL_CMD_OK;
+}
+
+/* psql's \pset on/off/toggle for a boolean option. */
+static int
+pset_bool(struct psql *ps, const char *val, int *dst, const char *opt)
+{
+	int	b;
+
+	if (val == NULL) {
+		*dst = !*dst;
+		return 0;
+	}
+	if (psql_parse_bool(val, &b) != 0) {
+		psql_error(ps, "unrecognized value \"%s\" for \"%s\": Boolean "
+		    "expected", val, opt);
+		return -1;
+	}
+	*dst = b;
+	return 0;
+}
+
+static void
+pset_replace(char **dst, const char *val)
+{
+	free(*dst);
+	*dst = xstrdup(val != NULL ? val : "");
+}
+
+/* \pset OPTION [VALUE]: 0, or -1 with psql's message. */
+static int
+pset(struct psql *ps, const char *opt, const char *val)
+{
+	static int	 pager = 1;
+	size_t		 n = val != NULL ? strlen(val) : 0;
+
+	if (strcmp(opt, "format") == 0) {
+		if (val == NULL)
+			;
+		else if (n > 0 && strncasecmp(val, "aligned", n) == 0)
+			ps->popt.format = PSQL_FMT_ALIGNED;
+		else if (n > 0 && strncasecmp(val, "unaligned", n) == 0)
+			ps->popt.format = PSQL_FMT_UNALIGNED;
+		else {
+			psql_unsupported(ps, "pset format");
+			return -1;
+		}
+		if (!ps->quiet)
+			fprintf(ps->out, "Output format is %s.\n",
+			    ps->popt.format == PSQL_FMT_ALIGNED ? "aligned" :
+			    "unaligned");
+	} else if (strcmp(opt, "tuples_only") == 0 || strcmp(opt, "t") ==
+	    0) {
+		if (pset_bool(ps, val, &ps->popt.tuples_only, opt) != 0)
+			return -1;
+		/* psql says nothing when a value was given */
+		if (!ps->quiet && val == NULL)
+			fprintf(ps->out, "%s\n", ps->popt.tuples_only ?
+			    "Tuples only is on." : "Tuples only is off.");
+	} else if (strcmp(opt, "expanded") == 0 || strcmp(opt, "x") == 0) {
+		if (val != NULL && strcasecmp(val, "auto") == 0)
+			ps->popt.expanded = 2;
+		else if (val == NULL)
+			ps->popt.expanded = !ps->popt.expanded;
+		else if (psql_parse_bool(val, &ps->popt.expanded) != 0) {
+			psql_error(ps, "unrecognized value \"%s\" for \"%s\"\n"
+			    "Available values are: on, off, auto.", val, opt);
+			return -1;
+		}
+		if (!ps->quiet)
+			fprintf(ps->out, "%s\n", ps->popt.expanded == 2 ?
+			    "Expanded display is used automatically." :
+			    ps->popt.expanded ? "Expanded display is on." :
+			    "Expanded display is off.");
+	} else if (strcmp(opt, "footer") == 0) {
+		if (pset_bool(ps, val, &ps->popt.footer, opt) != 0)
+			return -1;
+		if (!ps->quiet && val == NULL)
+			fprintf(ps->out, "Default footer is %s.\n",
+			    ps->popt.footer ? "on" : "off");
+	} else if (strcmp(opt, "null") == 0) {
+		if (val != NULL)
+			pset_replace(&ps->popt.null, val);
+		if (!ps->quiet)
+			fprintf(ps->out, "Null display is \"%s\".\n",
+			    ps->popt.null);
+	} else if (strcmp(opt, "fieldsep") == 0) {
+		if (val != NULL)
+			pset_replace(&ps->popt.fieldsep, val);
+		if (!ps->quiet)
+			fprintf(ps->out, "Field separator is \"%s\".\n",
+			    ps->popt.fieldsep);
+	} else if (strcmp(opt, "title") == 0) {
+		pset_replace(&ps->popt.title, val);
+	} else if (strcmp(opt, "pager") == 0) {
+		if (val == NULL)
+			pager = pager ? 0 : 1;
+		else if (strcasecmp(val, "always") == 0)
+			pager = 2;
+		else if (pset_bool(ps, val, &pager, opt) != 0)
+			return -1;
+		if (!ps->quiet)
+			fprintf(ps->out, "%s\n", pager == 0 ? "Pager usage is "
+			    "off." : pager == 1 ? "Pager is used for long "
+			    "output." : "Pager is always used.");
+	} else if (strcmp(opt, "border") == 0 && val != NULL &&
+	    strcmp(val, "1") == 0) {
+		if (!ps->quiet)
+			fprintf(ps->out, "Border style is 1.\n");
+	} else {
+		psql_unsupported(ps, "pset");
+		return -1;
+	}
+	return 0;
+}
+
+static enum psql_cmd
+cmd_pset(struct psql *ps, const char **pp)
+{
+	char	*opt = psql_scan_arg(ps, pp, 1), *val;
+	int	 rc;
+
+	if (opt == NULL) {
+		psql_unsupported(ps, "pset");
+		return PSQL_CMD_ERROR;
+	}
+	val = psql_scan_arg(ps, pp, 1);
+	rc = pset(ps, opt, val);
+	free(opt);
+	free(val);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
+/* \t and \x [on|off|auto]: \pset tuples_only and expanded. */
+static enum psql_cmd
+cmd_toggle(struct psql *ps, const char **pp, const char *opt)
+{
+	char	*val = psql_scan_arg(ps, pp, 1);
+	int	 rc = pset(ps, opt, val);
+
+	free(val);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
+/* \c [DBNAME [USER [HOST [PORT]]]], "-" keeping the current value. */
+static enum psql_cmd
+cmd_connect(struct psql *ps, const char **pp)
+{
+	char	*arg[4] = { NULL, NULL, NULL, NULL };
+	char	**cur[4] = { &ps->dbname, &ps->user, &ps->host, &ps->port };
+	int	 i, rc;
+
+	for (i = 0; i < 4; i++)
+		arg[i] = psql_scan_arg(ps, pp, 1);
+	for (i = 0; i < 4; i++) {
+		if (arg[i] != NULL && strcmp(arg[i], "-") != 0) {
+			free(*cur[i]);
+			*cur[i] = arg[i];
+		} else
+			free(arg[i]);
+	}
+	rc = psql_connect(ps, ps->dbname, ps->host, ps->port, ps->user);
+	if (rc != 0 && ps->conn != NULL) {
+		PQfinish(ps->conn);	/* a script loses its connection */
+		ps->conn = NULL;
+	}
+	if (rc == 0 && !ps->quiet)
+		fprintf(ps->out, "You are now connected to database \"%s\" "
+		    "as user \"%s\".\n", PQdb(ps->conn), PQuser(ps->conn));
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
+/* The next word of a \copy line (quotes and parentheses kept). */
+static const char *
+copy_word(const char *p, size_t *n)
+{
+	const char	*s;
+	int		 depth = 0;
+	char		 q = 0;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	s = p;
+	for (; *p != '\0'; p++) {
+		if (q != 0) {
+			if (*p == q)
+				q = 0;
+		} else if (*p == '\'' || *p == '"')
+			q = *p;
+		else if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		else if ((*p == ' ' || *p == '\t') && depth <= 0)
+			break;
+	}
+	*n = (size_t)(p - s);
+	return s;
+}
+
+/* A \copy file name: '...' unquoted, as psql does. */
+static char *
+copy_path(const char *w, size_t n)
+{
+	struct buf	b;
+	size_t		i;
+
+	if (n < 2 || w[0] != '\'')
+		return xstrndup(w, n);
+	buf_init(&b);
+	for (i = 1; i + 1 < n; i++) {
+		if (w[i] == '\'' && w[i + 1] == '\'')
+			i++;
+		buf_addc(&b, w[i]);
+	}
+	return buf_detach(&b);
+}
+
+/* \copy TABLE|(QUERY) [(COLS)] FROM|TO FILE [OPTIONS]. */
+static enum psql_cmd
+cmd_copy(struct psql *ps, const char **pp)
+{
+	char		*line = psql_scan_rest(pp), *path = NULL, *sql;
+	const char	*p = line, *w, *dir = NULL, *rest = "";
+	size_t		 n;
+	int		 rc, from = 0;
+
+	while (*(w = copy_word(p, &n)) != '\0') {
+		p = w + n;
+		if ((n == 4 && strncasecmp(w, "from", 4) == 0) || (n == 2 &&
+		    strncasecmp(w, "to", 2) == 0)) {
+			from = n == 4;
+			dir = w;
+			w = copy_word(p, &n);
+			path = copy_path(w, n);
+			rest = w + n;
+			break;
+		}
+	}
+	if (dir == NULL || *path == '\0') {
+		psql_error(ps, "\\copy: parse error at %s", dir == NULL ?
+		    "end of line" : "end of line");
+		free(line);
+		free(path);
+		return PSQL_CMD_ERROR;
+	}
+	if (strcasecmp(path, "stdin") == 0 || strcasecmp(path, "stdout") ==
+	    0 || strcasecmp(path, "pstdin") == 0 || strcasecmp(path,
+	    "pstdout") == 0) {
+		psql_unsupported(ps, "copy with stdin or stdout");
+		free(line);
+		free(path);
+		return PSQL_CMD_ERROR;
+	}
+	ps->copy_stream = fopen(path, from ? "r" : "w");
+	if (ps->copy_stream == NULL) {
+		psql_error(ps, "%s: %s", path, strerror(errno));
+		free(line);
+		free(path);
+		return PSQL_CMD_ERROR;
+	}
+	sql = xprintf("COPY %.*s %s%s", (int)(dir - line), line,
+	    from ? "FROM STDIN" : "TO STDOUT", rest);
+	rc = psql_send(ps, sql);
+	fclose(ps->copy_stream);
+	ps->copy_stream = NULL;
+	free(sql);
+	free(line);
+	free(path);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
+static enum psql_cmd
+cmd_crosstab(struct psql *ps, const char **pp)
+{
+	int	i;
+
+	for (i = 0; i < 4; i++) {
+		free(ps->crosstab_args[i]);
+		ps->crosstab_args[i] = psql_scan_arg(ps, pp, 1);
+	}
+	ps->crosstab = 1;
+	return PSQL_CMD_SEND;
+}
+
+static enum psql_cmd
+cmd_gset(struct psql *ps, const char **pp)
+{
+	char	*prefix = psql_scan_arg(ps, pp, 1);
+
+	free(ps->gset_prefix);
+	ps->gset_prefix = prefix != NULL ? prefix : xstrdup("");
+	return PSQL_CMD_SEND;
+}
+
+static enum psql_cmd
+cmd_describe(struct psql *ps, const char **pp, const char *cmd)
+{
+	char	*pattern = psql_scan_arg(ps, pp, 1);
+	int	 rc;
+
+	rc = psql_describe(ps, cmd, pattern);
+	free(pattern);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
+/* Run an active command; ps->src has the \if stack. */
+static enum psql_cmd
+dispatch_one(struct psql *ps, const char *cmd, const char **pp)
+{
+	ps->unhandled = 0;
+	if (strcmp(cmd, "echo") == 0 || strcmp(cmd, "qecho") == 0 ||
+	    strcmp(cmd, "warn") == 0)
+		return cmd_echo(ps, pp);
+	if (strcmp(cmd, "set") == 0)
+		return cmd_set(ps, pp);
+	if (strcmp(cmd, "unset") == 0)
+		return cmd_unset(ps, pp, cmd);
+	if (strcmp(cmd, "i") == 0 || strcmp(cmd, "include") == 0)
+		return cmd_include(ps, pp, cmd);
+	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0)
+		return PSQL_CMD_TERMINATE;
+	if (strcmp(cmd, "pset") == 0)
+		return cmd_pset(ps, pp);
+	if (strcmp(cmd, "t") == 0 || strcmp(cmd, "x") == 0)
+		return cmd_toggle(ps, pp, cmd[0] == 't' ? "tuples_only" :
+		    "expanded");
+	if (strcmp(cmd, "c") == 0 || strcmp(cmd, "connect") == 0)
+		return cmd_connect(ps, pp);
+	if (strcmp(cmd, "copy") == 0)
+		return cmd_copy(ps, pp);
+	if (strcmp(cmd, "g") == 0 && psql_at_command_end(pp) == 0)
+		return PSQL_CMD_SEND;
+	if (strcmp(cmd, "gset") == 0)
+		return cmd_gset(ps, pp);
+	if (strcmp(cmd, "crosstabview") == 0)
+		return cmd_crosstab(ps, pp);
+	if (strcmp(cmd, "d") == 0 || strcmp(cmd, "dC") == 0)
+		return cmd_describe(ps, pp, cmd);
+	ps->unhandled = 1;
+	return PSQL_CMD_ERROR;
+}
+
+/*
+ * Run an active command into *r; 0 when handled, -1 when this is no
+ * command handled here.
+ */
+static int
+dispatch(struct psql *ps, const char *cmd, const char **pp,
+    enum psql_cmd *r)
+{
+	*r = dispatch_one(ps, cmd, pp);
+	return *r == PSQL_CMD_ERROR && ps->unhandled ? -1 : 0;
+}
+
+static int
+is_psql_command(const char *cmd)
+{
+	size_t	i;
+
+	for (i = 0; not_reproduced[i] != NULL; i++)
+		if (strcmp(cmd, not_reproduced[i]) == 0)
+			return 1;
+	return cmd[0] == 'd' || strcmp(cmd, "g") == 0;
+}
+
+/*
+ * Run the backslash command at *pp (just after the backslash): its
+ * name and arguments are consumed.  q is the query buffer (\g,
+ * \gset, \crosstabview send it, or the previous query when it is
+ * empty).  active is 0 in a false \if branch.
+ */
+enum psql_cmd
+psql_meta(struct psql *ps, const char **pp, struct buf *q, int active)
+{
+	char		*cmd = psql_scan_command(pp);
+	enum psql_cmd	 r;
+
+	if (strcmp(cmd, "if") == 0)
+		r = cmd_if(ps, pp);
+	else if (strcmp(cmd, "elif") == 0)
+		r = cmd_elif(ps, pp);
+	else if (strcmp(cmd, "else") == 0)
+		r = cmd_else(ps);
+	else if (strcmp(cmd, "endif") == 0)
+		r = cmd_endif(ps);
+	else if (!active) {
+		if (strcmp(cmd, "copy") == 0)
+			free(psql_scan_rest(pp));
+		skip_args(ps, pp);
+		r = PSQL_CMD_OK;
+	} else if (dispatch(ps, cmd, pp, &r) != 0) {
+		if (is_psql_command(cmd))
+			psql_unsupported(ps, cmd);
+		else
+			psql_error(ps, "invalid command \\%s", cmd);
+		skip_args(ps, pp);
+		r = PSQL_CMD_ERROR;
+	}
+	if (r == PSQL_CMD_SEND && q->len == 0 && ps->prev_query != NULL)
+		buf_adds(q, ps->prev_query);
+	free(cmd);
+	return r;
+}

@@ -1,0 +1,587 @@
+/*
+ * psql-print.c: tables as psql prints them.  Aligned: headers centred,
+ * a "-+-" rule, numbers right-aligned and text left-aligned by display
+ * width (UTF-8, wide and combining characters), multi-line cells
+ * continued with "+", control characters shown as psql shows them, the
+ * "(N rows)" footer and a blank line.  Unaligned: fields joined by the
+ * field separator.  \pset tuples_only and \pset null apply to both.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "psql.h"
+
+/* Type OIDs psql right-aligns (column_type_alignment in print.c). */
+#define OID_INT8	20
+#define OID_INT2	21
+#define OID_INT4	23
+#define OID_OID		26
+#define OID_XID		28
+#define OID_CID		29
+#define OID_FLOAT4	700
+#define OID_FLOAT8	701
+#define OID_MONEY	790
+#define OID_NUMERIC	1700
+#define OID_XID8	5069
+
+/* A cell broken into display lines. */
+struct cell_lines {
+	char	*text;		/* the lines, each NUL-terminated */
+	size_t	 nlines;
+	char	**line;
+	int	*width;
+};
+
+/* 'r' for the numeric types psql right-aligns, else 'l'. */
+char
+psql_type_align(Oid type)
+{
+	switch (type) {
+	case OID_INT2: case OID_INT4: case OID_INT8: case OID_FLOAT4:
+	case OID_FLOAT8: case OID_NUMERIC: case OID_OID: case OID_XID:
+	case OID_XID8: case OID_CID: case OID_MONEY:
+		return 'r';
+	}
+	return 'l';
+}
+
+/* The bytes of the UTF-8 character at s (1 for a bad byte). */
+static int
+utf8_len(const unsigned char *s, size_t avail)
+{
+	int	n;
+
+	if (*s < 0x80)
+		n = 1;
+	else if ((*s & 0xe0) == 0xc0)
+		n = 2;
+	else if ((*s & 0xf0) == 0xe0)
+		n = 3;
+	else if ((*s & 0xf8) == 0xf0)
+		n = 4;
+	else
+		n = 1;
+	return (size_t)n > avail ? 1 : n;
+}
+
+static unsigned int
+utf8_code(const unsigned char *s, int n)
+{
+	unsigned int	c;
+	int		i;
+
+	if (n == 1)
+		return *s;
+	c = *s & (0xff >> (n + 1));
+	for (i = 1; i < n; i++)
+		c = (c << 6) | (s[i] & 0x3f);
+	return c;
+}
+
+/* Display width of one code point, as PostgreSQL's ucs_wcwidth. */
+static int
+code_width(unsigned int c)
+{
+	int	w;
+
+	if (c == 0)
+		return 0;
+	if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c > 0x10ffff)
+		return -1;
+	w = wcwidth((wchar_t)c);	/* the C.UTF-8 tables */
+	if (w < 0)
+		return 1;	/* unassigned: PostgreSQL counts 1 */
+	return w;
+}
+
+/*
+ * Format a cell as psql's pg_wcsformat does: lines split at newlines,
+ * tabs expanded to 8 columns, \r and other control characters written
+ * out.  Fills *cl; free with cell_lines_free().
+ */
+static void
+cell_format(const char *s, struct cell_lines *cl)
+{
+	struct buf		 b;
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 len = strlen(s), i, start;
+	int			 n, w, lw = 0;
+	size_t			 cap = 4;
+	size_t			*offs;
+
+	buf_init(&b);
+	offs = xreallocarray(NULL, cap, sizeof *offs);
+	cl->width = xreallocarray(NULL, cap, sizeof *cl->width);
+	offs[0] = 0;
+	cl->nlines = 1;
+	while (len > 0) {
+		n = utf8_len(p, len);
+		w = n == 1 && *p >= 0x80 ? 1 : code_width(utf8_code(p, n));
+		if (*p == '\n') {
+			buf_addc(&b, '\0');
+			cl->width[cl->nlines - 1] = lw;
+			lw = 0;
+			if (cl->nlines == cap) {
+				cap *= 2;
+				offs = xreallocarray(offs, cap, sizeof *offs);
+				cl->width = xreallocarray(cl->width, cap,
+				    sizeof *cl->width);
+			}
+			offs[cl->nlines++] = b.len;
+		} else if (*p == '\r') {
+			buf_adds(&b, "\\r");
+			lw += 2;
+		} else if (*p == '\t') {
+			do {
+				buf_addc(&b, ' ');
+				lw++;
+			} while (lw % 8 != 0);
+		} else if (w < 0 && n == 1) {
+			buf_printf(&b, "\\x%02X", *p);
+			lw += 4;
+		} else if (w < 0) {
+			buf_printf(&b, "\\u%04X", utf8_code(p, n));
+			lw += 6;
+		} else {
+			buf_add(&b, (const char *)p, (size_t)n);
+			lw += w;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	cl->width[cl->nlines - 1] = lw;
+	cl->text = buf_detach(&b);
+	cl->line = xreallocarray(NULL, cl->nlines, sizeof *cl->line);
+	for (i = 0; i < cl->nlines; i++) {
+		start = offs[i];
+		cl->line[i] = cl->text + start;
+	}
+	free(offs);
+}
+
+static void
+cell_lines_free(struct cell_lines *cl)
+{
+	free(cl->text);
+	free(cl->line);
+	free(cl->width);
+}
+
+/* The display width of s (its widest line), for the crosstab. */
+int
+psql_text_width(const char *s, size_t n)
+{
+	struct cell_lines	 cl;
+	char			*copy = xstrndup(s, n);
+	int			 w = 0;
+	size_t			 i;
+
+	cell_format(copy, &cl);
+	for (i = 0; i < cl.nlines; i++)
+		if (cl.width[i] > w)
+			w = cl.width[i];
+	cell_lines_free(&cl);
+	free(copy);
+	return w;
+}
+
+static void
+pad(FILE *f, int n)
+{
+	while (n-- > 0)
+		fputc(' ', f);
+}
+
+static void
+print_header(FILE *f, const struct psql_table *t, struct cell_lines *hl,
+    const int *width)
+{
+	size_t	k, most = 0;
+	int	j, sp;
+
+	for (j = 0; j < t->ncols; j++)
+		if (hl[j].nlines > most)
+			most = hl[j].nlines;
+	for (k = 0; k < most; k++) {
+		for (j = 0; j < t->ncols; j++) {
+			fputc(' ', f);
+			if (k < hl[j].nlines) {
+				sp = width[j] - hl[j].width[k];
+				pad(f, sp / 2);
+				fputs(hl[j].line[k], f);
+				pad(f, (sp + 1) / 2);
+			} else
+				pad(f, width[j]);
+			fputc(k + 1 < hl[j].nlines ? '+' : ' ', f);
+			if (j < t->ncols - 1)
+				fputc('|', f);
+		}
+		fputc('\n', f);
+	}
+}
+
+static void
+print_rule(FILE *f, int ncols, const int *width)
+{
+	int	j, i;
+
+	fputc('-', f);
+	for (j = 0; j < ncols; j++) {
+		for (i = 0; i < width[j]; i++)
+			fputc('-', f);
+		if (j < ncols - 1)
+			fputs("-+-", f);
+	}
+	fputs("-\n", f);
+}
+
+/* One row of an aligned table, line by line. */
+static void
+print_row(FILE *f, const struct psql_table *t, struct cell_lines *cl,
+    const int *width)
+{
+	size_t	k, most = 0;
+	int	j, last, more;
+
+	for (j = 0; j < t->ncols; j++)
+		if (cl[j].nlines > most)
+			most = cl[j].nlines;
+	for (k = 0; k < most; k++) {
+		for (j = 0; j < t->ncols; j++) {
+			last = j == t->ncols - 1;
+			more = k + 1 < cl[j].nlines;
+			fputc(' ', f);
+			if (k >= cl[j].nlines) {
+				if (!last)
+					pad(f, width[j]);
+			} else if (t->aligns[j] == 'r') {
+				pad(f, width[j] - cl[j].width[k]);
+				fputs(cl[j].line[k], f);
+			} else {
+				fputs(cl[j].line[k], f);
+				if (!last || more)
+					pad(f, width[j] - cl[j].width[k]);
+			}
+			if (more)
+				fputc('+', f);
+			else if (!last)
+				fputc(' ', f);
+			if (!last)
+				fputc('|', f);
+		}
+		fputc('\n', f);
+	}
+}
+
+static void
+print_footer(struct psql *ps, const struct psql_table *t)
+{
+	size_t	i;
+
+	if (ps->popt.tuples_only)
+		return;
+	for (i = 0; i < t->nfooters; i++)
+		fprintf(ps->out, "%s\n", t->footers[i]);
+	if (t->footers != NULL || !ps->popt.footer)
+		return;
+	fprintf(ps->out, "(%zu row%s)\n", t->nrows, t->nrows == 1 ? "" :
+	    "s");
+}
+
+static void
+print_aligned(struct psql *ps, const struct psql_table *t)
+{
+	struct cell_lines	*hl, *cl;
+	int			*width, j;
+	size_t			 i, k, n = t->nrows * (size_t)t->ncols;
+	const char		*v;
+
+	width = xcalloc((size_t)t->ncols + 1, sizeof *width);
+	hl = xcalloc((size_t)t->ncols + 1, sizeof *hl);
+	cl = xcalloc(n + 1, sizeof *cl);
+	for (j = 0; j < t->ncols; j++) {
+		cell_format(t->headers[j], &hl[j]);
+		for (k = 0; k < hl[j].nlines; k++)
+			if (hl[j].width[k] > width[j])
+				width[j] = hl[j].width[k];
+	}
+	for (i = 0; i < n; i++) {
+		v = t->cells[i] != NULL ? t->cells[i] : ps->popt.null;
+		cell_format(v, &cl[i]);
+		j = (int)(i % (size_t)t->ncols);
+		for (k = 0; k < cl[i].nlines; k++)
+			if (cl[i].width[k] > width[j])
+				width[j] = cl[i].width[k];
+	}
+	if (!ps->popt.tuples_only) {
+		print_header(ps->out, t, hl, width);
+		print_rule(ps->out, t->ncols, width);
+	}
+	for (i = 0; i < t->nrows; i++)
+		print_row(ps->out, t, cl + i * (size_t)t->ncols, width);
+	print_footer(ps, t);
+	fputc('\n', ps->out);
+	for (j = 0; j < t->ncols; j++)
+		cell_lines_free(&hl[j]);
+	for (i = 0; i < n; i++)
+		cell_lines_free(&cl[i]);
+	free(hl);
+	free(cl);
+	free(width);
+}
+
+static void
+print_unaligned(struct psql *ps, const struct psql_table *t)
+{
+	FILE		*f = ps->out;
+	const char	*fs = ps->popt.fieldsep, *rs = ps->popt.recordsep;
+	int		 need_rs = 0, j;
+	size_t		 i, n = t->nrows * (size_t)t->ncols;
+
+	if (!ps->popt.tuples_only) {
+		for (j = 0; j < t->ncols; j++) {
+			if (j > 0)
+				fputs(fs, f);
+			fputs(t->headers[j], f);
+		}
+		need_rs = 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (need_rs) {
+			fputs(rs, f);
+			need_rs = 0;
+		}
+		fputs(t->cells[i] != NULL ? t->cells[i] : ps->popt.null, f);
+		if ((i + 1) % (size_t)t->ncols != 0)
+			fputs(fs, f);
+		else
+			need_rs = 1;
+	}
+	for (i = 0; i < t->nfooters && !ps->popt.tuples_only; i++) {
+		if (need_rs)
+			fputs(rs, f);
+		fputs(t->footers[i], f);
+		need_rs = 1;
+	}
+	if (!ps->popt.tuples_only && ps->popt.footer && t->footers == NULL) {
+		if (need_rs)
+			fputs(rs, f);
+		fprintf(f, "(%zu row%s)", t->nrows, t->nrows == 1 ? "" : "s");
+		need_rs = 1;
+	}
+	if (need_rs)
+		fputc('\n', f);
+}
+
+/*
+ * The line above a record of the expanded format: "-[ RECORD N ]" over
+ * the header column, "+" under the separator, dashes elsewhere (no
+ * label with tuples_only, then only between records).
+ */
+static void
+print_record_line(FILE *f, size_t record, int hwidth, int dwidth,
+    int label)
+{
+	char	lab[48];
+	int	n = 0, i, total = hwidth + dwidth + 3;
+
+	if (label)
+		n = snprintf(lab, sizeof lab, "-[ RECORD %zu ]", record);
+	for (i = 0; i < total || i < n; i++) {
+		if (i < n)
+			fputc(lab[i], f);
+		else
+			fputc(i == hwidth + 1 ? '+' : '-', f);
+	}
+	fputc('\n', f);
+}
+
+/* One field of a record: header, " | ", the value's lines. */
+static void
+print_field(FILE *f, struct cell_lines *h, struct cell_lines *v,
+    int hwidth, int dwidth)
+{
+	size_t	k, most = h->nlines > v->nlines ? h->nlines : v->nlines;
+
+	for (k = 0; k < most; k++) {
+		if (k < h->nlines) {
+			fputs(h->line[k], f);
+			pad(f, hwidth - h->width[k]);
+		} else
+			pad(f, hwidth);
+		fputc(k + 1 < h->nlines ? '+' : ' ', f);
+		fputs("| ", f);
+		if (k < v->nlines) {
+			fputs(v->line[k], f);
+			if (k + 1 < v->nlines) {
+				pad(f, dwidth - v->width[k]);
+				fputc('+', f);
+			}
+		}
+		fputc('\n', f);
+	}
+}
+
+/* \x: one record per row, a field per line (psql's print_aligned_vertical). */
+static void
+print_expanded(struct psql *ps, const struct psql_table *t)
+{
+	struct cell_lines	*hl, *cl;
+	size_t			 i, k, n = t->nrows * (size_t)t->ncols;
+	int			 j, hwidth = 0, dwidth = 0;
+
+	if (n == 0) {
+		if (!ps->popt.tuples_only)
+			fprintf(ps->out, "(%zu row%s)\n", t->nrows,
+			    t->nrows == 1 ? "" : "s");
+		fputc('\n', ps->out);
+		return;
+	}
+	hl = xcalloc((size_t)t->ncols, sizeof *hl);
+	cl = xcalloc(n, sizeof *cl);
+	for (j = 0; j < t->ncols; j++) {
+		cell_format(t->headers[j], &hl[j]);
+		for (k = 0; k < hl[j].nlines; k++)
+			if (hl[j].width[k] > hwidth)
+				hwidth = hl[j].width[k];
+	}
+	for (i = 0; i < n; i++) {
+		cell_format(t->cells[i] != NULL ? t->cells[i] : ps->popt.null,
+		    &cl[i]);
+		for (k = 0; k < cl[i].nlines; k++)
+			if (cl[i].width[k] > dwidth)
+				dwidth = cl[i].width[k];
+	}
+	/* psql widens the data column to the width of the last label */
+	if (!ps->popt.tuples_only) {
+		char	lab[48];
+		int	n = snprintf(lab, sizeof lab, "-[ RECORD %zu ]",
+			    t->nrows);
+
+		if (dwidth < n - hwidth - 4)
+			dwidth = n - hwidth - 4;
+	}
+	for (i = 0; i < t->nrows; i++) {
+		if (!ps->popt.tuples_only || i > 0)
+			print_record_line(ps->out, i + 1, hwidth, dwidth,
+			    !ps->popt.tuples_only);
+		for (j = 0; j < t->ncols; j++)
+			print_field(ps->out, &hl[j], &cl[i * (size_t)t->ncols +
+			    (size_t)j], hwidth, dwidth);
+	}
+	fputc('\n', ps->out);
+	for (j = 0; j < t->ncols; j++)
+		cell_lines_free(&hl[j]);
+	for (i = 0; i < n; i++)
+		cell_lines_free(&cl[i]);
+	free(hl);
+	free(cl);
+}
+
+/* Unaligned \x: "header|value" lines, a blank line between records. */
+static void
+print_unaligned_expanded(struct psql *ps, const struct psql_table *t)
+{
+	size_t	i;
+	int	j;
+	const char *v;
+
+	for (i = 0; i < t->nrows; i++) {
+		if (i > 0)
+			fputs(ps->popt.recordsep, ps->out);
+		for (j = 0; j < t->ncols; j++) {
+			v = t->cells[i * (size_t)t->ncols + (size_t)j];
+			fprintf(ps->out, "%s%s%s", t->headers[j],
+			    ps->popt.fieldsep, v != NULL ? v : ps->popt.null);
+			fputs(ps->popt.recordsep, ps->out);
+		}
+	}
+}
+
+/* The \pset title, centred over an aligned table when it is shorter. */
+static void
+print_title(struct psql *ps, const struct psql_table *t)
+{
+	struct cell_lines	 cl;
+	int			 total = 0, j, w;
+	size_t			 k;
+
+	const char		*title = t->title != NULL ? t->title :
+				    ps->popt.title;
+
+	if (title == NULL || title[0] == '\0' || ps->popt.tuples_only)
+		return;
+	if (ps->popt.format == PSQL_FMT_UNALIGNED) {
+		fprintf(ps->out, "%s%s", title, ps->popt.recordsep);
+		return;
+	}
+	for (j = 0; j < t->ncols; j++) {
+		w = psql_text_width(t->headers[j], strlen(t->headers[j]));
+		for (k = 0; k < t->nrows; k++) {
+			const char *v = t->cells[k * (size_t)t->ncols +
+			    (size_t)j];
+
+			if (v == NULL)
+				v = ps->popt.null;
+			if (psql_text_width(v, strlen(v)) > w)
+				w = psql_text_width(v, strlen(v));
+		}
+		total += w + 3;
+	}
+	total = t->ncols > 0 ? total - 1 : 2;
+	cell_format(title, &cl);
+	for (k = 0; k < cl.nlines; k++) {
+		if (cl.width[k] < total)
+			pad(ps->out, (total - cl.width[k]) / 2);
+		fprintf(ps->out, "%s\n", cl.line[k]);
+	}
+	cell_lines_free(&cl);
+}
+
+/* Print a table in the current \pset format. */
+void
+psql_print_table(struct psql *ps, const struct psql_table *t)
+{
+	if (ps->popt.expanded == 1) {
+		if (ps->popt.format == PSQL_FMT_UNALIGNED)
+			print_unaligned_expanded(ps, t);
+		else
+			print_expanded(ps, t);
+		return;
+	}
+	print_title(ps, t);
+	if (ps->popt.format == PSQL_FMT_UNALIGNED)
+		print_unaligned(ps, t);
+	else
+		print_aligned(ps, t);
+}
+
+/* Print a query's rows as psql does. */
+void
+psql_print_result(struct psql *ps, const PGresult *res)
+{
+	struct psql_table	 t;
+	size_t			 i;
+	int			 j;
+
+	memset(&t, 0, sizeof t);
+	t.ncols = PQnfields(res);
+	t.nrows = (size_t)PQntuples(res);
+	t.headers = xcalloc((size_t)t.ncols + 1, sizeof *t.headers);
+	t.aligns = xcalloc((size_t)t.ncols + 1, 1);
+	t.cells = xcalloc(t.nrows * (size_t)t.ncols + 1, sizeof *t.cells);
+	for (j = 0; j < t.ncols; j++) {
+		t.headers[j] = PQfname(res, j);
+		t.aligns[j] = psql_type_align(PQftype(res, j));
+	}
+	for (i = 0; i < t.nrows; i++)
+		for (j = 0; j < t.ncols; j++)
+			t.cells[i * (size_t)t.ncols + (size_t)j] =
+			    PQgetisnull(res, (int)i, j) ? NULL :
+			    PQgetvalue(res, (int)i, j);
+	psql_print_table(ps, &t);
+	free(t.headers);
+	free(t.aligns);
+	free(t.cells);
+}

@@ -1,0 +1,184 @@
+/*
+ * psql.h: what the files of sqlcheck's native psql share (part of the
+ * PostgreSQL module; nothing outside it includes this).  They reproduce
+ * what "psql -X -a -q" writes for a script on its standard input, over
+ * libpq, without a psql process.
+ *
+ *	psql-scan.c	psql's statement boundaries: quotes, E'', dollar
+ *			quotes, nested comments, parentheses, BEGIN ATOMIC;
+ *			variable interpolation; backslash command arguments
+ *	psql-vars.c	variables (\set, \unset) and the special ones
+ *			(ECHO, QUIET, ON_ERROR_STOP, VERBOSITY, ...)
+ *	psql-main.c	the line loop: echo, \if stack, \i, end of file
+ *	psql-meta.c	the meta-commands
+ *	psql-exec.c	sending a query: results, notices, errors, COPY,
+ *			ON_ERROR_ROLLBACK, \gset
+ *	psql-print.c	aligned and unaligned tables, display widths
+ *	psql-crosstab.c	\crosstabview
+ *	psql-describe.c	\d NAME (tables, views) and \dC
+ *
+ *	pgregress.c	the pg-regress subcommand: options, database,
+ *			schedules, verdicts, summaries
+ *	pgregress-diff.c unified diffs of expected and actual output
+ */
+#ifndef PSQL_H
+#define PSQL_H
+
+#include <libpq-fe.h>
+
+#include "driver.h"
+
+enum psql_echo { PSQL_ECHO_NONE, PSQL_ECHO_QUERIES, PSQL_ECHO_ERRORS,
+    PSQL_ECHO_ALL };
+enum psql_format { PSQL_FMT_ALIGNED, PSQL_FMT_UNALIGNED };
+
+/* One variable. */
+struct psql_var {
+	char		*name;
+	char		*value;
+	struct psql_var	*next;
+};
+
+/* \pset settings. */
+struct psql_popt {
+	enum psql_format format;
+	int		 tuples_only;
+	int		 expanded;	/* 0 off, 1 on, 2 auto (off: no tty) */
+	int		 border;
+	int		 footer;
+	char		*null;
+	char		*fieldsep;
+	char		*recordsep;
+	char		*title;
+};
+
+/* The scanner's state inside a statement, kept across lines. */
+struct psql_lexstate {
+	int		 in;		/* 0, '\'', 'e' (E''), '"', 'c', '$' */
+	int		 comment_depth;
+	int		 paren_depth;
+	int		 begin_depth;
+	int		 ident_count;
+	char		 idents[4];
+	char		*dolq;		/* the $tag$ being closed */
+};
+
+/* One level of \if. */
+enum psql_ifstate { IF_TRUE, IF_FALSE, IF_ELSE_TRUE, IF_ELSE_FALSE,
+    IF_IGNORED, IF_ELSE_IGNORED };
+
+/* Where input comes from: the test script or an \i file. */
+struct psql_source {
+	FILE		*f;
+	const char	*name;		/* for messages */
+	int		 is_stdin;	/* no "psql:FILE:LINE: " prefixes */
+	long		 lineno;
+	enum psql_ifstate *ifs;		/* the \if stack of this file */
+	size_t		 nifs;
+};
+int	 psql_active(const struct psql_source *);
+
+/*
+ * Where a statement started in the output: the offset of its echo and
+ * FILE:LINE of its first line, to point a difference at its statement.
+ */
+struct psql_mark {
+	long		 off;
+	char		*file;
+	long		 line;
+};
+
+/* A psql session. */
+struct psql {
+	PGconn		*conn;
+	FILE		*out;		/* psql's stdout and stderr, merged */
+	struct psql_var	*vars;
+	enum psql_echo	 echo;
+	int		 quiet;
+	int		 on_error_stop;
+	int		 on_error_rollback;
+	int		 singlestep;
+	struct psql_popt popt;
+	struct psql_source *src;	/* the current input */
+	char		*testname;	/* for reports: the script path */
+	char		*prev_query;	/* for \g with an empty buffer */
+	char		*gset_prefix;	/* non-NULL: the next query is \gset */
+	int		 crosstab;	/* the next query is \crosstabview */
+	char		*crosstab_args[4];
+	FILE		*copy_stream;	/* the client file of \copy, or NULL */
+	char		 last_tag[64];
+	int		 unhandled;	/* psql-meta.c: no such command */
+	struct psql_mark *marks;
+	size_t		 nmarks;	/* command tag of the last result */
+	/* The first meta-command sqlcheck cannot run (reported once). */
+	char		*unsupported;
+	/* Connection parameters, for \c. */
+	char		*dbname, *host, *port, *user, *appname;
+};
+
+/* The result of a meta-command. */
+enum psql_cmd { PSQL_CMD_OK, PSQL_CMD_ERROR, PSQL_CMD_SEND,
+    PSQL_CMD_TERMINATE };
+
+/* psql-scan.c */
+enum psql_scan_result { PSCAN_SEMICOLON, PSCAN_BACKSLASH, PSCAN_EOL };
+void	 psql_lex_reset(struct psql_lexstate *);
+enum psql_scan_result psql_scan(struct psql *, struct psql_lexstate *,
+	    const char **, struct buf *, int);
+char	*psql_scan_command(const char **);
+char	*psql_scan_arg(struct psql *, const char **, int);
+char	*psql_scan_rest(const char **);
+int	 psql_at_command_end(const char **);
+
+/* psql-vars.c */
+const char *psql_var_get(struct psql *, const char *);
+int	 psql_var_set(struct psql *, const char *, const char *);
+void	 psql_vars_free(struct psql *);
+int	 psql_parse_bool(const char *, int *);
+void	 psql_vars_init(struct psql *);
+char	*psql_quote_literal(struct psql *, const char *);
+char	*psql_quote_ident(const char *);
+
+/* psql-main.c */
+int	 psql_run_source(struct psql *, struct psql_source *);
+void	 psql_error(struct psql *, const char *, ...) printflike(2, 3);
+void	 psql_unsupported(struct psql *, const char *);
+int	 psql_include(struct psql *, const char *);
+
+/* psql-meta.c */
+enum psql_cmd psql_meta(struct psql *, const char **, struct buf *, int);
+
+/* psql-exec.c */
+int	 psql_send(struct psql *, const char *);
+void	 psql_notice(void *, const char *);
+int	 psql_connect(struct psql *, const char *, const char *,
+	    const char *, const char *);
+
+/* psql-print.c */
+void	 psql_print_result(struct psql *, const PGresult *);
+struct psql_table {
+	int		 ncols;
+	size_t		 nrows;
+	char		**headers;	/* ncols */
+	char		**cells;	/* nrows * ncols, NULL for NULL */
+	char		*aligns;	/* ncols: 'l' or 'r' */
+	const char	*title;		/* NULL: \pset title */
+	char		**footers;	/* instead of "(N rows)", or NULL */
+	size_t		 nfooters;
+};
+void	 psql_print_table(struct psql *, const struct psql_table *);
+char	 psql_type_align(Oid);
+int	 psql_text_width(const char *, size_t);
+
+/* psql-crosstab.c */
+int	 psql_crosstab(struct psql *, const PGresult *);
+
+/* psql-describe.c */
+int	 psql_describe(struct psql *, const char *, const char *);
+
+/* The session, for a script: open, run a file, close. */
+struct psql *psql_new(FILE *, const char *);
+void	 psql_free(struct psql *);
+int	 psql_run_script(struct psql *, const char *);
+
+#endif

@@ -1,0 +1,165 @@
+#!/bin/sh
+# pg-regress.sh: "sqlcheck pg-regress" against psql itself.  Each script
+# of tests/pg-regress/sql (one psql output feature each: echo, tables,
+# messages, variables and \if, COPY and \copy, statement boundaries,
+# \crosstabview, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP) is run by the
+# real "psql -X -a -q" with pg_regress's environment, and by sqlcheck
+# pg-regress: results/NAME.out must be the same bytes, and with psql's
+# output as expected/ every test passes.  Then what pg_regress does
+# beyond psql: verdicts and exit status, NAME_N.out alternatives,
+# regression.diffs and regression.out, schedules with parallel groups,
+# a failure shown at FILE:LINE, --rewrite, --format tap, -j, an
+# unsupported meta-command, and the PGXS installcheck line.
+# shellcheck source=tests/lib.sh
+. "${0%/*}/lib.sh"
+
+require_engines postgres
+pgbin=${PGBIN:-}
+if [ -z "$pgbin" ]; then
+	pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+fi
+PSQL="$pgbin/psql"
+[ -x "$PSQL" ] || skip_all "no psql to compare with"
+
+# Where the server is, from SQLCHECK_PG_DSN (key=value form).
+dsn_get()
+{
+	printf '%s\n' "$SQLCHECK_PG_DSN" | tr ' ' '\n' | sed -n "s/^$1=//p"
+}
+PGHOST=$(dsn_get host)
+PGPORT=$(dsn_get port)
+PGUSER=$(dsn_get user)
+export PGHOST PGPORT PGUSER
+unset PGDATABASE PGOPTIONS PGTZ PGDATESTYLE PGCLIENTENCODING 2>/dev/null || :
+DB=sqlcheck_pgr_$$
+S=$WORK/suite
+mkdir -p "$S/expected"
+cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
+chmod -R u+w "$S"
+TESTS="echo tables messages vars copy boundaries crosstab expanded describe rollback stop"
+trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+
+# sqlcheck first: it creates the database as pg_regress does.
+cd "$S" || exit 1
+"$SQLCHECK" pg-regress --dbname=$DB --outputdir="$WORK/sq" $TESTS \
+    >"$WORK/sq.out" 2>&1
+# Then psql on the same database, as pg_regress runs it.
+for t in $TESTS; do
+	( cd "$S" && PGTZ=PST8PDT PGDATESTYLE='Postgres, MDY' \
+	    PGOPTIONS='-c intervalstyle=postgres_verbose' LC_MESSAGES=C \
+	    PGAPPNAME=pg_regress/$t \
+	    "$PSQL" -X -a -q -d $DB <sql/$t.sql >expected/$t.out 2>&1
+	  echo $? >"$WORK/$t.psql-status" )
+done
+for t in $TESTS; do
+	if cmp -s "$S/expected/$t.out" "$WORK/sq/results/$t.out"; then
+		pass "$t: sqlcheck prints what psql prints"
+	else
+		fail "$t: sqlcheck prints what psql prints"
+		diag "$(diff -u "$S/expected/$t.out" "$WORK/sq/results/$t.out" | head -n 40)"
+	fi
+done
+is "stop: psql exits 3 at ON_ERROR_STOP" "$(cat "$WORK/stop.psql-status")" 3
+
+# With psql's output as expected/, pg_regress's verdicts: all pass but
+# stop, which fails as psql exits 3 (pg_regress 15 fails such a test).
+pgr()
+{
+	"$SQLCHECK" pg-regress --dbname=$DB --use-existing "$@" \
+	    >"$WORK/out" 2>"$WORK/err"
+	STATUS=$?
+	OUT=$(cat "$WORK/out")
+	ERR=$(cat "$WORK/err")
+}
+PASSING="echo tables messages vars copy boundaries crosstab expanded describe rollback"
+pgr $PASSING
+is "psql's output as expected: exit 0" "$STATUS" 0
+contains "psql's output as expected: all passed" "$OUT" " All 10 tests passed. "
+check "all passed: no regression.diffs, no regression.out" \
+    test ! -e regression.diffs -a ! -e regression.out -a -s results/echo.out
+pgr stop
+is "ON_ERROR_STOP: exit 1" "$STATUS" 1
+matches "ON_ERROR_STOP: psql's exit status named" "$OUT" \
+    '^test stop +\.\.\. FAILED \(test process exited with exit code 3\)'
+
+# An alternative expected file NAME_N.out is enough.
+cp expected/echo.out expected/echo_3.out
+echo "something else" >expected/echo.out
+pgr echo
+is "echo_3.out matches: exit 0" "$STATUS" 0
+
+# A difference: pg_regress's files, and sqlcheck's FILE:LINE with the
+# statement and the diff in the terminal.
+cp expected/tables.out "$WORK/tables.good"
+sed 's/^ text$/ TEXT/' "$WORK/tables.good" >expected/tables.out
+sed -i 's/ | text | / | TEXT | /' expected/tables.out
+pgr tables boundaries
+is "a difference: exit 1" "$STATUS" 1
+contains "a difference: the summary" "$OUT" " 1 of 2 tests failed. "
+matches "a difference: FILE:LINE of the statement" "$OUT" \
+    '^\./sql/tables\.sql:2: output differs from \./expected/tables\.out$'
+contains "a difference: the statement shown" "$OUT" \
+    "    SELECT 1::int2 AS i2, 2::int4 AS i4"
+contains "a difference: the diff shown" "$OUT" "+  1 |  2 |  3 | 1.5 | 2.25 | 3.125 | 26 | text |"
+check "a difference: regression.diffs has it" grep -q "^-.*| TEXT |" regression.diffs
+check "a difference: regression.out has the verdicts" \
+    grep -q "^test tables .*FAILED" regression.out
+
+# --rewrite copies results/NAME.out over the expected file.
+pgr --rewrite tables
+is "--rewrite: still a failure this time" "$STATUS" 1
+contains "--rewrite: says what it rewrote" "$OUT" "rewrote ./expected/tables.out"
+check "--rewrite: expected/ now holds psql's output" \
+    cmp -s expected/tables.out "$WORK/tables.good"
+pgr tables
+is "--rewrite: then it passes" "$STATUS" 0
+
+# A schedule: groups in order, the tests of a line at the same time.
+printf '# comment\ntest: echo\n\ntest: tables boundaries crosstab\n' >sched
+pgr --schedule sched --max-connections 2
+is "schedule: exit 0" "$STATUS" 0
+contains "schedule: a parallel group" "$OUT" "parallel group (3 tests): "
+matches "schedule: a test of the group" "$OUT" '^     crosstab +\.\.\. ok '
+printf 'test: echo\nbogus line\n' >badsched
+pgr --schedule badsched
+is "bad schedule: exit 2" "$STATUS" 2
+contains "bad schedule: FILE:LINE" "$ERR" "badsched:2: syntax error in schedule"
+
+# -j runs tests named on the command line at the same time.
+pgr -j 3 echo tables boundaries crosstab
+is "-j 3: exit 0" "$STATUS" 0
+contains "-j 3: one group" "$OUT" "parallel group (4 tests): "
+
+# --format tap: one test per script.
+pgr --format tap echo stop
+is "--format tap: exit 1" "$STATUS" 1
+contains "--format tap: the passing script" "$OUT" "ok 1 - "
+contains "--format tap: the failing script" "$OUT" "not ok 2 - "
+
+# A meta-command sqlcheck does not reproduce fails its test, named once.
+pgr unsupported
+is "unsupported meta-command: exit 1" "$STATUS" 1
+contains "unsupported meta-command: FILE:LINE and name" "$OUT" \
+    "./sql/unsupported.sql:3: psql meta-command \\dt is not supported by sqlcheck pg-regress"
+is "unsupported meta-command: reported once" \
+    "$(printf '%s\n' "$OUT" | grep -c 'is not supported by sqlcheck')" 1
+
+# The PGXS line: make installcheck with pg_regress replaced.
+if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ] && have make; then
+	cat >Makefile <<MK
+REGRESS = echo boundaries
+REGRESS_OPTS = --dbname=$DB --use-existing
+PG_CONFIG = pg_config
+PGXS := \$(shell \$(PG_CONFIG) --pgxs)
+include \$(PGXS)
+MK
+	make installcheck pg_regress_installcheck="$SQLCHECK pg-regress --inputdir=./" \
+	    >"$WORK/out" 2>&1
+	is "PGXS installcheck: make succeeds" "$?" 0
+	contains "PGXS installcheck: sqlcheck ran the tests" "$(cat "$WORK/out")" \
+	    " All 2 tests passed. "
+else
+	missing "PGXS installcheck" "no pg_config --pgxs (postgresql-server-dev)"
+fi
+
+done_testing

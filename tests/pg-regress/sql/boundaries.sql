@@ -1,0 +1,28 @@
+-- statement boundaries: semicolons inside quotes, comments, bodies
+SELECT 'a;b' AS q, "x;y".c FROM (SELECT 1 AS c) AS "x;y";
+SELECT E'it\'s; here' AS e, 'doubled '' quote;' AS d;
+SELECT $$dollar ; quoted$$ AS d1, $tag$ $$ ; $tag$ AS d2;
+SELECT /* a /* nested ; */ comment ; */ 1 AS n;
+SELECT (SELECT 1;
+) AS paren;
+SELECT 1 AS a \; SELECT 2 AS b;
+CREATE FUNCTION pg_temp.f(x int) RETURNS int LANGUAGE plpgsql AS $body$
+DECLARE y int;
+BEGIN
+  y := x + 1;
+  RETURN y;
+END
+$body$;
+SELECT pg_temp.f(1);
+CREATE FUNCTION pg_temp.g(x int) RETURNS int LANGUAGE sql
+BEGIN ATOMIC
+  SELECT x + 1;
+  SELECT CASE WHEN x > 0 THEN x ELSE 0 END;
+END;
+SELECT pg_temp.g(5);
+SELECT 1 AS a$b;
+SELECT 'multi
+line;
+string' AS s;
+SELECT 1 -- comment with ; semicolon
+  AS c;
