@@ -82,6 +82,7 @@ static const struct optdef optdefs[] = {
 	{ "schema", OPT_SCHEMA, 1, OPTDEF_PATH | OPTDEF_LIST | OPTDEF_INPUT,
 	    NULL },
 	{ "migrations", OPT_MIGRATIONS, 1, OPTDEF_PATH | OPTDEF_INPUT, NULL },
+	{ "baseline", OPT_BASELINE, 0, 0, NULL },
 	{ "check-migrations", OPT_CHECK_MIGRATIONS, 1, OPTDEF_CLI, NULL },
 	{ "max-rows", OPT_MAX_ROWS, 1, 0, "1000000" },
 	{ "pgtap", OPT_PGTAP, 0, 0, NULL },
@@ -112,8 +113,12 @@ usage(FILE *f)
 "      --dsn DSN          where to connect (also SQLCHECK_DSN): a SQLite\n"
 "                         file, a libpq conninfo or postgresql:// URI, or\n"
 "                         mysql://user:pass@host:port/db[?socket=PATH]\n"
+"                         [&option-file=PATH]; its password is hidden from\n"
+"                         ps once read, but SQLCHECK_DSN, PGPASSWORD,\n"
+"                         ~/.pgpass or an option file never show it\n"
 "      --temp-instance    start a throwaway server for the run (postgres,\n"
-"                         mysql), removed afterwards\n"
+"                         mysql) that only you and root can reach,\n"
+"                         removed afterwards\n"
 "      --allow-server-changes\n"
 "                         send statements that change the server beyond\n"
 "                         the file's database (CREATE/DROP DATABASE,\n"
@@ -142,6 +147,9 @@ usage(FILE *f)
 "                         4_x.postgres.up.sql, ...) in version order at the\n"
 "                         start of every test file;\n"
 "                         a file with \"-- migrate: VERSION\" starts empty\n"
+"      --baseline         migrations start from the --schema files, not\n"
+"                         from an empty database: for files with\n"
+"                         \"-- migrate:\" and for --check-migrations\n"
 "      --check-migrations DIR\n"
 "                         check every migration of DIR in a scratch\n"
 "                         database: up, down restores the schema, up\n"
@@ -878,7 +886,7 @@ check_migrations(const struct options *o, struct conn *c)
 	memset(&t, 0, sizeof t);
 	fr.path = o->check_migrations;
 	migcheck_run(c, migrations_for(ms, c->drv->name), o->schema,
-	    o->temp_instance || o->allow_server_changes, &fr);
+	    o->baseline, o->temp_instance || o->allow_server_changes, &fr);
 	c->drv->close(c);
 	file_report_count(&fr);
 	t.files = 1;

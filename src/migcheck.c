@@ -524,13 +524,57 @@ mc_not_checked(struct migcheck *mc, size_t from, const struct sqlfiles *sf)
 }
 
 /*
+ * Where the check starts: an empty database (the scratch database is a
+ * copy of the --dsn database on SQLite: one that is not empty is an
+ * error, on every engine), then with --baseline the --schema files sf.
+ * 0, or -1 with the report an error.
+ */
+static int
+mc_start(struct migcheck *mc, const struct sqlfiles *sf)
+{
+	struct test_report	*tr;
+	struct fp		 fp;
+	char			*cause = NULL;
+	size_t			 i;
+
+	if (fp_take(mc, &fp, &cause) != 0) {
+		mc->fr->outcome = OUTCOME_ERROR;
+		mc->fr->message = xprintf("%s: %s", mc->fr->path, cause);
+		free(cause);
+		return -1;
+	}
+	if (fp.n > 0) {
+		mc->fr->outcome = OUTCOME_ERROR;
+		mc->fr->message = xprintf("%s: the scratch database is not "
+		    "empty (%s%s): --check-migrations starts from an empty "
+		    "database, and with --baseline from the --schema files "
+		    "(give a --dsn with no tables)", mc->fr->path, fp.lines[0],
+		    fp.n > 1 ? ", ..." : "");
+		fp_free(&fp);
+		return -1;
+	}
+	fp_free(&fp);
+	for (i = 0; sf != NULL && i < sf->nrecords; i++) {
+		tr = file_report_add(mc->fr, OUTCOME_PASS, sf->records[i].path,
+		    1, "baseline (--schema)");
+		if (mc_apply(mc, &sf->records[i], "the baseline schema",
+		    tr) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
  * Check the migrations ms on conn (the driver needs the fingerprint and
  * scratch slots) and fill fr, whose path the caller set.  sf is the
- * declared schema, or NULL.
+ * --schema files, or NULL: with baseline the schema the check starts
+ * from, else the declared schema to compare with.  server_ok lets
+ * statements change the server beyond the scratch database.
  */
 void
 migcheck_run(struct conn *conn, const struct migrations *ms,
-    const struct sqlfiles *sf, int server_ok, struct file_report *fr)
+    const struct sqlfiles *sf, int baseline, int server_ok,
+    struct file_report *fr)
 {
 	struct migcheck	 mc;
 	struct fp	 fp;
@@ -553,6 +597,12 @@ migcheck_run(struct conn *conn, const struct migrations *ms,
 	}
 	if (mc_scratch(&mc) != 0)
 		return;
+	if (mc_start(&mc, baseline ? sf : NULL) != 0) {
+		mc_unscratch(&mc);
+		return;
+	}
+	if (baseline)
+		sf = NULL;	/* the base, not a schema to compare with */
 	if (fp_take(&mc, &fp, &cause) != 0) {
 		fr->outcome = OUTCOME_ERROR;
 		fr->message = xprintf("%s: %s", fr->path, cause);

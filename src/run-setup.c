@@ -266,7 +266,9 @@ run_migrate(struct run *r, const struct record *rec)
 		return setup_error(r, rec, xstrdup("\"-- migrate:\" needs "
 		    "migrations: give --migrations DIR, or put \"-- "
 		    "migrations: DIR\" at the top of the file"));
-	target = migrations_find(ms, rec->arg);
+	target = migrations_find(ms, rec->arg, &msg);
+	if (target < 0 && msg != NULL)
+		return setup_error(r, rec, msg);
 	if (target < 0) {
 		list = migrations_versions(ms);
 		msg = xprintf("no migration has version %s in %s (versions: "
@@ -295,7 +297,8 @@ run_migrate(struct run *r, const struct record *rec)
 /*
  * Before the file's own records: the --schema files, then every
  * migration, unless the file migrates where it says ("-- migrate:"),
- * in which case it starts from an empty schema.  -1 if one failed.
+ * in which case it starts from an empty schema, or from the --schema
+ * files with --baseline or "-- baseline".  -1 if one failed.
  */
 int
 run_prelude(struct run *r)
@@ -304,7 +307,7 @@ run_prelude(struct run *r)
 	const struct sqlfiles	*sf = r->opts->schema;
 	size_t			 i;
 
-	if (r->tf->migrates)
+	if (r->tf->migrates && !r->opts->baseline && !r->tf->baseline)
 		return 0;
 	if (r->cloned) {
 		r->migrated = ms != NULL ? (int)ms->nsteps : 0;
@@ -314,7 +317,7 @@ run_prelude(struct run *r)
 		if (run_setup(r, &sf->records[i], "schema") != 0)
 			return -1;
 	}
-	for (i = 0; ms != NULL && i < ms->nsteps; i++) {
+	for (i = 0; ms != NULL && !r->tf->migrates && i < ms->nsteps; i++) {
 		if (run_step(r, ms, i, 1) != 0)
 			return -1;
 		r->migrated++;

@@ -190,6 +190,7 @@ struct test_file {
 	int		  slt;
 	struct migrations *migrations;	/* "-- migrations: DIR", or NULL */
 	int		  migrates;	/* has "-- migrate:" records */
+	int		  baseline;	/* "-- baseline": from --schema */
 	int		  pgtap;	/* a pgTAP file: RECORD_SETUP records
 					   whose rows are TAP (run-pgtap.c) */
 };
@@ -262,7 +263,8 @@ struct migrations *migrations_read(const char *, char **);
 const struct migrations *migrations_for(const struct migrations *,
 		    const char *);
 void		 migrations_free(struct migrations *);
-int		 migrations_find(const struct migrations *, const char *);
+int		 migrations_find(const struct migrations *, const char *,
+		    char **);
 char		*migrations_versions(const struct migrations *);
 int		 version_valid(const char *);
 int		 version_cmp(const char *, const char *);
@@ -683,7 +685,7 @@ void		 csv_free(struct csv *);
 
 /* migcheck.c: --check-migrations. */
 void	 migcheck_run(struct conn *, const struct migrations *,
-	    const struct sqlfiles *, int, struct file_report *);
+	    const struct sqlfiles *, int, int, struct file_report *);
 
 /* files.c: expand paths into a sorted list of test files. */
 int	 files_collect(char **, int, char ***, size_t *);
