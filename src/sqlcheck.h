@@ -133,6 +133,7 @@ struct expect {
 	int		 sort_expected;	/* sort the expected side too */
 	int		 has_tolerance;
 	double		 tolerance;
+	char		*tolerance_text; /* as written, for --rewrite */
 	int64_t		 count;		/* rows for COUNT, values for HASH */
 	char		*condition;	/* error condition, or NULL for any */
 	char		*regex;		/* error message pattern, or NULL */
@@ -143,8 +144,9 @@ struct expect {
 };
 
 struct stmt {
-	char	*sql;
-	int	 line;
+	char		*sql;
+	const char	*path;	/* its own file (borrowed from the record) */
+	int		 line;	/* in that file */
 };
 
 enum record_kind {
@@ -338,6 +340,8 @@ int	 compare_result(const struct expect *, const struct result *,
 void	 expect_bound(const struct expect *, struct result *);
 int	 expect_exceeded(const struct expect *, const struct result *);
 char	*format_cell(const char *);
+int	 expect_cell_matches(const struct expect *, const struct cell *,
+	    const char *);
 char	*format_row(char **, int);
 void	 hash_values(char **, size_t, char out[33]);
 char	**result_sorted_values(const struct result *, enum sort_mode);
