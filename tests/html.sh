@@ -116,7 +116,8 @@ if [ -n "${SQLCHECK_PG_DSN:-}" ]; then
 	is "postgres: one SVG box per table" \
 	    "$(grep -c '<g class="table"' "$WORK/pg.html")" 4
 else
-	skip "postgres: the page" "no PostgreSQL server (SQLCHECK_PG_DSN)"
+	engine_missing postgres
+	skip_engine "postgres: the page" postgres
 fi
 
 if [ -n "${SQLCHECK_MYSQL_DSN:-}" ]; then
@@ -131,7 +132,8 @@ if [ -n "${SQLCHECK_MYSQL_DSN:-}" ]; then
 	lacks "mysql: the DSN's password is not in the page" "$my" \
 	    "$(printf '%s\n' "$SQLCHECK_MYSQL_DSN" | sed -n 's|^mysql://[^:]*:\([^@]*\)@.*|:\1@|p')"
 else
-	skip "mysql: the page" "no MySQL server (SQLCHECK_MYSQL_DSN)"
+	engine_missing mysql
+	skip_engine "mysql: the page" mysql
 fi
 
 # In a real browser.
