@@ -671,22 +671,38 @@ migrations_free(struct migrations *ms)
 
 /*
  * How many steps are applied at a version: the number up to and
- * including the step of that version; "0" (when no step has version 0)
- * is none and "latest" all of them.  -1 if no step has that version.
+ * including the step of that version, "latest" all of them.  "0" is
+ * none applied, always: if a step is numbered "0" too, that is
+ * ambiguous and an error.  Another spelling of zero ("0000") is the step
+ * of that version if there is one, else none.  -1 with *cause if no step
+ * has that version, or for the ambiguous "0".
  */
 int
-migrations_find(const struct migrations *ms, const char *version)
+migrations_find(const struct migrations *ms, const char *version,
+    char **cause)
 {
 	size_t	i;
 
 	if (strcasecmp(version, "latest") == 0)
 		return (int)ms->nsteps;
 	for (i = 0; i < ms->nsteps; i++) {
-		if (version_cmp(ms->steps[i].version, version) == 0)
+		if (strcmp(version, "0") == 0 &&
+		    strcmp(ms->steps[i].version, "0") == 0) {
+			*cause = xprintf("\"-- migrate: 0\" is ambiguous: it "
+			    "means no migration applied, and %s has a "
+			    "migration numbered 0 (%s); number migrations "
+			    "from 1, or write its version with leading zeros "
+			    "in its file name (0000_...)", ms->dir,
+			    ms->steps[i].name);
+			return -1;
+		}
+		if (strcmp(version, "0") != 0 &&
+		    version_cmp(ms->steps[i].version, version) == 0)
 			return (int)i + 1;
 	}
 	if (version_valid(version) && version_cmp(version, "0") == 0)
 		return 0;
+	*cause = NULL;
 	return -1;
 }
 

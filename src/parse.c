@@ -94,7 +94,7 @@ directive_word(const char *line, const char **rest)
 	static const char *const words[] = {
 		"setup", "test:", "expect", "engines:", "tags:", "only:",
 		"skip:", "include:", "include[", "isolation:", "migrate:",
-		"migrations:", "load:", NULL
+		"migrations:", "load:", "baseline", NULL
 	};
 	const char *const	*w;
 	const char		*s;
@@ -450,6 +450,14 @@ parse_file_setting(struct parser *p, const char *word, const char *arg)
 	}
 	if (str_iprefix(word, "migrations:"))
 		return parse_migrations(p, arg);
+	if (str_iprefix(word, "baseline")) {
+		if (*arg != '\0' || (!is_blank(word + 8) && word[8] != ':'))
+			return perror_at(p, "write \"-- baseline\" alone: "
+			    "\"-- migrate:\" then starts from the --schema "
+			    "files");
+		p->tf->baseline = 1;
+		return 0;
+	}
 	if (strcasecmp(arg, "database") == 0)
 		p->tf->isolation = ISOLATION_DATABASE;
 	else if (strcasecmp(arg, "transaction") == 0)
@@ -577,7 +585,8 @@ parse_directive(struct parser *p, const char *rest, size_t off)
 	}
 	if (str_iprefix(word, "engines:") || str_iprefix(word, "tags:") ||
 	    str_iprefix(word, "isolation:") ||
-	    str_iprefix(word, "migrations:")) {
+	    str_iprefix(word, "migrations:") ||
+	    str_iprefix(word, "baseline")) {
 		rc = parse_file_setting(p, word, arg);
 		free(word);
 		return rc;

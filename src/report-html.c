@@ -3,7 +3,7 @@
  * One self-contained page: the style sheet and the script are inline and
  * nothing is fetched, so the page opens from a CI artifact or a mail
  * attachment as it is.  In order: the summary (engine and its version,
- * counts, duration, the command line with passwords hidden), a filter box
+ * counts, duration, the command line with DSN passwords hidden), a filter box
  * (text, status, tag; it works without a server, and reads its initial
  * values from the page's query string: ?q=TEXT&status=fail&tag=T), the
  * failures with FILE:LINE, SQL, message and diff, the slowest files as a
@@ -399,8 +399,8 @@ html_file(FILE *f, const struct file_report *fr)
 	remember_tags(fr);
 	remember_duration(fr);
 	html.ntests += fr->ntests;
-	if (fr->message != NULL && (fr->setup_failed || fr->parse_error ||
-	    fr->outcome == OUTCOME_ERROR)) {
+	if (fr->message != NULL && (fr->setup_failed || fr->file_failed ||
+	    fr->parse_error || fr->outcome == OUTCOME_ERROR)) {
 		write_file_failure(html.failures, fr);
 		html.nfailures++;
 	}

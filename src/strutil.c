@@ -316,47 +316,9 @@ command_word(struct buf *b, const char *arg)
 }
 
 /*
- * A copy of arg with any password replaced by "***": the one of a URL
- * (scheme://user:PASSWORD@host) and the value of a password= key (a
- * libpq connection string, a URL's query).  Caller frees.
- */
-static char *
-hide_password(const char *arg)
-{
-	struct buf	 b;
-	const char	*s = arg, *at, *colon, *key, *end;
-
-	buf_init(&b);
-	if ((s = strstr(arg, "://")) != NULL &&
-	    (at = strchr(s + 3, '@')) != NULL &&
-	    (colon = memchr(s + 3, ':', (size_t)(at - s - 3))) != NULL) {
-		buf_add(&b, arg, (size_t)(colon + 1 - arg));
-		buf_adds(&b, "***");
-		s = at;
-	} else
-		s = arg;
-	while ((key = strcasestr(s, "password=")) != NULL) {
-		key += strlen("password=");
-		buf_add(&b, s, (size_t)(key - s));
-		buf_adds(&b, "***");
-		end = key;
-		if (*end == '\'') {
-			for (end++; *end != '\0' && *end != '\''; end++)
-				if (*end == '\\' && end[1] != '\0')
-					end++;
-			if (*end == '\'')
-				end++;
-		} else
-			end += strcspn(end, " &");
-		s = end;
-	}
-	buf_adds(&b, s);
-	return buf_detach(&b);
-}
-
-/*
- * The command line as a shell would take it back, with every password
- * hidden, for reports.  Caller frees.
+ * The command line as a shell would take it back, for reports, with the
+ * bytes of any password in a word shaped like a DSN made '*' (as
+ * dsn_hide_password() does to --dsn).  Caller frees.
  */
 char *
 str_command_line(int argc, char *const *argv)
@@ -369,7 +331,8 @@ str_command_line(int argc, char *const *argv)
 	for (i = 0; i < argc; i++) {
 		if (i > 0)
 			buf_addc(&b, ' ');
-		word = hide_password(argv[i]);
+		word = xstrdup(argv[i]);
+		dsn_hide_password(word);
 		command_word(&b, word);
 		free(word);
 	}

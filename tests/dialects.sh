@@ -227,6 +227,82 @@ run_on sqlite --format tap --check-migrations "$WORK/small"
 contains "sqlite: --check-migrations reports a step of no file as skipped" \
     "$OUT" "no file for sqlite: the step does nothing on this engine"
 
+# The suite of tests/fixtures/dialects: three dialects of one schema,
+# sqlcheck.conf, one migration directory for the three engines, a file
+# that migrates over the baseline schema.  Run as a user would: from
+# its directory, with no option but -d and --temp-instance.
+SUITE=$WORK/suite
+cp -R "$top_srcdir/tests/fixtures/dialects" "$SUITE"
+chmod -R u+w "$SUITE"
+HERE=$(pwd)
+printf '[sqlcheck]\nschema = schema/music.sqlite.sql\n[mysql]\njobs = none\n' \
+    >"$SUITE/broken.conf"
+for e in $engines; do
+	cd "$SUITE" || exit 99
+	case $e in
+	sqlite) run_sqlcheck --color never ;;
+	*) run_sqlcheck --color never -d "$e" --temp-instance ;;
+	esac
+	cd "$HERE" || exit 99
+	is_status "$e: the three-dialect suite passes with sqlcheck.conf alone" 0
+	is "$e: every test of the suite ran" "$(last_line "$OUT")" \
+	    "9 passed, 0 failed, 0 skipped"
+	if [ "$STATUS" != 0 ]; then show_run; fi
+
+	# A malformed file stops every engine before it connects.
+	cd "$SUITE" || exit 99
+	run_sqlcheck --config broken.conf -d "$e" --temp-instance
+	cd "$HERE" || exit 99
+	is_status "$e: a malformed sqlcheck.conf: exit 2" 2
+	is "$e: the error is at the file's line, whatever the engine" "$ERR" \
+	    'sqlcheck: broken.conf:4: bad --jobs "none": give a number from 1 to 1024'
+
+	# --check-migrations --baseline: from this engine's schema.
+	cd "$SUITE" || exit 99
+	run_on "$e" --color never --check-migrations migrations --baseline
+	cd "$HERE" || exit 99
+	is_status "$e: --check-migrations --baseline over the engine's schema" 0
+	if [ "$STATUS" != 0 ]; then show_run; fi
+	cd "$SUITE" || exit 99
+	run_on "$e" --color never --check-migrations migrations
+	cd "$HERE" || exit 99
+	is_status "$e: --check-migrations without --baseline starts empty" 1
+	contains "$e: ... so the first step has no table to alter" "$OUT" \
+	    "20240101000001 up failed:"
+done
+
+# "-- migrate: 0" is none applied; a migration numbered 0 makes it an
+# error, one numbered 0000 does not.
+mkdir -p "$WORK/zero" "$WORK/zeros"
+echo 'CREATE TABLE z (id integer);' >"$WORK/zero/0_init.sql"
+echo 'CREATE TABLE z (id integer);' >"$WORK/zeros/0000_init.sql"
+echo 'CREATE TABLE y (id integer);' >"$WORK/zero/1_next.sql"
+echo 'CREATE TABLE y (id integer);' >"$WORK/zeros/0001_next.sql"
+for d in zero zeros; do
+	if [ "$d" = zero ]; then to=0; else to=0000; fi
+	cat >"$WORK/$d.sqltest" <<EOF
+-- migrations: $d
+-- migrate: 0
+
+-- test: nothing applied at 0
+SELECT count(*) FROM z;
+-- expect error: undefined_table
+
+-- migrate: $to
+
+-- test: the step numbered 0 (or 0000)
+SELECT count(*) FROM z;
+-- expect:
+0
+EOF
+done
+run_sqlcheck --color never "$WORK/zeros.sqltest"
+is_status "-- migrate: 0 is none applied; 0000 is the migration 0000" 0
+run_sqlcheck --color never "$WORK/zero.sqltest"
+is_status "-- migrate: 0 with a migration numbered 0: the file fails" 1
+contains "-- migrate: 0 with a migration numbered 0: says why" "$OUT" \
+    'zero.sqltest:2: "-- migrate: 0" is ambiguous: it means no migration applied, and'
+
 # Name errors.
 mkdir -p "$WORK/dup" "$WORK/orphan"
 echo 'SELECT 1;' >"$WORK/dup/0001_a.postgres.up.sql"

@@ -3,7 +3,8 @@
 # fails a test instead of nesting the rest of a page.  For each page in
 # man/: every .RS has its .RE and every .EX its .EE, in order (checked
 # here, with no tool needed); groff -ww -z -man prints no warning; and,
-# where mandoc is installed, mandoc -T lint -W style prints nothing.
+# where mandoc is installed, mandoc -T lint -W style prints nothing (under
+# CI, which installs both, a missing tool is a failure).
 # Each check is first shown to catch the bug issue 15 found: a page
 # whose .EE and .RE after an example were missing.
 # shellcheck source=tests/lib.sh

@@ -183,6 +183,7 @@ psql_crosstab(struct psql *ps, const PGresult *res)
 	if (col[3] >= 0)
 		qsort(sorted, ncols, sizeof *sorted, pivot_cmp);
 	hpos = xcalloc(ncols + 1, sizeof *hpos);
+	memset(&t, 0, sizeof t);
 	t.ncols = (int)ncols + 1;
 	t.nrows = nrows;
 	t.headers = xcalloc(ncols + 2, sizeof *t.headers);

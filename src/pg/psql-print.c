@@ -277,7 +277,13 @@ print_row(FILE *f, const struct psql_table *t, struct cell_lines *cl,
 static void
 print_footer(struct psql *ps, const struct psql_table *t)
 {
-	if (ps->popt.tuples_only || !ps->popt.footer)
+	size_t	i;
+
+	if (ps->popt.tuples_only)
+		return;
+	for (i = 0; i < t->nfooters; i++)
+		fprintf(ps->out, "%s\n", t->footers[i]);
+	if (t->footers != NULL || !ps->popt.footer)
 		return;
 	fprintf(ps->out, "(%zu row%s)\n", t->nrows, t->nrows == 1 ? "" :
 	    "s");
@@ -352,7 +358,13 @@ print_unaligned(struct psql *ps, const struct psql_table *t)
 		else
 			need_rs = 1;
 	}
-	if (!ps->popt.tuples_only && ps->popt.footer) {
+	for (i = 0; i < t->nfooters && !ps->popt.tuples_only; i++) {
+		if (need_rs)
+			fputs(rs, f);
+		fputs(t->footers[i], f);
+		need_rs = 1;
+	}
+	if (!ps->popt.tuples_only && ps->popt.footer && t->footers == NULL) {
 		if (need_rs)
 			fputs(rs, f);
 		fprintf(f, "(%zu row%s)", t->nrows, t->nrows == 1 ? "" : "s");
@@ -495,11 +507,13 @@ print_title(struct psql *ps, const struct psql_table *t)
 	int			 total = 0, j, w;
 	size_t			 k;
 
-	if (ps->popt.title == NULL || ps->popt.title[0] == '\0' ||
-	    ps->popt.tuples_only)
+	const char		*title = t->title != NULL ? t->title :
+				    ps->popt.title;
+
+	if (title == NULL || title[0] == '\0' || ps->popt.tuples_only)
 		return;
 	if (ps->popt.format == PSQL_FMT_UNALIGNED) {
-		fprintf(ps->out, "%s%s", ps->popt.title, ps->popt.recordsep);
+		fprintf(ps->out, "%s%s", title, ps->popt.recordsep);
 		return;
 	}
 	for (j = 0; j < t->ncols; j++) {
@@ -516,7 +530,7 @@ print_title(struct psql *ps, const struct psql_table *t)
 		total += w + 3;
 	}
 	total = t->ncols > 0 ? total - 1 : 2;
-	cell_format(ps->popt.title, &cl);
+	cell_format(title, &cl);
 	for (k = 0; k < cl.nlines; k++) {
 		if (cl.width[k] < total)
 			pad(ps->out, (total - cl.width[k]) / 2);
@@ -551,6 +565,7 @@ psql_print_result(struct psql *ps, const PGresult *res)
 	size_t			 i;
 	int			 j;
 
+	memset(&t, 0, sizeof t);
 	t.ncols = PQnfields(res);
 	t.nrows = (size_t)PQntuples(res);
 	t.headers = xcalloc((size_t)t.ncols + 1, sizeof *t.headers);

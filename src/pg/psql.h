@@ -15,7 +15,7 @@
  *			ON_ERROR_ROLLBACK, \gset
  *	psql-print.c	aligned and unaligned tables, display widths
  *	psql-crosstab.c	\crosstabview
- *	psql-describe.c	\d TABLE and \dC
+ *	psql-describe.c	\d NAME (tables, views) and \dC
  *
  *	pgregress.c	the pg-regress subcommand: options, database,
  *			schedules, verdicts, summaries
@@ -104,6 +104,8 @@ struct psql {
 	char		*prev_query;	/* for \g with an empty buffer */
 	char		*gset_prefix;	/* non-NULL: the next query is \gset */
 	int		 crosstab;	/* the next query is \crosstabview */
+	int		 gexec;		/* the next query is \gexec */
+	PGresult	*last_error;	/* for \errverbose */
 	char		*crosstab_args[4];
 	FILE		*copy_stream;	/* the client file of \copy, or NULL */
 	char		 last_tag[64];
@@ -162,6 +164,9 @@ struct psql_table {
 	char		**headers;	/* ncols */
 	char		**cells;	/* nrows * ncols, NULL for NULL */
 	char		*aligns;	/* ncols: 'l' or 'r' */
+	const char	*title;		/* NULL: \pset title */
+	char		**footers;	/* instead of "(N rows)", or NULL */
+	size_t		 nfooters;
 };
 void	 psql_print_table(struct psql *, const struct psql_table *);
 char	 psql_type_align(Oid);

@@ -1,7 +1,8 @@
 /*
  * scratch-pg.c: scratch databases of the PostgreSQL driver module.
  * "-- isolation: database" gives a file a database of its own, created
- * from template1 and reached by a second session (libpq cannot switch a
+ * from template1, closed to every role but its owner (the user sqlcheck
+ * connects as) and superusers, and reached by a second session (libpq cannot switch a
  * session's database), dropped after the file; --clean lists and drops
  * the ones a killed run left behind, unless a session still uses them.
  * Nothing here prints or exits.
@@ -138,9 +139,29 @@ pg_create_db(PGconn *pc, const char *name, char **cause)
 }
 
 /*
- * Create a scratch database and move statements to a new session on it
- * (libpq cannot switch databases on a session).  *name is its name
- * (caller frees).  0, or -1 with *cause and nothing left behind.
+ * Take from PUBLIC what a new database gives it, CONNECT and TEMPORARY:
+ * other roles of the server have no business in a scratch database.
+ * Its owner (the user sqlcheck connects as) keeps every privilege,
+ * superusers bypass them.  0, or -1 with *cause.
+ */
+static int
+pg_close_db(PGconn *pc, const char *name, char **cause)
+{
+	char	*sql;
+	int	 rc;
+
+	sql = xprintf("REVOKE ALL ON DATABASE %s FROM PUBLIC", name);
+	rc = pg_command(pc, sql, "cannot close the scratch database to "
+	    "other roles", cause);
+	free(sql);
+	return rc;
+}
+
+/*
+ * Create a scratch database, closed to other roles, and move statements
+ * to a new session on it (libpq cannot switch databases on a session).
+ * *name is its name (caller frees).  0, or -1 with *cause and nothing
+ * left behind.
  */
 int
 pg_scratch_create(struct conn *c, char **name, char **cause)
@@ -161,7 +182,8 @@ pg_scratch_create(struct conn *c, char **name, char **cause)
 		free(db);
 		return -1;
 	}
-	pc = pg_connect_db(d->main, db, cause);
+	pc = pg_close_db(d->main, db, cause) == 0 ?
+	    pg_connect_db(d->main, db, cause) : NULL;
 	if (pc == NULL) {
 		pg_drop_db(d->main, db, &dropcause);
 		pg_scratch_lock(d->main, db, 0);

@@ -734,16 +734,16 @@ test_command_line(void)
 	is_command_line(4, plain, "sqlcheck -d postgres sql-tests/",
 	    "command line: plain words as they are");
 	is_command_line(3, url, "sqlcheck --dsn "
-	    "'mysql://me:***@db/test?socket=/run/x.sock'",
+	    "'mysql://me:******@db/test?socket=/run/x.sock'",
 	    "command line: a URL's password hidden");
 	is_command_line(2, conninfo,
-	    "sqlcheck '--dsn=host=db password=*** dbname=t'",
+	    "sqlcheck '--dsn=host=db password=****** dbname=t'",
 	    "command line: a password= value hidden, the word quoted");
 	is_command_line(3, quoted,
-	    "sqlcheck --dsn 'host=db password=*** dbname=t'",
+	    "sqlcheck --dsn 'host=db password='\\''*********'\\'' dbname=t'",
 	    "command line: a quoted password= value hidden whole");
 	is_command_line(3, query, "sqlcheck --dsn "
-	    "'postgresql://db/t?user=me&password=***&sslmode=off'",
+	    "'postgresql://db/t?user=me&password=******&sslmode=off'",
 	    "command line: a URL query's password hidden");
 	is_command_line(3, quote, "sqlcheck -k 'it'\\''s'",
 	    "command line: a quote survives the shell's quoting");
