@@ -936,7 +936,7 @@ lite_scratch_clone(struct conn *c, const char *tmpl, char **name,
 	sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	l->saved = l->db;
 	l->db = db;
-	*name = xprintf("in-memory copy of %s", tmpl);
+	*name = xstrdup("in-memory copy of the schema template");
 	return 0;
 }
 

@@ -196,8 +196,10 @@ usage(FILE *f)
 "      --no-config        read no configuration file\n"
 "      --print-config     run nothing: print each option in force for the\n"
 "                         engine (-d) and where it came from\n"
-"  -v, --verbose          echo each statement and the isolation used\n"
-"  -q, --quiet            print only failures and the summary\n"
+"  -v, --verbose          echo each statement (at its own FILE:LINE) and\n"
+"                         the isolation used\n"
+"  -q, --quiet            print only failures and the summary (with -v:\n"
+"                         statements still echoed, no isolation lines)\n"
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
 "\n"
@@ -690,6 +692,21 @@ finish_coverage(const struct options *o)
 }
 
 /*
+ * After a failed connection with no DSN at all (no --dsn, no
+ * SQLCHECK_DSN): say how to get a server without one.
+ */
+static void
+hint_temp_instance(const struct options *o, const struct driver *drv)
+{
+	if ((o->dsn != NULL && *o->dsn != '\0') || o->temp_instance ||
+	    drv->temp_start == NULL)
+		return;
+	log_warnx("hint: no --dsn was given (nor SQLCHECK_DSN): give the "
+	    "server to test on with --dsn, or let sqlcheck start a throwaway "
+	    "one with --temp-instance");
+}
+
+/*
  * Every file the run will write (-o, --log, --coverage-json) must be
  * writable before anything starts (a temporary server, a scratch
  * database); exits 2 naming the first that is not.
@@ -935,6 +952,7 @@ main(int argc, char **argv)
 		o.dsn = ti->dsn;
 	}
 	if (pool_connect(drv, o.dsn, &c) != 0) {
+		hint_temp_instance(&o, drv);
 		tempinst_stop(ti);
 		return SQLCHECK_EXIT_ERROR;
 	}
@@ -943,8 +961,16 @@ main(int argc, char **argv)
 		o.server_version = server_version;
 		log_debug("connected: %s", server_version);
 	}
+	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
+		fatalx("%s", cause);
+	/* main's session is watched until the pool takes it over. */
+	watch_start(o.timeout);
+	watch_attach(&c);
 	if (o.check_migrations != NULL) {
 		status = check_migrations(&o, &c);
+		watch_detach(&c);
+		watch_stop();
+		querylog_close();
 		free(server_version);
 		tempinst_stop(ti);
 		str_list_free(o.schema_paths, o.nschema_paths);
@@ -960,8 +986,6 @@ main(int argc, char **argv)
 	memset(&t, 0, sizeof t);
 	o.command_line = command_line = str_command_line(argc, argv);
 	if (report_open(&o, nfiles, &cause) != 0)
-		fatalx("%s", cause);
-	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
 		fatalx("%s", cause);
 	template = run_template_build(&c, &o);
 	o.template = template;
@@ -980,7 +1004,9 @@ main(int argc, char **argv)
 	if (o.coverage_json != NULL &&
 	    coverage_write_json(o.coverage_json, &cause) != 0)
 		fatalx("%s", cause);
+	watch_detach(&c);
 	pool_run(&cfg, &c, &t);
+	watch_stop();
 	if (template != NULL)
 		drv->template_drop(template);
 	free(template);

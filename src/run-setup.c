@@ -46,28 +46,44 @@ static int
 run_setup_batch(struct run *r, const struct record *rec, size_t *i,
     size_t n, struct dberror *err)
 {
-	const char	**sqls;
-	size_t		  k, failed = 0;
-	int		  rc;
+	struct batch_stmt	*bs;
+	int			*lines;
+	size_t			 k, failed = 0;
+	int			 rc;
 
-	sqls = xcalloc(n, sizeof *sqls);
+	bs = xcalloc(n, sizeof *bs);
+	lines = xcalloc(n, sizeof *lines);
 	for (k = 0; k < n; k++) {
-		sqls[k] = rec->stmts[*i + k].sql;
-		if (log_verbose())
-			log_debug("%s:%d: %s", r->fr->path,
-			    rec->stmts[*i + k].line, sqls[k]);
+		bs[k].sql = rec->stmts[*i + k].sql;
+		lines[k] = rec->stmts[*i + k].line;
 	}
-	watch_arm(r->conn->watch);
-	rc = r->drv->exec_batch(r->conn, sqls, n, &failed, err);
-	if (watch_disarm(r->conn->watch) && rc != 0)
-		err->timed_out = 1;
-	free(sqls);
+	rc = send_batch(r->conn, rec->path, bs, lines, n, &failed, err);
+	free(bs);
+	free(lines);
 	if (rc != 0) {
 		*i += failed;
 		if (err->lost)
 			run_lost(r, err);
 	}
 	return rc;
+}
+
+/*
+ * A hint for a setup that fails on a missing table when nothing was said
+ * to create the tables (no --schema, --migrations or "-- migrations:"),
+ * or NULL.  The string is static.
+ */
+static const char *
+missing_schema_hint(const struct run *r, const struct dberror *err)
+{
+	if (r->opts->schema != NULL || r->opts->migrations != NULL ||
+	    r->tf->migrations != NULL ||
+	    !condition_matches("undefined_table", err, r->drv->name))
+		return NULL;
+	return "hint: no --schema or --migrations was given: if the "
+	    "tables come from a schema file or migrations, add --schema "
+	    "PATH or --migrations DIR (or \"-- include: FILE\" in the test "
+	    "file)";
 }
 
 /*
@@ -81,6 +97,7 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 	struct result	 res;
 	struct dberror	 err;
 	size_t		 i, n;
+	const char	*hint;
 	char		*desc;
 	int		 rc = 0, sp = r->stmt_savepoints;
 
@@ -114,9 +131,11 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 			r->fr->setup_failed = 1;
 			r->fr->outcome = OUTCOME_FAIL;
 			r->fr->error_line = rec->stmts[i].line;
-			r->fr->message = xprintf("%s:%d: %s failed: %s\n%s",
+			hint = missing_schema_hint(r, &err);
+			r->fr->message = xprintf("%s:%d: %s failed: %s\n%s%s%s",
 			    rec->path, rec->stmts[i].line, what, desc,
-			    rec->stmts[i].sql);
+			    rec->stmts[i].sql, hint != NULL ? "\n" : "",
+			    hint != NULL ? hint : "");
 			free(desc);
 		}
 	}
@@ -336,7 +355,7 @@ int
 run_load(struct run *r, const struct record *rec)
 {
 	struct dberror	 err;
-	double		 start = run_now();
+	double		 start = clock_now();
 	size_t		 bad = (size_t)-1;
 	char		*what;
 	int		 use_sp, rc;
@@ -354,10 +373,10 @@ run_load(struct run *r, const struct record *rec)
 		err.timed_out = 1;
 	what = xprintf("-- load: %s FROM '%s' (%zu rows)", rec->arg,
 	    rec->csv->path, rec->csv->nrows);
-	querylog_write(r->fr->path, rec->line, what, run_now() - start,
+	querylog_write(rec->path, rec->line, what, clock_now() - start,
 	    rc == 0 ? "ok" : err.timed_out ? "timeout" : "error");
-	log_debug("%s:%d: %s in %.3f s", r->fr->path, rec->line, what,
-	    run_now() - start);
+	log_debug("%s:%d: %s in %.3f s", rec->path, rec->line, what,
+	    clock_now() - start);
 	free(what);
 	if (rc != 0 && err.lost)
 		r->broken = 1;
@@ -377,25 +396,22 @@ run_load(struct run *r, const struct record *rec)
 	return rc;
 }
 
-/* Run the statements of rec as written, in autocommit; -1 with *cause. */
+/*
+ * Run the statements of rec as written, in autocommit, each shown with -v
+ * and logged with --log at its own FILE:LINE; -1 with *cause.
+ */
 static int
 template_apply(struct conn *conn, const struct record *rec, char **cause)
 {
-	struct result	 res;
 	struct dberror	 err;
-	size_t		 i;
-	int		 rc = 0;
+	size_t		 failed = 0;
+	int		 rc;
 
-	result_init(&res);
 	dberror_init(&err);
-	for (i = 0; i < rec->nstmts && rc == 0; i++) {
-		result_clear(&res);
-		rc = conn->drv->exec(conn, rec->stmts[i].sql, NULL, &res, &err);
-		if (rc != 0)
-			*cause = xprintf("%s:%d: %s", rec->path,
-			    rec->stmts[i].line, err.message);
-	}
-	result_clear(&res);
+	rc = send_record(conn, rec, &failed, &err);
+	if (rc != 0)
+		*cause = xprintf("%s:%d: %s", rec->path,
+		    rec->stmts[failed].line, err.message);
 	dberror_clear(&err);
 	return rc;
 }
@@ -423,7 +439,8 @@ run_template_build(struct conn *conn, const struct options *o)
 	    o->isolation == ISOLATION_TRANSACTION)
 		return NULL;
 	if (drv->scratch_create(conn, &scratch, &cause) != 0) {
-		log_debug("no template database: %s", cause);
+		log_debug("no schema template (each file applies --schema "
+		    "and --migrations itself): %s", cause);
 		free(cause);
 		return NULL;
 	}
@@ -435,18 +452,20 @@ run_template_build(struct conn *conn, const struct options *o)
 	for (i = 0; ms != NULL && i < ms->nsteps && rc == 0; i++) {
 		if (ms->steps[i].up == NULL)
 			continue;
-		log_debug("template: migration %s up (%s)",
+		log_debug("schema template: migration %s up (%s)",
 		    ms->steps[i].version, ms->steps[i].up->path);
 		rc = template_apply(conn, &ms->steps[i].up->rec, &cause);
 	}
 	if (rc == 0)
 		rc = drv->template_save(conn, &tmpl, &cause);
 	if (rc != 0) {
-		log_debug("no template database: %s", cause);
+		log_debug("no schema template (each file applies --schema "
+		    "and --migrations itself): %s", cause);
 		free(cause);
 		cause = NULL;
 	} else
-		log_debug("template database: %s", tmpl);
+		log_debug("schema template built: each file starts from an "
+		    "in-memory copy of it");
 	if (drv->scratch_drop(conn, scratch, &cause) != 0) {
 		log_warnx("cannot drop scratch database %s: %s", scratch,
 		    cause);
