@@ -386,7 +386,7 @@ record_rewrite(struct run *r, const struct record *rec,
 
 	if (!r->opts->rewrite || rec->slt)
 		return;
-	if (tag == NULL && strcmp(r->drv->name, "sqlite") != 0 &&
+	if (tag == NULL && strcmp(r->drv->name, SQLCHECK_DEFAULT_ENGINE) != 0 &&
 	    r->tf->nengines != 1 && rec->nonly != 1)
 		tag = r->drv->name;
 	tr->rewrite = rewrite_expectation(rec, e, tag, rc, res, err);

@@ -35,6 +35,7 @@
 #define SQLCHECK_EXIT_SIGINT	130
 
 #define SQLCHECK_MAX_ROWS	1000000	/* default --max-rows */
+#define SQLCHECK_DEFAULT_ENGINE	"sqlite"	/* -d, shared expectations */
 
 /* log.c: diagnostics on stderr; fatal/fatalx are the only exits but main. */
 void	 log_set_verbose(int);
@@ -391,7 +392,8 @@ void		 config_print(struct config *, const char *, FILE *,
 
 /* Options, set once by main.c and read everywhere else. */
 struct options {
-	const char	 *driver;
+	const char	 *driver;	/* as given: -d NAME */
+	const char	 *engine;	/* its canonical name (the driver's) */
 	const char	 *dsn;
 	const char	 *filter;
 	char		**tags;
