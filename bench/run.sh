@@ -27,7 +27,8 @@
 #   BENCH_STREAM_N=20000 statements in the PostgreSQL and MariaDB stream
 #   BENCH_SUITE_N=200    files in the PostgreSQL suite
 #   BENCH_OVERHEAD_N=200 files of one trivial test, for the per-file overhead
-#   BENCH_ONLY="sqlite pg mysql"  which parts to run
+#   BENCH_PGTAP_N=200    pgTAP files, run by sqlcheck and by pg_prove
+#   BENCH_ONLY="sqlite pg mysql pgtap"  which parts to run
 #   BENCH_KEEP=1         keep the work directory (printed at the end)
 #   BENCH_STRICT=1       exit 1 when a target is missed
 # Exit status: 0 when every row was measured (whether it met its target or
@@ -43,7 +44,8 @@ REPEAT_LONG=${BENCH_REPEAT_LONG:-2}
 STREAM_N=${BENCH_STREAM_N:-20000}
 SUITE_N=${BENCH_SUITE_N:-200}
 OVERHEAD_N=${BENCH_OVERHEAD_N:-200}
-ONLY=${BENCH_ONLY:-sqlite pg mysql}
+PGTAP_N=${BENCH_PGTAP_N:-200}
+ONLY=${BENCH_ONLY:-sqlite pg mysql pgtap}
 T_START=$EPOCHREALTIME
 
 say() { printf 'bench: %s\n' "$*" >&2; }
@@ -75,7 +77,7 @@ pg_bindir() {
 need=()
 command -v sqlite3 >/dev/null || need+=(sqlite3)
 [ -x /usr/bin/time ] || need+=(time)
-if only pg || only mysql; then
+if only pg || only mysql || only pgtap; then
 	[ -n "$(pg_bindir)" ] || need+=(postgresql)
 	command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] ||
 	    need+=(mariadb-server)
@@ -85,6 +87,14 @@ apt_install "${need[@]}"
 PGBIN=$(pg_bindir)
 PGVER=${PGBIN%/bin}
 PGVER=${PGVER##*/}
+if only pgtap && [ -n "$PGBIN" ]; then
+	need=()
+	[ -f "/usr/share/postgresql/$PGVER/extension/pgtap.control" ] ||
+	    need+=("postgresql-$PGVER-pgtap")
+	command -v pg_prove >/dev/null ||
+	    need+=(libtap-parser-sourcehandler-pgtap-perl)
+	apt_install "${need[@]}"
+fi
 PG_REGRESS=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/regress/pg_regress
 if only pg && [ -n "$PGBIN" ] && [ ! -x "$PG_REGRESS" ]; then
 	apt_install "postgresql-server-dev-$PGVER"
@@ -441,6 +451,49 @@ gen_overhead() {
 	cp "$W/ovhN/t0001.sqltest" "$W/ovh1/"
 }
 
+# The pgTAP suite: PGTAP_N files as pgTAP users write them (between BEGIN
+# and ROLLBACK, so that pg_prove, which commits, leaves nothing behind):
+# a table with a primary key, a unique and a check constraint, 4 rows,
+# then 10 assertions: has_table, col_is_pk, is, isnt, ok, results_eq,
+# set_eq, two throws_ok and a lives_ok.
+gen_pgtap() {
+	local i name
+	mkdir -p "$W/pgtap"
+	for ((i = 1; i <= PGTAP_N; i++)); do
+		name=$(printf 'p%04d' "$i")
+		cat >"$W/pgtap/$name.pg" <<EOF
+\\set ECHO none
+\\set QUIET 1
+\\pset format unaligned
+\\pset tuples_only true
+\\pset pager off
+BEGIN;
+SELECT plan(10);
+CREATE TABLE items_$i (
+    id integer PRIMARY KEY,
+    code text NOT NULL UNIQUE,
+    qty integer NOT NULL CHECK (qty >= 0)
+);
+INSERT INTO items_$i VALUES (1, 'a$i', 3), (2, 'b$i', 5), (3, 'c$i', 0), (4, 'd$i', 9);
+SELECT has_table('items_$i');
+SELECT col_is_pk('items_$i', 'id');
+SELECT is((SELECT sum(qty)::int FROM items_$i), 17, 'the quantities add up');
+SELECT isnt((SELECT code FROM items_$i WHERE id = 1), 'b$i', 'codes differ');
+SELECT ok(EXISTS (SELECT 1 FROM items_$i WHERE qty = 0), 'one is out of stock');
+SELECT results_eq('SELECT id FROM items_$i WHERE qty > 0 ORDER BY id',
+    ARRAY[1, 2, 4], 'the items in stock');
+SELECT set_eq('SELECT code FROM items_$i', ARRAY['d$i', 'c$i', 'b$i', 'a$i'],
+    'every code');
+SELECT throws_ok(\$\$INSERT INTO items_$i VALUES (1, 'z', 1)\$\$, '23505');
+SELECT throws_ok(\$\$INSERT INTO items_$i VALUES (5, 'e', -1)\$\$, '23514');
+SELECT lives_ok(\$\$UPDATE items_$i SET qty = qty + 1 WHERE id = 3\$\$,
+    'a restock');
+SELECT * FROM finish();
+ROLLBACK;
+EOF
+	done
+}
+
 # ---------------------------------------------------------------- PostgreSQL
 
 PSQL_ARGS=()
@@ -677,6 +730,82 @@ bench_mysql() {
 	    "$r" "<= 1.0" "$(judge "$r" "<=" 1.0)"
 }
 
+# ---------------------------------------------------------------- pgTAP
+
+prove_once() {
+	(cd "$W/pgtap" && pg_prove --psql-bin "$PGBIN/psql" -h "$PG_DIR" \
+	    -p 5432 -U postgres -d bench_pgtap ./*.pg) >"$W/prove.log" 2>&1 ||
+	    RUN_OK=0
+}
+
+bench_pgtap() {
+	local n1="pgTAP $PGTAP_N files: sqlcheck -j 1 / pg_prove"
+	local n2="pgTAP $PGTAP_N files: -j 2 / -j 1"
+	if [ -z "$PGBIN" ] || [ -z "${SQLCHECK_PG_DSN:-}" ]; then
+		for n in "$n1" "$n2"; do row_skip "$n" "-" "no PostgreSQL server"; done
+		return
+	fi
+	if ! command -v pg_prove >/dev/null; then
+		for n in "$n1" "$n2"; do row_skip "$n" "-" "no pg_prove"; done
+		return
+	fi
+	"$PGBIN/psql" -X -q -h "$PG_DIR" -p 5432 -U postgres -d postgres \
+	    -c "CREATE DATABASE bench_pgtap" >/dev/null 2>&1
+	if ! "$PGBIN/psql" -X -q -h "$PG_DIR" -p 5432 -U postgres \
+	    -d bench_pgtap -c "CREATE EXTENSION pgtap" >/dev/null 2>&1; then
+		for n in "$n1" "$n2"; do row_skip "$n" "-" "no pgtap extension"; done
+		return
+	fi
+	local dsn="host=$PG_DIR port=5432 user=postgres dbname=bench_pgtap"
+	say "pgTAP: pg_prove on $PGTAP_N files (x$REPEAT_LONG)"
+	best_of "$REPEAT_LONG" prove_once
+	local pp=$BEST pp_runs=$RUNS pp_ok=$RUN_OK
+	grep -q '^Result: PASS' "$W/prove.log" || pp_ok=0
+	tj1_once() {
+		sqlcheck_once "$W/pgtap-j1.out" -d postgres --dsn "$dsn" -j 1 \
+		    --format json -o "$W/pgtap-j1.json" "$W/pgtap"
+	}
+	tj2_once() {
+		sqlcheck_once "$W/pgtap-j2.out" -d postgres --dsn "$dsn" -j 2 \
+		    --format json -o "$W/pgtap-j2.json" "$W/pgtap"
+	}
+	say "pgTAP: sqlcheck -j 1 on $PGTAP_N files (x$REPEAT)"
+	best_of "$REPEAT" tj1_once
+	local j1=$BEST j1_runs=$RUNS j1_ok=$RUN_OK
+	say "pgTAP: sqlcheck -j 2 on $PGTAP_N files (x$REPEAT)"
+	best_of "$REPEAT" tj2_once
+	local j2=$BEST j2_runs=$RUNS j2_ok=$RUN_OK
+	local want="$((PGTAP_N * 10)) passed, 0 failed, 0 skipped"
+	[ "$(summary_of "$W/pgtap-j1.out")" = "$want" ] || j1_ok=0
+	[ "$(summary_of "$W/pgtap-j2.out")" = "$want" ] || j2_ok=0
+	note "pgTAP wall times (s): sqlcheck -j 1 $j1_runs; -j 2 $j2_runs; pg_prove $pp_runs; sqlcheck -j 1: $(summary_of "$W/pgtap-j1.out"); pg_prove: $(grep -E '^Files=' "$W/prove.log" | cut -d, -f1-2)"
+	if [ "$pp_ok" = 0 ]; then
+		row_error "$n1" "<= 0.3" "pg_prove did not pass (see $W/prove.log)"
+	elif [ "$j1_ok" = 0 ]; then
+		row_error "$n1" "<= 0.3" "sqlcheck -j 1 did not pass (see $W/pgtap-j1.out)"
+	else
+		local r
+		r=$(calc "$j1 / $pp" 3)
+		row "$n1" "$(calc "$j1" 2) s ($(calc "$j1 * 1000 / $PGTAP_N" 1) ms/file)" \
+		    "$(calc "$pp" 2) s ($(calc "$pp * 1000 / $PGTAP_N" 1) ms/file)" \
+		    "$r" "<= 0.3" "$(judge "$r" "<=" 0.3)"
+	fi
+	local same=yes
+	sed -E 's/"seconds": [0-9.]+//g' "$W/pgtap-j1.json" >"$W/pgtap-j1.cmp"
+	sed -E 's/"seconds": [0-9.]+//g' "$W/pgtap-j2.json" >"$W/pgtap-j2.cmp"
+	cmp -s "$W/pgtap-j1.cmp" "$W/pgtap-j2.cmp" || same=no
+	if [ "$j1_ok" = 0 ] || [ "$j2_ok" = 0 ]; then
+		row_error "$n2" "<= 0.6" "a run did not pass (see $W/pgtap-j1.out, $W/pgtap-j2.out)"
+	elif [ "$same" = no ]; then
+		row_error "$n2" "<= 0.6" "-j 2 results differ from -j 1"
+	else
+		local r
+		r=$(calc "$j2 / $j1" 2)
+		row "$n2" "-j 2: $(calc "$j2" 2) s" "-j 1: $(calc "$j1" 2) s" \
+		    "$r (results identical)" "<= 0.6" "$(judge "$r" "<=" 0.6)"
+	fi
+}
+
 # ---------------------------------------------------------------- main
 
 # All in one function, read whole before it runs: editing this file during
@@ -687,13 +816,14 @@ main() {
 	gen_stream
 	gen_suite
 	gen_overhead
+	only pgtap && gen_pgtap
 
-	if only pg || only mysql; then
+	if only pg || only mysql || only pgtap; then
 		# shellcheck source=tests/servers.sh
 		. "$ROOT/tests/servers.sh"
 		trap cleanup EXIT
 		SERVERS_UP=1
-		if only pg; then
+		if only pg || only pgtap; then
 			say "starting PostgreSQL"
 			servers_pg_start >"$W/pg-start.log" 2>&1 ||
 			    { say "PostgreSQL did not start"; cat "$W/pg-start.log" >&2; unset SQLCHECK_PG_DSN; }
@@ -709,6 +839,7 @@ main() {
 	only pg && bench_pg
 	only pg && bench_pgregress
 	only mysql && bench_mysql
+	only pgtap && bench_pgtap
 
 	if [ -n "$SERVERS_UP" ]; then
 		servers_stop

@@ -117,8 +117,12 @@ usage(FILE *f)
 "      --dsn DSN          where to connect (also SQLCHECK_DSN): a SQLite\n"
 "                         file, a libpq conninfo or postgresql:// URI, or\n"
 "                         mysql://user:pass@host:port/db[?socket=PATH]\n"
+"                         [&option-file=PATH]; its password is hidden from\n"
+"                         ps once read, but SQLCHECK_DSN, PGPASSWORD,\n"
+"                         ~/.pgpass or an option file never show it\n"
 "      --temp-instance    start a throwaway server for the run (postgres,\n"
-"                         mysql), removed afterwards\n"
+"                         mysql) that only you and root can reach,\n"
+"                         removed afterwards\n"
 "      --allow-server-changes\n"
 "                         send statements that change the server beyond\n"
 "                         the file's database (CREATE/DROP DATABASE,\n"
@@ -972,8 +976,16 @@ main(int argc, char **argv)
 		o.server_version = server_version;
 		log_debug("connected: %s", server_version);
 	}
+	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
+		fatalx("%s", cause);
+	/* main's session is watched until the pool takes it over. */
+	watch_start(o.timeout);
+	watch_attach(&c);
 	if (o.check_migrations != NULL) {
 		status = check_migrations(&o, &c);
+		watch_detach(&c);
+		watch_stop();
+		querylog_close();
 		free(server_version);
 		tempinst_stop(ti);
 		str_list_free(o.schema_paths, o.nschema_paths);
@@ -990,8 +1002,6 @@ main(int argc, char **argv)
 	memset(&t, 0, sizeof t);
 	o.command_line = command_line = str_command_line(argc, argv);
 	if (report_open(&o, nfiles, &cause) != 0)
-		fatalx("%s", cause);
-	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
 		fatalx("%s", cause);
 	template = run_template_build(&c, &o);
 	o.template = template;
@@ -1010,7 +1020,9 @@ main(int argc, char **argv)
 	if (o.coverage_json != NULL &&
 	    coverage_write_json(o.coverage_json, &cause) != 0)
 		fatalx("%s", cause);
+	watch_detach(&c);
 	pool_run(&cfg, &c, &t);
+	watch_stop();
 	if (template != NULL)
 		drv->template_drop(template);
 	free(template);

@@ -399,8 +399,8 @@ html_file(FILE *f, const struct file_report *fr)
 	remember_tags(fr);
 	remember_duration(fr);
 	html.ntests += fr->ntests;
-	if (fr->message != NULL && (fr->setup_failed || fr->parse_error ||
-	    fr->outcome == OUTCOME_ERROR)) {
+	if (fr->message != NULL && (fr->setup_failed || fr->file_failed ||
+	    fr->parse_error || fr->outcome == OUTCOME_ERROR)) {
 		write_file_failure(html.failures, fr);
 		html.nfailures++;
 	}

@@ -56,6 +56,18 @@ contains "--config naming a missing file says so" "$ERR" \
 run_in "$WORK" --config suite/sqlcheck.conf --no-config
 is_status "--config with --no-config: exit 2" 2
 
+# The example suite's sqlcheck.conf: the suite passes from its directory,
+# as it does from the repository root without the file.
+run_in "$top_srcdir/sql-tests" --color never
+is_status "sql-tests/sqlcheck.conf: the example suite passes in sql-tests" 0
+matches "sql-tests/sqlcheck.conf: nothing failed" "$(last_line "$OUT")" \
+    '^[1-9][0-9]* passed, 0 failed, [0-9]+ skipped$'
+contains "sql-tests/sqlcheck.conf: the dialects example ran" "$OUT" \
+    "dialects/music.sqltest"
+run_in "$top_srcdir/sql-tests" --print-config -d mysql
+contains "sql-tests/sqlcheck.conf: [mysql] sets jobs" "$OUT" \
+    "; [mysql] sqlcheck.conf:"
+
 # The command line replaces the file's value, a list included.
 cat >"$SUITE/other.sql" <<'EOF'
 CREATE TABLE item (id integer PRIMARY KEY, name text NOT NULL);

@@ -210,6 +210,12 @@ contains "junit: an assertion is a testcase" "$OUT" \
 contains "junit: an escaped hash in a description" "$OUT" \
     'name="a # hash in a description"'
 
+# --format html shows a file that failed as a whole.
+run_sqlcheck -d postgres --dsn "$DSN_A" --format html "$F/wrong-plan.pg"
+contains "html: the file's failure at the plan's line" "$OUT" \
+    "wrong-plan.pg:2</span>"
+contains "html: with its message" "$OUT" "bad plan: planned 5 tests but ran 3"
+
 # --timeout cancels a statement; the file fails there.
 printf 'SELECT plan(2);\nSELECT pass(%s);\nSELECT pg_sleep(30);\nSELECT pass(%s);\n' \
     "'before'" "'after'" >"$WORK/slow.pg"

@@ -4,10 +4,10 @@
 # URI characters runs failing files; every output format (human, -v, -q,
 # --format tap/junit/json, -o FILE, --log FILE, --rewrite --diff,
 # standard error) is searched for the password, percent-encoded and
-# decoded, and for a piece of it.  The password comes in --dsn and in
-# DATABASE_URL; a wrong password, a refused connection and malformed
-# DSNs must not echo it either.  And while a run is held open,
-# /proc/PID/cmdline shows --dsn without it.
+# decoded, and for a piece of it.  The password comes in --dsn, in
+# DATABASE_URL and in an option file (?option-file=); a wrong password,
+# a refused connection and malformed DSNs must not echo it either.  And
+# while a run is held open, /proc/PID/cmdline shows --dsn without it.
 # shellcheck source=tests/lib.sh
 . "${0%/*}/lib.sh"
 
@@ -53,6 +53,23 @@ export DATABASE_URL="mysql://secret_user:$PW_URI@localhost/secretdb?socket=$SOCK
 fl_no_secret "DATABASE_URL" "$PW_URI" "$FRAG" -d mysql
 fl_no_secret "DATABASE_URL, decoded form" "$PW" "$FRAG" -d mysql
 unset DATABASE_URL
+
+# A password in an option file (the client library reads it): the runs
+# connect, and show it nowhere; a file that cannot be read is an error.
+printf '[client]\npassword="%s"\n' "$PW" >"$WORK/my.cnf"
+chmod 600 "$WORK/my.cnf"
+fl_no_secret "option file" "$PW" "$FRAG" -d mysql --dsn \
+    "mysql://secret_user@localhost/secretdb?socket=$SOCK&option-file=$WORK/my.cnf"
+printf '[sqlcheck]\nuser=secret_user\npassword="%s"\n' "$PW" >"$WORK/my2.cnf"
+fl_no_secret "option file, [sqlcheck] group with the user" "$PW" "$FRAG" \
+    -d mysql --dsn \
+    "mysql://localhost/secretdb?socket=$SOCK&option-file=$WORK/my2.cnf"
+run_sqlcheck -d mysql --dsn \
+    "mysql://secret_user@localhost/secretdb?socket=$SOCK&option-file=$WORK/none.cnf" \
+    "$top_srcdir/sql-tests/joins.sqltest"
+is_status "option file missing: exit status 2" 2
+contains "option file missing: says so" "$ERR" \
+    "cannot read the option file \"$WORK/none.cnf\": No such file or directory"
 
 # While a run is held open, ps (/proc/PID/cmdline) no longer shows the
 # password of --dsn: sqlcheck overwrote it as soon as it had read it.

@@ -11,9 +11,11 @@
  * is used by one thread at a time, and cancel() may be called from any
  * other thread while exec() runs.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "driver-mysql.h"
 
@@ -129,11 +131,15 @@ my_thread_enter(void)
 }
 
 /*
- * Connect with utf8mb4 and a 10 s connect timeout.  Automatic reconnect
- * stays off (the default of both libraries; it would silently lose the
- * session and its transaction).  CLIENT_MULTI_STATEMENTS is not asked
- * for: the core splits statements.  Returns the handle, or NULL with
- * *cause.
+ * Connect with utf8mb4 and a 10 s connect timeout.  With ?option-file=,
+ * the client library reads that file's [client], [client-server],
+ * [client-mariadb] and [sqlcheck] groups first (user, password, host,
+ * socket ...: what the DSN leaves out), so that a password need not be
+ * on the command line; utf8mb4 is set again after a file that names
+ * another character set.  Automatic reconnect stays off (the default of
+ * both libraries; it would silently lose the session and its
+ * transaction).  CLIENT_MULTI_STATEMENTS is not asked for: the core
+ * splits statements.  Returns the handle, or NULL with *cause.
  */
 static MYSQL *
 my_connect(const struct my_dsn *d, char **cause)
@@ -142,6 +148,12 @@ my_connect(const struct my_dsn *d, char **cause)
 	unsigned int	 timeout = 10;
 	char		*where;
 
+	/* The library would pass over a file it cannot read in silence. */
+	if (d->option_file != NULL && access(d->option_file, R_OK) != 0) {
+		*cause = xprintf("cannot read the option file \"%s\": %s",
+		    d->option_file, strerror(errno));
+		return NULL;
+	}
 	m = mysql_init(NULL);
 	if (m == NULL) {
 		*cause = xstrdup("cannot initialise a mysql connection");
@@ -149,8 +161,14 @@ my_connect(const struct my_dsn *d, char **cause)
 	}
 	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	if (d->option_file != NULL) {
+		mysql_options(m, MYSQL_READ_DEFAULT_FILE, d->option_file);
+		mysql_options(m, MYSQL_READ_DEFAULT_GROUP, "sqlcheck");
+	}
 	if (mysql_real_connect(m, d->host, d->user, d->password, d->db,
-	    d->port, d->socket, 0) == NULL) {
+	    d->port, d->socket, 0) == NULL ||
+	    (d->option_file != NULL &&
+	    mysql_set_character_set(m, "utf8mb4") != 0)) {
 		where = my_where(d);
 		*cause = xprintf("cannot connect to mysql at %s: %s", where,
 		    mysql_error(m));

@@ -33,6 +33,7 @@ struct my_dsn {
 	char		*host;
 	char		*db;
 	char		*socket;
+	char		*option_file;	/* ?option-file=, read for [client] */
 	unsigned int	 port;		/* 0: the library's default, 3306 */
 };
 

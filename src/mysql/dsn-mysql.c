@@ -132,8 +132,9 @@ my_parse_hostport(struct my_dsn *d, const char *s, const char *end,
 }
 
 /*
- * Parse the query string ("socket=/path", '&'-separated).  Returns 0, or
- * -1 with *cause for an unknown parameter.
+ * Parse the query string ("socket=/path", "option-file=/path",
+ * '&'-separated).  Returns 0, or -1 with *cause for an unknown
+ * parameter.
  */
 static int
 my_parse_query(struct my_dsn *d, const char *q, char **cause)
@@ -149,6 +150,10 @@ my_parse_query(struct my_dsn *d, const char *q, char **cause)
 			free(d->socket);
 			d->socket = eq != NULL ?
 			    my_decode(eq + 1, (size_t)(end - eq - 1)) : NULL;
+		} else if (klen == 11 && strncmp(q, "option-file", 11) == 0) {
+			free(d->option_file);
+			d->option_file = eq != NULL ?
+			    my_decode(eq + 1, (size_t)(end - eq - 1)) : NULL;
 		} else if (klen != 0) {
 			*cause = xprintf("invalid mysql DSN: unknown parameter "
 			    "\"%.*s\"", (int)klen, q);
@@ -160,8 +165,8 @@ my_parse_query(struct my_dsn *d, const char *q, char **cause)
 }
 
 /*
- * Parse mysql://user:pass@host:port/db?socket=/path (or mariadb://) into
- * d, every part optional and percent-decoded.  A NULL dsn leaves d empty.
+ * Parse mysql://user:pass@host:port/db?socket=/path&option-file=/path
+ * (or mariadb://) into d, every part optional and percent-decoded.  A NULL dsn leaves d empty.
  * Returns 0, or -1 with *cause, which never quotes the password.
  */
 int
@@ -210,6 +215,7 @@ my_dsn_free(struct my_dsn *d)
 	free(d->host);
 	free(d->db);
 	free(d->socket);
+	free(d->option_file);
 	memset(d, 0, sizeof *d);
 }
 

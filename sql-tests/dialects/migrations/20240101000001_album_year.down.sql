@@ -1,0 +1,1 @@
+ALTER TABLE Album DROP COLUMN ReleaseYear;

@@ -1,0 +1,1 @@
+DROP INDEX artist_name_idx;

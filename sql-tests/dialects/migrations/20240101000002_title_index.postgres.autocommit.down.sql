@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY artist_name_idx;

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY artist_name_idx ON Album (Title);

@@ -1,0 +1,3 @@
+CREATE TABLE Genre (GenreId int NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    Name varchar(120) NOT NULL) ENGINE=InnoDB;
+INSERT INTO Genre (Name) VALUES ('Rock');

@@ -1,0 +1,3 @@
+CREATE TABLE Genre (GenreId integer GENERATED ALWAYS AS IDENTITY
+    PRIMARY KEY, Name text NOT NULL);
+INSERT INTO Genre (Name) VALUES ('Rock');

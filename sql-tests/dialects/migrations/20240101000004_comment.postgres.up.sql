@@ -1,0 +1,1 @@
+COMMENT ON TABLE Album IS 'albums, one row each';
