@@ -319,7 +319,7 @@ merge_run(struct options *o, char *const *paths, size_t n)
 		fatalx("%s", cause);
 	}
 	qsort(m.files, m.nfiles, sizeof *m.files, path_cmp);
-	o->driver = m.engine;
+	o->driver = o->engine = m.engine;
 	o->server_version = m.version;
 	memset(&t, 0, sizeof t);
 	if (report_open(o, m.nfiles, &cause) != 0)

@@ -255,7 +255,9 @@ human_file(FILE *f, const struct file_report *fr)
 	    fr->outcome == OUTCOME_ERROR;
 	if (!report_opts->quiet || bad)
 		print_file_line(f, fr);
-	if (report_opts->verbose && fr->isolation != NULL)
+	/* -q -v: the report is the quiet one; -v still echoes statements. */
+	if (report_opts->verbose && !report_opts->quiet &&
+	    fr->isolation != NULL)
 		fprintf(f, "  isolation: %s\n", fr->isolation);
 	if (fr->message != NULL && fr->outcome != OUTCOME_SKIP)
 		print_indented(f, fr->message, "  ");

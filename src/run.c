@@ -181,7 +181,7 @@ exec_mapped(struct run *r, const struct stmt *st, const char *types,
 	int		 rc;
 
 	memset(&at, 0, sizeof at);
-	at.path = r->fr->path;
+	at.path = st->path;
 	at.line = st->line;
 	at.logged = st->sql;
 	at.guarded = guarded;
@@ -386,7 +386,7 @@ record_rewrite(struct run *r, const struct record *rec,
 
 	if (!r->opts->rewrite || rec->slt)
 		return;
-	if (tag == NULL && strcmp(r->drv->name, "sqlite") != 0 &&
+	if (tag == NULL && strcmp(r->drv->name, SQLCHECK_DEFAULT_ENGINE) != 0 &&
 	    r->tf->nengines != 1 && rec->nonly != 1)
 		tag = r->drv->name;
 	tr->rewrite = rewrite_expectation(rec, e, tag, rc, res, err);
@@ -1176,7 +1176,8 @@ run_file(struct conn *conn, const struct test_file *tf,
 		isolation_close(&r);
 		return;
 	}
-	log_debug("%s: isolation: %s", fr->path, fr->isolation);
+	if (!opts->quiet)
+		log_debug("%s: isolation: %s", fr->path, fr->isolation);
 	r.cov = coverage_file_new(fr->path);
 	if (run_prelude(&r) != 0)
 		note_not_run(&r, 0);
