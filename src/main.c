@@ -993,6 +993,7 @@ main(int argc, char **argv)
 	o.command_line = command_line = str_command_line(argc, argv);
 	if (report_open(&o, nfiles, &cause) != 0)
 		fatalx("%s", cause);
+	o.keep_passes = report_lists_passes();
 	template = run_template_build(&c, &o);
 	o.template = template;
 	memset(&cfg, 0, sizeof cfg);

@@ -28,7 +28,7 @@ setup_batch_size(struct run *r, const struct record *rec, size_t i)
 	char	*refusal = NULL;
 	size_t	 n = 0;
 
-	if (!r->in_txn || r->drv->exec_batch == NULL || querylog_active())
+	if (!r->in_txn || r->drv->exec_batch == NULL || r->opts->log != NULL)
 		return 0;
 	while (i + n < rec->nstmts && n < SETUP_BATCH_MAX &&
 	    txn_classify(rec->stmts[i + n].sql) == TXN_NONE &&

@@ -637,7 +637,8 @@ finish_test(struct run *r, const struct record *rec, const struct expect *e,
 	test_savepoint(r, rec, 0);
 	result_clear(res);
 	dberror_clear(err);
-	file_report_forget_pass(r->fr);
+	if (!r->opts->keep_passes)
+		file_report_forget_pass(r->fr);
 }
 
 /*
@@ -990,7 +991,7 @@ test_batch_size(struct run *r, size_t i)
 
 	if (r->drv->exec_guarded_batch == NULL || !r->in_txn ||
 	    !r->stmt_savepoints || r->opts->timeout > 0 ||
-	    r->opts->fail_fast || querylog_active())
+	    r->opts->fail_fast || r->opts->log != NULL)
 		return 0;
 	while (i + n < r->tf->nrecords && n < TEST_BATCH_MAX &&
 	    test_batchable(r, &r->tf->records[i + n]))

@@ -410,7 +410,8 @@ struct options {
 	double		  timeout;
 	const char	 *format;	/* NULL: human */
 	const char	 *output;	/* -o FILE, or NULL */
-	const char	 *log;		/* --log FILE, or NULL */
+	const char	 *log;		/* --log FILE, or NULL: the log is on */
+	int		  keep_passes;	/* a reporter lists passing tests */
 	int		  jobs;		/* -j, 0: the number of cores */
 	int		  shard_index;	/* --shard K/N: K from 1 */
 	int		  shard_count;	/* N, 0 without --shard */
