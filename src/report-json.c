@@ -80,47 +80,6 @@ json_write_string(FILE *f, const char *text)
 	putc('"', f);
 }
 
-/* The outcome's name in the schema. */
-static const char *
-json_outcome(enum outcome o)
-{
-	switch (o) {
-	case OUTCOME_PASS:
-		return "pass";
-	case OUTCOME_FAIL:
-		return "fail";
-	case OUTCOME_SKIP:
-		return "skip";
-	case OUTCOME_ERROR:
-		return "error";
-	}
-	return "error";
-}
-
-/*
- * The outcome of a file as a whole: error when it could not be parsed or
- * run to its end, skip when it did not run here, fail when its setup or
- * one of its tests failed, else pass.
- */
-static const char *
-json_file_outcome(const struct file_report *fr)
-{
-	size_t	i;
-
-	if (fr->parse_error || fr->outcome == OUTCOME_ERROR)
-		return "error";
-	if (fr->outcome == OUTCOME_SKIP)
-		return "skip";
-	if (fr->setup_failed || fr->outcome == OUTCOME_FAIL)
-		return "fail";
-	for (i = 0; i < fr->ntests; i++) {
-		if (fr->tests[i].outcome == OUTCOME_FAIL ||
-		    fr->tests[i].outcome == OUTCOME_ERROR)
-			return "fail";
-	}
-	return "pass";
-}
-
 /* Start the report: remember the engine, open the spool. */
 static void
 json_begin(FILE *f, const struct options *o, size_t nfiles)
@@ -142,7 +101,7 @@ json_test(FILE *f, const struct test_report *tr)
 	fputs("{\"name\": ", f);
 	json_write_string(f, tr->name);
 	fprintf(f, ", \"line\": %d, \"outcome\": \"%s\", \"sql\": ", tr->line,
-	    json_outcome(tr->outcome));
+	    outcome_name(tr->outcome));
 	json_write_string(f, tr->sql);
 	fputs(", \"message\": ", f);
 	json_write_string(f, tr->message);
@@ -163,7 +122,7 @@ json_file(FILE *f, const struct file_report *fr)
 	    sp);
 	json_write_string(sp, fr->path);
 	fprintf(sp, ", \"outcome\": \"%s\", \"seconds\": %.3f,\n     "
-	    "\"isolation\": ", json_file_outcome(fr), fr->seconds);
+	    "\"isolation\": ", file_outcome_name(fr), fr->seconds);
 	json_write_string(sp, fr->isolation);
 	fputs(", \"message\": ", sp);
 	json_write_string(sp, fr->message);

@@ -144,6 +144,47 @@ totals_add(struct totals *t, const struct file_report *fr)
 		t->errors++;
 }
 
+/* An outcome's name in the reports: pass, fail, skip or error. */
+const char *
+outcome_name(enum outcome o)
+{
+	switch (o) {
+	case OUTCOME_PASS:
+		return "pass";
+	case OUTCOME_FAIL:
+		return "fail";
+	case OUTCOME_SKIP:
+		return "skip";
+	case OUTCOME_ERROR:
+		break;
+	}
+	return "error";
+}
+
+/*
+ * The outcome of a file as a whole: error when it could not be parsed or
+ * run to its end, skip when it did not run here, fail when it failed as a
+ * whole (its setup, say) or one of its tests failed, else pass.
+ */
+const char *
+file_outcome_name(const struct file_report *fr)
+{
+	size_t	i;
+
+	if (fr->parse_error || fr->outcome == OUTCOME_ERROR)
+		return "error";
+	if (fr->outcome == OUTCOME_SKIP)
+		return "skip";
+	if (fr->setup_failed || fr->file_failed || fr->outcome == OUTCOME_FAIL)
+		return "fail";
+	for (i = 0; i < fr->ntests; i++) {
+		if (fr->tests[i].outcome == OUTCOME_FAIL ||
+		    fr->tests[i].outcome == OUTCOME_ERROR)
+			return "fail";
+	}
+	return "pass";
+}
+
 /* Free what a file report owns (not the struct itself). */
 void
 file_report_free(struct file_report *fr)

@@ -601,6 +601,8 @@ void	 report_file(const struct file_report *);
 void	 report_end(const struct totals *);
 void	 file_report_count(struct file_report *);
 void	 totals_add(struct totals *, const struct file_report *);
+const char *outcome_name(enum outcome);
+const char *file_outcome_name(const struct file_report *);
 void	 file_report_forget_pass(struct file_report *);
 int	 report_lists_passes(void);
 void	 file_report_free(struct file_report *);
