@@ -64,8 +64,9 @@ fuzz_build()
 	flags="-g -O1 -std=c99 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra
 	    -fsanitize=fuzzer-no-link,address,undefined
 	    -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-	    $(pkg-config --cflags sqlite3 libpcre2-8)"
-	libs="$(pkg-config --libs sqlite3 libpcre2-8) -lm -lpthread"
+	    -DPACKAGE_VERSION=\"fuzz\"
+	    $(pkg-config --cflags sqlite3 libpcre2-8 inih jansson)"
+	libs="$(pkg-config --libs sqlite3 libpcre2-8 inih jansson) -ldl -lm -lpthread"
 	objs=
 	for s in $(fuzz_core); do
 		o=$B/obj/$s.o
