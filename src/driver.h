@@ -233,6 +233,9 @@ int	 tempinst_write_private(const char *, const char *, int, uid_t, gid_t,
  */
 void	 tempinst_guard_pid(int, int);
 
+/* watch.c: seconds on the monotonic clock. */
+double	 clock_now(void);
+
 /* strutil.c, clean.c: names. */
 int	 str_is_identifier(const char *);
 void	 str_list_add(char ***, size_t *, const char *);
@@ -257,6 +260,16 @@ enum isolation {
 	ISOLATION_AUTO,
 	ISOLATION_TRANSACTION,	/* one transaction, rolled back */
 	ISOLATION_DATABASE	/* a scratch database of the file's own */
+};
+
+/* One statement of a batch (exec_batch, exec_guarded_batch). */
+struct batch_stmt {
+	const char	*sql;
+	const char	*types;		/* sqllogictest column types, or NULL */
+	int		 expect_error;	/* a test expected to fail */
+	struct result	 result;	/* the core inits; the driver fills */
+	struct dberror	 err;
+	int		 rc;		/* 0 or -1 */
 };
 
 struct driver {
@@ -289,24 +302,30 @@ struct driver {
 	/*
 	 * Optional: exec_guarded for n statements (each a test of its own)
 	 * in one round trip.  It stops at the first statement that fails,
-	 * unless expect_error[i] says that statement is expected to fail,
-	 * and then at the first such statement that succeeds.  Fills
-	 * results[i], errs[i] and rcs[i] (0 or -1) and returns how many
-	 * statements have them: n, or up to and including the one it
-	 * stopped at (those after it did not run, or left no trace); 0 if it
-	 * ran none (the core then runs them one by one).
+	 * unless its expect_error says it is expected to fail, and then at
+	 * the first such statement that succeeds.  Fills the result, err
+	 * and rc of each statement it ran and returns how many have them:
+	 * n, or up to and including the one it stopped at (those after it
+	 * did not run, or left no trace); 0 if it ran none (the core then
+	 * runs them one by one).
 	 */
-	size_t	(*exec_guarded_batch)(struct conn *, const char *const *sqls,
-		    const char *const *types, const int *expect_error, size_t n,
-		    struct result *results, struct dberror *errs, int *rcs);
+	size_t	(*exec_guarded_batch)(struct conn *, struct batch_stmt *,
+		    size_t n);
 	/*
 	 * Optional: run n statements that must all succeed (a setup block)
 	 * inside the file's transaction, in one round trip if it can; their
-	 * results are dropped.  0, or -1 with *failed set to the index of the
-	 * statement that failed (those after it did not run) and err filled.
+	 * results are dropped (only sql is read).  0, or -1 with *failed
+	 * set to the index of the statement that failed (those after it did
+	 * not run) and err filled.
 	 */
-	int	(*exec_batch)(struct conn *, const char *const *sqls, size_t n,
-		    size_t *failed, struct dberror *err);
+	int	(*exec_batch)(struct conn *, const struct batch_stmt *,
+		    size_t n, size_t *failed, struct dberror *err);
+	/*
+	 * Optional: open and roll back the file's transaction (without
+	 * them the core sends "BEGIN" and "ROLLBACK").  0, or -1 with err.
+	 */
+	int	(*begin)(struct conn *, struct dberror *err);
+	int	(*rollback)(struct conn *, struct dberror *err);
 	/* 1 inside a transaction, 0 in autocommit. */
 	int	(*in_transaction)(struct conn *);
 	/* Optional: ask the engine to stop the running statement. */

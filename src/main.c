@@ -943,8 +943,16 @@ main(int argc, char **argv)
 		o.server_version = server_version;
 		log_debug("connected: %s", server_version);
 	}
+	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
+		fatalx("%s", cause);
+	/* main's session is watched until the pool takes it over. */
+	watch_start(o.timeout);
+	watch_attach(&c);
 	if (o.check_migrations != NULL) {
 		status = check_migrations(&o, &c);
+		watch_detach(&c);
+		watch_stop();
+		querylog_close();
 		free(server_version);
 		tempinst_stop(ti);
 		str_list_free(o.schema_paths, o.nschema_paths);
@@ -960,8 +968,6 @@ main(int argc, char **argv)
 	memset(&t, 0, sizeof t);
 	o.command_line = command_line = str_command_line(argc, argv);
 	if (report_open(&o, nfiles, &cause) != 0)
-		fatalx("%s", cause);
-	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
 		fatalx("%s", cause);
 	template = run_template_build(&c, &o);
 	o.template = template;
@@ -981,7 +987,9 @@ main(int argc, char **argv)
 	if (o.coverage_json != NULL &&
 	    coverage_write_json(o.coverage_json, &cause) != 0)
 		fatalx("%s", cause);
+	watch_detach(&c);
 	pool_run(&cfg, &c, &t);
+	watch_stop();
 	if (template != NULL)
 		drv->template_drop(template);
 	free(template);

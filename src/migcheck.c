@@ -52,15 +52,6 @@ struct fp_words {
 	char	*a_when;	/* "before 0003 up" */
 };
 
-static double
-migcheck_now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int
 cmp_line(const void *a, const void *b)
 {
@@ -264,6 +255,40 @@ fail_diff(struct test_report *tr, const char *headline, const struct fp *a,
 }
 
 /*
+ * Send statement i of rec as written, in autocommit (send_stmt), unless
+ * it cannot run in a scratch database.  0, or -1 with err filled.
+ */
+static int
+mc_send(struct migcheck *mc, const struct record *rec, size_t i,
+    struct dberror *err)
+{
+	struct txn_place place;
+	struct send_at	 at;
+	struct result	 res;
+	char		*refusal;
+	int		 rc;
+
+	place.engine = mc->drv->name;
+	place.in_txn = 0;
+	place.txn_ddl = (mc->drv->flags & DRIVER_TXN_DDL) != 0;
+	place.scratch = 1;
+	place.server_ok = mc->server_ok;
+	refusal = txn_refusal(rec->stmts[i].sql, &place);
+	if (refusal != NULL) {
+		dberror_set(err, NULL, "sqlcheck", NULL, refusal);
+		free(refusal);
+		return -1;
+	}
+	memset(&at, 0, sizeof at);
+	at.path = rec->path;
+	at.line = rec->stmts[i].line;
+	result_init(&res);
+	rc = send_stmt(mc->conn, &at, rec->stmts[i].sql, NULL, &res, err);
+	result_clear(&res);
+	return rc;
+}
+
+/*
  * Run the statements of rec (a migration step or a schema file) as
  * written, in autocommit, but none that changes the server beyond the
  * scratch database (txn_refusal) unless mc->server_ok.  On failure the entry fails at the statement's
@@ -273,8 +298,6 @@ static int
 mc_apply(struct migcheck *mc, const struct record *rec, const char *what,
     struct test_report *tr)
 {
-	struct txn_place place;
-	struct result	 res;
 	struct dberror	 err;
 	size_t		 i;
 	char		*desc;
@@ -282,26 +305,14 @@ mc_apply(struct migcheck *mc, const struct record *rec, const char *what,
 
 	log_debug("%s: %s (%s)", mc->ms != NULL ? mc->ms->dir : "schema",
 	    what, rec->path);
-	result_init(&res);
 	dberror_init(&err);
-	place.engine = mc->drv->name;
-	place.in_txn = 0;
-	place.txn_ddl = (mc->drv->flags & DRIVER_TXN_DDL) != 0;
-	place.scratch = 1;
-	place.server_ok = mc->server_ok;
-	for (i = 0; i < rec->nstmts && rc == 0; i++) {
-		result_clear(&res);
-		desc = txn_refusal(rec->stmts[i].sql, &place);
-		if (desc != NULL) {
-			dberror_set(&err, NULL, "sqlcheck", NULL, desc);
-			free(desc);
-			rc = -1;
-		} else
-			rc = mc->drv->exec(mc->conn, rec->stmts[i].sql, NULL,
-			    &res, &err);
-		if (rc == 0)
-			continue;
-		desc = dberror_describe(&err);
+	for (i = 0; i < rec->nstmts && rc == 0; i++)
+		rc = mc_send(mc, rec, i, &err);
+	if (rc != 0) {
+		i--;
+		desc = err.timed_out ? xprintf("timed out after %g s (the "
+		    "statement was cancelled)", watch_seconds()) :
+		    dberror_describe(&err);
 		tr->outcome = OUTCOME_FAIL;
 		tr->path = rec->path;
 		tr->line = rec->stmts[i].line;
@@ -309,7 +320,6 @@ mc_apply(struct migcheck *mc, const struct record *rec, const char *what,
 		tr->message = xprintf("%s failed: %s", what, desc);
 		free(desc);
 	}
-	result_clear(&res);
 	dberror_clear(&err);
 	return rc;
 }
@@ -578,7 +588,7 @@ migcheck_run(struct conn *conn, const struct migrations *ms,
 {
 	struct migcheck	 mc;
 	struct fp	 fp;
-	double		 start = migcheck_now();
+	double		 start = clock_now();
 	char		*cause = NULL;
 	size_t		 i;
 	int		 rc = 0;
@@ -619,5 +629,5 @@ migcheck_run(struct conn *conn, const struct migrations *ms,
 		mc_drift(&mc, sf, &fp);
 	mc_unscratch(&mc);
 	fp_free(&fp);
-	fr->seconds = migcheck_now() - start;
+	fr->seconds = clock_now() - start;
 }

@@ -1,10 +1,10 @@
 /*
  * pool.c: runs the selected files on -j workers, each a thread with a
  * session of its own (reset between files, reconnected if lost), and
- * reports them in file order whatever finishes first.  Also the watchdog
- * that cancels a statement running past --timeout, or every running
- * statement on Ctrl-C, and the progress line on a terminal.  The pool
- * owns the sessions it opens; the caller owns the first one.
+ * reports them in file order whatever finishes first, with the progress
+ * line on a terminal.  Each worker's session is under the watchdog
+ * (watch.c).  The pool owns the sessions it opens; the caller owns the
+ * first one.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -35,15 +35,6 @@
 
 #include "sqlcheck.h"
 
-/* What a worker's statement looks like to the watchdog. */
-struct watch {
-	pthread_mutex_t	 mu;
-	struct conn	*conn;
-	double		 deadline;	/* 0 when no statement runs */
-	int		 fired;		/* cancelled: --timeout */
-	int		 stopped;	/* cancelled: the run is stopping */
-};
-
 struct slot {
 	struct file_report	 fr;
 	struct test_file	*tf;
@@ -54,7 +45,6 @@ struct worker {
 	struct pool		*pool;
 	pthread_t		 thread;
 	struct conn		 conn;
-	struct watch		 watch;
 	int			 started;
 	char			*down;		/* why reconnecting failed */
 };
@@ -66,103 +56,9 @@ struct pool {
 	struct slot			*slots;
 	size_t				 next;		/* next file to take */
 	int				 failed;	/* for --fail-fast */
-	int				 finished;	/* all workers ended */
 	struct worker			*workers;
 	int				 nworkers;
-	double				 timeout;
 };
-
-static double
-pool_now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double	watch_timeout;
-
-/* Arm the watchdog before a statement (no-op without --timeout). */
-void
-watch_arm(struct watch *w)
-{
-	if (w == NULL)
-		return;
-	pthread_mutex_lock(&w->mu);
-	w->fired = 0;
-	w->stopped = 0;
-	w->deadline = watch_timeout > 0 ? pool_now() + watch_timeout : -1;
-	pthread_mutex_unlock(&w->mu);
-}
-
-/* Disarm after the statement; 1 if the watchdog cancelled it. */
-int
-watch_disarm(struct watch *w)
-{
-	int	fired;
-
-	if (w == NULL)
-		return 0;
-	pthread_mutex_lock(&w->mu);
-	w->deadline = 0;
-	fired = w->fired;
-	w->fired = 0;
-	pthread_mutex_unlock(&w->mu);
-	return fired;
-}
-
-/* The --timeout in seconds (0: none), for messages. */
-double
-watch_seconds(void)
-{
-	return watch_timeout;
-}
-
-/*
- * Cancel a worker's statement if it overran, or if the run is stopping:
- * once per statement, including one that starts after the stop was asked
- * for (the runner checks for it between records only).
- */
-static void
-watch_check(struct watch *w, double now, int stopping)
-{
-	pthread_mutex_lock(&w->mu);
-	if (w->deadline != 0 && !w->fired && !w->stopped && (stopping ||
-	    (w->deadline > 0 && now >= w->deadline))) {
-		if (stopping)
-			w->stopped = 1;
-		else
-			w->fired = 1;
-		if (w->conn->drv->cancel != NULL)
-			w->conn->drv->cancel(w->conn);
-	}
-	pthread_mutex_unlock(&w->mu);
-}
-
-/* The watchdog thread: looks at every worker each 20 ms. */
-static void *
-watchdog_main(void *arg)
-{
-	struct pool		*p = arg;
-	struct timespec		 tick = { 0, 20 * 1000 * 1000 };
-	int			 i, finished;
-
-	for (;;) {
-		pthread_mutex_lock(&p->mu);
-		finished = p->finished;
-		pthread_mutex_unlock(&p->mu);
-		if (finished)
-			break;
-		for (i = 0; i < p->nworkers; i++) {
-			if (p->workers[i].started)
-				watch_check(&p->workers[i].watch, pool_now(),
-				    run_stopped());
-		}
-		nanosleep(&tick, NULL);
-	}
-	return NULL;
-}
 
 /*
  * Connect; a failure is reported with the target (no password), and its
@@ -240,6 +136,7 @@ static void
 pool_run_file(struct worker *w, struct slot *s, const char *path)
 {
 	const struct pool_config	*cfg = w->pool->cfg;
+	struct watch			*watch;
 	char				*cause = NULL;
 
 	s->fr.path = path;
@@ -266,9 +163,10 @@ pool_run_file(struct worker *w, struct slot *s, const char *path)
 	    cfg->drv->reset(&w->conn, &cause) != 0)) {
 		free(cause);
 		cause = NULL;
+		watch = w->conn.watch;
 		cfg->drv->close(&w->conn);
 		pool_connect_why(cfg->drv, cfg->dsn, &w->conn, &w->down);
-		w->conn.watch = &w->watch;
+		w->conn.watch = watch;	/* the same session, again */
 		if (s->fr.orphan_scratch == NULL)
 			return;
 		if (w->conn.data == NULL)
@@ -342,7 +240,7 @@ progress(const struct pool *p, size_t done, const struct totals *t,
 		return;
 	}
 	printf("\r\033[K[%zu/%zu files, %d failed, %.1f s]", done,
-	    p->cfg->nfiles, t->failed, pool_now() - start);
+	    p->cfg->nfiles, t->failed, clock_now() - start);
 	fflush(stdout);
 }
 
@@ -412,13 +310,11 @@ worker_start(struct pool *p, int i, struct conn *first)
 	struct worker	*w = &p->workers[i];
 
 	w->pool = p;
-	pthread_mutex_init(&w->watch.mu, NULL);
 	if (i == 0)
 		w->conn = *first;
 	else
 		pool_connect(p->cfg->drv, p->cfg->dsn, &w->conn);
-	w->watch.conn = &w->conn;
-	w->conn.watch = &w->watch;
+	watch_attach(&w->conn);
 	if (w->conn.data == NULL && i > 0)
 		return;		/* the others go on without this one */
 	if (pthread_create(&w->thread, NULL, worker_main, w) != 0)
@@ -434,14 +330,12 @@ void
 pool_run(const struct pool_config *cfg, struct conn *first, struct totals *t)
 {
 	struct pool	 p;
-	pthread_t	 dog;
-	double		 start = pool_now();
+	double		 start = clock_now();
 	int		 i;
 
 	set_memory_policy();
 	memset(&p, 0, sizeof p);
 	p.cfg = cfg;
-	watch_timeout = cfg->opts->timeout;
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
 	p.slots = xcalloc(cfg->nfiles + 1, sizeof *p.slots);
@@ -451,22 +345,16 @@ pool_run(const struct pool_config *cfg, struct conn *first, struct totals *t)
 	p.workers = xcalloc((size_t)p.nworkers, sizeof *p.workers);
 	for (i = 0; i < p.nworkers; i++)
 		worker_start(&p, i, first);
-	if (pthread_create(&dog, NULL, watchdog_main, &p) != 0)
-		fatalx("cannot start the watchdog thread");
 	pool_report(&p, t, start);
 	for (i = 0; i < p.nworkers; i++) {
 		if (p.workers[i].started)
 			pthread_join(p.workers[i].thread, NULL);
 	}
-	pthread_mutex_lock(&p.mu);
-	p.finished = 1;
-	pthread_mutex_unlock(&p.mu);
-	pthread_join(dog, NULL);
 	for (i = 0; i < p.nworkers; i++) {
 		if (p.workers[i].conn.data != NULL)
 			cfg->drv->close(&p.workers[i].conn);
 		free(p.workers[i].down);
-		pthread_mutex_destroy(&p.workers[i].watch.mu);
+		watch_detach(&p.workers[i].conn);
 	}
 	for (i = 0; (size_t)i < cfg->nfiles; i++) {
 		file_report_free(&p.slots[i].fr);
@@ -474,5 +362,5 @@ pool_run(const struct pool_config *cfg, struct conn *first, struct totals *t)
 	}
 	free(p.slots);
 	free(p.workers);
-	t->seconds = pool_now() - start;
+	t->seconds = clock_now() - start;
 }

@@ -46,22 +46,20 @@ static int
 run_setup_batch(struct run *r, const struct record *rec, size_t *i,
     size_t n, struct dberror *err)
 {
-	const char	**sqls;
-	size_t		  k, failed = 0;
-	int		  rc;
+	struct batch_stmt	*bs;
+	int			*lines;
+	size_t			 k, failed = 0;
+	int			 rc;
 
-	sqls = xcalloc(n, sizeof *sqls);
+	bs = xcalloc(n, sizeof *bs);
+	lines = xcalloc(n, sizeof *lines);
 	for (k = 0; k < n; k++) {
-		sqls[k] = rec->stmts[*i + k].sql;
-		if (log_verbose())
-			log_debug("%s:%d: %s", r->fr->path,
-			    rec->stmts[*i + k].line, sqls[k]);
+		bs[k].sql = rec->stmts[*i + k].sql;
+		lines[k] = rec->stmts[*i + k].line;
 	}
-	watch_arm(r->conn->watch);
-	rc = r->drv->exec_batch(r->conn, sqls, n, &failed, err);
-	if (watch_disarm(r->conn->watch) && rc != 0)
-		err->timed_out = 1;
-	free(sqls);
+	rc = send_batch(r->conn, r->fr->path, bs, lines, n, &failed, err);
+	free(bs);
+	free(lines);
 	if (rc != 0) {
 		*i += failed;
 		if (err->lost)
@@ -336,7 +334,7 @@ int
 run_load(struct run *r, const struct record *rec)
 {
 	struct dberror	 err;
-	double		 start = run_now();
+	double		 start = clock_now();
 	size_t		 bad = (size_t)-1;
 	char		*what;
 	int		 use_sp, rc;
@@ -354,10 +352,10 @@ run_load(struct run *r, const struct record *rec)
 		err.timed_out = 1;
 	what = xprintf("-- load: %s FROM '%s' (%zu rows)", rec->arg,
 	    rec->csv->path, rec->csv->nrows);
-	querylog_write(r->fr->path, rec->line, what, run_now() - start,
+	querylog_write(r->fr->path, rec->line, what, clock_now() - start,
 	    rc == 0 ? "ok" : err.timed_out ? "timeout" : "error");
 	log_debug("%s:%d: %s in %.3f s", r->fr->path, rec->line, what,
-	    run_now() - start);
+	    clock_now() - start);
 	free(what);
 	if (rc != 0 && err.lost)
 		r->broken = 1;
@@ -381,21 +379,15 @@ run_load(struct run *r, const struct record *rec)
 static int
 template_apply(struct conn *conn, const struct record *rec, char **cause)
 {
-	struct result	 res;
 	struct dberror	 err;
-	size_t		 i;
-	int		 rc = 0;
+	size_t		 failed = 0;
+	int		 rc;
 
-	result_init(&res);
 	dberror_init(&err);
-	for (i = 0; i < rec->nstmts && rc == 0; i++) {
-		result_clear(&res);
-		rc = conn->drv->exec(conn, rec->stmts[i].sql, NULL, &res, &err);
-		if (rc != 0)
-			*cause = xprintf("%s:%d: %s", rec->path,
-			    rec->stmts[i].line, err.message);
-	}
-	result_clear(&res);
+	rc = send_record(conn, rec, &failed, &err);
+	if (rc != 0)
+		*cause = xprintf("%s:%d: %s", rec->path,
+		    rec->stmts[failed].line, err.message);
 	dberror_clear(&err);
 	return rc;
 }

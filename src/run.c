@@ -54,15 +54,6 @@ run_stopped(void)
 	return run_stop_flag != 0;
 }
 
-double
-run_now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* The connection is gone: remember what the driver said, once. */
 void
 run_lost(struct run *r, const struct dberror *err)
@@ -76,12 +67,9 @@ run_lost(struct run *r, const struct dberror *err)
 int
 run_internal(struct run *r, const char *sql, struct dberror *err)
 {
-	struct result	res;
-	int		rc;
+	int	rc;
 
-	result_init(&res);
-	rc = r->drv->exec(r->conn, sql, NULL, &res, err);
-	result_clear(&res);
+	rc = send_internal(r->conn, sql, err);
 	if (rc != 0 && err->lost)
 		run_lost(r, err);
 	return rc;
@@ -119,67 +107,98 @@ run_refusal(const struct run *r, const char *sql)
 static void
 restart_txn(struct run *r)
 {
-	if (r->in_txn && !r->broken && !r->drv->in_transaction(r->conn))
-		run_quiet(r, "BEGIN");
+	struct dberror	err;
+
+	if (r->in_txn && !r->broken && !r->drv->in_transaction(r->conn)) {
+		dberror_init(&err);
+		if (send_begin(r->conn, &err) != 0 && err.lost)
+			run_lost(r, &err);
+		dberror_clear(&err);
+	}
 	r->user_depth = 0;
 }
 
 /*
- * Send a test statement, mapping BEGIN/COMMIT/ROLLBACK onto savepoints
- * while the file's transaction is open.  Returns what exec returned.
+ * A test's own ROLLBACK: roll back to its savepoint now; returns the
+ * RELEASE to send after, or NULL with *rc = -1 and err filled.
+ */
+static char *
+map_rollback(struct run *r, struct dberror *err, int *rc)
+{
+	char	*sql;
+
+	sql = xprintf("ROLLBACK TO SAVEPOINT sqlcheck_user_%d", r->user_depth);
+	*rc = send_internal(r->conn, sql, err);
+	free(sql);
+	if (*rc != 0)
+		return NULL;
+	return xprintf("RELEASE SAVEPOINT sqlcheck_user_%d", r->user_depth--);
+}
+
+/*
+ * The SQL to send for a test statement while the file's transaction is
+ * open: its own BEGIN, COMMIT and ROLLBACK become savepoints (a ROLLBACK
+ * rolls back to its savepoint here first).  Returns the SQL (caller
+ * frees), or NULL with *rc set when nothing is to be sent: -1 with err
+ * filled (a failed ROLLBACK TO), or 0 (a COMMIT or ROLLBACK with nothing
+ * open, as in autocommit).
+ */
+static char *
+map_txn_stmt(struct run *r, const struct stmt *st, struct dberror *err,
+    int *rc)
+{
+	*rc = 0;
+	switch (r->in_txn ? txn_classify(st->sql) : TXN_NONE) {
+	case TXN_REFUSED:	/* run_refusal() said so */
+		break;
+	case TXN_BEGIN:
+		return xprintf("SAVEPOINT sqlcheck_user_%d", ++r->user_depth);
+	case TXN_COMMIT:
+		if (r->user_depth == 0)
+			return NULL;	/* nothing open: like autocommit */
+		return xprintf("RELEASE SAVEPOINT sqlcheck_user_%d",
+		    r->user_depth--);
+	case TXN_ROLLBACK:
+		if (r->user_depth == 0)
+			return NULL;
+		return map_rollback(r, err, rc);
+	case TXN_NONE:
+		break;
+	}
+	return xstrdup(st->sql);
+}
+
+/*
+ * Send a test statement through send_stmt, its transaction statements
+ * mapped onto savepoints (map_txn_stmt).  Returns what exec returned.
  */
 static int
 exec_mapped(struct run *r, const struct stmt *st, const char *types,
     struct result *res, struct dberror *err, int guarded)
 {
-	enum txn_kind	 kind = TXN_NONE;
-	char		*sql = NULL;
+	struct send_at	 at;
+	char		*sql;
 	int		 rc;
 
+	memset(&at, 0, sizeof at);
+	at.path = r->fr->path;
+	at.line = st->line;
+	at.logged = st->sql;
+	at.guarded = guarded;
 	sql = run_refusal(r, st->sql);
 	if (sql != NULL) {
 		dberror_set(err, NULL, "sqlcheck", NULL, sql);
 		free(sql);
 		r->refused = 1;
+		send_answered(&at, st->sql, -1, err);
 		return -1;
 	}
-	if (r->in_txn)
-		kind = txn_classify(st->sql);
-	switch (kind) {
-	case TXN_REFUSED:	/* run_refusal() said so */
-		break;
-	case TXN_BEGIN:
-		sql = xprintf("SAVEPOINT sqlcheck_user_%d", ++r->user_depth);
-		break;
-	case TXN_COMMIT:
-		if (r->user_depth == 0)
-			return 0;	/* nothing open: like autocommit */
-		sql = xprintf("RELEASE SAVEPOINT sqlcheck_user_%d",
-		    r->user_depth--);
-		break;
-	case TXN_ROLLBACK:
-		if (r->user_depth == 0)
-			return 0;
-		sql = xprintf("ROLLBACK TO SAVEPOINT sqlcheck_user_%d",
-		    r->user_depth);
-		rc = r->drv->exec(r->conn, sql, NULL, res, err);
-		free(sql);
-		if (rc != 0)
-			return rc;
-		sql = xprintf("RELEASE SAVEPOINT sqlcheck_user_%d",
-		    r->user_depth--);
-		break;
-	case TXN_NONE:
-		break;
+	sql = map_txn_stmt(r, st, err, &rc);
+	if (sql == NULL) {
+		send_answered(&at, st->sql, rc, err);
+		return rc;
 	}
-	if (log_verbose())
-		log_debug("%s:%d: %s", r->fr->path, st->line,
-		    sql != NULL ? sql : st->sql);
-	watch_arm(r->conn->watch);
-	rc = (guarded ? r->drv->exec_guarded : r->drv->exec)(r->conn,
-	    sql != NULL ? sql : st->sql, types, res, err);
-	if (watch_disarm(r->conn->watch) && rc != 0)
-		err->timed_out = 1;
+	rc = send_stmt(r->conn, &at, sql, types, res, err);
 	free(sql);
 	return rc;
 }
@@ -197,7 +216,6 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
     struct result *res, struct dberror *err)
 {
 	struct dberror	ignored;
-	double		start;
 	int		use_sp, wrap, guarded, rc;
 
 	use_sp = r->in_txn && r->stmt_savepoints;
@@ -207,10 +225,7 @@ run_stmt(struct run *r, const struct stmt *st, const char *types,
 		wrap = 0;	/* the driver does it, in one round trip */
 	if (wrap && run_internal(r, "SAVEPOINT " SAVEPOINT_STMT, err) != 0)
 		return -1;
-	start = run_now();
 	rc = exec_mapped(r, st, types, res, err, guarded);
-	querylog_write(r->fr->path, st->line, st->sql, run_now() - start,
-	    rc == 0 ? "ok" : err->timed_out ? "timeout" : "error");
 	if (rc != 0 && err->lost)
 		run_lost(r, err);
 	if (r->broken || !use_sp)
@@ -723,7 +738,9 @@ isolation_open(struct run *r)
 	r->stmt_savepoints = !(r->drv->flags & DRIVER_STMT_ATOMIC);
 	server_timeout(r);
 	dberror_init(&err);
-	if (r->in_txn && run_internal(r, "BEGIN", &err) != 0) {
+	if (r->in_txn && send_begin(r->conn, &err) != 0) {
+		if (err.lost)
+			run_lost(r, &err);
 		r->fr->message = xprintf("%s: cannot begin the file's "
 		    "transaction: %s", r->fr->path, err.message);
 		dberror_clear(&err);
@@ -781,7 +798,10 @@ rollback_file(struct run *r)
 	char		*cause = NULL;
 
 	if (r->scratch || !(r->drv->flags & DRIVER_RESET_ROLLS_BACK)) {
-		run_quiet(r, "ROLLBACK");
+		dberror_init(&err);
+		if (send_rollback(r->conn, &err) != 0 && err.lost)
+			run_lost(r, &err);
+		dberror_clear(&err);
 		return;
 	}
 	if (r->drv->reset(r->conn, &cause) == 0) {
@@ -991,57 +1011,43 @@ run_test_batch(struct run *r, size_t first, size_t n)
 	const struct record	 *rec;
 	const struct expect	**exps;
 	struct test_report	 *tr;
-	const char		**sqls, **types;
-	struct result		 *res;
-	struct dberror		 *errs;
-	int			 *rcs, *erring;
+	struct batch_stmt	 *bs;
+	int			 *lines;
 	size_t			  i, ran, handled;
 
 	exps = xcalloc(n, sizeof *exps);
-	erring = xcalloc(n, sizeof *erring);
-	sqls = xcalloc(n, sizeof *sqls);
-	types = xcalloc(n, sizeof *types);
-	res = xcalloc(n, sizeof *res);
-	errs = xcalloc(n, sizeof *errs);
-	rcs = xcalloc(n, sizeof *rcs);
+	bs = xcalloc(n, sizeof *bs);
+	lines = xcalloc(n, sizeof *lines);
 	for (i = 0; i < n; i++) {
 		rec = &r->tf->records[first + i];
-		sqls[i] = rec->stmts[0].sql;
-		types[i] = rec->types;
 		exps[i] = pick_expect(rec, r->drv->name);
-		erring[i] = exps[i]->mode == EXPECT_ERROR;
-		result_init(&res[i]);
-		res[i].max_rows = r->opts->max_rows;
-		bound_result(r, exps[i], &res[i]);
-		dberror_init(&errs[i]);
-		if (log_verbose())
-			log_debug("%s:%d: %s", r->fr->path,
-			    rec->stmts[0].line, sqls[i]);
+		bs[i].sql = rec->stmts[0].sql;
+		bs[i].types = rec->types;
+		bs[i].expect_error = exps[i]->mode == EXPECT_ERROR;
+		result_init(&bs[i].result);
+		bs[i].result.max_rows = r->opts->max_rows;
+		bound_result(r, exps[i], &bs[i].result);
+		dberror_init(&bs[i].err);
+		lines[i] = rec->stmts[0].line;
 	}
-	watch_arm(r->conn->watch);
-	ran = r->drv->exec_guarded_batch(r->conn, sqls, types, erring, n, res,
-	    errs, rcs);
-	(void)watch_disarm(r->conn->watch);
+	ran = send_guarded_batch(r->conn, r->fr->path, bs, lines, n);
 	for (i = 0; i < ran; i++) {
 		rec = &r->tf->records[first + i];
-		if (rcs[i] != 0 && errs[i].lost)
-			run_lost(r, &errs[i]);
+		if (bs[i].rc != 0 && bs[i].err.lost)
+			run_lost(r, &bs[i].err);
 		tr = file_report_add(r->fr, OUTCOME_PASS, rec->path, rec->line,
 		    rec->name);
 		tr->sql = xstrdup(rec->stmts[0].sql);
-		finish_test(r, rec, exps[i], tr, rcs[i], &res[i], &errs[i]);
+		finish_test(r, rec, exps[i], tr, bs[i].rc, &bs[i].result,
+		    &bs[i].err);
 	}
 	for (i = ran; i < n; i++) {
-		result_clear(&res[i]);
-		dberror_clear(&errs[i]);
+		result_clear(&bs[i].result);
+		dberror_clear(&bs[i].err);
 	}
 	free(exps);
-	free(erring);
-	free(sqls);
-	free(types);
-	free(res);
-	free(errs);
-	free(rcs);
+	free(bs);
+	free(lines);
 	for (handled = ran; handled < n; handled++) {
 		if (run_stopped() || r->broken)
 			break;
@@ -1143,7 +1149,7 @@ run_file(struct conn *conn, const struct test_file *tf,
     const struct options *opts, struct file_report *fr)
 {
 	struct run	r;
-	double		start = run_now();
+	double		start = clock_now();
 	size_t		i, n;
 
 	memset(&r, 0, sizeof r);
@@ -1191,6 +1197,6 @@ run_file(struct conn *conn, const struct test_file *tf,
 	free(r.labels);
 	free(r.lost);
 	fr->broken = r.broken;
-	fr->seconds = run_now() - start;
+	fr->seconds = clock_now() - start;
 }
 

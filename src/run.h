@@ -53,7 +53,6 @@ struct slt_label {
 };
 
 /* run.c */
-double	 run_now(void);
 void	 run_lost(struct run *, const struct dberror *);
 int	 run_internal(struct run *, const char *, struct dberror *);
 void	 run_quiet(struct run *, const char *);

@@ -535,7 +535,7 @@ struct reporter {
 	void	(*end)(FILE *, const struct totals *);
 };
 
-/* pool.c: -j workers, each with its own session; the --timeout watchdog. */
+/* pool.c: -j workers, each with its own session. */
 struct pool_config {
 	const struct driver	 *drv;
 	const char		 *dsn;
@@ -547,6 +547,37 @@ struct pool_config {
 };
 void	 pool_run(const struct pool_config *, struct conn *, struct totals *);
 int	 pool_connect(const struct driver *, const char *, struct conn *);
+
+/* send.c: the one way the core sends SQL to a driver (see there). */
+struct send_at {
+	const char	*path;		/* the file the statement is from */
+	int		 line;
+	const char	*logged;	/* what --log records; NULL: the SQL */
+	int		 guarded;	/* through the driver's exec_guarded */
+};
+int	 send_stmt(struct conn *, const struct send_at *, const char *,
+	    const char *, struct result *, struct dberror *);
+void	 send_answered(const struct send_at *, const char *, int,
+	    const struct dberror *);
+int	 send_record(struct conn *, const struct record *, size_t *,
+	    struct dberror *);
+int	 send_internal(struct conn *, const char *, struct dberror *);
+int	 send_begin(struct conn *, struct dberror *);
+int	 send_rollback(struct conn *, struct dberror *);
+int	 send_batch(struct conn *, const char *, const struct batch_stmt *,
+	    const int *, size_t, size_t *, struct dberror *);
+size_t	 send_guarded_batch(struct conn *, const char *, struct batch_stmt *,
+	    const int *, size_t);
+
+/*
+ * watch.c: the watchdog of the sessions attached to it (--timeout,
+ * Ctrl-C), armed around each statement by send.c.
+ */
+struct watch;
+void	 watch_start(double);
+void	 watch_stop(void);
+void	 watch_attach(struct conn *);
+void	 watch_detach(struct conn *);
 void	 watch_arm(struct watch *);
 int	 watch_disarm(struct watch *);
 double	 watch_seconds(void);

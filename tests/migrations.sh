@@ -178,4 +178,37 @@ contains "a migration without a version: named" "$ERR" \
 run_sqlcheck --check-migrations "$EX" "$F/schema.sqltest"
 is_status "--check-migrations takes no test paths" 2
 
+# --check-migrations sends its statements the way the tests' are sent:
+# --log records each one, and --timeout cancels a step that runs too
+# long (a step that would never end: lib.sh runs sqlcheck under
+# timeout(1), so a --timeout ignored fails with 124 instead of hanging).
+for e in $engines; do
+	rm -rf "$WORK/slowmig" && mkdir "$WORK/slowmig"
+	echo "CREATE TABLE slowmig_t (x int);" >"$WORK/slowmig/0001_t.up.sql"
+	echo "DROP TABLE slowmig_t;" >"$WORK/slowmig/0001_t.down.sql"
+	run_on "$e" --log "$WORK/mig.log" --check-migrations "$WORK/slowmig"
+	is_status "$e: --check-migrations --log: passes" 0
+	matches "$e: --check-migrations --log: logs the up step" \
+	    "$(cat "$WORK/mig.log" 2>/dev/null)" \
+	    '0001_t\.up\.sql:1	[0-9.]+	ok	CREATE TABLE slowmig_t'
+	matches "$e: --check-migrations --log: logs the down step" \
+	    "$(cat "$WORK/mig.log" 2>/dev/null)" \
+	    '0001_t\.down\.sql:1	[0-9.]+	ok	DROP TABLE slowmig_t'
+	case $e in
+	sqlite) slow="WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;" ;;
+	postgres) slow="SELECT pg_sleep(100000);" ;;
+	*) continue ;;	# MySQL's SLEEP() returns 1 when killed: no error
+	esac
+	echo "$slow" >"$WORK/slowmig/0002_slow.up.sql"
+	echo "SELECT 1;" >"$WORK/slowmig/0002_slow.down.sql"
+	rm -f "$WORK/mig.log"
+	run_on "$e" --timeout 1 \
+	    --log "$WORK/mig.log" --check-migrations "$WORK/slowmig"
+	is_status "$e: --check-migrations --timeout: the step fails" 1
+	contains "$e: --check-migrations --timeout: says it timed out" "$OUT" \
+	    "0002 up failed: timed out after 1 s"
+	matches "$e: --check-migrations --timeout: logged as a timeout" \
+	    "$(cat "$WORK/mig.log" 2>/dev/null)" '0002_slow\.up\.sql:1	[0-9.]+	timeout	'
+done
+
 done_testing

@@ -36,7 +36,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables messages vars copy boundaries crosstab expanded describe rollback stop"
+TESTS="echo tables messages vars copy boundaries crosstab expanded describe psqlmore rollback stop"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -71,10 +71,10 @@ pgr()
 	OUT=$(cat "$WORK/out")
 	ERR=$(cat "$WORK/err")
 }
-PASSING="echo tables messages vars copy boundaries crosstab expanded describe rollback"
+PASSING="echo tables messages vars copy boundaries crosstab expanded describe psqlmore rollback"
 pgr $PASSING
 is "psql's output as expected: exit 0" "$STATUS" 0
-contains "psql's output as expected: all passed" "$OUT" " All 10 tests passed. "
+contains "psql's output as expected: all passed" "$OUT" " All 11 tests passed. "
 check "all passed: no regression.diffs, no regression.out" \
     test ! -e regression.diffs -a ! -e regression.out -a -s results/echo.out
 pgr stop

@@ -67,7 +67,6 @@ static const char *const my_servers[] = { "mariadbd", "mysqld", NULL };
 static pthread_once_t	 my_once = PTHREAD_ONCE_INIT;
 
 static void	 my_library_init(void);
-static double	 my_now(void);
 static void	 my_argv_add(struct my_argv *, const char *, ...)
 		    printflike(2, 3);
 static void	 my_argv_free(struct my_argv *);
@@ -94,16 +93,6 @@ static void
 my_library_init(void)
 {
 	mysql_library_init(0, NULL, NULL);
-}
-
-/* Seconds on the monotonic clock. */
-static double
-my_now(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* Append a formatted argument, keeping the vector NULL-ended. */
@@ -337,7 +326,7 @@ my_wait_exit(pid_t pid, double seconds, int *status)
 	double		 deadline;
 	pid_t		 r;
 
-	deadline = my_now() + seconds;
+	deadline = clock_now() + seconds;
 	for (;;) {
 		r = waitpid(pid, status, WNOHANG);
 		if (r == pid)
@@ -346,7 +335,7 @@ my_wait_exit(pid_t pid, double seconds, int *status)
 			*status = 0;
 			return 1;
 		}
-		if (seconds <= 0 || my_now() >= deadline)
+		if (seconds <= 0 || clock_now() >= deadline)
 			return 0;
 		nanosleep(&ts, NULL);
 	}
@@ -549,7 +538,7 @@ my_wait_ready(struct tempinst *ti, const char *password, char **cause)
 	sock = xprintf("%s/mysqld.sock", ti->dir);
 	elog = xprintf("%s/error.log", ti->dir);
 	out = xprintf("%s/mysqld.out", ti->dir);
-	deadline = my_now() + MY_READY_SECONDS;
+	deadline = clock_now() + MY_READY_SECONDS;
 	for (;;) {
 		if (my_wait_exit(ti->pid, 0, &status)) {
 			ti->pid = 0;
@@ -566,7 +555,7 @@ my_wait_ready(struct tempinst *ti, const char *password, char **cause)
 			rc = r > 0 ? 0 : -1;
 			break;
 		}
-		if (my_now() >= deadline) {
+		if (clock_now() >= deadline) {
 			tail = my_log_excerpt(elog, out);
 			*cause = xprintf("mariadbd did not accept connections "
 			    "within %.0f s: %s", MY_READY_SECONDS, tail);
@@ -597,7 +586,7 @@ tempinst_mysql_start(char **cause)
 	char		*password;
 	double		 start;
 
-	start = my_now();
+	start = clock_now();
 	pthread_once(&my_once, my_library_init);
 	password = tempinst_password(cause);
 	if (password == NULL)
@@ -618,6 +607,6 @@ tempinst_mysql_start(char **cause)
 	    "/mysqld.sock", password, ti->dir);
 	tempinst_forget(password);
 	free(password);
-	ti->startup_seconds = my_now() - start;
+	ti->startup_seconds = clock_now() - start;
 	return ti;
 }

@@ -45,10 +45,7 @@ struct pg_step {
 
 /* The state of reading a batch's results. */
 struct pg_batch {
-	const char *const	*types;
-	struct result		*results;
-	struct dberror		*errs;
-	int			*rcs;
+	struct batch_stmt	*stmts;		/* n of them */
 	size_t			 n;
 	size_t			 failed;	/* n while none has */
 	size_t			 done;		/* statements read whole */
@@ -63,8 +60,8 @@ struct pg_batch {
  * alone, after what is pending.
  */
 static size_t
-pg_batch_plan(struct pg_step *steps, size_t k, size_t n,
-    const int *expect_error, int bare)
+pg_batch_plan(struct pg_step *steps, size_t k, const struct batch_stmt *stmts,
+    size_t n, int bare)
 {
 	static const enum pg_step_kind normal[] = { PG_SAVEPOINT, PG_STMT,
 	    PG_RELEASE };
@@ -81,8 +78,8 @@ pg_batch_plan(struct pg_step *steps, size_t k, size_t n,
 			steps[count++].test = i;
 			continue;
 		}
-		kinds = expect_error[i] ? erring : normal;
-		m = expect_error[i] ? 7 : 3;
+		kinds = stmts[i].expect_error ? erring : normal;
+		m = stmts[i].expect_error ? 7 : 3;
 		for (j = 0; j < m; j++) {
 			steps[count].kind = kinds[j];
 			steps[count].test = i;
@@ -121,10 +118,11 @@ pg_batch_plan(struct pg_step *steps, size_t k, size_t n,
  */
 static void
 pg_batch_read(PGconn *pc, struct pg_batch *b, const struct pg_step *step,
-    const int *expect_error, PGcancel *cancel)
+    PGcancel *cancel)
 {
-	PGresult	*res;
-	size_t		 i = step->test;
+	PGresult		*res;
+	size_t			 i = step->test;
+	struct batch_stmt	*bs = &b->stmts[i];
 	int		 stmt = step->kind == PG_STMT, st;
 	char		 errbuf[256];
 
@@ -137,32 +135,32 @@ pg_batch_read(PGconn *pc, struct pg_batch *b, const struct pg_step *step,
 			continue;
 		}
 		if (stmt && st == PGRES_SINGLE_TUPLE) {
-			pg_fill_rows(res, b->types[i], &b->results[i]);
-			if (b->results[i].truncated && cancel != NULL &&
+			pg_fill_rows(res, bs->types, &bs->result);
+			if (bs->result.truncated && cancel != NULL &&
 			    !b->cancelled) {
 				PQcancel(cancel, errbuf, sizeof errbuf);
 				b->cancelled = 1;
 			}
 		} else if (stmt)
-			b->rcs[i] = pg_take_result(pc, res, b->types[i],
-			    &b->results[i], &b->errs[i]);
+			bs->rc = pg_take_result(pc, res, bs->types,
+			    &bs->result, &bs->err);
 		else if (pg_is_error(res)) {
-			if (step->kind == PG_HEAL && b->rcs[i] == 0)
+			if (step->kind == PG_HEAL && bs->rc == 0)
 				b->unexpected_ok = 1;	/* it succeeded */
 			else {
-				dberror_clear(&b->errs[i]);
-				pg_fill_error(pc, res, &b->errs[i]);
-				b->rcs[i] = -1;
+				dberror_clear(&bs->err);
+				pg_fill_error(pc, res, &bs->err);
+				bs->rc = -1;
 			}
 			b->failed = i;
 		}
 		PQclear(res);
 	}
-	if (stmt && b->failed == b->n && b->rcs[i] != 0 &&
-	    (!expect_error[i] || b->errs[i].lost))
+	if (stmt && b->failed == b->n && bs->rc != 0 &&
+	    (!bs->expect_error || bs->err.lost))
 		b->failed = i;		/* an unexpected failure */
 	if (b->failed == b->n && (step->kind == PG_HEALED ||
-	    (step->kind == PG_RELEASE && !expect_error[i]) ||
+	    (step->kind == PG_RELEASE && !bs->expect_error) ||
 	    (stmt && b->bare)))
 		b->done = i + 1;
 }
@@ -170,7 +168,7 @@ pg_batch_read(PGconn *pc, struct pg_batch *b, const struct pg_step *step,
 /* Send a batch's steps and a final Sync; 0, or -1 if the session broke. */
 static int
 pg_batch_send(PGconn *pc, const struct pg_step *steps, size_t count,
-    const char *const *prefix, const char *const *sqls)
+    const char *const *prefix, const struct batch_stmt *stmts)
 {
 	const char	*q;
 	size_t		 i;
@@ -183,7 +181,7 @@ pg_batch_send(PGconn *pc, const struct pg_step *steps, size_t count,
 			continue;
 		}
 		q = steps[i].kind == PG_PREFIX ? prefix[i] :
-		    steps[i].kind == PG_STMT ? sqls[steps[i].test] :
+		    steps[i].kind == PG_STMT ? stmts[steps[i].test].sql :
 		    steps[i].sql;
 		sent = PQsendQueryParams(pc, q, 0, NULL, NULL, NULL, NULL, 0);
 	}
@@ -203,8 +201,7 @@ pg_batch_send(PGconn *pc, const struct pg_step *steps, size_t count,
  * failure ends the file's transaction anyway).
  */
 static size_t
-pg_batch_run(struct pg_data *d, PGconn *pc, const char *const *sqls,
-    const int *expect_error, struct pg_batch *b)
+pg_batch_run(struct pg_data *d, PGconn *pc, struct pg_batch *b)
 {
 	struct pg_step	*steps;
 	const char	*prefix[2];
@@ -215,17 +212,16 @@ pg_batch_run(struct pg_data *d, PGconn *pc, const char *const *sqls,
 
 	k = (size_t)pg_pending_prefix(d, pc, prefix);
 	steps = xcalloc(k + 7 * n + 1, sizeof *steps);
-	count = pg_batch_plan(steps, k, n, expect_error, b->bare);
-	if (pg_batch_send(pc, steps, count, prefix, sqls) != 0) {
+	count = pg_batch_plan(steps, k, b->stmts, n, b->bare);
+	if (pg_batch_send(pc, steps, count, prefix, b->stmts) != 0) {
 		free(steps);
-		pg_fill_error(pc, NULL, &b->errs[0]);
-		b->rcs[0] = -1;
+		pg_fill_error(pc, NULL, &b->stmts[0].err);
+		b->stmts[0].rc = -1;
 		return 1;
 	}
 	for (i = 0; i < count && !broken; i++) {
 		if (steps[i].kind != PG_SYNC) {
-			pg_batch_read(pc, b, &steps[i], expect_error,
-			    d->cancel);
+			pg_batch_read(pc, b, &steps[i], d->cancel);
 			continue;
 		}
 		res = PQgetResult(pc);
@@ -242,13 +238,13 @@ pg_batch_run(struct pg_data *d, PGconn *pc, const char *const *sqls,
 		broken = 1;
 	if (broken && b->failed == n) {
 		b->failed = b->done < n ? b->done : n - 1;
-		dberror_clear(&b->errs[b->failed]);
-		pg_fill_error(pc, NULL, &b->errs[b->failed]);
-		b->rcs[b->failed] = -1;
+		dberror_clear(&b->stmts[b->failed].err);
+		pg_fill_error(pc, NULL, &b->stmts[b->failed].err);
+		b->stmts[b->failed].rc = -1;
 	}
 	if (b->failed == n)
 		return n;
-	if (!b->bare && !b->errs[b->failed].lost) {
+	if (!b->bare && !b->stmts[b->failed].err.lost) {
 		snprintf(name, sizeof name, "sqlcheck_%c%zu",
 		    b->unexpected_ok ? 'm' : 'b', b->failed);
 		pg_set_undo(d, pc, name);
@@ -258,12 +254,12 @@ pg_batch_run(struct pg_data *d, PGconn *pc, const char *const *sqls,
 
 /* 1 if one of n statements is a COPY, which cannot go in a pipeline. */
 static int
-pg_any_copy(const char *const *sqls, size_t n)
+pg_any_copy(const struct batch_stmt *stmts, size_t n)
 {
 	size_t	i;
 
 	for (i = 0; i < n; i++) {
-		if (pg_is_copy(sqls[i]))
+		if (pg_is_copy(stmts[i].sql))
 			return 1;
 	}
 	return 0;
@@ -275,22 +271,17 @@ pg_any_copy(const char *const *sqls, size_t n)
  * for a batch with a COPY.
  */
 size_t
-pg_exec_guarded_batch(struct conn *c, const char *const *sqls,
-    const char *const *types, const int *expect_error, size_t n,
-    struct result *results, struct dberror *errs, int *rcs)
+pg_exec_guarded_batch(struct conn *c, struct batch_stmt *stmts, size_t n)
 {
 	struct pg_data	*d = c->data;
 	struct pg_batch	 b;
 
-	if (pg_any_copy(sqls, n))
+	if (pg_any_copy(stmts, n))
 		return 0;
 	memset(&b, 0, sizeof b);
-	b.types = types;
-	b.results = results;
-	b.errs = errs;
-	b.rcs = rcs;
+	b.stmts = stmts;
 	b.n = b.failed = n;
-	return pg_batch_run(d, pg_active(d), sqls, expect_error, &b);
+	return pg_batch_run(d, pg_active(d), &b);
 }
 
 /*
@@ -300,52 +291,43 @@ pg_exec_guarded_batch(struct conn *c, const char *const *sqls,
  * a time.  0, or -1 with *failed and err.
  */
 int
-pg_exec_batch(struct conn *c, const char *const *sqls, size_t n,
+pg_exec_batch(struct conn *c, const struct batch_stmt *in, size_t n,
     size_t *failed, struct dberror *err)
 {
-	struct pg_data	*d = c->data;
-	struct pg_batch	 b;
-	struct result	*results;
-	struct dberror	*errs;
-	const char	**notypes;
-	int		*rcs, *none, rc = 0;
-	size_t		 i;
+	struct pg_data		*d = c->data;
+	struct pg_batch		 b;
+	struct batch_stmt	*stmts;
+	int			 rc = 0;
+	size_t			 i;
 
 	memset(&b, 0, sizeof b);
-	b.types = notypes = xcalloc(n, sizeof *notypes);
-	none = xcalloc(n, sizeof *none);	/* none expected to fail */
-	b.results = results = xcalloc(n, sizeof *results);
-	b.errs = errs = xcalloc(n, sizeof *errs);
-	b.rcs = rcs = xcalloc(n, sizeof *rcs);
+	b.stmts = stmts = xcalloc(n, sizeof *stmts);
 	b.n = b.failed = n;
 	b.bare = 1;
 	for (i = 0; i < n; i++) {
-		result_init(&results[i]);
-		dberror_init(&errs[i]);
+		stmts[i].sql = in[i].sql;	/* none expected to fail */
+		result_init(&stmts[i].result);
+		dberror_init(&stmts[i].err);
 	}
-	if (pg_any_copy(sqls, n)) {
+	if (pg_any_copy(stmts, n)) {
 		for (i = 0; i < n && rc == 0; i++) {
-			rc = pg_exec(c, sqls[i], NULL, &results[i], &errs[i]);
+			rc = pg_exec(c, stmts[i].sql, NULL, &stmts[i].result,
+			    &stmts[i].err);
 			*failed = i;
 		}
-	} else if (pg_batch_run(d, pg_active(d), sqls, none, &b) < n ||
-	    b.failed < n) {
+	} else if (pg_batch_run(d, pg_active(d), &b) < n || b.failed < n) {
 		rc = -1;
 		*failed = b.failed;
 	}
 	if (rc != 0) {
 		dberror_clear(err);
-		*err = errs[*failed];
-		dberror_init(&errs[*failed]);
+		*err = stmts[*failed].err;
+		dberror_init(&stmts[*failed].err);
 	}
 	for (i = 0; i < n; i++) {
-		result_clear(&results[i]);
-		dberror_clear(&errs[i]);
+		result_clear(&stmts[i].result);
+		dberror_clear(&stmts[i].err);
 	}
-	free(notypes);
-	free(none);
-	free(results);
-	free(errs);
-	free(rcs);
+	free(stmts);
 	return rc;
 }

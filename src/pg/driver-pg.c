@@ -460,6 +460,54 @@ pg_fill_error(PGconn *pc, PGresult *res, struct dberror *err)
 }
 
 /*
+ * Open the file's transaction: the BEGIN is not sent alone but goes with
+ * the next statement (one round trip less per file).  0, or -1 with err.
+ */
+static int
+pg_begin(struct conn *c, struct dberror *err)
+{
+	struct pg_data	*d = c->data;
+	PGconn		*pc = pg_active(d);
+	struct result	 res;
+	int		 rc;
+
+	if (d->begin_pending == NULL &&
+	    PQtransactionStatus(pc) == PQTRANS_IDLE) {
+		pg_settle(d);
+		d->begin_pending = pc;	/* goes with the next statement */
+		return 0;
+	}
+	result_init(&res);
+	rc = pg_exec(c, "BEGIN", NULL, &res, err);
+	result_clear(&res);
+	return rc;
+}
+
+/*
+ * Roll the file's transaction back.  Whatever is pending on the session
+ * is moot then: a BEGIN not sent yet means nothing to roll back.
+ */
+static int
+pg_rollback(struct conn *c, struct dberror *err)
+{
+	struct pg_data	*d = c->data;
+	PGconn		*pc = pg_active(d);
+	struct result	 res;
+	int		 rc;
+
+	if (d->begin_pending == pc) {
+		d->begin_pending = NULL;
+		return 0;
+	}
+	if (d->undo_pending == pc)
+		d->undo_pending = NULL;
+	result_init(&res);
+	rc = pg_exec(c, "ROLLBACK", NULL, &res, err);
+	result_clear(&res);
+	return rc;
+}
+
+/*
  * Run one statement on the active session.  0 with result filled (rows,
  * or affected from the command tag, -1 when the tag has no count), or -1
  * with err filled.
@@ -475,21 +523,6 @@ pg_exec(struct conn *c, const char *sql, const char *types,
 	int		 n, rc;
 
 	pc = pg_active(d);
-	if (strcmp(sql, "BEGIN") == 0 && d->begin_pending == NULL &&
-	    PQtransactionStatus(pc) == PQTRANS_IDLE) {
-		pg_settle(d);
-		d->begin_pending = pc;	/* goes with the next statement */
-		return 0;
-	}
-	if (strcasecmp(sql, "ROLLBACK") == 0) {
-		/* Whatever is pending on this session is moot then. */
-		if (d->begin_pending == pc) {
-			d->begin_pending = NULL;
-			return 0;
-		}
-		if (d->undo_pending == pc)
-			d->undo_pending = NULL;
-	}
 	if (pg_is_copy(sql))
 		pg_settle(d);
 	n = pg_pending_prefix(d, pc, sqls);
@@ -989,6 +1022,8 @@ const struct driver driver_pg = {
 	.exec_guarded = pg_exec_guarded,
 	.exec_guarded_batch = pg_exec_guarded_batch,
 	.exec_batch = pg_exec_batch,
+	.begin = pg_begin,
+	.rollback = pg_rollback,
 	.in_transaction = pg_in_transaction,
 	.cancel = pg_cancel,
 	.reset = pg_reset,

@@ -69,11 +69,10 @@ int		 pg_exec(struct conn *, const char *, const char *,
 int		 pg_command(PGconn *, const char *, const char *, char **);
 
 /* batch-pg.c */
-size_t		 pg_exec_guarded_batch(struct conn *, const char *const *,
-		    const char *const *, const int *, size_t, struct result *,
-		    struct dberror *, int *);
-int		 pg_exec_batch(struct conn *, const char *const *, size_t,
-		    size_t *, struct dberror *);
+size_t		 pg_exec_guarded_batch(struct conn *, struct batch_stmt *,
+		    size_t);
+int		 pg_exec_batch(struct conn *, const struct batch_stmt *,
+		    size_t, size_t *, struct dberror *);
 
 /* scratch-pg.c */
 int		 pg_drop_db(PGconn *, const char *, char **);

@@ -184,6 +184,31 @@ copy_in_file(struct psql *ps, FILE *from)
 	PQputCopyEnd(ps->conn, ferror(from) ? strerror(errno) : NULL);
 }
 
+/*
+ * \gexec: every non-NULL cell, row by row, run as a query (echoed
+ * under ECHO all, as psql does).  0, or -1 when one failed.
+ */
+static int
+exec_cells(struct psql *ps, const PGresult *res)
+{
+	int	i, j, rc = 0;
+
+	ps->gexec = 0;
+	for (i = 0; i < PQntuples(res); i++)
+		for (j = 0; j < PQnfields(res); j++) {
+			if (PQgetisnull(res, i, j))
+				continue;
+			if (ps->echo == PSQL_ECHO_ALL)
+				fprintf(ps->out, "%s\n", PQgetvalue(res, i, j));
+			if (psql_send(ps, PQgetvalue(res, i, j)) != 0) {
+				rc = -1;
+				if (ps->on_error_stop)
+					return -1;
+			}
+		}
+	return rc;
+}
+
 /* Print or store one successful result (PrintQueryResult). */
 static int
 handle_result(struct psql *ps, PGresult *res, int last)
@@ -195,6 +220,8 @@ handle_result(struct psql *ps, PGresult *res, int last)
 	case PGRES_TUPLES_OK:
 		if (last && ps->gset_prefix != NULL)
 			rc = store_row(ps, res);
+		else if (last && ps->gexec)
+			rc = exec_cells(ps, res);
 		else if (last && ps->crosstab)
 			rc = psql_crosstab(ps, res);
 		else
@@ -248,7 +275,8 @@ exec_query(struct psql *ps, const char *query)
 			print_message(ps, PQresultErrorMessage(res));
 			set_result_vars(ps, res, 0);
 			ok = 0;
-			PQclear(res);
+			PQclear(ps->last_error);
+			ps->last_error = res;
 			res = PQgetResult(ps->conn);
 			continue;
 		}
@@ -322,6 +350,12 @@ psql_send(struct psql *ps, const char *query)
 	}
 	ps->last_tag[0] = '\0';
 	rc = exec_query(ps, query);
+	if (rc != 0 && ps->echo == PSQL_ECHO_ERRORS) {
+		char	*stmt = xprintf("STATEMENT:  %s", query);
+
+		print_message(ps, stmt);
+		free(stmt);
+	}
 	if (svpt) {
 		switch (PQtransactionStatus(ps->conn)) {
 		case PQTRANS_INERROR:
@@ -341,6 +375,7 @@ done:
 	free(ps->gset_prefix);
 	ps->gset_prefix = NULL;
 	ps->crosstab = 0;
+	ps->gexec = 0;
 	fflush(ps->out);
 	return rc;
 }

@@ -46,6 +46,7 @@ psql_free(struct psql *ps)
 		return;
 	if (ps->conn != NULL)
 		PQfinish(ps->conn);
+	PQclear(ps->last_error);
 	psql_vars_free(ps);
 	free(ps->popt.null);
 	free(ps->popt.fieldsep);

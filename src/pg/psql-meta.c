@@ -20,10 +20,10 @@ static const char *const not_reproduced[] = {
 	"dew", "df", "dF", "dFd", "dFp", "dFt", "dg", "di", "dl", "dL", "dm",
 	"dn", "do", "dO", "dp", "dP", "drds", "dRp", "dRs", "ds", "dS",
 	"dt", "dT", "du", "dv", "dx", "dX", "dy", "e", "edit", "ef", "encoding",
-	"errverbose", "ev", "f", "gdesc", "getenv", "gexec", "gx", "h",
-	"help", "H", "html", "ir", "include_relative", "l", "list", "lo_export",
+	"ev", "f", "gdesc", "gx", "h",
+	"help", "H", "html", "l", "list", "lo_export",
 	"lo_import", "lo_list", "lo_unlink", "o", "out", "p", "print",
-	"password", "prompt", "r", "reset", "s", "setenv", "sf", "sv", "T",
+	"password", "prompt", "r", "reset", "s", "sf", "sv", "T",
 	"timing", "w", "write", "watch", "z", NULL
 };
 
@@ -114,12 +114,23 @@ cmd_unset(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_include(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*path = psql_scan_arg(ps, pp, 1);
-	int	 rc;
+	char		*path = psql_scan_arg(ps, pp, 1), *rel;
+	const char	*slash;
+	int		 rc;
 
 	if (path == NULL) {
 		psql_error(ps, "\\%s: missing required argument", cmd);
 		return PSQL_CMD_ERROR;
+	}
+	/* \ir: relative to the directory of the file being read */
+	if (strcmp(cmd, "ir") == 0 || strcmp(cmd, "include_relative") == 0) {
+		slash = ps->src->is_stdin ? NULL : strrchr(ps->src->name, '/');
+		if (slash != NULL && path[0] != '/') {
+			rel = xprintf("%.*s/%s", (int)(slash - ps->src->name),
+			    ps->src->name, path);
+			free(path);
+			path = rel;
+		}
 	}
 	rc = psql_include(ps, path);
 	free(path);
@@ -368,6 +379,53 @@ cmd_pset(struct psql *ps, const char **pp)
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 
+/* \getenv VAR ENVVAR and \setenv ENVVAR [VALUE]. */
+static enum psql_cmd
+cmd_env(struct psql *ps, const char **pp, int get)
+{
+	char	*a = psql_scan_arg(ps, pp, 1), *b = psql_scan_arg(ps, pp, 1);
+	int	 rc = 0;
+
+	if (a == NULL || (get && b == NULL)) {
+		psql_error(ps, "\\%s: missing required argument", get ?
+		    "getenv" : "setenv");
+		rc = -1;
+	} else if (get) {
+		if (getenv(b) != NULL)	/* unset: the variable is kept */
+			rc = psql_var_set(ps, a, getenv(b));
+	}
+	else if (b != NULL)
+		setenv(a, b, 1);
+	else
+		unsetenv(a);
+	free(a);
+	free(b);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
+/* \errverbose: the last error again, with every field. */
+static enum psql_cmd
+cmd_errverbose(struct psql *ps)
+{
+	char	*msg;
+	size_t	 n;
+
+	if (ps->last_error == NULL) {
+		fprintf(ps->out, "There is no previous error.\n");
+		return PSQL_CMD_OK;
+	}
+	msg = PQresultVerboseErrorMessage(ps->last_error, PQERRORS_VERBOSE,
+	    PQSHOW_CONTEXT_ALWAYS);
+	if (msg != NULL) {
+		n = strlen(msg);
+		if (n > 0 && msg[n - 1] == '\n')
+			msg[n - 1] = '\0';
+		psql_error(ps, "%s", msg);
+		PQfreemem(msg);
+	}
+	return PSQL_CMD_OK;
+}
+
 /* \t and \x [on|off|auto]: \pset tuples_only and expanded. */
 static enum psql_cmd
 cmd_toggle(struct psql *ps, const char **pp, const char *opt)
@@ -553,8 +611,17 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp)
 		return cmd_set(ps, pp);
 	if (strcmp(cmd, "unset") == 0)
 		return cmd_unset(ps, pp, cmd);
-	if (strcmp(cmd, "i") == 0 || strcmp(cmd, "include") == 0)
+	if (strcmp(cmd, "i") == 0 || strcmp(cmd, "include") == 0 ||
+	    strcmp(cmd, "ir") == 0 || strcmp(cmd, "include_relative") == 0)
 		return cmd_include(ps, pp, cmd);
+	if (strcmp(cmd, "getenv") == 0 || strcmp(cmd, "setenv") == 0)
+		return cmd_env(ps, pp, cmd[0] == 'g');
+	if (strcmp(cmd, "errverbose") == 0)
+		return cmd_errverbose(ps);
+	if (strcmp(cmd, "gexec") == 0) {
+		ps->gexec = 1;
+		return PSQL_CMD_SEND;
+	}
 	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0)
 		return PSQL_CMD_TERMINATE;
 	if (strcmp(cmd, "pset") == 0)

@@ -104,6 +104,8 @@ struct psql {
 	char		*prev_query;	/* for \g with an empty buffer */
 	char		*gset_prefix;	/* non-NULL: the next query is \gset */
 	int		 crosstab;	/* the next query is \crosstabview */
+	int		 gexec;		/* the next query is \gexec */
+	PGresult	*last_error;	/* for \errverbose */
 	char		*crosstab_args[4];
 	FILE		*copy_stream;	/* the client file of \copy, or NULL */
 	char		 last_tag[64];

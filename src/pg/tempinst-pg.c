@@ -42,7 +42,6 @@ struct pg_user {
 	char	*password;	/* the superuser's, when not root; owned */
 };
 
-static double	 pg_now(void);
 static int	 pg_bindir_ok(const char *);
 static char	*pg_bindir_from_path(const char *);
 static char	*pg_bindir_from_pg_config(void);
@@ -66,16 +65,6 @@ static int	 pg_start_server(const char *, struct tempinst *,
 		    const struct pg_user *, char **);
 static char	*pg_server_exited(const struct tempinst *, int);
 static int	 pg_wait_ready(struct tempinst *, char **);
-
-/* Seconds on the monotonic clock. */
-static double
-pg_now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* 1 if dir holds executable initdb and postgres (one installation). */
 static int
@@ -559,14 +548,14 @@ pg_wait_ready(struct tempinst *ti, char **cause)
 	double		 deadline;
 	int		 status;
 
-	deadline = pg_now() + PG_READY_SECONDS;
+	deadline = clock_now() + PG_READY_SECONDS;
 	while (PQping(ti->dsn) != PQPING_OK) {
 		if (waitpid((pid_t)ti->pid, &status, WNOHANG) == ti->pid) {
 			ti->pid = 0;
 			*cause = pg_server_exited(ti, status);
 			return -1;
 		}
-		if (pg_now() > deadline) {
+		if (clock_now() > deadline) {
 			*cause = xprintf("postgres did not accept connections "
 			    "within %d seconds", PG_READY_SECONDS);
 			return -1;
@@ -626,7 +615,7 @@ tempinst_pg_start(char **cause)
 	char		*bindir;
 	double		 start;
 
-	start = pg_now();
+	start = clock_now();
 	bindir = pg_find_bindir(cause);
 	if (bindir == NULL)
 		return NULL;
@@ -646,7 +635,7 @@ tempinst_pg_start(char **cause)
 		goto fail;
 	free(bindir);
 	pg_user_free(&u);
-	ti->startup_seconds = pg_now() - start;
+	ti->startup_seconds = clock_now() - start;
 	return ti;
 
 fail:
