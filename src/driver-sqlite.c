@@ -936,7 +936,7 @@ lite_scratch_clone(struct conn *c, const char *tmpl, char **name,
 	sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	l->saved = l->db;
 	l->db = db;
-	*name = xprintf("in-memory copy of %s", tmpl);
+	*name = xstrdup("in-memory copy of the schema template");
 	return 0;
 }
 
@@ -961,6 +961,18 @@ lite_template_drop(const char *tmpl)
 }
 #endif
 
+/*
+ * A database file takes one writer at a time: one session; an in-memory
+ * database (no DSN, or ":memory:") is each session's own.
+ */
+static int
+lite_max_sessions(const char *dsn)
+{
+	if (dsn == NULL || *dsn == '\0' || strcmp(dsn, ":memory:") == 0)
+		return 0;
+	return 1;
+}
+
 /* A SQLite DSN holds no secret. */
 static char *
 lite_describe(const char *dsn)
@@ -981,6 +993,7 @@ const struct driver driver_sqlite = {
 	.scratch_create = lite_scratch_create,
 	.scratch_drop = lite_scratch_drop,
 	.describe = lite_describe,
+	.max_sessions = lite_max_sessions,
 	.constraints = lite_constraints,
 	.load = lite_load,
 	.fingerprint = lite_fingerprint,

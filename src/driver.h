@@ -282,6 +282,11 @@ struct driver {
 					 * without case, quoted or not */
 	/* Connect; *cause says why not (no password in it). */
 	int	(*open)(struct conn *, const char *dsn, char **cause);
+	/*
+	 * Optional: how many sessions the target of dsn takes at a time
+	 * (the core runs no more workers), 0 for no limit.
+	 */
+	int	(*max_sessions)(const char *dsn);
 	/* Optional: start a throwaway server (--temp-instance). */
 	struct tempinst *(*temp_start)(char **cause);
 	void	(*close)(struct conn *);

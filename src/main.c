@@ -55,7 +55,7 @@ enum {
  * about the file itself, and stay on the command line.
  */
 static const struct optdef optdefs[] = {
-	{ "driver", 'd', 1, 0, "sqlite" },
+	{ "driver", 'd', 1, 0, SQLCHECK_DEFAULT_ENGINE },
 	{ "dsn", OPT_DSN, 1, 0, NULL },
 	{ "filter", 'k', 1, 0, NULL },
 	{ "tag", OPT_TAG, 1, OPTDEF_LIST, NULL },
@@ -196,8 +196,10 @@ usage(FILE *f)
 "      --no-config        read no configuration file\n"
 "      --print-config     run nothing: print each option in force for the\n"
 "                         engine (-d) and where it came from\n"
-"  -v, --verbose          echo each statement and the isolation used\n"
-"  -q, --quiet            print only failures and the summary\n"
+"  -v, --verbose          echo each statement (at its own FILE:LINE) and\n"
+"                         the isolation used\n"
+"  -q, --quiet            print only failures and the summary (with -v:\n"
+"                         statements still echoed, no isolation lines)\n"
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
 "\n"
@@ -493,7 +495,7 @@ options_init(struct options *o)
 	char	*cause = NULL;
 
 	memset(o, 0, sizeof *o);
-	o->driver = "sqlite";
+	o->driver = SQLCHECK_DEFAULT_ENGINE;
 	o->coverage_min = -1;
 	o->max_rows = SQLCHECK_MAX_ROWS;
 	o->dsn = getenv("SQLCHECK_DSN");
@@ -690,6 +692,21 @@ finish_coverage(const struct options *o)
 }
 
 /*
+ * After a failed connection with no DSN at all (no --dsn, no
+ * SQLCHECK_DSN): say how to get a server without one.
+ */
+static void
+hint_temp_instance(const struct options *o, const struct driver *drv)
+{
+	if ((o->dsn != NULL && *o->dsn != '\0') || o->temp_instance ||
+	    drv->temp_start == NULL)
+		return;
+	log_warnx("hint: no --dsn was given (nor SQLCHECK_DSN): give the "
+	    "server to test on with --dsn, or let sqlcheck start a throwaway "
+	    "one with --temp-instance");
+}
+
+/*
  * Every file the run will write (-o, --log, --coverage-json) must be
  * writable before anything starts (a temporary server, a scratch
  * database); exits 2 naming the first that is not.
@@ -755,21 +772,26 @@ select_shard(const struct options *o, char **files, size_t *nfiles)
 	*nfiles = kept;
 }
 
-/* How many workers: -j, but one on a SQLite database file (its lock). */
+/*
+ * How many workers: -j (0: one per core), but no more than the target
+ * takes sessions at a time (a SQLite database file: one writer).
+ */
 static int
 worker_count(const struct options *o, const struct driver *drv)
 {
 	long	n = o->jobs;
+	int	max;
 
 	if (n <= 0)
 		n = sysconf(_SC_NPROCESSORS_ONLN);
 	if (n < 1)
 		n = 1;
-	if (strcmp(drv->name, "sqlite") == 0 && o->dsn != NULL &&
-	    *o->dsn != '\0' && strcmp(o->dsn, ":memory:") != 0 && n > 1) {
-		log_debug("one worker: a SQLite database file takes one "
-		    "writer at a time");
-		n = 1;
+	max = drv->max_sessions != NULL ? drv->max_sessions(o->dsn) : 0;
+	if (max > 0 && n > max) {
+		log_debug("%d worker%s: the %s database takes %d session%s at "
+		    "a time", max, max == 1 ? "" : "s", drv->name, max,
+		    max == 1 ? "" : "s");
+		n = max;
 	}
 	return (int)n;
 }
@@ -919,6 +941,7 @@ main(int argc, char **argv)
 	if (drv == NULL)
 		fatalx("unknown or not compiled-in driver \"%s\" (known: %s)",
 		    o.driver, driver_names());
+	o.engine = drv->name;
 	if (cc.print) {
 		config_print(conf, drv->name, stdout, drv->describe);
 		options_free_lists(&o);
@@ -935,6 +958,7 @@ main(int argc, char **argv)
 		o.dsn = ti->dsn;
 	}
 	if (pool_connect(drv, o.dsn, &c) != 0) {
+		hint_temp_instance(&o, drv);
 		tempinst_stop(ti);
 		return SQLCHECK_EXIT_ERROR;
 	}
@@ -969,6 +993,7 @@ main(int argc, char **argv)
 	o.command_line = command_line = str_command_line(argc, argv);
 	if (report_open(&o, nfiles, &cause) != 0)
 		fatalx("%s", cause);
+	o.keep_passes = report_lists_passes();
 	template = run_template_build(&c, &o);
 	o.template = template;
 	memset(&cfg, 0, sizeof cfg);

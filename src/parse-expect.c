@@ -38,6 +38,8 @@ parse_options(struct parser *p, struct expect *e, const char **sp)
 				return -1;
 			}
 			e->has_tolerance = 1;
+			free(e->tolerance_text);
+			e->tolerance_text = xstrdup(str_trim(item + 9));
 		} else {
 			perror_at(p, "unknown expect option \"%s\" (known: "
 			    "tolerance)", item);

@@ -433,7 +433,7 @@ spool_copy(FILE *f, FILE *spool)
 static void
 write_summary(FILE *f, const struct totals *t)
 {
-	const char	*engine = driver_canonical(html.opts->driver);
+	const char	*engine = html.opts->engine;
 
 	fprintf(f, "<header><h1>sqlcheck report</h1>\n<p class=\"verdict "
 	    "%s\">%d passed, %d failed, %d skipped", t->failed > 0 ||

@@ -126,9 +126,7 @@ json_begin(FILE *f, const struct options *o, size_t nfiles)
 {
 	(void)f;
 	(void)nfiles;
-	json_engine = driver_canonical(o->driver);
-	if (json_engine == NULL)
-		json_engine = o->driver;
+	json_engine = o->engine;
 	json_nfiles = 0;
 	json_spool = tmpfile();
 	if (json_spool == NULL)

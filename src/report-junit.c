@@ -135,9 +135,7 @@ junit_begin(FILE *f, const struct options *o, size_t nfiles)
 	(void)f;
 	(void)nfiles;
 	memset(&junit_sum, 0, sizeof junit_sum);
-	junit_engine = driver_canonical(o->driver);
-	if (junit_engine == NULL)
-		junit_engine = o->driver;
+	junit_engine = o->engine;
 	junit_spool = tmpfile();
 	if (junit_spool == NULL)
 		fatal("cannot create a temporary file for the JUnit report");

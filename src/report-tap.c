@@ -25,9 +25,7 @@ tap_begin(FILE *f, const struct options *o, size_t nfiles)
 {
 	(void)nfiles;
 	tap_count = 0;
-	tap_engine = driver_canonical(o->driver);
-	if (tap_engine == NULL)
-		tap_engine = o->driver;
+	tap_engine = o->engine;
 	fputs("TAP version 13\n", f);
 	fflush(f);
 }

@@ -81,8 +81,9 @@ report_lists_passes(void)
 }
 
 /*
- * When the last test of a report passed and no reporter lists passed
- * tests, keep only its count: a sqllogictest file of 10 000 queries
+ * Forget the last test of a report if it passed, keeping only its count
+ * (the runner calls this unless a reporter lists passed tests, which
+ * report_lists_passes() tells main): a sqllogictest file of 10 000 queries
  * would otherwise hold an entry and a copy of the SQL for each.
  */
 void
@@ -90,7 +91,7 @@ file_report_forget_pass(struct file_report *fr)
 {
 	struct test_report	*tr;
 
-	if (fr->ntests == 0 || report_lists_passes())
+	if (fr->ntests == 0)
 		return;
 	tr = &fr->tests[fr->ntests - 1];
 	if (tr->outcome != OUTCOME_PASS || tr->rewrite != NULL)
@@ -238,7 +239,9 @@ human_file(FILE *f, const struct file_report *fr)
 	    fr->outcome == OUTCOME_ERROR;
 	if (!report_opts->quiet || bad)
 		print_file_line(f, fr);
-	if (report_opts->verbose && fr->isolation != NULL)
+	/* -q -v: the report is the quiet one; -v still echoes statements. */
+	if (report_opts->verbose && !report_opts->quiet &&
+	    fr->isolation != NULL)
 		fprintf(f, "  isolation: %s\n", fr->isolation);
 	if (fr->message != NULL && fr->outcome != OUTCOME_SKIP)
 		print_indented(f, fr->message, "  ");

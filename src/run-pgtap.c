@@ -111,7 +111,8 @@ pgtap_point(struct pgtap_run *p, const struct tap_line *t)
 	}
 	buf_reset(&p->sub);
 	if (tr->outcome == OUTCOME_PASS) {
-		file_report_forget_pass(fr);
+		if (!p->r->opts->keep_passes)
+			file_report_forget_pass(fr);
 		return;
 	}
 	p->last = fr->ntests - 1;

@@ -28,7 +28,7 @@ setup_batch_size(struct run *r, const struct record *rec, size_t i)
 	char	*refusal = NULL;
 	size_t	 n = 0;
 
-	if (!r->in_txn || r->drv->exec_batch == NULL || querylog_active())
+	if (!r->in_txn || r->drv->exec_batch == NULL || r->opts->log != NULL)
 		return 0;
 	while (i + n < rec->nstmts && n < SETUP_BATCH_MAX &&
 	    txn_classify(rec->stmts[i + n].sql) == TXN_NONE &&
@@ -57,7 +57,7 @@ run_setup_batch(struct run *r, const struct record *rec, size_t *i,
 		bs[k].sql = rec->stmts[*i + k].sql;
 		lines[k] = rec->stmts[*i + k].line;
 	}
-	rc = send_batch(r->conn, r->fr->path, bs, lines, n, &failed, err);
+	rc = send_batch(r->conn, rec->path, bs, lines, n, &failed, err);
 	free(bs);
 	free(lines);
 	if (rc != 0) {
@@ -66,6 +66,24 @@ run_setup_batch(struct run *r, const struct record *rec, size_t *i,
 			run_lost(r, err);
 	}
 	return rc;
+}
+
+/*
+ * A hint for a setup that fails on a missing table when nothing was said
+ * to create the tables (no --schema, --migrations or "-- migrations:"),
+ * or NULL.  The string is static.
+ */
+static const char *
+missing_schema_hint(const struct run *r, const struct dberror *err)
+{
+	if (r->opts->schema != NULL || r->opts->migrations != NULL ||
+	    r->tf->migrations != NULL ||
+	    !condition_matches("undefined_table", err, r->drv->name))
+		return NULL;
+	return "hint: no --schema or --migrations was given: if the "
+	    "tables come from a schema file or migrations, add --schema "
+	    "PATH or --migrations DIR (or \"-- include: FILE\" in the test "
+	    "file)";
 }
 
 /*
@@ -79,6 +97,7 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 	struct result	 res;
 	struct dberror	 err;
 	size_t		 i, n;
+	const char	*hint;
 	char		*desc;
 	int		 rc = 0, sp = r->stmt_savepoints;
 
@@ -112,9 +131,11 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 			r->fr->setup_failed = 1;
 			r->fr->outcome = OUTCOME_FAIL;
 			r->fr->error_line = rec->stmts[i].line;
-			r->fr->message = xprintf("%s:%d: %s failed: %s\n%s",
+			hint = missing_schema_hint(r, &err);
+			r->fr->message = xprintf("%s:%d: %s failed: %s\n%s%s%s",
 			    rec->path, rec->stmts[i].line, what, desc,
-			    rec->stmts[i].sql);
+			    rec->stmts[i].sql, hint != NULL ? "\n" : "",
+			    hint != NULL ? hint : "");
 			free(desc);
 		}
 	}
@@ -352,9 +373,9 @@ run_load(struct run *r, const struct record *rec)
 		err.timed_out = 1;
 	what = xprintf("-- load: %s FROM '%s' (%zu rows)", rec->arg,
 	    rec->csv->path, rec->csv->nrows);
-	querylog_write(r->fr->path, rec->line, what, clock_now() - start,
+	querylog_write(rec->path, rec->line, what, clock_now() - start,
 	    rc == 0 ? "ok" : err.timed_out ? "timeout" : "error");
-	log_debug("%s:%d: %s in %.3f s", r->fr->path, rec->line, what,
+	log_debug("%s:%d: %s in %.3f s", rec->path, rec->line, what,
 	    clock_now() - start);
 	free(what);
 	if (rc != 0 && err.lost)
@@ -375,7 +396,10 @@ run_load(struct run *r, const struct record *rec)
 	return rc;
 }
 
-/* Run the statements of rec as written, in autocommit; -1 with *cause. */
+/*
+ * Run the statements of rec as written, in autocommit, each shown with -v
+ * and logged with --log at its own FILE:LINE; -1 with *cause.
+ */
 static int
 template_apply(struct conn *conn, const struct record *rec, char **cause)
 {
@@ -415,7 +439,8 @@ run_template_build(struct conn *conn, const struct options *o)
 	    o->isolation == ISOLATION_TRANSACTION)
 		return NULL;
 	if (drv->scratch_create(conn, &scratch, &cause) != 0) {
-		log_debug("no template database: %s", cause);
+		log_debug("no schema template (each file applies --schema "
+		    "and --migrations itself): %s", cause);
 		free(cause);
 		return NULL;
 	}
@@ -427,18 +452,20 @@ run_template_build(struct conn *conn, const struct options *o)
 	for (i = 0; ms != NULL && i < ms->nsteps && rc == 0; i++) {
 		if (ms->steps[i].up == NULL)
 			continue;
-		log_debug("template: migration %s up (%s)",
+		log_debug("schema template: migration %s up (%s)",
 		    ms->steps[i].version, ms->steps[i].up->path);
 		rc = template_apply(conn, &ms->steps[i].up->rec, &cause);
 	}
 	if (rc == 0)
 		rc = drv->template_save(conn, &tmpl, &cause);
 	if (rc != 0) {
-		log_debug("no template database: %s", cause);
+		log_debug("no schema template (each file applies --schema "
+		    "and --migrations itself): %s", cause);
 		free(cause);
 		cause = NULL;
 	} else
-		log_debug("template database: %s", tmpl);
+		log_debug("schema template built: each file starts from an "
+		    "in-memory copy of it");
 	if (drv->scratch_drop(conn, scratch, &cause) != 0) {
 		log_warnx("cannot drop scratch database %s: %s", scratch,
 		    cause);

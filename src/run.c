@@ -181,7 +181,7 @@ exec_mapped(struct run *r, const struct stmt *st, const char *types,
 	int		 rc;
 
 	memset(&at, 0, sizeof at);
-	at.path = r->fr->path;
+	at.path = st->path;
 	at.line = st->line;
 	at.logged = st->sql;
 	at.guarded = guarded;
@@ -386,7 +386,7 @@ record_rewrite(struct run *r, const struct record *rec,
 
 	if (!r->opts->rewrite || rec->slt)
 		return;
-	if (tag == NULL && strcmp(r->drv->name, "sqlite") != 0 &&
+	if (tag == NULL && strcmp(r->drv->name, SQLCHECK_DEFAULT_ENGINE) != 0 &&
 	    r->tf->nengines != 1 && rec->nonly != 1)
 		tag = r->drv->name;
 	tr->rewrite = rewrite_expectation(rec, e, tag, rc, res, err);
@@ -637,7 +637,8 @@ finish_test(struct run *r, const struct record *rec, const struct expect *e,
 	test_savepoint(r, rec, 0);
 	result_clear(res);
 	dberror_clear(err);
-	file_report_forget_pass(r->fr);
+	if (!r->opts->keep_passes)
+		file_report_forget_pass(r->fr);
 }
 
 /*
@@ -990,7 +991,7 @@ test_batch_size(struct run *r, size_t i)
 
 	if (r->drv->exec_guarded_batch == NULL || !r->in_txn ||
 	    !r->stmt_savepoints || r->opts->timeout > 0 ||
-	    r->opts->fail_fast || querylog_active())
+	    r->opts->fail_fast || r->opts->log != NULL)
 		return 0;
 	while (i + n < r->tf->nrecords && n < TEST_BATCH_MAX &&
 	    test_batchable(r, &r->tf->records[i + n]))
@@ -1176,7 +1177,8 @@ run_file(struct conn *conn, const struct test_file *tf,
 		isolation_close(&r);
 		return;
 	}
-	log_debug("%s: isolation: %s", fr->path, fr->isolation);
+	if (!opts->quiet)
+		log_debug("%s: isolation: %s", fr->path, fr->isolation);
 	r.cov = coverage_file_new(fr->path);
 	if (run_prelude(&r) != 0)
 		note_not_run(&r, 0);

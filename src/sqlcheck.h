@@ -35,6 +35,7 @@
 #define SQLCHECK_EXIT_SIGINT	130
 
 #define SQLCHECK_MAX_ROWS	1000000	/* default --max-rows */
+#define SQLCHECK_DEFAULT_ENGINE	"sqlite"	/* -d, shared expectations */
 
 /* log.c: diagnostics on stderr; fatal/fatalx are the only exits but main. */
 void	 log_set_verbose(int);
@@ -132,6 +133,7 @@ struct expect {
 	int		 sort_expected;	/* sort the expected side too */
 	int		 has_tolerance;
 	double		 tolerance;
+	char		*tolerance_text; /* as written, for --rewrite */
 	int64_t		 count;		/* rows for COUNT, values for HASH */
 	char		*condition;	/* error condition, or NULL for any */
 	char		*regex;		/* error message pattern, or NULL */
@@ -142,8 +144,9 @@ struct expect {
 };
 
 struct stmt {
-	char	*sql;
-	int	 line;
+	char		*sql;
+	const char	*path;	/* its own file (borrowed from the record) */
+	int		 line;	/* in that file */
 };
 
 enum record_kind {
@@ -337,6 +340,8 @@ int	 compare_result(const struct expect *, const struct result *,
 void	 expect_bound(const struct expect *, struct result *);
 int	 expect_exceeded(const struct expect *, const struct result *);
 char	*format_cell(const char *);
+int	 expect_cell_matches(const struct expect *, const struct cell *,
+	    const char *);
 char	*format_row(char **, int);
 void	 hash_values(char **, size_t, char out[33]);
 char	**result_sorted_values(const struct result *, enum sort_mode);
@@ -387,7 +392,8 @@ void		 config_print(struct config *, const char *, FILE *,
 
 /* Options, set once by main.c and read everywhere else. */
 struct options {
-	const char	 *driver;
+	const char	 *driver;	/* as given: -d NAME */
+	const char	 *engine;	/* its canonical name (the driver's) */
 	const char	 *dsn;
 	const char	 *filter;
 	char		**tags;
@@ -404,7 +410,8 @@ struct options {
 	double		  timeout;
 	const char	 *format;	/* NULL: human */
 	const char	 *output;	/* -o FILE, or NULL */
-	const char	 *log;		/* --log FILE, or NULL */
+	const char	 *log;		/* --log FILE, or NULL: the log is on */
+	int		  keep_passes;	/* a reporter lists passing tests */
 	int		  jobs;		/* -j, 0: the number of cores */
 	int		  shard_index;	/* --shard K/N: K from 1 */
 	int		  shard_count;	/* N, 0 without --shard */

@@ -92,6 +92,7 @@ record_add_stmt(struct record *r, const char *sql, size_t len, int line)
 {
 	r->stmts = xreallocarray(r->stmts, r->nstmts + 1, sizeof *r->stmts);
 	r->stmts[r->nstmts].sql = xstrndup(sql, len);
+	r->stmts[r->nstmts].path = r->path;
 	r->stmts[r->nstmts].line = line;
 	r->nstmts++;
 }
@@ -122,6 +123,7 @@ expect_free(struct expect *e)
 	}
 	free(e->rows);
 	free(e->engine);
+	free(e->tolerance_text);
 	free(e->condition);
 	free(e->regex);
 	free(e->hash);

@@ -17,7 +17,8 @@ require_engines mysql
 
 CLIENT=$(command -v mariadb || command -v mysql)
 DUMP=$(command -v mariadb-dump || command -v mysqldump)
-[ -n "$CLIENT" ] && [ -n "$DUMP" ] || skip_all "no mariadb client and dump"
+[ -n "$CLIENT" ] && [ -n "$DUMP" ] ||
+    skip_all_missing "no mariadb client and dump"
 F=$top_srcdir/tests/fixtures/server
 
 # Client options from the DSN mysql://USER:PASS@HOST[:PORT]/DB[?socket=S].

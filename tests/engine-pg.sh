@@ -22,7 +22,7 @@ if [ -z "$pgbin" ]; then
 fi
 PSQL="$pgbin/psql"
 PGDUMP="$pgbin/pg_dump"
-[ -x "$PSQL" ] && [ -x "$PGDUMP" ] || skip_all "no psql and pg_dump"
+[ -x "$PSQL" ] && [ -x "$PGDUMP" ] || skip_all_missing "no psql and pg_dump"
 F=$top_srcdir/tests/fixtures/server
 USERDB=sqlcheck_test_user_$$
 USERDSN="$SQLCHECK_PG_DSN dbname=$USERDB"

@@ -10,7 +10,7 @@
 . "${0%/*}/lib.sh"
 
 CLANG=${CLANG:-clang}
-command -v "$CLANG" >/dev/null 2>&1 || skip_all "no clang for libFuzzer"
+command -v "$CLANG" >/dev/null 2>&1 || skip_all_missing "no clang for libFuzzer"
 build=$(pwd)/fuzz-smoke
 rm -rf "$build"/corpus-* "$build"/artifacts
 FUZZ_BUILD=$build SLT_CORPUS=/nonexistent CLANG=$CLANG \

@@ -117,7 +117,8 @@ if [ -n "${SQLCHECK_PG_DSN:-}" ]; then
 	lacks "postgres: the password is not in the page" \
 	    "$(cat "$WORK/pw.html")" hunter2
 else
-	skip "postgres: the page" "no PostgreSQL server (SQLCHECK_PG_DSN)"
+	engine_missing postgres
+	skip_engine "postgres: the page" postgres
 fi
 
 if [ -n "${SQLCHECK_MYSQL_DSN:-}" ]; then
@@ -132,7 +133,8 @@ if [ -n "${SQLCHECK_MYSQL_DSN:-}" ]; then
 	lacks "mysql: the DSN's password is not in the page" "$my" \
 	    "$(printf '%s\n' "$SQLCHECK_MYSQL_DSN" | sed -n 's|^mysql://[^:]*:\([^@]*\)@.*|:\1@|p')"
 else
-	skip "mysql: the page" "no MySQL server (SQLCHECK_MYSQL_DSN)"
+	engine_missing mysql
+	skip_engine "mysql: the page" mysql
 fi
 
 # In a real browser.

@@ -127,7 +127,7 @@ done
 run_sqlcheck --color never -v --migrations "$F/numeric" \
     "$F/numeric/numeric.sqltest"
 contains "sqlite: files start from a copy of the template" "$ERR" \
-    "isolation: in-memory copy of template 1 + transaction (rolled back)"
+    "isolation: in-memory copy of the schema template + transaction (rolled back)"
 run_sqlcheck --color never -v --isolation transaction \
     --migrations "$F/numeric" "$F/numeric/numeric.sqltest"
 is_status "sqlite: --isolation transaction applies them per file" 0

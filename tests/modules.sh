@@ -21,7 +21,7 @@ cat >"$WORK/mod.c" <<'C'
 const void *sqlcheck_module_driver(void) { return 0; }
 C
 if ! build_module "$WORK/old" postgres; then
-	skip_all "no C compiler to build a fake module ($CC): $(cat "$WORK/cc.err")"
+	skip_all_missing "no C compiler to build a fake module ($CC): $(cat "$WORK/cc.err")"
 fi
 SQLCHECK_MODULE_DIR=$WORK/old run_sqlcheck -d postgres --dsn x "$WORK/t.sqltest"
 is_status "a module without the version mark: exit status 2" 2

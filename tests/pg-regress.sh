@@ -19,7 +19,7 @@ if [ -z "$pgbin" ]; then
 	pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 fi
 PSQL="$pgbin/psql"
-[ -x "$PSQL" ] || skip_all "no psql to compare with"
+[ -x "$PSQL" ] || skip_all_missing "no psql to compare with"
 
 # Where the server is, from SQLCHECK_PG_DSN (key=value form).
 dsn_get()

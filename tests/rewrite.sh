@@ -238,10 +238,10 @@ contains "cells: a one-column empty string is ''" "$cells" \
 -- expect:
 ''
 "
-matches "cells: the tolerance is kept" "$cells" \
-    '^-- expect \(tolerance 0?\.001\):$'
-matches "cells: the tolerance of a rowsort is kept" "$cells" \
-    '^-- expect rowsort \(tolerance 1e-0?6\):$'
+matches "cells: the tolerance is kept as written" "$cells" \
+    '^-- expect \(tolerance 0\.001\):$'
+matches "cells: the tolerance of a rowsort is kept as written" "$cells" \
+    '^-- expect rowsort \(tolerance 1e-6\):$'
 outcomes=$(cat "$WORK/rw/suite/outcomes.sqltest")
 contains "outcomes: the count of rows returned" "$outcomes" \
     "SELECT * FROM account;
@@ -335,6 +335,71 @@ printf '%s\n' "-- test: a value that looks like a directive" \
     run_sqlcheck d.sqltest && echo "$STATUS" >"$WORK/directive.st")
 check "a value that reads as a directive: the file passes after --rewrite" \
     [ "$(cat "$WORK/directive.st")" = 0 ]
+
+#
+# What the author wrote and the engine did not contradict is kept (issue
+# 15): the directive line (a tolerance stays 1e-9, 5e-3 stays), the rows
+# that still hold with their own spelling, the author's order of a
+# rowsort or valuesort block.  keep.expected is the whole file after
+# --rewrite; on PostgreSQL and MySQL the file is for that engine alone
+# ("-- engines:"), so that it is rewritten in place.
+#
+keep=$fx/rewrite-keep
+mkdir -p "$WORK/keep"
+for e in sqlite postgres mysql; do
+	if engine_missing "$e"; then
+		skip_engine "$e: --rewrite keeps what the engine did not contradict" "$e"
+		continue
+	fi
+	case $e in
+	sqlite) set -- -d sqlite; head= ;;
+	postgres) set -- -d postgres --dsn "$SQLCHECK_PG_DSN"; head="-- engines: $e" ;;
+	mysql) set -- -d mysql --dsn "$SQLCHECK_MYSQL_DSN"; head="-- engines: $e" ;;
+	esac
+	{ [ -z "$head" ] || echo "$head"; cat "$keep/keep.sqltest"; } \
+	    >"$WORK/keep/$e.sqltest"
+	{ [ -z "$head" ] || echo "$head"; cat "$keep/keep.expected"; } \
+	    >"$WORK/keep/$e.expected"
+	run_sqlcheck "$@" --rewrite "$WORK/keep/$e.sqltest"
+	contains "$e: --rewrite keeps: four expectations rewritten" "$ERR" \
+	    "rewrote 4 expectations"
+	if cmp -s "$WORK/keep/$e.expected" "$WORK/keep/$e.sqltest"; then
+		pass "$e: --rewrite keeps what the engine did not contradict"
+	else
+		fail "$e: --rewrite keeps what the engine did not contradict"
+		diag "$(diff "$WORK/keep/$e.expected" "$WORK/keep/$e.sqltest")"
+	fi
+	run_sqlcheck "$@" "$WORK/keep/$e.sqltest"
+	is "$e: --rewrite keeps: the file passes afterwards" \
+	    "$STATUS $(last_line "$OUT")" "0 5 passed, 0 failed, 0 skipped"
+done
+# A shared expectation that a server engine fails gets a block of its
+# own, whose directive keeps the tolerance as written.
+for e in postgres mysql; do
+	if engine_missing "$e"; then
+		skip_engine "$e: a new [$e] block keeps the tolerance as written" "$e"
+		continue
+	fi
+	dsn=$SQLCHECK_PG_DSN
+	[ "$e" = mysql ] && dsn=$SQLCHECK_MYSQL_DSN
+	printf '%s\n' "-- test: t" "SELECT 0.005 AS y;" \
+	    "-- expect (tolerance 5e-3):" "0.5" >"$WORK/keep/tag-$e.sqltest"
+	run_sqlcheck -d "$e" --dsn "$dsn" --rewrite "$WORK/keep/tag-$e.sqltest"
+	contains "$e: a new [$e] block keeps the tolerance as written" \
+	    "$(cat "$WORK/keep/tag-$e.sqltest")" \
+	    "-- expect (tolerance 5e-3):
+0.5
+-- expect[$e] (tolerance 5e-3):
+"
+done
+# A byte-order mark at the start of a file survives a rewrite.
+printf '\357\273\277-- test: t\nSELECT 1;\n-- expect:\n2\n' \
+    >"$WORK/keep/bom.sqltest"
+printf '\357\273\277-- test: t\nSELECT 1;\n-- expect:\n1\n' \
+    >"$WORK/keep/bom.expected"
+run_sqlcheck --rewrite "$WORK/keep/bom.sqltest"
+check "a file with a byte-order mark is rewritten, the mark kept" \
+    cmp -s "$WORK/keep/bom.expected" "$WORK/keep/bom.sqltest"
 
 #
 # PostgreSQL: an engine-specific block beside the shared one.

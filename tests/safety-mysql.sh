@@ -28,7 +28,8 @@ require_engines mysql
 
 CLIENT=$(command -v mariadb || command -v mysql)
 DUMP=$(command -v mariadb-dump || command -v mysqldump)
-[ -n "$CLIENT" ] && [ -n "$DUMP" ] || skip_all "no mariadb client and dump"
+[ -n "$CLIENT" ] && [ -n "$DUMP" ] ||
+    skip_all_missing "no mariadb client and dump"
 
 # Client options from the DSN mysql://USER:PASS@HOST[:PORT]/DB[?socket=S].
 dsn=$SQLCHECK_MYSQL_DSN

@@ -29,7 +29,7 @@ if [ -z "$pgbin" ]; then
 fi
 PSQL="$pgbin/psql"
 PGDUMP="$pgbin/pg_dump"
-[ -x "$PSQL" ] && [ -x "$PGDUMP" ] || skip_all "no psql and pg_dump"
+[ -x "$PSQL" ] && [ -x "$PGDUMP" ] || skip_all_missing "no psql and pg_dump"
 USERDB=safety_user_$$
 VICTIM=safety_victim_$$
 USERDSN="$SQLCHECK_PG_DSN dbname=$USERDB"

@@ -14,7 +14,7 @@
 . "$top_srcdir/tests/safety-lib.sh"
 
 require_engines sqlite
-command -v sqlite3 >/dev/null 2>&1 || skip_all "no sqlite3 command"
+command -v sqlite3 >/dev/null 2>&1 || skip_all_missing "no sqlite3 command"
 
 DB=$WORK/app.db
 cat >"$WORK/schema.sql" <<'SQL'

@@ -511,6 +511,7 @@ run_all(const struct pgr_opts *o, struct pgr_group *g, size_t ng)
 	memset(&tot, 0, sizeof tot);
 	ro.format = o->format;
 	ro.driver = "postgres";
+	ro.engine = "postgres";
 	ro.output = o->output;
 	if (o->format != NULL && report_open(&ro, ntests, &cause) != 0)
 		fatalx("%s", cause);
