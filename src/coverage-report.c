@@ -93,7 +93,8 @@ definition_number(const struct coverage *m, size_t i, int *n)
 
 	*n = 0;
 	for (j = 0; j < m->ntables; j++) {
-		if (strcmp(m->tables[j].name, m->tables[i].name) != 0)
+		if (coverage_name_cmp(m->tables[j].name,
+		    m->tables[i].name) != 0)
 			continue;
 		(*n)++;
 		if (j <= i)

@@ -131,12 +131,24 @@ constraint_list_free(struct constraint_list *l)
 	constraint_list_init(l);
 }
 
+/*
+ * Compare two names of the schema as the engine of the run does: without
+ * case where it folds every name (SQLite), else exactly (PostgreSQL folds
+ * unquoted names itself, and its catalog gives them folded; a quoted
+ * name keeps its case there, as MySQL's table names do on Linux).
+ */
+int
+coverage_name_cmp(const char *a, const char *b)
+{
+	return cov.nocase ? strcasecmp(a, b) : strcmp(a, b);
+}
+
 static int
 null_strcmp(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)
 		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
+	return coverage_name_cmp(a, b);
 }
 
 /* Order of constraints: table, kind, name, columns, referenced table. */
@@ -147,14 +159,14 @@ constraint_cmp(const void *va, const void *vb)
 	size_t			 i;
 	int			 d;
 
-	if ((d = strcmp(a->table, b->table)) != 0)
+	if ((d = coverage_name_cmp(a->table, b->table)) != 0)
 		return d;
 	if (a->kind != b->kind)
 		return (int)a->kind - (int)b->kind;
-	if ((d = strcmp(a->name, b->name)) != 0)
+	if ((d = coverage_name_cmp(a->name, b->name)) != 0)
 		return d;
 	for (i = 0; i < a->ncolumns && i < b->ncolumns; i++) {
-		if ((d = strcmp(a->columns[i], b->columns[i])) != 0)
+		if ((d = coverage_name_cmp(a->columns[i], b->columns[i])) != 0)
 			return d;
 	}
 	if (a->ncolumns != b->ncolumns)
@@ -268,12 +280,17 @@ coverage_get(void)
 	return &cov;
 }
 
-/* Turn collection on for a run on engine (the report header names it). */
+/*
+ * Turn collection on for a run on engine (the report header names it);
+ * nocase: the engine's names compare without case (SQLite), so that
+ * "Album" in one file and "album" in another are one table.
+ */
 void
-coverage_start(const char *engine)
+coverage_start(const char *engine, int nocase)
 {
 	free(cov.engine);
 	cov.engine = xstrdup(engine);
+	cov.nocase = nocase;
 	cov.enabled = 1;
 }
 
@@ -510,7 +527,8 @@ same_definition(const struct cov_table *t, const struct constraint_list *l,
 {
 	size_t	i;
 
-	if (strcmp(t->name, l->items[b].table) != 0 || t->nitems != e - b)
+	if (coverage_name_cmp(t->name, l->items[b].table) != 0 ||
+	    t->nitems != e - b)
 		return 0;
 	for (i = b; i < e; i++) {
 		if (constraint_cmp(&t->items[i - b].c, &l->items[i]) != 0)
@@ -586,8 +604,8 @@ merge(struct coverage_file *cf, const struct constraint_list *l,
 	def = xcalloc(l->n + 1, sizeof *def);
 	first = xcalloc(l->n + 1, sizeof *first);
 	for (b = 0; b < l->n; b = e) {
-		for (e = b + 1; e < l->n && strcmp(l->items[e].table,
-		    l->items[b].table) == 0; e++)
+		for (e = b + 1; e < l->n && coverage_name_cmp(
+		    l->items[e].table, l->items[b].table) == 0; e++)
 			;
 		def[b] = definition(l, b, e, cf->path);
 		for (i = b; i < e; i++) {

@@ -982,7 +982,7 @@ lite_describe(const char *dsn)
 
 const struct driver driver_sqlite = {
 	.name = "sqlite",
-	.flags = DRIVER_TXN_DDL | DRIVER_STMT_ATOMIC,
+	.flags = DRIVER_TXN_DDL | DRIVER_STMT_ATOMIC | DRIVER_NAMES_NOCASE,
 	.open = lite_open,
 	.close = lite_close,
 	.exec = lite_exec,

@@ -278,6 +278,8 @@ struct driver {
 #define DRIVER_TXN_DDL		0x1	/* DDL is transactional */
 #define DRIVER_STMT_ATOMIC	0x2	/* an error leaves the txn usable */
 #define DRIVER_RESET_ROLLS_BACK	0x4	/* reset rolls the file's txn back */
+#define DRIVER_NAMES_NOCASE	0x8	/* table and constraint names compare
+					 * without case, quoted or not */
 	/* Connect; *cause says why not (no password in it). */
 	int	(*open)(struct conn *, const char *dsn, char **cause);
 	/*

@@ -713,6 +713,7 @@ struct cov_note {			/* a hit no constraint was found for */
 struct coverage {
 	int		  enabled;
 	char		 *engine;
+	int		  nocase;	/* names compare without case */
 	struct cov_table *tables;
 	size_t		  ntables;
 	struct cov_note	 *notes;
@@ -731,7 +732,8 @@ void	 coverage_hit(struct coverage_file *, const char *, int,
 	    const struct dberror *);
 void	 coverage_file_end(struct coverage_file *, struct constraint_list *,
 	    const char *);
-void	 coverage_start(const char *);
+void	 coverage_start(const char *, int);
+int	 coverage_name_cmp(const char *, const char *);
 void	 coverage_free(void);
 
 /*

@@ -196,7 +196,7 @@ $(counts "$N" postgres | awk '{ n += $3 } END { print n }') | $((N * 10))
 $(counts "$N" mysql | awk '{ n += $3 } END { print n }') | $((N * 10))
 EOF
 
-gen "$WORK/small" 36
+gen "$WORK/small" 18
 
 for e in $engines; do
 	run_on "$e" --color never -v "$WORK/migrate.sqltest"

@@ -64,6 +64,7 @@ SQL
 	setsid mariadbd --no-defaults "${user[@]}" --datadir="$MY_DIR/data" \
 	    --socket="$MY_DIR/mysqld.sock" --skip-networking \
 	    --pid-file="$MY_DIR/mysqld.pid" --log-error="$MY_DIR/error.log" \
+	    --tmpdir="$MY_DIR" \
 	    --skip-name-resolve "${fast[@]}" </dev/null >/dev/null 2>&1 &
 	MY_PID=$!
 	local i

@@ -355,7 +355,7 @@ test_model(void)
 	struct coverage_file	*cf;
 	struct constraint_list	 l;
 
-	coverage_start("test");
+	coverage_start("test", 0);
 	cf = coverage_file_new("one.sqltest");
 	hit(cf, 1, "unique_violation", "t", "t_pkey", NULL, 0);
 	hit(cf, 2, "unique_violation", "u", "PRIMARY", NULL,
@@ -403,6 +403,47 @@ test_model(void)
 	coverage_free();
 }
 
+/*
+ * Names of an engine that folds them all (SQLite): "Album" in one file
+ * and "album" in another are one table; elsewhere two.
+ */
+static void
+test_name_case(void)
+{
+	const struct coverage	*m;
+	struct coverage_file	*cf;
+	struct constraint_list	 l;
+	int			 nocase;
+
+	for (nocase = 1; nocase >= 0; nocase--) {
+		coverage_start("test", nocase);
+		cf = coverage_file_new("one.sqltest");
+		hit(cf, 1, "unique_violation", "Album", "Album_pk", NULL, 0);
+		constraint_list_init(&l);
+		add(&l, "Album", "Album_pk", CONSTRAINT_PRIMARY_KEY, "Id",
+		    NULL);
+		coverage_file_end(cf, &l, NULL);
+		constraint_list_free(&l);
+		cf = coverage_file_new("two.sqltest");
+		hit(cf, 2, "unique_violation", "album", "album_pk", NULL, 0);
+		constraint_list_init(&l);
+		add(&l, "album", "album_pk", CONSTRAINT_PRIMARY_KEY, "id",
+		    NULL);
+		coverage_file_end(cf, &l, NULL);
+		constraint_list_free(&l);
+		m = coverage_get();
+		is_int((int)m->ntables, nocase ? 1 : 2, nocase ?
+		    "names without case: Album and album are one table" :
+		    "exact names: Album and album are two tables");
+		if (nocase)
+			is_hits(m, "Album", 1, "Album_pk",
+			    "f.sqltest:1,f.sqltest:2");
+		is_int(coverage_name_cmp("ALBUM", "album") == 0, nocase,
+		    "coverage_name_cmp follows the engine");
+		coverage_free();
+	}
+}
+
 int
 main(void)
 {
@@ -412,5 +453,6 @@ main(void)
 	test_mysql_messages();
 	test_sqlite_catalog();
 	test_model();
+	test_name_case();
 	return done_testing();
 }
