@@ -166,7 +166,8 @@ constraint_cmp(const void *va, const void *vb)
 	if ((d = coverage_name_cmp(a->name, b->name)) != 0)
 		return d;
 	for (i = 0; i < a->ncolumns && i < b->ncolumns; i++) {
-		if ((d = coverage_name_cmp(a->columns[i], b->columns[i])) != 0)
+		if ((d = cov.columns_nocase ? strcasecmp(a->columns[i],
+		    b->columns[i]) : strcmp(a->columns[i], b->columns[i])) != 0)
 			return d;
 	}
 	if (a->ncolumns != b->ncolumns)
@@ -283,14 +284,16 @@ coverage_get(void)
 /*
  * Turn collection on for a run on engine (the report header names it);
  * nocase: the engine's names compare without case (SQLite), so that
- * "Album" in one file and "album" in another are one table.
+ * "Album" in one file and "album" in another are one table;
+ * columns_nocase: its column names do (SQLite, MySQL).
  */
 void
-coverage_start(const char *engine, int nocase)
+coverage_start(const char *engine, int nocase, int columns_nocase)
 {
 	free(cov.engine);
 	cov.engine = xstrdup(engine);
 	cov.nocase = nocase;
+	cov.columns_nocase = columns_nocase;
 	cov.enabled = 1;
 }
 

@@ -982,7 +982,8 @@ lite_describe(const char *dsn)
 
 const struct driver driver_sqlite = {
 	.name = "sqlite",
-	.flags = DRIVER_TXN_DDL | DRIVER_STMT_ATOMIC | DRIVER_NAMES_NOCASE,
+	.flags = DRIVER_TXN_DDL | DRIVER_STMT_ATOMIC | DRIVER_NAMES_NOCASE |
+	    DRIVER_COLUMNS_NOCASE,
 	.open = lite_open,
 	.close = lite_close,
 	.exec = lite_exec,

@@ -280,6 +280,8 @@ struct driver {
 #define DRIVER_RESET_ROLLS_BACK	0x4	/* reset rolls the file's txn back */
 #define DRIVER_NAMES_NOCASE	0x8	/* table and constraint names compare
 					 * without case, quoted or not */
+#define DRIVER_COLUMNS_NOCASE	0x10	/* column names compare without case,
+					 * quoted or not */
 	/* Connect; *cause says why not (no password in it). */
 	int	(*open)(struct conn *, const char *dsn, char **cause);
 	/*

@@ -1041,7 +1041,8 @@ main(int argc, char **argv)
 	    (o.format == NULL || o.output != NULL);
 	if (o.coverage)
 		coverage_start(drv->name,
-		    (drv->flags & DRIVER_NAMES_NOCASE) != 0);
+		    (drv->flags & DRIVER_NAMES_NOCASE) != 0,
+		    (drv->flags & DRIVER_COLUMNS_NOCASE) != 0);
 	/* An unwritable --coverage-json fails now, not after the run. */
 	if (o.coverage_json != NULL &&
 	    coverage_write_json(o.coverage_json, &cause) != 0)

@@ -714,6 +714,7 @@ struct coverage {
 	int		  enabled;
 	char		 *engine;
 	int		  nocase;	/* names compare without case */
+	int		  columns_nocase; /* column names too */
 	struct cov_table *tables;
 	size_t		  ntables;
 	struct cov_note	 *notes;
@@ -732,7 +733,7 @@ void	 coverage_hit(struct coverage_file *, const char *, int,
 	    const struct dberror *);
 void	 coverage_file_end(struct coverage_file *, struct constraint_list *,
 	    const char *);
-void	 coverage_start(const char *, int);
+void	 coverage_start(const char *, int, int);
 int	 coverage_name_cmp(const char *, const char *);
 void	 coverage_free(void);
 

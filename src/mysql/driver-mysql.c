@@ -757,7 +757,7 @@ my_fingerprint(struct conn *c, struct buf *out, char **cause)
 
 const struct driver driver_mysql = {
 	.name = "mysql",
-	.flags = DRIVER_STMT_ATOMIC,
+	.flags = DRIVER_STMT_ATOMIC | DRIVER_COLUMNS_NOCASE,
 	.open = my_open,
 	.close = my_close,
 	.exec = my_exec,

@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "../../src/sqlcheck.h"
+#ifdef HAVE_MYSQL
+#include "../../src/mysql/driver-mysql.h"
+#endif
 #include "tap.h"
 
 /* The table sql writes, its FK sides and its columns as "t|fk|a,b". */
@@ -355,7 +358,7 @@ test_model(void)
 	struct coverage_file	*cf;
 	struct constraint_list	 l;
 
-	coverage_start("test", 0);
+	coverage_start("test", 0, 0);
 	cf = coverage_file_new("one.sqltest");
 	hit(cf, 1, "unique_violation", "t", "t_pkey", NULL, 0);
 	hit(cf, 2, "unique_violation", "u", "PRIMARY", NULL,
@@ -416,7 +419,7 @@ test_name_case(void)
 	int			 nocase;
 
 	for (nocase = 1; nocase >= 0; nocase--) {
-		coverage_start("test", nocase);
+		coverage_start("test", nocase, nocase);
 		cf = coverage_file_new("one.sqltest");
 		hit(cf, 1, "unique_violation", "Album", "Album_pk", NULL, 0);
 		constraint_list_init(&l);
@@ -444,6 +447,40 @@ test_name_case(void)
 	}
 }
 
+/*
+ * Column names of an engine that compares them without case but keeps
+ * table names exact (MySQL on Linux): a key on "Id" in one file and on
+ * "id" in another is one definition of the table; elsewhere two.
+ */
+static void
+test_column_case(void)
+{
+	const struct coverage	*m;
+	struct coverage_file	*cf;
+	struct constraint_list	 l;
+	int			 nocase;
+	const char		*col[2] = { "Id", "id" };
+	const char		*file[2] = { "one.sqltest", "two.sqltest" };
+	size_t			 i;
+
+	for (nocase = 1; nocase >= 0; nocase--) {
+		coverage_start("test", 0, nocase);
+		for (i = 0; i < 2; i++) {
+			cf = coverage_file_new(file[i]);
+			constraint_list_init(&l);
+			add(&l, "album", "PRIMARY", CONSTRAINT_PRIMARY_KEY,
+			    col[i], NULL);
+			coverage_file_end(cf, &l, NULL);
+			constraint_list_free(&l);
+		}
+		m = coverage_get();
+		is_int((int)m->ntables, nocase ? 1 : 2, nocase ?
+		    "columns without case: a key on Id and on id is one "
+		    "definition" : "exact columns: two definitions");
+		coverage_free();
+	}
+}
+
 int
 main(void)
 {
@@ -454,5 +491,6 @@ main(void)
 	test_sqlite_catalog();
 	test_model();
 	test_name_case();
+	test_column_case();
 	return done_testing();
 }
