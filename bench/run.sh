@@ -563,6 +563,7 @@ bench_pg() {
 	best_of "$REPEAT_LONG" regress_once
 	local rg=$BEST rg_runs=$RUNS rg_ok=$RUN_OK
 	grep -q "All $SUITE_N tests passed" "$W/regress.log" || rg_ok=0
+	PGR_GEN_REF=$rg PGR_GEN_OK=$rg_ok	# for bench_pgregress
 	j1_once() {
 		sqlcheck_once "$W/suite-j1.out" -d postgres --dsn "$rdsn" -j 1 \
 		    --format json -o "$W/suite-j1.json" "$W/suite"
@@ -661,8 +662,41 @@ pgr_suites_once() {
 		grep -q "tests passed" "$W/pgr-$s.log" || RUN_OK=0
 	done
 }
+# The generated suite of bench_pg (sql/ and the expected/ pg_regress
+# recorded), run by sqlcheck pg-regress as pg_regress ran it.
+pgr_gen_once() {
+	rm -rf "$W/regress/out2"
+	local names
+	mapfile -t names <"$W/regress/names"
+	"$SC" pg-regress --use-existing --host="$PG_DIR" --port=5432 \
+	    --user=postgres --dbname=bench_regress --inputdir="$W/regress" \
+	    --outputdir="$W/regress/out2" "${names[@]}" >"$W/pgr-gen.log" 2>&1 ||
+	    RUN_OK=0
+	grep -q "All $SUITE_N tests passed" "$W/pgr-gen.log" || RUN_OK=0
+}
+bench_pgregress_generated() {
+	local n="PostgreSQL $SUITE_N-file suite: sqlcheck pg-regress / pg_regress"
+	if [ -z "${PGR_GEN_REF:-}" ]; then
+		row_skip "$n" "<= 0.5" "the pg_regress row did not run"
+		return
+	fi
+	say "PostgreSQL: sqlcheck pg-regress on $SUITE_N files (x$REPEAT_LONG)"
+	best_of "$REPEAT_LONG" pgr_gen_once
+	local sc=$BEST sc_runs=$RUNS sc_ok=$RUN_OK
+	note "PostgreSQL suite, pg_regress's files: sqlcheck pg-regress $sc_runs s"
+	if [ "$PGR_GEN_OK" = 0 ] || [ "$sc_ok" = 0 ]; then
+		row_error "$n" "<= 0.5" "a run did not pass (see $W/pgr-gen.log, $W/regress.log)"
+	else
+		local r
+		r=$(calc "$sc / $PGR_GEN_REF" 2)
+		row "$n" "$(calc "$sc" 2) s" "$(calc "$PGR_GEN_REF" 2) s" "$r" \
+		    "<= 0.5" "$(judge "$r" "<=" 0.5)"
+	fi
+}
+
 bench_pgregress() {
 	local n="pg_regress suites (semver, unit, numeral, pgtap): sqlcheck pg-regress / pg_regress"
+	bench_pgregress_generated
 	if [ -z "$PGR_SUITES" ]; then
 		for c in "$ROOT/../shared/pg-regress-suites" /work/shared/pg-regress-suites; do
 			[ -d "$c" ] && { PGR_SUITES=$(cd "$c" && pwd); break; }

@@ -222,7 +222,7 @@ json_hits(FILE *f, const struct cov_item *it, int only_inexact)
 		if (only_inexact && !it->hits[i].inexact)
 			continue;
 		fputs(n++ > 0 ? ", " : "", f);
-		json_string(f, it->hits[i].where);
+		json_write_string(f, it->hits[i].where);
 	}
 	fputc(']', f);
 }
@@ -235,7 +235,7 @@ json_list(FILE *f, char *const *list, size_t n)
 	fputc('[', f);
 	for (i = 0; i < n; i++) {
 		fputs(i > 0 ? ", " : "", f);
-		json_string(f, list[i]);
+		json_write_string(f, list[i]);
 	}
 	fputc(']', f);
 }
@@ -249,20 +249,20 @@ json_item(FILE *f, const struct coverage *m, size_t ti,
 	int			 n;
 
 	fputs("{\"table\": ", f);
-	json_string(f, t->name);
+	json_write_string(f, t->name);
 	fprintf(f, ", \"definition\": %d, \"name\": ",
 	    definition_number(m, ti, &n));
-	json_string(f, it->c.name);
+	json_write_string(f, it->c.name);
 	fprintf(f, ", \"kind\": \"%s\", \"columns\": ",
 	    constraint_kind_name(it->c.kind));
 	json_list(f, it->c.columns, it->c.ncolumns);
 	if (it->c.ref_table != NULL) {
 		fputs(", \"references\": ", f);
-		json_string(f, it->c.ref_table);
+		json_write_string(f, it->c.ref_table);
 	}
 	if (it->c.expr != NULL) {
 		fputs(", \"expression\": ", f);
-		json_string(f, it->c.expr);
+		json_write_string(f, it->c.expr);
 	}
 	fputs(", \"violated_by\": ", f);
 	json_hits(f, it, 0);

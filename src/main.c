@@ -46,7 +46,9 @@ enum {
 	OPT_NO_CONFIG,
 	OPT_PRINT_CONFIG,
 	OPT_PGTAP,
-	OPT_ALLOW_SERVER_CHANGES
+	OPT_ALLOW_SERVER_CHANGES,
+	OPT_DURATIONS,
+	OPT_MERGE
 };
 
 /*
@@ -72,6 +74,8 @@ static const struct optdef optdefs[] = {
 	{ "log", OPT_LOG, 1, OPTDEF_PATH, NULL },
 	{ "jobs", 'j', 1, 0, "the number of cores" },
 	{ "shard", OPT_SHARD, 1, 0, NULL },
+	{ "durations", OPT_DURATIONS, 1, OPTDEF_PATH, NULL },
+	{ "merge", OPT_MERGE, 0, OPTDEF_CLI, NULL },
 	{ "timeout", OPT_TIMEOUT, 1, 0, "none" },
 	{ "rewrite", OPT_REWRITE, 0, OPTDEF_CLI, NULL },
 	{ "diff", OPT_DIFF, 0, OPTDEF_CLI, NULL },
@@ -135,7 +139,14 @@ usage(FILE *f)
 "  -j, --jobs N           run N files at once, each on its own session\n"
 "                         (default: the number of cores; 1 on a SQLite file)\n"
 "      --shard K/N        run only shard K of N (every N-th file, from the\n"
-"                         K-th, in sorted order), for CI matrices\n"
+"                         K-th, in sorted order; with --durations, split\n"
+"                         by duration), for CI matrices\n"
+"      --durations FILE   each file's duration (JSON): --shard splits by\n"
+"                         it; a run without --shard and --merge write it\n"
+"      --merge REPORT.json...\n"
+"                         merge the --format json reports of the shards of\n"
+"                         a run into one report in any --format, checking\n"
+"                         that every shard and file is there once\n"
 "      --timeout SECONDS  cancel a statement running longer; its test fails\n"
 "                         (on PostgreSQL tests then go one at a time, not\n"
 "                         in batches of up to 32)\n"
@@ -203,7 +214,8 @@ usage(FILE *f)
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
 "\n"
-"--clean, --check-migrations and --rewrite are modes: give one at most.\n"
+"--clean, --check-migrations, --rewrite and --merge are modes: give one at\n"
+"most.\n"
 "\n"
 "Exit status: 0 nothing failed, 1 a test or setup failed (or coverage\n"
 "below --coverage-min), 2 a file could not be read or parsed, -k/--tag/\n"
@@ -329,7 +341,7 @@ parse_coverage_min(struct options *o, const char *arg, char **cause)
 static void
 check_one_mode(const struct options *o)
 {
-	const char	*modes[3];
+	const char	*modes[4];
 	int		 n = 0;
 
 	if (o->clean)
@@ -338,10 +350,12 @@ check_one_mode(const struct options *o)
 		modes[n++] = "--check-migrations";
 	if (o->rewrite)
 		modes[n++] = "--rewrite";
+	if (o->merge)
+		modes[n++] = "--merge";
 	if (n > 1)
 		fatalx("%s and %s are two modes: give one of --clean, "
-		    "--check-migrations or --rewrite per run", modes[0],
-		    modes[1]);
+		    "--check-migrations, --rewrite or --merge per run",
+		    modes[0], modes[1]);
 }
 
 /* --timeout SECONDS, more than 0. */
@@ -445,6 +459,12 @@ set_option(void *ctx, const struct optdef *d, const char *arg, char **cause)
 		return parse_shard(o, arg, cause);
 	case OPT_REWRITE:
 		o->rewrite = 1;
+		break;
+	case OPT_DURATIONS:
+		o->durations = arg;
+		break;
+	case OPT_MERGE:
+		o->merge = 1;
 		break;
 	case OPT_PGTAP:
 		o->pgtap = 1;
@@ -755,21 +775,28 @@ start_temp_instance(const struct driver *drv)
 	return ti;
 }
 
-/* Keep the files of shard K of N (K from 1): every N-th, from the K-th. */
-static void
-select_shard(const struct options *o, char **files, size_t *nfiles)
+/*
+ * sqlcheck --merge REPORT.json...: the shards' JSON reports as one
+ * report, written by this invocation's reporters (and --durations).
+ */
+static int
+run_merge(struct options *o, struct config *conf, int argc, char **argv)
 {
-	size_t	i, kept = 0;
+	struct durations	*d;
+	char			*cause = NULL, **paths, *command_line;
+	size_t			 n;
+	int			 status;
 
-	if (o->shard_count <= 1)
-		return;
-	for (i = 0; i < *nfiles; i++) {
-		if ((int)(i % (size_t)o->shard_count) == o->shard_index - 1)
-			files[kept++] = files[i];
-		else
-			free(files[i]);
-	}
-	*nfiles = kept;
+	if (o->durations != NULL && durations_open(o->durations, 1, &d,
+	    &cause) != 0)
+		fatalx("%s", cause);
+	paths = config_paths(conf, &n);
+	o->command_line = command_line = str_command_line(argc, argv);
+	status = merge_run(o, paths, n);
+	free(command_line);
+	options_free_lists(o);
+	config_free(conf);
+	return status;
 }
 
 /*
@@ -927,6 +954,7 @@ main(int argc, char **argv)
 	char			*dflt[] = { dflt_path };
 	size_t			 nfiles = 0, npaths;
 	char			*cause = NULL;
+	struct durations	*durations = NULL;
 	int			 bad_paths, below, nothing, status;
 
 	if (argc > 1 && strcmp(argv[1], "pg-regress") == 0)
@@ -935,6 +963,8 @@ main(int argc, char **argv)
 	parse_args(argc, argv, conf, &o, &cc);
 	log_set_verbose(o.verbose);
 	log_config(conf);
+	if (o.merge)
+		return run_merge(&o, conf, argc, argv);
 	drv = driver_find(o.driver);
 	if (drv == NULL && driver_load_error(o.driver) != NULL)
 		fatalx("%s", driver_load_error(o.driver));
@@ -952,6 +982,9 @@ main(int argc, char **argv)
 		return clean_run(drv, o.dsn);
 	read_prelude(&o, &schema, &migrations);
 	check_outputs(&o);
+	if (o.durations != NULL && durations_open(o.durations,
+	    o.shard_count <= 1, &durations, &cause) != 0)
+		fatalx("%s", cause);
 	install_signals();
 	if (o.temp_instance) {
 		ti = start_temp_instance(drv);
@@ -992,7 +1025,8 @@ main(int argc, char **argv)
 	paths = config_paths(conf, &npaths);
 	bad_paths = files_collect(npaths > 0 ? paths : dflt,
 	    npaths > 0 ? (int)npaths : 1, &files, &nfiles) != 0;
-	select_shard(&o, files, &nfiles);
+	o.files_total = nfiles;
+	shard_select(files, &nfiles, o.shard_index, o.shard_count, durations);
 	memset(&t, 0, sizeof t);
 	o.command_line = command_line = str_command_line(argc, argv);
 	if (report_open(&o, nfiles, &cause) != 0)

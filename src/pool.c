@@ -213,21 +213,6 @@ worker_main(void *arg)
 	return NULL;
 }
 
-static void
-add_totals(struct totals *t, const struct file_report *fr)
-{
-	t->files++;
-	t->passed += fr->passed;
-	t->failed += fr->failed;
-	t->skipped += fr->skipped;
-	t->selected += fr->selected;
-	if (fr->setup_failed || fr->file_failed || fr->parse_error ||
-	    fr->outcome == OUTCOME_ERROR)
-		t->failed++;
-	if (fr->parse_error || fr->outcome == OUTCOME_ERROR)
-		t->errors++;
-}
-
 /* The live progress line (only on a terminal). */
 static void
 progress(const struct pool *p, size_t done, const struct totals *t,
@@ -293,7 +278,7 @@ pool_report(struct pool *p, struct totals *t, double start)
 		if (!p->slots[i].done)
 			break;
 		progress(p, i, t, start, 1);
-		add_totals(t, &p->slots[i].fr);
+		totals_add(t, &p->slots[i].fr);
 		report_file(&p->slots[i].fr);
 		pool_rewrite(p, &p->slots[i].fr);
 		file_report_free(&p->slots[i].fr);

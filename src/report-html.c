@@ -146,35 +146,6 @@ html_test_id(FILE *f, const char *path, int line)
 	free(where);
 }
 
-static const char *
-outcome_name(enum outcome o)
-{
-	switch (o) {
-	case OUTCOME_PASS:
-		return "pass";
-	case OUTCOME_FAIL:
-		return "fail";
-	case OUTCOME_SKIP:
-		return "skip";
-	case OUTCOME_ERROR:
-		return "error";
-	}
-	return "error";
-}
-
-/* The outcome of a file as a whole, as the JSON report names it. */
-static const char *
-file_status(const struct file_report *fr)
-{
-	if (fr->parse_error || fr->outcome == OUTCOME_ERROR)
-		return "error";
-	if (fr->outcome == OUTCOME_SKIP)
-		return "skip";
-	if (fr->setup_failed || fr->outcome == OUTCOME_FAIL || fr->failed > 0)
-		return "fail";
-	return "pass";
-}
-
 static int
 test_failed(const struct test_report *tr)
 {
@@ -287,7 +258,7 @@ static void
 write_file_failure(FILE *f, const struct file_report *fr)
 {
 	fputs("<div class=\"failure test\"", f);
-	data_attrs(f, file_status(fr), fr);
+	data_attrs(f, file_outcome_name(fr), fr);
 	fputs("><div class=\"head\"><span class=\"where\">", f);
 	html_text(f, fr->path);
 	if (fr->error_line > 0)
@@ -342,7 +313,7 @@ write_file_summary(FILE *f, const struct file_report *fr, const char *status)
 static void
 write_file_section(FILE *f, const struct file_report *fr)
 {
-	const char	*status = file_status(fr);
+	const char	*status = file_outcome_name(fr);
 	size_t		 i;
 
 	fputs("<details class=\"file\"", f);

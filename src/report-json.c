@@ -22,6 +22,7 @@
 
 static FILE		*json_spool;	/* the files, until the end */
 static const char	*json_engine;	/* borrowed from the options */
+static const struct options *json_opts;
 static size_t		 json_nfiles;	/* files in the spool */
 
 /* One ASCII byte inside a JSON string. */
@@ -54,7 +55,7 @@ json_ascii(FILE *f, unsigned char c)
 
 /* Write s as a JSON string, or null for NULL (coverage-report.c too). */
 void
-json_string(FILE *f, const char *text)
+json_write_string(FILE *f, const char *text)
 {
 	const unsigned char	*s = (const unsigned char *)text;
 	size_t			 n;
@@ -79,53 +80,13 @@ json_string(FILE *f, const char *text)
 	putc('"', f);
 }
 
-/* The outcome's name in the schema. */
-static const char *
-json_outcome(enum outcome o)
-{
-	switch (o) {
-	case OUTCOME_PASS:
-		return "pass";
-	case OUTCOME_FAIL:
-		return "fail";
-	case OUTCOME_SKIP:
-		return "skip";
-	case OUTCOME_ERROR:
-		return "error";
-	}
-	return "error";
-}
-
-/*
- * The outcome of a file as a whole: error when it could not be parsed or
- * run to its end, skip when it did not run here, fail when its setup or
- * one of its tests failed, else pass.
- */
-static const char *
-json_file_outcome(const struct file_report *fr)
-{
-	size_t	i;
-
-	if (fr->parse_error || fr->outcome == OUTCOME_ERROR)
-		return "error";
-	if (fr->outcome == OUTCOME_SKIP)
-		return "skip";
-	if (fr->setup_failed || fr->outcome == OUTCOME_FAIL)
-		return "fail";
-	for (i = 0; i < fr->ntests; i++) {
-		if (fr->tests[i].outcome == OUTCOME_FAIL ||
-		    fr->tests[i].outcome == OUTCOME_ERROR)
-			return "fail";
-	}
-	return "pass";
-}
-
 /* Start the report: remember the engine, open the spool. */
 static void
 json_begin(FILE *f, const struct options *o, size_t nfiles)
 {
 	(void)f;
 	(void)nfiles;
+	json_opts = o;
 	json_engine = o->engine;
 	json_nfiles = 0;
 	json_spool = tmpfile();
@@ -138,14 +99,14 @@ static void
 json_test(FILE *f, const struct test_report *tr)
 {
 	fputs("{\"name\": ", f);
-	json_string(f, tr->name);
+	json_write_string(f, tr->name);
 	fprintf(f, ", \"line\": %d, \"outcome\": \"%s\", \"sql\": ", tr->line,
-	    json_outcome(tr->outcome));
-	json_string(f, tr->sql);
+	    outcome_name(tr->outcome));
+	json_write_string(f, tr->sql);
 	fputs(", \"message\": ", f);
-	json_string(f, tr->message);
+	json_write_string(f, tr->message);
 	fputs(", \"diff\": ", f);
-	json_string(f, tr->diff);
+	json_write_string(f, tr->diff);
 	putc('}', f);
 }
 
@@ -159,13 +120,18 @@ json_file(FILE *f, const struct file_report *fr)
 	(void)f;
 	fputs(json_nfiles++ > 0 ? ",\n    {\"path\": " : "\n    {\"path\": ",
 	    sp);
-	json_string(sp, fr->path);
+	json_write_string(sp, fr->path);
 	fprintf(sp, ", \"outcome\": \"%s\", \"seconds\": %.3f,\n     "
-	    "\"isolation\": ", json_file_outcome(fr), fr->seconds);
-	json_string(sp, fr->isolation);
+	    "\"isolation\": ", file_outcome_name(fr), fr->seconds);
+	json_write_string(sp, fr->isolation);
 	fputs(", \"message\": ", sp);
-	json_string(sp, fr->message);
-	fputs(",\n     \"tests\": [", sp);
+	json_write_string(sp, fr->message);
+	fputs(", \"tags\": [", sp);
+	for (i = 0; i < fr->ntags; i++) {
+		fputs(i > 0 ? ", " : "", sp);
+		json_write_string(sp, fr->tags[i]);
+	}
+	fputs("],\n     \"tests\": [", sp);
 	for (i = 0; i < fr->ntests; i++) {
 		fputs(i > 0 ? ",\n      " : "\n      ", sp);
 		json_test(sp, &fr->tests[i]);
@@ -182,7 +148,13 @@ json_end(FILE *f, const struct totals *t)
 
 	fprintf(f, "{\n  \"schema\": \"sqlcheck-report\",\n  \"version\": %d,"
 	    "\n  \"engine\": ", JSON_VERSION);
-	json_string(f, json_engine);
+	json_write_string(f, json_engine);
+	fputs(",\n  \"server_version\": ", f);
+	json_write_string(f, json_opts->server_version);
+	if (json_opts->shard_count > 1)
+		fprintf(f, ",\n  \"shard\": {\"index\": %d, \"count\": %d, "
+		    "\"files_total\": %zu}", json_opts->shard_index,
+		    json_opts->shard_count, json_opts->files_total);
 	fprintf(f, ",\n  \"summary\": {\"passed\": %d, \"failed\": %d, "
 	    "\"skipped\": %d, \"errors\": %d, \"files\": %d, \"seconds\": "
 	    "%.3f},\n  \"files\": [", t->passed, t->failed, t->skipped,

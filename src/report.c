@@ -26,7 +26,7 @@ static struct active {
 	const struct reporter	*rep;
 	FILE			*f;
 	int			 own;	/* we opened f */
-} active[2];
+} active[3];
 static int			 nactive;
 
 static const struct reporter *const reporters[] = {
@@ -74,7 +74,8 @@ report_lists_passes(void)
 	int	i;
 
 	for (i = 0; i < nactive; i++) {
-		if (active[i].rep != &report_human)
+		if (active[i].rep != &report_human &&
+		    active[i].rep != &report_durations)
 			return 1;
 	}
 	return 0;
@@ -125,6 +126,63 @@ file_report_count(struct file_report *fr)
 			break;
 		}
 	}
+}
+
+/* Add a reported file to the totals of a run (or of a --merge). */
+void
+totals_add(struct totals *t, const struct file_report *fr)
+{
+	t->files++;
+	t->passed += fr->passed;
+	t->failed += fr->failed;
+	t->skipped += fr->skipped;
+	t->selected += fr->selected;
+	if (fr->setup_failed || fr->file_failed || fr->parse_error ||
+	    fr->outcome == OUTCOME_ERROR)
+		t->failed++;
+	if (fr->parse_error || fr->outcome == OUTCOME_ERROR)
+		t->errors++;
+}
+
+/* An outcome's name in the reports: pass, fail, skip or error. */
+const char *
+outcome_name(enum outcome o)
+{
+	switch (o) {
+	case OUTCOME_PASS:
+		return "pass";
+	case OUTCOME_FAIL:
+		return "fail";
+	case OUTCOME_SKIP:
+		return "skip";
+	case OUTCOME_ERROR:
+		break;
+	}
+	return "error";
+}
+
+/*
+ * The outcome of a file as a whole: error when it could not be parsed or
+ * run to its end, skip when it did not run here, fail when it failed as a
+ * whole (its setup, say) or one of its tests failed, else pass.
+ */
+const char *
+file_outcome_name(const struct file_report *fr)
+{
+	size_t	i;
+
+	if (fr->parse_error || fr->outcome == OUTCOME_ERROR)
+		return "error";
+	if (fr->outcome == OUTCOME_SKIP)
+		return "skip";
+	if (fr->setup_failed || fr->file_failed || fr->outcome == OUTCOME_FAIL)
+		return "fail";
+	for (i = 0; i < fr->ntests; i++) {
+		if (fr->tests[i].outcome == OUTCOME_FAIL ||
+		    fr->tests[i].outcome == OUTCOME_ERROR)
+			return "fail";
+	}
+	return "pass";
 }
 
 /* Free what a file report owns (not the struct itself). */
@@ -337,6 +395,8 @@ report_open(const struct options *o, size_t nfiles, char **cause)
 		report_activate(rep, f, 1);
 	} else
 		report_activate(rep, stdout, 0);
+	if (o->durations != NULL)
+		report_activate(&report_durations, NULL, 0);
 	for (i = 0; i < nactive; i++) {
 		if (active[i].rep->begin != NULL)
 			active[i].rep->begin(active[i].f, o, nfiles);

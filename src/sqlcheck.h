@@ -435,6 +435,9 @@ struct options {
 	const char		 *template;	/* of both, or NULL */
 	const char	 *server_version; /* the engine's, or NULL */
 	const char	 *command_line;	/* passwords hidden, for reports */
+	const char	 *durations;	/* --durations FILE, or NULL */
+	int		  merge;	/* --merge: the paths are reports */
+	size_t		  files_total;	/* files of the run, all shards */
 };
 
 /* What became of one test (or of a file's setup). */
@@ -597,6 +600,9 @@ int	 report_open(const struct options *, size_t, char **);
 void	 report_file(const struct file_report *);
 void	 report_end(const struct totals *);
 void	 file_report_count(struct file_report *);
+void	 totals_add(struct totals *, const struct file_report *);
+const char *outcome_name(enum outcome);
+const char *file_outcome_name(const struct file_report *);
 void	 file_report_forget_pass(struct file_report *);
 int	 report_lists_passes(void);
 void	 file_report_free(struct file_report *);
@@ -607,7 +613,36 @@ struct test_report *file_report_add(struct file_report *, enum outcome,
 extern const struct reporter report_tap, report_junit, report_json;
 /* report-html.c */
 extern const struct reporter report_html;
-void	 json_string(FILE *, const char *);
+
+/*
+ * durations.c: --durations FILE, each test file's duration, sorted by
+ * path; the table owns its paths.  report_durations writes the run's back.
+ */
+struct duration {
+	char	*path;
+	double	 seconds;
+};
+struct durations {
+	struct duration	*items;
+	size_t		 n;
+};
+extern const struct reporter report_durations;
+int	 durations_read(const char *, struct durations *, char **);
+int	 durations_write(const char *, const struct durations *, char **);
+int	 durations_open(const char *, int, struct durations **, char **);
+const struct duration *durations_find(const struct durations *,
+	    const char *);
+void	 durations_set(struct durations *, const char *, double);
+void	 durations_free(struct durations *);
+
+/* shard.c: --shard K/N, by round robin or by --durations. */
+int	*shard_assign(char *const *, size_t, int, const struct durations *,
+	    double *);
+void	 shard_select(char **, size_t *, int, int, const struct durations *);
+
+/* merge.c: --merge REPORT.json... */
+int	 merge_run(struct options *, char *const *, size_t);
+void	 json_write_string(FILE *, const char *);
 
 /* querylog.c: --log, every statement with its duration and outcome. */
 int	 querylog_open(const char *, char **);

@@ -429,7 +429,7 @@ fl_sigkill()
 	is "--clean: exit status 0" "$STATUS" 0
 	clean_dropped
 	matches "--clean: keeps the running one" "$OUT" \
-	    '^kept sqlcheck_[0-9a-f]{16}: in use by 1 session$'
+	    '^kept sqlcheck_[0-9a-f]{16}: in use by 1 session(;|$)'
 	is "--clean: summary" "$(last_line "$OUT")" "$SUM_CLEAN"
 	kill -INT "$FL_SQ_PID"
 	fl_wait_sqlcheck "--clean: the other run" 60

@@ -148,7 +148,7 @@ is "unsupported meta-command: reported once" \
 if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ] && have make; then
 	cat >Makefile <<MK
 REGRESS = echo boundaries
-REGRESS_OPTS = --dbname=$DB --use-existing
+CONTRIB_TESTDB = $DB
 PG_CONFIG = pg_config
 PGXS := \$(shell \$(PG_CONFIG) --pgxs)
 include \$(PGXS)

@@ -18,17 +18,17 @@ BEGIN
   RAISE NOTICE 'with detail' USING DETAIL = 'the detail', HINT = 'the hint';
 END
 $$;
-CREATE FUNCTION pg_temp.boom(x int) RETURNS int LANGUAGE plpgsql AS $$
+CREATE FUNCTION msg_boom(x int) RETURNS int LANGUAGE plpgsql AS $$
 BEGIN
   RAISE NOTICE 'boom called with %', x;
   RETURN x / 0;
 END
 $$;
-SELECT pg_temp.boom(3);
-SELECT 'after' AS a, pg_temp.boom(0) AS b;
+SELECT msg_boom(3);
+SELECT 'after' AS a, msg_boom(0) AS b;
 \set VERBOSITY terse
 SELECT 1/0;
-SELECT pg_temp.boom(4);
+SELECT msg_boom(4);
 \set VERBOSITY default
 SET client_min_messages = warning;
 DO $$ BEGIN RAISE NOTICE 'hidden'; RAISE WARNING 'shown'; END $$;
@@ -41,3 +41,4 @@ SELECT 'back from include' AS a;
 \i data/no_such_file.sql
 \nosuchcommand
 DROP TABLE msg_t;
+DROP FUNCTION msg_boom(int);
