@@ -993,6 +993,10 @@ main(int argc, char **argv)
 	if (pool_connect(drv, o.dsn, &c) != 0) {
 		hint_temp_instance(&o, drv);
 		tempinst_stop(ti);
+		str_list_free(o.schema_paths, o.nschema_paths);
+		sqlfiles_free(&schema);
+		migrations_free(migrations);
+		config_free(conf);
 		return SQLCHECK_EXIT_ERROR;
 	}
 	if (drv->version != NULL) {
