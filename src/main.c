@@ -135,7 +135,7 @@ usage(FILE *f)
 "                         matches it as a glob when it has * ? [)\n"
 "      --tag TAG          run only files tagged TAG (repeatable)\n"
 "      --exclude-tag TAG  skip files tagged TAG (repeatable)\n"
-"  -x, --fail-fast        stop at the first failure\n"
+"  -x, --fail-fast        stop at the first failure (one file at a time)\n"
 "  -j, --jobs N           run N files at once, each on its own session\n"
 "                         (default: the number of cores; 1 on a SQLite file)\n"
 "      --shard K/N        run only shard K of N (every N-th file, from the\n"
@@ -801,7 +801,8 @@ run_merge(struct options *o, struct config *conf, int argc, char **argv)
 
 /*
  * How many workers: -j (0: one per core), but no more than the target
- * takes sessions at a time (a SQLite database file: one writer).
+ * takes sessions at a time (a SQLite database file: one writer); one
+ * with -x.
  */
 static int
 worker_count(const struct options *o, const struct driver *drv)
@@ -809,6 +810,12 @@ worker_count(const struct options *o, const struct driver *drv)
 	long	n = o->jobs;
 	int	max;
 
+	if (o->fail_fast) {
+		/* Nothing may run after the first failure: one file at a time. */
+		if (n > 1)
+			log_debug("-x: one file at a time (not -j %ld)", n);
+		return 1;
+	}
 	if (n <= 0)
 		n = sysconf(_SC_NPROCESSORS_ONLN);
 	if (n < 1)
@@ -978,8 +985,12 @@ main(int argc, char **argv)
 		config_free(conf);
 		return SQLCHECK_EXIT_OK;
 	}
-	if (o.clean)
-		return clean_run(drv, o.dsn);
+	if (o.clean) {
+		status = clean_run(drv, o.dsn);
+		options_free_lists(&o);
+		config_free(conf);
+		return status;
+	}
 	read_prelude(&o, &schema, &migrations);
 	check_outputs(&o);
 	if (o.durations != NULL && durations_open(o.durations,
