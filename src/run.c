@@ -1056,6 +1056,8 @@ run_block(struct run *r, const struct record *rec)
 		return run_migrate(r, rec);
 	case RECORD_LOAD:
 		return run_load(r, rec);
+	case RECORD_MAKE:
+		return run_make(r, rec);
 	default:
 		return run_setup(r, rec, "setup");
 	}

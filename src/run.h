@@ -79,6 +79,10 @@ int	 run_setup(struct run *, const struct record *, const char *);
 int	 run_migrate(struct run *, const struct record *);
 int	 run_prelude(struct run *);
 int	 run_load(struct run *, const struct record *);
+int	 run_setup_error(struct run *, const struct record *, char *);
+
+/* run-make.c */
+int	 run_make(struct run *, const struct record *);
 const struct migrations *run_migrations(const struct run *);
 int	 run_migrations_autocommit(const struct migrations *);
 

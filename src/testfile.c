@@ -150,6 +150,7 @@ record_free(struct record *r)
 	free(r->label);
 	free(r->arg);
 	csv_free(r->csv);
+	make_spec_free(r->make);
 }
 
 /* Free a test file and everything it owns; NULL is a no-op. */
