@@ -41,6 +41,7 @@ enum {
 	OPT_MIGRATIONS,
 	OPT_CHECK_MIGRATIONS,
 	OPT_MAX_ROWS,
+	OPT_SEED,
 	OPT_BASELINE,
 	OPT_CONFIG,
 	OPT_NO_CONFIG,
@@ -89,6 +90,7 @@ static const struct optdef optdefs[] = {
 	{ "baseline", OPT_BASELINE, 0, 0, NULL },
 	{ "check-migrations", OPT_CHECK_MIGRATIONS, 1, OPTDEF_CLI, NULL },
 	{ "max-rows", OPT_MAX_ROWS, 1, 0, "1000000" },
+	{ "seed", OPT_SEED, 1, 0, "1" },
 	{ "pgtap", OPT_PGTAP, 0, 0, NULL },
 	{ "config", OPT_CONFIG, 1, OPTDEF_CLI, NULL },
 	{ "no-config", OPT_NO_CONFIG, 0, OPTDEF_CLI, NULL },
@@ -170,6 +172,8 @@ usage(FILE *f)
 "                         limit); a test whose result has more fails.  A\n"
 "                         result keeps only the rows its expectation\n"
 "                         could match, and counts the others\n"
+"      --seed N           what \"-- make:\" makes: the same N makes the same\n"
+"                         rows on every run and engine (default 1)\n"
 "      --rewrite          record mode: replace each failing expectation of\n"
 "                         a .sqltest file with the actual result\n"
 "      --diff             with --rewrite: print the change as a unified\n"
@@ -398,6 +402,12 @@ set_number(struct options *o, int val, const char *arg, char **cause)
 		o->jobs = (int)n;
 		return 0;
 	}
+	if (val == OPT_SEED) {
+		if (parse_number(arg, "--seed", 0, 2147483647L, &n, cause) != 0)
+			return -1;
+		o->seed = (uint64_t)n;
+		return 0;
+	}
 	if (parse_number(arg, "--max-rows", 0, 2147483647L, &n, cause) != 0)
 		return -1;
 	o->max_rows = (size_t)n;
@@ -453,6 +463,7 @@ set_option(void *ctx, const struct optdef *d, const char *arg, char **cause)
 		o->log = arg;
 		break;
 	case 'j':
+	case OPT_SEED:
 	case OPT_MAX_ROWS:
 		return set_number(o, d->val, arg, cause);
 	case OPT_SHARD:
@@ -518,6 +529,7 @@ options_init(struct options *o)
 	o->driver = SQLCHECK_DEFAULT_ENGINE;
 	o->coverage_min = -1;
 	o->max_rows = SQLCHECK_MAX_ROWS;
+	o->seed = 1;
 	o->dsn = getenv("SQLCHECK_DSN");
 	parse_color(o, "auto", &cause);
 }

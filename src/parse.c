@@ -94,7 +94,7 @@ directive_word(const char *line, const char **rest)
 	static const char *const words[] = {
 		"setup", "test:", "expect", "engines:", "tags:", "only:",
 		"skip:", "include:", "include[", "isolation:", "migrate:",
-		"migrations:", "load:", "baseline", NULL
+		"migrations:", "load:", "make:", "baseline", NULL
 	};
 	const char *const	*w;
 	const char		*s;
@@ -404,6 +404,66 @@ parse_load(struct parser *p, const char *arg)
 	return 0;
 }
 
+/* 1 if the text from off to end holds no SQL (blank or comments). */
+static int
+no_sql_between(const struct parser *p, size_t off, size_t end)
+{
+	struct sqltok	 t;
+	char		*text;
+	int		 none;
+
+	text = xstrndup(p->text + off, end - off);
+	sqlscan_next(text, &t);
+	none = t.kind == SQLTOK_END;
+	free(text);
+	return none;
+}
+
+/*
+ * "-- make: TABLE [N] [(col = expr, ...)]" (off: the line's offset):
+ * setup that stands where it is, or, inside a test before its SQL, just
+ * before that test (with its -- only: and -- skip:).
+ */
+static int
+parse_make(struct parser *p, const char *arg, size_t off)
+{
+	struct make_spec	*ms;
+	struct record		*r, test;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 in_test;
+
+	in_test = p->block == BLOCK_TEST_SQL;
+	if (in_test && !no_sql_between(p, p->sql_start, off))
+		return perror_at(p, "\"-- make:\" after the SQL of test "
+		    "\"%s\": put it before the test's SQL (or in front of "
+		    "\"-- test:\")", p->rec->name);
+	if (!in_test && close_block(p, off) != 0)
+		return -1;
+	ms = make_spec_parse(arg, &cause);
+	if (ms == NULL) {
+		perror_at(p, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	r = test_file_add_record(p->tf, RECORD_MAKE, p->path, p->line);
+	r->make = ms;
+	r->arg = xstrdup(ms->table);
+	if (!in_test)
+		return 0;
+	/* Swap it with the open test, which stays open after it. */
+	test = r[-1];
+	r[-1] = *r;
+	*r = test;
+	p->rec = r;
+	for (i = 0; i < test.nonly; i++)
+		str_list_add(&r[-1].only, &r[-1].nonly, test.only[i]);
+	for (i = 0; i < test.nskip; i++)
+		str_list_add(&r[-1].skip, &r[-1].nskip, test.skip[i]);
+	open_sql(p, off);
+	return 0;
+}
+
 /* "-- migrate: VERSION": migrate the database to VERSION here. */
 static int
 parse_migrate(struct parser *p, const char *arg)
@@ -588,6 +648,11 @@ parse_directive(struct parser *p, const char *rest, size_t off)
 	    str_iprefix(word, "migrations:") ||
 	    str_iprefix(word, "baseline")) {
 		rc = parse_file_setting(p, word, arg);
+		free(word);
+		return rc;
+	}
+	if (str_iprefix(word, "make:")) {
+		rc = parse_make(p, arg, off);
 		free(word);
 		return rc;
 	}

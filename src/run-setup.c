@@ -147,8 +147,8 @@ run_setup(struct run *r, const struct record *rec, const char *what)
 }
 
 /* The file fails at rec before its tests: a setup-like failure. */
-static int
-setup_error(struct run *r, const struct record *rec, char *message)
+int
+run_setup_error(struct run *r, const struct record *rec, char *message)
 {
 	r->fr->setup_failed = 1;
 	r->fr->outcome = OUTCOME_FAIL;
@@ -261,18 +261,18 @@ run_migrate(struct run *r, const struct record *rec)
 	int			 target;
 
 	if (ms == NULL)
-		return setup_error(r, rec, xstrdup("\"-- migrate:\" needs "
+		return run_setup_error(r, rec, xstrdup("\"-- migrate:\" needs "
 		    "migrations: give --migrations DIR, or put \"-- "
 		    "migrations: DIR\" at the top of the file"));
 	target = migrations_find(ms, rec->arg, &msg);
 	if (target < 0 && msg != NULL)
-		return setup_error(r, rec, msg);
+		return run_setup_error(r, rec, msg);
 	if (target < 0) {
 		list = migrations_versions(ms);
 		msg = xprintf("no migration has version %s in %s (versions: "
 		    "%s)", rec->arg, ms->dir, list);
 		free(list);
-		return setup_error(r, rec, msg);
+		return run_setup_error(r, rec, msg);
 	}
 	while (r->migrated < target) {
 		if (run_step(r, ms, (size_t)r->migrated, 1) != 0)
@@ -282,7 +282,7 @@ run_migrate(struct run *r, const struct record *rec)
 	while (r->migrated > target) {
 		if (ms->steps[r->migrated - 1].up != NULL &&
 		    ms->steps[r->migrated - 1].down == NULL)
-			return setup_error(r, rec, xprintf("cannot migrate "
+			return run_setup_error(r, rec, xprintf("cannot migrate "
 			    "down to %s: migration %s has no down step",
 			    rec->arg, ms->steps[r->migrated - 1].version));
 		if (run_step(r, ms, (size_t)r->migrated - 1, 0) != 0)
@@ -361,7 +361,7 @@ run_load(struct run *r, const struct record *rec)
 	int		 use_sp, rc;
 
 	if (r->drv->load == NULL)
-		return setup_error(r, rec, xprintf("the %s driver cannot load "
+		return run_setup_error(r, rec, xprintf("the %s driver cannot load "
 		    "CSV files", r->drv->name));
 	dberror_init(&err);
 	use_sp = r->in_txn && r->stmt_savepoints;

@@ -156,8 +156,25 @@ enum record_kind {
 	RECORD_TEST,		/* statements, then expectations */
 	RECORD_HALT,		/* sqllogictest halt */
 	RECORD_MIGRATE,		/* -- migrate: VERSION */
-	RECORD_LOAD		/* -- load: TABLE FROM 'FILE.csv' */
+	RECORD_LOAD,		/* -- load: TABLE FROM 'FILE.csv' */
+	RECORD_MAKE		/* -- make: TABLE [N] [(col = expr, ...)] */
 };
+
+/*
+ * "-- make: TABLE [N] [(col = expr, ...)]" as written (parse-make.c):
+ * make count rows of table, with the columns cols set to the SQL
+ * expressions exprs.  Owns its strings; make_spec_free frees it.
+ */
+struct make_spec {
+	char	 *table;
+	long	  count;
+	char	**cols;
+	char	**exprs;
+	size_t	  ncols;
+};
+#define MAKE_COUNT_MAX	10000000L
+struct make_spec *make_spec_parse(const char *, char **);
+void	 make_spec_free(struct make_spec *);
 
 struct record {
 	enum record_kind kind;
@@ -177,6 +194,7 @@ struct record {
 	int		 slt;		/* from an sqllogictest file */
 	char		*arg;		/* MIGRATE: version; LOAD: table */
 	struct csv	*csv;		/* LOAD: the rows to load */
+	struct make_spec *make;		/* MAKE: what to make */
 };
 
 struct test_file {
@@ -424,6 +442,7 @@ struct options {
 	const char	 *coverage_json; /* --coverage-json FILE, or NULL */
 	double		  coverage_min;	/* --coverage-min PCT, or -1 */
 	int		  clean;	/* --clean: drop leftover scratch dbs */
+	uint64_t	  seed;		/* --seed: what "-- make:" makes */
 	char		**schema_paths;	/* --schema, in the order given */
 	size_t		  nschema_paths;
 	const char	 *migrations_dir;	/* --migrations */
