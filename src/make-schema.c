@@ -86,12 +86,12 @@ make_type_end(const char *rest)
 static void
 make_labels(const char *s, char ***labels, size_t *n)
 {
-	struct sqltok	t;
+	struct lex_token	t;
 	char		*lit;
 
-	for (s = sqlscan_next(s, &t); t.kind != SQLTOK_END;
+	for (s = sqlscan_next(s, &t); t.kind != LEX_END;
 	    s = sqlscan_next(s, &t)) {
-		if (t.kind != SQLTOK_STRING)
+		if (t.kind != LEX_STRING)
 			continue;
 		lit = xstrndup(t.start, t.len);
 		str_list_add(labels, n, lit);

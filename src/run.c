@@ -353,21 +353,11 @@ check_label(struct run *r, const struct record *rec,
 		hash_values(vals, res->ncells, hash);
 		free(vals);
 	}
-	for (i = 0; i < r->nlabels; i++) {
-		if (strcmp(r->labels[i].label, rec->label) != 0)
-			continue;
-		if (strcmp(r->labels[i].hash, hash) == 0)
-			return 1;
-		*message = xprintf("result of label \"%s\" differs from the "
-		    "earlier query with that label", rec->label);
-		return 0;
-	}
-	r->labels = xreallocarray(r->labels, r->nlabels + 1,
-	    sizeof *r->labels);
-	r->labels[r->nlabels].label = xstrdup(rec->label);
-	memcpy(r->labels[r->nlabels].hash, hash, sizeof hash);
-	r->nlabels++;
-	return 1;
+	if (labels_check(&r->labels, rec->label, hash))
+		return 1;
+	*message = xprintf("result of label \"%s\" differs from the "
+	    "earlier query with that label", rec->label);
+	return 0;
 }
 
 /*
@@ -1196,9 +1186,7 @@ run_file(struct conn *conn, const struct test_file *tf,
 	    (n = count_tests(&r, r.stopped_at)) > 0)
 		fr->message = xprintf("%s: %s; %zu test%s did not run",
 		    fr->path, stop_reason(), n, n == 1 ? "" : "s");
-	for (i = 0; i < r.nlabels; i++)
-		free(r.labels[i].label);
-	free(r.labels);
+	labels_free(&r.labels);
 	free(r.lost);
 	fr->broken = r.broken;
 	fr->seconds = clock_now() - start;

@@ -13,6 +13,7 @@
  *			and lives_ok catch in the server
  *	txnstmt.c	what a statement means for transactions (in
  *			sqlcheck.h: the unit tests use it)
+ *	labels.c	the sqllogictest labels of a run and their results
  */
 #ifndef RUN_H
 #define RUN_H
@@ -21,7 +22,14 @@
 
 #define SAVEPOINT_STMT	"sqlcheck_stmt"
 
-struct slt_label;
+struct label_slot;
+
+/* The labels of a run (labels.c); all zero is an empty table. */
+struct labels {
+	struct label_slot	*slots;
+	size_t			 cap;		/* a power of 2, or 0 */
+	size_t			 n;
+};
 
 /* State of one file's run. */
 struct run {
@@ -42,14 +50,8 @@ struct run {
 	char			*scratch_name;
 	int			 migrated;	/* migration steps applied */
 	int			 cloned;	/* scratch copies the template */
-	struct slt_label	*labels;
-	size_t			 nlabels;
+	struct labels		 labels;
 	struct coverage_file	*cov;		/* --coverage, or NULL */
-};
-
-struct slt_label {
-	char	*label;
-	char	 hash[33];
 };
 
 /* run.c */
@@ -62,6 +64,10 @@ void	 run_end_test(struct run *);
 int	 run_txn_escaped(struct run *);
 char	*run_refusal(const struct run *, const char *);
 int	 run_filter_match(const struct options *, const char *);
+
+/* labels.c */
+int	 labels_check(struct labels *, const char *, const char *);
+void	 labels_free(struct labels *);
 
 /* run-pgtap.c, run-pgtap-cov.c */
 void	 run_pgtap(struct run *);

@@ -76,8 +76,10 @@ test_file_add_record(struct test_file *tf, enum record_kind kind,
 {
 	struct record	*r;
 
-	tf->records = xreallocarray(tf->records, tf->nrecords + 1,
-	    sizeof *tf->records);
+	/* The array doubles when its count reaches a power of 2. */
+	if ((tf->nrecords & (tf->nrecords - 1)) == 0)
+		tf->records = xreallocarray(tf->records, tf->nrecords == 0 ?
+		    1 : tf->nrecords * 2, sizeof *tf->records);
 	r = &tf->records[tf->nrecords++];
 	memset(r, 0, sizeof *r);
 	r->kind = kind;
