@@ -526,17 +526,16 @@ make_unliteral(const char *lit, struct buf *out)
 static int
 make_constant(const char *expr)
 {
-	struct sqltok	 t;
-	const char	*p = expr;
+	struct lex_token	 t;
+	const char		*p = expr;
 
 	if (*p == '-')
 		p++;
 	p = sqlscan_next(p, &t);
-	if (t.kind == SQLTOK_STRING || sqltok_is(&t, "null") ||
-	    (t.kind == SQLTOK_WORD && strspn(t.start, "0123456789") ==
-	    t.len)) {
+	if ((t.kind == LEX_STRING && *t.start == '\'') || lex_is(&t, "null") ||
+	    (t.kind == LEX_WORD && strspn(t.start, "0123456789") == t.len)) {
 		sqlscan_next(p, &t);
-		return t.kind == SQLTOK_END;
+		return t.kind == LEX_END;
 	}
 	return 0;
 }
