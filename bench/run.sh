@@ -32,7 +32,7 @@
 #   BENCH_SUITE_N=200    files in the PostgreSQL suite
 #   BENCH_OVERHEAD_N=200 files of one trivial test, for the per-file overhead
 #   BENCH_PGTAP_N=200    pgTAP files, run by sqlcheck and by pg_prove
-#   BENCH_ONLY="sqlite pg mysql pgtap"  which parts to run
+#   BENCH_ONLY="sqlite pg mysql pgtap make"  which parts to run
 #   BENCH_KEEP=1         keep the work directory (printed at the end)
 #   BENCH_STRICT=1       exit 1 when a target is missed
 # Exit status: 0 when every row was measured (whether it met its target or
@@ -49,7 +49,7 @@ STREAM_N=${BENCH_STREAM_N:-20000}
 SUITE_N=${BENCH_SUITE_N:-200}
 OVERHEAD_N=${BENCH_OVERHEAD_N:-200}
 PGTAP_N=${BENCH_PGTAP_N:-200}
-ONLY=${BENCH_ONLY:-sqlite pg mysql pgtap}
+ONLY=${BENCH_ONLY:-sqlite pg mysql pgtap make}
 T_START=$EPOCHREALTIME
 
 say() { printf 'bench: %s\n' "$*" >&2; }
@@ -986,6 +986,41 @@ bench_pgtap() {
 	fi
 }
 
+# ---------------------------------------------------------------- make
+
+# -- make: 100 000 rows of a four-column table against -- load: of the
+# same rows from CSV, each engine at hand: bench/make.sh, best whole run.
+bench_make() {
+	local out="$W/make.out" e how best
+	say "-- make: against -- load:, 100000 rows (x$REPEAT)"
+	if ! RUNS=$REPEAT SQLCHECK=$SQLCHECK "$ROOT/bench/make.sh" 100000 \
+	    >"$out" 2>&1; then
+		row_error "-- make: 100000 rows / -- load:" "<= 1.0" \
+		    "bench/make.sh failed (see $out)"
+		return
+	fi
+	note "bench/make.sh (directive s / whole run s): $(tr '\n' ';' <"$out")"
+	for e in sqlite postgres mysql; do
+		declare -A t=()
+		for how in make load; do
+			best=$(awk -v e="$e" -v h="$how" '$1 == e && $2 == h {
+				for (i = 3; i <= NF; i++) { split($i, a, "/")
+					if (b == "" || a[2] + 0 < b + 0) b = a[2] }
+				print b }' "$out")
+			t[$how]=$best
+		done
+		if [ -z "${t[make]}" ] || [ -z "${t[load]}" ]; then
+			row_skip "-- make: 100000 rows / -- load: ($e)" "<= 1.0" \
+			    "no $e server"
+			continue
+		fi
+		local r
+		r=$(calc "${t[make]} / ${t[load]}" 2)
+		row "-- make: 100000 rows / -- load: ($e)" "${t[make]} s" \
+		    "${t[load]} s" "$r" "<= 1.0" "$(judge "$r" "<=" 1.0)"
+	done
+}
+
 # ---------------------------------------------------------------- main
 
 # All in one function, read whole before it runs: editing this file during
@@ -1020,6 +1055,7 @@ main() {
 	only pg && bench_pgregress
 	only mysql && bench_mysql
 	only pgtap && bench_pgtap
+	only make && bench_make
 
 	if [ -n "$SERVERS_UP" ]; then
 		servers_stop

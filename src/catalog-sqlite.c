@@ -3,9 +3,10 @@
  * constraints of the tables of the main and temp schemas from
  * sqlite_master and PRAGMA table_info, index_list, index_info and
  * foreign_key_list; CHECK clauses and constraint names, which no pragma
- * gives, come from the CREATE TABLE text.  Also reads what a constraint
- * error names out of SQLite's message.  With driver-sqlite.c the only
- * includer of sqlite3.h.
+ * gives, come from the CREATE TABLE text.  Also the schema fingerprint
+ * (--check-migrations), from the same sources and reader, and what a
+ * constraint error names out of SQLite's message.  With driver-sqlite.c
+ * the only includer of sqlite3.h.
  *
  * Constraints without a name of their own are named as PostgreSQL would
  * name them: t_pkey, t_a_b_key, t_a_fkey, t_a_check or t_check, and
@@ -45,7 +46,7 @@ struct lite_table {
 /* A token cursor over SQL text. */
 struct lite_cursor {
 	const char	*p;
-	struct sqltok	 t;
+	struct lex_token	 t;
 };
 
 static void
@@ -57,7 +58,7 @@ lite_next(struct lite_cursor *c)
 static int
 lite_punct(const struct lite_cursor *c, char ch)
 {
-	return c->t.kind == SQLTOK_PUNCT && *c->t.start == ch;
+	return c->t.kind == LEX_PUNCT && *c->t.start == ch;
 }
 
 /* A new clause of the table, named name (may be NULL; copied). */
@@ -88,15 +89,15 @@ lite_column_list(struct lite_cursor *c, struct lite_clause *cl)
 
 	if (!lite_punct(c, '('))
 		return;
-	for (lite_next(c); c->t.kind != SQLTOK_END && !lite_punct(c, ')');
+	for (lite_next(c); c->t.kind != LEX_END && !lite_punct(c, ')');
 	    lite_next(c)) {
 		if (lite_punct(c, ','))
 			want = 1;
 		else if (lite_punct(c, '(')) {
 			c->p = sqlscan_close(c->p);
 			want = 0;
-		} else if (want && sqltok_is_name(&c->t)) {
-			name = sqltok_name(&c->t);
+		} else if (want && lex_is_name(&c->t)) {
+			name = lex_name(&c->t);
 			str_list_add(&cl->cols, &cl->ncols, name);
 			free(name);
 			want = 0;
@@ -126,19 +127,19 @@ lite_check_expr(struct lite_cursor *c)
 static void
 lite_references(struct lite_cursor *c, struct lite_clause *cl)
 {
-	struct sqltok	dot;
+	struct lex_token	dot;
 	const char	*after;
 
 	lite_next(c);
-	if (!sqltok_is_name(&c->t))
+	if (!lex_is_name(&c->t))
 		return;
 	after = sqlscan_next(c->p, &dot);
-	if (dot.kind == SQLTOK_PUNCT && *dot.start == '.') {
+	if (dot.kind == LEX_PUNCT && *dot.start == '.') {
 		c->p = sqlscan_next(after, &c->t);
-		if (!sqltok_is_name(&c->t))
+		if (!lex_is_name(&c->t))
 			return;
 	}
-	cl->ref = sqltok_name(&c->t);
+	cl->ref = lex_name(&c->t);
 }
 
 /*
@@ -152,31 +153,31 @@ lite_clause(struct lite_cursor *c, struct lite_table *lt, const char *column,
 {
 	struct lite_clause	*cl = NULL;
 
-	if (sqltok_is(&c->t, "PRIMARY") || sqltok_is(&c->t, "UNIQUE")) {
-		cl = lite_clause_add(lt, sqltok_is(&c->t, "PRIMARY") ?
+	if (lex_is(&c->t, "PRIMARY") || lex_is(&c->t, "UNIQUE")) {
+		cl = lite_clause_add(lt, lex_is(&c->t, "PRIMARY") ?
 		    CONSTRAINT_PRIMARY_KEY : CONSTRAINT_UNIQUE, name);
-		if (sqltok_is(&c->t, "PRIMARY"))
+		if (lex_is(&c->t, "PRIMARY"))
 			lite_next(c);		/* KEY */
 		if (column == NULL) {
 			lite_next(c);
 			lite_column_list(c, cl);
 		}
-	} else if (sqltok_is(&c->t, "NOT"))
+	} else if (lex_is(&c->t, "NOT"))
 		cl = lite_clause_add(lt, CONSTRAINT_NOT_NULL, name);
-	else if (sqltok_is(&c->t, "CHECK")) {
+	else if (lex_is(&c->t, "CHECK")) {
 		cl = lite_clause_add(lt, CONSTRAINT_CHECK, name);
 		lite_next(c);
 		if (lite_punct(c, '('))
 			cl->expr = lite_check_expr(c);
-	} else if (sqltok_is(&c->t, "FOREIGN")) {
+	} else if (lex_is(&c->t, "FOREIGN")) {
 		cl = lite_clause_add(lt, CONSTRAINT_FOREIGN_KEY, name);
 		lite_next(c);			/* KEY */
 		lite_next(c);
 		lite_column_list(c, cl);
 		lite_next(c);
-		if (sqltok_is(&c->t, "REFERENCES"))
+		if (lex_is(&c->t, "REFERENCES"))
 			lite_references(c, cl);
-	} else if (sqltok_is(&c->t, "REFERENCES")) {
+	} else if (lex_is(&c->t, "REFERENCES")) {
 		cl = lite_clause_add(lt, CONSTRAINT_FOREIGN_KEY, name);
 		lite_references(c, cl);
 	}
@@ -194,20 +195,20 @@ lite_element(struct lite_cursor *c, struct lite_table *lt)
 	char	*column = NULL, *name = NULL;
 
 	lite_next(c);
-	if (!sqltok_is(&c->t, "CONSTRAINT") && !sqltok_is(&c->t, "PRIMARY") &&
-	    !sqltok_is(&c->t, "UNIQUE") && !sqltok_is(&c->t, "CHECK") &&
-	    !sqltok_is(&c->t, "FOREIGN") && sqltok_is_name(&c->t)) {
-		column = sqltok_name(&c->t);
+	if (!lex_is(&c->t, "CONSTRAINT") && !lex_is(&c->t, "PRIMARY") &&
+	    !lex_is(&c->t, "UNIQUE") && !lex_is(&c->t, "CHECK") &&
+	    !lex_is(&c->t, "FOREIGN") && lex_is_name(&c->t)) {
+		column = lex_name(&c->t);
 		lite_next(c);
 	}
-	while (c->t.kind != SQLTOK_END && !lite_punct(c, ',') &&
+	while (c->t.kind != LEX_END && !lite_punct(c, ',') &&
 	    !lite_punct(c, ')')) {
 		if (lite_punct(c, '('))
 			c->p = sqlscan_close(c->p);
-		else if (sqltok_is(&c->t, "CONSTRAINT")) {
+		else if (lex_is(&c->t, "CONSTRAINT")) {
 			lite_next(c);
 			free(name);
-			name = sqltok_name(&c->t);
+			name = lex_name(&c->t);
 		} else {
 			lite_clause(c, lt, column, name);
 			free(name);
@@ -229,12 +230,12 @@ lite_parse(const char *sql, struct lite_table *lt)
 	struct lite_cursor	c;
 
 	c.p = sql;
-	for (lite_next(&c); c.t.kind != SQLTOK_END && !lite_punct(&c, '(');
+	for (lite_next(&c); c.t.kind != LEX_END && !lite_punct(&c, '(');
 	    lite_next(&c)) {
-		if (sqltok_is(&c.t, "AS"))
+		if (lex_is(&c.t, "AS"))
 			return;
 	}
-	while (c.t.kind != SQLTOK_END && !lite_punct(&c, ')'))
+	while (c.t.kind != LEX_END && !lite_punct(&c, ')'))
 		lite_element(&c, lt);
 }
 
@@ -567,6 +568,285 @@ lite_table(sqlite3 *db, const char *schema, const char *name,
 		lite_checks(&lt);
 	lite_clauses_free(&lt);
 	return rc;
+}
+
+/*
+ * The schema fingerprint (see catalog_sqlite_fingerprint): one line of
+ * text a fact, appended to out.  Facts come from sqlite_master and the table
+ * valued PRAGMA functions; what SQLite keeps only in the CREATE text
+ * (CHECK constraints, the columns and WHERE of an index, views and
+ * triggers) is taken from that text in str_sql_normalize() form.
+ */
+
+/* Prepare sql with text parameter arg (may be NULL); NULL on error. */
+static sqlite3_stmt *
+lite_fp_query(sqlite3 *db, const char *sql, const char *arg)
+{
+	sqlite3_stmt	*st = NULL;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	if (arg != NULL)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+	return st;
+}
+
+/* A declared type, lower-cased with its white space made canonical. */
+static char *
+lite_fp_type(const char *type)
+{
+	return str_sql_normalize(type);
+}
+
+/*
+ * "column T.C: type not null default X" ("(no type)" when none was
+ * declared), and the primary key line.
+ */
+static int
+lite_fp_columns(sqlite3 *db, const char *table, struct buf *out)
+{
+	sqlite3_stmt	*st;
+	struct buf	 pk;
+	char		*type;
+	int		 hidden, npk = 0, rc;
+
+	st = lite_fp_query(db, "SELECT name, type, \"notnull\", dflt_value, "
+	    "pk, hidden FROM pragma_table_xinfo(?1) ORDER BY pk, cid", table);
+	if (st == NULL)
+		return -1;
+	buf_init(&pk);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		type = lite_fp_type(lite_text(st, 1));
+		buf_printf(out, "column %s.%s: %s%s", table,
+		    lite_text(st, 0), *type != '\0' ? type : "(no type)",
+		    sqlite3_column_int(st, 2) ? " not null" : "");
+		free(type);
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+			buf_printf(out, " default %s", lite_text(st, 3));
+		hidden = sqlite3_column_int(st, 5);
+		buf_adds(out, hidden == 2 ? " generated virtual\n" : hidden ==
+		    3 ? " generated stored\n" : "\n");
+		if (sqlite3_column_int(st, 4) > 0)
+			buf_printf(&pk, "%s%s", npk++ > 0 ? ", " : "",
+			    lite_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	if (npk > 0)
+		buf_printf(out, "primary key on %s: (%s)\n", table, pk.data);
+	buf_free(&pk);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * Foreign keys: "foreign key on T (a, b): references P (x, y) on update
+ * U on delete D" (no parent columns when the key references P's
+ * primary key implicitly).
+ */
+static int
+lite_fp_fkeys(sqlite3 *db, const char *table, struct buf *out)
+{
+	sqlite3_stmt	*st;
+	struct buf	 from, to;
+	char		*parent = NULL, *actions = NULL;
+	int		 rc, id, last = -1, has_to = 0;
+
+	st = lite_fp_query(db, "SELECT id, \"table\", \"from\", \"to\", "
+	    "'on update ' || lower(on_update) || ' on delete ' || "
+	    "lower(on_delete) FROM pragma_foreign_key_list(?1) "
+	    "ORDER BY id, seq", table);
+	if (st == NULL)
+		return -1;
+	buf_init(&from);
+	buf_init(&to);
+	for (;;) {
+		rc = sqlite3_step(st);
+		id = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -2;
+		if (id != last && last != -1) {
+			buf_printf(out, "foreign key on %s (%s): references %s",
+			    table, from.data, parent);
+			if (has_to)
+				buf_printf(out, " (%s)", to.data);
+			buf_printf(out, " %s\n", actions);
+		}
+		if (rc != SQLITE_ROW)
+			break;
+		if (id != last) {
+			buf_reset(&from);
+			buf_reset(&to);
+			free(parent);
+			free(actions);
+			parent = xstrdup(lite_text(st, 1));
+			actions = xstrdup(lite_text(st, 4));
+			has_to = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		}
+		buf_printf(&from, "%s%s", from.len > 0 ? ", " : "",
+		    lite_text(st, 2));
+		buf_printf(&to, "%s%s", to.len > 0 ? ", " : "",
+		    lite_text(st, 3));
+		last = id;
+	}
+	free(parent);
+	free(actions);
+	buf_free(&from);
+	buf_free(&to);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* UNIQUE constraints (their automatic indexes): "unique on T (a, b)". */
+static int
+lite_fp_uniques(sqlite3 *db, const char *table, struct buf *out)
+{
+	sqlite3_stmt	*st, *cols;
+	int		 rc, n;
+
+	st = lite_fp_query(db, "SELECT name FROM pragma_index_list(?1) "
+	    "WHERE origin = 'u'", table);
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cols = lite_fp_query(db, "SELECT name FROM "
+		    "pragma_index_info(?1) ORDER BY seqno",
+		    lite_text(st, 0));
+		if (cols == NULL) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+		buf_printf(out, "unique on %s (", table);
+		for (n = 0; sqlite3_step(cols) == SQLITE_ROW; n++)
+			buf_printf(out, "%s%s", n > 0 ? ", " : "",
+			    lite_text(cols, 0));
+		buf_adds(out, ")\n");
+		sqlite3_finalize(cols);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * CHECK constraints of a CREATE TABLE text, "check on T (expr)", as
+ * lite_parse() reads them for the constraints.
+ */
+static void
+lite_fp_checks(const char *sql, const char *table, struct buf *out)
+{
+	struct lite_table	 lt;
+	char			*expr, *norm;
+	size_t			 i;
+
+	memset(&lt, 0, sizeof lt);
+	lite_parse(sql, &lt);
+	for (i = 0; i < lt.nclauses; i++) {
+		if (lt.clauses[i].kind != CONSTRAINT_CHECK ||
+		    lt.clauses[i].expr == NULL)
+			continue;
+		expr = xprintf("(%s)", lt.clauses[i].expr);
+		norm = str_sql_normalize(expr);
+		buf_printf(out, "check on %s %s\n", table, norm);
+		free(norm);
+		free(expr);
+	}
+	lite_clauses_free(&lt);
+}
+
+/* "table T" (with WITHOUT ROWID, STRICT) and the facts of its table. */
+static int
+lite_fp_table(sqlite3 *db, const char *name, const char *sql,
+    struct buf *out)
+{
+	const char	*tail = strrchr(sql, ')');
+	char		*opts;
+
+	opts = str_sql_normalize(tail != NULL ? tail + 1 : "");
+	buf_printf(out, "table %s%s%s\n", name, *opts != '\0' ? ": " : "",
+	    opts);
+	free(opts);
+	lite_fp_checks(sql, name, out);
+	if (lite_fp_columns(db, name, out) != 0 ||
+	    lite_fp_fkeys(db, name, out) != 0 ||
+	    lite_fp_uniques(db, name, out) != 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * An index made by CREATE INDEX: "index I on T: unique (a, b) where x",
+ * from its CREATE text after the table name.
+ */
+static void
+lite_fp_index(const char *name, const char *table, const char *sql,
+    struct buf *out)
+{
+	char		*norm;
+	const char	*on, *cols;
+
+	norm = str_sql_normalize(sql);
+	on = strstr(norm, " on ");
+	cols = on != NULL ? strchr(on, '(') : NULL;
+	buf_printf(out, "index %s on %s: %s%s\n", name, table,
+	    strncmp(norm, "create unique ", 14) == 0 ? "unique " : "",
+	    cols != NULL ? cols : norm);
+	free(norm);
+}
+
+/*
+ * A view ("view V: select ...", its query) or a trigger ("trigger T on
+ * TABLE: create trigger ...", its whole text).
+ */
+static void
+lite_fp_other(const char *type, const char *name, const char *table,
+    const char *sql, struct buf *out)
+{
+	char		*norm;
+	const char	*as;
+
+	norm = str_sql_normalize(sql);
+	if (strcmp(type, "view") == 0) {
+		as = strstr(norm, " as ");
+		buf_printf(out, "view %s: %s\n", name, as != NULL ? as + 4 :
+		    norm);
+	} else
+		buf_printf(out, "%s %s on %s: %s\n", type, name, table, norm);
+	free(norm);
+}
+
+/*
+ * The schema as canonical lines appended to out, in any order: tables,
+ * their columns (declared type, NOT NULL, default), primary keys,
+ * foreign keys, UNIQUE and CHECK constraints, indexes, views and
+ * triggers.  Returns 0, or -1 with *cause.
+ */
+int
+catalog_sqlite_fingerprint(struct sqlite3 *db, struct buf *out,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	const char	*type, *name, *table, *sql;
+	int		 rc = SQLITE_ERROR, failed = 0;
+
+	st = lite_fp_query(db, "SELECT type, name, tbl_name, sql FROM "
+	    "sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+	    "AND sql IS NOT NULL", NULL);
+	while (st != NULL && !failed &&
+	    (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		type = lite_text(st, 0);
+		name = lite_text(st, 1);
+		table = lite_text(st, 2);
+		sql = lite_text(st, 3);
+		if (strcmp(type, "table") == 0)
+			failed = lite_fp_table(db, name, sql, out) != 0;
+		else if (strcmp(type, "index") == 0)
+			lite_fp_index(name, table, sql, out);
+		else
+			lite_fp_other(type, name, table, sql, out);
+	}
+	sqlite3_finalize(st);
+	if (failed || rc != SQLITE_DONE) {
+		*cause = xprintf("cannot read the schema: %s",
+		    sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
 }
 
 /*

@@ -18,27 +18,27 @@
 
 /* The tokens of an expression, casts ("::type") left out. */
 struct check_expr {
-	struct sqltok		 tok[CHECK_TOKENS_MAX + 1];
+	struct lex_token		 tok[CHECK_TOKENS_MAX + 1];
 	size_t			 n;
 	size_t			 at;
 	struct make_table	*t;
 };
 
 static int
-check_punct(const struct sqltok *t, char c)
+check_punct(const struct lex_token *t, char c)
 {
-	return t->kind == SQLTOK_PUNCT && *t->start == c;
+	return t->kind == LEX_PUNCT && *t->start == c;
 }
 
 static int
-check_keyword(const struct sqltok *t)
+check_keyword(const struct lex_token *t)
 {
 	static const char *const words[] = { "and", "or", "not", "between",
 	    "in", "is", "any", NULL };
 	size_t	i;
 
 	for (i = 0; words[i] != NULL; i++) {
-		if (sqltok_is(t, words[i]))
+		if (lex_is(t, words[i]))
 			return 1;
 	}
 	return 0;
@@ -48,12 +48,12 @@ check_keyword(const struct sqltok *t)
 static const char *
 check_skip_type(const char *p)
 {
-	struct sqltok	 t;
+	struct lex_token	 t;
 	const char	*next;
 
 	for (;;) {
 		next = sqlscan_next(p, &t);
-		if (t.kind == SQLTOK_WORD && !check_keyword(&t))
+		if (t.kind == LEX_WORD && !check_keyword(&t))
 			p = next;
 		else if (check_punct(&t, '('))
 			p = sqlscan_close(next);
@@ -103,7 +103,7 @@ check_brackets(char *s)
 static int
 check_tokenize(struct check_expr *e, const char *text)
 {
-	struct sqltok	 t, t2;
+	struct lex_token	 t, t2;
 	const char	*p = text, *next;
 
 	e->n = 0;
@@ -119,14 +119,14 @@ check_tokenize(struct check_expr *e, const char *text)
 		if (e->n == CHECK_TOKENS_MAX)
 			return -1;
 		e->tok[e->n++] = t;
-		if (t.kind == SQLTOK_END)
+		if (t.kind == LEX_END)
 			break;
 	}
 	e->at = 0;
 	return 0;
 }
 
-static const struct sqltok *
+static const struct lex_token *
 check_peek(struct check_expr *e)
 {
 	return &e->tok[e->at];
@@ -144,7 +144,7 @@ check_accept_punct(struct check_expr *e, char c)
 static int
 check_accept_word(struct check_expr *e, const char *w)
 {
-	if (!sqltok_is(check_peek(e), w))
+	if (!lex_is(check_peek(e), w))
 		return 0;
 	e->at++;
 	return 1;
@@ -159,7 +159,7 @@ static int
 check_literal(struct check_expr *e, char **lit, double *num)
 {
 	struct buf		 b;
-	const struct sqltok	*t;
+	const struct lex_token	*t;
 	char			*end;
 
 	if (check_accept_punct(e, '(')) {
@@ -171,7 +171,7 @@ check_literal(struct check_expr *e, char **lit, double *num)
 		return -1;
 	}
 	t = check_peek(e);
-	if (t->kind == SQLTOK_STRING) {
+	if (t->kind == LEX_STRING) {
 		*lit = xstrndup(t->start, t->len);
 		*num = NAN;
 		e->at++;
@@ -182,7 +182,7 @@ check_literal(struct check_expr *e, char **lit, double *num)
 		buf_addc(&b, *t->start);
 		t = &e->tok[++e->at];
 	}
-	if (t->kind != SQLTOK_WORD || !(t->start[0] >= '0' &&
+	if (t->kind != LEX_WORD || !(t->start[0] >= '0' &&
 	    t->start[0] <= '9')) {
 		buf_free(&b);
 		return -1;
@@ -190,7 +190,7 @@ check_literal(struct check_expr *e, char **lit, double *num)
 	buf_add(&b, t->start, t->len);
 	e->at++;
 	if (check_punct(check_peek(e), '.') && e->tok[e->at + 1].kind ==
-	    SQLTOK_WORD && t->start + t->len == e->tok[e->at].start) {
+	    LEX_WORD && t->start + t->len == e->tok[e->at].start) {
 		buf_addc(&b, '.');
 		buf_add(&b, e->tok[e->at + 1].start, e->tok[e->at + 1].len);
 		e->at += 2;
@@ -211,7 +211,7 @@ check_literal(struct check_expr *e, char **lit, double *num)
 static struct make_column *
 check_operand(struct check_expr *e, int *len, int *json)
 {
-	const struct sqltok	*t = check_peek(e);
+	const struct lex_token	*t = check_peek(e);
 	struct make_column	*c;
 	char			*name;
 	size_t			 save = e->at;
@@ -223,13 +223,13 @@ check_operand(struct check_expr *e, int *len, int *json)
 		e->at = save;
 		return NULL;
 	}
-	if (!sqltok_is_name(t))
+	if (!lex_is_name(t))
 		return NULL;
-	if ((sqltok_is(t, "length") || sqltok_is(t, "char_length") ||
-	    sqltok_is(t, "character_length") ||
-	    sqltok_is(t, "octet_length") || sqltok_is(t, "json_valid")) &&
+	if ((lex_is(t, "length") || lex_is(t, "char_length") ||
+	    lex_is(t, "character_length") ||
+	    lex_is(t, "octet_length") || lex_is(t, "json_valid")) &&
 	    check_punct(&e->tok[e->at + 1], '(')) {
-		*(sqltok_is(t, "json_valid") ? json : len) = 1;
+		*(lex_is(t, "json_valid") ? json : len) = 1;
 		e->at += 2;
 		c = check_operand(e, len, json);
 		if (c != NULL && check_accept_punct(e, ')'))
@@ -237,7 +237,7 @@ check_operand(struct check_expr *e, int *len, int *json)
 		e->at = save;
 		return NULL;
 	}
-	name = sqltok_name(t);
+	name = lex_name(t);
 	c = make_column_find(e->t, name);
 	free(name);
 	if (c != NULL)
@@ -251,7 +251,7 @@ check_operator(struct check_expr *e)
 {
 	static const char *const ops[] = { "<=", ">=", "<>", "!=", "<", ">",
 	    "=", NULL };
-	const struct sqltok	*a = check_peek(e), *b = &e->tok[e->at + 1];
+	const struct lex_token	*a = check_peek(e), *b = &e->tok[e->at + 1];
 	size_t			 i;
 
 	for (i = 0; ops[i] != NULL; i++) {
@@ -373,7 +373,7 @@ check_atom(struct check_expr *e)
 		return check_accept_punct(e, '(') ? check_list(e, c, ')') : -1;
 	if ((op = check_operator(e)) == NULL)
 		return -1;
-	if (!len && strcmp(op, "=") == 0 && sqltok_is(check_peek(e), "any"))
+	if (!len && strcmp(op, "=") == 0 && lex_is(check_peek(e), "any"))
 		return check_any(e, c);
 	if (check_literal(e, &lit, &v) != 0)
 		return -1;
@@ -440,7 +440,7 @@ make_check_apply(struct make_table *t, const char *text)
 	copy = xstrdup(text);
 	check_brackets(copy);
 	ok = check_tokenize(e, copy) == 0 && check_conjunction(e) == 0 &&
-	    check_peek(e)->kind == SQLTOK_END;
+	    check_peek(e)->kind == LEX_END;
 	free(copy);
 	free(e);
 	return ok;

@@ -48,18 +48,18 @@ make_trimmed(const char *s, size_t len)
 static char *
 make_table_name(const char **p)
 {
-	struct sqltok	 t;
+	struct lex_token	 t;
 	const char	*start, *next;
 
 	start = *p;
 	for (;;) {
 		next = sqlscan_next(*p, &t);
-		if (!sqltok_is_name(&t) ||
-		    (t.kind == SQLTOK_WORD && isdigit((unsigned char)*t.start)))
+		if (!lex_is_name(&t) ||
+		    (t.kind == LEX_WORD && isdigit((unsigned char)*t.start)))
 			return NULL;
 		*p = next;
 		next = sqlscan_next(*p, &t);
-		if (t.kind != SQLTOK_PUNCT || *t.start != '.')
+		if (t.kind != LEX_PUNCT || *t.start != '.')
 			break;
 		*p = next;
 	}
@@ -70,13 +70,13 @@ make_table_name(const char **p)
 static int
 make_count(const char **p, long *count, char **cause)
 {
-	struct sqltok	 t;
+	struct lex_token	 t;
 	const char	*next;
 	char		*end, *word;
 	long		 n;
 
 	next = sqlscan_next(*p, &t);
-	if (t.kind == SQLTOK_END || (t.kind == SQLTOK_PUNCT &&
+	if (t.kind == LEX_END || (t.kind == LEX_PUNCT &&
 	    *t.start == '(')) {
 		*count = 1;
 		return 0;
@@ -84,7 +84,7 @@ make_count(const char **p, long *count, char **cause)
 	word = xstrndup(t.start, t.len);
 	errno = 0;
 	n = strtol(word, &end, 10);
-	if (t.kind != SQLTOK_WORD || *end != '\0' || errno != 0 ||
+	if (t.kind != LEX_WORD || *end != '\0' || errno != 0 ||
 	    !isdigit((unsigned char)*word) || n < 1 || n > MAKE_COUNT_MAX) {
 		*cause = xprintf("bad row count \"%s\" in \"-- make:\": write "
 		    "a number from 1 to %ld after the table name", word,
@@ -106,7 +106,7 @@ static int
 make_override(struct make_spec *ms, const char *s, size_t len,
     char **cause)
 {
-	struct sqltok	 name, t;
+	struct lex_token	 name, t;
 	const char	*p;
 	char		*item, *col, *expr;
 	size_t		 i;
@@ -115,14 +115,14 @@ make_override(struct make_spec *ms, const char *s, size_t len,
 	item = make_trimmed(s, len);
 	p = sqlscan_next(item, &name);
 	p = sqlscan_next(p, &t);
-	if (!sqltok_is_name(&name) || t.kind != SQLTOK_PUNCT ||
+	if (!lex_is_name(&name) || t.kind != LEX_PUNCT ||
 	    *t.start != '=' || *p == '=') {
 		*cause = xprintf("\"%s\" in \"-- make:\" is not \"column = "
 		    "value\": %s", item, MAKE_USAGE);
 		free(item);
 		return -1;
 	}
-	col = sqltok_name(&name);
+	col = lex_name(&name);
 	expr = make_trimmed(p, strlen(p));
 	for (i = 0; i < ms->ncols; i++) {
 		if (strcasecmp(ms->cols[i], col) == 0)
@@ -154,21 +154,21 @@ make_override(struct make_spec *ms, const char *s, size_t len,
 static int
 make_overrides(struct make_spec *ms, const char *p, char **cause)
 {
-	struct sqltok	 t;
+	struct lex_token	 t;
 	const char	*item = p, *next;
 
 	for (;;) {
 		next = sqlscan_next(p, &t);
-		if (t.kind == SQLTOK_END) {
+		if (t.kind == LEX_END) {
 			*cause = xprintf("unclosed \"(\" in \"-- make:\": %s",
 			    MAKE_USAGE);
 			return -1;
 		}
-		if (t.kind == SQLTOK_PUNCT && *t.start == '(') {
+		if (t.kind == LEX_PUNCT && *t.start == '(') {
 			p = sqlscan_close(next);
 			continue;
 		}
-		if (t.kind == SQLTOK_PUNCT && (*t.start == ',' ||
+		if (t.kind == LEX_PUNCT && (*t.start == ',' ||
 		    *t.start == ')')) {
 			if (make_override(ms, item, (size_t)(t.start - item),
 			    cause) != 0)
@@ -176,11 +176,11 @@ make_overrides(struct make_spec *ms, const char *p, char **cause)
 			item = next;
 		}
 		p = next;
-		if (t.kind == SQLTOK_PUNCT && *t.start == ')')
+		if (t.kind == LEX_PUNCT && *t.start == ')')
 			break;
 	}
 	sqlscan_next(p, &t);
-	if (t.kind != SQLTOK_END) {
+	if (t.kind != LEX_END) {
 		*cause = xprintf("nothing goes after the \")\" of \"-- make:\" "
 		    "(found \"%s\")", t.start);
 		return -1;
@@ -197,7 +197,7 @@ struct make_spec *
 make_spec_parse(const char *arg, char **cause)
 {
 	struct make_spec	*ms;
-	struct sqltok		 t;
+	struct lex_token		 t;
 	const char		*p = arg;
 
 	ms = xcalloc(1, sizeof *ms);
@@ -210,9 +210,9 @@ make_spec_parse(const char *arg, char **cause)
 	if (make_count(&p, &ms->count, cause) != 0)
 		goto fail;
 	p = sqlscan_next(p, &t);
-	if (t.kind == SQLTOK_END)
+	if (t.kind == LEX_END)
 		return ms;
-	if (t.kind != SQLTOK_PUNCT || *t.start != '(') {
+	if (t.kind != LEX_PUNCT || *t.start != '(') {
 		*cause = xprintf("unexpected \"%s\" in \"-- make:\": %s",
 		    t.start, MAKE_USAGE);
 		goto fail;

@@ -408,13 +408,13 @@ parse_load(struct parser *p, const char *arg)
 static int
 no_sql_between(const struct parser *p, size_t off, size_t end)
 {
-	struct sqltok	 t;
+	struct lex_token	 t;
 	char		*text;
 	int		 none;
 
 	text = xstrndup(p->text + off, end - off);
 	sqlscan_next(text, &t);
-	none = t.kind == SQLTOK_END;
+	none = t.kind == LEX_END;
 	free(text);
 	return none;
 }

@@ -1,8 +1,8 @@
 /*
  * split.c: split SQL text into statements on ';' outside string literals,
- * quoted identifiers, comments, PostgreSQL dollar quotes and the
- * BEGIN ... END bodies of triggers and routines.  Offsets point into the
- * caller's text; nothing is copied.
+ * quoted identifiers, comments, PostgreSQL dollar quotes (lex.c reads
+ * them) and the BEGIN ... END bodies of triggers and routines.  Offsets
+ * point into the caller's text; nothing is copied.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -11,10 +11,15 @@
 
 #include "sqlcheck.h"
 
+/*
+ * The rules the splitter reads by: a file may run on any engine, so
+ * PostgreSQL's dollar quotes and E'' strings are read wherever they
+ * appear.  Block comments do not nest (see split_sql).
+ */
+#define SPLIT_RULES	(LEX_DOLLAR | LEX_E_STRINGS)
+
 struct splitter {
 	const char		*text;
-	size_t			 len;
-	size_t			 pos;
 	int			 line;
 	size_t			 start;		/* first significant byte */
 	int			 start_line;
@@ -27,34 +32,30 @@ struct splitter {
 	size_t			 nout;
 };
 
-static void	split_skip_quoted(struct splitter *, char);
-static void	split_skip_line_comment(struct splitter *);
-static void	split_skip_block_comment(struct splitter *);
-static int	split_skip_dollar(struct splitter *);
-static void	split_word(struct splitter *);
+static void	split_word(struct splitter *, const struct lex_token *);
 static void	split_emit(struct splitter *, size_t);
 
+/* The number of new lines in a token. */
 static int
-is_word_char(int c)
+split_lines(const struct lex_token *t)
 {
-	return isalnum(c) || c == '_' || c == '$';
+	const char	*p = t->start, *end = t->start + t->len;
+	int		 n = 0;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
 }
 
-/* Advance one byte, counting lines. */
+/* A significant token at t: the statement starts here if not yet. */
 static void
-split_advance(struct splitter *s)
-{
-	if (s->text[s->pos] == '\n')
-		s->line++;
-	s->pos++;
-}
-
-static void
-split_mark_start(struct splitter *s)
+split_mark_start(struct splitter *s, const struct lex_token *t)
 {
 	if (!s->started) {
 		s->started = 1;
-		s->start = s->pos;
+		s->start = (size_t)(t->start - s->text);
 		s->start_line = s->line;
 	}
 }
@@ -63,41 +64,35 @@ split_mark_start(struct splitter *s)
  * Split len bytes of text whose first line is line.  *out receives an
  * array (caller frees) of statements without their ';' and without
  * surrounding white space; returns how many.
+ *
+ * Block comments are closed by the first star-slash.  PostgreSQL would
+ * nest them, SQLite and MySQL do not; a comment that mentions a path or
+ * a glob ("schemas/" then star) is far more common than a nested one,
+ * and a wrong guess here is caught by the drivers, which refuse to run
+ * more than one statement at a time.
  */
 size_t
 split_sql(const char *text, size_t len, int line, struct split_stmt **out)
 {
-	struct splitter	s;
-	char		c;
+	struct splitter		 s;
+	struct lex_token	 t;
+	const char		*p = text, *end = text + len;
 
 	memset(&s, 0, sizeof s);
 	s.text = text;
-	s.len = len;
 	s.line = line;
-	while (s.pos < s.len) {
-		c = text[s.pos];
-		if (c == '-' && s.pos + 1 < len && text[s.pos + 1] == '-')
-			split_skip_line_comment(&s);
-		else if (c == '/' && s.pos + 1 < len && text[s.pos + 1] == '*')
-			split_skip_block_comment(&s);
-		else if (isspace((unsigned char)c))
-			split_advance(&s);
-		else if (c == ';' && s.depth == 0) {
-			split_emit(&s, s.pos);
-			split_advance(&s);
-		} else {
-			split_mark_start(&s);
-			if (c == '\'' || c == '"' || c == '`')
-				split_skip_quoted(&s, c);
-			else if (c == '$' && split_skip_dollar(&s))
-				continue;
-			else if (is_word_char((unsigned char)c))
-				split_word(&s);
-			else
-				split_advance(&s);
+	for (p = lex_next(p, end, SPLIT_RULES, &t); t.kind != LEX_END;
+	    p = lex_next(p, end, SPLIT_RULES, &t)) {
+		if (lex_is_punct(&t, ';') && s.depth == 0)
+			split_emit(&s, (size_t)(t.start - text));
+		else if (t.kind != LEX_SPACE && t.kind != LEX_COMMENT) {
+			split_mark_start(&s, &t);
+			if (t.kind == LEX_WORD)
+				split_word(&s, &t);
 		}
+		s.line += split_lines(&t);
 	}
-	split_emit(&s, s.pos);
+	split_emit(&s, len);
 	*out = s.out;
 	return s.nout;
 }
@@ -125,104 +120,6 @@ split_emit(struct splitter *s, size_t end)
 	s->end_pending = 0;
 }
 
-/* Skip a quoted string or identifier; a doubled quote is an escape. */
-static void
-split_skip_quoted(struct splitter *s, char quote)
-{
-	int	backslash = 0;
-
-	/* E'...' strings (PostgreSQL) take backslash escapes. */
-	if (quote == '\'' && s->pos > 0 &&
-	    (s->text[s->pos - 1] == 'E' || s->text[s->pos - 1] == 'e') &&
-	    (s->pos < 2 || !is_word_char((unsigned char)s->text[s->pos - 2])))
-		backslash = 1;
-	split_advance(s);
-	while (s->pos < s->len) {
-		if (backslash && s->text[s->pos] == '\\' &&
-		    s->pos + 1 < s->len) {
-			split_advance(s);
-			split_advance(s);
-			continue;
-		}
-		if (s->text[s->pos] == quote) {
-			split_advance(s);
-			if (s->pos < s->len && s->text[s->pos] == quote) {
-				split_advance(s);
-				continue;
-			}
-			return;
-		}
-		split_advance(s);
-	}
-}
-
-static void
-split_skip_line_comment(struct splitter *s)
-{
-	while (s->pos < s->len && s->text[s->pos] != '\n')
-		s->pos++;
-}
-
-/*
- * Skip a block comment to the first closing star-slash.  PostgreSQL would
- * nest them, SQLite and MySQL do not; a comment that mentions a path or a
- * glob ("schemas/" then star) is far more common than a nested one, and a
- * wrong guess here is caught by the drivers, which refuse to run more
- * than one statement at a time.
- */
-static void
-split_skip_block_comment(struct splitter *s)
-{
-	split_advance(s);
-	split_advance(s);
-	while (s->pos < s->len) {
-		if (s->text[s->pos] == '*' && s->pos + 1 < s->len &&
-		    s->text[s->pos + 1] == '/') {
-			split_advance(s);
-			split_advance(s);
-			return;
-		}
-		split_advance(s);
-	}
-}
-
-/*
- * At a '$': if a dollar quote ($$ or $tag$) opens here, skip to its close
- * and return 1; otherwise return 0 without moving.
- */
-static int
-split_skip_dollar(struct splitter *s)
-{
-	size_t		 i, taglen;
-	const char	*tag, *close;
-
-	if (s->pos > 0 && is_word_char((unsigned char)s->text[s->pos - 1]))
-		return 0;
-	i = s->pos + 1;
-	while (i < s->len && (isalnum((unsigned char)s->text[i]) ||
-	    s->text[i] == '_'))
-		i++;
-	if (i >= s->len || s->text[i] != '$' ||
-	    isdigit((unsigned char)s->text[s->pos + 1]))
-		return 0;
-	tag = s->text + s->pos;
-	taglen = i + 1 - s->pos;
-	close = NULL;
-	for (i = s->pos + taglen; i + taglen <= s->len; i++) {
-		if (memcmp(s->text + i, tag, taglen) == 0) {
-			close = s->text + i;
-			break;
-		}
-	}
-	if (close == NULL)
-		i = s->len;
-	else
-		i += taglen;
-	while (s->pos < i)
-		split_advance(s);
-	return 1;
-}
-
 static int
 word_is(const char *w, size_t n, const char *kw)
 {
@@ -235,16 +132,12 @@ word_is(const char *w, size_t n, const char *kw)
  * closes one (END IF, END LOOP, END WHILE, END REPEAT and END FOR do not).
  */
 static void
-split_word(struct splitter *s)
+split_word(struct splitter *s, const struct lex_token *t)
 {
-	const char	*w = s->text + s->pos;
-	size_t		 n = 0;
+	const char	*w = t->start;
+	size_t		 n = t->len;
 	int		 end_pending;
 
-	while (s->pos < s->len && is_word_char((unsigned char)s->text[s->pos])) {
-		s->pos++;
-		n++;
-	}
 	s->words++;
 	end_pending = s->end_pending;
 	s->end_pending = 0;

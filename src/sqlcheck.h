@@ -28,6 +28,8 @@
 #include <stdio.h>
 
 #include "driver.h"
+#include "lex.h"
+
 
 #define SQLCHECK_EXIT_OK	0
 #define SQLCHECK_EXIT_FAIL	1
@@ -697,25 +699,10 @@ char	*rewrite_expectation(const struct record *, const struct expect *,
 int	 rewrite_file(const struct file_report *, int, char **);
 
 /*
- * sqlscan.c: a small SQL tokenizer, for what sqlcheck reads in SQL text
- * itself (the table a statement writes, CREATE TABLE on SQLite).
+ * sqlscan.c: what sqlcheck reads in SQL text itself (the table a
+ * statement writes, CREATE TABLE on SQLite), on lex.c's tokens.
  */
-enum sqltok_kind {
-	SQLTOK_END,
-	SQLTOK_WORD,		/* bare word or number */
-	SQLTOK_IDENT,		/* "quoted", `quoted` or [quoted] name */
-	SQLTOK_STRING,		/* 'literal' */
-	SQLTOK_PUNCT		/* one other character */
-};
-struct sqltok {
-	enum sqltok_kind	 kind;
-	const char		*start;
-	size_t			 len;
-};
-const char *sqlscan_next(const char *, struct sqltok *);
-int	 sqltok_is(const struct sqltok *, const char *);
-int	 sqltok_is_name(const struct sqltok *);
-char	*sqltok_name(const struct sqltok *);
+const char *sqlscan_next(const char *, struct lex_token *);
 const char *sqlscan_close(const char *);
 char	*sql_dml_table(const char *, int *, char ***, size_t *);
 int	 sql_same_text(const char *, const char *);
@@ -779,6 +766,7 @@ void	 coverage_free(void);
 struct sqlite3;
 int	 catalog_sqlite(struct sqlite3 *, struct constraint_list *, char **);
 void	 catalog_sqlite_attribute(struct dberror *, const char *);
+int	 catalog_sqlite_fingerprint(struct sqlite3 *, struct buf *, char **);
 
 /* coverage-report.c: the --coverage table and --coverage-json. */
 void	 coverage_report(FILE *);

@@ -1,10 +1,9 @@
 /*
- * sqlscan.c: a small SQL tokenizer, and what sqlcheck reads in SQL text
- * with it: the table a statement writes (drivers use it where an engine
- * does not name the table of a violated constraint), the columns a CHECK
- * expression names, and CREATE TABLE on SQLite (catalog-sqlite.c).  It
- * knows identifiers ("x", `x`, [x]), string literals ('it''s'), comments
- * (-- and non-nested slash-star) and parentheses; nothing engine-specific.
+ * sqlscan.c: what sqlcheck reads in SQL text on lex.c's tokens: the
+ * table a statement writes (drivers use it where an engine does not name
+ * the table of a violated constraint), the columns a CHECK expression
+ * names, and CREATE TABLE on SQLite (catalog-sqlite.c).  It reads by the
+ * rules every engine shares, plus [names]; nothing engine-specific.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -13,118 +12,21 @@
 
 #include "sqlcheck.h"
 
-/* 1 for a byte that continues a bare word (UTF-8 bytes included). */
-static int
-sqlscan_word_char(unsigned char c)
-{
-	return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
-}
-
-/* Skip white space and comments. */
-static const char *
-sqlscan_skip(const char *p)
-{
-	for (;;) {
-		while (isspace((unsigned char)*p))
-			p++;
-		if (p[0] == '-' && p[1] == '-') {
-			p += strcspn(p, "\n");
-			continue;
-		}
-		if (p[0] == '/' && p[1] == '*') {
-			p = strstr(p + 2, "*/");
-			if (p == NULL)
-				return "";
-			p += 2;
-			continue;
-		}
-		return p;
-	}
-}
-
-/* The end of a quoted run opened at p, closed by close (doubled inside). */
-static const char *
-sqlscan_quoted(const char *p, char close)
-{
-	for (p++; *p != '\0'; p++) {
-		if (*p != close)
-			continue;
-		if (close != ']' && p[1] == close) {
-			p++;
-			continue;
-		}
-		return p + 1;
-	}
-	return p;
-}
+/*
+ * The rules sqlscan reads by, for text of any engine: SQLite's [names]
+ * besides the quotes every engine has.
+ */
+#define SQLSCAN_RULES	LEX_BRACKETS
 
 /*
- * Read the token at p into t (SQLTOK_END at the end of the text) and
- * return where the next one starts.  t points into the text.
+ * Read the token at p into t, past white space and comments (LEX_END at
+ * the end of the text), and return where the next one starts.  t points
+ * into the text.
  */
 const char *
-sqlscan_next(const char *p, struct sqltok *t)
+sqlscan_next(const char *p, struct lex_token *t)
 {
-	const char	*end;
-
-	p = sqlscan_skip(p);
-	t->start = p;
-	if (*p == '\0') {
-		t->kind = SQLTOK_END;
-		t->len = 0;
-		return p;
-	}
-	if (sqlscan_word_char((unsigned char)*p)) {
-		for (end = p; sqlscan_word_char((unsigned char)*end); end++)
-			;
-		t->kind = SQLTOK_WORD;
-	} else if (*p == '"' || *p == '`' || *p == '[') {
-		end = sqlscan_quoted(p, *p == '[' ? ']' : *p);
-		t->kind = SQLTOK_IDENT;
-	} else if (*p == '\'') {
-		end = sqlscan_quoted(p, '\'');
-		t->kind = SQLTOK_STRING;
-	} else {
-		end = p + 1;
-		t->kind = SQLTOK_PUNCT;
-	}
-	t->len = (size_t)(end - p);
-	return end;
-}
-
-/* 1 if t is the bare word w (ignoring case). */
-int
-sqltok_is(const struct sqltok *t, const char *w)
-{
-	return t->kind == SQLTOK_WORD && strlen(w) == t->len &&
-	    strncasecmp(t->start, w, t->len) == 0;
-}
-
-/* 1 if t can be a name: a bare word or a quoted identifier. */
-int
-sqltok_is_name(const struct sqltok *t)
-{
-	return t->kind == SQLTOK_WORD || t->kind == SQLTOK_IDENT;
-}
-
-/* The name t stands for, unquoted (doubled quotes undone); caller frees. */
-char *
-sqltok_name(const struct sqltok *t)
-{
-	struct buf	 b;
-	size_t		 i;
-	char		 q;
-
-	if (t->kind != SQLTOK_IDENT || t->len < 2)
-		return xstrndup(t->start, t->len);
-	q = t->start[0] == '[' ? ']' : t->start[0];
-	buf_init(&b);
-	for (i = 1; i + 1 < t->len; i++) {
-		buf_addc(&b, t->start[i]);
-		if (t->start[i] == q && q != ']' && t->start[i + 1] == q)
-			i++;
-	}
-	return buf_detach(&b);
+	return lex_next_code(p, NULL, SQLSCAN_RULES, t);
 }
 
 /*
@@ -134,16 +36,16 @@ sqltok_name(const struct sqltok *t)
 const char *
 sqlscan_close(const char *p)
 {
-	struct sqltok	t;
+	struct lex_token	t;
 	int		depth = 1;
 
 	while (depth > 0) {
 		p = sqlscan_next(p, &t);
-		if (t.kind == SQLTOK_END)
+		if (t.kind == LEX_END)
 			break;
-		if (t.kind == SQLTOK_PUNCT && *t.start == '(')
+		if (t.kind == LEX_PUNCT && *t.start == '(')
 			depth++;
-		else if (t.kind == SQLTOK_PUNCT && *t.start == ')')
+		else if (t.kind == LEX_PUNCT && *t.start == ')')
 			depth--;
 	}
 	return p;
@@ -156,12 +58,12 @@ static const char *const sqlscan_modifiers[] = {
 };
 
 static int
-sqlscan_is_modifier(const struct sqltok *t)
+sqlscan_is_modifier(const struct lex_token *t)
 {
 	size_t	i;
 
 	for (i = 0; sqlscan_modifiers[i] != NULL; i++) {
-		if (sqltok_is(t, sqlscan_modifiers[i]))
+		if (lex_is(t, sqlscan_modifiers[i]))
 			return 1;
 	}
 	return 0;
@@ -175,24 +77,24 @@ sqlscan_is_modifier(const struct sqltok *t)
 static const char *
 sqlscan_verb(const char *p, int *fk)
 {
-	struct sqltok	t;
+	struct lex_token	t;
 	int		with = 0;
 
 	for (;;) {
 		p = sqlscan_next(p, &t);
-		if (t.kind == SQLTOK_END)
+		if (t.kind == LEX_END)
 			return NULL;
-		if (t.kind == SQLTOK_PUNCT && *t.start == '(') {
+		if (t.kind == LEX_PUNCT && *t.start == '(') {
 			p = sqlscan_close(p);
 			continue;
 		}
-		if (sqltok_is(&t, "INSERT"))
+		if (lex_is(&t, "INSERT"))
 			*fk = DBERROR_FK_CHILD;
-		else if (sqltok_is(&t, "UPDATE") || sqltok_is(&t, "REPLACE"))
+		else if (lex_is(&t, "UPDATE") || lex_is(&t, "REPLACE"))
 			*fk = DBERROR_FK_CHILD | DBERROR_FK_PARENT;
-		else if (sqltok_is(&t, "DELETE"))
+		else if (lex_is(&t, "DELETE"))
 			*fk = DBERROR_FK_PARENT;
-		else if (sqltok_is(&t, "WITH") || with) {
+		else if (lex_is(&t, "WITH") || with) {
 			with = 1;
 			continue;
 		} else
@@ -203,11 +105,11 @@ sqlscan_verb(const char *p, int *fk)
 
 /* Add the name of token t to a list, without its qualifier. */
 static void
-sqlscan_add_name(const struct sqltok *t, char ***cols, size_t *ncols)
+sqlscan_add_name(const struct lex_token *t, char ***cols, size_t *ncols)
 {
 	char	*name;
 
-	name = sqltok_name(t);
+	name = lex_name(t);
 	str_list_add(cols, ncols, name);
 	free(name);
 }
@@ -218,12 +120,12 @@ sqlscan_add_name(const struct sqltok *t, char ***cols, size_t *ncols)
 static const char *
 sqlscan_insert_columns(const char *p, char ***cols, size_t *ncols)
 {
-	struct sqltok	t;
+	struct lex_token	t;
 
-	for (p = sqlscan_next(p, &t); t.kind != SQLTOK_END; ) {
-		if (t.kind == SQLTOK_PUNCT && *t.start == ')')
+	for (p = sqlscan_next(p, &t); t.kind != LEX_END; ) {
+		if (t.kind == LEX_PUNCT && *t.start == ')')
 			break;
-		if (sqltok_is_name(&t))
+		if (lex_is_name(&t))
 			sqlscan_add_name(&t, cols, ncols);
 		p = sqlscan_next(p, &t);
 	}
@@ -232,12 +134,12 @@ sqlscan_insert_columns(const char *p, char ***cols, size_t *ncols)
 
 /* 1 if t ends the SET list of an UPDATE. */
 static int
-sqlscan_set_end(const struct sqltok *t)
+sqlscan_set_end(const struct lex_token *t)
 {
-	return t->kind == SQLTOK_END || sqltok_is(t, "WHERE") ||
-	    sqltok_is(t, "FROM") || sqltok_is(t, "RETURNING") ||
-	    sqltok_is(t, "ORDER") || sqltok_is(t, "LIMIT") ||
-	    (t->kind == SQLTOK_PUNCT && *t->start == ';');
+	return t->kind == LEX_END || lex_is(t, "WHERE") ||
+	    lex_is(t, "FROM") || lex_is(t, "RETURNING") ||
+	    lex_is(t, "ORDER") || lex_is(t, "LIMIT") ||
+	    (t->kind == LEX_PUNCT && *t->start == ';');
 }
 
 /*
@@ -247,26 +149,26 @@ sqlscan_set_end(const struct sqltok *t)
 static void
 sqlscan_set_columns(const char *p, char ***cols, size_t *ncols)
 {
-	struct sqltok	t, last;
+	struct lex_token	t, last;
 	int		target = 1;
 
-	last.kind = SQLTOK_END;
+	last.kind = LEX_END;
 	for (p = sqlscan_next(p, &t); !sqlscan_set_end(&t);
 	    p = sqlscan_next(p, &t)) {
-		if (target && t.kind == SQLTOK_PUNCT && *t.start == '(') {
+		if (target && t.kind == LEX_PUNCT && *t.start == '(') {
 			p = sqlscan_insert_columns(p, cols, ncols);
 			target = 0;
-		} else if (target && sqltok_is_name(&t))
+		} else if (target && lex_is_name(&t))
 			last = t;
-		else if (target && t.kind == SQLTOK_PUNCT && *t.start == '=') {
-			if (last.kind != SQLTOK_END)
+		else if (target && t.kind == LEX_PUNCT && *t.start == '=') {
+			if (last.kind != LEX_END)
 				sqlscan_add_name(&last, cols, ncols);
 			target = 0;
-		} else if (t.kind == SQLTOK_PUNCT && *t.start == '(')
+		} else if (t.kind == LEX_PUNCT && *t.start == '(')
 			p = sqlscan_close(p);
-		else if (t.kind == SQLTOK_PUNCT && *t.start == ',') {
+		else if (t.kind == LEX_PUNCT && *t.start == ',') {
 			target = 1;
-			last.kind = SQLTOK_END;
+			last.kind = LEX_END;
 		}
 	}
 }
@@ -279,19 +181,19 @@ sqlscan_set_columns(const char *p, char ***cols, size_t *ncols)
 static void
 sqlscan_written(const char *p, char ***cols, size_t *ncols)
 {
-	struct sqltok	t;
+	struct lex_token	t;
 
 	p = sqlscan_next(p, &t);
-	if (t.kind == SQLTOK_PUNCT && *t.start == '(') {
+	if (t.kind == LEX_PUNCT && *t.start == '(') {
 		sqlscan_insert_columns(p, cols, ncols);
 		return;
 	}
-	while (!sqlscan_set_end(&t) && !sqltok_is(&t, "SET")) {
-		if (t.kind == SQLTOK_PUNCT && *t.start == '(')
+	while (!sqlscan_set_end(&t) && !lex_is(&t, "SET")) {
+		if (t.kind == LEX_PUNCT && *t.start == '(')
 			p = sqlscan_close(p);
 		p = sqlscan_next(p, &t);
 	}
-	if (sqltok_is(&t, "SET"))
+	if (lex_is(&t, "SET"))
 		sqlscan_set_columns(p, cols, ncols);
 }
 
@@ -307,7 +209,7 @@ sqlscan_written(const char *p, char ***cols, size_t *ncols)
 char *
 sql_dml_table(const char *sql, int *fk, char ***cols, size_t *ncols)
 {
-	struct sqltok	 t, dot;
+	struct lex_token	 t, dot;
 	const char	*p, *after;
 
 	*fk = 0;
@@ -316,20 +218,20 @@ sql_dml_table(const char *sql, int *fk, char ***cols, size_t *ncols)
 		return NULL;
 	do {
 		p = sqlscan_next(p, &t);
-		if (sqltok_is(&t, "REPLACE"))
+		if (lex_is(&t, "REPLACE"))
 			*fk |= DBERROR_FK_PARENT;
-	} while (sqlscan_is_modifier(&t) || sqltok_is(&t, "REPLACE"));
-	if (!sqltok_is_name(&t))
+	} while (sqlscan_is_modifier(&t) || lex_is(&t, "REPLACE"));
+	if (!lex_is_name(&t))
 		return NULL;
 	after = sqlscan_next(p, &dot);
-	if (dot.kind == SQLTOK_PUNCT && *dot.start == '.') {
+	if (dot.kind == LEX_PUNCT && *dot.start == '.') {
 		p = sqlscan_next(after, &t);
-		if (!sqltok_is_name(&t))
+		if (!lex_is_name(&t))
 			return NULL;
 	}
 	if (cols != NULL)
 		sqlscan_written(p, cols, ncols);
-	return sqltok_name(&t);
+	return lex_name(&t);
 }
 
 /*
@@ -340,18 +242,18 @@ sql_dml_table(const char *sql, int *fk, char ***cols, size_t *ncols)
 void
 sql_expr_columns(struct constraint *c, char *const *cols, size_t n)
 {
-	struct sqltok	 t;
+	struct lex_token	 t;
 	const char	*p;
 	char		*name;
 	size_t		 i;
 
 	if (c->expr == NULL)
 		return;
-	for (p = sqlscan_next(c->expr, &t); t.kind != SQLTOK_END;
+	for (p = sqlscan_next(c->expr, &t); t.kind != LEX_END;
 	    p = sqlscan_next(p, &t)) {
-		if (!sqltok_is_name(&t))
+		if (!lex_is_name(&t))
 			continue;
-		name = sqltok_name(&t);
+		name = lex_name(&t);
 		for (i = 0; i < n; i++) {
 			if (strcasecmp(cols[i], name) == 0 &&
 			    !str_list_has(c->columns, c->ncolumns, cols[i]))

@@ -132,80 +132,44 @@ str_utf8_len(const unsigned char *s)
 	return n;
 }
 
-/* Copy a quoted string or identifier at s (quote char q) into b. */
-static const char *
-norm_quoted(const char *s, char q, struct buf *b)
-{
-	buf_addc(b, *s++);
-	while (*s != '\0') {
-		buf_addc(b, *s);
-		if (*s++ == q) {
-			if (*s != q || q == ']')
-				break;
-			buf_addc(b, *s++);
-		}
-	}
-	return s;
-}
-
-/* Skip white space and comments; 1 if there were any. */
-static int
-norm_skip(const char **sp)
-{
-	const char	*s = *sp, *end;
-
-	for (;;) {
-		if (isspace((unsigned char)*s))
-			s++;
-		else if (s[0] == '-' && s[1] == '-')
-			s += strcspn(s, "\n");
-		else if (s[0] == '/' && s[1] == '*') {
-			end = strstr(s + 2, "*/");
-			s = end != NULL ? end + 2 : s + strlen(s);
-		} else
-			break;
-	}
-	if (s == *sp)
-		return 0;
-	*sp = s;
-	return 1;
-}
-
 /*
  * SQL text in a canonical form, for comparing schemas: white space and
  * comments become one space, none around parentheses or before a comma
  * and one after it; letters outside quotes are lower-cased; quoted
- * strings and identifiers are kept as written.  Caller frees.
+ * strings and identifiers (SQLite's [names] too: lex.c's LEX_SQLITE)
+ * are kept as written.  Caller frees.
  */
 char *
 str_sql_normalize(const char *s)
 {
-	struct buf	 b;
-	int		 space = 0;
-	char		 last = '\0', c;
+	struct buf		 b;
+	struct lex_token	 t;
+	int			 space = 0;
+	char			 last = '\0', c;
+	size_t			 i;
 
 	buf_init(&b);
-	for (;;) {
-		if (norm_skip(&s))
+	for (s = lex_next(s, NULL, LEX_SQLITE, &t); t.kind != LEX_END;
+	    s = lex_next(s, NULL, LEX_SQLITE, &t)) {
+		if (t.kind == LEX_SPACE || t.kind == LEX_COMMENT) {
 			space = 1;
-		c = *s;
-		if (c == '\0')
-			break;
-		if (c == ')' || c == ',' || c == '(' || last == '(')
+			continue;
+		}
+		for (i = 0; i < t.len; i++) {
+			c = t.start[i];
+			if (c == ')' || c == ',' || c == '(' || last == '(')
+				space = 0;
+			if (last == ',')
+				space = 1;
+			if (space && b.len > 0)
+				buf_addc(&b, ' ');
 			space = 0;
-		if (last == ',')
-			space = 1;
-		if (space && b.len > 0)
-			buf_addc(&b, ' ');
-		space = 0;
-		last = c;
-		if (c == '\'' || c == '"' || c == '`')
-			s = norm_quoted(s, c, &b);
-		else if (c == '[')
-			s = norm_quoted(s, ']', &b);
-		else {
+			last = c;
+			if (t.kind == LEX_IDENT || t.kind == LEX_STRING) {
+				buf_add(&b, t.start, t.len);
+				break;
+			}
 			buf_addc(&b, (char)tolower((unsigned char)c));
-			s++;
 		}
 	}
 	return buf_detach(&b);

@@ -9,7 +9,9 @@
  * database (roles, other databases, tablespaces, server settings), and
  * on MySQL/MariaDB, inside the file's transaction on the user's
  * database, statements that commit implicitly.  Text only: no engine is
- * asked.
+ * asked.  Words are read with lex.c, by the engine's quoting rules where
+ * the question is an engine's (LEX_MYSQL, LEX_POSTGRES), else by those
+ * all engines share.
  */
 #include <ctype.h>
 #include <string.h>
@@ -17,20 +19,21 @@
 
 #include "sqlcheck.h"
 
-/* The first word of a statement, upper-cased, into w (size n). */
+static const char *next_word(const char *, int, char *, size_t);
+
+/*
+ * The first word of a statement, upper-cased, into w (size n); *after
+ * is set to the text after it and the white space and comments that
+ * follow.  Any engine's statement: the quoting rules all share.
+ */
 static const char *
 first_words(const char *sql, char *w, size_t n, const char **after)
 {
-	size_t	i = 0;
+	struct lex_token	t;
 
-	while (isspace((unsigned char)*sql) || *sql == '(')
-		sql++;
-	while ((isalpha((unsigned char)*sql) || *sql == '_') && i + 1 < n)
-		w[i++] = (char)toupper((unsigned char)*sql++);
-	w[i] = '\0';
-	while (isspace((unsigned char)*sql))
-		sql++;
-	*after = sql;
+	sql = next_word(sql, 0, w, n);
+	lex_next_code(sql, NULL, 0, &t);
+	*after = t.start;
 	return w;
 }
 
@@ -113,53 +116,32 @@ txn_is_savepoint_stmt(const char *sql)
 }
 
 /*
- * Skip what separates words: white space, comments, parentheses, and the
- * markers of MySQL's executable comments (slash-star-bang and a version, whose
- * content the server runs, so it is read as code).
+ * The next word of s by the quoting rules of lex.c, past what separates
+ * words: white space, comments and parentheses (with LEX_EXEC_COMMENTS,
+ * the content of MySQL's executable comments is read as code, as the
+ * server runs it), upper-cased into w (of size n; empty if s has no word
+ * there); returns what follows it.
  */
 static const char *
-skip_gap(const char *s)
+next_word(const char *s, int rules, char *w, size_t n)
 {
+	struct lex_token	 t;
+	const char		*after;
+	size_t			 i;
+
 	for (;;) {
-		while (isspace((unsigned char)*s) || *s == '(' || *s == ')')
-			s++;
-		if (s[0] == '-' && s[1] == '-') {
-			while (*s != '\0' && *s != '\n')
-				s++;
-		} else if (s[0] == '/' && s[1] == '*' && (s[2] == '!' ||
-		    (s[2] == 'M' && s[3] == '!'))) {
-			s += s[2] == '!' ? 3 : 4;
-			while (isdigit((unsigned char)*s))
-				s++;
-		} else if (s[0] == '/' && s[1] == '*') {
-			s = strstr(s + 2, "*/");
-			if (s == NULL)
-				return "";
-			s += 2;
-		} else if (s[0] == '*' && s[1] == '/')
-			s += 2;
-		else
-			return s;
+		after = lex_next_code(s, NULL, rules, &t);
+		if (!lex_is_punct(&t, '(') && !lex_is_punct(&t, ')'))
+			break;
+		s = after;
 	}
-}
-
-/*
- * The next word of s (letters, digits, _ and $), upper-cased into w (of
- * size n; empty if s has no word there); returns what follows it.
- */
-static const char *
-next_word(const char *s, char *w, size_t n)
-{
-	size_t	i = 0;
-
-	s = skip_gap(s);
-	while ((isalnum((unsigned char)*s) || *s == '_' || *s == '$') &&
-	    i + 1 < n)
-		w[i++] = (char)toupper((unsigned char)*s++);
+	*w = '\0';
+	if (t.kind != LEX_WORD)
+		return t.start;
+	for (i = 0; i < t.len && i + 1 < n; i++)
+		w[i] = (char)toupper((unsigned char)t.start[i]);
 	w[i] = '\0';
-	while (isalnum((unsigned char)*s) || *s == '_' || *s == '$')
-		s++;
-	return s;
+	return after;
 }
 
 /* 1 if w is one of the words of list (NULL-ended). */
@@ -178,42 +160,29 @@ word_in(const char *w, const char *const *list)
  * ...), into w; returns what follows it.
  */
 static const char *
-word_after(const char *sql, const char *const *skip, char *w, size_t n)
+word_after(const char *sql, int rules, const char *const *skip, char *w,
+    size_t n)
 {
 	do
-		sql = next_word(sql, w, n);
+		sql = next_word(sql, rules, w, n);
 	while (*w != '\0' && word_in(w, skip));
 	return sql;
 }
 
 /*
- * 1 if the word word (upper case) occurs in sql outside quotes: a
- * keyword anywhere in the statement (SONAME, GLOBAL, ON, ...); the
- * GLOBAL of @@global.x counts too.
+ * 1 if the word word occurs in sql outside quotes and comments (by
+ * rules): a keyword anywhere in the statement (SONAME, GLOBAL, ON, ...);
+ * the GLOBAL of @@global.x counts too.
  */
 static int
-has_word(const char *sql, const char *word)
+has_word(const char *sql, int rules, const char *word)
 {
-	char		 w[32];
-	const char	*s = sql;
-	char		 q;
+	struct lex_token	t;
 
-	while (*s != '\0') {
-		if (*s == '\'' || *s == '"' || *s == '`') {
-			q = *s++;
-			while (*s != '\0' && *s != q)
-				s += *s == '\\' && s[1] != '\0' ? 2 : 1;
-			if (*s != '\0')
-				s++;
-			continue;
-		}
-		if (isalnum((unsigned char)*s) || *s == '_' || *s == '$') {
-			s = next_word(s, w, sizeof w);
-			if (strcmp(w, word) == 0)
-				return 1;
-			continue;
-		}
-		s++;
+	for (sql = lex_next_code(sql, NULL, rules, &t); t.kind != LEX_END;
+	    sql = lex_next_code(sql, NULL, rules, &t)) {
+		if (lex_is(&t, word))
+			return 1;
 	}
 	return 0;
 }
@@ -225,12 +194,12 @@ static const char *const create_mods[] = { "OR", "REPLACE", "DEFINER",
 
 /* 1 if mod is among the modifiers after the first word (TEMPORARY, ...). */
 static int
-has_modifier(const char *rest, const char *mod)
+has_modifier(const char *rest, int rules, const char *mod)
 {
 	char	w[32];
 
 	for (;;) {
-		rest = next_word(rest, w, sizeof w);
+		rest = next_word(rest, rules, w, sizeof w);
 		if (*w == '\0' || !word_in(w, create_mods))
 			return 0;
 		if (strcmp(w, mod) == 0)
@@ -263,21 +232,21 @@ txn_commits_implicitly(const char *sql)
 	char		 w[32], w2[32];
 	const char	*rest;
 
-	rest = next_word(sql, w, sizeof w);
+	rest = next_word(sql, LEX_MYSQL, w, sizeof w);
 	if (strcmp(w, "CREATE") == 0 || strcmp(w, "DROP") == 0) {
-		word_after(rest, create_mods, w2, sizeof w2);
+		word_after(rest, LEX_MYSQL, create_mods, w2, sizeof w2);
 		if (strcmp(w, "DROP") == 0 && strcmp(w2, "PREPARE") == 0)
 			return 0;	/* DEALLOCATE PREPARE */
-		return !has_modifier(rest, "TEMPORARY") ||
+		return !has_modifier(rest, LEX_MYSQL, "TEMPORARY") ||
 		    strcmp(w2, "INDEX") == 0;
 	}
 	if (word_in(w, always))
 		return 1;
 	if (strcmp(w, "ANALYZE") == 0 || strcmp(w, "CHECK") == 0) {
-		word_after(rest, create_mods, w2, sizeof w2);
+		word_after(rest, LEX_MYSQL, create_mods, w2, sizeof w2);
 		return word_in(w2, tables);
 	}
-	next_word(rest, w2, sizeof w2);
+	next_word(rest, LEX_MYSQL, w2, sizeof w2);
 	if (strcmp(w, "LOAD") == 0)
 		return strcmp(w2, "INDEX") == 0;
 	if (strcmp(w, "CHANGE") == 0)
@@ -302,13 +271,13 @@ mysql_server_change(const char *sql, const struct txn_place *p)
 	char		 w[32], w2[32], w3[32];
 	const char	*rest, *after;
 
-	rest = next_word(sql, w, sizeof w);
-	after = word_after(rest, create_mods, w2, sizeof w2);
+	rest = next_word(sql, LEX_MYSQL, w, sizeof w);
+	after = word_after(rest, LEX_MYSQL, create_mods, w2, sizeof w2);
 	if (strcmp(w, "CREATE") == 0 || strcmp(w, "DROP") == 0 ||
 	    strcmp(w, "ALTER") == 0 || strcmp(w, "RENAME") == 0) {
 		if ((strcmp(w2, "DATABASE") == 0 ||
 		    strcmp(w2, "SCHEMA") == 0) && strcmp(w, "ALTER") == 0) {
-			next_word(after, w3, sizeof w3);
+			next_word(after, LEX_MYSQL, w3, sizeof w3);
 			return word_in(w3, this_db) ? NULL : "another database";
 		}
 		if (strcmp(w2, "DATABASE") == 0 || strcmp(w2, "SCHEMA") == 0)
@@ -321,7 +290,8 @@ mysql_server_change(const char *sql, const struct txn_place *p)
 			return "a server definition";
 		if (strcmp(w2, "INSTANCE") == 0)
 			return "the server";
-		if (strcmp(w2, "FUNCTION") == 0 && has_word(sql, "SONAME"))
+		if (strcmp(w2, "FUNCTION") == 0 &&
+		    has_word(sql, LEX_MYSQL, "SONAME"))
 			return "a loadable function (a plugin)";
 		return NULL;
 	}
@@ -330,12 +300,14 @@ mysql_server_change(const char *sql, const struct txn_place *p)
 	if (strcmp(w, "INSTALL") == 0 || strcmp(w, "UNINSTALL") == 0)
 		return "plugins";
 	if (strcmp(w, "SET") == 0 && (strcmp(w2, "PASSWORD") == 0 ||
-	    (strcmp(w2, "DEFAULT") == 0 && has_word(sql, "ROLE"))))
+	    (strcmp(w2, "DEFAULT") == 0 &&
+	    has_word(sql, LEX_MYSQL, "ROLE"))))
 		return "accounts and privileges";
-	if (strcmp(w, "SET") == 0 && (has_word(sql, "GLOBAL") ||
-	    has_word(sql, "PERSIST") || has_word(sql, "PERSIST_ONLY")))
+	if (strcmp(w, "SET") == 0 && (has_word(sql, LEX_MYSQL, "GLOBAL") ||
+	    has_word(sql, LEX_MYSQL, "PERSIST") ||
+	    has_word(sql, LEX_MYSQL, "PERSIST_ONLY")))
 		return "server settings (SET GLOBAL)";
-	if (strcmp(w, "KILL") == 0 && has_word(sql, "CONNECTION_ID"))
+	if (strcmp(w, "KILL") == 0 && has_word(sql, LEX_MYSQL, "CONNECTION_ID"))
 		return NULL;	/* its own session */
 	if (word_in(w, server) || ((strcmp(w, "START") == 0 ||
 	    strcmp(w, "STOP") == 0) && strcmp(w2, "TRANSACTION") != 0) ||
@@ -354,11 +326,11 @@ pg_on_shared(const char *sql, const char *const *list)
 	const char	*s = sql;
 
 	do
-		s = next_word(s, w, sizeof w);
+		s = next_word(s, LEX_POSTGRES, w, sizeof w);
 	while (*w != '\0' && strcmp(w, "ON") != 0);
 	if (*w == '\0')
 		return 0;
-	next_word(s, w, sizeof w);
+	next_word(s, LEX_POSTGRES, w, sizeof w);
 	return word_in(w, list);
 }
 
@@ -378,9 +350,9 @@ pg_server_change(const char *sql, const struct txn_place *p)
 	const char	*rest, *after;
 	int		 undone = p->in_txn && p->txn_ddl;
 
-	rest = next_word(sql, w, sizeof w);
-	after = word_after(rest, create_mods, w2, sizeof w2);
-	next_word(after, w3, sizeof w3);
+	rest = next_word(sql, LEX_POSTGRES, w, sizeof w);
+	after = word_after(rest, LEX_POSTGRES, create_mods, w2, sizeof w2);
+	next_word(after, LEX_POSTGRES, w3, sizeof w3);
 	if ((strcmp(w, "CREATE") == 0 || strcmp(w, "DROP") == 0) &&
 	    strcmp(w2, "DATABASE") == 0)
 		return "another database";
@@ -406,7 +378,7 @@ pg_server_change(const char *sql, const struct txn_place *p)
 	    strcmp(w2, "TABLESPACE") == 0))
 		return "a database or tablespace";
 	if ((strcmp(w, "GRANT") == 0 || strcmp(w, "REVOKE") == 0) &&
-	    !has_word(sql, "ON"))
+	    !has_word(sql, LEX_POSTGRES, "ON"))
 		return "role membership";
 	if ((strcmp(w, "GRANT") == 0 || strcmp(w, "REVOKE") == 0) &&
 	    pg_on_shared(sql, shared))
@@ -443,8 +415,8 @@ implicit_commit_hint(const char *sql)
 	char		 w[32], w2[32];
 	const char	*rest;
 
-	rest = next_word(sql, w, sizeof w);
-	word_after(rest, create_mods, w2, sizeof w2);
+	rest = next_word(sql, LEX_MYSQL, w, sizeof w);
+	word_after(rest, LEX_MYSQL, create_mods, w2, sizeof w2);
 	if (strcmp(w, "CREATE") == 0 && strcmp(w2, "TABLE") == 0)
 		return "use CREATE TEMPORARY TABLE (which does not commit), or ";
 	if (strcmp(w, "DROP") == 0 && strcmp(w2, "TABLE") == 0)

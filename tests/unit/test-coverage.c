@@ -71,7 +71,7 @@ test_dml_table(void)
 static void
 test_tokens(void)
 {
-	struct sqltok	 t;
+	struct lex_token	 t;
 	struct constraint c;
 	char		 a[] = "a", b[] = "B", cd[] = "c d", e[] = "e";
 	char		 expr[] = "b > a AND \"c d\" <> 'e' AND a < 10";
@@ -79,11 +79,11 @@ test_tokens(void)
 	char		*s;
 
 	sqlscan_next("  \"x\"\"y\" rest", &t);
-	s = sqltok_name(&t);
+	s = lex_name(&t);
 	is_str(s, "x\"y", "a quoted name is unquoted");
 	free(s);
 	sqlscan_next("[a b]", &t);
-	s = sqltok_name(&t);
+	s = lex_name(&t);
 	is_str(s, "a b", "a bracketed name is unquoted");
 	free(s);
 	memset(&c, 0, sizeof c);

@@ -324,6 +324,9 @@ test_txn_classify(void)
 		{ "REINDEX DATABASE d", TXN_REFUSED, 0 },
 		{ "REINDEX TABLE t", TXN_NONE, 0 },
 		{ "(SELECT 1)", TXN_NONE, 0 },
+		{ "ROLLBACK /* to */ TO a", TXN_NONE, 1 },
+		{ "-- lead\nCOMMIT", TXN_COMMIT, 1 },
+		{ "'BEGIN'", TXN_NONE, 0 },
 	};
 	size_t	i;
 
