@@ -246,6 +246,7 @@ make_column_line(struct make_schema *ms, const char *line)
 	    strstr(lower + strlen(c->type), " as (") != NULL;
 	free(lower);
 	make_classify(ms, c);
+	c->named = make_name_kind(c->name);
 }
 
 static int
@@ -281,8 +282,12 @@ make_sort_fks(struct make_table *t)
 		for (j = 0; j < t->fks[i].n; j++) {
 			for (k = 0; k < t->ncols; k++) {
 				if (strcasecmp(t->cols[k].name,
-				    t->fks[i].cols[j]) == 0)
-					t->cols[k].fk = (int)i;
+				    t->fks[i].cols[j]) != 0)
+					continue;
+				t->cols[k].fk = (int)i;
+				t->cols[k].fk_col = (int)j;
+				if (j == 0)
+					t->fks[i].first = k;
 			}
 		}
 	}
@@ -483,6 +488,10 @@ make_schema_read(struct conn *conn, struct make_schema *ms, char **cause)
 	constraint_list_free(&cl);
 	for (i = 0; i < ms->ntables; i++) {
 		make_sort_fks(&ms->tables[i]);
+		ms->tables[i].hash = make_hash_base(ms->tables[i].name, "");
+		for (j = 0; j < ms->tables[i].ncols; j++)
+			ms->tables[i].cols[j].hash = make_hash_base(
+			    ms->tables[i].name, ms->tables[i].cols[j].name);
 		for (j = 0; j < ms->tables[i].nchecks; j++)
 			ms->tables[i].checks[j].readable = make_check_apply(
 			    &ms->tables[i], ms->tables[i].checks[j].expr);

@@ -43,10 +43,9 @@ make_mix(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-/* The hash of a row's column: the same on every engine and every run. */
+/* What the hash of a column starts from: its table and name. */
 uint64_t
-make_hash(uint64_t seed, const char *table, const char *column,
-    uint64_t row)
+make_hash_base(const char *table, const char *column)
 {
 	uint64_t		 h = UINT64_C(1469598103934665603);
 	const unsigned char	*s;
@@ -56,7 +55,17 @@ make_hash(uint64_t seed, const char *table, const char *column,
 	h = (h ^ '.') * UINT64_C(1099511628211);
 	for (s = (const unsigned char *)column; *s != '\0'; s++)
 		h = (h ^ (uint64_t)tolower(*s)) * UINT64_C(1099511628211);
-	return make_mix(h ^ make_mix(seed) ^ make_mix(row * 2 + 1));
+	return h;
+}
+
+/*
+ * The hash of a row's column (base from make_hash_base): the same on
+ * every engine and every run.
+ */
+uint64_t
+make_hash(uint64_t base, uint64_t seed, uint64_t row)
+{
+	return make_mix(base ^ make_mix(seed) ^ make_mix(row * 2 + 1));
 }
 
 /* s as an SQL string literal (quotes doubled; backslashes for MySQL). */
@@ -84,38 +93,72 @@ make_named(const char *name, const char *word)
 	    strcasecmp(name + n - w, word) == 0;
 }
 
+/* What a column's name says its values are (MAKE_NAMED_*). */
+int
+make_name_kind(const char *name)
+{
+	if (make_named(name, "email"))
+		return MAKE_NAMED_EMAIL;
+	if (make_named(name, "first_name") || strcasecmp(name,
+	    "firstname") == 0)
+		return MAKE_NAMED_FIRST;
+	if (make_named(name, "last_name") || strcasecmp(name,
+	    "lastname") == 0 || strcasecmp(name, "surname") == 0)
+		return MAKE_NAMED_LAST;
+	if (make_named(name, "name"))
+		return MAKE_NAMED_NAME;
+	if (make_named(name, "phone"))
+		return MAKE_NAMED_PHONE;
+	if (make_named(name, "city"))
+		return MAKE_NAMED_CITY;
+	if (make_named(name, "country"))
+		return MAKE_NAMED_COUNTRY;
+	if (make_named(name, "url") || make_named(name, "website"))
+		return MAKE_NAMED_URL;
+	return MAKE_NAMED_NONE;
+}
+
 /* Realistic text by the column's name into b; 0 if the name says none. */
 static int
-make_named_text(const struct make_column *c, uint64_t h, uint64_t person,
-    int64_t n, struct buf *b)
+make_named_text(const struct make_column *c, uint64_t person, int64_t n,
+    struct buf *b)
 {
 	const char	*first = first_names[person % NITEMS(first_names)];
 	const char	*last = last_names[(person >> 8) % NITEMS(last_names)];
 	size_t		 i;
 
-	if (make_named(c->name, "email")) {
+	switch (c->named) {
+	case MAKE_NAMED_EMAIL:
 		buf_printf(b, "%s.%s%" PRId64 "@example.com", first, last, n);
 		for (i = 0; i < b->len; i++)
 			b->data[i] = (char)tolower((unsigned char)b->data[i]);
-	} else if (make_named(c->name, "first_name") ||
-	    strcasecmp(c->name, "firstname") == 0)
+		break;
+	case MAKE_NAMED_FIRST:
 		buf_adds(b, first);
-	else if (make_named(c->name, "last_name") ||
-	    strcasecmp(c->name, "lastname") == 0 ||
-	    strcasecmp(c->name, "surname") == 0)
+		break;
+	case MAKE_NAMED_LAST:
 		buf_adds(b, last);
-	else if (make_named(c->name, "name"))
-		buf_printf(b, "%s %s", first, last);
-	else if (make_named(c->name, "phone"))
+		break;
+	case MAKE_NAMED_NAME:
+		buf_adds(b, first);
+		buf_addc(b, ' ');
+		buf_adds(b, last);
+		break;
+	case MAKE_NAMED_PHONE:
 		buf_printf(b, "+1-555-%04" PRId64, n % 10000);
-	else if (make_named(c->name, "city"))
-		buf_adds(b, cities[(h >> 16) % NITEMS(cities)]);
-	else if (make_named(c->name, "country"))
-		buf_adds(b, countries[(h >> 16) % NITEMS(countries)]);
-	else if (make_named(c->name, "url") || make_named(c->name, "website"))
+		break;
+	case MAKE_NAMED_CITY:
+		buf_adds(b, cities[(person >> 16) % NITEMS(cities)]);
+		break;
+	case MAKE_NAMED_COUNTRY:
+		buf_adds(b, countries[(person >> 16) % NITEMS(countries)]);
+		break;
+	case MAKE_NAMED_URL:
 		buf_printf(b, "https://example.com/%s/%" PRId64, c->name, n);
-	else
+		break;
+	default:
 		return 0;
+	}
 	return 1;
 }
 
@@ -134,12 +177,15 @@ make_text(const struct make_column *c, uint64_t h, uint64_t person,
 	size_t		 keep;
 
 	buf_init(&b);
-	if (!make_named_text(c, h, person, n, &b))
-		buf_printf(&b, "%s %" PRId64, c->name, n);
-	else if (c->key && !make_named(c->name, "email") &&
-	    !make_named(c->name, "url") && !make_named(c->name, "website") &&
-	    !make_named(c->name, "phone"))
-		buf_printf(&b, " %" PRId64, n);
+	if (!make_named_text(c, person, n, &b)) {
+		buf_adds(&b, c->name);
+		buf_addc(&b, ' ');
+		buf_add_int64(&b, n);
+	} else if (c->key && c->named != MAKE_NAMED_EMAIL &&
+	    c->named != MAKE_NAMED_URL && c->named != MAKE_NAMED_PHONE) {
+		buf_addc(&b, ' ');
+		buf_add_int64(&b, n);
+	}
 	if (c->len > 0 && b.len > (size_t)c->len) {
 		snprintf(num, sizeof num, "%" PRId64, n);
 		keep = c->key && strlen(num) < (size_t)c->len ?

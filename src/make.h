@@ -28,6 +28,19 @@ enum make_class {
 	MAKE_JSON
 };
 
+/* What a column's name says (make_name_kind). */
+enum make_named {
+	MAKE_NAMED_NONE,
+	MAKE_NAMED_EMAIL,
+	MAKE_NAMED_FIRST,
+	MAKE_NAMED_LAST,
+	MAKE_NAMED_NAME,
+	MAKE_NAMED_PHONE,
+	MAKE_NAMED_CITY,
+	MAKE_NAMED_COUNTRY,
+	MAKE_NAMED_URL
+};
+
 /* A column; strings owned by the table. */
 struct make_column {
 	char		 *name;
@@ -45,6 +58,9 @@ struct make_column {
 	int		  fk;		/* its foreign key, or -1 */
 	const char	 *override;	/* SQL from the make line, or NULL */
 	int64_t		  next;		/* key: first value of its sequence */
+	uint64_t	  hash;		/* make_hash_base of table and name */
+	int		  named;	/* make_name_kind of its name */
+	int		  fk_col;	/* its place in its foreign key */
 };
 
 /* A foreign key of a table, with the parent rows it can point at. */
@@ -57,6 +73,7 @@ struct make_fk {
 	int		  in_key;	/* rows need distinct parents */
 	int		  null;		/* a cycle: set to NULL */
 	int		  skip;		/* a column of it is overridden */
+	size_t		  first;	/* the column of cols[0] */
 	char		**rows;		/* parent keys, n values a row */
 	size_t		  nrows;
 };
@@ -86,6 +103,7 @@ struct make_table {
 	size_t			 nkeys;
 	int			 made;		/* being made (cycle check) */
 	int			 seen;		/* visited (make_reaches) */
+	uint64_t		 hash;		/* make_hash_base of name and "" */
 };
 
 struct make_schema {
@@ -106,9 +124,11 @@ struct make_column *make_column_find(struct make_table *, const char *);
 int	 make_check_apply(struct make_table *, const char *);
 
 /* make-value.c */
-uint64_t make_hash(uint64_t, const char *, const char *, uint64_t);
+uint64_t make_hash_base(const char *, const char *);
+uint64_t make_hash(uint64_t, uint64_t, uint64_t);
 void	 make_value(const struct make_column *, uint64_t, uint64_t,
 	    int64_t, struct buf *);
 void	 make_literal(struct buf *, const char *, int);
+int	 make_name_kind(const char *);
 
 #endif /* MAKE_H */

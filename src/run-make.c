@@ -17,6 +17,7 @@
 
 #define MAKE_BATCH	500		/* rows an INSERT at most */
 #define MAKE_PARENTS_MAX 100000		/* parent rows read at most */
+#define MAKE_LOAD_ROWS	10000		/* rows a driver load at most */
 
 /* One "-- make:" being run. */
 struct make_run {
@@ -38,6 +39,8 @@ struct make_plan {
 	int64_t			 before;	/* rows already there */
 	int64_t			*next;		/* per column: key sequence */
 	int			*use;		/* per column: in the INSERT */
+	uint64_t		 person;	/* the hash of row person_row */
+	int64_t			 person_row;
 };
 
 static int	make_rows(struct make_run *, struct make_table *, long,
@@ -368,8 +371,8 @@ make_parent_index(struct make_run *mr, struct make_plan *pl, size_t i,
 	size_t			 j;
 
 	if (!fk->in_key)
-		return (size_t)(make_hash(mr->r->opts->seed, t->name,
-		    fk->cols[0], (uint64_t)row) % fk->nrows);
+		return (size_t)(make_hash(t->cols[fk->first].hash,
+		    mr->r->opts->seed, (uint64_t)row) % fk->nrows);
 	/* Mixed radix over the in-key foreign keys, in order. */
 	for (j = 0; j < i; j++) {
 		if (t->fks[j].in_key && !t->fks[j].skip && !t->fks[j].null)
@@ -386,7 +389,7 @@ make_cell(struct make_run *mr, struct make_plan *pl, size_t ci, long i,
 	struct make_table	*t = pl->t;
 	struct make_column	*c = &t->cols[ci];
 	struct make_fk		*fk;
-	size_t			 k, p;
+	size_t			 p;
 
 	if (c->override != NULL) {
 		buf_adds(b, c->override);
@@ -399,17 +402,17 @@ make_cell(struct make_run *mr, struct make_plan *pl, size_t ci, long i,
 			return;
 		}
 		p = make_parent_index(mr, pl, (size_t)c->fk, row);
-		for (k = 0; k < fk->n; k++) {
-			if (strcasecmp(fk->cols[k], c->name) == 0)
-				break;
-		}
-		make_literal(b, fk->rows[p * fk->n + (k < fk->n ? k : 0)],
+		make_literal(b, fk->rows[p * fk->n + (size_t)c->fk_col],
 		    mr->mysql);
 		return;
 	}
-	make_value(c, make_hash(mr->r->opts->seed, t->name, c->name,
-	    (uint64_t)row), make_hash(mr->r->opts->seed, t->name, "",
-	    (uint64_t)row), pl->next[ci] + i, b);
+	if (pl->person_row != row) {
+		pl->person = make_hash(t->hash, mr->r->opts->seed,
+		    (uint64_t)row);
+		pl->person_row = row;
+	}
+	make_value(c, make_hash(c->hash, mr->r->opts->seed, (uint64_t)row),
+	    pl->person, pl->next[ci] + i, b);
 }
 
 /* "INSERT INTO t (cols) VALUES" into b. */
@@ -470,6 +473,13 @@ make_refused(struct make_run *mr, struct make_plan *pl,
 		if (strcasecmp(t->checks[i].name, err->constraint) == 0)
 			ck = &t->checks[i];
 	}
+	/* The load slots do not name it: the message does. */
+	for (i = 0; i < t->nchecks && ck == NULL && err->message != NULL;
+	    i++) {
+		if (*t->checks[i].name != '\0' &&
+		    strstr(err->message, t->checks[i].name) != NULL)
+			ck = &t->checks[i];
+	}
 	desc = dberror_describe(err);
 	if (ck != NULL && !ck->readable)
 		make_fail(mr, xprintf("-- make: %s: CHECK constraint %s (%s) "
@@ -483,6 +493,209 @@ make_refused(struct make_run *mr, struct make_plan *pl,
 		    "row made: %s\nrow: %s", t->name, desc, row));
 	free(desc);
 	return -1;
+}
+
+/*
+ * The value an SQL literal stands for, as text into out (what the
+ * driver's load slot takes); 1 for NULL.  TRUE and FALSE are 1 and 0.
+ */
+static int
+make_unliteral(const char *lit, struct buf *out)
+{
+	const char	*s;
+
+	if (strcasecmp(lit, "NULL") == 0)
+		return 1;
+	if (strcmp(lit, "TRUE") == 0 || strcmp(lit, "FALSE") == 0) {
+		buf_addc(out, lit[0] == 'T' ? '1' : '0');
+		return 0;
+	}
+	if (*lit != '\'') {
+		buf_adds(out, lit);
+		return 0;
+	}
+	for (s = lit + 1; *s != '\0' && s[1] != '\0'; s++) {
+		buf_addc(out, *s);
+		if (*s == '\'' && s[1] == '\'')
+			s++;
+	}
+	return 0;
+}
+
+/* 1 if an override is a constant the load path can take as text. */
+static int
+make_constant(const char *expr)
+{
+	struct lex_token	 t;
+	const char		*p = expr;
+
+	if (*p == '-')
+		p++;
+	p = sqlscan_next(p, &t);
+	if ((t.kind == LEX_STRING && *t.start == '\'') || lex_is(&t, "null") ||
+	    (t.kind == LEX_WORD && strspn(t.start, "0123456789") == t.len)) {
+		sqlscan_next(p, &t);
+		return t.kind == LEX_END;
+	}
+	return 0;
+}
+
+/*
+ * 1 if the rows can go through the driver's load slot (COPY on
+ * PostgreSQL, prepared INSERTs elsewhere), as "-- load:" does: each
+ * column written is a plain lower-case name and each override a
+ * constant.
+ */
+static int
+make_can_load(struct make_run *mr, struct make_plan *pl)
+{
+	const char	*s;
+	size_t		 i;
+	int		 n = 0;
+
+	if (mr->r->drv->load == NULL)
+		return 0;
+	for (i = 0; i < pl->t->ncols; i++) {
+		if (!pl->use[i])
+			continue;
+		n++;
+		if (!str_is_identifier(pl->t->cols[i].name))
+			return 0;
+		for (s = pl->t->cols[i].name; *s != '\0'; s++) {
+			if (*s >= 'A' && *s <= 'Z')
+				return 0;
+		}
+		if (pl->t->cols[i].override != NULL &&
+		    !make_constant(pl->t->cols[i].override))
+			return 0;
+	}
+	return n > 0;
+}
+
+/* One chunk of rows from first into csv, as text (see make_unliteral). */
+static void
+make_chunk(struct make_run *mr, struct make_plan *pl, long first, long n,
+    struct csv *csv, struct buf *store)
+{
+	struct buf	 lit;
+	size_t		*offs, k = 0, ci;
+	long		 i;
+
+	offs = xcalloc((size_t)n * (size_t)csv->ncols + 1, sizeof *offs);
+	buf_init(&lit);
+	buf_reset(store);
+	for (i = first; i < first + n; i++) {
+		for (ci = 0; ci < pl->t->ncols; ci++) {
+			if (!pl->use[ci])
+				continue;
+			buf_reset(&lit);
+			make_cell(mr, pl, ci, i, pl->before + i, &lit);
+			if (make_unliteral(lit.data, store))
+				offs[k++] = (size_t)-1;
+			else {
+				buf_addc(store, '\0');
+				offs[k++] = store->len;
+			}
+		}
+	}
+	/* Offsets are of each value's end: make them starts. */
+	csv->nrows = (size_t)n;
+	for (k = 0, ci = 0; k < (size_t)n * (size_t)csv->ncols; k++) {
+		if (offs[k] == (size_t)-1) {
+			csv->cells[k] = NULL;
+			continue;
+		}
+		csv->cells[k] = store->data + ci;
+		ci = offs[k];
+	}
+	buf_free(&lit);
+	free(offs);
+}
+
+/* Row i of csv as "(a, b) = ('x', NULL)", for messages. */
+static void
+make_csv_row(const struct csv *csv, size_t i, struct buf *out)
+{
+	const char	*v;
+	int		 k;
+
+	buf_reset(out);
+	buf_addc(out, '(');
+	for (k = 0; k < csv->ncols; k++)
+		buf_printf(out, "%s%s", k > 0 ? ", " : "", csv->header[k]);
+	buf_adds(out, ") = (");
+	for (k = 0; k < csv->ncols; k++) {
+		v = csv->cells[i * (size_t)csv->ncols + (size_t)k];
+		if (k > 0)
+			buf_adds(out, ", ");
+		if (v == NULL)
+			buf_adds(out, "NULL");
+		else if (*v != '\0' && strspn(v, "0123456789.-") == strlen(v))
+			buf_adds(out, v);
+		else
+			make_literal(out, v, 0);
+	}
+	buf_addc(out, ')');
+}
+
+/* The load path: chunks of MAKE_LOAD_ROWS rows through the load slot. */
+static int
+make_load(struct make_run *mr, struct make_plan *pl)
+{
+	struct csv	 csv;
+	struct dberror	 err;
+	struct buf	 store, row, ident;
+	char		*what;
+	size_t		 ci, bad, k;
+	double		 start;
+	long		 i, n;
+	int		 rc = 0;
+
+	memset(&csv, 0, sizeof csv);
+	csv.path = pl->t->name;
+	k = 0;
+	for (ci = 0; ci < pl->t->ncols; ci++) {
+		if (pl->use[ci])
+			str_list_add(&csv.header, &k, pl->t->cols[ci].name);
+	}
+	csv.ncols = (int)k;
+	csv.cells = xcalloc((size_t)MAKE_LOAD_ROWS * k + 1,
+	    sizeof *csv.cells);
+	buf_init(&store);
+	buf_init(&row);
+	buf_init(&ident);
+	make_table_ident(mr, &ident, pl->t->name);
+	for (i = 0; i < pl->count && rc == 0; i += n) {
+		n = pl->count - i < MAKE_LOAD_ROWS ? pl->count - i :
+		    MAKE_LOAD_ROWS;
+		make_chunk(mr, pl, i, n, &csv, &store);
+		dberror_init(&err);
+		bad = (size_t)-1;
+		start = clock_now();
+		watch_arm(mr->r->conn->watch);
+		rc = mr->r->drv->load(mr->r->conn, ident.data, &csv, &bad,
+		    &err);
+		if (watch_disarm(mr->r->conn->watch) && rc != 0)
+			err.timed_out = 1;
+		what = xprintf("-- make: %s (%ld rows)", pl->t->name, n);
+		querylog_write(mr->rec->path, mr->rec->line, what,
+		    clock_now() - start, rc == 0 ? "ok" : err.timed_out ?
+		    "timeout" : "error");
+		free(what);
+		if (rc != 0) {
+			if (err.lost)
+				run_lost(mr->r, &err);
+			make_csv_row(&csv, bad < csv.nrows ? bad : 0, &row);
+			make_refused(mr, pl, &err, row.data);
+		}
+		dberror_clear(&err);
+	}
+	str_list_free(csv.header, k);
+	free(csv.cells);
+	buf_free(&store);
+	buf_free(&row);
+	buf_free(&ident);
+	return rc;
 }
 
 /* Insert the plan's rows, MAKE_BATCH a statement. */
@@ -499,6 +712,8 @@ make_insert(struct make_run *mr, struct make_plan *pl)
 	long			 i, end;
 	int			 rc = 0;
 
+	if (make_can_load(mr, pl))
+		return make_load(mr, pl);
 	for (ci = 0; ci < t->ncols; ci++)
 		nuse += pl->use[ci] != 0;
 	memset(&at, 0, sizeof at);
@@ -621,6 +836,7 @@ make_rows(struct make_run *mr, struct make_table *t, long count,
 	pl.count = count;
 	pl.next = xcalloc(t->ncols + 1, sizeof *pl.next);
 	pl.use = xcalloc(t->ncols + 1, sizeof *pl.use);
+	pl.person_row = -1;
 	t->made = 1;
 	mr->stack = xreallocarray(mr->stack, mr->depth + 1,
 	    sizeof *mr->stack);

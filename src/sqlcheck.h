@@ -221,7 +221,22 @@ struct test_file {
 	int		  baseline;	/* "-- baseline": from --schema */
 	int		  pgtap;	/* a pgTAP file: RECORD_SETUP records
 					   whose rows are TAP (run-pgtap.c) */
+	struct arena	 *arena;	/* owned, or NULL: when set, what the
+					   records point to lives there */
 };
+
+/*
+ * arena.c: small pieces freed all at once.  arena_new() makes an arena
+ * (caller frees with arena_free); every piece belongs to the arena.
+ */
+struct arena {
+	struct arena_block	*blocks;
+};
+struct arena	*arena_new(void);
+void		*arena_alloc(struct arena *, size_t);
+char		*arena_strndup(struct arena *, const char *, size_t);
+char		*arena_strdup(struct arena *, const char *);
+void		 arena_free(struct arena *);
 
 /* parse.c: .sqltest text into a test_file; no engine calls, no output. */
 struct test_file *parse_sqltest(const char *path, const char *text,

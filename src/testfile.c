@@ -121,8 +121,10 @@ test_file_drop_records(struct test_file *tf)
 
 	if (tf == NULL)
 		return;
-	for (i = 0; i < tf->nrecords; i++)
+	for (i = 0; i < tf->nrecords && tf->arena == NULL; i++)
 		record_free(&tf->records[i]);
+	arena_free(tf->arena);
+	tf->arena = NULL;
 	free(tf->records);
 	tf->records = NULL;
 	tf->nrecords = 0;
