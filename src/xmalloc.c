@@ -158,7 +158,7 @@ memory_release(void)
  * again, which cost sqllogictest files up to half their CPU time.  Free
  * memory up to MEMORY_KEEP stays in the heap while a file runs; that
  * does not raise the peak (those pages were in use just before), and
- * release_free_memory() returns all of it after each file.
+ * memory_release() returns all of it after each file.
  */
 #define MEMORY_KEEP	(8 * 1024 * 1024)
 
