@@ -17,6 +17,10 @@
 #                        beside it (default src/sqlcheck, after
 #                        "make all"; it is copied first, so a rebuild
 #                        during the run is harmless)
+#   SQLCHECK_BEFORE=PATH an earlier binary to measure beside SQLCHECK in the
+#                        same run (the SQLite rows: whole corpus, per file,
+#                        peak RSS), for before/after figures
+#   BENCH_REPEAT_FILES=3 runs of each corpus file for the per-file rows
 #   SLT_CORPUS=DIR       the sqllogictest corpus (its test/ directory or the
 #                        directory above it); default ../shared/slt-corpus
 #                        beside the repository; without it the SQLite and
@@ -121,6 +125,16 @@ cp "$SRC_BIN" "$SC" || exit 2
 for m in "$(dirname "$SRC_BIN")"/sqlcheck-*.so; do
 	[ -f "$m" ] && { cp "$m" "$W/" || exit 2; }
 done
+
+# An earlier binary, measured beside it on the SQLite rows.
+SCB=
+if [ -n "${SQLCHECK_BEFORE:-}" ]; then
+	[ -x "$SQLCHECK_BEFORE" ] || { say "SQLCHECK_BEFORE=$SQLCHECK_BEFORE is not an executable"; exit 2; }
+	mkdir -p "$W/before"
+	SCB=$W/before/sqlcheck
+	cp "$SQLCHECK_BEFORE" "$SCB" || exit 2
+fi
+REPEAT_FILES=${BENCH_REPEAT_FILES:-3}
 
 CORPUS=${SLT_CORPUS:-}
 if [ -z "$CORPUS" ]; then
@@ -236,6 +250,7 @@ sqlite_extract() {
 	mkdir -p "$W/slt-sql"
 	SLT_RECORDS=0 SLT_ERRORS=0 SLT_FILES=0
 	: >"$W/slt-sql/list"
+	: >"$W/slt-sql/files"
 	while IFS= read -r f; do
 		rel=${f#"$CORPUS"/}
 		out="$W/slt-sql/$(printf '%s' "$rel" | tr / _).sql"
@@ -247,6 +262,8 @@ sqlite_extract() {
 		SLT_ERRORS=$((SLT_ERRORS + e))
 		SLT_FILES=$((SLT_FILES + 1))
 		printf '%s\n' "$out" >>"$W/slt-sql/list"
+		printf '%s\t%s\t%s\t%s\n' "$rel" "$f" "$out" "$n" \
+		    >>"$W/slt-sql/files"
 	done < <(find "$CORPUS" \( -name '*.test' -o -name '*.slt' \) -type f | sort)
 }
 
@@ -270,59 +287,188 @@ sqlite_sqlcheck_once() {
 	SC_SUMMARY=$(summary_of "$W/slt-sc.out.$RUN_I")
 	[ -n "$SC_SUMMARY" ] || RUN_OK=0
 }
+sqlite_before_once() {
+	/usr/bin/time -f "$TIMEFMT" -o "$W/slt-scb.time.$RUN_I" \
+	    "$SCB" -j 1 --color never "$CORPUS" >"$W/slt-scb.out.$RUN_I" 2>&1
+	SCB_SUMMARY=$(summary_of "$W/slt-scb.out.$RUN_I")
+	[ -n "$SCB_SUMMARY" ] || RUN_OK=0
+}
 sqlite_ref_once() {
 	/usr/bin/time -f "$TIMEFMT" -o "$W/slt-ref.time.$RUN_I" \
 	    "$W/sqlite-ref.sh" "$W/slt-sql/list" "$W/slt-ref.errors"
+}
+
+# The whole corpus in one sqlcheck run (BIN, with runs named PREFIX.N):
+# sets CPU (best user + sys), RSS (largest, KiB), WALL (best) and RUNS.
+sqlite_corpus_cpu() {
+	local fn=$1 prefix=$2 i
+	best_of "$REPEAT_LONG" "$fn"
+	WALL=$BEST CPU='' RSS=''
+	for ((i = 1; i <= REPEAT_LONG; i++)); do
+		CPU=$(fmin "$CPU" "$(cpu_of "$W/$prefix.time.$i")")
+		RSS=$(fmax "$RSS" "$(rss_of "$W/$prefix.time.$i")")
+	done
+}
+
+# The row of a whole-corpus run of sqlcheck: NAME SUMMARY CPU WALL.
+sqlite_corpus_row() {
+	local name=$1 summary=$2 cpu=$3 wall=$4 counted r rw
+	# Same work: sqlcheck's passed + failed = the records extracted.
+	counted=$(awk '{ print $1 + $3 }' <<<"$summary")
+	if [ "$RUN_OK" = 0 ] || [ "$counted" != "$SLT_RECORDS" ]; then
+		row_error "$name" "<= 1.0" "sqlcheck ran $counted records, the extraction has $SLT_RECORDS"
+		return
+	fi
+	# Both are one CPU-bound process: the ratio of CPU times (user +
+	# system) is the one judged, as it does not count the time spent
+	# waiting for a CPU on a busy machine; the wall times are shown.
+	r=$(calc "$cpu / $SLT_REF_CPU" 2)
+	rw=$(calc "$wall / $SLT_REF_WALL" 2)
+	row "$name" "$(calc "$cpu" 2) s CPU, $(calc "$wall" 2) s wall" \
+	    "$(calc "$SLT_REF_CPU" 2) s CPU, $(calc "$SLT_REF_WALL" 2) s wall" \
+	    "$r CPU (wall $rw)" "<= 1.0" "$(judge "$r" "<=" 1.0)"
 }
 
 bench_sqlite() {
 	local name="SQLite corpus: sqlcheck -j 1 / sqlite3 shell (CPU)"
 	local rname="peak RSS, sqlcheck on the corpus (SQLite)"
 	if [ -z "$CORPUS" ] || [ ! -d "$CORPUS" ]; then
-		row_skip "$name" "<= 1.3" "no corpus (set SLT_CORPUS)"
+		row_skip "$name" "<= 1.0" "no corpus (set SLT_CORPUS)"
 		row_skip "$rname" "<= 16 MiB" "no corpus (set SLT_CORPUS)"
 		return
 	fi
 	say "SQLite: extracting the corpus SQL ($CORPUS)"
-	sqlite_extract || { row_error "$name" "<= 1.3" "extraction failed"; return; }
+	sqlite_extract || { row_error "$name" "<= 1.0" "extraction failed"; return; }
 	say "SQLite: sqlite3 shell on $SLT_FILES files, $SLT_RECORDS statements and queries (x$REPEAT_LONG)"
 	best_of "$REPEAT_LONG" sqlite_ref_once
-	local ref=$BEST ref_runs=$RUNS ref_cpu='' ref_rss='' i
+	local ref_runs=$RUNS ref_rss='' i
+	SLT_REF_WALL=$BEST SLT_REF_CPU=''
 	for ((i = 1; i <= REPEAT_LONG; i++)); do
-		ref_cpu=$(fmin "$ref_cpu" "$(cpu_of "$W/slt-ref.time.$i")")
+		SLT_REF_CPU=$(fmin "$SLT_REF_CPU" "$(cpu_of "$W/slt-ref.time.$i")")
 		ref_rss=$(fmax "$ref_rss" "$(rss_of "$W/slt-ref.time.$i")")
 	done
 	local ref_err
 	ref_err=$(cat "$W/slt-ref.errors")
 	say "SQLite: sqlcheck -j 1 on the corpus (x$REPEAT_LONG)"
-	best_of "$REPEAT_LONG" sqlite_sqlcheck_once
-	local sc=$BEST sc_runs=$RUNS sc_cpu='' sc_rss=''
-	for ((i = 1; i <= REPEAT_LONG; i++)); do
-		sc_cpu=$(fmin "$sc_cpu" "$(cpu_of "$W/slt-sc.time.$i")")
-		sc_rss=$(fmax "$sc_rss" "$(rss_of "$W/slt-sc.time.$i")")
-	done
-	# Same work: sqlcheck's passed + failed = the records extracted.
-	local counted
-	counted=$(awk '{ print $1 + $3 }' <<<"$SC_SUMMARY")
+	sqlite_corpus_cpu sqlite_sqlcheck_once slt-sc
+	local sc_cpu=$CPU sc_rss=$RSS sc_wall=$WALL sc_runs=$RUNS sc_ok=$RUN_OK
 	note "SQLite corpus: $SLT_FILES files; $SLT_RECORDS statements and queries extracted, $SLT_ERRORS of them \"statement error\" (the shell reported $ref_err errors: those, plus queries whose runtime error ends their rows in SQLite's runner); sqlcheck: $SC_SUMMARY"
-	note "SQLite corpus wall times (s): sqlcheck $sc_runs; sqlite3 $ref_runs. CPU (user+sys, best): sqlcheck $sc_cpu s, sqlite3 $ref_cpu s (ratio $(calc "$sc_cpu / $ref_cpu" 2))"
-	if [ "$RUN_OK" = 0 ] || [ "$counted" != "$SLT_RECORDS" ]; then
-		row_error "$name" "<= 1.3" "sqlcheck ran $counted records, the extraction has $SLT_RECORDS"
-	else
-		# Both are one CPU-bound process: the ratio of CPU times (user +
-		# system) is the one judged, as it does not count the time spent
-		# waiting for a CPU on a busy machine; the wall times are shown.
-		local r rw
-		r=$(calc "$sc_cpu / $ref_cpu" 2)
-		rw=$(calc "$sc / $ref" 2)
-		row "$name" "$(calc "$sc_cpu" 2) s CPU, $(calc "$sc" 2) s wall" \
-		    "$(calc "$ref_cpu" 2) s CPU, $(calc "$ref" 2) s wall" \
-		    "$r CPU (wall $rw)" "<= 1.3" "$(judge "$r" "<=" 1.3)"
-	fi
+	note "SQLite corpus wall times (s): sqlcheck $sc_runs; sqlite3 $ref_runs. CPU (user+sys, best): sqlcheck $sc_cpu s, sqlite3 $SLT_REF_CPU s (ratio $(calc "$sc_cpu / $SLT_REF_CPU" 2))"
+	RUN_OK=$sc_ok
+	sqlite_corpus_row "$name" "$SC_SUMMARY" "$sc_cpu" "$sc_wall"
 	local mib
 	mib=$(calc "$sc_rss / 1024" 1)
 	row "$rname" "$mib MiB" "sqlite3 $(calc "$ref_rss / 1024" 1) MiB" \
 	    "$mib MiB" "<= 16 MiB" "$(judge "$mib" "<=" 16)"
+	if [ -n "$SCB" ]; then
+		say "SQLite: the earlier sqlcheck ($SQLCHECK_BEFORE) on the corpus (x$REPEAT_LONG)"
+		sqlite_corpus_cpu sqlite_before_once slt-scb
+		note "SQLite corpus, before ($SQLCHECK_BEFORE): wall times (s) $RUNS; CPU $CPU s; $SCB_SUMMARY"
+		sqlite_corpus_row "$name, before" "$SCB_SUMMARY" "$CPU" "$WALL"
+		mib=$(calc "$RSS / 1024" 1)
+		row "$rname, before" "$mib MiB" "sqlite3 $(calc "$ref_rss / 1024" 1) MiB" \
+		    "$mib MiB" "<= 16 MiB" "$(judge "$mib" "<=" 16)"
+	fi
+	bench_sqlite_files
+}
+
+# CPU seconds (user + system) of K runs of a command, to the millisecond:
+# the children's line of bash's `times` after the runs (the same
+# accounting as /usr/bin/time, without its 10 ms rounding, and without
+# the loop's own forks, which are the shell's line).  Each run reads
+# $CPU_STDIN (default /dev/null); its output is thrown away.
+cpu_runs() {
+	local k=$1 i
+	shift
+	(
+		for ((i = 0; i < k; i++)); do
+			"$@" <"${CPU_STDIN:-/dev/null}" >/dev/null 2>&1
+		done
+		times
+	) | awk 'NR == 2 {
+		t = 0
+		for (i = 1; i <= 2; i++) {
+			split($i, p, "m"); sub(/s$/, "", p[2]); t += p[1] * 60 + p[2]
+		}
+		printf "%.3f\n", t
+	}'
+}
+
+# One sqlcheck run on a file: its peak RSS (KiB) in FILE_RSS, its summary
+# in FILE_SUMMARY.
+file_rss() {
+	/usr/bin/time -f '%M' -o "$W/file.rss" "$1" -j 1 --color never "$2" \
+	    >"$W/file.out" 2>&1
+	FILE_SUMMARY=$(summary_of "$W/file.out")
+	FILE_RSS=$(tail -n 1 "$W/file.rss")
+}
+
+# Every corpus file on its own: sqlcheck -j 1 FILE (and the earlier
+# binary) against the shell on that file's SQL, interleaved, each the
+# best of REPEAT_FILES.  A file whose shell run takes under 0.25 s is run
+# K times in each measurement (the same K on every side, up to 50), so
+# that a ratio of milliseconds is not one of clock ticks.  Rows: the
+# worst file's ratio (target 1.1) and the largest peak RSS of a file
+# (target 16 MiB); the per-file table goes under the report.
+bench_sqlite_files() {
+	local name="SQLite per file: worst sqlcheck -j 1 / sqlite3 shell (CPU)"
+	local rname="peak RSS per file, sqlcheck -j 1 (SQLite): the largest"
+	local rel f sql n k t a b c r rb i worst='' worstb='' wf='' wfb=''
+	local rss rssb maxrss='' maxrssb='' rf='' rfb='' ok=1 sc_sum=0 ref_sum=0 scb_sum=0
+	say "SQLite: each corpus file on its own (x$REPEAT_FILES)"
+	SLT_FILE_TABLE=$W/slt-files.txt
+	{
+		printf 'file\tK\tsqlcheck s\tshell s\tratio\tpeak RSS KiB'
+		[ -n "$SCB" ] && printf '\tbefore s\tbefore ratio\tbefore RSS KiB'
+		printf '\n'
+	} >"$SLT_FILE_TABLE"
+	while IFS=$'\t' read -r rel f sql n; do
+		t=$(CPU_STDIN=$sql cpu_runs 1 sqlite3 :memory:)
+		k=$(awk -v t="$t" 'BEGIN { if (t >= 0.25) print 1; else { k = int(0.25 / (t < 0.005 ? 0.005 : t)) + 1; print (k > 50 ? 50 : k) } }')
+		a='' b='' c=''
+		for ((i = 1; i <= REPEAT_FILES; i++)); do
+			a=$(fmin "$a" "$(cpu_runs "$k" "$SC" -j 1 --color never "$f")")
+			[ -n "$SCB" ] && c=$(fmin "$c" "$(cpu_runs "$k" "$SCB" -j 1 --color never "$f")")
+			b=$(fmin "$b" "$(CPU_STDIN=$sql cpu_runs "$k" sqlite3 :memory:)")
+		done
+		file_rss "$SC" "$f"
+		rss=$FILE_RSS
+		[ "$(awk '{ print $1 + $3 }' <<<"$FILE_SUMMARY")" = "$n" ] ||
+		    { ok=0; say "ERROR: $rel: sqlcheck: $FILE_SUMMARY, extracted $n records"; }
+		r=$(calc "$a / $b" 2)
+		sc_sum=$(calc "$sc_sum + $a / $k" 3)
+		ref_sum=$(calc "$ref_sum + $b / $k" 3)
+		worst=$(fmax "$worst" "$r")
+		[ "$worst" = "$r" ] && wf=$rel
+		maxrss=$(fmax "$maxrss" "$rss")
+		[ "$maxrss" = "$rss" ] && rf=$rel
+		printf '%s\t%s\t%s\t%s\t%s\t%s' "$rel" "$k" "$a" "$b" "$r" "$rss" >>"$SLT_FILE_TABLE"
+		if [ -n "$SCB" ]; then
+			rb=$(calc "$c / $b" 2)
+			file_rss "$SCB" "$f"
+			rssb=$FILE_RSS
+			scb_sum=$(calc "$scb_sum + $c / $k" 3)
+			worstb=$(fmax "$worstb" "$rb")
+			[ "$worstb" = "$rb" ] && wfb=$rel
+			maxrssb=$(fmax "$maxrssb" "$rssb")
+			[ "$maxrssb" = "$rssb" ] && rfb=$rel
+			printf '\t%s\t%s\t%s' "$c" "$rb" "$rssb" >>"$SLT_FILE_TABLE"
+		fi
+		printf '\n' >>"$SLT_FILE_TABLE"
+	done <"$W/slt-sql/files"
+	note "SQLite per file: CPU s of one run, summed over the $SLT_FILES files: sqlcheck $sc_sum, sqlite3 $ref_sum (ratio $(calc "$sc_sum / $ref_sum" 2))$([ -n "$SCB" ] && echo ", before $scb_sum (ratio $(calc "$scb_sum / $ref_sum" 2))"); table below"
+	if [ "$ok" = 0 ]; then
+		row_error "$name" "<= 1.1" "a file ran other records than extracted (see above)"
+		return
+	fi
+	row "$name" "$wf" "" "$worst" "<= 1.1" "$(judge "$worst" "<=" 1.1)"
+	[ -n "$SCB" ] && row "$name, before" "$wfb" "" "$worstb" "<= 1.1" \
+	    "$(judge "$worstb" "<=" 1.1)"
+	row "$rname" "$rf" "" "$(calc "$maxrss / 1024" 1) MiB" "<= 16 MiB" \
+	    "$(judge "$(calc "$maxrss / 1024" 1)" "<=" 16)"
+	[ -n "$SCB" ] && row "$rname, before" "$rfb" "" \
+	    "$(calc "$maxrssb / 1024" 1) MiB" "<= 16 MiB" \
+	    "$(judge "$(calc "$maxrssb / 1024" 1)" "<=" 16)"
 }
 
 # ---------------------------------------------------------------- workloads
@@ -938,6 +1084,11 @@ main() {
 		}'
 	echo
 	for n in "${NOTES[@]}"; do echo "- $n"; done
+	if [ -n "${SLT_FILE_TABLE:-}" ] && [ -s "$SLT_FILE_TABLE" ]; then
+		echo
+		echo "SQLite, each corpus file on its own (CPU s of K runs, best of $REPEAT_FILES):"
+		column -t -s $'\t' "$SLT_FILE_TABLE" 2>/dev/null || cat "$SLT_FILE_TABLE"
+	fi
 	if [ "$STATUS" = 0 ] && [ "$MISSED" = 1 ] && [ -n "${BENCH_STRICT:-}" ]; then
 		STATUS=1
 	fi

@@ -4,7 +4,8 @@
  * ok|error" and "query TYPES SORT [LABEL]" become test records, "halt"
  * a halt record, skipif/onlyif the record's engine lists.  Results are
  * one value a line, or "N values hashing to MD5".  The test_file owns
- * everything; errors are "FILE:LINE: message".
+ * everything: what its records point to lives in its arena (thousands of
+ * small pieces, freed at once); errors are "FILE:LINE: message".
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -12,13 +13,23 @@
 
 #include "sqlcheck.h"
 
+/* The expected values of the record being read, before they are rows. */
+struct slt_values {
+	char		**text;		/* in the file's arena */
+	int		 *line;
+	size_t		  n;
+	size_t		  cap;
+};
+
 struct slt_reader {
 	struct test_file	*tf;
+	struct arena		*arena;		/* the file's */
 	const char		*text;
 	size_t			 len;
 	size_t			 pos;
 	int			 line;		/* of the last line read */
 	char			*cause;
+	struct slt_values	 values;	/* reused record after record */
 };
 
 /* Read the next line (without its newline) into a new string, or NULL. */
@@ -75,6 +86,27 @@ slt_words(char *line, char **w, int n)
 	return k;
 }
 
+/* Split SQL text (first line number line) into the record's statements. */
+static void
+slt_add_sql(struct slt_reader *s, struct record *r, const char *text,
+    size_t len, int line)
+{
+	struct split_stmt	*st;
+	size_t			 n, i;
+
+	n = split_sql(text, len, line, &st);
+	if (n > 0)
+		r->stmts = arena_alloc(s->arena, n * sizeof *r->stmts);
+	for (i = 0; i < n; i++) {
+		r->stmts[i].sql = arena_strndup(s->arena, text + st[i].off,
+		    st[i].len);
+		r->stmts[i].path = r->path;
+		r->stmts[i].line = st[i].line;
+	}
+	r->nstmts = n;
+	free(st);
+}
+
 /* Read SQL lines up to a blank line (or "----" for queries). */
 static int
 slt_read_sql(struct slt_reader *s, struct record *r, int *dashes)
@@ -106,29 +138,53 @@ slt_read_sql(struct slt_reader *s, struct record *r, int *dashes)
 		buf_free(&b);
 		return slt_error(s, r->line, "record has no SQL");
 	}
-	record_add_sql(r, b.data, b.len, first);
+	slt_add_sql(s, r, b.data, b.len, first);
 	buf_free(&b);
 	return 0;
 }
 
+/* Keep an expected value (and its line) for slt_values_to_rows. */
 static void
-slt_add_value(struct expect *e, int ncols, const char *v, int line)
+slt_add_value(struct slt_reader *s, const char *v, int line)
 {
-	struct exp_row	*row;
+	struct slt_values	*vs = &s->values;
 
-	if (e->nrows == 0 || e->rows[e->nrows - 1].ncells >= ncols) {
-		e->rows = xreallocarray(e->rows, e->nrows + 1,
-		    sizeof *e->rows);
-		row = &e->rows[e->nrows++];
-		memset(row, 0, sizeof *row);
-		row->line = line;
+	if (vs->n == vs->cap) {
+		vs->cap = vs->cap == 0 ? 64 : vs->cap * 2;
+		vs->text = xreallocarray(vs->text, vs->cap, sizeof *vs->text);
+		vs->line = xreallocarray(vs->line, vs->cap, sizeof *vs->line);
 	}
-	row = &e->rows[e->nrows - 1];
-	row->cells = xreallocarray(row->cells, (size_t)row->ncells + 1,
-	    sizeof *row->cells);
-	row->cells[row->ncells].kind = CELL_TEXT;
-	row->cells[row->ncells].text = xstrdup(v);
-	row->ncells++;
+	vs->text[vs->n] = arena_strdup(s->arena, v);
+	vs->line[vs->n] = line;
+	vs->n++;
+}
+
+/*
+ * The values read, as rows of ncols cells (the last one may be shorter),
+ * each row at the line of its first value.
+ */
+static void
+slt_values_to_rows(struct slt_reader *s, struct expect *e, size_t ncols)
+{
+	struct slt_values	*vs = &s->values;
+	struct exp_row		*row;
+	size_t			 i, j, n;
+
+	e->nrows = (vs->n + ncols - 1) / ncols;
+	if (e->nrows > 0)
+		e->rows = arena_alloc(s->arena, e->nrows * sizeof *e->rows);
+	for (i = 0; i < e->nrows; i++) {
+		row = &e->rows[i];
+		n = vs->n - i * ncols < ncols ? vs->n - i * ncols : ncols;
+		row->cells = arena_alloc(s->arena, n * sizeof *row->cells);
+		row->ncells = (int)n;
+		row->line = vs->line[i * ncols];
+		for (j = 0; j < n; j++) {
+			row->cells[j].kind = CELL_TEXT;
+			row->cells[j].text = vs->text[i * ncols + j];
+		}
+	}
+	vs->n = 0;
 }
 
 /* Read expected values up to a blank line. */
@@ -137,30 +193,44 @@ slt_read_results(struct slt_reader *s, struct record *r, struct expect *e)
 {
 	char		*l, hash[64];
 	long long	 n;
-	int		 used, ncols;
+	int		 used;
 
-	ncols = (int)strlen(r->types);
+	s->values.n = 0;
 	while ((l = slt_next_line(s)) != NULL) {
 		if (is_blank_line(l)) {
 			free(l);
 			break;
 		}
 		used = 0;
-		if (e->nrows == 0 && e->mode != EXPECT_HASH &&
+		if (s->values.n == 0 && e->mode != EXPECT_HASH &&
 		    sscanf(l, "%lld values hashing to %40s%n",
 		    &n, hash, &used) == 2 && l[used] == '\0' &&
 		    strlen(hash) == 32) {
 			e->mode = EXPECT_HASH;
 			e->count = n;
-			e->hash = xstrdup(hash);
+			e->hash = arena_strdup(s->arena, hash);
 		} else if (e->mode == EXPECT_HASH) {
 			free(l);
 			return slt_error(s, s->line, "values after a hash line");
 		} else
-			slt_add_value(e, ncols, l, s->line);
+			slt_add_value(s, l, s->line);
 		free(l);
 	}
+	slt_values_to_rows(s, e, strlen(r->types));
 	return 0;
+}
+
+/* "WORD REST" in the arena (a record's name). */
+static char *
+slt_name(struct slt_reader *s, const char *word, const char *rest)
+{
+	size_t	 n = strlen(word), m = strlen(rest);
+	char	*p = arena_alloc(s->arena, n + m + 2);
+
+	memcpy(p, word, n);
+	p[n] = ' ';
+	memcpy(p + n + 1, rest, m + 1);
+	return p;
 }
 
 static int
@@ -173,9 +243,9 @@ slt_query(struct slt_reader *s, struct record *r, char **w, int nw)
 		return slt_error(s, r->line, "bad query line: expected "
 		    "\"query TYPES [nosort|rowsort|valuesort] [LABEL]\" with "
 		    "TYPES made of I, T and R");
-	r->types = xstrdup(w[1]);
-	r->name = xprintf("query %s", w[1]);
-	r->expects = xcalloc(1, sizeof *r->expects);
+	r->types = arena_strdup(s->arena, w[1]);
+	r->name = slt_name(s, "query", w[1]);
+	r->expects = arena_alloc(s->arena, sizeof *r->expects);
 	r->nexpects = 1;
 	e = &r->expects[0];
 	e->line = r->line;
@@ -189,7 +259,7 @@ slt_query(struct slt_reader *s, struct record *r, char **w, int nw)
 		return slt_error(s, r->line, "unknown sort mode: expected "
 		    "nosort, rowsort or valuesort");
 	if (nw >= 4)
-		r->label = xstrdup(w[3]);
+		r->label = arena_strdup(s->arena, w[3]);
 	if (slt_read_sql(s, r, &dashes) != 0)
 		return -1;
 	return dashes ? slt_read_results(s, r, e) : 0;
@@ -203,13 +273,28 @@ slt_statement(struct slt_reader *s, struct record *r, char **w, int nw)
 	if (nw < 2 || (strcmp(w[1], "ok") != 0 && strcmp(w[1], "error") != 0))
 		return slt_error(s, r->line, "bad statement line: expected "
 		    "\"statement ok\" or \"statement error\"");
-	r->name = xprintf("statement %s", w[1]);
-	r->expects = xcalloc(1, sizeof *r->expects);
+	r->name = slt_name(s, "statement", w[1]);
+	r->expects = arena_alloc(s->arena, sizeof *r->expects);
 	r->nexpects = 1;
 	r->expects[0].line = r->line;
 	r->expects[0].mode = strcmp(w[1], "ok") == 0 ? EXPECT_OK :
 	    EXPECT_ERROR;
 	return slt_read_sql(s, r, &dashes);
+}
+
+/* A copy of n engine names in the arena (NULL when n is 0). */
+static char **
+slt_engines(struct slt_reader *s, char **names, size_t n)
+{
+	char	**list;
+	size_t	  i;
+
+	if (n == 0)
+		return NULL;
+	list = arena_alloc(s->arena, n * sizeof *list);
+	for (i = 0; i < n; i++)
+		list[i] = arena_strdup(s->arena, names[i]);
+	return list;
 }
 
 /* Read one record whose first control line is line (words w). */
@@ -218,7 +303,6 @@ slt_record(struct slt_reader *s, char **only, size_t nonly, char **skip,
     size_t nskip, char **w, int nw)
 {
 	struct record	*r;
-	size_t		 i;
 
 	if (strcmp(w[0], "hash-threshold") == 0)
 		return 0;
@@ -233,10 +317,10 @@ slt_record(struct slt_reader *s, char **only, size_t nonly, char **skip,
 		return slt_error(s, s->line, "unknown record: expected "
 		    "statement, query, hash-threshold, halt, skipif or onlyif");
 	r->slt = 1;
-	for (i = 0; i < nonly; i++)
-		str_list_add(&r->only, &r->nonly, only[i]);
-	for (i = 0; i < nskip; i++)
-		str_list_add(&r->skip, &r->nskip, skip[i]);
+	r->only = slt_engines(s, only, nonly);
+	r->nonly = nonly;
+	r->skip = slt_engines(s, skip, nskip);
+	r->nskip = nskip;
 	if (r->kind == RECORD_HALT)
 		return 0;
 	if (strcmp(w[0], "query") == 0)
@@ -294,6 +378,7 @@ parse_slt(const char *path, const char *text, size_t len, char **cause)
 	s.tf = xcalloc(1, sizeof *s.tf);
 	s.tf->path = xstrdup(path);
 	s.tf->slt = 1;
+	s.tf->arena = s.arena = arena_new();
 	s.text = text;
 	s.len = len;
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
@@ -309,6 +394,8 @@ parse_slt(const char *path, const char *text, size_t len, char **cause)
 		}
 		slt_guarded(&s, l);
 	}
+	free(s.values.text);
+	free(s.values.line);
 	if (s.cause != NULL) {
 		*cause = s.cause;
 		test_file_free(s.tf);

@@ -63,11 +63,14 @@ pgdump()
 }
 dump_save user pgdump
 # The databases.  A scratch database another test is using right now is
-# not a leak.
+# not a leak, nor are the other test scripts' own databases (named with
+# their process id, or pg_regress's) that come and go under make -j.
 dblist()
 {
 	psql_q "$SQLCHECK_PG_DSN" -c "SELECT datname FROM pg_database d
-	    WHERE NOT (datname LIKE 'sqlcheck\\_%' AND EXISTS (SELECT 1
+	    WHERE (datname !~ '_[0-9]{1,10}\$' OR datname LIKE '%\\_$$')
+	    AND datname NOT IN ('regression', 'contrib_regression')
+	    AND NOT (datname LIKE 'sqlcheck\\_%' AND EXISTS (SELECT 1
 	    FROM pg_stat_activity a WHERE a.datname = d.datname
 	    AND a.application_name <> '$PGAPPNAME')) ORDER BY 1"
 }

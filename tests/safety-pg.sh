@@ -70,8 +70,8 @@ pgdump()
 serverlist()
 {
 	psql_q "$SQLCHECK_PG_DSN" -c "SELECT datname FROM pg_database d
-	    WHERE datname LIKE 'safety\\_%\\_$$' OR (datname LIKE
-	    'sqlcheck\\_%' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+	    WHERE datname LIKE 'safety\\_%\\_$$' OR (datname ~
+	    '^sqlcheck_[0-9a-f]{16}\$' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a
 	    WHERE a.datname = d.datname)) UNION ALL SELECT rolname FROM
 	    pg_roles" | sort
 }

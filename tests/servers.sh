@@ -58,7 +58,8 @@ SQL
 	    --skip-log-bin --innodb-flush-method=O_DIRECT_NO_FSYNC
 	    --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci)
 	mariadb-install-db --no-defaults "${user[@]}" --datadir="$MY_DIR/data" \
-	    --skip-test-db --skip-name-resolve --auth-root-authentication-method=socket \
+	    --tmpdir="$MY_DIR" --skip-test-db --skip-name-resolve \
+	    --auth-root-authentication-method=socket \
 	    --extra-file="$MY_DIR/init.sql" "${fast[@]}" >"$MY_DIR/install-db.log" 2>&1 ||
 	    { cat "$MY_DIR/install-db.log" >&2; return 1; }
 	setsid mariadbd --no-defaults "${user[@]}" --datadir="$MY_DIR/data" \

@@ -139,6 +139,8 @@ my_argv_common(struct my_argv *a, const char *program, const char *dir,
 	if (user != NULL)
 		my_argv_add(a, "--user=%s", user);
 	my_argv_add(a, "--datadir=%s/data", dir);
+	/* Its own temporary files: bootstraps sharing /tmp collide. */
+	my_argv_add(a, "--tmpdir=%s", dir);
 	for (o = my_fast_options; *o != NULL; o++)
 		my_argv_add(a, "%s", *o);
 }
@@ -215,12 +217,17 @@ my_read_log(const char *path)
 	return buf_detach(&b);
 }
 
-/* 1 if the n bytes at s hold "[ERROR]", the mark of a server error. */
+/*
+ * 1 if the n bytes at s hold "[ERROR]", the mark of a server error, or
+ * start with "ERROR:", how the bootstrap reports a failed statement.
+ */
 static int
 my_is_error_line(const char *s, size_t n)
 {
 	size_t	 i;
 
+	if (n >= 6 && strncmp(s, "ERROR:", 6) == 0)
+		return 1;
 	for (i = 0; i + 7 <= n; i++) {
 		if (strncmp(s + i, "[ERROR]", 7) == 0)
 			return 1;
