@@ -17,7 +17,7 @@
 
 #define MAKE_BATCH	500		/* rows an INSERT at most */
 #define MAKE_PARENTS_MAX 100000		/* parent rows read at most */
-#define MAKE_LOAD_ROWS	10000		/* rows a driver load at most */
+#define MAKE_LOAD_ROWS	50000		/* rows a driver load at most */
 
 /* One "-- make:" being run. */
 struct make_run {
