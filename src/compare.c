@@ -84,12 +84,6 @@ cmp_arow(const void *va, const void *vb)
 	return a->ncols - b->ncols;
 }
 
-static int
-cmp_pvalue(const void *va, const void *vb)
-{
-	return cmp_value(*(char *const *)va, *(char *const *)vb, 0);
-}
-
 static const char *
 cell_key(const struct cell *c)
 {
@@ -118,54 +112,80 @@ cmp_pcell(const void *va, const void *vb)
 	    cell_key(*(const struct cell *const *)vb), 0);
 }
 
-/*
- * 1 if n elements of size bytes at base are in order already (results
- * of queries with ORDER BY often are): the sort can be skipped.
- */
+/* Two rows of ncols cells: NULL first, then by bytes, cell by cell. */
 static int
-in_order(const void *base, size_t n, size_t size,
-    int (*cmp)(const void *, const void *))
+cmp_cells(char *const *a, char *const *b, int ncols)
 {
-	const char	*p = base;
-	size_t		 i;
+	int	i, c;
 
-	for (i = 1; i < n; i++) {
-		if (cmp(p + (i - 1) * size, p + i * size) > 0)
-			return 0;
+	for (i = 0; i < ncols; i++) {
+		if (a[i] == b[i])
+			continue;
+		if (a[i] == NULL || b[i] == NULL)
+			return a[i] == NULL ? -1 : 1;
+		/* Most values differ in their first byte: no call then. */
+		if (a[i][0] != b[i][0])
+			return (unsigned char)a[i][0] < (unsigned char)b[i][0] ?
+			    -1 : 1;
+		if ((c = strcmp(a[i], b[i])) != 0)
+			return c;
 	}
-	return 1;
+	return 0;
+}
+
+/*
+ * Sort n rows given as pointers to their first cell (merge sort: the
+ * pointers move, not the cells; tmp holds n / 2 pointers).  Two halves
+ * already in order cost one comparison, so a result that came sorted
+ * (ORDER BY) costs O(n).
+ */
+static void
+sort_rows(char ***rows, char ***tmp, size_t n, int ncols)
+{
+	size_t	h = n / 2, i = 0, j = h, k = 0;
+
+	if (n < 2)
+		return;
+	sort_rows(rows, tmp, h, ncols);
+	sort_rows(rows + h, tmp, n - h, ncols);
+	if (cmp_cells(rows[h - 1], rows[h], ncols) <= 0)
+		return;
+	memcpy(tmp, rows, h * sizeof *rows);
+	while (i < h && j < n)
+		rows[k++] = cmp_cells(tmp[i], rows[j], ncols) <= 0 ?
+		    tmp[i++] : rows[j++];
+	while (i < h)
+		rows[k++] = tmp[i++];
 }
 
 /*
  * The values of a result in the order a sort mode gives, as an array of
- * borrowed pointers (caller frees the array, not the values).
+ * borrowed pointers (caller frees the array, not the values).  rowsort
+ * orders whole rows, valuesort single values (rows of one cell), both
+ * by bytes with NULL first.
  */
 char **
 result_sorted_values(const struct result *r, enum sort_mode sort)
 {
-	struct arow	*rows;
-	char		**v;
-	size_t		 i;
+	char	***rows, **v;
+	size_t	   i, n;
+	int	   width;
 
 	v = xcalloc(r->ncells + 1, sizeof *v);
-	if (sort == SORT_ROW && r->ncols > 0) {
-		rows = xcalloc(r->nrows + 1, sizeof *rows);
-		for (i = 0; i < r->nrows; i++) {
-			rows[i].cells = r->cells + i * (size_t)r->ncols;
-			rows[i].ncols = r->ncols;
-		}
-		if (!in_order(rows, r->nrows, sizeof *rows, cmp_arow))
-			qsort(rows, r->nrows, sizeof *rows, cmp_arow);
-		for (i = 0; i < r->nrows; i++)
-			memcpy(v + i * (size_t)r->ncols, rows[i].cells,
-			    (size_t)r->ncols * sizeof *v);
-		free(rows);
-	} else if (r->ncells > 0) {
-		memcpy(v, r->cells, r->ncells * sizeof *v);
-		if (sort == SORT_VALUE &&
-		    !in_order(v, r->ncells, sizeof *v, cmp_pvalue))
-			qsort(v, r->ncells, sizeof *v, cmp_pvalue);
+	width = sort == SORT_ROW ? r->ncols : 1;
+	if (sort == SORT_NONE || width <= 0) {
+		if (r->ncells > 0)
+			memcpy(v, r->cells, r->ncells * sizeof *v);
+		return v;
 	}
+	n = sort == SORT_ROW ? r->nrows : r->ncells;
+	rows = xcalloc(n + n / 2 + 1, sizeof *rows);
+	for (i = 0; i < n; i++)
+		rows[i] = r->cells + i * (size_t)width;
+	sort_rows(rows, rows + n, n, width);
+	for (i = 0; i < n; i++)
+		memcpy(v + i * (size_t)width, rows[i], (size_t)width * sizeof *v);
+	free(rows);
 	return v;
 }
 
