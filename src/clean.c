@@ -5,7 +5,8 @@
  * scratch_clean slots.  A scratch database of a run still going is kept:
  * the driver sees its session, or the lock its run holds while it
  * creates it.  Prints one line per database and a summary on standard
- * output.
+ * output.  Also the scratch naming rule, and the drop of the scratch
+ * database of a session that was lost (scratch_drop_orphan).
  */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -31,10 +32,30 @@ scratch_name_valid(const char *name)
 }
 
 /*
+ * A run lost its session while its scratch database name existed: drop
+ * it on c, the new session (its data NULL when reconnecting failed), or
+ * say that --clean will.
+ */
+void
+scratch_drop_orphan(struct conn *c, const char *name)
+{
+	char	*cause = NULL;
+
+	if (c->data == NULL)
+		log_warnx("scratch database %s is left on the server: "
+		    "sqlcheck --clean drops it", name);
+	else if (c->drv->scratch_drop(c, name, &cause) != 0) {
+		log_warnx("cannot drop scratch database %s: %s; "
+		    "sqlcheck --clean drops it later", name, cause);
+		free(cause);
+	}
+}
+
+/*
  * Fill n bytes with randomness: getentropy() where the C library has it,
  * else /dev/urandom.  -1 when neither gives them.
  */
-static int
+int
 random_bytes(unsigned char *out, size_t n)
 {
 	ssize_t	got = -1;

@@ -28,7 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SQLCHECK_DRIVER_ABI	4
+#define SQLCHECK_DRIVER_ABI	5
 
 #ifdef __GNUC__
 #define printflike(a, b) __attribute__((format(printf, a, b)))
@@ -121,6 +121,12 @@ struct dberror {
 	char		*detail;
 	char		*hint;
 	int		 lost;		/* the connection is gone */
+	/*
+	 * With lost: where the engine's own words start in message, after
+	 * the driver's (PostgreSQL's "connection to server lost: "), for
+	 * the file's message, which says that itself; 0 for all of it.
+	 */
+	size_t		 lost_cause;
 	int		 timed_out;	/* cancelled by --timeout */
 	/*
 	 * What the error violated, as far as the engine says (for
@@ -185,7 +191,7 @@ struct constraint_list {
 	size_t			 n;
 };
 
-/* coverage.c, sqlscan.c: building the constraints a catalog holds. */
+/* constraint.c, sqlscan.c: building the constraints a catalog holds. */
 struct constraint *constraint_add(struct constraint_list *, const char *,
 	    const char *, enum constraint_kind);
 void	 constraint_add_column(struct constraint *, const char *);

@@ -2,7 +2,8 @@
  * files.c: turn the paths given on the command line into the list of test
  * files to run.  Directories are searched recursively, in sorted order,
  * for *.sqltest, *.slt, *.test and *.pg (pgTAP) files; files named
- * directly run whatever their name.
+ * directly run whatever their name.  And the reader each file is read
+ * with (parse_file), by the same extensions.
  */
 #include <sys/stat.h>
 
@@ -15,19 +16,12 @@
 
 #include "sqlcheck.h"
 
-/* 1 if name is ext after at least one character: "a.slt", not ".slt". */
-static int
-has_extension(const char *name, const char *ext)
-{
-	return strlen(name) > strlen(ext) && str_ends_with(name, ext);
-}
-
 /* 1 if a file name has one of the test file extensions. */
 int
 files_is_test(const char *name)
 {
-	return has_extension(name, ".sqltest") || has_extension(name, ".slt") ||
-	    has_extension(name, ".test") || has_extension(name, ".pg");
+	return str_has_extension(name, ".sqltest") || str_has_extension(name, ".slt") ||
+	    str_has_extension(name, ".test") || str_has_extension(name, ".pg");
 }
 
 static int
@@ -131,4 +125,28 @@ files_output_writable(const char *path, char **cause)
 	if (!existed)
 		unlink(path);
 	return 0;
+}
+
+/*
+ * Read and parse a file by its name and first lines: pgTAP (as_pgtap:
+ * --pgtap, see pgtap_is_pgtap), sqllogictest or sqltest.
+ */
+struct test_file *
+parse_file(const char *path, int as_pgtap, char **cause)
+{
+	struct test_file	*tf;
+	char			*text;
+	size_t			 len;
+
+	text = read_whole_file(path, &len, cause);
+	if (text == NULL)
+		return NULL;
+	if (pgtap_is_pgtap(path, text, len, as_pgtap))
+		tf = parse_pgtap(path, text, len, cause);
+	else if (str_has_extension(path, ".test") || str_has_extension(path, ".slt"))
+		tf = parse_slt(path, text, len, cause);
+	else
+		tf = parse_sqltest(path, text, len, cause);
+	free(text);
+	return tf;
 }

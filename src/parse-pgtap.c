@@ -36,15 +36,6 @@ struct pgtap_reader {
 static int	read_pgtap_text(struct pgtap_reader *, const char *,
 		    const char *, size_t, int);
 
-/* 1 if s ends with suffix. */
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t	n = strlen(s), m = strlen(suffix);
-
-	return n > m && strcmp(s + n - m, suffix) == 0;
-}
-
 /*
  * Call fn on each leading line of a file (blank lines, "--" comments
  * and psql meta-commands) until it returns non-zero or another line
@@ -123,12 +114,12 @@ is_format_line(void *arg, const char *s, size_t n, int line)
 int
 pgtap_is_pgtap(const char *path, const char *text, size_t len, int as_pgtap)
 {
-	if (ends_with(path, ".pg"))
+	if (str_has_extension(path, ".pg"))
 		return 1;
 	if (header_lines(text, len, is_format_line, NULL))
 		return 1;
-	return as_pgtap && !ends_with(path, ".sqltest") &&
-	    !ends_with(path, ".slt") && !ends_with(path, ".test");
+	return as_pgtap && !str_has_extension(path, ".sqltest") &&
+	    !str_has_extension(path, ".slt") && !str_has_extension(path, ".test");
 }
 
 /* Read "-- tags:" and "-- isolation:" among the leading comments. */

@@ -1,10 +1,10 @@
 /*
  * pool.c: runs the selected files on -j workers, each a thread with a
  * session of its own (reset between files, reconnected if lost), and
- * reports them in file order whatever finishes first, with the progress
- * line on a terminal.  Each worker's session is under the watchdog
- * (watch.c).  The pool owns the sessions it opens; the caller owns the
- * first one.
+ * hands them to the reporters in file order whatever finishes first,
+ * with the progress line on a terminal (report.c prints it).  Each
+ * worker's session is under the watchdog (watch.c).  The pool owns the
+ * sessions it opens; the caller owns the first one.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -12,23 +12,6 @@
 
 #include <pthread.h>
 #include <stdlib.h>
-/*
- * glibc's malloc knobs (configure found malloc_trim and mallopt), unless a sanitizer replaces malloc (then glibc's
- * arenas are not in use, and malloc_trim() would crash on them).
- */
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SQLCHECK_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define SQLCHECK_ASAN 1
-#endif
-#if defined(HAVE_MALLOC_TRIM) && defined(HAVE_MALLOPT) && \
-    !defined(SQLCHECK_ASAN)
-#define SQLCHECK_GLIBC_MALLOC 1
-#include <malloc.h>
-#endif
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -102,46 +85,6 @@ pool_append(char *s, const char *more)
 	return t;
 }
 
-/*
- * Give the pages that a finished file's model and report held back to
- * the system.  glibc keeps freed memory in its arenas (one per thread)
- * otherwise, and a run of many large sqllogictest files would peak at
- * the sum of their fragments rather than at its largest file.
- */
-static void
-release_free_memory(void)
-{
-#ifdef SQLCHECK_GLIBC_MALLOC
-	malloc_trim(0);
-#endif
-}
-
-/*
- * Blocks of 1 MiB and more (a large file's record array, its report,
- * a big result) are mapped and unmapped on their own.  glibc raises that
- * threshold each time such a block is freed, after which large blocks
- * come from the heap and leave holes there; a fixed threshold keeps peak
- * memory near the largest file's need.
- *
- * A fixed mmap threshold also fixes the trim threshold, at 128 KiB: each
- * time SQLite or a result freed that much at the top of the heap, glibc
- * gave it back (madvise) and the next statement faulted the pages in
- * again, which cost sqllogictest files up to half their CPU time.  Free
- * memory up to MEMORY_KEEP stays in the heap while a file runs; that
- * does not raise the peak (those pages were in use just before), and
- * release_free_memory() returns all of it after each file.
- */
-#define MEMORY_KEEP	(8 * 1024 * 1024)
-
-static void
-set_memory_policy(void)
-{
-#ifdef SQLCHECK_GLIBC_MALLOC
-	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
-	mallopt(M_TRIM_THRESHOLD, MEMORY_KEEP);
-#endif
-}
-
 /* Parse and run one file, then make the session fit for the next one. */
 static void
 pool_run_file(struct worker *w, struct slot *s, const char *path)
@@ -169,7 +112,7 @@ pool_run_file(struct worker *w, struct slot *s, const char *path)
 	}
 	run_file(&w->conn, s->tf, cfg->opts, &s->fr);
 	test_file_drop_records(s->tf);	/* the report needs only paths */
-	release_free_memory();
+	memory_release();
 	if (s->fr.broken || (cfg->drv->reset != NULL && !s->fr.session_reset &&
 	    cfg->drv->reset(&w->conn, &cause) != 0)) {
 		free(cause);
@@ -178,18 +121,8 @@ pool_run_file(struct worker *w, struct slot *s, const char *path)
 		cfg->drv->close(&w->conn);
 		pool_connect_why(cfg->drv, cfg->dsn, &w->conn, &w->down);
 		w->conn.watch = watch;	/* the same session, again */
-		if (s->fr.orphan_scratch == NULL)
-			return;
-		if (w->conn.data == NULL)
-			log_warnx("scratch database %s is left on the server: "
-			    "sqlcheck --clean drops it", s->fr.orphan_scratch);
-		else if (cfg->drv->scratch_drop(&w->conn,
-		    s->fr.orphan_scratch, &cause) != 0) {
-			log_warnx("cannot drop scratch database %s: %s; "
-			    "sqlcheck --clean drops it later",
-			    s->fr.orphan_scratch, cause);
-			free(cause);
-		}
+		if (s->fr.orphan_scratch != NULL)
+			scratch_drop_orphan(&w->conn, s->fr.orphan_scratch);
 	}
 }
 
@@ -224,39 +157,18 @@ worker_main(void *arg)
 	return NULL;
 }
 
-/* The live progress line (only on a terminal). */
+/* The live progress line (report.c), if the run shows it. */
 static void
 progress(const struct pool *p, size_t done, const struct totals *t,
     double start, int clear)
 {
 	if (!p->cfg->progress)
 		return;
-	if (clear) {
-		fputs("\r\033[K", stdout);
-		return;
-	}
-	printf("\r\033[K[%zu/%zu files, %d failed, %.1f s]", done,
-	    p->cfg->nfiles, t->failed, clock_now() - start);
-	fflush(stdout);
-}
-
-/* --rewrite: write (or with --diff print) the file's new expectations. */
-static void
-pool_rewrite(struct pool *p, const struct file_report *fr)
-{
-	const struct options	*o = p->cfg->opts;
-	char			*cause = NULL;
-	int			 n;
-
-	if (!o->rewrite)
-		return;
-	n = rewrite_file(fr, o->rewrite_diff, &cause);
-	if (n < 0) {
-		log_warnx("%s", cause);
-		free(cause);
-	} else if (n > 0 && !o->rewrite_diff)
-		log_warnx("%s: rewrote %d expectation%s", fr->path, n,
-		    n == 1 ? "" : "s");
+	if (clear)
+		report_progress_clear();
+	else
+		report_progress(done, p->cfg->nfiles, t->failed,
+		    clock_now() - start);
 }
 
 /* Report finished files in order; returns when all are reported. */
@@ -291,11 +203,11 @@ pool_report(struct pool *p, struct totals *t, double start)
 		progress(p, i, t, start, 1);
 		totals_add(t, &p->slots[i].fr);
 		report_file(&p->slots[i].fr);
-		pool_rewrite(p, &p->slots[i].fr);
+		rewrite_reported(&p->slots[i].fr, p->cfg->opts);
 		file_report_free(&p->slots[i].fr);
 		test_file_free(p->slots[i].tf);
 		p->slots[i].tf = NULL;
-		release_free_memory();
+		memory_release();
 	}
 	progress(p, i, t, start, 1);
 }
@@ -329,7 +241,7 @@ pool_run(const struct pool_config *cfg, struct conn *first, struct totals *t)
 	double		 start = clock_now();
 	int		 i;
 
-	set_memory_policy();
+	memory_policy_set();
 	memset(&p, 0, sizeof p);
 	p.cfg = cfg;
 	pthread_mutex_init(&p.mu, NULL);

@@ -22,7 +22,6 @@
 #include "report-html.h"
 
 #define HTML_SLOWEST	10	/* bars in the chart of slowest files */
-#define HTML_REPLACEMENT "\xef\xbf\xbd"	/* U+FFFD: a byte not UTF-8 */
 
 struct html_slow {
 	char	*path;
@@ -41,71 +40,18 @@ static struct {
 	size_t			 nfailures;
 } html;
 
-/* Write text with &, <, >, " and ' escaped; bytes not UTF-8 as U+FFFD. */
+/* Write text escaped for HTML (markup.c); NULL writes nothing. */
 void
 html_text(FILE *f, const char *text)
 {
-	const unsigned char	*s = (const unsigned char *)text;
-	size_t			 n;
-
-	if (text == NULL)
-		return;
-	while (*s != '\0') {
-		n = str_utf8_len(s);
-		if (n == 0) {
-			fputs(HTML_REPLACEMENT, f);
-			s++;
-			continue;
-		}
-		if (n > 1) {
-			fwrite(s, 1, n, f);
-			s += n;
-			continue;
-		}
-		switch (*s) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		case '\'':
-			fputs("&#39;", f);
-			break;
-		default:
-			if (*s < 0x20 && *s != '\n' && *s != '\t')
-				fprintf(f, "&#x%x;", 0x2400 + *s);
-			else
-				putc(*s, f);
-			break;
-		}
-		s++;
-	}
+	markup_escape(f, text, MARKUP_HTML_TEXT);
 }
 
-/* An attribute value: the same escapes, new lines as spaces. */
+/* An attribute value: the same escapes, tabs and new lines as spaces. */
 void
 html_attr(FILE *f, const char *text)
 {
-	const char	*nl;
-
-	if (text == NULL)
-		return;
-	while ((nl = strpbrk(text, "\n\t")) != NULL) {
-		char	*part = xstrndup(text, (size_t)(nl - text));
-
-		html_text(f, part);
-		free(part);
-		putc(' ', f);
-		text = nl + 1;
-	}
-	html_text(f, text);
+	markup_escape(f, text, MARKUP_HTML_ATTR);
 }
 
 /*

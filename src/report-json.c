@@ -9,75 +9,92 @@
  * known only at the end: the files are spooled to a temporary file
  * meanwhile, so that a report of millions of tests needs no memory.
  *
- * Strings are escaped as JSON requires: '"' and '\', control characters
- * (\n, \t, \r, else \u00XX), and bytes that are not UTF-8 become U+FFFD.
+ * Every value is built and written by jansson: one object per file, on a
+ * line of its own in the spool.  jansson writes whole documents only, so
+ * the document's outer object and its "files" array are streamed around
+ * those lines (their braces, commas and keys); the keys and values in
+ * them are jansson's too.  Bytes that are not UTF-8 become U+FFFD
+ * (jansson takes only UTF-8).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "sqlcheck.h"
 
 #define JSON_VERSION		1
 #define JSON_REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD in UTF-8 */
+#define JSON_FLAGS		(JSON_PRESERVE_ORDER | JSON_ENCODE_ANY | \
+				 JSON_REAL_PRECISION(15))
 
 static FILE		*json_spool;	/* the files, until the end */
 static const char	*json_engine;	/* borrowed from the options */
 static const struct options *json_opts;
 static size_t		 json_nfiles;	/* files in the spool */
 
-/* One ASCII byte inside a JSON string. */
-static void
-json_ascii(FILE *f, unsigned char c)
+/*
+ * text as a new JSON string (its bytes that are not UTF-8 made U+FFFD),
+ * or null for NULL.  The caller owns the reference.
+ */
+static json_t *
+json_text(const char *text)
 {
-	switch (c) {
-	case '"':
-	case '\\':
-		putc('\\', f);
-		putc(c, f);
-		break;
-	case '\n':
-		fputs("\\n", f);
-		break;
-	case '\t':
-		fputs("\\t", f);
-		break;
-	case '\r':
-		fputs("\\r", f);
-		break;
-	default:
-		if (c < 0x20 || c == 0x7f)
-			fprintf(f, "\\u%04x", c);
-		else
-			putc(c, f);
-		break;
+	const unsigned char	*s = (const unsigned char *)text;
+	struct buf		 b;
+	json_t			*v;
+	size_t			 n;
+
+	if (text == NULL)
+		return json_null();
+	buf_init(&b);
+	while (*s != '\0') {
+		n = str_utf8_len(s);
+		if (n == 0) {
+			buf_adds(&b, JSON_REPLACEMENT);
+			s++;
+		} else {
+			buf_add(&b, (const char *)s, n);
+			s += n;
+		}
 	}
+	v = json_stringn(b.data, b.len);
+	buf_free(&b);
+	return v;
+}
+
+/* Seconds, to the millisecond, as a JSON number. */
+static json_t *
+json_seconds(double seconds)
+{
+	return json_real(round(seconds * 1000.0) / 1000.0);
+}
+
+/* Write a value (its reference is taken) as JSON text. */
+static void
+json_write(FILE *f, json_t *v)
+{
+	if (v == NULL || json_dumpf(v, f, JSON_FLAGS) != 0)
+		fatal("cannot write the JSON report");
+	json_decref(v);
 }
 
 /* Write s as a JSON string, or null for NULL (coverage-report.c too). */
 void
 json_write_string(FILE *f, const char *text)
 {
-	const unsigned char	*s = (const unsigned char *)text;
-	size_t			 n;
+	json_write(f, json_text(text));
+}
 
-	if (text == NULL) {
-		fputs("null", f);
-		return;
-	}
-	putc('"', f);
-	while (*s != '\0') {
-		n = str_utf8_len(s);
-		if (n == 0) {
-			fputs(JSON_REPLACEMENT, f);
-			s++;
-		} else if (n == 1)
-			json_ascii(f, *s++);
-		else {
-			fwrite(s, 1, n, f);
-			s += n;
-		}
-	}
-	putc('"', f);
+/* Write one member of the document: the separator, "key": value. */
+static void
+json_member(FILE *f, int first, const char *key, json_t *v)
+{
+	fputs(first ? "\n  " : ",\n  ", f);
+	json_write(f, json_string(key));
+	fputs(": ", f);
+	json_write(f, v);
 }
 
 /* Start the report: remember the engine, open the spool. */
@@ -94,71 +111,68 @@ json_begin(FILE *f, const struct options *o, size_t nfiles)
 		fatal("cannot create a temporary file for the JSON report");
 }
 
-/* One test as an object on a line of its own. */
-static void
-json_test(FILE *f, const struct test_report *tr)
+/* One test as an object. */
+static json_t *
+json_test(const struct test_report *tr)
 {
-	fputs("{\"name\": ", f);
-	json_write_string(f, tr->name);
-	fprintf(f, ", \"line\": %d, \"outcome\": \"%s\", \"sql\": ", tr->line,
-	    outcome_name(tr->outcome));
-	json_write_string(f, tr->sql);
-	fputs(", \"message\": ", f);
-	json_write_string(f, tr->message);
-	fputs(", \"diff\": ", f);
-	json_write_string(f, tr->diff);
-	putc('}', f);
+	return json_pack("{s:o, s:i, s:s, s:o, s:o, s:o}",
+	    "name", json_text(tr->name),
+	    "line", tr->line,
+	    "outcome", outcome_name(tr->outcome),
+	    "sql", json_text(tr->sql),
+	    "message", json_text(tr->message),
+	    "diff", json_text(tr->diff));
 }
 
-/* One file as an element of "files", appended to the spool. */
+/* One file as an object, with its tests. */
+static json_t *
+json_file_object(const struct file_report *fr)
+{
+	json_t	*tags, *tests;
+	size_t	 i;
+
+	tags = json_array();
+	for (i = 0; i < fr->ntags; i++)
+		json_array_append_new(tags, json_text(fr->tags[i]));
+	tests = json_array();
+	for (i = 0; i < fr->ntests; i++)
+		json_array_append_new(tests, json_test(&fr->tests[i]));
+	return json_pack("{s:o, s:s, s:o, s:o, s:o, s:o, s:o}",
+	    "path", json_text(fr->path),
+	    "outcome", file_outcome_name(fr),
+	    "seconds", json_seconds(fr->seconds),
+	    "isolation", json_text(fr->isolation),
+	    "message", json_text(fr->message),
+	    "tags", tags,
+	    "tests", tests);
+}
+
+/* One file as an element of "files", a line appended to the spool. */
 static void
 json_file(FILE *f, const struct file_report *fr)
 {
-	FILE	*sp = json_spool;
-	size_t	 i;
-
 	(void)f;
-	fputs(json_nfiles++ > 0 ? ",\n    {\"path\": " : "\n    {\"path\": ",
-	    sp);
-	json_write_string(sp, fr->path);
-	fprintf(sp, ", \"outcome\": \"%s\", \"seconds\": %.3f,\n     "
-	    "\"isolation\": ", file_outcome_name(fr), fr->seconds);
-	json_write_string(sp, fr->isolation);
-	fputs(", \"message\": ", sp);
-	json_write_string(sp, fr->message);
-	fputs(", \"tags\": [", sp);
-	for (i = 0; i < fr->ntags; i++) {
-		fputs(i > 0 ? ", " : "", sp);
-		json_write_string(sp, fr->tags[i]);
-	}
-	fputs("],\n     \"tests\": [", sp);
-	for (i = 0; i < fr->ntests; i++) {
-		fputs(i > 0 ? ",\n      " : "\n      ", sp);
-		json_test(sp, &fr->tests[i]);
-	}
-	fputs(fr->ntests > 0 ? "\n     ]}" : "]}", sp);
+	fputs(json_nfiles++ > 0 ? ",\n    " : "\n    ", json_spool);
+	json_write(json_spool, json_file_object(fr));
 }
 
-/* The document: header and summary, then the spooled files. */
+/* The summary of the run. */
+static json_t *
+json_summary(const struct totals *t)
+{
+	return json_pack("{s:i, s:i, s:i, s:i, s:i, s:o}",
+	    "passed", t->passed, "failed", t->failed,
+	    "skipped", t->skipped, "errors", t->errors,
+	    "files", t->files, "seconds", json_seconds(t->seconds));
+}
+
+/* Copy the spooled files to f and close the spool. */
 static void
-json_end(FILE *f, const struct totals *t)
+json_copy_spool(FILE *f)
 {
 	char	buf[8192];
 	size_t	n;
 
-	fprintf(f, "{\n  \"schema\": \"sqlcheck-report\",\n  \"version\": %d,"
-	    "\n  \"engine\": ", JSON_VERSION);
-	json_write_string(f, json_engine);
-	fputs(",\n  \"server_version\": ", f);
-	json_write_string(f, json_opts->server_version);
-	if (json_opts->shard_count > 1)
-		fprintf(f, ",\n  \"shard\": {\"index\": %d, \"count\": %d, "
-		    "\"files_total\": %zu}", json_opts->shard_index,
-		    json_opts->shard_count, json_opts->files_total);
-	fprintf(f, ",\n  \"summary\": {\"passed\": %d, \"failed\": %d, "
-	    "\"skipped\": %d, \"errors\": %d, \"files\": %d, \"seconds\": "
-	    "%.3f},\n  \"files\": [", t->passed, t->failed, t->skipped,
-	    t->errors, t->files, t->seconds);
 	if (fflush(json_spool) != 0 || ferror(json_spool))
 		fatal("cannot write the JSON report's temporary file");
 	rewind(json_spool);
@@ -168,6 +182,28 @@ json_end(FILE *f, const struct totals *t)
 		fatal("cannot read the JSON report's temporary file");
 	fclose(json_spool);
 	json_spool = NULL;
+}
+
+/* The document: header and summary, then the spooled files. */
+static void
+json_end(FILE *f, const struct totals *t)
+{
+	const struct options	*o = json_opts;
+
+	putc('{', f);
+	json_member(f, 1, "schema", json_string("sqlcheck-report"));
+	json_member(f, 0, "version", json_integer(JSON_VERSION));
+	json_member(f, 0, "engine", json_text(json_engine));
+	json_member(f, 0, "server_version", json_text(o->server_version));
+	if (o->shard_count > 1)
+		json_member(f, 0, "shard", json_pack("{s:i, s:i, s:I}",
+		    "index", o->shard_index, "count", o->shard_count,
+		    "files_total", (json_int_t)o->files_total));
+	json_member(f, 0, "summary", json_summary(t));
+	fputs(",\n  ", f);
+	json_write(f, json_string("files"));
+	fputs(": [", f);
+	json_copy_spool(f);
 	fputs(json_nfiles > 0 ? "\n  ]\n}\n" : "]\n}\n", f);
 	fflush(f);
 }

@@ -9,17 +9,16 @@
  * only at the end: the suites are spooled to a temporary file meanwhile,
  * so that a report of millions of tests needs no memory for them.
  *
- * Text is escaped for XML 1.0: the five markup characters, new lines and
- * tabs in attributes as character references, and every byte that XML
- * cannot carry (control characters other than tab, new line and carriage
- * return; bytes that are not UTF-8; U+FFFE and U+FFFF) as U+FFFD.
+ * Text is escaped for XML 1.0 by markup.c: the five markup characters,
+ * new lines and tabs in attributes as character references, and every
+ * byte that XML cannot carry (control characters other than tab, new
+ * line and carriage return; bytes that are not UTF-8; U+FFFE and U+FFFF)
+ * as U+FFFD.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "sqlcheck.h"
-
-#define JUNIT_REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD in UTF-8 */
 
 struct junit_count {
 	int	tests;
@@ -32,65 +31,14 @@ static FILE			*junit_spool;	/* until the end */
 static struct junit_count	 junit_sum;
 static const char		*junit_engine;	/* borrowed */
 
-/* One ASCII byte, escaped for element text or (attr) an attribute. */
-static void
-junit_ascii(FILE *f, unsigned char c, int attr)
-{
-	switch (c) {
-	case '&':
-		fputs("&amp;", f);
-		break;
-	case '<':
-		fputs("&lt;", f);
-		break;
-	case '>':
-		fputs("&gt;", f);
-		break;
-	case '"':
-		fputs(attr ? "&quot;" : "\"", f);
-		break;
-	case '\'':
-		fputs(attr ? "&apos;" : "'", f);
-		break;
-	case '\r':
-		fputs("&#13;", f);	/* or parsers turn it into \n */
-		break;
-	case '\n':
-	case '\t':
-		if (attr)
-			fprintf(f, "&#%d;", c);
-		else
-			putc(c, f);
-		break;
-	default:
-		if (c < 0x20)
-			fputs(JUNIT_REPLACEMENT, f);
-		else
-			putc(c, f);
-		break;
-	}
-}
-
-/* Write text escaped for XML: element text, or an attribute's value. */
+/*
+ * Write text escaped for XML (markup.c): element text, or (attr) an
+ * attribute's value.
+ */
 static void
 junit_escape(FILE *f, const char *text, int attr)
 {
-	const unsigned char	*s = (const unsigned char *)text;
-	size_t			 n;
-
-	while (*s != '\0') {
-		n = str_utf8_len(s);
-		if (n == 0 || (n == 3 && s[0] == 0xef && s[1] == 0xbf &&
-		    s[2] >= 0xbe)) {
-			fputs(JUNIT_REPLACEMENT, f);
-			s += n == 0 ? 1 : n;
-		} else if (n == 1)
-			junit_ascii(f, *s++, attr);
-		else {
-			fwrite(s, 1, n, f);
-			s += n;
-		}
-	}
+	markup_escape(f, text, attr ? MARKUP_XML_ATTR : MARKUP_XML_TEXT);
 }
 
 /* Write ' name="value"', the value escaped. */

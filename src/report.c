@@ -414,6 +414,25 @@ report_file(const struct file_report *fr)
 		active[i].rep->file(active[i].f, fr);
 }
 
+/*
+ * The live progress line on a terminal (standard output), rewritten in
+ * place: files done of total, failures so far, seconds since the start.
+ */
+void
+report_progress(size_t done, size_t total, int failed, double seconds)
+{
+	printf("\r\033[K[%zu/%zu files, %d failed, %.1f s]", done, total,
+	    failed, seconds);
+	fflush(stdout);
+}
+
+/* Erase the progress line, before a file's report or at the end. */
+void
+report_progress_clear(void)
+{
+	fputs("\r\033[K", stdout);
+}
+
 /* End every reporter and close the -o file. */
 void
 report_end(const struct totals *t)

@@ -503,3 +503,24 @@ rewrite_file(const struct file_report *fr, int diff_only, char **cause)
 	free(edits);
 	return rc;
 }
+
+/*
+ * After the file's report: with --rewrite, write (or with --diff print)
+ * its new expectations, and say how many were rewritten.
+ */
+void
+rewrite_reported(const struct file_report *fr, const struct options *o)
+{
+	char	*cause = NULL;
+	int	 n;
+
+	if (!o->rewrite)
+		return;
+	n = rewrite_file(fr, o->rewrite_diff, &cause);
+	if (n < 0) {
+		log_warnx("%s", cause);
+		free(cause);
+	} else if (n > 0 && !o->rewrite_diff)
+		log_warnx("%s: rewrote %d expectation%s", fr->path, n,
+		    n == 1 ? "" : "s");
+}

@@ -19,7 +19,6 @@
 #include "run.h"
 
 #define SAVEPOINT_TEST	"sqlcheck_test"
-#define LOST_PREFIX	"connection to server lost: "	/* driver-pg.c */
 
 static volatile sig_atomic_t	run_stop_flag;	/* the signal, or 1 */
 
@@ -60,7 +59,9 @@ run_lost(struct run *r, const struct dberror *err)
 {
 	r->broken = 1;
 	if (r->lost == NULL && err->message != NULL)
-		r->lost = xstrdup(err->message);
+		r->lost = xstrdup(err->message +
+		    (err->lost_cause <= strlen(err->message) ?
+		    err->lost_cause : 0));
 }
 
 /* Run SQL the runner itself needs; 0 or -1 with err filled. */
@@ -1118,8 +1119,7 @@ lost_message(struct run *r)
 	buf_init(&b);
 	buf_printf(&b, "%s: connection to the database lost", r->fr->path);
 	if (r->lost != NULL)
-		buf_printf(&b, ": %s", r->lost + (str_iprefix(r->lost,
-		    LOST_PREFIX) ? strlen(LOST_PREFIX) : 0));
+		buf_printf(&b, ": %s", r->lost);
 	if (n > 0)
 		buf_printf(&b, "\n%zu test%s did not run", n, n == 1 ? "" : "s");
 	else

@@ -58,6 +58,7 @@ int	 str_split_list(const char *, char ***, size_t *);
 size_t	 str_utf8_len(const unsigned char *);
 char	*str_sql_normalize(const char *);
 int	 str_ends_with(const char *, const char *);
+int	 str_has_extension(const char *, const char *);
 const char *str_icontains(const char *, const char *);
 int	 str_nearness(const char *, const char *);
 char	*str_command_line(int, char *const *);
@@ -82,8 +83,14 @@ const char *condition_nearest(const char *);
 int	 condition_matches(const char *, const struct dberror *,
 	    const char *);
 
+/* xmalloc.c: the allocator's policy for a run (allocation is driver.h's). */
+void	 memory_policy_set(void);
+void	 memory_release(void);
+
 /* clean.c: --clean, scratch databases left by killed runs. */
 int	 clean_run(const struct driver *, const char *);
+void	 scratch_drop_orphan(struct conn *, const char *);
+int	 random_bytes(unsigned char *, size_t);
 
 /* driver.c */
 const struct driver	*driver_find(const char *);
@@ -234,8 +241,6 @@ void		 arena_free(struct arena *);
 /* parse.c: .sqltest text into a test_file; no engine calls, no output. */
 struct test_file *parse_sqltest(const char *path, const char *text,
 		    size_t len, char **cause);
-struct test_file *parse_file(const char *path, int as_pgtap,
-		    char **cause);
 void		  test_file_free(struct test_file *);
 void		  test_file_drop_records(struct test_file *);
 struct record	 *test_file_add_record(struct test_file *, enum record_kind,
@@ -243,6 +248,8 @@ struct record	 *test_file_add_record(struct test_file *, enum record_kind,
 void		  record_add_stmt(struct record *, const char *, size_t, int);
 void		  record_add_sql(struct record *, const char *, size_t, int);
 void		  record_free(struct record *);
+
+/* readfile.c: a whole file into memory. */
 char		 *read_whole_file(const char *, size_t *, char **);
 
 /*
@@ -630,12 +637,23 @@ void	 watch_arm(struct watch *);
 int	 watch_disarm(struct watch *);
 double	 watch_seconds(void);
 
+/* markup.c: text escaped for the HTML and JUnit XML reports. */
+enum markup_mode {
+	MARKUP_HTML_TEXT,
+	MARKUP_HTML_ATTR,
+	MARKUP_XML_TEXT,
+	MARKUP_XML_ATTR
+};
+void	markup_escape(FILE *, const char *, enum markup_mode);
+
 /* report.c: the human reporter, and dispatch to the active reporters. */
 extern const struct reporter report_human;
 const struct reporter *report_find(const char *);
 const char *report_format_for_path(const char *);
 int	 report_open(const struct options *, size_t, char **);
 void	 report_file(const struct file_report *);
+void	 report_progress(size_t, size_t, int, double);
+void	 report_progress_clear(void);
 void	 report_end(const struct totals *);
 void	 file_report_count(struct file_report *);
 void	 totals_add(struct totals *, const struct file_report *);
@@ -699,6 +717,7 @@ char	*rewrite_expectation(const struct record *, const struct expect *,
 	    const char *, int, const struct result *,
 	    const struct dberror *);
 int	 rewrite_file(const struct file_report *, int, char **);
+void	 rewrite_reported(const struct file_report *, const struct options *);
 
 /*
  * sqlscan.c: what sqlcheck reads in SQL text itself (the table a
@@ -708,6 +727,14 @@ const char *sqlscan_next(const char *, struct lex_token *);
 const char *sqlscan_close(const char *);
 char	*sql_dml_table(const char *, int *, char ***, size_t *);
 int	 sql_same_text(const char *, const char *);
+
+/* constraint.c: lists of constraints (the rest is driver.h's). */
+void	 constraint_list_init(struct constraint_list *);
+void	 constraint_list_free(struct constraint_list *);
+void	 constraint_list_drop_table(struct constraint_list *, const char *);
+const char *constraint_kind_name(enum constraint_kind);
+void	 constraint_free(struct constraint *);
+void	 constraint_copy(struct constraint *, const struct constraint *);
 
 /*
  * coverage.c: constraint coverage, merged over the files of a run into
@@ -747,10 +774,6 @@ struct coverage {
 };
 struct coverage_file;
 const struct coverage *coverage_get(void);
-void	 constraint_list_init(struct constraint_list *);
-void	 constraint_list_free(struct constraint_list *);
-void	 constraint_list_drop_table(struct constraint_list *, const char *);
-const char *constraint_kind_name(enum constraint_kind);
 struct coverage_file *coverage_file_new(const char *);
 void	 coverage_hit(struct coverage_file *, const char *, int,
 	    const struct dberror *);
@@ -783,8 +806,9 @@ void		 csv_free(struct csv *);
 void	 migcheck_run(struct conn *, const struct migrations *,
 	    const struct sqlfiles *, int, int, struct file_report *);
 
-/* files.c: expand paths into a sorted list of test files. */
+/* files.c: expand paths into a sorted list of test files; read one. */
 int	 files_collect(char **, int, char ***, size_t *);
+struct test_file *parse_file(const char *, int, char **);
 int	 files_output_writable(const char *, char **);
 int	 files_is_test(const char *);
 

@@ -195,6 +195,13 @@ str_ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* 1 if name is ext after at least one character: "a.slt", not ".slt". */
+int
+str_has_extension(const char *name, const char *ext)
+{
+	return strlen(name) > strlen(ext) && str_ends_with(name, ext);
+}
+
 /*
  * The first occurrence of needle in haystack, ASCII case ignored, or
  * NULL (strcasestr is a GNU extension).

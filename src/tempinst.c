@@ -58,8 +58,9 @@ tempinst_make_dir(struct tempinst *ti, const char *tmpl, int owner,
 }
 
 /*
- * A random password: 32 hex digits from getentropy().  NULL with *cause
- * if the system has no randomness to give.  Caller frees (after
+ * A random password: 32 hex digits from random_bytes() (clean.c, as the
+ * scratch names).  NULL with *cause if the system has no randomness to
+ * give.  Caller frees (after
  * tempinst_forget()).
  */
 char *
@@ -69,7 +70,7 @@ tempinst_password(char **cause)
 	char		*pw;
 	size_t		 i;
 
-	if (getentropy(rnd, sizeof rnd) != 0) {
+	if (random_bytes(rnd, sizeof rnd) != 0) {
 		*cause = xprintf("cannot make a random password: %s",
 		    strerror(errno));
 		return NULL;

@@ -1,73 +1,14 @@
 /*
- * testfile.c: the model of a test file that both readers build (parse.c
- * for .sqltest, parse-slt.c for sqllogictest): reading a file and
- * choosing its reader, adding records and statements, and freeing.  A
- * test_file owns everything it points to and is freed with
- * test_file_free().
+ * testfile.c: the model of a test file that the readers build (parse.c
+ * for .sqltest, parse-slt.c for sqllogictest, parse-pgtap.c for pgTAP):
+ * adding records and statements, and freeing.  A test_file owns
+ * everything it points to and is freed with test_file_free().  Which
+ * reader reads a file is files.c's parse_file().
  */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sqlcheck.h"
-
-/*
- * Read a whole file into a NUL-terminated buffer (caller frees); *len is
- * its size.  NULL with *cause on failure.
- */
-char *
-read_whole_file(const char *path, size_t *len, char **cause)
-{
-	FILE		*f;
-	struct buf	 b;
-	char		 chunk[65536];
-	size_t		 n;
-
-	f = fopen(path, "rb");
-	if (f == NULL) {
-		*cause = xprintf("%s: cannot open: %s", path, strerror(errno));
-		return NULL;
-	}
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	if (ferror(f)) {
-		*cause = xprintf("%s: cannot read: %s", path, strerror(errno));
-		fclose(f);
-		buf_free(&b);
-		return NULL;
-	}
-	fclose(f);
-	*len = b.len;
-	return buf_detach(&b);
-}
-
-/*
- * Read and parse a file by its name and first lines: pgTAP (as_pgtap:
- * --pgtap, see pgtap_is_pgtap), sqllogictest or sqltest.
- */
-struct test_file *
-parse_file(const char *path, int as_pgtap, char **cause)
-{
-	struct test_file	*tf;
-	char			*text;
-	size_t			 len, n;
-
-	text = read_whole_file(path, &len, cause);
-	if (text == NULL)
-		return NULL;
-	n = strlen(path);
-	if (pgtap_is_pgtap(path, text, len, as_pgtap))
-		tf = parse_pgtap(path, text, len, cause);
-	else if ((n > 5 && strcmp(path + n - 5, ".test") == 0) ||
-	    (n > 4 && strcmp(path + n - 4, ".slt") == 0))
-		tf = parse_slt(path, text, len, cause);
-	else
-		tf = parse_sqltest(path, text, len, cause);
-	free(text);
-	return tf;
-}
 
 /* Add an empty record of a kind at path:line. */
 struct record *

@@ -15,6 +15,7 @@
 #include "driver-pg.h"
 
 #define PG_BOOLOID	16	/* pg_type.oid of boolean */
+#define PG_LOST	"connection to server lost: "	/* err->lost_cause */
 
 static void	 pg_notice(void *, const PGresult *);
 static PGconn	*pg_connect(const char *, char **);
@@ -437,12 +438,15 @@ pg_fill_error(PGconn *pc, PGresult *res, struct dberror *err)
 		primary = PQerrorMessage(pc);
 	msg = pg_chomp(primary);
 	if (PQstatus(pc) == CONNECTION_BAD) {
-		err->lost = 1;
-		lost = xprintf("connection to server lost: %s", msg);
+		lost = xprintf("%s%s", PG_LOST, msg);
 		free(msg);
 		msg = lost;
 	}
 	dberror_set(err, state, state, NULL, msg);
+	if (PQstatus(pc) == CONNECTION_BAD) {
+		err->lost = 1;
+		err->lost_cause = strlen(PG_LOST);
+	}
 	free(msg);
 	s = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) :
 	    NULL;

@@ -91,15 +91,6 @@ pgr_test_free(struct pgr_test *t)
 	free(t->stmt);
 }
 
-static double
-now_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 /* Line n (1-based) of a file, or NULL.  Caller frees. */
 static char *
 file_line(const char *path, long n)
@@ -203,7 +194,7 @@ run_test(const struct pgr_opts *o, struct pgr_test *t)
 	struct psql	*ps;
 	char		*script;
 	FILE		*out;
-	double		 start = now_ms();
+	double		 start = 1000.0 * clock_now();
 
 	script = xprintf("%s/sql/%s.sql", o->inputdir, t->name);
 	t->result = xprintf("%s/results/%s.out", o->outputdir, t->name);
@@ -227,7 +218,7 @@ run_test(const struct pgr_opts *o, struct pgr_test *t)
 		t->status = psql_run_script(ps, script);
 	fclose(out);
 	ps->out = NULL;
-	t->ms = now_ms() - start;
+	t->ms = 1000.0 * clock_now() - start;
 	if (ps->unsupported != NULL)
 		t->unsupported = xstrdup(ps->unsupported);
 	verdict(o, t, ps);
