@@ -9,6 +9,10 @@
 # shellcheck source=tests/lib.sh
 . "${0%/*}/lib.sh"
 
+# The fuzz targets carry their own sanitizers (fuzz/run.sh): under make
+# check-sanitize they would only be built again.
+[ -n "${SQLCHECK_SANITIZED:-}" ] &&
+    skip_all "the fuzz targets are sanitized builds of their own; make check runs them"
 CLANG=${CLANG:-clang}
 command -v "$CLANG" >/dev/null 2>&1 || skip_all_missing "no clang for libFuzzer"
 build=$(pwd)/fuzz-smoke
