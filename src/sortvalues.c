@@ -3,9 +3,9 @@
  * comparing and hashing (rowsort: whole rows; valuesort: single values;
  * both by bytes, SQL NULL first).  The values are not moved: the sorted
  * array holds pointers to them.  Sorting is on the path of every
- * sqllogictest query with a sorted result, so a result of one column
- * (most of them) is sorted by the bytes of its values (a radix sort),
- * and rows of several columns by a merge sort that compares in place.
+ * sqllogictest query with a sorted result: rows are sorted by the bytes
+ * of their cells (a radix sort, column after column), and what is left
+ * in small groups by a merge sort that compares in place.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +14,11 @@
 
 /* Below this many values, a bucket of the radix sort is merge sorted. */
 #define RADIX_MIN	32
-/* Values sharing a longer prefix than this are merge sorted too. */
-#define RADIX_DEPTH	16
+/*
+ * Past this many nested passes (bytes of one cell, or cells of a row),
+ * a group is merge sorted too: each pass takes 4 KiB of stack.
+ */
+#define RADIX_LEVELS	32
 
 /* Two rows of ncols cells: NULL first, then by bytes, cell by cell. */
 static int
@@ -64,56 +67,71 @@ sort_rows(char ***rows, char ***tmp, size_t n, int ncols)
 }
 
 /*
- * Sort n non-NULL values that share their first depth bytes, by their
- * bytes from there on (MSD radix sort: a counting pass and a
- * distribution pass per byte position; tmp holds n pointers).  Values
- * that end at depth are equal and come first.
+ * Put the rows whose cell col is NULL first (tmp holds n pointers);
+ * returns how many there are.
  */
-static void
-radix_values(char ***v, char ***tmp, size_t n, size_t depth)
-{
-	size_t	count[256], at[256], i, b;
-
-	if (n < RADIX_MIN || depth > RADIX_DEPTH) {
-		sort_rows(v, tmp, n, 1);
-		return;
-	}
-	memset(count, 0, sizeof count);
-	for (i = 0; i < n; i++)
-		count[(unsigned char)(*v[i])[depth]]++;
-	if (count[0] == n)
-		return;
-	for (b = 0, i = 0; b < 256; b++) {
-		at[b] = i;
-		i += count[b];
-	}
-	for (i = 0; i < n; i++)
-		tmp[at[(unsigned char)(*v[i])[depth]]++] = v[i];
-	memcpy(v, tmp, n * sizeof *v);
-	for (b = 1, i = count[0]; b < 256; i += count[b++]) {
-		if (count[b] > 1)
-			radix_values(v + i, tmp, count[b], depth + 1);
-	}
-}
-
-/* Sort n values (one-cell rows): NULL first, then by bytes. */
-static void
-sort_values(char ***v, char ***tmp, size_t n)
+static size_t
+nulls_first(char ***rows, char ***tmp, size_t n, int col)
 {
 	size_t	i, k = 0, nulls;
 
 	for (i = 0; i < n; i++) {
-		if (*v[i] == NULL)
-			tmp[k++] = v[i];
+		if (rows[i][col] == NULL)
+			tmp[k++] = rows[i];
 	}
 	nulls = k;
 	for (i = 0; i < n && nulls > 0; i++) {
-		if (*v[i] != NULL)
-			tmp[k++] = v[i];
+		if (rows[i][col] != NULL)
+			tmp[k++] = rows[i];
 	}
 	if (nulls > 0)
-		memcpy(v, tmp, n * sizeof *v);
-	radix_values(v + nulls, tmp, n - nulls, 0);
+		memcpy(rows, tmp, n * sizeof *rows);
+	return nulls;
+}
+
+/*
+ * Sort n rows of ncols cells that are equal before cell col and share
+ * the first depth bytes of it (MSD radix sort: per byte position, a
+ * counting pass and a distribution pass; tmp holds n pointers).  At
+ * depth 0 the NULLs of the column come first; the rows whose cell ends
+ * at depth come before the others and are ordered by the next column.
+ * level counts the passes nested so far.
+ */
+static void
+radix_rows(char ***rows, char ***tmp, size_t n, int ncols, int col,
+    size_t depth, int level)
+{
+	size_t	count[256], at[256], i, b, nulls;
+
+	if (n < RADIX_MIN || level > RADIX_LEVELS) {
+		sort_rows(rows, tmp, n, ncols);
+		return;
+	}
+	if (depth == 0 && (nulls = nulls_first(rows, tmp, n, col)) > 0) {
+		if (col + 1 < ncols && nulls > 1)
+			radix_rows(rows, tmp, nulls, ncols, col + 1, 0, level + 1);
+		rows += nulls;
+		n -= nulls;
+	}
+	memset(count, 0, sizeof count);
+	for (i = 0; i < n; i++)
+		count[(unsigned char)rows[i][col][depth]]++;
+	if (count[0] < n) {
+		for (b = 0, i = 0; b < 256; b++) {
+			at[b] = i;
+			i += count[b];
+		}
+		for (i = 0; i < n; i++)
+			tmp[at[(unsigned char)rows[i][col][depth]]++] = rows[i];
+		memcpy(rows, tmp, n * sizeof *rows);
+	}
+	if (col + 1 < ncols && count[0] > 1)
+		radix_rows(rows, tmp, count[0], ncols, col + 1, 0, level + 1);
+	for (b = 1, i = count[0]; b < 256; i += count[b++]) {
+		if (count[b] > 1)
+			radix_rows(rows + i, tmp, count[b], ncols, col,
+			    depth + 1, level + 1);
+	}
 }
 
 /*
@@ -138,10 +156,7 @@ result_sorted_values(const struct result *r, enum sort_mode sort)
 	rows = xcalloc(2 * n + 1, sizeof *rows);
 	for (i = 0; i < n; i++)
 		rows[i] = r->cells + i * (size_t)width;
-	if (width == 1)
-		sort_values(rows, rows + n, n);
-	else
-		sort_rows(rows, rows + n, n, width);
+	radix_rows(rows, rows + n, n, width, 0, 0, 0);
 	for (i = 0; i < n; i++)
 		memcpy(v + i * (size_t)width, rows[i], (size_t)width * sizeof *v);
 	free(rows);
