@@ -39,6 +39,7 @@ struct make_plan {
 	int64_t			 before;	/* rows already there */
 	int64_t			*next;		/* per column: key sequence */
 	int			*use;		/* per column: in the INSERT */
+	struct buf		 row0;		/* the first row made, shown */
 	uint64_t		 person;	/* the hash of row person_row */
 	int64_t			 person_row;
 };
@@ -669,6 +670,10 @@ make_load(struct make_run *mr, struct make_plan *pl)
 		n = pl->count - i < MAKE_LOAD_ROWS ? pl->count - i :
 		    MAKE_LOAD_ROWS;
 		make_chunk(mr, pl, i, n, &csv, &store);
+		if (i == 0) {
+			make_csv_row(&csv, 0, &row);
+			buf_adds(&pl->row0, row.data);
+		}
 		dberror_init(&err);
 		bad = (size_t)-1;
 		start = clock_now();
@@ -745,6 +750,8 @@ make_insert(struct make_run *mr, struct make_plan *pl)
 			}
 			if (first.len == 0)
 				make_first_row(mr, pl, &sql, head, &first);
+			if (pl->row0.len == 0)
+				buf_adds(&pl->row0, first.data);
 			buf_adds(&sql, i + 1 < end ? "), " : ")");
 		}
 		for (head = sql.len; i < end && nuse == 0; i++)
@@ -837,6 +844,7 @@ make_rows(struct make_run *mr, struct make_table *t, long count,
 	pl.next = xcalloc(t->ncols + 1, sizeof *pl.next);
 	pl.use = xcalloc(t->ncols + 1, sizeof *pl.use);
 	pl.person_row = -1;
+	buf_init(&pl.row0);
 	t->made = 1;
 	mr->stack = xreallocarray(mr->stack, mr->depth + 1,
 	    sizeof *mr->stack);
@@ -853,14 +861,16 @@ make_rows(struct make_run *mr, struct make_table *t, long count,
 	/* Making parents may have made rows of t (a cycle): count again. */
 	if (make_sequences(mr, &pl) != 0 || make_insert(mr, &pl) != 0)
 		goto out;
-	buf_printf(&mr->made, "%s%s: %ld", mr->made.len > 0 ? ", " : "",
-	    t->name, count);
+	buf_printf(&mr->made, "  %s:%d: %s: %ld row%s, the first %s\n",
+	    mr->rec->path, mr->rec->line, t->name, count, count == 1 ? "" :
+	    "s", pl.row0.data != NULL ? pl.row0.data : "()");
 	rc = 0;
 out:
 	mr->depth--;
 	t->made = 0;
 	free(pl.next);
 	free(pl.use);
+	buf_free(&pl.row0);
 	return rc;
 }
 
@@ -912,9 +922,12 @@ run_make(struct run *r, const struct record *rec)
 	if (rc == 0 && run_txn_escaped(r))
 		rc = make_fail(&mr, xstrdup("-- make: the rows ended the "
 		    "file's transaction"));
-	if (rc == 0)
-		log_debug("%s:%d: -- make: %s in %.3f s", rec->path,
-		    rec->line, mr.made.data, clock_now() - start);
+	if (rc == 0) {
+		log_debug("%s:%d: -- make: %s %ld in %.3f s", rec->path,
+		    rec->line, rec->make->table, rec->make->count,
+		    clock_now() - start);
+		buf_adds(&r->made, mr.made.data);
+	}
 out:
 	if (rc != 0 && !r->broken)
 		run_setup_error(r, rec, mr.cause != NULL ? mr.cause :

@@ -583,6 +583,19 @@ run_test(struct run *r, const struct record *rec)
 	finish_test(r, rec, e, tr, rc, &res, &err);
 }
 
+/* A failing test's message ends with what "-- make:" made before it. */
+static void
+made_note(const struct run *r, struct test_report *tr)
+{
+	char	*msg;
+
+	msg = xprintf("%s%srows made before this test:\n%s",
+	    tr->message != NULL ? tr->message : "",
+	    tr->message != NULL ? "\n" : "", r->made.data);
+	free(tr->message);
+	tr->message = msg;
+}
+
 /*
  * Judge a test whose statements have run (rc, res and err are the last
  * one's) and close it: the report entry tr gets the outcome; res and err
@@ -624,6 +637,8 @@ finish_test(struct run *r, const struct record *rec, const struct expect *e,
 	/* A sqllogictest record is judged by its first failing statement. */
 	if (tr->outcome == OUTCOME_PASS)
 		judge(r, rec, e, rc, res, err, tr);
+	if (tr->outcome == OUTCOME_FAIL && r->made.len > 0)
+		made_note(r, tr);
 	run_end_test(r);
 	test_savepoint(r, rec, 0);
 	result_clear(res);
@@ -1146,6 +1161,7 @@ run_file(struct conn *conn, const struct test_file *tf,
 	size_t		i, n;
 
 	memset(&r, 0, sizeof r);
+	buf_init(&r.made);
 	r.conn = conn;
 	r.drv = conn->drv;
 	r.tf = tf;
@@ -1188,6 +1204,7 @@ run_file(struct conn *conn, const struct test_file *tf,
 		    fr->path, stop_reason(), n, n == 1 ? "" : "s");
 	labels_free(&r.labels);
 	free(r.lost);
+	buf_free(&r.made);
 	fr->broken = r.broken;
 	fr->seconds = clock_now() - start;
 }

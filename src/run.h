@@ -52,6 +52,7 @@ struct run {
 	int			 cloned;	/* scratch copies the template */
 	struct labels		 labels;
 	struct coverage_file	*cov;		/* --coverage, or NULL */
+	struct buf		 made;		/* what "-- make:" made, or "" */
 };
 
 /* run.c */

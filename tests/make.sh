@@ -120,4 +120,12 @@ is_status "unknown column: the file fails" 1
 contains "unknown column: named, with the table's columns" "$OUT" \
     "$WORK/column.sqltest:3: -- make: table t has no column b (its columns: a)"
 
+# A failing test shows the rows made before it.
+printf -- '-- setup\nCREATE TABLE t (id int PRIMARY KEY, name varchar(20) NOT NULL);\n-- make: t 3\n-- test: x\nSELECT count(*) FROM t;\n-- expect:\n4\n' \
+    >"$WORK/shown.sqltest"
+run_sqlcheck "$WORK/shown.sqltest"
+is_status "a failing test after a make line fails" 1
+contains "the failure shows the rows made" "$OUT" "    rows made before this test:
+      $WORK/shown.sqltest:3: t: 3 rows, the first (id, name) = (1, 'Hiro Nguyen')"
+
 done_testing
