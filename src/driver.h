@@ -106,6 +106,7 @@ struct result {
 	int	  hash_stream;
 	size_t	  hashed;		/* values hashed */
 	struct md5 md5;
+	int	  row_cells;	/* cells of the row being added, so far */
 };
 
 /*

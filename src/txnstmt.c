@@ -20,6 +20,7 @@
 #include "sqlcheck.h"
 
 static const char *next_word(const char *, int, char *, size_t);
+static int	 has_word(const char *, int, const char *);
 
 /*
  * The first word of a statement, upper-cased, into w (size n); *after
@@ -58,7 +59,7 @@ is_refused(const char *w, const char *rest)
 	    next_word_is(rest, "TABLESPACE")))
 		return 1;
 	if ((strcmp(w, "CREATE") == 0 || strcmp(w, "DROP") == 0) &&
-	    next_word_is(rest, "INDEX") && str_icontains(rest, "CONCURRENTLY"))
+	    next_word_is(rest, "INDEX") && has_word(rest, 0, "CONCURRENTLY"))
 		return 1;
 	if (strcmp(w, "SET") == 0 && (next_word_is(rest, "autocommit") ||
 	    strncasecmp(rest, "@@autocommit", 12) == 0))
@@ -93,7 +94,7 @@ txn_classify(const char *sql)
 		if (next_word_is(rest, "TO") ||
 		    ((next_word_is(rest, "WORK") ||
 		    next_word_is(rest, "TRANSACTION")) &&
-		    str_icontains(rest, " TO ") != NULL))
+		    has_word(rest, 0, "TO")))
 			return TXN_NONE;
 		return TXN_ROLLBACK;
 	}

@@ -241,6 +241,14 @@ handle_result(struct psql *ps, PGresult *res, int last)
 	return rc;
 }
 
+/* The next result of the query, cancelled at its --timeout. */
+static PGresult *
+next_result(struct psql *ps)
+{
+	psql_timeout_wait(ps);
+	return PQgetResult(ps->conn);
+}
+
 /* Send the query and print all its results; 0, or -1 on an error. */
 static int
 exec_query(struct psql *ps, const char *query)
@@ -252,13 +260,14 @@ exec_query(struct psql *ps, const char *query)
 		print_message(ps, PQerrorMessage(ps->conn));
 		return -1;
 	}
-	res = PQgetResult(ps->conn);
+	psql_timeout_arm(ps);
+	res = next_result(ps);
 	while (res != NULL) {
 		st = PQresultStatus(res);
 		if (st == PGRES_COPY_OUT) {
 			PQclear(res);
 			copy_out(ps, ps->copy_stream);
-			res = PQgetResult(ps->conn);
+			res = next_result(ps);
 			continue;
 		}
 		if (st == PGRES_COPY_IN) {
@@ -267,7 +276,7 @@ exec_query(struct psql *ps, const char *query)
 				copy_in_file(ps, ps->copy_stream);
 			else
 				copy_in_script(ps);
-			res = PQgetResult(ps->conn);
+			res = next_result(ps);
 			continue;
 		}
 		if (st == PGRES_FATAL_ERROR || st == PGRES_BAD_RESPONSE ||
@@ -277,10 +286,10 @@ exec_query(struct psql *ps, const char *query)
 			ok = 0;
 			PQclear(ps->last_error);
 			ps->last_error = res;
-			res = PQgetResult(ps->conn);
+			res = next_result(ps);
 			continue;
 		}
-		next = PQgetResult(ps->conn);
+		next = next_result(ps);
 		snprintf(ps->last_tag, sizeof ps->last_tag, "%s",
 		    PQcmdStatus(res));
 		set_result_vars(ps, res, 1);

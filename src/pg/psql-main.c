@@ -55,6 +55,7 @@ psql_free(struct psql *ps)
 	free(ps->testname);
 	free(ps->prev_query);
 	free(ps->unsupported);
+	free(ps->timed_out);
 	for (i = 0; i < (int)ps->nmarks; i++)
 		free(ps->marks[i].file);
 	free(ps->marks);

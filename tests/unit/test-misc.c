@@ -327,6 +327,10 @@ test_txn_classify(void)
 		{ "ROLLBACK /* to */ TO a", TXN_NONE, 1 },
 		{ "-- lead\nCOMMIT", TXN_COMMIT, 1 },
 		{ "'BEGIN'", TXN_NONE, 0 },
+		{ "ROLLBACK WORK\nTO a", TXN_NONE, 1 },
+		{ "ROLLBACK WORK -- not TO a", TXN_ROLLBACK, 1 },
+		{ "CREATE INDEX i ON t (a) -- not CONCURRENTLY", TXN_NONE, 0 },
+		{ "CREATE INDEX \"concurrently\" ON t (a)", TXN_NONE, 0 },
 	};
 	size_t	i;
 
