@@ -20,7 +20,8 @@
 int
 files_is_test(const char *name)
 {
-	return str_has_extension(name, ".sqltest") || str_has_extension(name, ".slt") ||
+	return str_has_extension(name, ".sqltest") ||
+	    str_has_extension(name, ".slt") ||
 	    str_has_extension(name, ".test") || str_has_extension(name, ".pg");
 }
 
