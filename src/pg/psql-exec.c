@@ -144,7 +144,7 @@ copy_out(struct psql *ps, FILE *to)
 	int	 n;
 
 	while ((n = PQgetCopyData(ps->conn, &data, 0)) > 0) {
-		fwrite(data, 1, (size_t)n, to != NULL ? to : ps->out);
+		fwrite(data, 1, (size_t)n, to != NULL ? to : psql_qfout(ps));
 		PQfreemem(data);
 	}
 	if (n == -2)
@@ -229,11 +229,11 @@ handle_result(struct psql *ps, PGresult *res, int last)
 		if (!ps->quiet && (strncmp(tag, "INSERT", 6) == 0 ||
 		    strncmp(tag, "UPDATE", 6) == 0 || strncmp(tag, "DELETE",
 		    6) == 0))
-			fprintf(ps->out, "%s\n", tag);
+			fprintf(psql_qfout(ps), "%s\n", tag);
 		break;
 	case PGRES_COMMAND_OK:
 		if (!ps->quiet)
-			fprintf(ps->out, "%s\n", tag);
+			fprintf(psql_qfout(ps), "%s\n", tag);
 		break;
 	default:
 		break;

@@ -93,6 +93,7 @@ struct psql_mark {
 struct psql {
 	PGconn		*conn;
 	FILE		*out;		/* psql's stdout and stderr, merged */
+	FILE		*qout;		/* \o FILE: query output, or NULL */
 	struct psql_var	*vars;
 	enum psql_echo	 echo;
 	int		 quiet;
@@ -167,6 +168,7 @@ void	 psql_timeout_arm(struct psql *);
 void	 psql_timeout_wait(struct psql *);
 
 /* psql-print.c */
+FILE	*psql_qfout(const struct psql *);
 void	 psql_print_result(struct psql *, const PGresult *);
 struct psql_table {
 	int		 ncols;
