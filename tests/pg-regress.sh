@@ -214,6 +214,15 @@ contains "unsupported meta-command: FILE:LINE and name" "$OUT" \
 is "unsupported meta-command: reported once" \
     "$(printf '%s\n' "$OUT" | grep -c 'is not supported by sqlcheck')" 1
 
+# \timing on: a "Time: N ms" line after each query, as psql prints it
+# (its messages are compared with psql's in output.sql).
+printf '\\timing on\nSELECT 1 AS a;\nSELECT 1/0;\n' >sql/timing.sql
+pgr timing
+is "\\timing: a Time line after each query, failed ones too" \
+    "$(grep -cE '^Time: [0-9]+\.[0-9]{3} ms$' results/timing.out)" 2
+is "\\timing: after the result and its blank line" \
+    "$(grep -A2 '^(1 row)$' results/timing.out | tail -n 1 | cut -c1-5)" "Time:"
+
 # The PGXS line: make installcheck with pg_regress replaced.
 if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ] && have make; then
 	cat >Makefile <<MK

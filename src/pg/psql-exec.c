@@ -328,6 +328,38 @@ savepoint_gone(const char *tag)
 }
 
 /*
+ * \timing's line after a query, as psql 15's PrintTiming: milliseconds,
+ * and from a second on the time as [D d ][HH:]MM:SS.SSS too.
+ */
+static void
+print_timing(struct psql *ps, double ms)
+{
+	double	s = ms / 1000.0, m, h, d;
+
+	if (ms < 1000.0) {
+		fprintf(ps->out, "Time: %.3f ms\n", ms);
+		return;
+	}
+	m = (double)(long long)(s / 60.0);
+	s -= 60.0 * m;
+	if (m < 60.0) {
+		fprintf(ps->out, "Time: %.3f ms (%02d:%06.3f)\n", ms, (int)m, s);
+		return;
+	}
+	h = (double)(long long)(m / 60.0);
+	m -= 60.0 * h;
+	if (h < 24.0) {
+		fprintf(ps->out, "Time: %.3f ms (%02d:%02d:%06.3f)\n", ms,
+		    (int)h, (int)m, s);
+		return;
+	}
+	d = (double)(long long)(h / 24.0);
+	h -= 24.0 * d;
+	fprintf(ps->out, "Time: %.3f ms (%.0f d %02d:%02d:%06.3f)\n", ms, d,
+	    (int)h, (int)m, s);
+}
+
+/*
  * psql's SendQuery: echo (ECHO queries), the ON_ERROR_ROLLBACK
  * savepoint, the query and its results.  Returns 0, or -1 when it
  * failed (the message printed).  Consumes the \gset and
@@ -337,6 +369,7 @@ int
 psql_send(struct psql *ps, const char *query)
 {
 	int	 svpt = 0, rc;
+	double	 start;
 
 	if (ps->echo == PSQL_ECHO_QUERIES) {
 		fputs(query, ps->out);
@@ -358,6 +391,7 @@ psql_send(struct psql *ps, const char *query)
 		svpt = 1;
 	}
 	ps->last_tag[0] = '\0';
+	start = clock_now();
 	rc = exec_query(ps, query);
 	if (rc != 0 && ps->echo == PSQL_ECHO_ERRORS) {
 		char	*stmt = xprintf("STATEMENT:  %s", query);
@@ -380,6 +414,8 @@ psql_send(struct psql *ps, const char *query)
 			break;
 		}
 	}
+	if (ps->timing)
+		print_timing(ps, 1000.0 * (clock_now() - start));
 done:
 	free(ps->gset_prefix);
 	ps->gset_prefix = NULL;

@@ -24,7 +24,7 @@ static const char *const not_reproduced[] = {
 	"help", "H", "html", "l", "list", "lo_export",
 	"lo_import", "lo_list", "lo_unlink", "p", "print",
 	"password", "prompt", "r", "reset", "s", "sf", "sv", "T",
-	"timing", "w", "write", "watch", "z", NULL
+	"w", "write", "watch", "z", NULL
 };
 
 /* Skip the arguments of a command in a false \if branch. */
@@ -393,6 +393,21 @@ pset(struct psql *ps, const char *opt, const char *val)
 	return 0;
 }
 
+/* \timing [on|off]: a toggle without a value; says so unless QUIET. */
+static enum psql_cmd
+cmd_timing(struct psql *ps, const char **pp)
+{
+	char	*val = psql_scan_arg(ps, pp, 1);
+	int	 rc = pset_bool(ps, val, &ps->timing, "\\timing");
+
+	free(val);
+	if (rc != 0)
+		return PSQL_CMD_ERROR;
+	if (!ps->quiet)
+		fprintf(ps->out, "Timing is %s.\n", ps->timing ? "on" : "off");
+	return PSQL_CMD_OK;
+}
+
 static enum psql_cmd
 cmd_pset(struct psql *ps, const char **pp)
 {
@@ -642,6 +657,8 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp)
 		return cmd_set(ps, pp);
 	if (strcmp(cmd, "o") == 0 || strcmp(cmd, "out") == 0)
 		return cmd_out(ps, pp);
+	if (strcmp(cmd, "timing") == 0)
+		return cmd_timing(ps, pp);
 	if (strcmp(cmd, "unset") == 0)
 		return cmd_unset(ps, pp, cmd);
 	if (strcmp(cmd, "i") == 0 || strcmp(cmd, "include") == 0 ||

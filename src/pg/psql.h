@@ -100,6 +100,7 @@ struct psql {
 	int		 on_error_stop;
 	int		 on_error_rollback;
 	int		 singlestep;
+	int		 timing;	/* \timing: "Time: ..." after a query */
 	struct psql_popt popt;
 	struct psql_source *src;	/* the current input */
 	char		*testname;	/* for reports: the script path */

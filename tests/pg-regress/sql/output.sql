@@ -25,3 +25,11 @@ COPY (SELECT 'SELECT ''copied'' AS c;') TO STDOUT;
 \i o_made.sql
 \o /nonexistent/dir/file
 SELECT 3 AS still_shown;
+-- \timing: its messages (the times themselves differ from run to run)
+\timing on
+\timing bogus
+\timing off
+\set QUIET off
+\timing
+\timing
+\set QUIET on
