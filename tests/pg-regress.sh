@@ -187,6 +187,10 @@ matches "--shard with --durations: the longest test" "$OUT" '^test tables +\.\.\
 is "--shard with --durations: alone on its shard" \
     "$(printf '%s\n' "$OUT" | grep -cE '(boundaries|crosstab|expanded) +\.\.\.')" 0
 check "--shard: a shard does not write --durations" grep -q '"\./sql/tables\.sql": 100' dur.json
+pgr --durations "$WORK/no/such/dir/d.json" echo
+is "--durations not writable: exit 2 before running" "$STATUS" 2
+contains "--durations not writable: said" "$ERR" "cannot write \"$WORK/no/such/dir/d.json\""
+lacks "--durations not writable: no test ran" "$OUT" "test echo"
 # What cannot be split is refused: tests named one after the other.
 pgr --shard 1/2 echo tables
 is "--shard on serial tests: exit 2" "$STATUS" 2
