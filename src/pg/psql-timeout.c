@@ -1,0 +1,80 @@
+/*
+ * psql-timeout.c: pg-regress's --timeout.  While a query runs, the
+ * session waits for its results on the connection's socket, at most
+ * until the deadline; then it sends a cancel request (as psql's
+ * Ctrl-C does) and goes on waiting: the server's "canceling statement
+ * due to user request" is printed in the test's output as any error,
+ * and the test is marked as timed out (ps->timed_out, with FILE:LINE
+ * of the statement).  No thread: each session watches its own query.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+
+#include "psql.h"
+
+/* FILE:LINE of the statement being run (its mark), or the script's. */
+static char *
+statement_place(const struct psql *ps)
+{
+	const struct psql_mark	*m;
+
+	if (ps->nmarks == 0)
+		return xstrdup(ps->testname);
+	m = &ps->marks[ps->nmarks - 1];
+	return xprintf("%s:%ld", m->file, m->line);
+}
+
+/* Send the cancel request and note the first timeout of the session. */
+static void
+cancel_statement(struct psql *ps)
+{
+	PGcancel	*cancel = PQgetCancel(ps->conn);
+	char		 errbuf[256];
+
+	if (cancel != NULL) {
+		PQcancel(cancel, errbuf, sizeof errbuf);
+		PQfreeCancel(cancel);
+	}
+	ps->cancelled = 1;
+	if (ps->timed_out == NULL)
+		ps->timed_out = statement_place(ps);
+}
+
+/* Arm the deadline of a query just sent (no-op without --timeout). */
+void
+psql_timeout_arm(struct psql *ps)
+{
+	ps->cancelled = 0;
+	if (ps->timeout > 0)
+		ps->deadline = clock_now() + ps->timeout;
+}
+
+/*
+ * Wait until PQgetResult() would not block, or cancel the query at its
+ * deadline (once; then PQgetResult() waits for the server's answer).
+ */
+void
+psql_timeout_wait(struct psql *ps)
+{
+	struct pollfd	 pfd;
+	double		 left;
+
+	if (ps->timeout <= 0 || ps->cancelled)
+		return;
+	while (PQisBusy(ps->conn)) {
+		left = ps->deadline - clock_now();
+		if (left <= 0) {
+			cancel_statement(ps);
+			return;
+		}
+		pfd.fd = PQsocket(ps->conn);
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if (pfd.fd < 0 || (poll(&pfd, 1, (int)(left * 1000.0) + 1) < 0
+		    && errno != EINTR))
+			return;
+		if (!PQconsumeInput(ps->conn))
+			return;
+	}
+}
