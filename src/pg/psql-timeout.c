@@ -12,7 +12,8 @@
 
 #include "psql.h"
 
-/* FILE:LINE of the statement being run (its mark), or the script's. */
+/* FILE:LINE of the statement being run (its mark), or the script's.
+ * Caller frees. */
 static char *
 statement_place(const struct psql *ps)
 {
