@@ -134,7 +134,7 @@ contains "-j 3: one group" "$OUT" "parallel group (4 tests): "
 # --timeout: a statement running longer is cancelled; the server's error
 # is in its test's output, the test fails, named with FILE:LINE, and the
 # script and the run go on.  pg_sleep(100000) does not end by itself.
-printf 'SELECT 1 AS before;\nSELECT pg_sleep(100000);\nSELECT 2 AS after;\n' \
+printf 'SELECT 1 AS before;\nSELECT pg_sleep(100000);\nSELECT 2 AS after;\nCOPY (SELECT pg_sleep(100000)) TO STDOUT;\n' \
     >sql/slow.sql
 : >expected/slow.out
 # (timeout(1) only keeps a broken --timeout from hanging the suite.)
@@ -147,6 +147,8 @@ matches "--timeout: the run goes on" "$OUT" '^test echo +\.\.\. ok '
 check "--timeout: the cancel is an error in the test's output" \
     grep -qx "ERROR:  canceling statement due to user request" results/slow.out
 check "--timeout: the script goes on after it" grep -qx "     2" results/slow.out
+is "--timeout: a COPY TO STDOUT waiting for its rows is cancelled too" \
+    "$(grep -c "^ERROR:  canceling statement due to user request$" results/slow.out)" 2
 check "--timeout: --rewrite leaves a timed-out test's expected file" \
     test ! -s expected/slow.out
 pgr --timeout 60 $PASSING

@@ -143,7 +143,8 @@ copy_out(struct psql *ps, FILE *to)
 	char	*data;
 	int	 n;
 
-	while ((n = PQgetCopyData(ps->conn, &data, 0)) > 0) {
+	/* with --timeout, wait for each row no longer than the deadline */
+	while ((n = psql_timeout_copy_data(ps, &data)) > 0) {
 		fwrite(data, 1, (size_t)n, to != NULL ? to : psql_qfout(ps));
 		PQfreemem(data);
 	}

@@ -167,6 +167,7 @@ int	 psql_connect(struct psql *, const char *, const char *,
 /* psql-timeout.c */
 void	 psql_timeout_arm(struct psql *);
 void	 psql_timeout_wait(struct psql *);
+int	 psql_timeout_copy_data(struct psql *, char **);
 
 /* psql-print.c */
 FILE	*psql_qfout(const struct psql *);
