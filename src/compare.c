@@ -84,12 +84,6 @@ cmp_arow(const void *va, const void *vb)
 	return a->ncols - b->ncols;
 }
 
-static int
-cmp_pvalue(const void *va, const void *vb)
-{
-	return cmp_value(*(char *const *)va, *(char *const *)vb, 0);
-}
-
 static const char *
 cell_key(const struct cell *c)
 {
@@ -116,57 +110,6 @@ cmp_pcell(const void *va, const void *vb)
 {
 	return cmp_value(cell_key(*(const struct cell *const *)va),
 	    cell_key(*(const struct cell *const *)vb), 0);
-}
-
-/*
- * 1 if n elements of size bytes at base are in order already (results
- * of queries with ORDER BY often are): the sort can be skipped.
- */
-static int
-in_order(const void *base, size_t n, size_t size,
-    int (*cmp)(const void *, const void *))
-{
-	const char	*p = base;
-	size_t		 i;
-
-	for (i = 1; i < n; i++) {
-		if (cmp(p + (i - 1) * size, p + i * size) > 0)
-			return 0;
-	}
-	return 1;
-}
-
-/*
- * The values of a result in the order a sort mode gives, as an array of
- * borrowed pointers (caller frees the array, not the values).
- */
-char **
-result_sorted_values(const struct result *r, enum sort_mode sort)
-{
-	struct arow	*rows;
-	char		**v;
-	size_t		 i;
-
-	v = xcalloc(r->ncells + 1, sizeof *v);
-	if (sort == SORT_ROW && r->ncols > 0) {
-		rows = xcalloc(r->nrows + 1, sizeof *rows);
-		for (i = 0; i < r->nrows; i++) {
-			rows[i].cells = r->cells + i * (size_t)r->ncols;
-			rows[i].ncols = r->ncols;
-		}
-		if (!in_order(rows, r->nrows, sizeof *rows, cmp_arow))
-			qsort(rows, r->nrows, sizeof *rows, cmp_arow);
-		for (i = 0; i < r->nrows; i++)
-			memcpy(v + i * (size_t)r->ncols, rows[i].cells,
-			    (size_t)r->ncols * sizeof *v);
-		free(rows);
-	} else if (r->ncells > 0) {
-		memcpy(v, r->cells, r->ncells * sizeof *v);
-		if (sort == SORT_VALUE &&
-		    !in_order(v, r->ncells, sizeof *v, cmp_pvalue))
-			qsort(v, r->ncells, sizeof *v, cmp_pvalue);
-	}
-	return v;
 }
 
 /* MD5 of values, each followed by a newline (the sqllogictest rule). */

@@ -120,7 +120,7 @@ result_place(struct result *r)
 {
 	if (r->ncols <= 0)
 		return r->hash_stream ? PLACE_HASH : PLACE_KEEP;
-	if ((r->ncells + r->more_cells + r->hashed) % (size_t)r->ncols != 0)
+	if (r->row_cells != 0)
 		return r->hash_stream ? PLACE_HASH : r->more_cells > 0 ?
 		    PLACE_COUNT : PLACE_KEEP;
 	if (r->max_rows > 0 && result_rows(r) >= r->max_rows) {
@@ -144,17 +144,28 @@ result_push(struct result *r, char *cell)
 		r->cells = xreallocarray(r->cells, r->cap, sizeof *r->cells);
 	}
 	r->cells[r->ncells++] = cell;
-	if (r->ncols > 0 && r->ncells % (size_t)r->ncols == 0)
-		r->nrows++;
 }
 
-/* Append a value of len bytes (copied), or SQL NULL when s is NULL. */
+/*
+ * Append a value of len bytes (copied), or SQL NULL when s is NULL.  The
+ * position in the row is counted as values come (row_cells), not divided
+ * out of the counts: this runs for every value of every result.
+ */
 static void
 result_add(struct result *r, const char *s, size_t len)
 {
-	switch (result_place(r)) {
+	enum cell_place	place = result_place(r);
+	int		row_done = 0;
+
+	if (place != PLACE_DROP && r->ncols > 0 &&
+	    ++r->row_cells == r->ncols) {
+		r->row_cells = 0;
+		row_done = 1;
+	}
+	switch (place) {
 	case PLACE_KEEP:
 		result_push(r, s != NULL ? result_store(r, s, len) : NULL);
+		r->nrows += row_done;
 		break;
 	case PLACE_COUNT:
 		r->more_cells++;

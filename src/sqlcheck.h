@@ -386,6 +386,8 @@ int	 expect_cell_matches(const struct expect *, const struct cell *,
 	    const char *);
 char	*format_row(char **, int);
 void	 hash_values(char **, size_t, char out[33]);
+
+/* sortvalues.c: a result's values in rowsort or valuesort order. */
 char	**result_sorted_values(const struct result *, enum sort_mode);
 
 /*

@@ -2,14 +2,15 @@
 # pg-regress.sh: "sqlcheck pg-regress" against psql itself.  Each script
 # of tests/pg-regress/sql (one psql output feature each: echo, tables,
 # messages, variables and \if, COPY and \copy, statement boundaries,
-# \crosstabview, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP) is run by the
+# \crosstabview, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP) is run by the
 # real "psql -X -a -q" with pg_regress's environment, and by sqlcheck
 # pg-regress: results/NAME.out must be the same bytes, and with psql's
 # output as expected/ every test passes.  Then what pg_regress does
 # beyond psql: verdicts and exit status, NAME_N.out alternatives,
 # regression.diffs and regression.out, schedules with parallel groups,
-# a failure shown at FILE:LINE, --rewrite, --format tap, -j, an
-# unsupported meta-command, and the PGXS installcheck line.
+# a failure shown at FILE:LINE, --rewrite, --format tap, -j, --timeout,
+# --shard and --durations, an unsupported meta-command, and the PGXS
+# installcheck line.
 # shellcheck source=tests/lib.sh
 . "${0%/*}/lib.sh"
 
@@ -36,7 +37,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables messages vars copy boundaries crosstab expanded describe psqlmore rollback stop"
+TESTS="echo tables messages vars copy boundaries crosstab expanded describe psqlmore output rollback stop"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -65,16 +66,16 @@ is "stop: psql exits 3 at ON_ERROR_STOP" "$(cat "$WORK/stop.psql-status")" 3
 # stop, which fails as psql exits 3 (pg_regress 15 fails such a test).
 pgr()
 {
-	"$SQLCHECK" pg-regress --dbname=$DB --use-existing "$@" \
+	${PGR_GUARD:-} "$SQLCHECK" pg-regress --dbname=$DB --use-existing "$@" \
 	    >"$WORK/out" 2>"$WORK/err"
 	STATUS=$?
 	OUT=$(cat "$WORK/out")
 	ERR=$(cat "$WORK/err")
 }
-PASSING="echo tables messages vars copy boundaries crosstab expanded describe psqlmore rollback"
+PASSING="echo tables messages vars copy boundaries crosstab expanded describe psqlmore output rollback"
 pgr $PASSING
 is "psql's output as expected: exit 0" "$STATUS" 0
-contains "psql's output as expected: all passed" "$OUT" " All 11 tests passed. "
+contains "psql's output as expected: all passed" "$OUT" " All 12 tests passed. "
 check "all passed: no regression.diffs, no regression.out" \
     test ! -e regression.diffs -a ! -e regression.out -a -s results/echo.out
 pgr stop
@@ -130,6 +131,81 @@ pgr -j 3 echo tables boundaries crosstab
 is "-j 3: exit 0" "$STATUS" 0
 contains "-j 3: one group" "$OUT" "parallel group (4 tests): "
 
+# --timeout: a statement running longer is cancelled; the server's error
+# is in its test's output, the test fails, named with FILE:LINE, and the
+# script and the run go on.  pg_sleep(100000) does not end by itself.
+printf 'SELECT 1 AS before;\nSELECT pg_sleep(100000);\nSELECT 2 AS after;\nCOPY (SELECT pg_sleep(100000)) TO STDOUT;\n' \
+    >sql/slow.sql
+: >expected/slow.out
+# (timeout(1) only keeps a broken --timeout from hanging the suite.)
+PGR_GUARD="timeout 300" pgr --timeout 1 --rewrite slow echo
+is "--timeout: exit 1" "$STATUS" 1
+contains "--timeout: the test and FILE:LINE named" "$OUT" \
+    "./sql/slow.sql:2: test slow: timed out after 1 s (the statement was cancelled)"
+matches "--timeout: its status line" "$OUT" '^test slow +\.\.\. FAILED \(timed out\)'
+matches "--timeout: the run goes on" "$OUT" '^test echo +\.\.\. ok '
+check "--timeout: the cancel is an error in the test's output" \
+    grep -qx "ERROR:  canceling statement due to user request" results/slow.out
+check "--timeout: the script goes on after it" grep -qx "     2" results/slow.out
+is "--timeout: a COPY TO STDOUT waiting for its rows is cancelled too" \
+    "$(grep -c "^ERROR:  canceling statement due to user request$" results/slow.out)" 2
+check "--timeout: --rewrite leaves a timed-out test's expected file" \
+    test ! -s expected/slow.out
+pgr --timeout 60 $PASSING
+is "--timeout 60: psql's output still (exit 0)" "$STATUS" 0
+contains "--timeout 60: all passed" "$OUT" " All 12 tests passed. "
+pgr --timeout 0 echo
+is "bad --timeout: exit 2" "$STATUS" 2
+contains "bad --timeout: said" "$ERR" 'bad --timeout "0"'
+
+# --shard K/N: the tests of the last group are dealt among the shards,
+# the groups before run on every shard as setup (reported by shard 1).
+printf 'test: echo\ntest: tables boundaries crosstab expanded\n' >shardsched
+LAST='^     (tables|boundaries|crosstab|expanded) +\.\.\. ok'
+pgr --schedule shardsched --shard 1/2
+is "--shard 1/2: exit 0" "$STATUS" 0
+OUT1=$OUT
+pgr --schedule shardsched --shard 2/2
+is "--shard 2/2: exit 0" "$STATUS" 0
+OUT2=$OUT
+matches "--shard 1/2: the setup group runs" "$OUT1" '^test echo +\.\.\. ok '
+matches "--shard 2/2: the setup group runs too" "$OUT2" '^test echo +\.\.\. ok '
+is "--shard: each test of the last group runs on one shard" \
+    "$(printf '%s\n%s\n' "$OUT1" "$OUT2" | grep -E "$LAST" | awk '{print $1}' | sort | tr '\n' ' ')" \
+    "boundaries crosstab expanded tables "
+is "--shard: both shards have a part" \
+    "$(printf '%s\n' "$OUT1" | grep -cE "$LAST") $(printf '%s\n' "$OUT2" | grep -cE "$LAST")" "2 2"
+pgr --schedule shardsched --shard 2/2 --format tap
+lacks "--shard 2/2 --format tap: setup tests are shard 1's" "$OUT" "echo"
+contains "--shard 2/2 --format tap: its two tests" "$OUT" "1..2"
+# --durations: a run without --shard writes each test's time; a shard
+# deals the longest first (tables alone on one shard here).
+pgr --schedule shardsched --durations dur.json
+is "--durations: the run passes" "$STATUS" 0
+check "--durations: written for each test" grep -q '"\./sql/expanded\.sql"' dur.json
+printf '{"schema": "sqlcheck-durations", "version": 1, "files": {"./sql/tables.sql": 100, "./sql/boundaries.sql": 1, "./sql/crosstab.sql": 1, "./sql/expanded.sql": 1}}\n' >dur.json
+pgr --schedule shardsched --durations dur.json --shard 1/2
+matches "--shard with --durations: the longest test" "$OUT" '^test tables +\.\.\. ok '
+is "--shard with --durations: alone on its shard" \
+    "$(printf '%s\n' "$OUT" | grep -cE '(boundaries|crosstab|expanded) +\.\.\.')" 0
+check "--shard: a shard does not write --durations" grep -q '"\./sql/tables\.sql": 100' dur.json
+pgr --durations "$WORK/no/such/dir/d.json" echo
+is "--durations not writable: exit 2 before running" "$STATUS" 2
+contains "--durations not writable: said" "$ERR" "cannot write \"$WORK/no/such/dir/d.json\""
+lacks "--durations not writable: no test ran" "$OUT" "test echo"
+# What cannot be split is refused: tests named one after the other.
+pgr --shard 1/2 echo tables
+is "--shard on serial tests: exit 2" "$STATUS" 2
+contains "--shard on serial tests: why" "$ERR" \
+    '--shard 1/2: cannot split this run: its last group is the one test "tables"'
+pgr -j 2 --shard 2/2 echo tables
+is "--shard with -j: exit 0" "$STATUS" 0
+matches "--shard with -j: the second test" "$OUT" '^test tables +\.\.\. ok '
+lacks "--shard with -j: not the first" "$OUT" "echo "
+pgr --shard 3/2 echo
+is "bad --shard: exit 2" "$STATUS" 2
+contains "bad --shard: said" "$ERR" 'bad --shard "3/2"'
+
 # --format tap: one test per script.
 pgr --format tap echo stop
 is "--format tap: exit 1" "$STATUS" 1
@@ -143,6 +219,15 @@ contains "unsupported meta-command: FILE:LINE and name" "$OUT" \
     "./sql/unsupported.sql:3: psql meta-command \\dt is not supported by sqlcheck pg-regress"
 is "unsupported meta-command: reported once" \
     "$(printf '%s\n' "$OUT" | grep -c 'is not supported by sqlcheck')" 1
+
+# \timing on: a "Time: N ms" line after each query, as psql prints it
+# (its messages are compared with psql's in output.sql).
+printf '\\timing on\nSELECT 1 AS a;\nSELECT 1/0;\n' >sql/timing.sql
+pgr timing
+is "\\timing: a Time line after each query, failed ones too" \
+    "$(grep -cE '^Time: [0-9]+\.[0-9]{3} ms$' results/timing.out)" 2
+is "\\timing: after the result and its blank line" \
+    "$(grep -A2 '^(1 row)$' results/timing.out | tail -n 1 | cut -c1-5)" "Time:"
 
 # The PGXS line: make installcheck with pg_regress replaced.
 if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ] && have make; then

@@ -84,6 +84,7 @@ pgr_test_free(struct pgr_test *t)
 {
 	free(t->name);
 	free(t->unsupported);
+	free(t->timed_out);
 	free(t->diff);
 	free(t->expected);
 	free(t->result);
@@ -212,6 +213,7 @@ run_test(const struct pgr_opts *o, struct pgr_test *t)
 	ps->host = o->host != NULL ? xstrdup(o->host) : NULL;
 	ps->port = o->port != NULL ? xstrdup(o->port) : NULL;
 	ps->user = o->user != NULL ? xstrdup(o->user) : NULL;
+	ps->timeout = o->timeout;
 	if (psql_connect(ps, ps->dbname, ps->host, ps->port, ps->user) != 0)
 		t->status = 2;
 	else
@@ -221,8 +223,12 @@ run_test(const struct pgr_opts *o, struct pgr_test *t)
 	t->ms = 1000.0 * clock_now() - start;
 	if (ps->unsupported != NULL)
 		t->unsupported = xstrdup(ps->unsupported);
+	if (ps->timed_out != NULL)
+		t->timed_out = xprintf("%s: test %s: timed out after %g s "
+		    "(the statement was cancelled)", ps->timed_out, t->name,
+		    o->timeout);
 	verdict(o, t, ps);
-	if (t->status != 0 || t->unsupported != NULL)
+	if (t->status != 0 || t->unsupported != NULL || t->timed_out != NULL)
 		t->passed = 0;
 	psql_free(ps);
 	free(script);

@@ -48,7 +48,9 @@ enum {
 	O_INPUTDIR = 256, O_OUTPUTDIR, O_EXPECTEDDIR, O_SCHEDULE, O_DBNAME,
 	O_USE_EXISTING, O_LOAD_EXTENSION, O_CREATE_ROLE, O_ENCODING,
 	O_NO_LOCALE, O_MAX_CONNECTIONS, O_BINDIR, O_TEMP_INSTANCE, O_HOST,
-	O_PORT, O_USER, O_FORMAT, O_REWRITE, O_IGNORED_ARG, O_IGNORED
+	O_PORT, O_USER, O_FORMAT, O_REWRITE, O_TIMEOUT, O_SHARD, O_DURATIONS,
+	O_IGNORED_ARG,
+	O_IGNORED
 };
 
 static const struct option pgr_options[] = {
@@ -79,6 +81,9 @@ static const struct option pgr_options[] = {
 	{ "format", required_argument, NULL, O_FORMAT },
 	{ "output", required_argument, NULL, 'o' },
 	{ "rewrite", no_argument, NULL, O_REWRITE },
+	{ "timeout", required_argument, NULL, O_TIMEOUT },
+	{ "shard", required_argument, NULL, O_SHARD },
+	{ "durations", required_argument, NULL, O_DURATIONS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
@@ -117,6 +122,15 @@ usage(FILE *f)
 "  -o, --output FILE         write the --format report to FILE\n"
 "      --rewrite             copy results/NAME.out over the expected file\n"
 "                            of each failing test\n"
+"      --timeout SECONDS     cancel a statement running longer: the\n"
+"                            error is in its test's output, the test\n"
+"                            fails, the run goes on\n"
+"      --shard K/N           run shard K of N: the tests of the last\n"
+"                            group (last schedule line, or the tests\n"
+"                            named with -j) are split; the groups\n"
+"                            before run on every shard as setup\n"
+"      --durations FILE      each test's duration (JSON): --shard splits\n"
+"                            by it; a run without --shard writes it\n"
 "  -q, --quiet               print only failures and the summary\n"
 "\n"
 "Exit status: 0 all tests passed, 1 some failed, 2 they could not run.\n",
@@ -133,6 +147,33 @@ opt_number(const char *arg, const char *name)
 		fatalx("bad --%s \"%s\": give a number from 0 to 10000", name,
 		    arg);
 	return (int)n;
+}
+
+/* --timeout SECONDS, more than 0 (a fraction is allowed). */
+static double
+opt_seconds(const char *arg)
+{
+	char	*end;
+	double	 s = strtod(arg, &end);
+
+	if (end == arg || *end != '\0' || !(s > 0) || s > 1e6)
+		fatalx("bad --timeout \"%s\": give seconds, for example 30 "
+		    "or 0.5", arg);
+	return s;
+}
+
+/* --shard K/N with 1 <= K <= N. */
+static void
+opt_shard(struct pgr_opts *o, const char *arg)
+{
+	int	k, n, used = 0;
+
+	if (sscanf(arg, "%d/%d%n", &k, &n, &used) != 2 ||
+	    arg[used] != '\0' || n < 1 || k < 1 || k > n)
+		fatalx("bad --shard \"%s\": write K/N with 1 <= K <= N, for "
+		    "example 2/4", arg);
+	o->shard_index = k;
+	o->shard_count = n;
 }
 
 static void
@@ -179,6 +220,9 @@ parse_opts(int argc, char **argv, struct pgr_opts *o)
 		case O_FORMAT: o->format = optarg; break;
 		case 'o': o->output = optarg; break;
 		case O_REWRITE: o->rewrite = 1; break;
+		case O_TIMEOUT: o->timeout = opt_seconds(optarg); break;
+		case O_SHARD: opt_shard(o, optarg); break;
+		case O_DURATIONS: o->durations = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': usage(stdout); exit(0);
 		case O_BINDIR: case O_IGNORED_ARG: case O_IGNORED: break;
@@ -364,6 +408,8 @@ show_failure(const struct pgr_test *t)
 {
 	if (t->unsupported != NULL)
 		printf("%s\n", t->unsupported);
+	if (t->timed_out != NULL)
+		printf("%s\n", t->timed_out);
 	if (t->status != 0 && t->unsupported == NULL)
 		printf("%s: psql would exit with status %d\n", t->name,
 		    t->status);
@@ -384,6 +430,8 @@ status_line(FILE *f, const struct pgr_test *t, int in_group)
 
 	if (t->passed)
 		why = xstrdup("ok    ");
+	else if (t->timed_out != NULL)
+		why = xstrdup("FAILED (timed out)");
 	else if (t->status != 0)
 		why = xprintf("FAILED (test process exited with exit code %d)",
 		    t->status);
@@ -410,7 +458,8 @@ report_test(const struct pgr_opts *o, const struct pgr_test *t,
 	fr.seconds = t->ms / 1000.0;
 	tr = file_report_add(&fr, oc, paths[0], 1, t->name);
 	if (!t->passed) {
-		tr->message = xstrdup(t->unsupported != NULL ? t->unsupported :
+		tr->message = xstrdup(t->timed_out != NULL ? t->timed_out :
+		    t->unsupported != NULL ? t->unsupported :
 		    t->diff != NULL ? "output differs from the expected file" :
 		    "psql would exit with an error");
 		tr->diff = t->diff != NULL ? xstrdup(t->diff) : NULL;
@@ -447,7 +496,7 @@ summarize(const struct pgr_opts *o, struct pgr_group *g, size_t ng,
 			if (o->format == NULL)
 				show_failure(t);
 			if (o->rewrite && t->expected != NULL &&
-			    t->unsupported == NULL)
+			    t->unsupported == NULL && t->timed_out == NULL)
 				rewrite_expected(t);
 		}
 	if (diffs != NULL)
@@ -506,13 +555,17 @@ run_all(const struct pgr_opts *o, struct pgr_group *g, size_t ng)
 	FILE		*live = o->format == NULL && !o->quiet ? stdout : NULL;
 
 	for (i = 0; i < ng; i++)
-		ntests += g[i].ntests;
+		for (j = 0; j < g[i].ntests; j++)
+			ntests += !g[i].tests[j].setup;
 	memset(&ro, 0, sizeof ro);
 	memset(&tot, 0, sizeof tot);
 	ro.format = o->format;
 	ro.driver = "postgres";
 	ro.engine = "postgres";
 	ro.output = o->output;
+	ro.shard_index = o->shard_index;
+	ro.shard_count = o->shard_count;
+	ro.files_total = o->tests_total;
 	if (o->format != NULL && report_open(&ro, ntests, &cause) != 0)
 		fatalx("%s", cause);
 	pgr_status(live, "============== running regression test queries  "
@@ -523,10 +576,12 @@ run_all(const struct pgr_opts *o, struct pgr_group *g, size_t ng)
 		pgr_run_group(o, &g[i], width, live);
 		for (j = 0; j < g[i].ntests; j++) {
 			status_line(live, &g[i].tests[j], g[i].ntests > 1);
-			if (o->format == NULL)
+			/* shard 1 reports the setup groups' tests, the
+			 * others only a failure (sqlcheck --merge sees it) */
+			if (o->format == NULL || (g[i].tests[j].setup &&
+			    g[i].tests[j].passed))
 				continue;
-			path = xprintf("%s/sql/%s.sql", o->inputdir,
-			    g[i].tests[j].name);
+			path = pgr_test_path(o, &g[i].tests[j]);
 			report_test(o, &g[i].tests[j], &tot, &path);
 			free(path);
 		}
@@ -542,6 +597,7 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	struct pgr_opts		 o;
 	struct pgr_group	*g;
 	struct tempinst		*ti = NULL;
+	struct durations	*d = NULL;
 	char			*cause = NULL, *diffs, *outp, *res, *pw;
 	size_t			 ng, i, j;
 	int			 rc;
@@ -553,6 +609,14 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	if (ng == 0)
 		fatalx("no tests to run: name tests or give --schedule "
 		    "(see sqlcheck pg-regress --help)");
+	/* read, and when a run without --shard will write it, writable */
+	if (o.durations != NULL && durations_open(o.durations,
+	    o.shard_count <= 1, &d, &cause) != 0)
+		fatalx("--durations: %s", cause);
+	for (i = 0; i < ng; i++)
+		o.tests_total += g[i].ntests;
+	if (pgr_shard(&o, g, ng, d, &cause) != 0)
+		fatalx("%s", cause);
 	if (o.temp_instance) {
 		if ((ti = tempinst_pg_start(&cause)) == NULL)
 			fatalx("%s", cause);
@@ -581,6 +645,10 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	outp = xprintf("%s/regression.out", o.outputdir);
 	status_log = fopen(outp, "w");
 	run_all(&o, g, ng);
+	if (d != NULL && o.shard_count <= 1)
+		pgr_durations_save(&o, d, g, ng);
+	if (d != NULL)
+		durations_free(d);
 	rc = summarize(&o, g, ng, diffs, outp);
 	tempinst_stop(ti);
 	for (i = 0; i < ng; i++) {

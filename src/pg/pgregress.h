@@ -6,6 +6,8 @@
  *	pgregress-run.c	schedules, parallel groups, one test: the psql
  *			run, results/, the verdict against expected/
  *	pgregress-diff.c unified diffs
+ *	pgregress-shard.c --shard K/N (which tests a shard runs) and
+ *			--durations
  */
 #ifndef PGREGRESS_H
 #define PGREGRESS_H
@@ -34,6 +36,11 @@ struct pgr_opts {
 	int		 temp_instance;
 	int		 jobs;			/* -j for tests not in a schedule */
 	int		 rewrite;
+	double		 timeout;		/* --timeout seconds, 0: none */
+	int		 shard_index;		/* --shard K/N: K from 1 */
+	int		 shard_count;		/* N, 0 without --shard */
+	const char	*durations;		/* --durations FILE, or NULL */
+	size_t		 tests_total;		/* of all shards */
 	const char	*format;
 	const char	*output;
 	int		 quiet;
@@ -45,12 +52,14 @@ struct pgr_test {
 	int		 status;	/* psql's exit status */
 	int		 passed;
 	char		*unsupported;	/* FILE:LINE: \cmd not supported */
+	char		*timed_out;	/* FILE:LINE: timed out after N s */
 	char		*diff;		/* against the closest expected file */
 	char		*expected;	/* that file */
 	char		*result;	/* results/NAME.out */
 	char		*where;		/* FILE:LINE of the first difference */
 	char		*stmt;		/* that line of the script */
 	double		 ms;
+	int		 setup;		/* run as setup on a shard but 1 */
 };
 
 /* A line of a schedule: tests run at the same time. */
@@ -66,6 +75,13 @@ void	 pgr_add_group(struct pgr_group **, size_t *, char **, size_t);
 void	 pgr_run_group(const struct pgr_opts *, struct pgr_group *, int,
 	    FILE *);
 void	 pgr_test_free(struct pgr_test *);
+
+/* pgregress-shard.c */
+char	*pgr_test_path(const struct pgr_opts *, const struct pgr_test *);
+int	 pgr_shard(const struct pgr_opts *, struct pgr_group *, size_t,
+	    const struct durations *, char **);
+void	 pgr_durations_save(const struct pgr_opts *, struct durations *,
+	    const struct pgr_group *, size_t);
 
 /* pgregress-diff.c */
 char	*pgr_diff(const char *, const char *, size_t, const char *,

@@ -46,6 +46,8 @@ psql_free(struct psql *ps)
 		return;
 	if (ps->conn != NULL)
 		PQfinish(ps->conn);
+	if (ps->qout != NULL)
+		fclose(ps->qout);
 	PQclear(ps->last_error);
 	psql_vars_free(ps);
 	free(ps->popt.null);
@@ -55,6 +57,7 @@ psql_free(struct psql *ps)
 	free(ps->testname);
 	free(ps->prev_query);
 	free(ps->unsupported);
+	free(ps->timed_out);
 	for (i = 0; i < (int)ps->nmarks; i++)
 		free(ps->marks[i].file);
 	free(ps->marks);

@@ -16,6 +16,7 @@
  *	psql-print.c	aligned and unaligned tables, display widths
  *	psql-crosstab.c	\crosstabview
  *	psql-describe.c	\d NAME (tables, views) and \dC
+ *	psql-timeout.c	--timeout: a query cancelled at its deadline
  *
  *	pgregress.c	the pg-regress subcommand: options, database,
  *			schedules, verdicts, summaries
@@ -92,12 +93,14 @@ struct psql_mark {
 struct psql {
 	PGconn		*conn;
 	FILE		*out;		/* psql's stdout and stderr, merged */
+	FILE		*qout;		/* \o FILE: query output, or NULL */
 	struct psql_var	*vars;
 	enum psql_echo	 echo;
 	int		 quiet;
 	int		 on_error_stop;
 	int		 on_error_rollback;
 	int		 singlestep;
+	int		 timing;	/* \timing: "Time: ..." after a query */
 	struct psql_popt popt;
 	struct psql_source *src;	/* the current input */
 	char		*testname;	/* for reports: the script path */
@@ -114,6 +117,11 @@ struct psql {
 	size_t		 nmarks;	/* command tag of the last result */
 	/* The first meta-command sqlcheck cannot run (reported once). */
 	char		*unsupported;
+	/* --timeout: seconds (0: none), this query's deadline. */
+	double		 timeout;
+	double		 deadline;
+	int		 cancelled;	/* this query was cancelled */
+	char		*timed_out;	/* FILE:LINE of the first cancelled */
 	/* Connection parameters, for \c. */
 	char		*dbname, *host, *port, *user, *appname;
 };
@@ -156,7 +164,13 @@ void	 psql_notice(void *, const char *);
 int	 psql_connect(struct psql *, const char *, const char *,
 	    const char *, const char *);
 
+/* psql-timeout.c */
+void	 psql_timeout_arm(struct psql *);
+void	 psql_timeout_wait(struct psql *);
+int	 psql_timeout_copy_data(struct psql *, char **);
+
 /* psql-print.c */
+FILE	*psql_qfout(const struct psql *);
 void	 psql_print_result(struct psql *, const PGresult *);
 struct psql_table {
 	int		 ncols;

@@ -1,5 +1,6 @@
 /*
- * test-compare.c: unit tests for the comparator (compare.c): ordered,
+ * test-compare.c: unit tests for the comparator (compare.c, and the
+ * sorting of sortvalues.c against qsort on thousands of values): ordered,
  * rowsort and valuesort rows, NULL against 'NULL', regex cells, numeric
  * tolerance, row counts, hashes, sqllogictest value lists, and the diff
  * written in the cell syntax of .sqltest files.
@@ -612,6 +613,116 @@ test_sorted_values(void)
 	result_clear(&r);
 }
 
+/* The reference order of the sort modes: NULL first, then strcmp. */
+static int
+ref_cmp(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b ? 0 : a == NULL ? -1 : 1;
+	return strcmp(a, b);
+}
+
+static int
+ref_cmp_value(const void *a, const void *b)
+{
+	return ref_cmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+ref_cmp_pair(const void *a, const void *b)
+{
+	char *const	*x = a, *const *y = b;
+	int		 c = ref_cmp(x[0], y[0]);
+
+	return c != 0 ? c : ref_cmp(x[1], y[1]);
+}
+
+/* 1 if two arrays of n values hold the same values in the same order. */
+static int
+same_values(char **a, char **b, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (ref_cmp(a[i], b[i]) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The i-th of many test values: NULLs, empty strings, numbers, values
+ * with a prefix longer than the radix sort's depth, bytes above 0x7f,
+ * repeated values (a linear congruential generator, the same every run).
+ */
+static const char *
+many_value(unsigned *seed, char *buf, size_t size)
+{
+	unsigned	x;
+
+	*seed = *seed * 1103515245u + 12345u;
+	x = (*seed >> 8) % 1000;
+	if (x < 30)
+		return NULL;
+	if (x < 60)
+		return "";
+	if (x < 300)
+		snprintf(buf, size, "%u", x * 7919 % 100000);
+	else if (x < 500)
+		snprintf(buf, size, "a common prefix longer than sixteen %u",
+		    x % 50);
+	else if (x < 600)
+		snprintf(buf, size, "\xc3\xa9t\xc3\xa9 %u", x % 7);
+	else if (x < 700)
+		snprintf(buf, size, "-%u", x);
+	else
+		snprintf(buf, size, "%c%u", 'A' + x % 50, x % 13);
+	return buf;
+}
+
+static void
+test_sorted_values_many(void)
+{
+	struct result	  r;
+	char		**v, **want, buf[80];
+	unsigned	  seed = 1;
+	size_t		  i, n = 6000;
+
+	result_init(&r);
+	result_set_columns(&r, 2);
+	for (i = 0; i < n; i++) {
+		const char *s = many_value(&seed, buf, sizeof buf);
+
+		if (s == NULL)
+			result_add_null(&r);
+		else
+			result_add_value(&r, s, strlen(s));
+	}
+	want = xcalloc(n, sizeof *want);
+	memcpy(want, r.cells, n * sizeof *want);
+	qsort(want, n, sizeof *want, ref_cmp_value);
+	v = result_sorted_values(&r, SORT_VALUE);
+	ok(same_values(v, want, n), "SORT_VALUE of %zu values (NULLs, empty, "
+	    "long common prefixes, bytes above 0x7f) in qsort's order", n);
+	free(v);
+	memcpy(want, r.cells, n * sizeof *want);
+	qsort(want, n / 2, 2 * sizeof *want, ref_cmp_pair);
+	v = result_sorted_values(&r, SORT_ROW);
+	ok(same_values(v, want, n), "SORT_ROW of %zu rows of 2 in qsort's "
+	    "order", n / 2);
+	free(v);
+	r.ncols = 1;		/* the same cells as rows of one column */
+	r.nrows = n;
+	memcpy(want, r.cells, n * sizeof *want);
+	qsort(want, n, sizeof *want, ref_cmp_value);
+	v = result_sorted_values(&r, SORT_ROW);
+	ok(same_values(v, want, n), "SORT_ROW of %zu rows of 1 in qsort's "
+	    "order", n);
+	free(v);
+	free(want);
+	result_clear(&r);
+}
+
 int
 main(void)
 {
@@ -627,5 +738,6 @@ main(void)
 	test_paste_back();
 	test_long_diff();
 	test_sorted_values();
+	test_sorted_values_many();
 	return done_testing();
 }
