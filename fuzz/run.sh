@@ -65,8 +65,8 @@ fuzz_build()
 	    -fsanitize=fuzzer-no-link,address,undefined
 	    -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 	    -DPACKAGE_VERSION=\"fuzz\"
-	    $(pkg-config --cflags sqlite3 libpcre2-8 inih jansson)"
-	libs="$(pkg-config --libs sqlite3 libpcre2-8 inih jansson) -ldl -lm -lpthread"
+	    $(pkg-config --cflags sqlite3 libpcre2-8 inih jansson libmd)"
+	libs="$(pkg-config --libs sqlite3 libpcre2-8 inih jansson libmd) -ldl -lm -lpthread"
 	objs=
 	for s in $(fuzz_core); do
 		o=$B/obj/$s.o

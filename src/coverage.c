@@ -94,15 +94,6 @@ constraint_cmp(const void *va, const void *vb)
 	return null_strcmp(a->ref_table, b->ref_table);
 }
 
-/* qsort(), which must not see the NULL of an empty list. */
-static void
-sort(void *base, size_t n, size_t size, int (*cmp)(const void *,
-    const void *))
-{
-	if (n > 1)
-		qsort(base, n, size, cmp);
-}
-
 /* Order of "FILE:LINE": by file, then by line as a number. */
 static int
 where_cmp(const char *a, const char *b)
@@ -167,14 +158,15 @@ coverage_get(void)
 	pthread_mutex_lock(&cov_mu);
 	for (i = 0; i < cov.ntables; i++) {
 		t = &cov.tables[i];
-		sort(t->files, t->nfiles, sizeof *t->files, string_cmp);
+		sort_array(t->files, t->nfiles, sizeof *t->files, string_cmp);
 		for (j = 0; j < t->nitems; j++)
-			sort(t->items[j].hits, t->items[j].nhits,
+			sort_array(t->items[j].hits, t->items[j].nhits,
 			    sizeof *t->items[j].hits, hit_cmp);
 	}
-	sort(cov.tables, cov.ntables, sizeof *cov.tables, table_cmp);
-	sort(cov.notes, cov.nnotes, sizeof *cov.notes, note_cmp);
-	sort(cov.failures, cov.nfailures, sizeof *cov.failures, string_cmp);
+	sort_array(cov.tables, cov.ntables, sizeof *cov.tables, table_cmp);
+	sort_array(cov.notes, cov.nnotes, sizeof *cov.notes, note_cmp);
+	sort_array(cov.failures, cov.nfailures, sizeof *cov.failures,
+	    string_cmp);
 	pthread_mutex_unlock(&cov_mu);
 	return &cov;
 }
@@ -553,7 +545,7 @@ coverage_file_end(struct coverage_file *cf, struct constraint_list *l,
 		coverage_file_free(cf);
 		return;
 	}
-	sort(l->items, l->n, sizeof *l->items, constraint_cmp);
+	sort_array(l->items, l->n, sizeof *l->items, constraint_cmp);
 	res = xcalloc(cf->nhits + 1, sizeof *res);
 	for (i = 0; i < cf->nhits; i++) {
 		res[i].idx = xcalloc(l->n + 1, sizeof *res[i].idx);

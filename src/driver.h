@@ -27,8 +27,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <md5.h>		/* libmd: MD5_CTX */
 
-#define SQLCHECK_DRIVER_ABI	5
+#define SQLCHECK_DRIVER_ABI	6
 
 #ifdef __GNUC__
 #define printflike(a, b) __attribute__((format(printf, a, b)))
@@ -65,11 +66,12 @@ void	 buf_reset(struct buf *);
 char	*buf_detach(struct buf *);
 void	 buf_free(struct buf *);
 
-/* md5.c: MD5 digest (RFC 1321), which a hashed result is kept as. */
+/*
+ * md5.c: MD5 digest (RFC 1321), which a hashed result is kept as;
+ * libmd computes it.
+ */
 struct md5 {
-	uint32_t	 state[4];
-	uint64_t	 bytes;
-	unsigned char	 block[64];
+	MD5_CTX		 ctx;
 };
 void	 md5_init(struct md5 *);
 void	 md5_update(struct md5 *, const void *, size_t);

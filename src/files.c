@@ -20,7 +20,8 @@
 int
 files_is_test(const char *name)
 {
-	return str_has_extension(name, ".sqltest") || str_has_extension(name, ".slt") ||
+	return str_has_extension(name, ".sqltest") ||
+	    str_has_extension(name, ".slt") ||
 	    str_has_extension(name, ".test") || str_has_extension(name, ".pg");
 }
 
@@ -52,7 +53,7 @@ files_walk(const char *dir, char ***out, size_t *n)
 			str_list_add(&names, &nnames, de->d_name);
 	}
 	closedir(d);
-	qsort(names, nnames, sizeof *names, cmp_name);
+	sort_array(names, nnames, sizeof *names, cmp_name);
 	for (i = 0; i < nnames; i++) {
 		path = xprintf("%s/%s", dir, names[i]);
 		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {

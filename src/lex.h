@@ -15,7 +15,7 @@
 #define LEX_E_STRINGS	0x04	/* E'..' takes backslash escapes */
 #define LEX_NESTED	0x08	/* block comments nest */
 #define LEX_BACKSLASH	0x10	/* backslash escapes in '..' and ".." */
-#define LEX_EXEC_COMMENTS 0x20	/* slash-star-bang opens code, star-slash closes */
+#define LEX_EXEC_COMMENTS 0x20	/* slash-star-bang opens code (MySQL) */
 
 #define LEX_SQLITE	LEX_BRACKETS
 #define LEX_POSTGRES	(LEX_DOLLAR | LEX_E_STRINGS | LEX_NESTED)

@@ -275,7 +275,7 @@ make_sort_fks(struct make_table *t)
 {
 	size_t	i, j, k;
 
-	qsort(t->fks, t->nfks, sizeof *t->fks, make_fk_cmp);
+	sort_array(t->fks, t->nfks, sizeof *t->fks, make_fk_cmp);
 	for (i = 0; i < t->ncols; i++)
 		t->cols[i].fk = -1;
 	for (i = 0; i < t->nfks; i++) {
@@ -321,7 +321,7 @@ make_read_columns(struct conn *conn, struct make_schema *ms, char **cause)
 	}
 	buf_free(&fp);
 	for (i = 0; i < ms->ntables; i++)
-		qsort(ms->tables[i].cols, ms->tables[i].ncols,
+		sort_array(ms->tables[i].cols, ms->tables[i].ncols,
 		    sizeof *ms->tables[i].cols, make_column_cmp);
 	return 0;
 }

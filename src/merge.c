@@ -318,7 +318,7 @@ merge_run(struct options *o, char *const *paths, size_t n)
 		merge_free(&m);
 		fatalx("%s", cause);
 	}
-	qsort(m.files, m.nfiles, sizeof *m.files, path_cmp);
+	sort_array(m.files, m.nfiles, sizeof *m.files, path_cmp);
 	o->driver = o->engine = m.engine;
 	o->server_version = m.version;
 	memset(&t, 0, sizeof t);

@@ -96,7 +96,7 @@ fp_take(struct migcheck *mc, struct fp *fp, char **cause)
 		fp->lines[fp->n++] = s;
 	}
 	if (fp->n > 0)
-		qsort(fp->lines, fp->n, sizeof *fp->lines, cmp_line);
+		sort_array(fp->lines, fp->n, sizeof *fp->lines, cmp_line);
 	return 0;
 }
 

@@ -71,7 +71,7 @@ list_sql(const char *dir, char ***names, size_t *n, char **cause)
 	}
 	closedir(d);
 	if (*n > 0)
-		qsort(*names, *n, sizeof **names, cmp_str);
+		sort_array(*names, *n, sizeof **names, cmp_str);
 	return 0;
 }
 
@@ -583,7 +583,7 @@ mig_check(struct migrations *ms, char **cause)
 		    "directory", ms->dir);
 		return -1;
 	}
-	qsort(ms->files, ms->nfiles, sizeof *ms->files, cmp_file);
+	sort_array(ms->files, ms->nfiles, sizeof *ms->files, cmp_file);
 	for (from = 0; from < ms->nfiles; from = to) {
 		for (to = from + 1; to < ms->nfiles && version_cmp(
 		    ms->files[to].version, ms->files[from].version) == 0; to++)

@@ -473,7 +473,7 @@ rewrite_file(const struct file_report *fr, int diff_only, char **cause)
 	}
 	if (nedits == 0)
 		return 0;
-	qsort(edits, nedits, sizeof *edits, cmp_edit);
+	sort_array(edits, nedits, sizeof *edits, cmp_edit);
 	text = read_whole_file(fr->path, &len, cause);
 	if (text == NULL) {
 		free(edits);

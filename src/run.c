@@ -497,8 +497,8 @@ run_txn_escaped(struct run *r)
 }
 
 static void	finish_test(struct run *, const struct record *,
-		    const struct expect *, struct test_report *, int,
-		    struct result *, struct dberror *);
+		    const struct expect *, struct test_report *, const char *,
+		    int, struct result *, struct dberror *);
 
 /*
  * The cancelled statement took the file's transaction with it (SQLite
@@ -533,6 +533,7 @@ run_test(struct run *r, const struct record *rec)
 	struct test_report	*tr;
 	struct result		 res;
 	struct dberror		 err;
+	const char		*sql = NULL;
 	size_t			 i;
 	int			 rc = 0;
 
@@ -554,8 +555,7 @@ run_test(struct run *r, const struct record *rec)
 			bound_result(r, e, &res);
 		rc = run_stmt(r, &rec->stmts[i], i + 1 == rec->nstmts ?
 		    rec->types : NULL, &res, &err);
-		free(tr->sql);
-		tr->sql = xstrdup(rec->stmts[i].sql);
+		sql = rec->stmts[i].sql;
 		tr->line = rec->nstmts > 1 ? rec->stmts[i].line : rec->line;
 		if (r->refused) {
 			/* Not the engine's error: no expectation matches it. */
@@ -580,7 +580,7 @@ run_test(struct run *r, const struct record *rec)
 			tr->message = dberror_describe(&err);
 		}
 	}
-	finish_test(r, rec, e, tr, rc, &res, &err);
+	finish_test(r, rec, e, tr, sql, rc, &res, &err);
 }
 
 /* A failing test's message ends with what "-- make:" made before it. */
@@ -597,13 +597,15 @@ made_note(const struct run *r, struct test_report *tr)
 }
 
 /*
- * Judge a test whose statements have run (rc, res and err are the last
- * one's) and close it: the report entry tr gets the outcome; res and err
- * are cleared.
+ * Judge a test whose statements have run (sql, rc, res and err are the
+ * last one's) and close it: the report entry tr gets the outcome, and a
+ * copy of sql if the entry stays (a pass that is only counted needs
+ * none: no copy for every test that passes); res and err are cleared.
  */
 static void
 finish_test(struct run *r, const struct record *rec, const struct expect *e,
-    struct test_report *tr, int rc, struct result *res, struct dberror *err)
+    struct test_report *tr, const char *sql, int rc, struct result *res,
+    struct dberror *err)
 {
 	if (rc != 0 && run_stopped() && !r->broken) {
 		/* The watchdog cancelled it on the way out. */
@@ -643,6 +645,9 @@ finish_test(struct run *r, const struct record *rec, const struct expect *e,
 	test_savepoint(r, rec, 0);
 	result_clear(res);
 	dberror_clear(err);
+	if (sql != NULL && (r->opts->keep_passes ||
+	    tr->outcome != OUTCOME_PASS || tr->rewrite != NULL))
+		tr->sql = xstrdup(sql);
 	if (!r->opts->keep_passes)
 		file_report_forget_pass(r->fr);
 }
@@ -1044,9 +1049,8 @@ run_test_batch(struct run *r, size_t first, size_t n)
 			run_lost(r, &bs[i].err);
 		tr = file_report_add(r->fr, OUTCOME_PASS, rec->path, rec->line,
 		    rec->name);
-		tr->sql = xstrdup(rec->stmts[0].sql);
-		finish_test(r, rec, exps[i], tr, bs[i].rc, &bs[i].result,
-		    &bs[i].err);
+		finish_test(r, rec, exps[i], tr, rec->stmts[0].sql, bs[i].rc,
+		    &bs[i].result, &bs[i].err);
 	}
 	for (i = ran; i < n; i++) {
 		result_clear(&bs[i].result);

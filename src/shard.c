@@ -79,7 +79,7 @@ shard_assign(char *const *files, size_t n, int count,
 		    rate * (double)file_size(files[i]) :
 		    (double)file_size(files[i]);
 	}
-	qsort(w, n, sizeof *w, weighted_cmp);
+	sort_array(w, n, sizeof *w, weighted_cmp);
 	for (i = 0; i < n; i++) {
 		for (least = 0, k = 1; k < count; k++) {
 			if (sum[k] < sum[least])

@@ -62,6 +62,8 @@ int	 str_has_extension(const char *, const char *);
 const char *str_icontains(const char *, const char *);
 int	 str_nearness(const char *, const char *);
 char	*str_command_line(int, char *const *);
+void	 sort_array(void *, size_t, size_t,
+	    int (*)(const void *, const void *));
 
 /* match.c: PCRE2 regular expressions; the only includer of pcre2.h. */
 struct regex;

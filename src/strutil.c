@@ -309,3 +309,15 @@ str_command_line(int argc, char *const *argv)
 	}
 	return buf_detach(&b);
 }
+
+/*
+ * qsort(base, n, size, cmp), which may not be given the NULL of an empty
+ * array: an array of fewer than two elements is left as it is.
+ */
+void
+sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *,
+    const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}

@@ -2,7 +2,7 @@
 # pg-regress.sh: "sqlcheck pg-regress" against psql itself.  Each script
 # of tests/pg-regress/sql (one psql output feature each: echo, tables,
 # messages, variables and \if, COPY and \copy, statement boundaries,
-# \crosstabview, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP) is run by the
+# \crosstabview, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP) is run by the
 # real "psql -X -a -q" with pg_regress's environment, and by sqlcheck
 # pg-regress: results/NAME.out must be the same bytes, and with psql's
 # output as expected/ every test passes.  Then what pg_regress does
@@ -37,7 +37,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables messages vars copy boundaries crosstab expanded describe psqlmore rollback stop"
+TESTS="echo tables messages vars copy boundaries crosstab expanded describe psqlmore output rollback stop"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -72,10 +72,10 @@ pgr()
 	OUT=$(cat "$WORK/out")
 	ERR=$(cat "$WORK/err")
 }
-PASSING="echo tables messages vars copy boundaries crosstab expanded describe psqlmore rollback"
+PASSING="echo tables messages vars copy boundaries crosstab expanded describe psqlmore output rollback"
 pgr $PASSING
 is "psql's output as expected: exit 0" "$STATUS" 0
-contains "psql's output as expected: all passed" "$OUT" " All 11 tests passed. "
+contains "psql's output as expected: all passed" "$OUT" " All 12 tests passed. "
 check "all passed: no regression.diffs, no regression.out" \
     test ! -e regression.diffs -a ! -e regression.out -a -s results/echo.out
 pgr stop
@@ -134,7 +134,7 @@ contains "-j 3: one group" "$OUT" "parallel group (4 tests): "
 # --timeout: a statement running longer is cancelled; the server's error
 # is in its test's output, the test fails, named with FILE:LINE, and the
 # script and the run go on.  pg_sleep(100000) does not end by itself.
-printf 'SELECT 1 AS before;\nSELECT pg_sleep(100000);\nSELECT 2 AS after;\n' \
+printf 'SELECT 1 AS before;\nSELECT pg_sleep(100000);\nSELECT 2 AS after;\nCOPY (SELECT pg_sleep(100000)) TO STDOUT;\n' \
     >sql/slow.sql
 : >expected/slow.out
 # (timeout(1) only keeps a broken --timeout from hanging the suite.)
@@ -147,11 +147,13 @@ matches "--timeout: the run goes on" "$OUT" '^test echo +\.\.\. ok '
 check "--timeout: the cancel is an error in the test's output" \
     grep -qx "ERROR:  canceling statement due to user request" results/slow.out
 check "--timeout: the script goes on after it" grep -qx "     2" results/slow.out
+is "--timeout: a COPY TO STDOUT waiting for its rows is cancelled too" \
+    "$(grep -c "^ERROR:  canceling statement due to user request$" results/slow.out)" 2
 check "--timeout: --rewrite leaves a timed-out test's expected file" \
     test ! -s expected/slow.out
 pgr --timeout 60 $PASSING
 is "--timeout 60: psql's output still (exit 0)" "$STATUS" 0
-contains "--timeout 60: all passed" "$OUT" " All 11 tests passed. "
+contains "--timeout 60: all passed" "$OUT" " All 12 tests passed. "
 pgr --timeout 0 echo
 is "bad --timeout: exit 2" "$STATUS" 2
 contains "bad --timeout: said" "$ERR" 'bad --timeout "0"'
@@ -187,6 +189,10 @@ matches "--shard with --durations: the longest test" "$OUT" '^test tables +\.\.\
 is "--shard with --durations: alone on its shard" \
     "$(printf '%s\n' "$OUT" | grep -cE '(boundaries|crosstab|expanded) +\.\.\.')" 0
 check "--shard: a shard does not write --durations" grep -q '"\./sql/tables\.sql": 100' dur.json
+pgr --durations "$WORK/no/such/dir/d.json" echo
+is "--durations not writable: exit 2 before running" "$STATUS" 2
+contains "--durations not writable: said" "$ERR" "cannot write \"$WORK/no/such/dir/d.json\""
+lacks "--durations not writable: no test ran" "$OUT" "test echo"
 # What cannot be split is refused: tests named one after the other.
 pgr --shard 1/2 echo tables
 is "--shard on serial tests: exit 2" "$STATUS" 2
@@ -213,6 +219,15 @@ contains "unsupported meta-command: FILE:LINE and name" "$OUT" \
     "./sql/unsupported.sql:3: psql meta-command \\dt is not supported by sqlcheck pg-regress"
 is "unsupported meta-command: reported once" \
     "$(printf '%s\n' "$OUT" | grep -c 'is not supported by sqlcheck')" 1
+
+# \timing on: a "Time: N ms" line after each query, as psql prints it
+# (its messages are compared with psql's in output.sql).
+printf '\\timing on\nSELECT 1 AS a;\nSELECT 1/0;\n' >sql/timing.sql
+pgr timing
+is "\\timing: a Time line after each query, failed ones too" \
+    "$(grep -cE '^Time: [0-9]+\.[0-9]{3} ms$' results/timing.out)" 2
+is "\\timing: after the result and its blank line" \
+    "$(grep -A2 '^(1 row)$' results/timing.out | tail -n 1 | cut -c1-5)" "Time:"
 
 # The PGXS line: make installcheck with pg_regress replaced.
 if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ] && have make; then

@@ -24,7 +24,8 @@
 
 #include "pgregress.h"
 
-/* The script of a test, as reports and the durations table name it. */
+/* The script of a test, as reports and the durations table name it.
+ * Caller frees. */
 char *
 pgr_test_path(const struct pgr_opts *o, const struct pgr_test *t)
 {

@@ -597,7 +597,7 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	struct pgr_opts		 o;
 	struct pgr_group	*g;
 	struct tempinst		*ti = NULL;
-	struct durations	 d;
+	struct durations	*d = NULL;
 	char			*cause = NULL, *diffs, *outp, *res, *pw;
 	size_t			 ng, i, j;
 	int			 rc;
@@ -609,14 +609,13 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	if (ng == 0)
 		fatalx("no tests to run: name tests or give --schedule "
 		    "(see sqlcheck pg-regress --help)");
-	memset(&d, 0, sizeof d);
-	if (o.durations != NULL && durations_read(o.durations, &d, &cause) !=
-	    0)
-		fatalx("%s", cause);
+	/* read, and when a run without --shard will write it, writable */
+	if (o.durations != NULL && durations_open(o.durations,
+	    o.shard_count <= 1, &d, &cause) != 0)
+		fatalx("--durations: %s", cause);
 	for (i = 0; i < ng; i++)
 		o.tests_total += g[i].ntests;
-	if (pgr_shard(&o, g, ng, o.durations != NULL ? &d : NULL, &cause) !=
-	    0)
+	if (pgr_shard(&o, g, ng, d, &cause) != 0)
 		fatalx("%s", cause);
 	if (o.temp_instance) {
 		if ((ti = tempinst_pg_start(&cause)) == NULL)
@@ -646,9 +645,10 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	outp = xprintf("%s/regression.out", o.outputdir);
 	status_log = fopen(outp, "w");
 	run_all(&o, g, ng);
-	if (o.durations != NULL && o.shard_count <= 1)
-		pgr_durations_save(&o, &d, g, ng);
-	durations_free(&d);
+	if (d != NULL && o.shard_count <= 1)
+		pgr_durations_save(&o, d, g, ng);
+	if (d != NULL)
+		durations_free(d);
 	rc = summarize(&o, g, ng, diffs, outp);
 	tempinst_stop(ti);
 	for (i = 0; i < ng; i++) {

@@ -143,8 +143,9 @@ copy_out(struct psql *ps, FILE *to)
 	char	*data;
 	int	 n;
 
-	while ((n = PQgetCopyData(ps->conn, &data, 0)) > 0) {
-		fwrite(data, 1, (size_t)n, to != NULL ? to : ps->out);
+	/* with --timeout, wait for each row no longer than the deadline */
+	while ((n = psql_timeout_copy_data(ps, &data)) > 0) {
+		fwrite(data, 1, (size_t)n, to != NULL ? to : psql_qfout(ps));
 		PQfreemem(data);
 	}
 	if (n == -2)
@@ -229,11 +230,11 @@ handle_result(struct psql *ps, PGresult *res, int last)
 		if (!ps->quiet && (strncmp(tag, "INSERT", 6) == 0 ||
 		    strncmp(tag, "UPDATE", 6) == 0 || strncmp(tag, "DELETE",
 		    6) == 0))
-			fprintf(ps->out, "%s\n", tag);
+			fprintf(psql_qfout(ps), "%s\n", tag);
 		break;
 	case PGRES_COMMAND_OK:
 		if (!ps->quiet)
-			fprintf(ps->out, "%s\n", tag);
+			fprintf(psql_qfout(ps), "%s\n", tag);
 		break;
 	default:
 		break;
@@ -328,6 +329,38 @@ savepoint_gone(const char *tag)
 }
 
 /*
+ * \timing's line after a query, as psql 15's PrintTiming: milliseconds,
+ * and from a second on the time as [D d ][HH:]MM:SS.SSS too.
+ */
+static void
+print_timing(struct psql *ps, double ms)
+{
+	double	s = ms / 1000.0, m, h, d;
+
+	if (ms < 1000.0) {
+		fprintf(ps->out, "Time: %.3f ms\n", ms);
+		return;
+	}
+	m = (double)(long long)(s / 60.0);
+	s -= 60.0 * m;
+	if (m < 60.0) {
+		fprintf(ps->out, "Time: %.3f ms (%02d:%06.3f)\n", ms, (int)m, s);
+		return;
+	}
+	h = (double)(long long)(m / 60.0);
+	m -= 60.0 * h;
+	if (h < 24.0) {
+		fprintf(ps->out, "Time: %.3f ms (%02d:%02d:%06.3f)\n", ms,
+		    (int)h, (int)m, s);
+		return;
+	}
+	d = (double)(long long)(h / 24.0);
+	h -= 24.0 * d;
+	fprintf(ps->out, "Time: %.3f ms (%.0f d %02d:%02d:%06.3f)\n", ms, d,
+	    (int)h, (int)m, s);
+}
+
+/*
  * psql's SendQuery: echo (ECHO queries), the ON_ERROR_ROLLBACK
  * savepoint, the query and its results.  Returns 0, or -1 when it
  * failed (the message printed).  Consumes the \gset and
@@ -337,6 +370,7 @@ int
 psql_send(struct psql *ps, const char *query)
 {
 	int	 svpt = 0, rc;
+	double	 start;
 
 	if (ps->echo == PSQL_ECHO_QUERIES) {
 		fputs(query, ps->out);
@@ -358,6 +392,7 @@ psql_send(struct psql *ps, const char *query)
 		svpt = 1;
 	}
 	ps->last_tag[0] = '\0';
+	start = clock_now();
 	rc = exec_query(ps, query);
 	if (rc != 0 && ps->echo == PSQL_ECHO_ERRORS) {
 		char	*stmt = xprintf("STATEMENT:  %s", query);
@@ -380,6 +415,8 @@ psql_send(struct psql *ps, const char *query)
 			break;
 		}
 	}
+	if (ps->timing)
+		print_timing(ps, 1000.0 * (clock_now() - start));
 done:
 	free(ps->gset_prefix);
 	ps->gset_prefix = NULL;

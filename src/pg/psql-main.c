@@ -46,6 +46,8 @@ psql_free(struct psql *ps)
 		return;
 	if (ps->conn != NULL)
 		PQfinish(ps->conn);
+	if (ps->qout != NULL)
+		fclose(ps->qout);
 	PQclear(ps->last_error);
 	psql_vars_free(ps);
 	free(ps->popt.null);

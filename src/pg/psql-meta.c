@@ -22,9 +22,9 @@ static const char *const not_reproduced[] = {
 	"dt", "dT", "du", "dv", "dx", "dX", "dy", "e", "edit", "ef", "encoding",
 	"ev", "f", "gdesc", "gx", "h",
 	"help", "H", "html", "l", "list", "lo_export",
-	"lo_import", "lo_list", "lo_unlink", "o", "out", "p", "print",
+	"lo_import", "lo_list", "lo_unlink", "p", "print",
 	"password", "prompt", "r", "reset", "s", "sf", "sv", "T",
-	"timing", "w", "write", "watch", "z", NULL
+	"w", "write", "watch", "z", NULL
 };
 
 /* Skip the arguments of a command in a false \if branch. */
@@ -56,9 +56,11 @@ join_args(struct psql *ps, const char **pp, const char *sep)
 	return buf_detach(&b);
 }
 
+/* \echo to standard output, \qecho to the query output (\o). */
 static enum psql_cmd
-cmd_echo(struct psql *ps, const char **pp)
+cmd_echo(struct psql *ps, const char **pp, const char *cmd)
 {
+	FILE	*f = strcmp(cmd, "qecho") == 0 ? psql_qfout(ps) : ps->out;
 	char	*a;
 	int	 first = 1, newline = 1;
 
@@ -66,13 +68,42 @@ cmd_echo(struct psql *ps, const char **pp)
 		if (first && strcmp(a, "-n") == 0)
 			newline = 0;
 		else {
-			fprintf(ps->out, "%s%s", first ? "" : " ", a);
+			fprintf(f, "%s%s", first ? "" : " ", a);
 			first = 0;
 		}
 		free(a);
 	}
 	if (newline)
-		fputc('\n', ps->out);
+		fputc('\n', f);
+	return PSQL_CMD_OK;
+}
+
+/*
+ * \o [FILE]: query results, command tags and \qecho go to FILE (made
+ * or truncated, relative to the working directory), or back to
+ * standard output; the echo and messages stay there.  A pipe is not
+ * reproduced.
+ */
+static enum psql_cmd
+cmd_out(struct psql *ps, const char **pp)
+{
+	char	*path = psql_scan_arg(ps, pp, 1);
+	FILE	*f = NULL;
+
+	if (path != NULL && path[0] == '|') {
+		free(path);
+		psql_unsupported(ps, "o |command");
+		return PSQL_CMD_ERROR;
+	}
+	if (path != NULL && (f = fopen(path, "w")) == NULL) {
+		psql_error(ps, "%s: %s", path, strerror(errno));
+		free(path);
+		return PSQL_CMD_ERROR;
+	}
+	free(path);
+	if (ps->qout != NULL)
+		fclose(ps->qout);
+	ps->qout = f;
 	return PSQL_CMD_OK;
 }
 
@@ -362,6 +393,21 @@ pset(struct psql *ps, const char *opt, const char *val)
 	return 0;
 }
 
+/* \timing [on|off]: a toggle without a value; says so unless QUIET. */
+static enum psql_cmd
+cmd_timing(struct psql *ps, const char **pp)
+{
+	char	*val = psql_scan_arg(ps, pp, 1);
+	int	 rc = pset_bool(ps, val, &ps->timing, "\\timing");
+
+	free(val);
+	if (rc != 0)
+		return PSQL_CMD_ERROR;
+	if (!ps->quiet)
+		fprintf(ps->out, "Timing is %s.\n", ps->timing ? "on" : "off");
+	return PSQL_CMD_OK;
+}
+
 static enum psql_cmd
 cmd_pset(struct psql *ps, const char **pp)
 {
@@ -606,9 +652,13 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp)
 	ps->unhandled = 0;
 	if (strcmp(cmd, "echo") == 0 || strcmp(cmd, "qecho") == 0 ||
 	    strcmp(cmd, "warn") == 0)
-		return cmd_echo(ps, pp);
+		return cmd_echo(ps, pp, cmd);
 	if (strcmp(cmd, "set") == 0)
 		return cmd_set(ps, pp);
+	if (strcmp(cmd, "o") == 0 || strcmp(cmd, "out") == 0)
+		return cmd_out(ps, pp);
+	if (strcmp(cmd, "timing") == 0)
+		return cmd_timing(ps, pp);
 	if (strcmp(cmd, "unset") == 0)
 		return cmd_unset(ps, pp, cmd);
 	if (strcmp(cmd, "i") == 0 || strcmp(cmd, "include") == 0 ||

@@ -34,6 +34,13 @@ struct cell_lines {
 };
 
 /* 'r' for the numeric types psql right-aligns, else 'l'. */
+/* Where query results go: the \o file, else psql's standard output. */
+FILE *
+psql_qfout(const struct psql *ps)
+{
+	return ps->qout != NULL ? ps->qout : ps->out;
+}
+
 char
 psql_type_align(Oid type)
 {
@@ -282,10 +289,10 @@ print_footer(struct psql *ps, const struct psql_table *t)
 	if (ps->popt.tuples_only)
 		return;
 	for (i = 0; i < t->nfooters; i++)
-		fprintf(ps->out, "%s\n", t->footers[i]);
+		fprintf(psql_qfout(ps), "%s\n", t->footers[i]);
 	if (t->footers != NULL || !ps->popt.footer)
 		return;
-	fprintf(ps->out, "(%zu row%s)\n", t->nrows, t->nrows == 1 ? "" :
+	fprintf(psql_qfout(ps), "(%zu row%s)\n", t->nrows, t->nrows == 1 ? "" :
 	    "s");
 }
 
@@ -315,13 +322,13 @@ print_aligned(struct psql *ps, const struct psql_table *t)
 				width[j] = cl[i].width[k];
 	}
 	if (!ps->popt.tuples_only) {
-		print_header(ps->out, t, hl, width);
-		print_rule(ps->out, t->ncols, width);
+		print_header(psql_qfout(ps), t, hl, width);
+		print_rule(psql_qfout(ps), t->ncols, width);
 	}
 	for (i = 0; i < t->nrows; i++)
-		print_row(ps->out, t, cl + i * (size_t)t->ncols, width);
+		print_row(psql_qfout(ps), t, cl + i * (size_t)t->ncols, width);
 	print_footer(ps, t);
-	fputc('\n', ps->out);
+	fputc('\n', psql_qfout(ps));
 	for (j = 0; j < t->ncols; j++)
 		cell_lines_free(&hl[j]);
 	for (i = 0; i < n; i++)
@@ -334,7 +341,7 @@ print_aligned(struct psql *ps, const struct psql_table *t)
 static void
 print_unaligned(struct psql *ps, const struct psql_table *t)
 {
-	FILE		*f = ps->out;
+	FILE		*f = psql_qfout(ps);
 	const char	*fs = ps->popt.fieldsep, *rs = ps->popt.recordsep;
 	int		 need_rs = 0, j;
 	size_t		 i, n = t->nrows * (size_t)t->ncols;
@@ -433,9 +440,9 @@ print_expanded(struct psql *ps, const struct psql_table *t)
 
 	if (n == 0) {
 		if (!ps->popt.tuples_only)
-			fprintf(ps->out, "(%zu row%s)\n", t->nrows,
+			fprintf(psql_qfout(ps), "(%zu row%s)\n", t->nrows,
 			    t->nrows == 1 ? "" : "s");
-		fputc('\n', ps->out);
+		fputc('\n', psql_qfout(ps));
 		return;
 	}
 	hl = xcalloc((size_t)t->ncols, sizeof *hl);
@@ -464,13 +471,13 @@ print_expanded(struct psql *ps, const struct psql_table *t)
 	}
 	for (i = 0; i < t->nrows; i++) {
 		if (!ps->popt.tuples_only || i > 0)
-			print_record_line(ps->out, i + 1, hwidth, dwidth,
+			print_record_line(psql_qfout(ps), i + 1, hwidth, dwidth,
 			    !ps->popt.tuples_only);
 		for (j = 0; j < t->ncols; j++)
-			print_field(ps->out, &hl[j], &cl[i * (size_t)t->ncols +
+			print_field(psql_qfout(ps), &hl[j], &cl[i * (size_t)t->ncols +
 			    (size_t)j], hwidth, dwidth);
 	}
-	fputc('\n', ps->out);
+	fputc('\n', psql_qfout(ps));
 	for (j = 0; j < t->ncols; j++)
 		cell_lines_free(&hl[j]);
 	for (i = 0; i < n; i++)
@@ -489,12 +496,12 @@ print_unaligned_expanded(struct psql *ps, const struct psql_table *t)
 
 	for (i = 0; i < t->nrows; i++) {
 		if (i > 0)
-			fputs(ps->popt.recordsep, ps->out);
+			fputs(ps->popt.recordsep, psql_qfout(ps));
 		for (j = 0; j < t->ncols; j++) {
 			v = t->cells[i * (size_t)t->ncols + (size_t)j];
-			fprintf(ps->out, "%s%s%s", t->headers[j],
+			fprintf(psql_qfout(ps), "%s%s%s", t->headers[j],
 			    ps->popt.fieldsep, v != NULL ? v : ps->popt.null);
-			fputs(ps->popt.recordsep, ps->out);
+			fputs(ps->popt.recordsep, psql_qfout(ps));
 		}
 	}
 }
@@ -513,7 +520,7 @@ print_title(struct psql *ps, const struct psql_table *t)
 	if (title == NULL || title[0] == '\0' || ps->popt.tuples_only)
 		return;
 	if (ps->popt.format == PSQL_FMT_UNALIGNED) {
-		fprintf(ps->out, "%s%s", title, ps->popt.recordsep);
+		fprintf(psql_qfout(ps), "%s%s", title, ps->popt.recordsep);
 		return;
 	}
 	for (j = 0; j < t->ncols; j++) {
@@ -533,8 +540,8 @@ print_title(struct psql *ps, const struct psql_table *t)
 	cell_format(title, &cl);
 	for (k = 0; k < cl.nlines; k++) {
 		if (cl.width[k] < total)
-			pad(ps->out, (total - cl.width[k]) / 2);
-		fprintf(ps->out, "%s\n", cl.line[k]);
+			pad(psql_qfout(ps), (total - cl.width[k]) / 2);
+		fprintf(psql_qfout(ps), "%s\n", cl.line[k]);
 	}
 	cell_lines_free(&cl);
 }

@@ -7,13 +7,13 @@
  * and the test is marked as timed out (ps->timed_out, with FILE:LINE
  * of the statement).  No thread: each session watches its own query.
  */
-#include <errno.h>
 #include <poll.h>
 #include <stdlib.h>
 
 #include "psql.h"
 
-/* FILE:LINE of the statement being run (its mark), or the script's. */
+/* FILE:LINE of the statement being run (its mark), or the script's.
+ * Caller frees. */
 static char *
 statement_place(const struct psql *ps)
 {
@@ -51,29 +51,61 @@ psql_timeout_arm(struct psql *ps)
 }
 
 /*
+ * Wait for the socket to be readable until the deadline: 1 when it
+ * is (or on an error: libpq then says what happened), 0 at the deadline.
+ */
+static int
+wait_readable(struct psql *ps)
+{
+	struct pollfd	 pfd;
+	double		 left = ps->deadline - clock_now();
+
+	if (left <= 0)
+		return 0;
+	pfd.fd = PQsocket(ps->conn);
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	/* an error or EINTR: PQconsumeInput() tells, or the next wait */
+	if (pfd.fd >= 0)
+		(void)poll(&pfd, 1, (int)(left * 1000.0) + 1);
+	return 1;
+}
+
+/*
+ * PQgetCopyData() for COPY TO STDOUT, cancelled at the deadline as a
+ * query is: the rows of a slow COPY (query) come as the query makes
+ * them.  Returns what PQgetCopyData() returns (never 0).
+ */
+int
+psql_timeout_copy_data(struct psql *ps, char **data)
+{
+	int	n;
+
+	if (ps->timeout <= 0)
+		return PQgetCopyData(ps->conn, data, 0);
+	while ((n = PQgetCopyData(ps->conn, data, !ps->cancelled)) == 0) {
+		if (!wait_readable(ps))
+			cancel_statement(ps);
+		else if (!PQconsumeInput(ps->conn))
+			return -2;
+	}
+	return n;
+}
+
+/*
  * Wait until PQgetResult() would not block, or cancel the query at its
  * deadline (once; then PQgetResult() waits for the server's answer).
  */
 void
 psql_timeout_wait(struct psql *ps)
 {
-	struct pollfd	 pfd;
-	double		 left;
-
 	if (ps->timeout <= 0 || ps->cancelled)
 		return;
 	while (PQisBusy(ps->conn)) {
-		left = ps->deadline - clock_now();
-		if (left <= 0) {
+		if (!wait_readable(ps)) {
 			cancel_statement(ps);
 			return;
 		}
-		pfd.fd = PQsocket(ps->conn);
-		pfd.events = POLLIN;
-		pfd.revents = 0;
-		if (pfd.fd < 0 || (poll(&pfd, 1, (int)(left * 1000.0) + 1) < 0
-		    && errno != EINTR))
-			return;
 		if (!PQconsumeInput(ps->conn))
 			return;
 	}

@@ -93,12 +93,14 @@ struct psql_mark {
 struct psql {
 	PGconn		*conn;
 	FILE		*out;		/* psql's stdout and stderr, merged */
+	FILE		*qout;		/* \o FILE: query output, or NULL */
 	struct psql_var	*vars;
 	enum psql_echo	 echo;
 	int		 quiet;
 	int		 on_error_stop;
 	int		 on_error_rollback;
 	int		 singlestep;
+	int		 timing;	/* \timing: "Time: ..." after a query */
 	struct psql_popt popt;
 	struct psql_source *src;	/* the current input */
 	char		*testname;	/* for reports: the script path */
@@ -165,8 +167,10 @@ int	 psql_connect(struct psql *, const char *, const char *,
 /* psql-timeout.c */
 void	 psql_timeout_arm(struct psql *);
 void	 psql_timeout_wait(struct psql *);
+int	 psql_timeout_copy_data(struct psql *, char **);
 
 /* psql-print.c */
+FILE	*psql_qfout(const struct psql *);
 void	 psql_print_result(struct psql *, const PGresult *);
 struct psql_table {
 	int		 ncols;
