@@ -62,7 +62,10 @@ export PATH
 if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ]; then
 	for s in numeral unit; do
 		rm -rf "$WORK/$s/results"
-		(cd "$WORK/$s" && make installcheck \
+		# Not the outer make's flags: with -s the PGXS make would not
+		# print the command line looked for below.
+		(cd "$WORK/$s" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+		    make installcheck \
 		    pg_regress_installcheck='sqlcheck pg-regress --inputdir=./') \
 		    >"$WORK/$s.pgxs" 2>&1
 		is "$s: make installcheck with sqlcheck pg-regress" "$?" 0
