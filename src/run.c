@@ -1165,7 +1165,6 @@ run_file(struct conn *conn, const struct test_file *tf,
 	size_t		i, n;
 
 	memset(&r, 0, sizeof r);
-	buf_init(&r.made);
 	r.conn = conn;
 	r.drv = conn->drv;
 	r.tf = tf;
@@ -1191,6 +1190,7 @@ run_file(struct conn *conn, const struct test_file *tf,
 	}
 	if (!opts->quiet)
 		log_debug("%s: isolation: %s", fr->path, fr->isolation);
+	buf_init(&r.made);
 	r.cov = coverage_file_new(fr->path);
 	if (run_prelude(&r) != 0)
 		note_not_run(&r, 0);
