@@ -28,6 +28,7 @@ static double		 watch_timeout;
 static pthread_t	 watch_thread;
 static int		 watch_running;
 static int		 watch_finish;	/* under watch_list_mu */
+static pthread_cond_t	 watch_wake = PTHREAD_COND_INITIALIZER;
 
 /* Seconds on the monotonic clock. */
 double
@@ -96,25 +97,40 @@ watch_check(struct watch *w, double now, int stopping)
 	pthread_mutex_unlock(&w->mu);
 }
 
-/* The watchdog thread: looks at every attached session each 20 ms. */
+/* The wall-clock time 20 ms from now, for pthread_cond_timedwait(). */
+static struct timespec
+watch_next_tick(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_nsec += 20 * 1000 * 1000;
+	if (ts.tv_nsec >= 1000000000) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000;
+	}
+	return ts;
+}
+
+/*
+ * The watchdog thread: looks at every attached session each 20 ms, and
+ * ends as soon as watch_stop() wakes it (not at the next tick).
+ */
 static void *
 watchdog_main(void *arg)
 {
-	struct timespec	 tick = { 0, 20 * 1000 * 1000 };
+	struct timespec	 tick;
 	struct watch	*w;
 
 	(void)arg;
-	for (;;) {
-		pthread_mutex_lock(&watch_list_mu);
-		if (watch_finish) {
-			pthread_mutex_unlock(&watch_list_mu);
-			break;
-		}
+	pthread_mutex_lock(&watch_list_mu);
+	while (!watch_finish) {
 		for (w = watch_list; w != NULL; w = w->next)
 			watch_check(w, clock_now(), run_stopped());
-		pthread_mutex_unlock(&watch_list_mu);
-		nanosleep(&tick, NULL);
+		tick = watch_next_tick();
+		pthread_cond_timedwait(&watch_wake, &watch_list_mu, &tick);
 	}
+	pthread_mutex_unlock(&watch_list_mu);
 	return NULL;
 }
 
@@ -139,6 +155,7 @@ watch_stop(void)
 		return;
 	pthread_mutex_lock(&watch_list_mu);
 	watch_finish = 1;
+	pthread_cond_signal(&watch_wake);
 	pthread_mutex_unlock(&watch_list_mu);
 	pthread_join(watch_thread, NULL);
 	watch_running = 0;
