@@ -160,7 +160,7 @@ int
 durations_write(const char *path, const struct durations *d, char **cause)
 {
 	json_t	*root, *files;
-	char	*tmp;
+	char	*text;
 	size_t	 i;
 	int	 rc;
 
@@ -170,19 +170,16 @@ durations_write(const char *path, const struct durations *d, char **cause)
 		    json_real(d->items[i].seconds));
 	root = json_pack("{s:s, s:i, s:o}", "schema", DURATIONS_SCHEMA,
 	    "version", DURATIONS_VERSION, "files", files);
-	tmp = xprintf("%s.tmp.%ld", path, (long)getpid());
-	rc = json_dump_file(root, tmp, JSON_INDENT(1) | JSON_SORT_KEYS |
+	text = json_dumps(root, JSON_INDENT(1) | JSON_SORT_KEYS |
 	    JSON_REAL_PRECISION(6));
 	json_decref(root);
-	if (rc != 0 || rename(tmp, path) != 0) {
-		*cause = xprintf("cannot write \"%s\": %s", path,
-		    strerror(errno));
-		unlink(tmp);
-		free(tmp);
+	if (text == NULL) {
+		*cause = xprintf("cannot write \"%s\": out of memory", path);
 		return -1;
 	}
-	free(tmp);
-	return 0;
+	rc = replace_file(path, text, strlen(text), cause);
+	free(text);
+	return rc;
 }
 
 /*

@@ -417,39 +417,6 @@ apply_edits(char **lines, size_t n, struct test_report **edits,
 	}
 }
 
-/* Write text to path through a temporary file in its directory. */
-static int
-replace_file(const char *path, const char *text, size_t len, char **cause)
-{
-	struct stat	 st;
-	char		*tmp;
-	int		 fd;
-	FILE		*f;
-
-	tmp = xprintf("%s.sqlcheck-XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
-		*cause = xprintf("cannot write a temporary file beside \"%s\": "
-		    "%s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		free(tmp);
-		return -1;
-	}
-	if (stat(path, &st) == 0)
-		fchmod(fd, st.st_mode & 07777);
-	if (fwrite(text, 1, len, f) != len || fflush(f) != 0 ||
-	    fsync(fd) != 0 || fclose(f) != 0 || rename(tmp, path) != 0) {
-		*cause = xprintf("cannot rewrite \"%s\": %s", path,
-		    strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
-}
-
 /*
  * Rewrite the failing expectations of a reported file (those with a
  * rewrite text), or with diff_only print the change as a unified diff.

@@ -251,8 +251,9 @@ void		  record_add_stmt(struct record *, const char *, size_t, int);
 void		  record_add_sql(struct record *, const char *, size_t, int);
 void		  record_free(struct record *);
 
-/* readfile.c: a whole file into memory. */
+/* readfile.c: a whole file into memory, and a file replaced whole. */
 char		 *read_whole_file(const char *, size_t *, char **);
+int		  replace_file(const char *, const char *, size_t, char **);
 
 /*
  * migrate.c: the SQL files of --schema, and the migrations of a directory
