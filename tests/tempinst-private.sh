@@ -24,6 +24,14 @@ as_nobody()
 	runuser -u nobody -- "$@"
 }
 
+# The runs as nobody use a copy of sqlcheck and its modules that nobody
+# may execute: the build directory may be private (a clone in mktemp -d).
+NOBODY_BIN=$WORK/nobody-bin
+mkdir -p "$NOBODY_BIN"
+cp "$SQLCHECK_BIN" "$NOBODY_BIN/sqlcheck"
+cp "$(dirname "$SQLCHECK_BIN")"/sqlcheck-*.so "$NOBODY_BIN/" 2>/dev/null
+chmod 755 "$WORK" "$NOBODY_BIN" "$NOBODY_BIN"/*
+
 # The instance directory a held run's -v output names.
 instance_dir()
 {
@@ -123,7 +131,7 @@ SELECT DISTINCT type || ' ' || auth_method FROM pg_hba_file_rules;
 local scram-sha-256
 EOF
 	chmod 644 "$WORK/hba.sqltest"
-	out=$(cd / && as_nobody "$SQLCHECK" -d postgres --temp-instance \
+	out=$(cd / && as_nobody "$NOBODY_BIN/sqlcheck" -d postgres --temp-instance \
 	    "$WORK/hba.sqltest" 2>&1)
 	ok "postgres, run as nobody: password authentication" $?
 	diag "$out"
@@ -180,7 +188,7 @@ FROM mysql.global_priv WHERE User = 'sqlcheck';
 sqlcheck@localhost | 1
 EOF
 	chmod 644 "$WORK/acct.sqltest"
-	out=$(cd / && as_nobody "$SQLCHECK" -d mysql --temp-instance \
+	out=$(cd / && as_nobody "$NOBODY_BIN/sqlcheck" -d mysql --temp-instance \
 	    "$WORK/acct.sqltest" 2>&1)
 	ok "mysql, run as nobody: the sqlcheck account has a password" $?
 	diag "$out"
