@@ -500,11 +500,15 @@ make_refused(struct make_run *mr, struct make_plan *pl,
 /*
  * The value an SQL literal stands for, as text into out (what the
  * driver's load slot takes); 1 for NULL.  TRUE and FALSE are 1 and 0.
+ * A quoted literal is make_literal's: '' for a quote and, with
+ * backslash (MySQL), \\ for a backslash.
  */
 static int
-make_unliteral(const char *lit, struct buf *out)
+make_unliteral(const char *lit, int backslash, struct buf *out)
 {
-	const char	*s, *q;
+	const char	*special = backslash ? "'\\" : "'";
+	const char	*s;
+	size_t		 n;
 
 	if ((*lit == 'N' || *lit == 'n') && strcasecmp(lit, "NULL") == 0)
 		return 1;
@@ -518,11 +522,15 @@ make_unliteral(const char *lit, struct buf *out)
 		buf_adds(out, lit);
 		return 0;
 	}
-	/* 'text' with '' for a quote: the closing quote is the last. */
-	for (s = lit + 1; (q = strchr(s, '\'')) != NULL && q[1] != '\0';
-	    s = q + 2)
-		buf_add(out, s, (size_t)(q - s) + 1);
-	buf_add(out, s, q != NULL ? (size_t)(q - s) : strlen(s));
+	/* Up to the closing quote, the last character. */
+	for (s = lit + 1;; s += 2) {
+		n = strcspn(s, special);
+		buf_add(out, s, n);
+		s += n;
+		if (*s == '\0' || s[1] == '\0')
+			break;
+		buf_addc(out, *s);	/* the first of a doubled pair */
+	}
 	return 0;
 }
 
@@ -570,8 +578,9 @@ make_can_load(struct make_run *mr, struct make_plan *pl)
 				return 0;
 		}
 		if (pl->t->cols[i].override != NULL &&
-		    !make_constant(pl->t->cols[i].override))
-			return 0;
+		    (!make_constant(pl->t->cols[i].override) || (mr->mysql &&
+		    strchr(pl->t->cols[i].override, '\\') != NULL)))
+			return 0;	/* MySQL reads escapes in strings */
 	}
 	return n > 0;
 }
@@ -594,7 +603,7 @@ make_chunk(struct make_run *mr, struct make_plan *pl, long first, long n,
 				continue;
 			buf_reset(&lit);
 			make_cell(mr, pl, ci, i, pl->before + i, &lit);
-			if (make_unliteral(lit.data, store))
+			if (make_unliteral(lit.data, mr->mysql, store))
 				offs[k++] = (size_t)-1;
 			else {
 				buf_addc(store, '\0');

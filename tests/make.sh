@@ -80,6 +80,14 @@ for e in $engines; do
 	    "$D/chunk-refused.sqltest:6: -- make: u: the engine refused"
 done
 
+case " $engines " in
+*" mysql "*)
+	run_on mysql "$D/backslash-mysql.sqltest"
+	is_status "mysql: a backslash in a parent key and an override" 0
+	[ "$STATUS" = 0 ] || diag "$OUT$ERR"
+	;;
+esac
+
 for e in $engines; do
 	case $e in sqlite) continue ;; esac
 	run_on "$e" "$D/types.sqltest"
