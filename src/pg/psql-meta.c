@@ -15,11 +15,11 @@
 
 /* Real psql commands sqlcheck does not reproduce. */
 static const char *const not_reproduced[] = {
-	"!", "?", "a", "bind", "C", "cd", "conninfo", "d", "da", "dA",
-	"db", "dc", "dconfig", "dd", "dD", "ddp", "dE", "des", "det", "deu",
-	"dew", "df", "dF", "dFd", "dFp", "dFt", "dg", "di", "dl", "dL", "dm",
-	"dn", "do", "dO", "dp", "dP", "drds", "dRp", "dRs", "ds", "dS",
-	"dt", "dT", "du", "dv", "dx", "dX", "dy", "e", "edit", "ef", "encoding",
+	"!", "?", "a", "bind", "C", "cd", "conninfo", "da", "dA",
+	"db", "dc", "dconfig", "dd", "dD", "ddp", "des", "det", "deu",
+	"dew", "dF", "dFd", "dFp", "dFt", "dg", "dl", "dL",
+	"do", "dO", "dp", "dP", "drds", "dRp", "dRs",
+	"dT", "du", "dX", "dy", "e", "edit", "ef", "encoding",
 	"ev", "f", "gdesc", "gx", "h",
 	"help", "H", "html", "l", "list", "lo_export",
 	"lo_import", "lo_list", "lo_unlink", "p", "print",
@@ -689,7 +689,7 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp)
 		return cmd_gset(ps, pp);
 	if (strcmp(cmd, "crosstabview") == 0)
 		return cmd_crosstab(ps, pp);
-	if (strcmp(cmd, "d") == 0 || strcmp(cmd, "dC") == 0)
+	if (cmd[0] == 'd' && strchr("+SCtvmisEnfx", cmd[1]) != NULL)
 		return cmd_describe(ps, pp, cmd);
 	ps->unhandled = 1;
 	return PSQL_CMD_ERROR;

@@ -568,6 +568,18 @@ psql_print_table(struct psql *ps, const struct psql_table *t)
 void
 psql_print_result(struct psql *ps, const PGresult *res)
 {
+	psql_print_titled(ps, res, NULL, 0);
+}
+
+/*
+ * Print a query's rows under title (NULL: the \pset title); with
+ * null_empty, NULLs as empty cells whatever \pset null says (psql's
+ * catalog listings, \dt and the like, print them so).
+ */
+void
+psql_print_titled(struct psql *ps, const PGresult *res, const char *title,
+    int null_empty)
+{
 	struct psql_table	 t;
 	size_t			 i;
 	int			 j;
@@ -585,8 +597,9 @@ psql_print_result(struct psql *ps, const PGresult *res)
 	for (i = 0; i < t.nrows; i++)
 		for (j = 0; j < t.ncols; j++)
 			t.cells[i * (size_t)t.ncols + (size_t)j] =
-			    PQgetisnull(res, (int)i, j) ? NULL :
+			    PQgetisnull(res, (int)i, j) && !null_empty ? NULL :
 			    PQgetvalue(res, (int)i, j);
+	t.title = title;
 	psql_print_table(ps, &t);
 	free(t.headers);
 	free(t.aligns);

@@ -15,7 +15,11 @@
  *			ON_ERROR_ROLLBACK, \gset
  *	psql-print.c	aligned and unaligned tables, display widths
  *	psql-crosstab.c	\crosstabview
- *	psql-describe.c	\d NAME (tables, views) and \dC
+ *	psql-describe.c	\d[+] NAME (tables, views) and \dC
+ *	psql-describe-footer.c	the footers of \d[+] on a table or view
+ *	psql-describe-list.c	\d, \dt, \di, \dv, \ds, \dm, \dE, \dn,
+ *			\df, \dx lists
+ *	psql-pattern.c	psql's name patterns as catalog conditions
  *	psql-timeout.c	--timeout: a query cancelled at its deadline
  *
  *	pgregress.c	the pg-regress subcommand: options, database,
@@ -172,6 +176,8 @@ int	 psql_timeout_copy_data(struct psql *, char **);
 /* psql-print.c */
 FILE	*psql_qfout(const struct psql *);
 void	 psql_print_result(struct psql *, const PGresult *);
+void	 psql_print_titled(struct psql *, const PGresult *, const char *,
+	    int);
 struct psql_table {
 	int		 ncols;
 	size_t		 nrows;
@@ -191,6 +197,30 @@ int	 psql_crosstab(struct psql *, const PGresult *);
 
 /* psql-describe.c */
 int	 psql_describe(struct psql *, const char *, const char *);
+PGresult *psql_catalog_query(struct psql *, const char *);
+
+/* psql-describe-list.c */
+int	 psql_describe_list(struct psql *, const char *, const char *);
+
+/* psql-describe-footer.c: what \d[+] knows of the relation described. */
+struct psql_relinfo {
+	const char	*oid;
+	const char	*nspname;
+	char		 kind;		/* pg_class.relkind */
+	char		 replident;	/* pg_class.relreplident */
+	int		 ispartition;
+	int		 verbose;	/* \d+ */
+	const char	*amname;	/* "" for none */
+	const char	*options;	/* reloptions, "" for none */
+};
+void	 psql_footer_add(struct psql_table *, char *);
+void	 psql_relation_footers(struct psql *, struct psql_table *,
+	    const struct psql_relinfo *);
+
+/* psql-pattern.c */
+char	*psql_pattern_regex(const char *);
+int	 psql_pattern_where(struct psql *, struct buf *, const char *,
+	    const char *, const char *, const char *);
 
 /* The session, for a script: open, run a file, close. */
 struct psql *psql_new(FILE *, const char *);
