@@ -13,7 +13,8 @@
  *	psql-meta.c	the meta-commands
  *	psql-exec.c	sending a query: results, notices, errors, COPY,
  *			ON_ERROR_ROLLBACK, \gset
- *	psql-print.c	aligned and unaligned tables, display widths
+ *	psql-print.c	unaligned and expanded tables, display widths
+ *	psql-print-aligned.c	aligned tables: \pset border, linestyle
  *	psql-crosstab.c	\crosstabview
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
  *	psql-describe-footer.c	the footers of \d[+] on a table or view
@@ -36,6 +37,8 @@
 enum psql_echo { PSQL_ECHO_NONE, PSQL_ECHO_QUERIES, PSQL_ECHO_ERRORS,
     PSQL_ECHO_ALL };
 enum psql_format { PSQL_FMT_ALIGNED, PSQL_FMT_UNALIGNED };
+enum psql_linestyle { PSQL_LINE_ASCII, PSQL_LINE_OLD_ASCII,
+    PSQL_LINE_UNICODE };
 
 /* One variable. */
 struct psql_var {
@@ -49,7 +52,8 @@ struct psql_popt {
 	enum psql_format format;
 	int		 tuples_only;
 	int		 expanded;	/* 0 off, 1 on, 2 auto (off: no tty) */
-	int		 border;
+	int		 border;	/* \pset border: 0, 1, 2 (more is 2) */
+	enum psql_linestyle linestyle;
 	int		 footer;
 	char		*null;
 	char		*fieldsep;
@@ -189,6 +193,19 @@ struct psql_table {
 	size_t		 nfooters;
 };
 void	 psql_print_table(struct psql *, const struct psql_table *);
+/* A cell broken into display lines (psql's pg_wcsformat). */
+struct psql_cell_lines {
+	char	*text;		/* the lines, each NUL-terminated */
+	size_t	 nlines;
+	char	**line;
+	int	*width;
+};
+void	 psql_cell_format(const char *, struct psql_cell_lines *);
+void	 psql_cell_lines_free(struct psql_cell_lines *);
+
+/* psql-print-aligned.c */
+void	 psql_print_aligned(struct psql *, const struct psql_table *,
+	    const char *);
 char	 psql_type_align(Oid);
 int	 psql_text_width(const char *, size_t);
 
