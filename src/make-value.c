@@ -72,11 +72,18 @@ make_hash(uint64_t base, uint64_t seed, uint64_t row)
 void
 make_literal(struct buf *out, const char *s, int backslash)
 {
+	const char	*special = backslash ? "'\\" : "'";
+	size_t		 n;
+
 	buf_addc(out, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '\'' || (backslash && *s == '\\'))
-			buf_addc(out, *s);
-		buf_addc(out, *s);
+	for (;;) {
+		n = strcspn(s, special);
+		buf_add(out, s, n);
+		s += n;
+		if (*s == '\0')
+			break;
+		buf_addc(out, *s);	/* doubled */
+		buf_addc(out, *s++);
 	}
 	buf_addc(out, '\'');
 }
@@ -218,6 +225,18 @@ make_number(const struct make_column *c, uint64_t h, int64_t seq)
 	return lo + (int64_t)(h % span);
 }
 
+/* v (0 <= v < 10^width) in width digits, zeros in front. */
+static void
+make_digits(struct buf *out, int64_t v, int width)
+{
+	char	d[8];
+	int	i;
+
+	for (i = width - 1; i >= 0; i--, v /= 10)
+		d[i] = (char)('0' + v % 10);
+	buf_add(out, d, (size_t)width);
+}
+
 /* Days since 1970-01-01 as a civil date (Howard Hinnant's algorithm). */
 static void
 make_date(int64_t days, struct buf *out)
@@ -232,8 +251,17 @@ make_date(int64_t days, struct buf *out)
 	mp = (5 * doy + 2) / 153;
 	d = doy - (153 * mp + 2) / 5 + 1;
 	m = mp < 10 ? mp + 3 : mp - 9;
-	buf_printf(out, "%04" PRId64 "-%02" PRId64 "-%02" PRId64,
-	    y + (m <= 2), m, d);
+	y += m <= 2;
+	if (y < 0 || y > 9999) {
+		buf_printf(out, "%04" PRId64 "-%02" PRId64 "-%02" PRId64, y,
+		    m, d);
+		return;
+	}
+	make_digits(out, y, 4);
+	buf_addc(out, '-');
+	make_digits(out, m, 2);
+	buf_addc(out, '-');
+	make_digits(out, d, 2);
 }
 
 /* Dates from 2024-01-01 (19723 days after 1970-01-01) on. */

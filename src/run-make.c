@@ -9,6 +9,7 @@
  * (make-value.c).  A failure fails the file at the make line.
  */
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,7 +18,7 @@
 
 #define MAKE_BATCH	500		/* rows an INSERT at most */
 #define MAKE_PARENTS_MAX 100000		/* parent rows read at most */
-#define MAKE_LOAD_ROWS	50000		/* rows a driver load at most */
+#define MAKE_LOAD_ROWS	10000		/* rows a driver load at most */
 
 /* One "-- make:" being run. */
 struct make_run {
@@ -499,26 +500,36 @@ make_refused(struct make_run *mr, struct make_plan *pl,
 /*
  * The value an SQL literal stands for, as text into out (what the
  * driver's load slot takes); 1 for NULL.  TRUE and FALSE are 1 and 0.
+ * A quoted literal is make_literal's: '' for a quote and, with
+ * backslash (MySQL), \\ for a backslash.
  */
 static int
-make_unliteral(const char *lit, struct buf *out)
+make_unliteral(const char *lit, int backslash, struct buf *out)
 {
+	const char	*special = backslash ? "'\\" : "'";
 	const char	*s;
+	size_t		 n;
 
-	if (strcasecmp(lit, "NULL") == 0)
+	if ((*lit == 'N' || *lit == 'n') && strcasecmp(lit, "NULL") == 0)
 		return 1;
-	if (strcmp(lit, "TRUE") == 0 || strcmp(lit, "FALSE") == 0) {
-		buf_addc(out, lit[0] == 'T' ? '1' : '0');
-		return 0;
+	if (*lit == 'T' || *lit == 'F') {
+		if (strcmp(lit, "TRUE") == 0 || strcmp(lit, "FALSE") == 0) {
+			buf_addc(out, lit[0] == 'T' ? '1' : '0');
+			return 0;
+		}
 	}
 	if (*lit != '\'') {
 		buf_adds(out, lit);
 		return 0;
 	}
-	for (s = lit + 1; *s != '\0' && s[1] != '\0'; s++) {
-		buf_addc(out, *s);
-		if (*s == '\'' && s[1] == '\'')
-			s++;
+	/* Up to the closing quote, the last character. */
+	for (s = lit + 1;; s += 2) {
+		n = strcspn(s, special);
+		buf_add(out, s, n);
+		s += n;
+		if (*s == '\0' || s[1] == '\0')
+			break;
+		buf_addc(out, *s);	/* the first of a doubled pair */
 	}
 	return 0;
 }
@@ -567,8 +578,9 @@ make_can_load(struct make_run *mr, struct make_plan *pl)
 				return 0;
 		}
 		if (pl->t->cols[i].override != NULL &&
-		    !make_constant(pl->t->cols[i].override))
-			return 0;
+		    (!make_constant(pl->t->cols[i].override) || (mr->mysql &&
+		    strchr(pl->t->cols[i].override, '\\') != NULL)))
+			return 0;	/* MySQL reads escapes in strings */
 	}
 	return n > 0;
 }
@@ -591,7 +603,7 @@ make_chunk(struct make_run *mr, struct make_plan *pl, long first, long n,
 				continue;
 			buf_reset(&lit);
 			make_cell(mr, pl, ci, i, pl->before + i, &lit);
-			if (make_unliteral(lit.data, store))
+			if (make_unliteral(lit.data, mr->mysql, store))
 				offs[k++] = (size_t)-1;
 			else {
 				buf_addc(store, '\0');
@@ -613,6 +625,19 @@ make_chunk(struct make_run *mr, struct make_plan *pl, long first, long n,
 	free(offs);
 }
 
+/* 1 if v is written as a number: -?[0-9]+(.[0-9]+)? */
+static int
+make_is_number(const char *v)
+{
+	size_t	n;
+
+	v += *v == '-';
+	n = strspn(v, "0123456789");
+	if (n > 0 && v[n] == '.')
+		v += n + 1, n = strspn(v, "0123456789");
+	return n > 0 && v[n] == '\0';
+}
+
 /* Row i of csv as "(a, b) = ('x', NULL)", for messages. */
 static void
 make_csv_row(const struct csv *csv, size_t i, struct buf *out)
@@ -631,7 +656,7 @@ make_csv_row(const struct csv *csv, size_t i, struct buf *out)
 			buf_adds(out, ", ");
 		if (v == NULL)
 			buf_adds(out, "NULL");
-		else if (*v != '\0' && strspn(v, "0123456789.-") == strlen(v))
+		else if (make_is_number(v))
 			buf_adds(out, v);
 		else
 			make_literal(out, v, 0);
@@ -639,66 +664,140 @@ make_csv_row(const struct csv *csv, size_t i, struct buf *out)
 	buf_addc(out, ')');
 }
 
-/* The load path: chunks of MAKE_LOAD_ROWS rows through the load slot. */
+/*
+ * One chunk of rows being made for the load path, by a thread of its own
+ * while the previous chunk is loaded (the engine inserts one chunk while
+ * the next is generated).  Only the generator touches the plan's person
+ * cache; the loading thread reads its own chunk.
+ */
+struct make_gen {
+	struct make_run		*mr;
+	struct make_plan	*pl;
+	long			 first, n;
+	struct csv		 csv;		/* cells point into store */
+	struct buf		 store;
+	pthread_t		 thread;
+	int			 running;
+};
+
+static void *
+make_gen_main(void *arg)
+{
+	struct make_gen	*g = arg;
+
+	make_chunk(g->mr, g->pl, g->first, g->n, &g->csv, &g->store);
+	return NULL;
+}
+
+/* Make rows [first, first + n) of g: in a thread, or here if none starts. */
+static void
+make_gen_start(struct make_gen *g, long first, long n, int threaded)
+{
+	g->first = first;
+	g->n = n;
+	g->running = threaded &&
+	    pthread_create(&g->thread, NULL, make_gen_main, g) == 0;
+	if (!g->running)
+		make_gen_main(g);
+}
+
+static void
+make_gen_wait(struct make_gen *g)
+{
+	if (g->running)
+		pthread_join(g->thread, NULL);
+	g->running = 0;
+}
+
+/* Load g's chunk through the driver's load slot.  0, or -1 (refused). */
+static int
+make_load_chunk(struct make_run *mr, struct make_plan *pl,
+    struct make_gen *g, const char *ident)
+{
+	struct dberror	 err;
+	struct buf	 row;
+	char		*what;
+	size_t		 bad = (size_t)-1;
+	double		 start = clock_now();
+	int		 rc;
+
+	dberror_init(&err);
+	watch_arm(mr->r->conn->watch);
+	rc = mr->r->drv->load(mr->r->conn, ident, &g->csv, &bad, &err);
+	if (watch_disarm(mr->r->conn->watch) && rc != 0)
+		err.timed_out = 1;
+	what = xprintf("-- make: %s (%ld rows)", pl->t->name, g->n);
+	querylog_write(mr->rec->path, mr->rec->line, what,
+	    clock_now() - start, rc == 0 ? "ok" : err.timed_out ?
+	    "timeout" : "error");
+	free(what);
+	if (rc != 0) {
+		if (err.lost)
+			run_lost(mr->r, &err);
+		buf_init(&row);
+		make_csv_row(&g->csv, bad < g->csv.nrows ? bad : 0, &row);
+		make_refused(mr, pl, &err, row.data);
+		buf_free(&row);
+	}
+	dberror_clear(&err);
+	return rc;
+}
+
+/*
+ * The load path: chunks of MAKE_LOAD_ROWS rows through the load slot,
+ * the next chunk made while the current one loads.
+ */
 static int
 make_load(struct make_run *mr, struct make_plan *pl)
 {
-	struct csv	 csv;
-	struct dberror	 err;
-	struct buf	 store, row, ident;
-	char		*what;
-	size_t		 ci, bad, k;
-	double		 start;
+	struct make_gen	 gen[2], *cur, *next;
+	struct buf	 row, ident;
+	char		**header = NULL;
+	size_t		 ci, k = 0;
 	long		 i, n;
-	int		 rc = 0;
+	int		 rc = 0, g;
 
-	memset(&csv, 0, sizeof csv);
-	csv.path = pl->t->name;
-	k = 0;
 	for (ci = 0; ci < pl->t->ncols; ci++) {
 		if (pl->use[ci])
-			str_list_add(&csv.header, &k, pl->t->cols[ci].name);
+			str_list_add(&header, &k, pl->t->cols[ci].name);
 	}
-	csv.ncols = (int)k;
-	csv.cells = xcalloc((size_t)MAKE_LOAD_ROWS * k + 1,
-	    sizeof *csv.cells);
-	buf_init(&store);
-	buf_init(&row);
+	memset(gen, 0, sizeof gen);
+	for (g = 0; g < 2; g++) {
+		gen[g].mr = mr;
+		gen[g].pl = pl;
+		gen[g].csv.path = pl->t->name;
+		gen[g].csv.header = header;
+		gen[g].csv.ncols = (int)k;
+		gen[g].csv.cells = xcalloc((size_t)MAKE_LOAD_ROWS * k + 1,
+		    sizeof *gen[g].csv.cells);
+		buf_init(&gen[g].store);
+	}
 	buf_init(&ident);
 	make_table_ident(mr, &ident, pl->t->name);
-	for (i = 0; i < pl->count && rc == 0; i += n) {
-		n = pl->count - i < MAKE_LOAD_ROWS ? pl->count - i :
-		    MAKE_LOAD_ROWS;
-		make_chunk(mr, pl, i, n, &csv, &store);
-		if (i == 0) {
-			make_csv_row(&csv, 0, &row);
-			buf_adds(&pl->row0, row.data);
-		}
-		dberror_init(&err);
-		bad = (size_t)-1;
-		start = clock_now();
-		watch_arm(mr->r->conn->watch);
-		rc = mr->r->drv->load(mr->r->conn, ident.data, &csv, &bad,
-		    &err);
-		if (watch_disarm(mr->r->conn->watch) && rc != 0)
-			err.timed_out = 1;
-		what = xprintf("-- make: %s (%ld rows)", pl->t->name, n);
-		querylog_write(mr->rec->path, mr->rec->line, what,
-		    clock_now() - start, rc == 0 ? "ok" : err.timed_out ?
-		    "timeout" : "error");
-		free(what);
-		if (rc != 0) {
-			if (err.lost)
-				run_lost(mr->r, &err);
-			make_csv_row(&csv, bad < csv.nrows ? bad : 0, &row);
-			make_refused(mr, pl, &err, row.data);
-		}
-		dberror_clear(&err);
+	n = pl->count < MAKE_LOAD_ROWS ? pl->count : MAKE_LOAD_ROWS;
+	make_gen_start(&gen[0], 0, n, 0);
+	if (n > 0) {
+		buf_init(&row);
+		make_csv_row(&gen[0].csv, 0, &row);
+		buf_adds(&pl->row0, row.data);
+		buf_free(&row);
 	}
-	str_list_free(csv.header, k);
-	free(csv.cells);
-	buf_free(&store);
-	buf_free(&row);
+	for (i = 0, g = 0; i < pl->count && rc == 0; i += n, g ^= 1) {
+		cur = &gen[g];
+		next = &gen[g ^ 1];
+		n = cur->n;
+		if (i + n < pl->count)
+			make_gen_start(next, i + n, pl->count - i - n <
+			    MAKE_LOAD_ROWS ? pl->count - i - n :
+			    MAKE_LOAD_ROWS, 1);
+		rc = make_load_chunk(mr, pl, cur, ident.data);
+		make_gen_wait(next);
+	}
+	str_list_free(header, k);
+	for (g = 0; g < 2; g++) {
+		free(gen[g].csv.cells);
+		buf_free(&gen[g].store);
+	}
 	buf_free(&ident);
 	return rc;
 }

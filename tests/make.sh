@@ -66,6 +66,28 @@ for e in $engines; do
 	    "row: (code, id) = ('code 410', 1)"
 done
 
+# Rows in several chunks (the next made while one loads): the same rows
+# on every engine; a row the engine refuses in a later chunk is named.
+for e in $engines; do
+	run_on "$e" "$D/chunks.sqltest"
+	is_status "$e: 25 001 rows in three chunks, as expected" 0
+	contains "$e: chunks: all tests ran" "$OUT" "3 passed, 0 failed"
+	run_on "$e" "$D/chunk-refused.sqltest"
+	is_status "$e: a row refused in the second chunk fails the file" 1
+	contains "$e: the refused row of the second chunk is shown" "$OUT" \
+	    "row: (code, id) = ('code 15002', 115001)"
+	contains "$e: at the make line" "$OUT" \
+	    "$D/chunk-refused.sqltest:6: -- make: u: the engine refused"
+done
+
+case " $engines " in
+*" mysql "*)
+	run_on mysql "$D/backslash-mysql.sqltest"
+	is_status "mysql: a backslash in a parent key and an override" 0
+	[ "$STATUS" = 0 ] || diag "$OUT$ERR"
+	;;
+esac
+
 for e in $engines; do
 	case $e in sqlite) continue ;; esac
 	run_on "$e" "$D/types.sqltest"

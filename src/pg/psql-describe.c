@@ -1,11 +1,15 @@
 /*
- * psql-describe.c: \d NAME on tables, partitioned tables and views, and
- * \dC [PATTERN], printed as psql 15 prints them: a centred title, the
- * columns, then (for tables) the footers Indexes, Check constraints,
- * Foreign-key constraints, Referenced by and Triggers.  The catalog
- * queries are sqlcheck's own.  Other relation kinds (indexes,
- * sequences, ...), \d without a name and the rest of the \d family are
- * reported as unsupported rather than printed differently.
+ * psql-describe.c: \d[+] NAME on tables, partitioned tables and views,
+ * and \dC [PATTERN], printed as psql 15 prints them: a centred title,
+ * the columns (\d+ adds Storage, Compression unless
+ * HIDE_TOAST_COMPRESSION, Stats target and Description), then the
+ * footers of psql-describe-footer.c.  The catalog queries are sqlcheck's
+ * own.  Other relation kinds (indexes, sequences, ...) and what the
+ * footers do not print (rules, policies, statistics objects,
+ * publications, tablespaces, typed tables, foreign keys of partitioned
+ * tables) are reported as not reproduced rather than printed
+ * differently.  \d without a name and the list commands are in
+ * psql-describe-list.c.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -13,42 +17,21 @@
 
 #include "psql.h"
 
-/*
- * A psql name pattern as an anchored regular expression: * any text,
- * ? one character, unquoted letters lowered, "..." taken as written.
- * Caller frees.
- */
-static char *
-pattern_regex(const char *p)
+/* Run a catalog query (psql's PSQLexec); NULL with the message printed. */
+PGresult *
+psql_catalog_query(struct psql *ps, const char *sql)
 {
-	struct buf	 b;
-	int		 quoted = 0;
+	PGresult	*r = PQexec(ps->conn, sql);
 
-	buf_init(&b);
-	buf_adds(&b, "^(");
-	for (; *p != '\0'; p++) {
-		if (*p == '"') {
-			if (quoted && p[1] == '"') {
-				buf_addc(&b, '"');
-				p++;
-			} else
-				quoted = !quoted;
-		} else if (!quoted && *p == '*')
-			buf_adds(&b, ".*");
-		else if (!quoted && *p == '?')
-			buf_addc(&b, '.');
-		else if (strchr("|*+?()[]{}.^$\\", *p) != NULL) {
-			buf_addc(&b, '\\');
-			buf_addc(&b, *p);
-		} else
-			buf_addc(&b, quoted ? *p : (char)tolower(
-			    (unsigned char)*p));
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		psql_error(ps, "%s", PQresultErrorMessage(r));
+		PQclear(r);
+		return NULL;
 	}
-	buf_adds(&b, ")$");
-	return buf_detach(&b);
+	return r;
 }
 
-/* Run a catalog query; NULL with the server's message printed. */
+/* A catalog query with parameters; NULL with the message printed. */
 static PGresult *
 query(struct psql *ps, const char *sql, int n, const char *const *params)
 {
@@ -63,128 +46,25 @@ query(struct psql *ps, const char *sql, int n, const char *const *params)
 	return r;
 }
 
-static void
-footer_add(struct psql_table *t, char *line)
-{
-	t->footers = xreallocarray(t->footers, t->nfooters + 1,
-	    sizeof *t->footers);
-	t->footers[t->nfooters++] = line;
-}
-
-/* One footer section: its heading, then one line per row of r. */
-static void
-footer_section(struct psql_table *t, const char *heading, PGresult *r,
-    const char *fmt)
-{
-	int	i;
-
-	if (r == NULL || PQntuples(r) == 0)
-		return;
-	footer_add(t, xstrdup(heading));
-	for (i = 0; i < PQntuples(r); i++)
-		footer_add(t, xprintf(fmt, PQgetvalue(r, i, 0),
-		    PQgetvalue(r, i, 1), PQgetvalue(r, i, 2)));
-}
-
-/* The Indexes section: "name" PRIMARY KEY, btree (cols) ... */
-static void
-footer_indexes(struct psql *ps, struct psql_table *t, const char *oid)
-{
-	static const char sql[] =
-	    "SELECT c2.relname, i.indisprimary, i.indisunique,"
-	    " con.contype, pg_catalog.pg_get_indexdef(i.indexrelid, 0, true),"
-	    " pg_catalog.pg_get_constraintdef(con.oid, true),"
-	    " con.condeferrable, con.condeferred, i.indisclustered,"
-	    " i.indisvalid, i.indisreplident"
-	    " FROM pg_catalog.pg_index i"
-	    " JOIN pg_catalog.pg_class c2 ON c2.oid = i.indexrelid"
-	    " LEFT JOIN pg_catalog.pg_constraint con ON con.conrelid ="
-	    " i.indrelid AND con.conindid = i.indexrelid AND con.contype IN"
-	    " ('p', 'u', 'x')"
-	    " WHERE i.indrelid = $1::pg_catalog.oid"
-	    " ORDER BY i.indisprimary DESC, c2.relname";
-	PGresult	*r = query(ps, sql, 1, &oid);
-	struct buf	 b;
-	const char	*def, *using;
-	int		 i;
-
-	if (r == NULL || PQntuples(r) == 0) {
-		PQclear(r);
-		return;
-	}
-	footer_add(t, xstrdup("Indexes:"));
-	for (i = 0; i < PQntuples(r); i++) {
-		buf_init(&b);
-		buf_printf(&b, "    \"%s\"", PQgetvalue(r, i, 0));
-		def = PQgetvalue(r, i, 4);
-		using = strstr(def, " USING ");
-		if (strcmp(PQgetvalue(r, i, 3), "x") == 0)
-			buf_printf(&b, " %s", PQgetvalue(r, i, 5));
-		else {
-			if (strcmp(PQgetvalue(r, i, 1), "t") == 0)
-				buf_adds(&b, " PRIMARY KEY,");
-			else if (strcmp(PQgetvalue(r, i, 2), "t") == 0)
-				buf_adds(&b, strcmp(PQgetvalue(r, i, 3), "u") ==
-				    0 ? " UNIQUE CONSTRAINT," : " UNIQUE,");
-			buf_printf(&b, " %s", using != NULL ? using + 7 : def);
-		}
-		if (strcmp(PQgetvalue(r, i, 6), "t") == 0)
-			buf_adds(&b, " DEFERRABLE");
-		if (strcmp(PQgetvalue(r, i, 7), "t") == 0)
-			buf_adds(&b, " INITIALLY DEFERRED");
-		if (strcmp(PQgetvalue(r, i, 8), "t") == 0)
-			buf_adds(&b, " CLUSTER");
-		if (strcmp(PQgetvalue(r, i, 9), "f") == 0)
-			buf_adds(&b, " INVALID");
-		if (strcmp(PQgetvalue(r, i, 10), "t") == 0)
-			buf_adds(&b, " REPLICA IDENTITY");
-		footer_add(t, buf_detach(&b));
-	}
-	PQclear(r);
-}
-
-/* The footers of a table (not of a view). */
-static void
-table_footers(struct psql *ps, struct psql_table *t, const char *oid)
-{
-	PGresult	*r;
-
-	footer_indexes(ps, t, oid);
-	r = query(ps, "SELECT conname, pg_catalog.pg_get_constraintdef(oid,"
-	    " true), '' FROM pg_catalog.pg_constraint WHERE conrelid = "
-	    "$1::pg_catalog.oid AND contype = 'c' ORDER BY 1", 1, &oid);
-	footer_section(t, "Check constraints:", r, "    \"%s\" %s%s");
-	PQclear(r);
-	r = query(ps, "SELECT conname, pg_catalog.pg_get_constraintdef(oid,"
-	    " true), '' FROM pg_catalog.pg_constraint WHERE conrelid = "
-	    "$1::pg_catalog.oid AND contype = 'f' ORDER BY 1", 1, &oid);
-	footer_section(t, "Foreign-key constraints:", r, "    \"%s\" %s%s");
-	PQclear(r);
-	r = query(ps, "SELECT conrelid::pg_catalog.regclass, conname, "
-	    "pg_catalog.pg_get_constraintdef(oid, true) FROM "
-	    "pg_catalog.pg_constraint WHERE confrelid = $1::pg_catalog.oid "
-	    "AND contype = 'f' ORDER BY conname", 1, &oid);
-	footer_section(t, "Referenced by:", r,
-	    "    TABLE \"%s\" CONSTRAINT \"%s\" %s");
-	PQclear(r);
-	r = query(ps, "SELECT t.tgname, pg_catalog.regexp_replace("
-	    "pg_catalog.pg_get_triggerdef(t.oid, true), '^CREATE "
-	    "(CONSTRAINT )?TRIGGER [^ ]+ ', ''), '' FROM pg_catalog.pg_trigger"
-	    " t WHERE t.tgrelid = $1::pg_catalog.oid AND NOT t.tgisinternal"
-	    " ORDER BY 1", 1, &oid);
-	footer_section(t, "Triggers:", r, "    %s %s%s");
-	PQclear(r);
-}
-
-/* The columns of a relation as psql's \d table, title and footers. */
+/* Whether a boolean psql variable is on. */
 static int
-describe_relation(struct psql *ps, const char *oid, const char *title,
-    int footers)
+var_on(struct psql *ps, const char *name)
 {
-	static const char sql[] =
-	    "SELECT a.attname, pg_catalog.format_type(a.atttypid,"
-	    " a.atttypmod),"
-	    " (SELECT c.collname FROM pg_catalog.pg_collation c,"
+	const char	*v = psql_var_get(ps, name);
+	int		 b = 0;
+
+	return v != NULL && psql_parse_bool(v, &b) == 0 && b;
+}
+
+/* The columns \d[+] shows for a relation of kind: headers and SQL. */
+static int
+relation_columns(struct psql *ps, const struct psql_relinfo *ri,
+    char **headers, struct buf *sql)
+{
+	int	n = 5;
+
+	buf_adds(sql, "SELECT a.attname, pg_catalog.format_type(a.atttypid,"
+	    " a.atttypmod), (SELECT c.collname FROM pg_catalog.pg_collation c,"
 	    " pg_catalog.pg_type t WHERE c.oid = a.attcollation AND t.oid ="
 	    " a.atttypid AND a.attcollation <> t.typcollation),"
 	    " CASE WHEN a.attnotnull THEN 'not null' ELSE '' END,"
@@ -193,32 +73,64 @@ describe_relation(struct psql *ps, const char *oid, const char *title,
 	    " as identity' WHEN a.attgenerated = 's' THEN 'generated always"
 	    " as (' || pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) ||"
 	    " ') stored' ELSE pg_catalog.pg_get_expr(d.adbin, d.adrelid,"
-	    " true) END"
-	    " FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef"
-	    " d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-	    " WHERE a.attrelid = $1::pg_catalog.oid AND a.attnum > 0 AND"
-	    " NOT a.attisdropped ORDER BY a.attnum";
-	static char *headers[] = { "Column", "Type", "Collation",
-	    "Nullable", "Default" };
-	struct psql_table	 t;
-	PGresult		*r = query(ps, sql, 1, &oid);
-	size_t			 i;
-	int			 j;
+	    " true) END");
+	if (ri->verbose) {
+		headers[n++] = "Storage";
+		buf_adds(sql, ", CASE a.attstorage WHEN 'p' THEN 'plain' WHEN "
+		    "'e' THEN 'external' WHEN 'm' THEN 'main' WHEN 'x' THEN "
+		    "'extended' ELSE '?\?\?' END");
+		if (ri->kind != 'v' && !var_on(ps, "HIDE_TOAST_COMPRESSION")) {
+			headers[n++] = "Compression";
+			buf_adds(sql, ", CASE a.attcompression WHEN 'p' THEN "
+			    "'pglz' WHEN 'l' THEN 'lz4' ELSE '' END");
+		}
+		if (ri->kind != 'v') {
+			headers[n++] = "Stats target";
+			buf_adds(sql, ", CASE WHEN a.attstattarget = -1 THEN "
+			    "NULL ELSE a.attstattarget END");
+		}
+		headers[n++] = "Description";
+		buf_adds(sql, ", pg_catalog.col_description(a.attrelid, "
+		    "a.attnum)");
+	}
+	buf_adds(sql, " FROM pg_catalog.pg_attribute a LEFT JOIN "
+	    "pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum ="
+	    " a.attnum WHERE a.attrelid = $1::pg_catalog.oid AND a.attnum > 0"
+	    " AND NOT a.attisdropped ORDER BY a.attnum");
+	return n;
+}
 
+/* The columns of a relation as psql's \d table, title and footers. */
+static int
+describe_relation(struct psql *ps, const struct psql_relinfo *ri,
+    const char *title)
+{
+	char			*headers[9] = { "Column", "Type", "Collation",
+				    "Nullable", "Default" };
+	struct psql_table	 t;
+	struct buf		 sql;
+	PGresult		*r;
+	size_t			 i;
+	int			 j, n;
+
+	buf_init(&sql);
+	n = relation_columns(ps, ri, headers, &sql);
+	r = query(ps, sql.data, 1, &ri->oid);
+	buf_free(&sql);
 	if (r == NULL)
 		return -1;
 	memset(&t, 0, sizeof t);
-	t.ncols = 5;
+	t.ncols = n;
 	t.nrows = (size_t)PQntuples(r);
 	t.headers = headers;
-	t.aligns = (char *)"lllll";
+	t.aligns = (char *)"lllllllll";
 	t.title = title;
-	t.cells = xcalloc(t.nrows * 5 + 1, sizeof *t.cells);
+	t.cells = xcalloc(t.nrows * (size_t)n + 1, sizeof *t.cells);
 	for (i = 0; i < t.nrows; i++)
-		for (j = 0; j < 5; j++)
-			t.cells[i * 5 + (size_t)j] = PQgetvalue(r, (int)i, j);
-	if (footers)
-		table_footers(ps, &t, oid);
+		for (j = 0; j < n; j++)
+			t.cells[i * (size_t)n + (size_t)j] = PQgetvalue(r,
+			    (int)i, j);
+	psql_relation_footers(ps, &t, ri);
 	if (t.footers == NULL)
 		t.footers = xcalloc(1, sizeof *t.footers);	/* no "(N rows)" */
 	psql_print_table(ps, &t);
@@ -230,49 +142,111 @@ describe_relation(struct psql *ps, const char *oid, const char *title,
 	return 0;
 }
 
-/* \d NAME: each visible relation whose name matches. */
-static int
-describe(struct psql *ps, const char *pattern)
+/*
+ * What \d says of the relation at row i of r (see describe()): fills
+ * *ri; NULL, or what sqlcheck does not print for it.
+ */
+static const char *
+relation_info(const PGresult *r, int i, int verbose,
+    struct psql_relinfo *ri)
 {
-	static const char sql[] =
-	    "SELECT c.oid, n.nspname, c.relname, c.relkind, c.relpersistence"
-	    " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON"
-	    " n.oid = c.relnamespace WHERE c.relname OPERATOR(pg_catalog.~)"
-	    " $1 AND pg_catalog.pg_table_is_visible(c.oid) ORDER BY 2, 3";
-	char		*re, *title;
-	const char	*kind, *dot;
-	PGresult	*r;
-	int		 i, rc = 0;
+	const char	*kind = PQgetvalue(r, i, 3);
 
-	if ((dot = strchr(pattern, '.')) != NULL && pattern[0] != '"') {
-		psql_unsupported(ps, "d with a schema-qualified name");
-		return -1;
-	}
-	re = pattern_regex(pattern);
-	r = query(ps, sql, 1, (const char *const *)&re);
-	free(re);
+	memset(ri, 0, sizeof *ri);
+	ri->oid = PQgetvalue(r, i, 0);
+	ri->nspname = PQgetvalue(r, i, 1);
+	ri->kind = kind[0];
+	ri->replident = PQgetvalue(r, i, 5)[0];
+	ri->ispartition = strcmp(PQgetvalue(r, i, 6), "t") == 0;
+	ri->amname = PQgetvalue(r, i, 7);
+	ri->options = PQgetvalue(r, i, 8);
+	ri->verbose = verbose;
+	if (strcmp(kind, "r") != 0 && strcmp(kind, "p") != 0 &&
+	    strcmp(kind, "v") != 0)
+		return "d on an index, sequence or other relation that is not "
+		    "a table or view";
+	return PQgetisnull(r, i, 9) ? NULL : PQgetvalue(r, i, 9);
+}
+
+/* The title: Table "schema.name", Unlogged table, View, ... */
+static char *
+relation_title(const PGresult *r, int i)
+{
+	const char	*kind = PQgetvalue(r, i, 3);
+	int		 unlogged = strcmp(PQgetvalue(r, i, 4), "u") == 0;
+	char		*title;
+
+	title = xprintf("%s%s \"%s.%s\"", unlogged ? "Unlogged " : "",
+	    *kind == 'v' ? "View" : *kind == 'p' ? "Partitioned table" :
+	    "Table", PQgetvalue(r, i, 1), PQgetvalue(r, i, 2));
+	if (unlogged)
+		title[9] = (char)tolower((unsigned char)title[9]);
+	return title;
+}
+
+/* \d[+] NAME: each relation whose name matches. */
+static int
+describe(struct psql *ps, const char *pattern, int verbose)
+{
+	struct buf		 sql;
+	struct psql_relinfo	 ri;
+	const char		*no;
+	char			*title;
+	PGresult		*r;
+	int			 i, rc = 0;
+
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT c.oid, n.nspname, c.relname, c.relkind, "
+	    "c.relpersistence, c.relreplident, c.relispartition, "
+	    "COALESCE(am.amname, ''), pg_catalog.array_to_string(c.reloptions"
+	    " || array(SELECT 'toast.' || x FROM pg_catalog.unnest("
+	    "tc.reloptions) x), ', '), CASE"
+	    " WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite w WHERE "
+	    "w.ev_class = c.oid AND w.rulename <> '_RETURN') THEN 'rules'"
+	    " WHEN c.relrowsecurity OR c.relforcerowsecurity OR EXISTS (SELECT"
+	    " 1 FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid) THEN "
+	    "'row security policies'"
+	    " WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_statistic_ext s WHERE "
+	    "s.stxrelid = c.oid) THEN 'statistics objects'"
+	    " WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_publication) THEN "
+	    "'publications'"
+	    " WHEN c.reltablespace <> 0 THEN 'a tablespace'"
+	    " WHEN c.reloftype <> 0 THEN 'a typed table'"
+	    " WHEN c.relkind = 'v' AND c.relhastriggers THEN 'triggers'"
+	    " WHEN (c.relkind = 'p' OR c.relispartition) AND EXISTS (SELECT 1"
+	    " FROM pg_catalog.pg_constraint k WHERE k.contype = 'f' AND "
+	    "(k.conrelid = c.oid OR k.confrelid = c.oid OR k.conparentid <> 0"
+	    " AND k.conrelid IN (SELECT pg_catalog.pg_partition_ancestors("
+	    "c.oid)) OR k.confrelid IN (SELECT pg_catalog."
+	    "pg_partition_ancestors(c.oid)))) THEN 'foreign keys of "
+	    "partitions' END"
+	    " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON"
+	    " n.oid = c.relnamespace LEFT JOIN pg_catalog.pg_class tc ON "
+	    "tc.oid = c.reltoastrelid LEFT JOIN pg_catalog.pg_am am ON am.oid"
+	    " = c.relam WHERE true");
+	rc = psql_pattern_where(ps, &sql, pattern, "n.nspname", "c.relname",
+	    "pg_catalog.pg_table_is_visible(c.oid)");
+	buf_adds(&sql, " ORDER BY 2, 3");
+	r = rc == 0 ? psql_catalog_query(ps, sql.data) : NULL;
+	buf_free(&sql);
 	if (r == NULL)
 		return -1;
-	if (PQntuples(r) == 0 && !ps->quiet)
-		psql_error(ps, "Did not find any relation named \"%s\".",
-		    pattern);
+	if (PQntuples(r) == 0) {
+		if (!ps->quiet)
+			psql_error(ps, "Did not find any relation named "
+			    "\"%s\".", pattern);
+		rc = -1;
+	}
 	for (i = 0; i < PQntuples(r) && rc == 0; i++) {
-		kind = PQgetvalue(r, i, 3);
-		if (strcmp(kind, "r") != 0 && strcmp(kind, "p") != 0 &&
-		    strcmp(kind, "v") != 0) {
-			psql_unsupported(ps, "d on an index, sequence or other "
-			    "relation that is not a table or view");
+		if ((no = relation_info(r, i, verbose, &ri)) != NULL) {
+			no = xprintf("d on a relation with %s", no);
+			psql_unsupported(ps, no);
+			free((char *)no);
 			rc = -1;
 			break;
 		}
-		title = xprintf("%s%s \"%s.%s\"", strcmp(PQgetvalue(r, i, 4),
-		    "u") == 0 ? "Unlogged " : "", *kind == 'v' ? "View" :
-		    *kind == 'p' ? "Partitioned table" : "Table",
-		    PQgetvalue(r, i, 1), PQgetvalue(r, i, 2));
-		if (strcmp(PQgetvalue(r, i, 4), "u") == 0)
-			title[9] = (char)tolower((unsigned char)title[9]);
-		rc = describe_relation(ps, PQgetvalue(r, i, 0), title,
-		    *kind != 'v');
+		title = relation_title(r, i);
+		rc = describe_relation(ps, &ri, title);
 		free(title);
 	}
 	PQclear(r);
@@ -300,7 +274,8 @@ describe_casts(struct psql *ps, const char *pattern)
 	    "tt.typname OPERATOR(pg_catalog.~) $1 OR pg_catalog.format_type("
 	    "tt.oid, NULL) OPERATOR(pg_catalog.~) $1)) ORDER BY 1, 2";
 	struct psql_table	 t;
-	char			*re = pattern != NULL ? pattern_regex(pattern) :
+	char			*re = pattern != NULL ?
+				    psql_pattern_regex(pattern) :
 				    NULL;
 	PGresult		*r = query(ps, sql, 1, (const char *const *)&re);
 	size_t			 i;
@@ -328,7 +303,10 @@ describe_casts(struct psql *ps, const char *pattern)
 	return 0;
 }
 
-/* \d PATTERN and \dC [PATTERN]; 0, or -1 (reported). */
+/*
+ * The \d family: cmd is the command's name ("d", "d+", "dS", "dC",
+ * "dt+", ...), pattern its argument or NULL.  0, or -1 (reported).
+ */
 int
 psql_describe(struct psql *ps, const char *cmd, const char *pattern)
 {
@@ -339,9 +317,7 @@ psql_describe(struct psql *ps, const char *cmd, const char *pattern)
 	}
 	if (strcmp(cmd, "dC") == 0)
 		return describe_casts(ps, pattern);
-	if (pattern == NULL) {
-		psql_unsupported(ps, "d without a name");
-		return -1;
-	}
-	return describe(ps, pattern);
+	if (pattern != NULL && cmd[strspn(cmd, "dS+")] == '\0')
+		return describe(ps, pattern, strchr(cmd, '+') != NULL);
+	return psql_describe_list(ps, cmd, pattern);
 }

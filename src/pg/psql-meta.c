@@ -15,11 +15,11 @@
 
 /* Real psql commands sqlcheck does not reproduce. */
 static const char *const not_reproduced[] = {
-	"!", "?", "a", "bind", "C", "cd", "conninfo", "d", "da", "dA",
-	"db", "dc", "dconfig", "dd", "dD", "ddp", "dE", "des", "det", "deu",
-	"dew", "df", "dF", "dFd", "dFp", "dFt", "dg", "di", "dl", "dL", "dm",
-	"dn", "do", "dO", "dp", "dP", "drds", "dRp", "dRs", "ds", "dS",
-	"dt", "dT", "du", "dv", "dx", "dX", "dy", "e", "edit", "ef", "encoding",
+	"!", "?", "a", "bind", "C", "cd", "conninfo", "da", "dA",
+	"db", "dc", "dconfig", "dd", "dD", "ddp", "des", "det", "deu",
+	"dew", "dF", "dFd", "dFp", "dFt", "dg", "dl", "dL",
+	"do", "dO", "dp", "dP", "drds", "dRp", "dRs",
+	"dT", "du", "dX", "dy", "e", "edit", "ef", "encoding",
 	"ev", "f", "gdesc", "gx", "h",
 	"help", "H", "html", "l", "list", "lo_export",
 	"lo_import", "lo_list", "lo_unlink", "p", "print",
@@ -306,6 +306,33 @@ pset_replace(char **dst, const char *val)
 	*dst = xstrdup(val != NULL ? val : "");
 }
 
+/* \pset linestyle [ascii|old-ascii|unicode] (any unique prefix). */
+static int
+pset_linestyle(struct psql *ps, const char *val)
+{
+	static const char *const names[] = { "ascii", "old-ascii",
+	    "unicode" };
+	size_t	n = val != NULL ? strlen(val) : 0;
+
+	if (val == NULL)
+		;
+	else if (n > 0 && strncasecmp(val, "ascii", n) == 0)
+		ps->popt.linestyle = PSQL_LINE_ASCII;
+	else if (n > 0 && strncasecmp(val, "old-ascii", n) == 0)
+		ps->popt.linestyle = PSQL_LINE_OLD_ASCII;
+	else if (n > 0 && strncasecmp(val, "unicode", n) == 0)
+		ps->popt.linestyle = PSQL_LINE_UNICODE;
+	else {
+		psql_error(ps, "\\pset: allowed line styles are ascii, "
+		    "old-ascii, unicode");
+		return -1;
+	}
+	if (!ps->quiet)
+		fprintf(ps->out, "Line style is %s.\n",
+		    names[ps->popt.linestyle]);
+	return 0;
+}
+
 /* \pset OPTION [VALUE]: 0, or -1 with psql's message. */
 static int
 pset(struct psql *ps, const char *opt, const char *val)
@@ -382,10 +409,15 @@ pset(struct psql *ps, const char *opt, const char *val)
 			fprintf(ps->out, "%s\n", pager == 0 ? "Pager usage is "
 			    "off." : pager == 1 ? "Pager is used for long "
 			    "output." : "Pager is always used.");
-	} else if (strcmp(opt, "border") == 0 && val != NULL &&
-	    strcmp(val, "1") == 0) {
+	} else if (strcmp(opt, "border") == 0) {
+		if (val != NULL)
+			ps->popt.border = (unsigned short)atoi(val);
 		if (!ps->quiet)
-			fprintf(ps->out, "Border style is 1.\n");
+			fprintf(ps->out, "Border style is %d.\n",
+			    ps->popt.border);
+	} else if (strcmp(opt, "linestyle") == 0) {
+		if (pset_linestyle(ps, val) != 0)
+			return -1;
 	} else {
 		psql_unsupported(ps, "pset");
 		return -1;
@@ -689,7 +721,7 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp)
 		return cmd_gset(ps, pp);
 	if (strcmp(cmd, "crosstabview") == 0)
 		return cmd_crosstab(ps, pp);
-	if (strcmp(cmd, "d") == 0 || strcmp(cmd, "dC") == 0)
+	if (cmd[0] == 'd' && strchr("+SCtvmisEnfx", cmd[1]) != NULL)
 		return cmd_describe(ps, pp, cmd);
 	ps->unhandled = 1;
 	return PSQL_CMD_ERROR;

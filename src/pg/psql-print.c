@@ -1,10 +1,10 @@
 /*
- * psql-print.c: tables as psql prints them.  Aligned: headers centred,
- * a "-+-" rule, numbers right-aligned and text left-aligned by display
- * width (UTF-8, wide and combining characters), multi-line cells
- * continued with "+", control characters shown as psql shows them, the
- * "(N rows)" footer and a blank line.  Unaligned: fields joined by the
- * field separator.  \pset tuples_only and \pset null apply to both.
+ * psql-print.c: tables as psql prints them.  Cells are broken into
+ * display lines here (UTF-8, wide and combining characters, control
+ * characters shown as psql shows them); psql-print-aligned.c prints the
+ * aligned format with them.  Unaligned: fields joined by the field
+ * separator.  Expanded (\x): one record per row.  \pset tuples_only
+ * and \pset null apply to all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,13 +25,6 @@
 #define OID_NUMERIC	1700
 #define OID_XID8	5069
 
-/* A cell broken into display lines. */
-struct cell_lines {
-	char	*text;		/* the lines, each NUL-terminated */
-	size_t	 nlines;
-	char	**line;
-	int	*width;
-};
 
 /* 'r' for the numeric types psql right-aligns, else 'l'. */
 /* Where query results go: the \o file, else psql's standard output. */
@@ -105,10 +98,10 @@ code_width(unsigned int c)
 /*
  * Format a cell as psql's pg_wcsformat does: lines split at newlines,
  * tabs expanded to 8 columns, \r and other control characters written
- * out.  Fills *cl; free with cell_lines_free().
+ * out.  Fills *cl; free with psql_cell_lines_free().
  */
-static void
-cell_format(const char *s, struct cell_lines *cl)
+void
+psql_cell_format(const char *s, struct psql_cell_lines *cl)
 {
 	struct buf		 b;
 	const unsigned char	*p = (const unsigned char *)s;
@@ -167,8 +160,8 @@ cell_format(const char *s, struct cell_lines *cl)
 	free(offs);
 }
 
-static void
-cell_lines_free(struct cell_lines *cl)
+void
+psql_cell_lines_free(struct psql_cell_lines *cl)
 {
 	free(cl->text);
 	free(cl->line);
@@ -179,16 +172,16 @@ cell_lines_free(struct cell_lines *cl)
 int
 psql_text_width(const char *s, size_t n)
 {
-	struct cell_lines	 cl;
+	struct psql_cell_lines	 cl;
 	char			*copy = xstrndup(s, n);
 	int			 w = 0;
 	size_t			 i;
 
-	cell_format(copy, &cl);
+	psql_cell_format(copy, &cl);
 	for (i = 0; i < cl.nlines; i++)
 		if (cl.width[i] > w)
 			w = cl.width[i];
-	cell_lines_free(&cl);
+	psql_cell_lines_free(&cl);
 	free(copy);
 	return w;
 }
@@ -198,144 +191,6 @@ pad(FILE *f, int n)
 {
 	while (n-- > 0)
 		fputc(' ', f);
-}
-
-static void
-print_header(FILE *f, const struct psql_table *t, struct cell_lines *hl,
-    const int *width)
-{
-	size_t	k, most = 0;
-	int	j, sp;
-
-	for (j = 0; j < t->ncols; j++)
-		if (hl[j].nlines > most)
-			most = hl[j].nlines;
-	for (k = 0; k < most; k++) {
-		for (j = 0; j < t->ncols; j++) {
-			fputc(' ', f);
-			if (k < hl[j].nlines) {
-				sp = width[j] - hl[j].width[k];
-				pad(f, sp / 2);
-				fputs(hl[j].line[k], f);
-				pad(f, (sp + 1) / 2);
-			} else
-				pad(f, width[j]);
-			fputc(k + 1 < hl[j].nlines ? '+' : ' ', f);
-			if (j < t->ncols - 1)
-				fputc('|', f);
-		}
-		fputc('\n', f);
-	}
-}
-
-static void
-print_rule(FILE *f, int ncols, const int *width)
-{
-	int	j, i;
-
-	fputc('-', f);
-	for (j = 0; j < ncols; j++) {
-		for (i = 0; i < width[j]; i++)
-			fputc('-', f);
-		if (j < ncols - 1)
-			fputs("-+-", f);
-	}
-	fputs("-\n", f);
-}
-
-/* One row of an aligned table, line by line. */
-static void
-print_row(FILE *f, const struct psql_table *t, struct cell_lines *cl,
-    const int *width)
-{
-	size_t	k, most = 0;
-	int	j, last, more;
-
-	for (j = 0; j < t->ncols; j++)
-		if (cl[j].nlines > most)
-			most = cl[j].nlines;
-	for (k = 0; k < most; k++) {
-		for (j = 0; j < t->ncols; j++) {
-			last = j == t->ncols - 1;
-			more = k + 1 < cl[j].nlines;
-			fputc(' ', f);
-			if (k >= cl[j].nlines) {
-				if (!last)
-					pad(f, width[j]);
-			} else if (t->aligns[j] == 'r') {
-				pad(f, width[j] - cl[j].width[k]);
-				fputs(cl[j].line[k], f);
-			} else {
-				fputs(cl[j].line[k], f);
-				if (!last || more)
-					pad(f, width[j] - cl[j].width[k]);
-			}
-			if (more)
-				fputc('+', f);
-			else if (!last)
-				fputc(' ', f);
-			if (!last)
-				fputc('|', f);
-		}
-		fputc('\n', f);
-	}
-}
-
-static void
-print_footer(struct psql *ps, const struct psql_table *t)
-{
-	size_t	i;
-
-	if (ps->popt.tuples_only)
-		return;
-	for (i = 0; i < t->nfooters; i++)
-		fprintf(psql_qfout(ps), "%s\n", t->footers[i]);
-	if (t->footers != NULL || !ps->popt.footer)
-		return;
-	fprintf(psql_qfout(ps), "(%zu row%s)\n", t->nrows, t->nrows == 1 ? "" :
-	    "s");
-}
-
-static void
-print_aligned(struct psql *ps, const struct psql_table *t)
-{
-	struct cell_lines	*hl, *cl;
-	int			*width, j;
-	size_t			 i, k, n = t->nrows * (size_t)t->ncols;
-	const char		*v;
-
-	width = xcalloc((size_t)t->ncols + 1, sizeof *width);
-	hl = xcalloc((size_t)t->ncols + 1, sizeof *hl);
-	cl = xcalloc(n + 1, sizeof *cl);
-	for (j = 0; j < t->ncols; j++) {
-		cell_format(t->headers[j], &hl[j]);
-		for (k = 0; k < hl[j].nlines; k++)
-			if (hl[j].width[k] > width[j])
-				width[j] = hl[j].width[k];
-	}
-	for (i = 0; i < n; i++) {
-		v = t->cells[i] != NULL ? t->cells[i] : ps->popt.null;
-		cell_format(v, &cl[i]);
-		j = (int)(i % (size_t)t->ncols);
-		for (k = 0; k < cl[i].nlines; k++)
-			if (cl[i].width[k] > width[j])
-				width[j] = cl[i].width[k];
-	}
-	if (!ps->popt.tuples_only) {
-		print_header(psql_qfout(ps), t, hl, width);
-		print_rule(psql_qfout(ps), t->ncols, width);
-	}
-	for (i = 0; i < t->nrows; i++)
-		print_row(psql_qfout(ps), t, cl + i * (size_t)t->ncols, width);
-	print_footer(ps, t);
-	fputc('\n', psql_qfout(ps));
-	for (j = 0; j < t->ncols; j++)
-		cell_lines_free(&hl[j]);
-	for (i = 0; i < n; i++)
-		cell_lines_free(&cl[i]);
-	free(hl);
-	free(cl);
-	free(width);
 }
 
 static void
@@ -406,7 +261,7 @@ print_record_line(FILE *f, size_t record, int hwidth, int dwidth,
 
 /* One field of a record: header, " | ", the value's lines. */
 static void
-print_field(FILE *f, struct cell_lines *h, struct cell_lines *v,
+print_field(FILE *f, struct psql_cell_lines *h, struct psql_cell_lines *v,
     int hwidth, int dwidth)
 {
 	size_t	k, most = h->nlines > v->nlines ? h->nlines : v->nlines;
@@ -434,7 +289,7 @@ print_field(FILE *f, struct cell_lines *h, struct cell_lines *v,
 static void
 print_expanded(struct psql *ps, const struct psql_table *t)
 {
-	struct cell_lines	*hl, *cl;
+	struct psql_cell_lines	*hl, *cl;
 	size_t			 i, k, n = t->nrows * (size_t)t->ncols;
 	int			 j, hwidth = 0, dwidth = 0;
 
@@ -448,13 +303,13 @@ print_expanded(struct psql *ps, const struct psql_table *t)
 	hl = xcalloc((size_t)t->ncols, sizeof *hl);
 	cl = xcalloc(n, sizeof *cl);
 	for (j = 0; j < t->ncols; j++) {
-		cell_format(t->headers[j], &hl[j]);
+		psql_cell_format(t->headers[j], &hl[j]);
 		for (k = 0; k < hl[j].nlines; k++)
 			if (hl[j].width[k] > hwidth)
 				hwidth = hl[j].width[k];
 	}
 	for (i = 0; i < n; i++) {
-		cell_format(t->cells[i] != NULL ? t->cells[i] : ps->popt.null,
+		psql_cell_format(t->cells[i] != NULL ? t->cells[i] : ps->popt.null,
 		    &cl[i]);
 		for (k = 0; k < cl[i].nlines; k++)
 			if (cl[i].width[k] > dwidth)
@@ -479,9 +334,9 @@ print_expanded(struct psql *ps, const struct psql_table *t)
 	}
 	fputc('\n', psql_qfout(ps));
 	for (j = 0; j < t->ncols; j++)
-		cell_lines_free(&hl[j]);
+		psql_cell_lines_free(&hl[j]);
 	for (i = 0; i < n; i++)
-		cell_lines_free(&cl[i]);
+		psql_cell_lines_free(&cl[i]);
 	free(hl);
 	free(cl);
 }
@@ -506,44 +361,13 @@ print_unaligned_expanded(struct psql *ps, const struct psql_table *t)
 	}
 }
 
-/* The \pset title, centred over an aligned table when it is shorter. */
+/* The title of an unaligned table, then the record separator. */
 static void
-print_title(struct psql *ps, const struct psql_table *t)
+print_title(struct psql *ps, const char *title)
 {
-	struct cell_lines	 cl;
-	int			 total = 0, j, w;
-	size_t			 k;
-
-	const char		*title = t->title != NULL ? t->title :
-				    ps->popt.title;
-
 	if (title == NULL || title[0] == '\0' || ps->popt.tuples_only)
 		return;
-	if (ps->popt.format == PSQL_FMT_UNALIGNED) {
-		fprintf(psql_qfout(ps), "%s%s", title, ps->popt.recordsep);
-		return;
-	}
-	for (j = 0; j < t->ncols; j++) {
-		w = psql_text_width(t->headers[j], strlen(t->headers[j]));
-		for (k = 0; k < t->nrows; k++) {
-			const char *v = t->cells[k * (size_t)t->ncols +
-			    (size_t)j];
-
-			if (v == NULL)
-				v = ps->popt.null;
-			if (psql_text_width(v, strlen(v)) > w)
-				w = psql_text_width(v, strlen(v));
-		}
-		total += w + 3;
-	}
-	total = t->ncols > 0 ? total - 1 : 2;
-	cell_format(title, &cl);
-	for (k = 0; k < cl.nlines; k++) {
-		if (cl.width[k] < total)
-			pad(psql_qfout(ps), (total - cl.width[k]) / 2);
-		fprintf(psql_qfout(ps), "%s\n", cl.line[k]);
-	}
-	cell_lines_free(&cl);
+	fprintf(psql_qfout(ps), "%s%s", title, ps->popt.recordsep);
 }
 
 /* Print a table in the current \pset format. */
@@ -551,22 +375,42 @@ void
 psql_print_table(struct psql *ps, const struct psql_table *t)
 {
 	if (ps->popt.expanded == 1) {
+		if (ps->popt.format != PSQL_FMT_UNALIGNED &&
+		    (ps->popt.border != 1 || ps->popt.linestyle !=
+		    PSQL_LINE_ASCII)) {
+			psql_unsupported(ps, "x with \\pset border or "
+			    "linestyle other than 1 and ascii");
+			return;
+		}
 		if (ps->popt.format == PSQL_FMT_UNALIGNED)
 			print_unaligned_expanded(ps, t);
 		else
 			print_expanded(ps, t);
 		return;
 	}
-	print_title(ps, t);
-	if (ps->popt.format == PSQL_FMT_UNALIGNED)
+	if (ps->popt.format == PSQL_FMT_UNALIGNED) {
+		print_title(ps, t->title != NULL ? t->title : ps->popt.title);
 		print_unaligned(ps, t);
-	else
-		print_aligned(ps, t);
+	} else
+		psql_print_aligned(ps, t, t->title != NULL ? t->title :
+		    ps->popt.title);
 }
 
 /* Print a query's rows as psql does. */
 void
 psql_print_result(struct psql *ps, const PGresult *res)
+{
+	psql_print_titled(ps, res, NULL, 0);
+}
+
+/*
+ * Print a query's rows under title (NULL: the \pset title); with
+ * null_empty, NULLs as empty cells whatever \pset null says (psql's
+ * catalog listings, \dt and the like, print them so).
+ */
+void
+psql_print_titled(struct psql *ps, const PGresult *res, const char *title,
+    int null_empty)
 {
 	struct psql_table	 t;
 	size_t			 i;
@@ -585,8 +429,9 @@ psql_print_result(struct psql *ps, const PGresult *res)
 	for (i = 0; i < t.nrows; i++)
 		for (j = 0; j < t.ncols; j++)
 			t.cells[i * (size_t)t.ncols + (size_t)j] =
-			    PQgetisnull(res, (int)i, j) ? NULL :
+			    PQgetisnull(res, (int)i, j) && !null_empty ? NULL :
 			    PQgetvalue(res, (int)i, j);
+	t.title = title;
 	psql_print_table(ps, &t);
 	free(t.headers);
 	free(t.aligns);

@@ -280,15 +280,18 @@ psql_vars_free(struct psql *ps)
 	ps->vars = NULL;
 }
 
-/* The variables psql -X -a -q starts with (the connection's too). */
+/*
+ * The variables psql -X -a -q starts with (the connection's too), with
+ * pg_regress's -v HIDE_TABLEAM=on -v HIDE_TOAST_COMPRESSION=on.
+ */
 void
 psql_vars_init(struct psql *ps)
 {
 	static const char *const fixed[][2] = {
 		{ "AUTOCOMMIT", "on" }, { "COMP_KEYWORD_CASE",
 		"preserve-upper" }, { "ECHO", "all" }, { "ECHO_HIDDEN",
-		"off" }, { "FETCH_COUNT", "0" }, { "HIDE_TABLEAM", "off" },
-		{ "HIDE_TOAST_COMPRESSION", "off" }, { "HISTCONTROL",
+		"off" }, { "FETCH_COUNT", "0" }, { "HIDE_TABLEAM", "on" },
+		{ "HIDE_TOAST_COMPRESSION", "on" }, { "HISTCONTROL",
 		"none" }, { "IGNOREEOF", "0" }, { "LAST_ERROR_MESSAGE", "" },
 		{ "LAST_ERROR_SQLSTATE", "00000" }, { "ON_ERROR_ROLLBACK",
 		"off" }, { "ON_ERROR_STOP", "off" }, { "QUIET", "on" },

@@ -13,9 +13,14 @@
  *	psql-meta.c	the meta-commands
  *	psql-exec.c	sending a query: results, notices, errors, COPY,
  *			ON_ERROR_ROLLBACK, \gset
- *	psql-print.c	aligned and unaligned tables, display widths
+ *	psql-print.c	unaligned and expanded tables, display widths
+ *	psql-print-aligned.c	aligned tables: \pset border, linestyle
  *	psql-crosstab.c	\crosstabview
- *	psql-describe.c	\d NAME (tables, views) and \dC
+ *	psql-describe.c	\d[+] NAME (tables, views) and \dC
+ *	psql-describe-footer.c	the footers of \d[+] on a table or view
+ *	psql-describe-list.c	\d, \dt, \di, \dv, \ds, \dm, \dE, \dn,
+ *			\df, \dx lists
+ *	psql-pattern.c	psql's name patterns as catalog conditions
  *	psql-timeout.c	--timeout: a query cancelled at its deadline
  *
  *	pgregress.c	the pg-regress subcommand: options, database,
@@ -32,6 +37,8 @@
 enum psql_echo { PSQL_ECHO_NONE, PSQL_ECHO_QUERIES, PSQL_ECHO_ERRORS,
     PSQL_ECHO_ALL };
 enum psql_format { PSQL_FMT_ALIGNED, PSQL_FMT_UNALIGNED };
+enum psql_linestyle { PSQL_LINE_ASCII, PSQL_LINE_OLD_ASCII,
+    PSQL_LINE_UNICODE };
 
 /* One variable. */
 struct psql_var {
@@ -45,7 +52,8 @@ struct psql_popt {
 	enum psql_format format;
 	int		 tuples_only;
 	int		 expanded;	/* 0 off, 1 on, 2 auto (off: no tty) */
-	int		 border;
+	int		 border;	/* \pset border: 0, 1, 2 (more is 2) */
+	enum psql_linestyle linestyle;
 	int		 footer;
 	char		*null;
 	char		*fieldsep;
@@ -172,6 +180,8 @@ int	 psql_timeout_copy_data(struct psql *, char **);
 /* psql-print.c */
 FILE	*psql_qfout(const struct psql *);
 void	 psql_print_result(struct psql *, const PGresult *);
+void	 psql_print_titled(struct psql *, const PGresult *, const char *,
+	    int);
 struct psql_table {
 	int		 ncols;
 	size_t		 nrows;
@@ -183,6 +193,19 @@ struct psql_table {
 	size_t		 nfooters;
 };
 void	 psql_print_table(struct psql *, const struct psql_table *);
+/* A cell broken into display lines (psql's pg_wcsformat). */
+struct psql_cell_lines {
+	char	*text;		/* the lines, each NUL-terminated */
+	size_t	 nlines;
+	char	**line;
+	int	*width;
+};
+void	 psql_cell_format(const char *, struct psql_cell_lines *);
+void	 psql_cell_lines_free(struct psql_cell_lines *);
+
+/* psql-print-aligned.c */
+void	 psql_print_aligned(struct psql *, const struct psql_table *,
+	    const char *);
 char	 psql_type_align(Oid);
 int	 psql_text_width(const char *, size_t);
 
@@ -191,6 +214,30 @@ int	 psql_crosstab(struct psql *, const PGresult *);
 
 /* psql-describe.c */
 int	 psql_describe(struct psql *, const char *, const char *);
+PGresult *psql_catalog_query(struct psql *, const char *);
+
+/* psql-describe-list.c */
+int	 psql_describe_list(struct psql *, const char *, const char *);
+
+/* psql-describe-footer.c: what \d[+] knows of the relation described. */
+struct psql_relinfo {
+	const char	*oid;
+	const char	*nspname;
+	char		 kind;		/* pg_class.relkind */
+	char		 replident;	/* pg_class.relreplident */
+	int		 ispartition;
+	int		 verbose;	/* \d+ */
+	const char	*amname;	/* "" for none */
+	const char	*options;	/* reloptions, "" for none */
+};
+void	 psql_footer_add(struct psql_table *, char *);
+void	 psql_relation_footers(struct psql *, struct psql_table *,
+	    const struct psql_relinfo *);
+
+/* psql-pattern.c */
+char	*psql_pattern_regex(const char *);
+int	 psql_pattern_where(struct psql *, struct buf *, const char *,
+	    const char *, const char *, const char *);
 
 /* The session, for a script: open, run a file, close. */
 struct psql *psql_new(FILE *, const char *);

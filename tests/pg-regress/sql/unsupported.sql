@@ -1,5 +1,5 @@
 -- a psql meta-command sqlcheck does not reproduce
 SELECT 1 AS a;
-\dt
-\dt
+\dT
+\dT
 SELECT 2 AS b;

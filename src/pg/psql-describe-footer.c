@@ -1,0 +1,298 @@
+/*
+ * psql-describe-footer.c: the lines psql 15 prints under the columns of
+ * \d[+] on a table, partitioned table or view, in psql's order:
+ * Partition of / Partition constraint, Partition key, Indexes, Check
+ * constraints, Foreign-key constraints, Referenced by, Triggers,
+ * Inherits, Child tables / Partitions (or their number), then for \d+
+ * Replica Identity, Access method (unless HIDE_TABLEAM) and Options; a
+ * view's \d+ has its View definition.  The catalog queries are
+ * sqlcheck's own; psql-describe.c refuses what is not printed here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "psql.h"
+
+/* Add a footer line (taken over: freed with the table). */
+void
+psql_footer_add(struct psql_table *t, char *line)
+{
+	t->footers = xreallocarray(t->footers, t->nfooters + 1,
+	    sizeof *t->footers);
+	t->footers[t->nfooters++] = line;
+}
+
+/* A catalog query about one relation ($1 is its OID); NULL: reported. */
+static PGresult *
+rel_query(struct psql *ps, const char *sql, const char *oid)
+{
+	PGresult	*r = PQexecParams(ps->conn, sql, 1, NULL, &oid, NULL,
+			    NULL, 0);
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		psql_error(ps, "%s", PQresultErrorMessage(r));
+		PQclear(r);
+		return NULL;
+	}
+	return r;
+}
+
+/* One footer section: its heading, then one line per row of sql. */
+static void
+footer_section(struct psql *ps, struct psql_table *t, const char *oid,
+    const char *sql, const char *heading, const char *fmt)
+{
+	PGresult	*r = rel_query(ps, sql, oid);
+	int		 i;
+
+	if (r != NULL && PQntuples(r) > 0) {
+		psql_footer_add(t, xstrdup(heading));
+		for (i = 0; i < PQntuples(r); i++)
+			psql_footer_add(t, xprintf(fmt, PQgetvalue(r, i, 0),
+			    PQgetvalue(r, i, 1), PQgetvalue(r, i, 2)));
+	}
+	PQclear(r);
+}
+
+static int
+is_true(const PGresult *r, int row, int col)
+{
+	return strcmp(PQgetvalue(r, row, col), "t") == 0;
+}
+
+/* One line of Indexes: "name" PRIMARY KEY, btree (cols) ... */
+static char *
+index_line(const PGresult *r, int i)
+{
+	struct buf	 b;
+	const char	*def = PQgetvalue(r, i, 4);
+	const char	*using = strstr(def, " USING ");
+
+	buf_init(&b);
+	buf_printf(&b, "    \"%s\"", PQgetvalue(r, i, 0));
+	if (strcmp(PQgetvalue(r, i, 3), "x") == 0)
+		buf_printf(&b, " %s", PQgetvalue(r, i, 5));
+	else {
+		if (is_true(r, i, 1))
+			buf_adds(&b, " PRIMARY KEY,");
+		else if (is_true(r, i, 2))
+			buf_adds(&b, strcmp(PQgetvalue(r, i, 3), "u") == 0 ?
+			    " UNIQUE CONSTRAINT," : " UNIQUE,");
+		buf_printf(&b, " %s", using != NULL ? using + 7 : def);
+	}
+	if (is_true(r, i, 6))
+		buf_adds(&b, " DEFERRABLE");
+	if (is_true(r, i, 7))
+		buf_adds(&b, " INITIALLY DEFERRED");
+	if (is_true(r, i, 8))
+		buf_adds(&b, " CLUSTER");
+	if (!is_true(r, i, 9))
+		buf_adds(&b, " INVALID");
+	if (is_true(r, i, 10))
+		buf_adds(&b, " REPLICA IDENTITY");
+	return buf_detach(&b);
+}
+
+/* The Indexes section. */
+static void
+footer_indexes(struct psql *ps, struct psql_table *t, const char *oid)
+{
+	static const char sql[] =
+	    "SELECT c2.relname, i.indisprimary, i.indisunique,"
+	    " con.contype, pg_catalog.pg_get_indexdef(i.indexrelid, 0, true),"
+	    " pg_catalog.pg_get_constraintdef(con.oid, true),"
+	    " con.condeferrable, con.condeferred, i.indisclustered,"
+	    " i.indisvalid, i.indisreplident"
+	    " FROM pg_catalog.pg_index i"
+	    " JOIN pg_catalog.pg_class c2 ON c2.oid = i.indexrelid"
+	    " LEFT JOIN pg_catalog.pg_constraint con ON con.conrelid ="
+	    " i.indrelid AND con.conindid = i.indexrelid AND con.contype IN"
+	    " ('p', 'u', 'x')"
+	    " WHERE i.indrelid = $1::pg_catalog.oid"
+	    " ORDER BY i.indisprimary DESC, c2.relname";
+	PGresult	*r = rel_query(ps, sql, oid);
+	int		 i;
+
+	if (r != NULL && PQntuples(r) > 0) {
+		psql_footer_add(t, xstrdup("Indexes:"));
+		for (i = 0; i < PQntuples(r); i++)
+			psql_footer_add(t, index_line(r, i));
+	}
+	PQclear(r);
+}
+
+/* Partition of (and, for \d+, its constraint); Partition key. */
+static void
+footer_partitioning(struct psql *ps, struct psql_table *t,
+    const struct psql_relinfo *ri)
+{
+	PGresult	*r;
+	const char	*cons;
+
+	if (ri->ispartition && (r = rel_query(ps, "SELECT inhparent::"
+	    "pg_catalog.regclass, pg_catalog.pg_get_expr(c.relpartbound, "
+	    "c.oid), inhdetachpending, pg_catalog.pg_get_partition_"
+	    "constraintdef(c.oid) FROM pg_catalog.pg_class c JOIN "
+	    "pg_catalog.pg_inherits i ON c.oid = inhrelid WHERE c.oid = "
+	    "$1::pg_catalog.oid", ri->oid)) != NULL) {
+		if (PQntuples(r) > 0) {
+			psql_footer_add(t, xprintf("Partition of: %s %s%s",
+			    PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1),
+			    is_true(r, 0, 2) ? " DETACH PENDING" : ""));
+			cons = PQgetvalue(r, 0, 3);
+			if (ri->verbose)
+				psql_footer_add(t, *cons == '\0' ? xstrdup("No "
+				    "partition constraint") : xprintf("Partition "
+				    "constraint: %s", cons));
+		}
+		PQclear(r);
+	}
+	if (ri->kind == 'p' && (r = rel_query(ps, "SELECT pg_catalog."
+	    "pg_get_partkeydef($1::pg_catalog.oid)", ri->oid)) != NULL) {
+		psql_footer_add(t, xprintf("Partition key: %s",
+		    PQgetvalue(r, 0, 0)));
+		PQclear(r);
+	}
+}
+
+/* Constraints, references to the table and triggers. */
+static void
+footer_constraints(struct psql *ps, struct psql_table *t, const char *oid)
+{
+	footer_section(ps, t, oid, "SELECT conname, pg_catalog."
+	    "pg_get_constraintdef(oid, true), '' FROM pg_catalog."
+	    "pg_constraint WHERE conrelid = $1::pg_catalog.oid AND contype ="
+	    " 'c' ORDER BY 1", "Check constraints:", "    \"%s\" %s%s");
+	footer_section(ps, t, oid, "SELECT conname, pg_catalog."
+	    "pg_get_constraintdef(oid, true), '' FROM pg_catalog."
+	    "pg_constraint WHERE conrelid = $1::pg_catalog.oid AND contype ="
+	    " 'f' ORDER BY 1", "Foreign-key constraints:",
+	    "    \"%s\" %s%s");
+	footer_section(ps, t, oid, "SELECT conrelid::pg_catalog.regclass, "
+	    "conname, pg_catalog.pg_get_constraintdef(oid, true) FROM "
+	    "pg_catalog.pg_constraint WHERE confrelid = $1::pg_catalog.oid "
+	    "AND contype = 'f' ORDER BY conname", "Referenced by:",
+	    "    TABLE \"%s\" CONSTRAINT \"%s\" %s");
+	footer_section(ps, t, oid, "SELECT t.tgname, pg_catalog."
+	    "regexp_replace(pg_catalog.pg_get_triggerdef(t.oid, true), "
+	    "'^CREATE (CONSTRAINT )?TRIGGER [^ ]+ ', ''), '' FROM "
+	    "pg_catalog.pg_trigger t WHERE t.tgrelid = $1::pg_catalog.oid "
+	    "AND NOT t.tgisinternal ORDER BY 1", "Triggers:", "    %s %s%s");
+}
+
+/* "Heading: first," then the others under it, as psql lists them. */
+static void
+footer_list(struct psql_table *t, const char *heading, const PGresult *r,
+    int partitions)
+{
+	struct buf	 b;
+	int		 i, n = PQntuples(r);
+
+	for (i = 0; i < n; i++) {
+		buf_init(&b);
+		if (i == 0)
+			buf_printf(&b, "%s: %s", heading, PQgetvalue(r, i, 0));
+		else
+			buf_printf(&b, "%*s  %s", (int)strlen(heading), "",
+			    PQgetvalue(r, i, 0));
+		if (partitions) {
+			buf_printf(&b, " %s", PQgetvalue(r, i, 3));
+			if (strcmp(PQgetvalue(r, i, 1), "p") == 0)
+				buf_adds(&b, ", PARTITIONED");
+			else if (strcmp(PQgetvalue(r, i, 1), "f") == 0)
+				buf_adds(&b, ", FOREIGN");
+			if (is_true(r, i, 2))
+				buf_adds(&b, " (DETACH PENDING)");
+		}
+		if (i < n - 1)
+			buf_addc(&b, ',');
+		psql_footer_add(t, buf_detach(&b));
+	}
+}
+
+/* Inherits, and the child tables or partitions (or their number). */
+static void
+footer_inheritance(struct psql *ps, struct psql_table *t,
+    const struct psql_relinfo *ri)
+{
+	PGresult	*r;
+	int		 part = ri->kind == 'p', n;
+
+	r = rel_query(ps, "SELECT c.oid::pg_catalog.regclass FROM "
+	    "pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON c.oid = "
+	    "i.inhparent WHERE i.inhrelid = $1::pg_catalog.oid AND c.relkind"
+	    " NOT IN ('p', 'I') ORDER BY inhseqno", ri->oid);
+	if (r != NULL)
+		footer_list(t, "Inherits", r, 0);
+	PQclear(r);
+	r = rel_query(ps, "SELECT c.oid::pg_catalog.regclass, c.relkind, "
+	    "inhdetachpending, pg_catalog.pg_get_expr(c.relpartbound, c.oid)"
+	    " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON "
+	    "c.oid = i.inhrelid WHERE i.inhparent = $1::pg_catalog.oid ORDER"
+	    " BY pg_catalog.pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT', "
+	    "c.oid::pg_catalog.regclass::pg_catalog.text", ri->oid);
+	if (r == NULL)
+		return;
+	n = PQntuples(r);
+	if (part && n == 0)
+		psql_footer_add(t, xstrdup("Number of partitions: 0"));
+	else if (!ri->verbose && n > 0)
+		psql_footer_add(t, xprintf("Number of %s: %d (Use \\d+ to list "
+		    "them.)", part ? "partitions" : "child tables", n));
+	else if (n > 0)
+		footer_list(t, part ? "Partitions" : "Child tables", r, part);
+	PQclear(r);
+}
+
+/* \d+ only: Replica Identity, Access method, Options. */
+static void
+footer_verbose(struct psql *ps, struct psql_table *t,
+    const struct psql_relinfo *ri)
+{
+	const char	*v = psql_var_get(ps, "HIDE_TABLEAM");
+	int		 hide = 0, sys = strcmp(ri->nspname, "pg_catalog") == 0;
+
+	if (ri->kind == 'r' && ri->replident != 'i' && ((!sys &&
+	    ri->replident != 'd') || (sys && ri->replident != 'n')))
+		psql_footer_add(t, xprintf("Replica Identity: %s",
+		    ri->replident == 'f' ? "FULL" : ri->replident == 'n' ?
+		    "NOTHING" : "???"));
+	if (v == NULL || psql_parse_bool(v, &hide) != 0)
+		hide = 0;
+	if (*ri->amname != '\0' && !hide)
+		psql_footer_add(t, xprintf("Access method: %s", ri->amname));
+	if (*ri->options != '\0')
+		psql_footer_add(t, xprintf("Options: %s", ri->options));
+}
+
+/* A view's definition (\d+ only). */
+static void
+footer_view(struct psql *ps, struct psql_table *t, const char *oid)
+{
+	PGresult	*r;
+
+	r = rel_query(ps, "SELECT pg_catalog.pg_get_viewdef("
+	    "$1::pg_catalog.oid, true)", oid);
+	if (r != NULL && PQntuples(r) > 0)
+		psql_footer_add(t, xprintf("View definition:\n%s",
+		    PQgetvalue(r, 0, 0)));
+	PQclear(r);
+}
+
+/* The footers of \d[+] on the relation ri (a table or a view). */
+void
+psql_relation_footers(struct psql *ps, struct psql_table *t,
+    const struct psql_relinfo *ri)
+{
+	if (ri->kind == 'v') {
+		if (ri->verbose)
+			footer_view(ps, t, ri->oid);
+		return;
+	}
+	footer_partitioning(ps, t, ri);
+	footer_indexes(ps, t, ri->oid);
+	footer_constraints(ps, t, ri->oid);
+	footer_inheritance(ps, t, ri);
+	if (ri->verbose)
+		footer_verbose(ps, t, ri);
+}

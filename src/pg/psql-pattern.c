@@ -1,0 +1,125 @@
+/*
+ * psql-pattern.c: psql's name patterns (\d NAME, \dt PATTERN, ...) as
+ * the WHERE conditions of sqlcheck's catalog queries.  A pattern is
+ * [SCHEMA.]NAME; outside double quotes letters are lowered, * means any
+ * text, ? one character, $ is literal and other regular-expression
+ * characters keep their meaning; inside double quotes everything is
+ * literal ("" is one quote).  Without a schema only visible objects
+ * match (psql's "visibility rule").
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "psql.h"
+
+/*
+ * One dot-separated part of a pattern, from *pp up to an unquoted dot
+ * or the end, as an anchored regular expression into b.  *pp is left
+ * at the dot or the end.
+ */
+static void
+pattern_part(const char **pp, struct buf *b)
+{
+	const char	*p = *pp;
+	int		 inquotes = 0;
+
+	buf_adds(b, "^(");
+	for (; *p != '\0' && (inquotes || *p != '.'); p++) {
+		if (*p == '"') {
+			if (inquotes && p[1] == '"') {
+				buf_addc(b, '"');
+				p++;
+			} else
+				inquotes = !inquotes;
+		} else if (!inquotes && *p == '*')
+			buf_adds(b, ".*");
+		else if (!inquotes && *p == '?')
+			buf_addc(b, '.');
+		else if (inquotes && strchr("|*+?()[]{}.^$\\", *p) != NULL) {
+			buf_addc(b, '\\');
+			buf_addc(b, *p);
+		} else if (*p == '$')
+			buf_adds(b, "\\$");
+		else
+			buf_addc(b, inquotes ? *p : (char)tolower(
+			    (unsigned char)*p));
+	}
+	buf_adds(b, ")$");
+	*pp = p;
+}
+
+/*
+ * A one-part pattern (no schema) as an anchored regular expression.
+ * Caller frees.
+ */
+char *
+psql_pattern_regex(const char *pattern)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	pattern_part(&pattern, &b);
+	return buf_detach(&b);
+}
+
+/* " AND col ~ 'regex'" unless the regex matches everything. */
+static void
+add_match(struct psql *ps, struct buf *sql, const char *col,
+    const char *re)
+{
+	char	*lit;
+
+	if (strcmp(re, "^()$") == 0 || strcmp(re, "^(.*)$") == 0)
+		return;
+	lit = psql_quote_literal(ps, re);
+	buf_printf(sql, " AND %s OPERATOR(pg_catalog.~) %s COLLATE "
+	    "pg_catalog.default", col, lit);
+	free(lit);
+}
+
+/*
+ * Append psql's conditions for pattern (NULL: none) to sql, a query
+ * whose WHERE clause is open: " AND namecol ~ ..." and either " AND
+ * schemacol ~ ..." (SCHEMA.NAME) or " AND visrule" (no schema; visrule
+ * may be NULL).  schemacol NULL: a dot in the pattern is refused.
+ * Returns 0, or -1 with the pattern reported as not reproduced.
+ */
+int
+psql_pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
+    const char *schemacol, const char *namecol, const char *visrule)
+{
+	struct buf	 first, second;
+	const char	*p = pattern;
+
+	if (pattern == NULL) {
+		if (visrule != NULL)
+			buf_printf(sql, " AND %s", visrule);
+		return 0;
+	}
+	buf_init(&first);
+	buf_init(&second);
+	pattern_part(&p, &first);
+	if (*p == '.') {
+		p++;
+		pattern_part(&p, &second);
+	}
+	if (*p != '\0' || (second.len > 0 && schemacol == NULL)) {
+		buf_free(&first);
+		buf_free(&second);
+		psql_unsupported(ps, "d with a pattern of more dotted parts "
+		    "than schema.name");
+		return -1;
+	}
+	if (second.len > 0) {
+		add_match(ps, sql, namecol, second.data);
+		add_match(ps, sql, schemacol, first.data);
+	} else {
+		add_match(ps, sql, namecol, first.data);
+		if (visrule != NULL)
+			buf_printf(sql, " AND %s", visrule);
+	}
+	buf_free(&first);
+	buf_free(&second);
+	return 0;
+}

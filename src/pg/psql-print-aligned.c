@@ -1,0 +1,299 @@
+/*
+ * psql-print-aligned.c: psql's aligned format under \pset border 0, 1
+ * or 2 and \pset linestyle ascii, old-ascii or unicode (single lines):
+ * the title centred over the table, headers centred, the rules, cells
+ * aligned by display width, the marks of multi-line cells and headers
+ * ("+" at the right in ascii, ":" and ";" dividers and "+" at the left
+ * of header lines in old-ascii, "↵" in unicode), the footers and a blank
+ * line, as psql 15's print_aligned_text writes them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "psql.h"
+
+/* One kind of horizontal rule, or the vertical lines of data rows. */
+struct line_rule {
+	const char	*hrule, *left, *mid, *right;
+};
+
+/* A line style (psql's printTextFormat, without the wrapped format). */
+struct text_format {
+	struct line_rule rule[4];	/* top, middle, bottom, data */
+	const char	*midvrule_nl;	/* divider before a continued cell */
+	const char	*midvrule_blank; /* divider before a finished cell */
+	const char	*header_nl_left, *header_nl_right;
+	const char	*nl_left, *nl_right;
+	int		 wrap_right_border; /* border 0: marks at the right */
+};
+enum { RULE_TOP, RULE_MIDDLE, RULE_BOTTOM, RULE_DATA };
+
+static const struct text_format formats[] = {
+	[PSQL_LINE_ASCII] = {
+		{ { "-", "+", "+", "+" }, { "-", "+", "+", "+" },
+		  { "-", "+", "+", "+" }, { "", "|", "|", "|" } },
+		"|", "|", " ", "+", " ", "+", 1
+	},
+	[PSQL_LINE_OLD_ASCII] = {
+		{ { "-", "+", "+", "+" }, { "-", "+", "+", "+" },
+		  { "-", "+", "+", "+" }, { "", "|", "|", "|" } },
+		":", " ", "+", " ", " ", " ", 0
+	},
+	[PSQL_LINE_UNICODE] = {
+		{ { "\342\224\200", "\342\224\214", "\342\224\254", "\342\224\220" },
+		  { "\342\224\200", "\342\224\234", "\342\224\274", "\342\224\244" },
+		  { "\342\224\200", "\342\224\224", "\342\224\264", "\342\224\230" },
+		  { "", "\342\224\202", "\342\224\202", "\342\224\202" } },
+		"\342\224\202", "\342\224\202", " ", "\342\206\265", " ", "\342\206\265", 1
+	},
+};
+
+/* What one table's printing needs. */
+struct aligned {
+	FILE			*f;
+	const struct text_format *fmt;
+	int			 border;
+	int			 ncols;
+	const int		*width;
+	const char		*aligns;
+};
+
+static void
+pad(FILE *f, int n)
+{
+	while (n-- > 0)
+		fputc(' ', f);
+}
+
+/* A horizontal rule (psql's _print_horizontal_line). */
+static void
+print_rule(const struct aligned *a, int pos)
+{
+	const struct line_rule	*r = &a->fmt->rule[pos];
+	int			 j, i;
+
+	if (a->border == 1)
+		fputs(r->hrule, a->f);
+	else if (a->border == 2)
+		fprintf(a->f, "%s%s", r->left, r->hrule);
+	for (j = 0; j < a->ncols; j++) {
+		for (i = 0; i < a->width[j]; i++)
+			fputs(r->hrule, a->f);
+		if (j < a->ncols - 1) {
+			if (a->border == 0)
+				fputc(' ', a->f);
+			else
+				fprintf(a->f, "%s%s%s", r->hrule, r->mid,
+				    r->hrule);
+		}
+	}
+	if (a->border == 2)
+		fprintf(a->f, "%s%s", r->hrule, r->right);
+	else if (a->border == 1)
+		fputs(r->hrule, a->f);
+	fputc('\n', a->f);
+}
+
+/* The header lines, each column centred. */
+static void
+print_header(const struct aligned *a, struct psql_cell_lines *hl)
+{
+	const struct text_format *fmt = a->fmt;
+	size_t	k, most = 0;
+	int	j, sp, done;
+
+	for (j = 0; j < a->ncols; j++)
+		if (hl[j].nlines > most)
+			most = hl[j].nlines;
+	for (k = 0; k < most; k++) {
+		if (a->border == 2)
+			fputs(fmt->rule[RULE_DATA].left, a->f);
+		for (j = 0; j < a->ncols; j++) {
+			if (a->border != 0 || (!fmt->wrap_right_border && j > 0))
+				fputs(k > 0 ? fmt->header_nl_left : " ", a->f);
+			done = k >= hl[j].nlines;
+			if (!done) {
+				sp = a->width[j] - hl[j].width[k];
+				pad(a->f, sp / 2);
+				fputs(hl[j].line[k], a->f);
+				pad(a->f, (sp + 1) / 2);
+				done = k + 1 >= hl[j].nlines;
+			} else
+				pad(a->f, a->width[j]);
+			if (a->border != 0 || fmt->wrap_right_border)
+				fputs(!done ? fmt->header_nl_right : " ", a->f);
+			if (a->border != 0 && j < a->ncols - 1)
+				fputs(fmt->rule[RULE_DATA].mid, a->f);
+		}
+		if (a->border == 2)
+			fputs(fmt->rule[RULE_DATA].right, a->f);
+		fputc('\n', a->f);
+	}
+}
+
+/* The divider after column j on display line k of a row. */
+static void
+print_divider(const struct aligned *a, struct psql_cell_lines *cl, int j,
+    size_t k)
+{
+	if (a->border == 0 || j >= a->ncols - 1)
+		return;
+	if (k > 0 && k < cl[j + 1].nlines)
+		fputs(a->fmt->midvrule_nl, a->f);
+	else if (k >= cl[j + 1].nlines)
+		fputs(a->fmt->midvrule_blank, a->f);
+	else
+		fputs(a->fmt->rule[RULE_DATA].mid, a->f);
+}
+
+/* Display line k of column j of a row. */
+static void
+print_cell_line(const struct aligned *a, struct psql_cell_lines *c, int j,
+    size_t k)
+{
+	int	last = j == a->ncols - 1;
+	int	final = a->border == 2 || !last;
+	int	more = k + 1 < c->nlines;
+
+	if (a->border != 0)
+		fputs(k > 0 && k < c->nlines ? a->fmt->nl_left : " ", a->f);
+	if (k >= c->nlines) {
+		if (final)
+			pad(a->f, a->width[j]);
+	} else if (a->aligns[j] == 'r') {
+		pad(a->f, a->width[j] - c->width[k]);
+		fputs(c->line[k], a->f);
+	} else {
+		fputs(c->line[k], a->f);
+		if (final || more)
+			pad(a->f, a->width[j] - c->width[k]);
+	}
+	if (more)
+		fputs(a->fmt->nl_right, a->f);
+	else if (final)
+		fputc(' ', a->f);
+}
+
+/* One row of the table, display line by display line. */
+static void
+print_row(const struct aligned *a, struct psql_cell_lines *cl)
+{
+	size_t	k, most = 0;
+	int	j;
+
+	for (j = 0; j < a->ncols; j++)
+		if (cl[j].nlines > most)
+			most = cl[j].nlines;
+	for (k = 0; k < most; k++) {
+		if (a->border == 2)
+			fputs(a->fmt->rule[RULE_DATA].left, a->f);
+		for (j = 0; j < a->ncols; j++) {
+			print_cell_line(a, &cl[j], j, k);
+			print_divider(a, cl, j, k);
+		}
+		if (a->border == 2)
+			fputs(a->fmt->rule[RULE_DATA].right, a->f);
+		fputc('\n', a->f);
+	}
+}
+
+/* The title, centred over the table when it is narrower. */
+static void
+print_title(struct psql *ps, const struct aligned *a, const char *title)
+{
+	int	total, j, w;
+
+	if (title == NULL || title[0] == '\0' || ps->popt.tuples_only)
+		return;
+	total = a->border == 0 ? a->ncols : a->border == 1 ? a->ncols * 3 -
+	    (a->ncols > 0) : a->ncols * 3 + 1;
+	for (j = 0; j < a->ncols; j++)
+		total += a->width[j];
+	w = psql_text_width(title, strlen(title));
+	if (w < total)
+		pad(a->f, (total - w) / 2);
+	fprintf(a->f, "%s\n", title);
+}
+
+static void
+print_footers(struct psql *ps, const struct psql_table *t)
+{
+	size_t	i;
+
+	if (ps->popt.tuples_only)
+		return;
+	for (i = 0; i < t->nfooters; i++)
+		fprintf(psql_qfout(ps), "%s\n", t->footers[i]);
+	if (t->footers != NULL || !ps->popt.footer)
+		return;
+	fprintf(psql_qfout(ps), "(%zu row%s)\n", t->nrows, t->nrows == 1 ?
+	    "" : "s");
+}
+
+/* Every header and cell broken into lines, and the column widths. */
+static void
+format_cells(struct psql *ps, const struct psql_table *t,
+    struct psql_cell_lines *hl, struct psql_cell_lines *cl, int *width)
+{
+	size_t		 i, k, n = t->nrows * (size_t)t->ncols;
+	const char	*v;
+	int		 j;
+
+	for (j = 0; j < t->ncols; j++) {
+		psql_cell_format(t->headers[j], &hl[j]);
+		for (k = 0; k < hl[j].nlines; k++)
+			if (hl[j].width[k] > width[j])
+				width[j] = hl[j].width[k];
+	}
+	for (i = 0; i < n; i++) {
+		v = t->cells[i] != NULL ? t->cells[i] : ps->popt.null;
+		psql_cell_format(v, &cl[i]);
+		j = (int)(i % (size_t)t->ncols);
+		for (k = 0; k < cl[i].nlines; k++)
+			if (cl[i].width[k] > width[j])
+				width[j] = cl[i].width[k];
+	}
+}
+
+/* Print t in the aligned format; title as psql's print_aligned_text. */
+void
+psql_print_aligned(struct psql *ps, const struct psql_table *t,
+    const char *title)
+{
+	struct psql_cell_lines	*hl, *cl;
+	struct aligned		 a;
+	int			*width, j;
+	size_t			 i, n = t->nrows * (size_t)t->ncols;
+
+	width = xcalloc((size_t)t->ncols + 1, sizeof *width);
+	hl = xcalloc((size_t)t->ncols + 1, sizeof *hl);
+	cl = xcalloc(n + 1, sizeof *cl);
+	format_cells(ps, t, hl, cl, width);
+	a.f = psql_qfout(ps);
+	a.fmt = &formats[ps->popt.linestyle];
+	a.border = ps->popt.border < 0 || ps->popt.border > 2 ? 2 :
+	    ps->popt.border;
+	a.ncols = t->ncols;
+	a.width = width;
+	a.aligns = t->aligns;
+	print_title(ps, &a, title);
+	if (!ps->popt.tuples_only) {
+		if (a.border == 2)
+			print_rule(&a, RULE_TOP);
+		print_header(&a, hl);
+		print_rule(&a, RULE_MIDDLE);
+	}
+	for (i = 0; i < t->nrows; i++)
+		print_row(&a, cl + i * (size_t)t->ncols);
+	if (a.border == 2)
+		print_rule(&a, RULE_BOTTOM);
+	print_footers(ps, t);
+	fputc('\n', a.f);
+	for (j = 0; j < t->ncols; j++)
+		psql_cell_lines_free(&hl[j]);
+	for (i = 0; i < n; i++)
+		psql_cell_lines_free(&cl[i]);
+	free(hl);
+	free(cl);
+	free(width);
+}
