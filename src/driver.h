@@ -29,7 +29,7 @@
 #include <stdint.h>
 #include <md5.h>		/* libmd: MD5_CTX */
 
-#define SQLCHECK_DRIVER_ABI	6
+#define SQLCHECK_DRIVER_ABI	7
 
 #ifdef __GNUC__
 #define printflike(a, b) __attribute__((format(printf, a, b)))
@@ -346,8 +346,20 @@ struct driver {
 	int	(*in_transaction)(struct conn *);
 	/* Optional: ask the engine to stop the running statement. */
 	void	(*cancel)(struct conn *);
-	/* Optional: make a used session as good as new, -1 if it cannot. */
+	/*
+	 * Optional: make a used session as good as new, -1 if it cannot.
+	 * A driver may leave the work waiting to go with the session's next
+	 * statement (PostgreSQL: one round trip less a file); flush then
+	 * sends it.
+	 */
 	int	(*reset)(struct conn *, char **cause);
+	/*
+	 * Optional: send now whatever waits for the session's next statement
+	 * (a reset); the pool calls it when a worker has no file left, so
+	 * that an idle session holds no transaction.  0, or -1 with *cause
+	 * (the session is lost).
+	 */
+	int	(*flush)(struct conn *, char **cause);
 	/* Optional: server version for verbose output. */
 	const char *(*version)(struct conn *);
 	/*

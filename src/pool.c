@@ -126,6 +126,23 @@ pool_run_file(struct worker *w, struct slot *s, const char *path)
 	}
 }
 
+/*
+ * A worker with no file left sends what its driver left waiting for the
+ * next file (the reset, with the last file's ROLLBACK), so that its idle
+ * session holds no lock another worker's file could wait for.  If that
+ * fails, the session is closed soon anyway, and the server rolls back.
+ */
+static void
+worker_flush(struct worker *w)
+{
+	const struct driver	*drv = w->pool->cfg->drv;
+	char			*cause = NULL;
+
+	if (w->conn.data != NULL && drv->flush != NULL &&
+	    drv->flush(&w->conn, &cause) != 0)
+		free(cause);
+}
+
 /* A worker: take the next file until none is left. */
 static void *
 worker_main(void *arg)
@@ -154,6 +171,7 @@ worker_main(void *arg)
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 	}
+	worker_flush(w);
 	return NULL;
 }
 

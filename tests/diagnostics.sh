@@ -24,26 +24,7 @@ cd "$F/../../.." || {
 }
 F=tests/fixtures/labels
 
-engines=sqlite
-for e in postgres mysql; do
-	if engine_missing "$e"; then
-		skip_engine "$e: diagnostics" "$e"
-	else
-		engines="$engines $e"
-	fi
-done
-
-# run_on ENGINE ARGS...: sqlcheck on that engine's database.
-run_on()
-{
-	_e=$1
-	shift
-	case $_e in
-	postgres) run_sqlcheck -d postgres --dsn "$SQLCHECK_PG_DSN" "$@" ;;
-	mysql) run_sqlcheck -d mysql --dsn "$SQLCHECK_MYSQL_DSN" "$@" ;;
-	*) run_sqlcheck -d sqlite "$@" ;;
-	esac
-}
+engines_at_hand "diagnostics"
 
 # The reproduction: a --schema file, an "-- include:" file and a
 # migration, each with its statements at lines the test file does not

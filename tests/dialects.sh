@@ -18,41 +18,9 @@
 
 require_engines sqlite
 
-# The engines to test: sqlite, and a server engine when it is compiled in
-# and its DSN is set (a bail out if SQLCHECK_REQUIRE_ENGINES names it).
-engines=sqlite
-for e in postgres mysql; do
-	if [ "$e" = postgres ]; then dsn=${SQLCHECK_PG_DSN:-}; else
-		dsn=${SQLCHECK_MYSQL_DSN:-}; fi
-	if "$SQLCHECK" -d "$e" --dsn x "$WORK/.none" 2>&1 |
-	    grep -q 'not compiled-in'; then
-		why="sqlcheck was built without the $e driver"
-	elif [ -z "$dsn" ]; then
-		why="no $e server"
-	else
-		engines="$engines $e"
-		continue
-	fi
-	case ",${SQLCHECK_REQUIRE_ENGINES:-}," in
-	*",$e,"*)
-		echo "Bail out! $why, but SQLCHECK_REQUIRE_ENGINES requires it"
-		exit 99
-		;;
-	esac
-	skip "$e: multi-dialect migrations" "$why"
-done
-
-# run_on ENGINE ARGS...: sqlcheck on that engine's database.
-run_on()
-{
-	_e=$1
-	shift
-	case $_e in
-	postgres) run_sqlcheck -d postgres --dsn "$SQLCHECK_PG_DSN" "$@" ;;
-	mysql) run_sqlcheck -d mysql --dsn "$SQLCHECK_MYSQL_DSN" "$@" ;;
-	*) run_sqlcheck -d sqlite "$@" ;;
-	esac
-}
+# The engines to test: sqlite, and each server engine at hand (a failure
+# if SQLCHECK_REQUIRE_ENGINES names one that is not).
+engines_at_hand "multi-dialect migrations"
 
 # gen DIR N: a migration directory of N versions (10, 20, ...), written
 # by one awk process.  Each step records its version and the highest one

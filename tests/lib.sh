@@ -22,6 +22,8 @@
 #	require_engines ENGINE... skip_all unless each engine can be tested
 #	engine_missing ENGINE	 0 (and the reason in WHY) if it cannot be
 #	skip_engine DESC ENGINE	 a skip, a failure if CI requires ENGINE
+#	engines_at_hand DESC	 $engines: sqlite and each server engine here
+#	run_on ENGINE ARGS...	 run_sqlcheck on that engine's database
 #	have TOOL		 TOOL is a command on PATH
 #	require_tools TOOL...	 skip_all (a bail out under CI) without one
 #	skip_all_missing REASON	 skip_all, a bail out under CI
@@ -391,6 +393,34 @@ skip_engine()
 	else
 		skip "$1" "$WHY"
 	fi
+}
+
+# engines_at_hand DESC: sets $engines to "sqlite" and each server engine
+# (postgres, mysql) that can be tested here; a missing one is
+# skip_engine "ENGINE: DESC".
+engines_at_hand()
+{
+	engines=sqlite
+	for _e in postgres mysql; do
+		if engine_missing "$_e"; then
+			skip_engine "$_e: $1" "$_e"
+		else
+			engines="$engines $_e"
+		fi
+	done
+}
+
+# run_on ENGINE ARGS...: run_sqlcheck on that engine's database (the
+# DSNs of SQLCHECK_PG_DSN and SQLCHECK_MYSQL_DSN, in-memory SQLite).
+run_on()
+{
+	_e=$1
+	shift
+	case $_e in
+	postgres) run_sqlcheck -d postgres --dsn "$SQLCHECK_PG_DSN" "$@" ;;
+	mysql) run_sqlcheck -d mysql --dsn "$SQLCHECK_MYSQL_DSN" "$@" ;;
+	*) run_sqlcheck -d sqlite "$@" ;;
+	esac
 }
 
 # have TOOL: TOOL is a command on PATH.

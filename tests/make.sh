@@ -17,26 +17,7 @@ require_engines sqlite
 cd "$top_srcdir" || exit 99
 D=tests/make
 
-engines=sqlite
-for e in postgres mysql; do
-	if engine_missing "$e"; then
-		skip_engine "$e: -- make:" "$e"
-	else
-		engines="$engines $e"
-	fi
-done
-
-# run_on ENGINE ARGS...: sqlcheck on that engine's database.
-run_on()
-{
-	_e=$1
-	shift
-	case $_e in
-	postgres) run_sqlcheck -d postgres --dsn "$SQLCHECK_PG_DSN" "$@" ;;
-	mysql) run_sqlcheck -d mysql --dsn "$SQLCHECK_MYSQL_DSN" "$@" ;;
-	*) run_sqlcheck -d sqlite "$@" ;;
-	esac
-}
+engines_at_hand "-- make:"
 
 for e in $engines; do
 	run_on "$e" "$D/shop.sqltest" "$D/cycle.sqltest" \

@@ -19,36 +19,9 @@ require_engines sqlite
 F=$top_srcdir/tests/fixtures/migrations
 EX=$top_srcdir/sql-tests/migrations
 
-# The engines to test: sqlite, and a server engine when it is compiled in
-# and its DSN is set (a bail out if SQLCHECK_REQUIRE_ENGINES names it).
-engines=sqlite
-for e in postgres mysql; do
-	if engine_missing "$e"; then
-		why=$WHY
-	else
-		engines="$engines $e"
-		continue
-	fi
-	case ",${SQLCHECK_REQUIRE_ENGINES:-}," in
-	*",$e,"*)
-		echo "Bail out! $why, but SQLCHECK_REQUIRE_ENGINES requires it"
-		exit 99
-		;;
-	esac
-	skip "$e: migrations" "$why"
-done
-
-# run_on ENGINE ARGS...: sqlcheck on that engine's database.
-run_on()
-{
-	_e=$1
-	shift
-	case $_e in
-	postgres) run_sqlcheck -d postgres --dsn "$SQLCHECK_PG_DSN" "$@" ;;
-	mysql) run_sqlcheck -d mysql --dsn "$SQLCHECK_MYSQL_DSN" "$@" ;;
-	*) run_sqlcheck -d sqlite "$@" ;;
-	esac
-}
+# The engines to test: sqlite, and each server engine at hand (a failure
+# if SQLCHECK_REQUIRE_ENGINES names one that is not).
+engines_at_hand "migrations"
 
 for e in $engines; do
 	# The example, as the README's test command runs it.

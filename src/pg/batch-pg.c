@@ -194,7 +194,8 @@ pg_batch_send(PGconn *pc, const struct pg_step *steps, size_t count,
 
 /*
  * Send a batch of n statements in one round trip, after what is pending
- * (see pg_batch_plan), and read it into b (whose arrays have n entries).
+ * (a reset in segments of its own, then a BEGIN or an undo: see
+ * pg_batch_plan), and read it into b (whose arrays have n entries).
  * Returns how many statements have an outcome: n, or up to and including
  * the one the batch stopped at; then the rollback to its savepoint is
  * left pending, as after exec_guarded (not for a bare batch, whose
@@ -208,17 +209,23 @@ pg_batch_run(struct pg_data *d, PGconn *pc, struct pg_batch *b)
 	char		 name[32];
 	PGresult	*res;
 	size_t		 i, k, count, n = b->n;
-	int		 broken = 0;
+	int		 broken = 0, reset;
 
 	k = (size_t)pg_pending_prefix(d, pc, prefix);
 	steps = xcalloc(k + 7 * n + 1, sizeof *steps);
 	count = pg_batch_plan(steps, k, b->stmts, n, b->bare);
-	if (pg_batch_send(pc, steps, count, prefix, b->stmts) != 0) {
+	reset = pg_reset_send(d, pc);
+	if (reset < 0 ||
+	    pg_batch_send(pc, steps, count, prefix, b->stmts) != 0) {
 		free(steps);
 		pg_fill_error(pc, NULL, &b->stmts[0].err);
+		pg_reset_failed(d, &b->stmts[0].err);
 		b->stmts[0].rc = -1;
+		b->failed = 0;
 		return 1;
 	}
+	if (reset > 0)
+		pg_reset_read(d, pc);
 	for (i = 0; i < count && !broken; i++) {
 		if (steps[i].kind != PG_SYNC) {
 			pg_batch_read(pc, b, &steps[i], d->cancel);
@@ -236,6 +243,11 @@ pg_batch_run(struct pg_data *d, PGconn *pc, struct pg_batch *b)
 	PQclear(res);
 	if (!PQexitPipelineMode(pc))
 		broken = 1;
+	if (pg_reset_failed(d, &b->stmts[0].err)) {
+		b->stmts[0].rc = -1;	/* what ran after it does not count */
+		b->failed = 0;
+		return 1;
+	}
 	if (broken && b->failed == n) {
 		b->failed = b->done < n ? b->done : n - 1;
 		dberror_clear(&b->stmts[b->failed].err);

@@ -15,11 +15,11 @@
 #include "driver-pg.h"
 
 #define PG_BOOLOID	16	/* pg_type.oid of boolean */
-#define PG_LOST	"connection to server lost: "	/* err->lost_cause */
 
 static void	 pg_notice(void *, const PGresult *);
 static PGconn	*pg_connect(const char *, char **);
-static PGresult	*pg_pipeline(PGconn *, const char *const *, int, int,
+static PGresult	*pg_pipeline(struct pg_data *, PGconn *, const char *const *,
+		    int, int,
 		    const char *, struct result *, PGcancel *);
 static PGconn	*pg_session(struct pg_data *);
 static PGresult	*pg_run_rows(PGconn *, const char *, const char *,
@@ -31,7 +31,6 @@ static int	 pg_open(struct conn *, const char *, char **);
 static void	 pg_close(struct conn *);
 static int	 pg_in_transaction(struct conn *);
 static void	 pg_cancel(struct conn *);
-static int	 pg_reset(struct conn *, char **);
 static const char *pg_version(struct conn *);
 static int	 pg_constraints(struct conn *, struct constraint_list *,
 		    char **);
@@ -190,6 +189,7 @@ pg_close(struct conn *c)
 		free(d->scratch_name);
 	}
 	d->cancel = NULL;
+	free(d->reset_failed);
 	PQfreeCancel(d->main_cancel);
 	PQfinish(d->main);
 	free(d->version);
@@ -205,8 +205,8 @@ pg_active(struct pg_data *d)
 }
 
 /*
- * Send a pending BEGIN or guard undo now (a failure shows on the next
- * call).
+ * Send a pending reset, BEGIN or guard undo now (a failure shows on the
+ * next call).
  */
 void
 pg_settle(struct pg_data *d)
@@ -214,22 +214,44 @@ pg_settle(struct pg_data *d)
 	static const char *const begin[1] = { "BEGIN" };
 	PGconn	*pc;
 
+	/* A reset waiting for the same session goes first (pg_pipeline). */
 	if ((pc = d->begin_pending) != NULL) {
 		d->begin_pending = NULL;
-		PQclear(pg_pipeline(pc, begin, 1, 0, NULL, NULL, NULL));
+		PQclear(pg_pipeline(d, pc, begin, 1, 0, NULL, NULL, NULL));
 	}
 	if ((pc = d->undo_pending) != NULL) {
 		d->undo_pending = NULL;
 		const char *undo[2] = { d->undo[0], d->undo[1] };
 
-		PQclear(pg_pipeline(pc, undo, 2, 1, NULL, NULL, NULL));
+		PQclear(pg_pipeline(d, pc, undo, 2, 1, NULL, NULL, NULL));
 	}
+	if ((pc = d->reset_pending) != NULL)
+		PQclear(pg_pipeline(d, pc, NULL, 0, 0, NULL, NULL, NULL));
+}
+
+/*
+ * pg_settle, but a reset waiting for session pc keeps waiting (nothing
+ * else waits for pc then: a reset makes a BEGIN or an undo moot, and a
+ * BEGIN set after it is not sent here).
+ */
+void
+pg_settle_others(struct pg_data *d, PGconn *pc)
+{
+	PGconn	*keep = d->reset_pending == pc ? pc : NULL;
+
+	if (keep != NULL)
+		d->reset_pending = NULL;
+	pg_settle(d);
+	if (keep != NULL)
+		d->reset_pending = keep;
 }
 
 /*
  * Put what is pending for session pc at the head of a pipeline: sqls
  * gets "BEGIN" or the guard undo (at most 2 entries); returns how many.
- * Anything pending on another session is sent first.
+ * Anything pending on another session is sent first.  A reset waiting
+ * for pc is not among them: it goes in segments of its own, before
+ * (pg_reset_send).
  */
 int
 pg_pending_prefix(struct pg_data *d, PGconn *pc, const char **sqls)
@@ -237,7 +259,8 @@ pg_pending_prefix(struct pg_data *d, PGconn *pc, const char **sqls)
 	int	n = 0;
 
 	if ((d->begin_pending != NULL && d->begin_pending != pc) ||
-	    (d->undo_pending != NULL && d->undo_pending != pc))
+	    (d->undo_pending != NULL && d->undo_pending != pc) ||
+	    (d->reset_pending != NULL && d->reset_pending != pc))
 		pg_settle(d);
 	if (d->begin_pending != NULL) {
 		sqls[n++] = "BEGIN";
@@ -465,7 +488,8 @@ pg_fill_error(PGconn *pc, PGresult *res, struct dberror *err)
 
 /*
  * Open the file's transaction: the BEGIN is not sent alone but goes with
- * the next statement (one round trip less per file).  0, or -1 with err.
+ * the next statement (one round trip less per file), after the reset
+ * that waits for the session, if one does.  0, or -1 with err.
  */
 static int
 pg_begin(struct conn *c, struct dberror *err)
@@ -475,9 +499,9 @@ pg_begin(struct conn *c, struct dberror *err)
 	struct result	 res;
 	int		 rc;
 
-	if (d->begin_pending == NULL &&
-	    PQtransactionStatus(pc) == PQTRANS_IDLE) {
-		pg_settle(d);
+	if (d->begin_pending == NULL && (d->reset_pending == pc ||
+	    PQtransactionStatus(pc) == PQTRANS_IDLE)) {
+		pg_settle_others(d, pc);
 		d->begin_pending = pc;	/* goes with the next statement */
 		return 0;
 	}
@@ -503,6 +527,8 @@ pg_rollback(struct conn *c, struct dberror *err)
 		d->begin_pending = NULL;
 		return 0;
 	}
+	if (d->reset_pending == pc)
+		return 0;	/* no transaction: the reset rolled it back */
 	if (d->undo_pending == pc)
 		d->undo_pending = NULL;
 	result_init(&res);
@@ -530,14 +556,16 @@ pg_exec(struct conn *c, const char *sql, const char *types,
 	if (pg_is_copy(sql))
 		pg_settle(d);
 	n = pg_pending_prefix(d, pc, sqls);
-	if (n > 0) {
+	if (n > 0 || d->reset_pending == pc) {
 		sqls[n] = sql;
-		res = pg_pipeline(pc, sqls, n + 1, n, types, result,
+		res = pg_pipeline(d, pc, sqls, n + 1, n, types, result,
 		    d->cancel);
 	} else
 		res = pg_run_rows(pc, sql, types, result, d->cancel);
 	rc = pg_take_result(pc, res, types, result, err);
 	PQclear(res);
+	if (pg_reset_failed(d, err))
+		rc = -1;
 	return rc;
 }
 
@@ -628,18 +656,20 @@ pg_pipeline_results(PGconn *pc, int n, int want, const char *types,
 }
 
 /*
- * Run statements in one round trip (pipeline mode) and return the result
- * of query `want` (see pg_pipeline_results).  NULL if the session broke.
+ * Run statements on session pc in one round trip (pipeline mode), after
+ * the reset waiting for pc if one does, and return the result of query
+ * `want` (see pg_pipeline_results).  NULL if the session broke; a failed
+ * reset is then in d->reset_failed (pg_reset_failed).
  */
 static PGresult *
-pg_pipeline(PGconn *pc, const char *const *sqls, int n, int want,
-    const char *types, struct result *r, PGcancel *cancel)
+pg_pipeline(struct pg_data *d, PGconn *pc, const char *const *sqls, int n,
+    int want, const char *types, struct result *r, PGcancel *cancel)
 {
 	PGresult	*res;
-	int		 i, sent = 1;
+	int		 i, reset, sent;
 
-	if (!PQenterPipelineMode(pc))
-		return NULL;
+	reset = pg_reset_send(d, pc);
+	sent = reset >= 0 && PQenterPipelineMode(pc);
 	for (i = 0; i < n && sent; i++) {
 		sent = PQsendQueryParams(pc, sqls[i], 0, NULL, NULL, NULL,
 		    NULL, 0);
@@ -648,6 +678,8 @@ pg_pipeline(PGconn *pc, const char *const *sqls, int n, int want,
 		PQexitPipelineMode(pc);
 		return NULL;
 	}
+	if (reset > 0)
+		pg_reset_read(d, pc);
 	res = pg_pipeline_results(pc, n, want, types, r, cancel);
 	if (!PQexitPipelineMode(pc)) {
 		PQclear(res);
@@ -680,9 +712,11 @@ pg_exec_guarded(struct conn *c, const char *sql, const char *types,
 	sqls[n++] = "SAVEPOINT sqlcheck_guard";
 	sqls[n++] = sql;
 	sqls[n++] = "RELEASE SAVEPOINT sqlcheck_guard";
-	res = pg_pipeline(pc, sqls, n, n - 2, types, result, d->cancel);
+	res = pg_pipeline(d, pc, sqls, n, n - 2, types, result, d->cancel);
 	rc = pg_take_result(pc, res, types, result, err);
 	PQclear(res);
+	if (pg_reset_failed(d, err))
+		rc = -1;
 	if (rc != 0 && !err->lost)
 		pg_set_undo(d, pc, "sqlcheck_guard");
 	return rc;
@@ -827,7 +861,8 @@ pg_load(struct conn *c, const char *table, const struct csv *csv,
 
 /*
  * 1 if the active session is inside a transaction (even a failed one, or
- * one whose BEGIN waits for the next statement).
+ * one whose BEGIN waits for the next statement); 0 out of one, or when
+ * the ROLLBACK of the reset waits for the next statement.
  */
 static int
 pg_in_transaction(struct conn *c)
@@ -836,6 +871,8 @@ pg_in_transaction(struct conn *c)
 
 	if (d->begin_pending != NULL && d->begin_pending == pg_active(d))
 		return 1;
+	if (d->reset_pending != NULL && d->reset_pending == pg_active(d))
+		return 0;
 	switch (PQtransactionStatus(pg_active(d))) {
 	case PQTRANS_ACTIVE:
 	case PQTRANS_INTRANS:
@@ -893,98 +930,6 @@ pg_command(PGconn *pc, const char *sql, const char *what, char **cause)
 	return rc;
 }
 
-/* "cannot reset the session: " and libpq's message, chomped. */
-static char *
-pg_reset_cause(const char *msg)
-{
-	char	*m = pg_chomp(msg), *cause;
-
-	cause = xprintf("cannot reset the session: %s", m);
-	free(m);
-	return cause;
-}
-
-/* Read one pipeline segment's results up to its Sync; 0 if it went well. */
-static int
-pg_segment_ok(PGconn *pc, char **cause)
-{
-	PGresult	*res;
-	int		 rc = 0;
-
-	while ((res = PQgetResult(pc)) != NULL) {
-		if (rc == 0 && pg_is_error(res)) {
-			*cause = pg_reset_cause(PQresultErrorMessage(res));
-			rc = -1;
-		}
-		PQclear(res);
-	}
-	res = PQgetResult(pc);
-	if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC) {
-		if (rc == 0)
-			*cause = pg_reset_cause(PQerrorMessage(pc));
-		rc = -1;
-	}
-	PQclear(res);
-	return rc;
-}
-
-/*
- * ROLLBACK, then DISCARD ALL, in one round trip: two pipeline segments,
- * so that DISCARD ALL is not inside a transaction block.  0, or -1 with
- * *cause.
- */
-static int
-pg_rollback_discard(PGconn *pc, char **cause)
-{
-	int	rc;
-
-	if (!PQenterPipelineMode(pc) ||
-	    !PQsendQueryParams(pc, "ROLLBACK", 0, NULL, NULL, NULL, NULL, 0) ||
-	    !PQpipelineSync(pc) ||
-	    !PQsendQueryParams(pc, "DISCARD ALL", 0, NULL, NULL, NULL, NULL,
-	    0) || !PQpipelineSync(pc)) {
-		*cause = pg_reset_cause(PQerrorMessage(pc));
-		PQexitPipelineMode(pc);
-		return -1;
-	}
-	rc = pg_segment_ok(pc, cause);
-	if (rc == 0)
-		rc = pg_segment_ok(pc, cause);
-	else {
-		char	*ignored = NULL;
-
-		(void)pg_segment_ok(pc, &ignored);
-		free(ignored);
-	}
-	if (!PQexitPipelineMode(pc) && rc == 0) {
-		*cause = pg_reset_cause(PQerrorMessage(pc));
-		rc = -1;
-	}
-	return rc;
-}
-
-/*
- * Make the active session as good as new: roll back any transaction, then
- * DISCARD ALL.  0, or -1 with *cause.
- */
-static int
-pg_reset(struct conn *c, char **cause)
-{
-	struct pg_data	*d = c->data;
-	PGconn		*pc = pg_active(d);
-
-	/* ROLLBACK undoes whatever is pending on this session. */
-	if (d->undo_pending == pc)
-		d->undo_pending = NULL;
-	if (d->begin_pending == pc)
-		d->begin_pending = NULL;
-	pg_settle(d);
-	if (!pg_in_transaction(c))
-		return pg_command(pc, "DISCARD ALL", "cannot reset the session",
-		    cause);
-	return pg_rollback_discard(pc, cause);
-}
-
 /* The server's version, "PostgreSQL 15.20"; borrowed, cached. */
 static const char *
 pg_version(struct conn *c)
@@ -1031,6 +976,7 @@ const struct driver driver_pg = {
 	.in_transaction = pg_in_transaction,
 	.cancel = pg_cancel,
 	.reset = pg_reset,
+	.flush = pg_flush,
 	.version = pg_version,
 	.scratch_create = pg_scratch_create,
 	.scratch_drop = pg_scratch_drop,

@@ -4,8 +4,10 @@
  * of the module calls in another.
  *
  *	driver-pg.c	sessions, one statement at a time, results and
- *			errors, the reset between files, COPY for "-- load:"
+ *			errors, COPY for "-- load:"
  *	batch-pg.c	many statements in one round trip (pipeline mode)
+ *	reset-pg.c	the reset between files, which waits for the next
+ *			file's first pipeline
  *	scratch-pg.c	scratch databases ("-- isolation: database",
  *			--clean)
  *	dsn-pg.c	connection strings, and keeping passwords out of
@@ -24,6 +26,9 @@
 #include <libpq-fe.h>
 
 #include "driver.h"
+
+/* What a lost session's message starts with (err->lost_cause). */
+#define PG_LOST	"connection to server lost: "
 
 /* Driver-private state, hung from conn->data. */
 struct pg_data {
@@ -47,6 +52,15 @@ struct pg_data {
 	 * statement (NULL: none); the session counts as in a transaction.
 	 */
 	PGconn		*begin_pending;
+	/*
+	 * The session whose reset after a file (ROLLBACK, DISCARD ALL)
+	 * waits to go at the head of the next file's first pipeline (NULL:
+	 * none); the session counts as out of any transaction.  If that
+	 * reset fails, reset_failed says why (owned) until an exec reports
+	 * it, and the session has been cut (pg_reset_read).
+	 */
+	PGconn		*reset_pending;
+	char		*reset_failed;
 };
 
 /* driver-pg.c */
@@ -55,8 +69,10 @@ void		 pg_session_setup(PGconn *);
 char		*pg_connect_cause(PGconn *);
 PGconn		*pg_active(struct pg_data *);
 void		 pg_settle(struct pg_data *);
+void		 pg_settle_others(struct pg_data *, PGconn *);
 int		 pg_pending_prefix(struct pg_data *, PGconn *, const char **);
 void		 pg_set_undo(struct pg_data *, PGconn *, const char *);
+
 int		 pg_is_copy(const char *);
 PGresult	*pg_run(PGconn *, const char *);
 int		 pg_is_error(const PGresult *);
@@ -73,6 +89,13 @@ size_t		 pg_exec_guarded_batch(struct conn *, struct batch_stmt *,
 		    size_t);
 int		 pg_exec_batch(struct conn *, const struct batch_stmt *,
 		    size_t, size_t *, struct dberror *);
+
+/* reset-pg.c */
+int		 pg_reset_send(struct pg_data *, PGconn *);
+void		 pg_reset_read(struct pg_data *, PGconn *);
+int		 pg_reset_failed(struct pg_data *, struct dberror *);
+int		 pg_reset(struct conn *, char **);
+int		 pg_flush(struct conn *, char **);
 
 /* scratch-pg.c */
 int		 pg_drop_db(PGconn *, const char *, char **);

@@ -97,6 +97,8 @@ pg_scratch_close(struct pg_data *d)
 		d->undo_pending = NULL;
 	if (d->begin_pending == d->scratch)
 		d->begin_pending = NULL;
+	if (d->reset_pending == d->scratch)
+		d->reset_pending = NULL;
 	PQfinish(d->scratch);
 	d->scratch = NULL;
 }
