@@ -230,8 +230,8 @@ describe(struct psql *ps, const char *pattern, int verbose)
 	    " n.oid = c.relnamespace LEFT JOIN pg_catalog.pg_class tc ON "
 	    "tc.oid = c.reltoastrelid LEFT JOIN pg_catalog.pg_am am ON am.oid"
 	    " = c.relam WHERE true");
-	rc = psql_pattern_where(ps, &sql, pattern, "n.nspname", "c.relname",
-	    "pg_catalog.pg_table_is_visible(c.oid)");
+	rc = psql_pattern_where(ps, &sql, pattern, "n.nspname",
+	    "c.relname", NULL, "pg_catalog.pg_table_is_visible(c.oid)");
 	buf_adds(&sql, " ORDER BY 2, 3");
 	r = rc == 0 ? psql_catalog_query(ps, sql.data) : NULL;
 	buf_free(&sql);

@@ -21,6 +21,7 @@
  *	psql-describe-kinds.c	\d[+] on an index or a sequence
  *	psql-describe-list.c	\d, \dt, \di, \dv, \ds, \dm, \dE, \dn,
  *			\df, \dx lists
+ *	psql-describe-types.c	\dT and \dD lists
  *	psql-pattern.c	psql's name patterns as catalog conditions
  *	psql-timeout.c	--timeout: a query cancelled at its deadline
  *
@@ -245,10 +246,13 @@ void	 psql_index_footers(struct psql *, struct psql_table *,
 int	 psql_describe_sequence(struct psql *, const struct psql_relinfo *,
 	    const char *);
 
+/* psql-describe-types.c */
+int	 psql_describe_types(struct psql *, const char *, const char *);
+
 /* psql-pattern.c */
 char	*psql_pattern_regex(const char *);
 int	 psql_pattern_where(struct psql *, struct buf *, const char *,
-	    const char *, const char *, const char *);
+	    const char *, const char *, const char *, const char *);
 
 /* The session, for a script: open, run a file, close. */
 struct psql *psql_new(FILE *, const char *);

@@ -120,6 +120,21 @@ CREATE UNIQUE INDEX dplus_mv_one ON dplus_mv (one);
 \dx+
 \dx plpgsql
 \dx nothing_here
+-- data types and domains
+CREATE TYPE dplus_comp AS (a int, b text);
+CREATE TYPE dplus_enum AS ENUM ('x', 'y');
+COMMENT ON TYPE dplus_enum IS 'an enum';
+CREATE DOMAIN dplus_dom AS int NOT NULL DEFAULT 3 CHECK (VALUE > 0);
+CREATE DOMAIN dplus_s.tdom AS text COLLATE "C";
+\dT
+\dT+
+\dT dplus_e*
+\dT dplus_s.*
+\dTS int4
+\dT integer
+\dD
+\dD+
+\dD dplus_s.*
 \set QUIET 0
 \dt nothing_here
 \dv
@@ -133,4 +148,6 @@ DROP SEQUENCE dplus_seq, dplus_useq;
 DROP VIEW dplus_v;
 DROP TABLE dplus_t, dplus_opt, dplus_unl, dplus_empty, dplus_part,
   dplus_parent, dplus_child, dplus_child2, dplus_own;
+DROP DOMAIN dplus_dom;
+DROP TYPE dplus_comp, dplus_enum;
 DROP SCHEMA dplus_s CASCADE;
