@@ -49,7 +49,8 @@ enum {
 	OPT_PGTAP,
 	OPT_ALLOW_SERVER_CHANGES,
 	OPT_DURATIONS,
-	OPT_MERGE
+	OPT_MERGE,
+	OPT_NO_BATCH
 };
 
 /*
@@ -78,6 +79,7 @@ static const struct optdef optdefs[] = {
 	{ "durations", OPT_DURATIONS, 1, OPTDEF_PATH, NULL },
 	{ "merge", OPT_MERGE, 0, OPTDEF_CLI, NULL },
 	{ "timeout", OPT_TIMEOUT, 1, 0, "none" },
+	{ "no-batch", OPT_NO_BATCH, 0, 0, NULL },
 	{ "rewrite", OPT_REWRITE, 0, OPTDEF_CLI, NULL },
 	{ "diff", OPT_DIFF, 0, OPTDEF_CLI, NULL },
 	{ "coverage", OPT_COVERAGE, 0, 0, NULL },
@@ -150,8 +152,11 @@ usage(FILE *f)
 "                         a run into one report in any --format, checking\n"
 "                         that every shard and file is there once\n"
 "      --timeout SECONDS  cancel a statement running longer; its test fails\n"
-"                         (on PostgreSQL tests then go one at a time, not\n"
-"                         in batches of up to 32)\n"
+"                         (tests then go one at a time, not in batches)\n"
+"      --no-batch         send one statement at a time and wait for its\n"
+"                         result (PostgreSQL and MariaDB otherwise send up\n"
+"                         to 32 tests, 64 setup statements, in one round\n"
+"                         trip, with the same results): slower, to compare\n"
 "      --schema PATH      apply this .sql file, or the .sql files of this\n"
 "                         directory in name order, at the start of every\n"
 "                         test file (repeatable)\n"
@@ -509,6 +514,9 @@ set_option(void *ctx, const struct optdef *d, const char *arg, char **cause)
 		break;
 	case OPT_TIMEOUT:
 		return parse_timeout(o, arg, cause);
+	case OPT_NO_BATCH:
+		o->no_batch = 1;
+		break;
 	case 'v':
 		o->verbose++;
 		break;

@@ -19,8 +19,11 @@
  * How many setup statements from the i-th on can go to the engine in one
  * batch: only inside the file's transaction (outside it, statements such
  * as CREATE DATABASE must run alone), none that the runner maps (BEGIN,
- * COMMIT, ...) or refuses (run_refusal), and none while --log times
- * each statement.
+ * COMMIT, ...) or refuses (run_refusal), and none with --no-batch or
+ * while --log times each statement.  Where DDL is not transactional
+ * (MySQL), a statement that commits implicitly ends a batch, so that the
+ * transaction is begun again after it (run_txn_escaped) as it is after
+ * a statement alone.
  */
 static size_t
 setup_batch_size(struct run *r, const struct record *rec, size_t i)
@@ -28,12 +31,17 @@ setup_batch_size(struct run *r, const struct record *rec, size_t i)
 	char	*refusal = NULL;
 	size_t	 n = 0;
 
-	if (!r->in_txn || r->drv->exec_batch == NULL || r->opts->log != NULL)
+	if (!r->in_txn || r->drv->exec_batch == NULL || r->opts->no_batch ||
+	    r->opts->log != NULL)
 		return 0;
 	while (i + n < rec->nstmts && n < SETUP_BATCH_MAX &&
 	    txn_classify(rec->stmts[i + n].sql) == TXN_NONE &&
-	    (refusal = run_refusal(r, rec->stmts[i + n].sql)) == NULL)
+	    (refusal = run_refusal(r, rec->stmts[i + n].sql)) == NULL) {
 		n++;
+		if (!(r->drv->flags & DRIVER_TXN_DDL) &&
+		    txn_commits_implicitly(rec->stmts[i + n - 1].sql))
+			break;
+	}
 	free(refusal);
 	return n;
 }

@@ -526,6 +526,25 @@ bound_result(const struct run *r, const struct expect *e, struct result *res)
 		expect_bound(e, res);
 }
 
+/*
+ * After a test's statement: if it ended the file's transaction, the test
+ * fails (see run_txn_escaped) and 1 is returned.
+ */
+static int
+test_escaped(struct run *r, struct test_report *tr, const struct dberror *err)
+{
+	if (!run_txn_escaped(r))
+		return 0;
+	tr->outcome = OUTCOME_FAIL;
+	if (err->timed_out)
+		timeout_lost_txn(r);
+	else
+		tr->message = xstrdup("the statement ended the file's "
+		    "transaction (what it did was committed); write "
+		    "\"-- isolation: database\" for such tests");
+	return 1;
+}
+
 static void
 run_test(struct run *r, const struct record *rec)
 {
@@ -564,17 +583,8 @@ run_test(struct run *r, const struct record *rec)
 			tr->message = xstrdup(err.message);
 			break;
 		}
-		if (run_txn_escaped(r)) {
-			tr->outcome = OUTCOME_FAIL;
-			if (err.timed_out)
-				timeout_lost_txn(r);
-			else
-				tr->message = xstrdup("the statement ended the "
-				    "file's transaction (what it did was "
-				    "committed); write \"-- isolation: "
-				    "database\" for such tests");
+		if (test_escaped(r, tr, &err))
 			break;
-		}
 		if (rc != 0 && i + 1 < rec->nstmts && !rec->slt) {
 			tr->outcome = OUTCOME_FAIL;
 			tr->message = dberror_describe(&err);
@@ -990,8 +1000,9 @@ test_batchable(struct run *r, const struct record *rec)
 
 /*
  * How many records from the i-th on run as one batch of tests: where
- * every statement has a savepoint of its own and the driver can send
- * several at once (PostgreSQL), and not with --timeout (a timeout is per
+ * every statement has a savepoint of its own, or needs none (an atomic
+ * statement), and the driver can send several at once (PostgreSQL,
+ * MariaDB), and not with --no-batch, --timeout (a timeout is per
  * statement), --fail-fast (nothing may run after a failure) or --log
  * (which times each statement).
  */
@@ -1001,7 +1012,8 @@ test_batch_size(struct run *r, size_t i)
 	size_t	n = 0;
 
 	if (r->drv->exec_guarded_batch == NULL || !r->in_txn ||
-	    !r->stmt_savepoints || r->opts->timeout > 0 ||
+	    (!r->stmt_savepoints && !(r->drv->flags & DRIVER_STMT_ATOMIC)) ||
+	    r->opts->no_batch || r->opts->timeout > 0 ||
 	    r->opts->fail_fast || r->opts->log != NULL)
 		return 0;
 	while (i + n < r->tf->nrecords && n < TEST_BATCH_MAX &&
@@ -1013,9 +1025,10 @@ test_batch_size(struct run *r, size_t i)
 /*
  * Run n batchable tests from record `first` on in one round trip and
  * judge them in order.  If one fails unexpectedly (or a statement
- * expected to fail succeeds), the driver stops there: the tests after it
- * run one by one.  Returns how many records were handled (n,
- * unless the run stopped or the session was lost).
+ * expected to fail succeeds, or the transaction ended), the driver stops
+ * there: the tests after it go in the next batch.  If the driver ran
+ * none, they run one by one.  Returns how many records were handled (at
+ * least one, unless the run stopped or the session was lost).
  */
 static size_t
 run_test_batch(struct run *r, size_t first, size_t n)
@@ -1049,6 +1062,9 @@ run_test_batch(struct run *r, size_t first, size_t n)
 			run_lost(r, &bs[i].err);
 		tr = file_report_add(r->fr, OUTCOME_PASS, rec->path, rec->line,
 		    rec->name);
+		/* Only the last one can have ended the transaction. */
+		if (i + 1 == ran)
+			test_escaped(r, tr, &bs[i].err);
 		finish_test(r, rec, exps[i], tr, rec->stmts[0].sql, bs[i].rc,
 		    &bs[i].result, &bs[i].err);
 	}
@@ -1059,7 +1075,9 @@ run_test_batch(struct run *r, size_t first, size_t n)
 	free(exps);
 	free(bs);
 	free(lines);
-	for (handled = ran; handled < n; handled++) {
+	if (ran > 0)
+		return ran;
+	for (handled = 0; handled < n; handled++) {
 		if (run_stopped() || r->broken)
 			break;
 		run_test(r, &r->tf->records[first + handled]);

@@ -448,6 +448,7 @@ struct options {
 	char		**exclude_tags;
 	size_t		  nexclude_tags;
 	int		  fail_fast;
+	int		  no_batch;	/* --no-batch */
 	int		  temp_instance;
 	int		  allow_server_changes;	/* --allow-server-changes */
 	int		  verbose;

@@ -170,6 +170,72 @@ contains "setup failure: names the statement's line" "$OUT" \
     "setup-fails.sqltest:6: setup failed"
 unchanged "setup failure"
 
+# Tests and setup statements sent in multi-statement strings report
+# exactly what they report sent one at a time (--no-batch): failures in
+# the middle of a string, expected or not, a statement that does not
+# parse, an implicit commit, results after a failing test.  The server's
+# general log (when this user may switch it on) shows the strings sent,
+# and none with --no-batch.
+genlog_on()
+{
+	my -e "SET GLOBAL log_output = 'TABLE'; SET GLOBAL general_log = 1" \
+	    2>/dev/null
+}
+# The statements sent with the batch fixtures' tables in them.
+genlog_read()
+{
+	my -e "SELECT REPLACE(argument, '\n', ' ') FROM mysql.general_log
+	    WHERE command_type = 'Query' AND argument LIKE '%batch\\_my\\_%'
+	    AND argument NOT LIKE '%general\\_log%'"
+}
+genlog_was=$(my -e "SELECT CONCAT(@@GLOBAL.general_log, ' ', @@GLOBAL.log_output)")
+genlog=no
+genlog_on && genlog=yes
+run_sqlcheck -j 1 -d mysql --dsn "$USERDSN" --max-rows 5 \
+    "$F/batch-mysql.sqltest" "$F/batch-mysql-setup-fails.sqltest"
+is_status "batches: exit status 1" 1
+is "batches: the counts" "$(last_line "$OUT")" "19 passed, 8 failed, 0 skipped"
+{ untimed "$OUT"; echo "exit $STATUS"; } >"$WORK/batched.out"
+[ "$genlog" = yes ] && genlog_read >"$WORK/batched.log"
+[ "$genlog" = yes ] && my -e "TRUNCATE mysql.general_log"
+run_sqlcheck -j 1 -d mysql --dsn "$USERDSN" --max-rows 5 --no-batch \
+    "$F/batch-mysql.sqltest" "$F/batch-mysql-setup-fails.sqltest"
+{ untimed "$OUT"; echo "exit $STATUS"; } >"$WORK/single.out"
+is "batches: the same report and exit status as --no-batch" \
+    "$(diff "$WORK/single.out" "$WORK/batched.out")" ""
+contains "batches: a syntax error's message as if sent alone" "$OUT" \
+    "near '' at line 1 (syntax_error"
+contains "batches: the setup's failing statement's line" "$OUT" \
+    "batch-mysql-setup-fails.sqltest:11: setup failed: Duplicate entry '2'"
+if [ "$genlog" = yes ]; then
+	genlog_read >"$WORK/single.log"
+	my -e "SET GLOBAL general_log = 0; TRUNCATE mysql.general_log;
+	    SET GLOBAL log_output = '${genlog_was#* }';
+	    SET GLOBAL general_log = ${genlog_was%% *}"
+	contains "batches: tests went in one string" "$(cat "$WORK/batched.log")" \
+	    "INSERT INTO batch_my_t VALUES (3, 'three');SELECT count(*) FROM batch_my_t;SELECT v FROM batch_my_t WHERE id = 1;"
+	contains "batches: a string ends with the error it expects" \
+	    "$(cat "$WORK/batched.log")" \
+	    "UPDATE batch_my_t SET v = upper(v);INSERT INTO batch_my_t VALUES (1, 'dup')"
+	contains "batches: setup statements went in one string" \
+	    "$(cat "$WORK/batched.log")" \
+	    "INSERT INTO batch_my_s VALUES (1);INSERT INTO batch_my_s VALUES (2);"
+	lacks "batches: text with a ';' went alone" "$(cat "$WORK/batched.log")" \
+	    "WHERE id = 1;SELECT count(*) FROM batch_my_u"
+	is "batches: ... and none with --no-batch (of $(wc -l \
+	    <"$WORK/single.log" | tr -d ' ') statements logged)" \
+	    "$(grep -c 'batch_my_[a-z]*[^;]*;[A-Z]' "$WORK/single.log")" 0
+	contains "batches: ... which logged the file's statements" \
+	    "$(cat "$WORK/single.log")" "SELECT group_concat(v ORDER BY id) FROM batch_my_t"
+else
+	for d in "tests went in one string" "a string ends with the error it expects" \
+	    "setup statements went in one string" "text with a ';' went alone" \
+	    "... and none with --no-batch"; do
+		missing "batches: $d" "this user cannot switch the general log on"
+	done
+fi
+unchanged "batches"
+
 run_sqlcheck -d mysql --dsn "$USERDSN" "$F/scratch.sqltest"
 is_status "isolation database: exit status 0" 0
 unchanged "isolation database"

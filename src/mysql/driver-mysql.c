@@ -82,15 +82,12 @@ static pthread_once_t	 my_once = PTHREAD_ONCE_INIT;
 static void	 my_library_init(void);
 static MYSQL	*my_connect(const struct my_dsn *, char **);
 static void	 my_conn_free(struct my_conn *);
-static int	 my_fail(struct my_conn *, struct dberror *);
 static int	 my_fail_stmt(struct my_conn *, MYSQL_STMT *,
 		    struct dberror *);
 static int	 my_fail_with(struct my_conn *, unsigned int, const char *,
 		    const char *, struct dberror *);
 static void	 my_add_row(struct result *, MYSQL_ROW, unsigned long *,
 		    unsigned int, const char *, struct buf *);
-static int	 my_collect(struct my_conn *, const char *, struct result *,
-		    struct dberror *);
 static int	 my_exec_all(struct my_conn *, const char *, const char *,
 		    struct result *, struct dberror *);
 static void	 my_kill_query(struct my_conn *);
@@ -139,7 +136,8 @@ my_thread_enter(void)
  * another character set.  Automatic reconnect stays off (the default of
  * both libraries; it would silently lose the session and its
  * transaction).  CLIENT_MULTI_STATEMENTS is not asked for: the core
- * splits statements.  Returns the handle, or NULL with *cause.
+ * splits statements, and batch-mysql.c switches multi-statements on
+ * only for the text it joins.  Returns the handle, or NULL with *cause.
  */
 static MYSQL *
 my_connect(const struct my_dsn *d, char **cause)
@@ -262,7 +260,7 @@ my_close(struct conn *c)
  * lost for the errors of my_lost, and timed_out when our cancel() caused
  * the cancellation.  Returns -1.
  */
-static int
+int
 my_fail(struct my_conn *mc, struct dberror *err)
 {
 	return my_fail_with(mc, mysql_errno(mc->m), mysql_sqlstate(mc->m),
@@ -342,12 +340,15 @@ my_add_row(struct result *r, MYSQL_ROW row, unsigned long *lengths,
  * whatever r held (so the last row set of a CALL wins) and its row count
  * becomes affected.  Otherwise affected is mysql_affected_rows(): for
  * UPDATE that is rows changed, not rows matched (the server's default
- * without CLIENT_FOUND_ROWS; PostgreSQL counts matched rows).  Returns 0,
- * or -1 with err filled.
+ * without CLIENT_FOUND_ROWS; PostgreSQL counts matched rows).  Past
+ * --max-rows the query is killed if may_kill says that nothing is sent
+ * after it (a KILL QUERY could stop the statement after it in a batch);
+ * else the rest of its rows are read and dropped.  Returns 0, or -1 with
+ * err filled.
  */
-static int
+int
 my_collect(struct my_conn *mc, const char *types, struct result *r,
-    struct dberror *err)
+    struct dberror *err, int may_kill)
 {
 	MYSQL_RES	*res;
 	MYSQL_ROW	 row;
@@ -378,7 +379,7 @@ my_collect(struct my_conn *mc, const char *types, struct result *r,
 		if (!r->truncated)
 			my_add_row(r, row, mysql_fetch_lengths(res), ncols,
 			    types, &b);
-		if (r->truncated && !killed) {
+		if (r->truncated && !killed && may_kill) {
 			my_kill_query(mc);
 			killed = 1;
 		}
@@ -410,14 +411,53 @@ static int
 my_exec(struct conn *c, const char *sql, const char *types,
     struct result *r, struct dberror *err)
 {
-	if (my_exec_all(c->data, sql, types, r, err) == 0)
+	return my_exec_one(c->data, sql, types, r, err);
+}
+
+/* my_exec() on the driver's state. */
+int
+my_exec_one(struct my_conn *mc, const char *sql, const char *types,
+    struct result *r, struct dberror *err)
+{
+	if (my_exec_all(mc, sql, types, r, err) == 0)
 		return 0;
-	catalog_mysql_attribute(err, (unsigned int)strtoul(err->native, NULL,
-	    10), sql);
+	my_attribute(err, sql);
 	return -1;
 }
 
-/* Run one statement and read all its results (see my_exec). */
+/* What the constraint error err of statement sql violated. */
+void
+my_attribute(struct dberror *err, const char *sql)
+{
+	catalog_mysql_attribute(err, (unsigned int)strtoul(err->native, NULL,
+	    10), sql);
+}
+
+/*
+ * Switch the session's multi-statement option on or off (one round
+ * trip), unless it is so already.  0, or -1 with the error left in
+ * mysql_error().
+ */
+int
+my_set_multi(struct my_conn *mc, int on)
+{
+	if (mc->multi == on)
+		return 0;
+	if (mysql_set_server_option(mc->m, on ?
+	    MYSQL_OPTION_MULTI_STATEMENTS_ON :
+	    MYSQL_OPTION_MULTI_STATEMENTS_OFF) != 0) {
+		mc->multi = -1;
+		return -1;
+	}
+	mc->multi = on;
+	return 0;
+}
+
+/*
+ * Run one statement and read all its results (see my_exec).  Text with a
+ * ';' goes with multi-statements off (batch-mysql.c may have left them
+ * on), so that the server never runs it as several statements.
+ */
 static int
 my_exec_all(struct my_conn *mc, const char *sql, const char *types,
     struct result *r, struct dberror *err)
@@ -428,10 +468,12 @@ my_exec_all(struct my_conn *mc, const char *sql, const char *types,
 	pthread_mutex_lock(&mc->lock);
 	mc->cancelled = 0;
 	pthread_mutex_unlock(&mc->lock);
+	if (strchr(sql, ';') != NULL && my_set_multi(mc, 0) != 0)
+		return my_fail(mc, err);
 	if (mysql_real_query(mc->m, sql, strlen(sql)) != 0)
 		return my_fail(mc, err);
 	for (;;) {
-		if (my_collect(mc, types, r, err) != 0)
+		if (my_collect(mc, types, r, err, 1) != 0)
 			return -1;
 		status = mysql_next_result(mc->m);
 		if (status < 0)
@@ -621,7 +663,13 @@ my_load(struct conn *c, const char *table, const struct csv *csv,
 static int
 my_in_transaction(struct conn *c)
 {
-	struct my_conn	*mc = c->data;
+	return my_in_txn(c->data);
+}
+
+/* my_in_transaction() on the driver's state. */
+int
+my_in_txn(struct my_conn *mc)
+{
 	unsigned int	 st;
 
 #ifdef MARIADB_PACKAGE_VERSION
@@ -686,6 +734,7 @@ my_reset(struct conn *c, char **cause)
 	struct my_conn	*mc = c->data;
 
 	my_thread_enter();
+	mc->multi = -1;		/* whatever the reset made of it */
 	if (mysql_reset_connection(mc->m) != 0) {
 		*cause = xprintf("cannot reset the mysql session: %s",
 		    mysql_error(mc->m));
@@ -761,6 +810,8 @@ const struct driver driver_mysql = {
 	.open = my_open,
 	.close = my_close,
 	.exec = my_exec,
+	.exec_guarded_batch = my_exec_guarded_batch,
+	.exec_batch = my_exec_batch,
 	.in_transaction = my_in_transaction,
 	.cancel = my_cancel,
 	.reset = my_reset,

@@ -6,6 +6,8 @@
  *	driver-mysql.c	 sessions, statements, results, errors and their
  *			 conditions, cancelling, the reset between files,
  *			 "-- load:"
+ *	batch-mysql.c	 setup statements and runs of tests in one round
+ *			 trip (multi-statement strings)
  *	scratch-mysql.c	 scratch databases (every file's, and --clean)
  *	dsn-mysql.c	 mysql:// and mariadb:// DSNs, and describing one
  *			 without its password
@@ -45,12 +47,28 @@ struct my_conn {
 	pthread_mutex_t	 lock;		/* guards the two fields below */
 	unsigned long	 thread_id;	/* server connection id, for KILL */
 	int		 cancelled;	/* cancel() ran during this exec */
+	int		 multi;		/* multi-statements: 1 on, 0 off,
+					 * -1 not known */
 };
 
 /* driver-mysql.c */
 void		 my_thread_enter(void);
 int		 my_run(MYSQL *, const char *);
 char		*my_quote_ident(const char *);
+int		 my_fail(struct my_conn *, struct dberror *);
+int		 my_collect(struct my_conn *, const char *, struct result *,
+		    struct dberror *, int);
+int		 my_exec_one(struct my_conn *, const char *, const char *,
+		    struct result *, struct dberror *);
+void		 my_attribute(struct dberror *, const char *);
+int		 my_set_multi(struct my_conn *, int);
+int		 my_in_txn(struct my_conn *);
+
+/* batch-mysql.c */
+size_t		 my_exec_guarded_batch(struct conn *, struct batch_stmt *,
+		    size_t);
+int		 my_exec_batch(struct conn *, const struct batch_stmt *, size_t,
+		    size_t *, struct dberror *);
 
 /* scratch-mysql.c */
 int		 my_scratch_create(struct conn *, char **, char **);
