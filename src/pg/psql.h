@@ -22,6 +22,7 @@
  *	psql-describe-list.c	\d, \dt, \di, \dv, \ds, \dm, \dE, \dn,
  *			\df, \dx lists
  *	psql-describe-roles.c	\du and \dg
+ *	psql-describe-privileges.c	\dp and \z
  *	psql-describe-types.c	\dT and \dD lists
  *	psql-pattern.c	psql's name patterns as catalog conditions
  *	psql-timeout.c	--timeout: a query cancelled at its deadline
@@ -249,6 +250,9 @@ int	 psql_describe_sequence(struct psql *, const struct psql_relinfo *,
 
 /* psql-describe-roles.c */
 int	 psql_describe_roles(struct psql *, const char *, const char *);
+
+/* psql-describe-privileges.c */
+int	 psql_describe_privileges(struct psql *, const char *);
 
 /* psql-describe-types.c */
 int	 psql_describe_types(struct psql *, const char *, const char *);

@@ -154,6 +154,20 @@ COMMENT ON ROLE regress_dplus_r2 IS 'second';
 \dg regress_dplus_r2
 \duS regress_dplus_r1
 \du nobody_here
+-- privileges
+CREATE TABLE dplus_priv (a int, b text);
+GRANT SELECT ON dplus_priv TO regress_dplus_r1;
+GRANT UPDATE (b), INSERT (a, b) ON dplus_priv TO regress_dplus_r2;
+ALTER TABLE dplus_priv ENABLE ROW LEVEL SECURITY;
+CREATE POLICY dplus_pol ON dplus_priv FOR SELECT
+  TO regress_dplus_r1, regress_dplus_r2 USING (a > 0);
+CREATE POLICY dplus_pol2 ON dplus_priv AS RESTRICTIVE USING (true)
+  WITH CHECK (a < 5);
+\dp dplus_priv
+\z dplus_p*
+\dp
+\dp dplus_s.*
+DROP TABLE dplus_priv;
 \set QUIET 0
 \dt nothing_here
 \dv
