@@ -312,8 +312,9 @@ describe_casts(struct psql *ps, const char *pattern)
 }
 
 /*
- * The \d family: cmd is the command's name ("d", "d+", "dS", "dC",
- * "dt+", ...), pattern its argument or NULL.  0, or -1 (reported).
+ * The \d family and \z: cmd is the command's name ("d", "d+", "dS",
+ * "dC", "dt+", ...), pattern its argument or NULL.  0, or -1
+ * (reported).
  */
 int
 psql_describe(struct psql *ps, const char *cmd, const char *pattern)
@@ -325,6 +326,9 @@ psql_describe(struct psql *ps, const char *cmd, const char *pattern)
 	}
 	if (strcmp(cmd, "dC") == 0)
 		return describe_casts(ps, pattern);
+	if (strcmp(cmd, "z") == 0 || strcmp(cmd, "dp") == 0 ||
+	    strcmp(cmd, "dp+") == 0)
+		return psql_describe_privileges(ps, pattern);
 	if (pattern != NULL && cmd[strspn(cmd, "dS+")] == '\0')
 		return describe(ps, pattern, strchr(cmd, '+') != NULL);
 	return psql_describe_list(ps, cmd, pattern);

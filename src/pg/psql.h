@@ -21,6 +21,8 @@
  *	psql-describe-kinds.c	\d[+] on an index or a sequence
  *	psql-describe-list.c	\d, \dt, \di, \dv, \ds, \dm, \dE, \dn,
  *			\df, \dx lists
+ *	psql-describe-roles.c	\du and \dg
+ *	psql-describe-privileges.c	\dp and \z
  *	psql-describe-types.c	\dT and \dD lists
  *	psql-pattern.c	psql's name patterns as catalog conditions
  *	psql-timeout.c	--timeout: a query cancelled at its deadline
@@ -245,6 +247,12 @@ void	 psql_index_footers(struct psql *, struct psql_table *,
 	    const struct psql_relinfo *);
 int	 psql_describe_sequence(struct psql *, const struct psql_relinfo *,
 	    const char *);
+
+/* psql-describe-roles.c */
+int	 psql_describe_roles(struct psql *, const char *, const char *);
+
+/* psql-describe-privileges.c */
+int	 psql_describe_privileges(struct psql *, const char *);
 
 /* psql-describe-types.c */
 int	 psql_describe_types(struct psql *, const char *, const char *);

@@ -135,6 +135,39 @@ CREATE DOMAIN dplus_s.tdom AS text COLLATE "C";
 \dD
 \dD+
 \dD dplus_s.*
+-- roles (names of the cluster: only those made here are listed; a run
+-- that stopped half-way may have left them)
+SET client_min_messages = warning;
+DROP ROLE IF EXISTS regress_dplus_r2;
+DROP ROLE IF EXISTS regress_dplus_r1, regress_dplus_r3, regress_dplus_r4;
+RESET client_min_messages;
+CREATE ROLE regress_dplus_r1 LOGIN CONNECTION LIMIT 3
+  VALID UNTIL '2030-01-01 00:00:00+00';
+CREATE ROLE regress_dplus_r2 NOINHERIT CREATEDB CREATEROLE
+  IN ROLE regress_dplus_r1;
+CREATE ROLE regress_dplus_r3 LOGIN SUPERUSER REPLICATION BYPASSRLS
+  CONNECTION LIMIT 0;
+CREATE ROLE regress_dplus_r4 LOGIN CONNECTION LIMIT 1;
+COMMENT ON ROLE regress_dplus_r2 IS 'second';
+\du regress_dplus*
+\du+ regress_dplus*
+\dg regress_dplus_r2
+\duS regress_dplus_r1
+\du nobody_here
+-- privileges
+CREATE TABLE dplus_priv (a int, b text);
+GRANT SELECT ON dplus_priv TO regress_dplus_r1;
+GRANT UPDATE (b), INSERT (a, b) ON dplus_priv TO regress_dplus_r2;
+ALTER TABLE dplus_priv ENABLE ROW LEVEL SECURITY;
+CREATE POLICY dplus_pol ON dplus_priv FOR SELECT
+  TO regress_dplus_r1, regress_dplus_r2 USING (a > 0);
+CREATE POLICY dplus_pol2 ON dplus_priv AS RESTRICTIVE USING (true)
+  WITH CHECK (a < 5);
+\dp dplus_priv
+\z dplus_p*
+\dp
+\dp dplus_s.*
+DROP TABLE dplus_priv;
 \set QUIET 0
 \dt nothing_here
 \dv
@@ -151,3 +184,5 @@ DROP TABLE dplus_t, dplus_opt, dplus_unl, dplus_empty, dplus_part,
 DROP DOMAIN dplus_dom;
 DROP TYPE dplus_comp, dplus_enum;
 DROP SCHEMA dplus_s CASCADE;
+DROP ROLE regress_dplus_r2;
+DROP ROLE regress_dplus_r1, regress_dplus_r3, regress_dplus_r4;
