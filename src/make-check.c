@@ -21,6 +21,7 @@ struct check_expr {
 	struct lex_token		 tok[CHECK_TOKENS_MAX + 1];
 	size_t			 n;
 	size_t			 at;
+	int			 rules;		/* the engine's (lex.h) */
 	struct make_table	*t;
 };
 
@@ -44,58 +45,31 @@ check_keyword(const struct lex_token *t)
 	return 0;
 }
 
-/* Skip a cast's type at p: words, "(...)" and "[]"; where it ends. */
+/*
+ * Skip a cast's type at p: words, "(...)" and array marks "[]" or "[n]"
+ * (a "]" alone closes an ARRAY[...]); where it ends.
+ */
 static const char *
-check_skip_type(const char *p)
+check_skip_type(const char *p, int rules)
 {
 	struct lex_token	 t;
-	const char	*next;
+	const char	*next, *after;
 
 	for (;;) {
-		next = sqlscan_next(p, &t);
+		next = lex_next_code(p, NULL, rules, &t);
 		if (t.kind == LEX_WORD && !check_keyword(&t))
 			p = next;
 		else if (check_punct(&t, '('))
 			p = sqlscan_close(next);
-		else if (check_punct(&t, '[') || check_punct(&t, ']'))
-			p = next;
-		else
+		else if (check_punct(&t, '[')) {
+			after = lex_next_code(next, NULL, rules, &t);
+			if (t.kind == LEX_WORD)
+				after = lex_next_code(after, NULL, rules, &t);
+			if (!check_punct(&t, ']'))
+				return p;
+			p = after;
+		} else
 			return p;
-	}
-}
-
-/*
- * PostgreSQL's brackets, which the tokenizer reads as [quoted] names:
- * ARRAY[...] becomes ARRAY(...) and a type's "[]" goes.  s is changed.
- */
-static void
-check_brackets(char *s)
-{
-	char	*p, *w;
-	int	 quoted = 0, depth = 0;
-
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '\'')
-			quoted = !quoted;
-		if (quoted)
-			continue;
-		if (p[0] == '[' && p[1] == ']') {
-			p[0] = p[1] = ' ';
-			continue;
-		}
-		if (*p == ']' && depth > 0) {
-			*p = ')';
-			depth--;
-			continue;
-		}
-		if (*p != '[')
-			continue;
-		for (w = p; w > s && w[-1] == ' '; w--)
-			;
-		if (w - s >= 5 && strncasecmp(w - 5, "array", 5) == 0) {
-			*p = '(';
-			depth++;
-		}
 	}
 }
 
@@ -108,11 +82,11 @@ check_tokenize(struct check_expr *e, const char *text)
 
 	e->n = 0;
 	for (;;) {
-		p = sqlscan_next(p, &t);
+		p = lex_next_code(p, NULL, e->rules, &t);
 		if (check_punct(&t, ':')) {
-			next = sqlscan_next(p, &t2);
+			next = lex_next_code(p, NULL, e->rules, &t2);
 			if (check_punct(&t2, ':')) {
-				p = check_skip_type(next);
+				p = check_skip_type(next, e->rules);
 				continue;
 			}
 		}
@@ -327,8 +301,8 @@ check_any(struct check_expr *e, struct make_column *c)
 		return -1;
 	while (check_accept_punct(e, '('))
 		open++;
-	if (!check_accept_word(e, "array") || !check_accept_punct(e, '(') ||
-	    check_list(e, c, ')') != 0)
+	if (!check_accept_word(e, "array") || !check_accept_punct(e, '[') ||
+	    check_list(e, c, ']') != 0)
 		return -1;
 	while (open-- > 0) {
 		if (!check_accept_punct(e, ')'))
@@ -424,24 +398,23 @@ check_conjunction(struct check_expr *e)
 }
 
 /*
- * Follow the CHECK expression text on the columns of t.  Returns 1 if
- * every part of it was read, 0 if not (the parts before the first that
- * could not be read still apply).
+ * Follow the CHECK expression text on the columns of t, read with the
+ * quoting rules of its engine (lex.h: PostgreSQL's ARRAY[...] and "[]"
+ * are brackets, SQLite's [name] a name).  Returns 1 if every part of it
+ * was read, 0 if not (the parts before the first that could not be read
+ * still apply).
  */
 int
-make_check_apply(struct make_table *t, const char *text)
+make_check_apply(struct make_table *t, const char *text, int rules)
 {
 	struct check_expr	*e;
-	char			*copy;
 	int			 ok;
 
 	e = xcalloc(1, sizeof *e);
 	e->t = t;
-	copy = xstrdup(text);
-	check_brackets(copy);
-	ok = check_tokenize(e, copy) == 0 && check_conjunction(e) == 0 &&
+	e->rules = rules;
+	ok = check_tokenize(e, text) == 0 && check_conjunction(e) == 0 &&
 	    check_peek(e)->kind == LEX_END;
-	free(copy);
 	free(e);
 	return ok;
 }

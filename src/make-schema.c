@@ -494,7 +494,8 @@ make_schema_read(struct conn *conn, struct make_schema *ms, char **cause)
 			    ms->tables[i].name, ms->tables[i].cols[j].name);
 		for (j = 0; j < ms->tables[i].nchecks; j++)
 			ms->tables[i].checks[j].readable = make_check_apply(
-			    &ms->tables[i], ms->tables[i].checks[j].expr);
+			    &ms->tables[i], ms->tables[i].checks[j].expr,
+			    lex_rules(conn->drv->name));
 	}
 	return 0;
 }

@@ -121,7 +121,7 @@ struct make_table *make_table_find(struct make_schema *, const char *);
 struct make_column *make_column_find(struct make_table *, const char *);
 
 /* make-check.c */
-int	 make_check_apply(struct make_table *, const char *);
+int	 make_check_apply(struct make_table *, const char *, int);
 
 /* make-value.c */
 uint64_t make_hash_base(const char *, const char *);

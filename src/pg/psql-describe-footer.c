@@ -5,7 +5,9 @@
  * constraints, Foreign-key constraints, Referenced by, Triggers,
  * Inherits, Child tables / Partitions (or their number), then for \d+
  * Replica Identity, Access method (unless HIDE_TABLEAM) and Options; a
- * view's \d+ has its View definition.  The catalog queries are
+ * view's \d+ has its View definition, a materialized view's Indexes,
+ * View definition and the \d+ lines; an index's are in
+ * psql-describe-kinds.c.  The catalog queries are
  * sqlcheck's own; psql-describe.c refuses what is not printed here.
  */
 #include <stdlib.h>
@@ -252,8 +254,9 @@ footer_verbose(struct psql *ps, struct psql_table *t,
 	const char	*v = psql_var_get(ps, "HIDE_TABLEAM");
 	int		 hide = 0, sys = strcmp(ri->nspname, "pg_catalog") == 0;
 
-	if (ri->kind == 'r' && ri->replident != 'i' && ((!sys &&
-	    ri->replident != 'd') || (sys && ri->replident != 'n')))
+	if ((ri->kind == 'r' || ri->kind == 'm') && ri->replident != 'i' &&
+	    ((!sys && ri->replident != 'd') || (sys && ri->replident !=
+	    'n')))
 		psql_footer_add(t, xprintf("Replica Identity: %s",
 		    ri->replident == 'f' ? "FULL" : ri->replident == 'n' ?
 		    "NOTHING" : "???"));
@@ -284,9 +287,17 @@ void
 psql_relation_footers(struct psql *ps, struct psql_table *t,
     const struct psql_relinfo *ri)
 {
-	if (ri->kind == 'v') {
+	if (ri->kind == 'i') {
+		psql_index_footers(ps, t, ri);
+		return;
+	}
+	if (ri->kind == 'v' || ri->kind == 'm') {
+		if (ri->kind == 'm')
+			footer_indexes(ps, t, ri->oid);
 		if (ri->verbose)
 			footer_view(ps, t, ri->oid);
+		if (ri->kind == 'm' && ri->verbose)
+			footer_verbose(ps, t, ri);
 		return;
 	}
 	footer_partitioning(ps, t, ri);

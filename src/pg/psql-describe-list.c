@@ -106,8 +106,8 @@ list_relations(struct psql *ps, const char *types, int verbose,
 		    "i.indexrelid = c.oid LEFT JOIN pg_catalog.pg_class c2 ON "
 		    "i.indrelid = c2.oid");
 	relation_kinds(&sql, types, system, pattern);
-	if (psql_pattern_where(ps, &sql, pattern, "n.nspname", "c.relname",
-	    "pg_catalog.pg_table_is_visible(c.oid)") != 0) {
+	if (psql_pattern_where(ps, &sql, pattern, "n.nspname",
+	    "c.relname", NULL, "pg_catalog.pg_table_is_visible(c.oid)") != 0) {
 		buf_free(&sql);
 		return -1;
 	}
@@ -167,7 +167,8 @@ list_schemas(struct psql *ps, int verbose, int system, const char *pattern)
 	if (!system && pattern == NULL)
 		buf_adds(&sql, " AND n.nspname !~ '^pg_' AND n.nspname <> "
 		    "'information_schema'");
-	rc = psql_pattern_where(ps, &sql, pattern, NULL, "n.nspname", NULL);
+	rc = psql_pattern_where(ps, &sql, pattern, NULL, "n.nspname", NULL,
+	    NULL);
 	buf_adds(&sql, " ORDER BY 1");
 	if (rc == 0)
 		rc = print_list(ps, sql.data, "List of schemas");
@@ -217,7 +218,7 @@ list_functions(struct psql *ps, int verbose, int system,
 		buf_adds(&sql, " AND n.nspname <> 'pg_catalog' AND n.nspname "
 		    "<> 'information_schema'");
 	rc = psql_pattern_where(ps, &sql, pattern, "n.nspname", "p.proname",
-	    "pg_catalog.pg_function_is_visible(p.oid)");
+	    NULL, "pg_catalog.pg_function_is_visible(p.oid)");
 	buf_adds(&sql, " ORDER BY 1, 2, 4");
 	if (rc == 0)
 		rc = print_list(ps, sql.data, "List of functions");
@@ -237,7 +238,8 @@ extension_contents(struct psql *ps, const char *pattern)
 	buf_init(&sql);
 	buf_adds(&sql, "SELECT e.extname, e.oid FROM pg_catalog.pg_extension"
 	    " e WHERE true");
-	rc = psql_pattern_where(ps, &sql, pattern, NULL, "e.extname", NULL);
+	rc = psql_pattern_where(ps, &sql, pattern, NULL, "e.extname", NULL,
+	    NULL);
 	buf_adds(&sql, " ORDER BY 1");
 	r = rc == 0 ? psql_catalog_query(ps, sql.data) : NULL;
 	buf_free(&sql);
@@ -283,7 +285,8 @@ list_extensions(struct psql *ps, int verbose, const char *pattern)
 	    "pg_catalog.pg_namespace n ON n.oid = e.extnamespace LEFT JOIN "
 	    "pg_catalog.pg_description c ON c.objoid = e.oid AND c.classoid ="
 	    " 'pg_catalog.pg_extension'::pg_catalog.regclass WHERE true");
-	rc = psql_pattern_where(ps, &sql, pattern, NULL, "e.extname", NULL);
+	rc = psql_pattern_where(ps, &sql, pattern, NULL, "e.extname", NULL,
+	    NULL);
 	buf_adds(&sql, " ORDER BY 1");
 	if (rc == 0)
 		rc = print_list(ps, sql.data, "List of installed extensions");
@@ -308,6 +311,7 @@ psql_describe_list(struct psql *ps, const char *cmd, const char *pattern)
 {
 	int	verbose = strchr(cmd, '+') != NULL;
 	int	system = strchr(cmd, 'S') != NULL;
+	int	rc;
 
 	if (only_modifiers(cmd + 1))
 		return list_relations(ps, "tvmsE", verbose, system, pattern);
@@ -320,6 +324,11 @@ psql_describe_list(struct psql *ps, const char *cmd, const char *pattern)
 		return list_functions(ps, verbose, system, pattern);
 	if (cmd[1] == 'x' && only_modifiers(cmd + 2) && !system)
 		return list_extensions(ps, verbose, pattern);
+	if ((cmd[1] == 'u' || cmd[1] == 'g') && only_modifiers(cmd + 2))
+		return psql_describe_roles(ps, cmd, pattern);
+	if ((cmd[1] == 'T' || cmd[1] == 'D') &&
+	    (rc = psql_describe_types(ps, cmd, pattern)) != 1)
+		return rc;
 	psql_unsupported(ps, cmd);
 	return -1;
 }

@@ -1,10 +1,11 @@
 /*
- * psql-describe.c: \d[+] NAME on tables, partitioned tables and views,
- * and \dC [PATTERN], printed as psql 15 prints them: a centred title,
- * the columns (\d+ adds Storage, Compression unless
- * HIDE_TOAST_COMPRESSION, Stats target and Description), then the
- * footers of psql-describe-footer.c.  The catalog queries are sqlcheck's
- * own.  Other relation kinds (indexes, sequences, ...) and what the
+ * psql-describe.c: \d[+] NAME on tables, partitioned tables, views,
+ * materialized views and indexes, and \dC [PATTERN], printed as psql 15
+ * prints them: a centred title, the columns (\d+ adds Storage,
+ * Compression unless HIDE_TOAST_COMPRESSION, Stats target and
+ * Description), then the footers of psql-describe-footer.c; sequences
+ * are in psql-describe-kinds.c.  The catalog queries are sqlcheck's
+ * own.  Other relation kinds (partitioned indexes, ...) and what the
  * footers do not print (rules, policies, statistics objects,
  * publications, tablespaces, typed tables, foreign keys of partitioned
  * tables) are reported as not reproduced rather than printed
@@ -63,6 +64,8 @@ relation_columns(struct psql *ps, const struct psql_relinfo *ri,
 {
 	int	n = 5;
 
+	if (ri->kind == 'i')
+		return psql_index_columns(ri, headers, sql);
 	buf_adds(sql, "SELECT a.attname, pg_catalog.format_type(a.atttypid,"
 	    " a.atttypmod), (SELECT c.collname FROM pg_catalog.pg_collation c,"
 	    " pg_catalog.pg_type t WHERE c.oid = a.attcollation AND t.oid ="
@@ -144,9 +147,9 @@ describe_relation(struct psql *ps, const struct psql_relinfo *ri,
 
 /*
  * What \d says of the relation at row i of r (see describe()): fills
- * *ri; NULL, or what sqlcheck does not print for it.
+ * *ri; NULL, or (caller frees) why sqlcheck does not describe it.
  */
-static const char *
+static char *
 relation_info(const PGresult *r, int i, int verbose,
     struct psql_relinfo *ri)
 {
@@ -161,11 +164,13 @@ relation_info(const PGresult *r, int i, int verbose,
 	ri->amname = PQgetvalue(r, i, 7);
 	ri->options = PQgetvalue(r, i, 8);
 	ri->verbose = verbose;
-	if (strcmp(kind, "r") != 0 && strcmp(kind, "p") != 0 &&
-	    strcmp(kind, "v") != 0)
-		return "d on an index, sequence or other relation that is not "
-		    "a table or view";
-	return PQgetisnull(r, i, 9) ? NULL : PQgetvalue(r, i, 9);
+	if (strchr("rpvmiS", ri->kind) == NULL || (ri->kind == 'i' &&
+	    ri->ispartition))
+		return xstrdup("d on a partitioned index, partition of an "
+		    "index, TOAST table, foreign table or composite type");
+	if (PQgetisnull(r, i, 9))
+		return NULL;
+	return xprintf("d on a relation with %s", PQgetvalue(r, i, 9));
 }
 
 /* The title: Table "schema.name", Unlogged table, View, ... */
@@ -178,7 +183,9 @@ relation_title(const PGresult *r, int i)
 
 	title = xprintf("%s%s \"%s.%s\"", unlogged ? "Unlogged " : "",
 	    *kind == 'v' ? "View" : *kind == 'p' ? "Partitioned table" :
-	    "Table", PQgetvalue(r, i, 1), PQgetvalue(r, i, 2));
+	    *kind == 'm' ? "Materialized view" : *kind == 'i' ? "Index" :
+	    *kind == 'S' ? "Sequence" : "Table", PQgetvalue(r, i, 1),
+	    PQgetvalue(r, i, 2));
 	if (unlogged)
 		title[9] = (char)tolower((unsigned char)title[9]);
 	return title;
@@ -190,8 +197,7 @@ describe(struct psql *ps, const char *pattern, int verbose)
 {
 	struct buf		 sql;
 	struct psql_relinfo	 ri;
-	const char		*no;
-	char			*title;
+	char			*no, *title;
 	PGresult		*r;
 	int			 i, rc = 0;
 
@@ -224,8 +230,8 @@ describe(struct psql *ps, const char *pattern, int verbose)
 	    " n.oid = c.relnamespace LEFT JOIN pg_catalog.pg_class tc ON "
 	    "tc.oid = c.reltoastrelid LEFT JOIN pg_catalog.pg_am am ON am.oid"
 	    " = c.relam WHERE true");
-	rc = psql_pattern_where(ps, &sql, pattern, "n.nspname", "c.relname",
-	    "pg_catalog.pg_table_is_visible(c.oid)");
+	rc = psql_pattern_where(ps, &sql, pattern, "n.nspname",
+	    "c.relname", NULL, "pg_catalog.pg_table_is_visible(c.oid)");
 	buf_adds(&sql, " ORDER BY 2, 3");
 	r = rc == 0 ? psql_catalog_query(ps, sql.data) : NULL;
 	buf_free(&sql);
@@ -239,14 +245,16 @@ describe(struct psql *ps, const char *pattern, int verbose)
 	}
 	for (i = 0; i < PQntuples(r) && rc == 0; i++) {
 		if ((no = relation_info(r, i, verbose, &ri)) != NULL) {
-			no = xprintf("d on a relation with %s", no);
 			psql_unsupported(ps, no);
-			free((char *)no);
+			free(no);
 			rc = -1;
 			break;
 		}
 		title = relation_title(r, i);
-		rc = describe_relation(ps, &ri, title);
+		if (ri.kind == 'S')
+			rc = psql_describe_sequence(ps, &ri, title);
+		else
+			rc = describe_relation(ps, &ri, title);
 		free(title);
 	}
 	PQclear(r);
@@ -304,8 +312,9 @@ describe_casts(struct psql *ps, const char *pattern)
 }
 
 /*
- * The \d family: cmd is the command's name ("d", "d+", "dS", "dC",
- * "dt+", ...), pattern its argument or NULL.  0, or -1 (reported).
+ * The \d family and \z: cmd is the command's name ("d", "d+", "dS",
+ * "dC", "dt+", ...), pattern its argument or NULL.  0, or -1
+ * (reported).
  */
 int
 psql_describe(struct psql *ps, const char *cmd, const char *pattern)
@@ -317,6 +326,9 @@ psql_describe(struct psql *ps, const char *cmd, const char *pattern)
 	}
 	if (strcmp(cmd, "dC") == 0)
 		return describe_casts(ps, pattern);
+	if (strcmp(cmd, "z") == 0 || strcmp(cmd, "dp") == 0 ||
+	    strcmp(cmd, "dp+") == 0)
+		return psql_describe_privileges(ps, pattern);
 	if (pattern != NULL && cmd[strspn(cmd, "dS+")] == '\0')
 		return describe(ps, pattern, strchr(cmd, '+') != NULL);
 	return psql_describe_list(ps, cmd, pattern);

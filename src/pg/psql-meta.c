@@ -16,15 +16,15 @@
 /* Real psql commands sqlcheck does not reproduce. */
 static const char *const not_reproduced[] = {
 	"!", "?", "a", "bind", "C", "cd", "conninfo", "da", "dA",
-	"db", "dc", "dconfig", "dd", "dD", "ddp", "des", "det", "deu",
-	"dew", "dF", "dFd", "dFp", "dFt", "dg", "dl", "dL",
-	"do", "dO", "dp", "dP", "drds", "dRp", "dRs",
-	"dT", "du", "dX", "dy", "e", "edit", "ef", "encoding",
+	"db", "dc", "dconfig", "dd", "ddp", "des", "det", "deu",
+	"dew", "dF", "dFd", "dFp", "dFt", "dl", "dL",
+	"do", "dO", "dP", "drds", "dRp", "dRs",
+	"dX", "dy", "e", "edit", "ef", "encoding",
 	"ev", "f", "gdesc", "gx", "h",
 	"help", "H", "html", "l", "list", "lo_export",
 	"lo_import", "lo_list", "lo_unlink", "p", "print",
 	"password", "prompt", "r", "reset", "s", "sf", "sv", "T",
-	"w", "write", "watch", "z", NULL
+	"w", "write", "watch", NULL
 };
 
 /* Skip the arguments of a command in a false \if branch. */
@@ -721,7 +721,8 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp)
 		return cmd_gset(ps, pp);
 	if (strcmp(cmd, "crosstabview") == 0)
 		return cmd_crosstab(ps, pp);
-	if (cmd[0] == 'd' && strchr("+SCtvmisEnfx", cmd[1]) != NULL)
+	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugp", cmd[1]) != NULL) ||
+	    strcmp(cmd, "z") == 0)
 		return cmd_describe(ps, pp, cmd);
 	ps->unhandled = 1;
 	return PSQL_CMD_ERROR;

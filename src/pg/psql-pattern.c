@@ -63,31 +63,39 @@ psql_pattern_regex(const char *pattern)
 	return buf_detach(&b);
 }
 
-/* " AND col ~ 'regex'" unless the regex matches everything. */
+/*
+ * " AND col ~ 'regex'" (" AND (col ~ ... OR alt ~ ...)" with alt) unless
+ * the regex matches everything.
+ */
 static void
 add_match(struct psql *ps, struct buf *sql, const char *col,
-    const char *re)
+    const char *alt, const char *re)
 {
 	char	*lit;
 
 	if (strcmp(re, "^()$") == 0 || strcmp(re, "^(.*)$") == 0)
 		return;
 	lit = psql_quote_literal(ps, re);
-	buf_printf(sql, " AND %s OPERATOR(pg_catalog.~) %s COLLATE "
-	    "pg_catalog.default", col, lit);
+	buf_printf(sql, " AND %s%s OPERATOR(pg_catalog.~) %s COLLATE "
+	    "pg_catalog.default", alt != NULL ? "(" : "", col, lit);
+	if (alt != NULL)
+		buf_printf(sql, " OR %s OPERATOR(pg_catalog.~) %s COLLATE "
+		    "pg_catalog.default)", alt, lit);
 	free(lit);
 }
 
 /*
  * Append psql's conditions for pattern (NULL: none) to sql, a query
- * whose WHERE clause is open: " AND namecol ~ ..." and either " AND
- * schemacol ~ ..." (SCHEMA.NAME) or " AND visrule" (no schema; visrule
- * may be NULL).  schemacol NULL: a dot in the pattern is refused.
- * Returns 0, or -1 with the pattern reported as not reproduced.
+ * whose WHERE clause is open: " AND namecol ~ ..." (or altcol, when not
+ * NULL, matches) and either " AND schemacol ~ ..." (SCHEMA.NAME) or
+ * " AND visrule" (no schema; visrule may be NULL).  schemacol NULL: a
+ * dot in the pattern is refused.  Returns 0, or -1 with the pattern
+ * reported as not reproduced.
  */
 int
 psql_pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
-    const char *schemacol, const char *namecol, const char *visrule)
+    const char *schemacol, const char *namecol, const char *altcol,
+    const char *visrule)
 {
 	struct buf	 first, second;
 	const char	*p = pattern;
@@ -112,10 +120,10 @@ psql_pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
 		return -1;
 	}
 	if (second.len > 0) {
-		add_match(ps, sql, namecol, second.data);
-		add_match(ps, sql, schemacol, first.data);
+		add_match(ps, sql, namecol, altcol, second.data);
+		add_match(ps, sql, schemacol, NULL, first.data);
 	} else {
-		add_match(ps, sql, namecol, first.data);
+		add_match(ps, sql, namecol, altcol, first.data);
 		if (visrule != NULL)
 			buf_printf(sql, " AND %s", visrule);
 	}

@@ -404,13 +404,12 @@ psql_print_result(struct psql *ps, const PGresult *res)
 }
 
 /*
- * Print a query's rows under title (NULL: the \pset title); with
- * null_empty, NULLs as empty cells whatever \pset null says (psql's
- * catalog listings, \dt and the like, print them so).
+ * Print res under title with footers (NULL: psql's "(N rows)"); with
+ * null_empty, NULLs as empty cells whatever \pset null says.
  */
-void
-psql_print_titled(struct psql *ps, const PGresult *res, const char *title,
-    int null_empty)
+static void
+print_res(struct psql *ps, const PGresult *res, const char *title,
+    int null_empty, char **footers, size_t nfooters)
 {
 	struct psql_table	 t;
 	size_t			 i;
@@ -432,8 +431,36 @@ psql_print_titled(struct psql *ps, const PGresult *res, const char *title,
 			    PQgetisnull(res, (int)i, j) && !null_empty ? NULL :
 			    PQgetvalue(res, (int)i, j);
 	t.title = title;
+	t.footers = footers;
+	t.nfooters = nfooters;
 	psql_print_table(ps, &t);
 	free(t.headers);
 	free(t.aligns);
 	free(t.cells);
+}
+
+/*
+ * Print a query's rows under title (NULL: the \pset title); with
+ * null_empty, NULLs as empty cells (psql's catalog lists, \dt and the
+ * like, print them so).
+ */
+void
+psql_print_titled(struct psql *ps, const PGresult *res, const char *title,
+    int null_empty)
+{
+	print_res(ps, res, title, null_empty, NULL, 0);
+}
+
+/*
+ * Print a catalog query's rows under title without the row count, with
+ * footer (NULL: none) under them, as \d on a sequence.
+ */
+void
+psql_print_footed(struct psql *ps, const PGresult *res, const char *title,
+    char *footer)
+{
+	char	*none = NULL;
+
+	print_res(ps, res, title, 1, footer != NULL ? &footer : &none,
+	    footer != NULL);
 }

@@ -18,8 +18,12 @@
  *	psql-crosstab.c	\crosstabview
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
  *	psql-describe-footer.c	the footers of \d[+] on a table or view
+ *	psql-describe-kinds.c	\d[+] on an index or a sequence
  *	psql-describe-list.c	\d, \dt, \di, \dv, \ds, \dm, \dE, \dn,
  *			\df, \dx lists
+ *	psql-describe-roles.c	\du and \dg
+ *	psql-describe-privileges.c	\dp and \z
+ *	psql-describe-types.c	\dT and \dD lists
  *	psql-pattern.c	psql's name patterns as catalog conditions
  *	psql-timeout.c	--timeout: a query cancelled at its deadline
  *
@@ -182,6 +186,8 @@ FILE	*psql_qfout(const struct psql *);
 void	 psql_print_result(struct psql *, const PGresult *);
 void	 psql_print_titled(struct psql *, const PGresult *, const char *,
 	    int);
+void	 psql_print_footed(struct psql *, const PGresult *, const char *,
+	    char *);
 struct psql_table {
 	int		 ncols;
 	size_t		 nrows;
@@ -234,10 +240,27 @@ void	 psql_footer_add(struct psql_table *, char *);
 void	 psql_relation_footers(struct psql *, struct psql_table *,
 	    const struct psql_relinfo *);
 
+/* psql-describe-kinds.c */
+int	 psql_index_columns(const struct psql_relinfo *, char **,
+	    struct buf *);
+void	 psql_index_footers(struct psql *, struct psql_table *,
+	    const struct psql_relinfo *);
+int	 psql_describe_sequence(struct psql *, const struct psql_relinfo *,
+	    const char *);
+
+/* psql-describe-roles.c */
+int	 psql_describe_roles(struct psql *, const char *, const char *);
+
+/* psql-describe-privileges.c */
+int	 psql_describe_privileges(struct psql *, const char *);
+
+/* psql-describe-types.c */
+int	 psql_describe_types(struct psql *, const char *, const char *);
+
 /* psql-pattern.c */
 char	*psql_pattern_regex(const char *);
 int	 psql_pattern_where(struct psql *, struct buf *, const char *,
-	    const char *, const char *, const char *);
+	    const char *, const char *, const char *, const char *);
 
 /* The session, for a script: open, run a file, close. */
 struct psql *psql_new(FILE *, const char *);

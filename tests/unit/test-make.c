@@ -95,35 +95,48 @@ test_checks(void)
 
 	table_init(&t, c);
 	ok(make_check_apply(&t, "((size)::text = ANY ((ARRAY['S'::character "
-	    "varying, 'M'::character varying])::text[]))"),
+	    "varying, 'M'::character varying])::text[]))", LEX_POSTGRES),
 	    "PostgreSQL's = ANY (ARRAY[...]) is read");
 	ok(c[0].nlabels == 2 && strcmp(c[0].labels[1], "'M'") == 0,
 	    "its labels");
 	col_labels_free(c);
 	table_init(&t, c);
-	ok(make_check_apply(&t, "`size` in ('S','M','L')"),
+	ok(make_check_apply(&t, "`size` in ('S','M','L')", LEX_MYSQL),
 	    "MariaDB's IN list is read");
 	is_int((long long)c[0].nlabels, 3, "three labels");
 	col_labels_free(c);
 	table_init(&t, c);
-	ok(make_check_apply(&t, "((qty > 0) AND (qty <= 20))"),
+	ok(make_check_apply(&t, "((qty > 0) AND (qty <= 20))", LEX_POSTGRES),
 	    "PostgreSQL's AND of comparisons is read");
 	ok(c[1].lo == 1 && c[1].hi == 20, "qty from 1 to 20");
 	table_init(&t, c);
-	ok(make_check_apply(&t, "qty BETWEEN -5 AND 7.5"), "BETWEEN is read");
+	ok(make_check_apply(&t, "qty BETWEEN -5 AND 7.5", LEX_SQLITE), "BETWEEN is read");
 	ok(c[1].lo == -5 && c[1].hi == 7, "qty from -5 to 7");
 	table_init(&t, c);
-	ok(make_check_apply(&t, "(length((code)::text) >= 12)"),
+	ok(make_check_apply(&t, "(length((code)::text) >= 12)", LEX_POSTGRES),
 	    "length(col) >= n is read");
 	is_int(c[2].minlen, 12, "at least 12 characters");
 	table_init(&t, c);
-	ok(make_check_apply(&t, "octet_length(`code`) <= 8 and `code` <> ''"),
+	ok(make_check_apply(&t, "octet_length(`code`) <= 8 and `code` <> ''",
+	    LEX_MYSQL),
 	    "MariaDB's octet_length and <> '' are read");
 	ok(c[2].len == 8 && c[2].minlen == 1, "1 to 8 characters");
 	table_init(&t, c);
-	ok(!make_check_apply(&t, "qty > 0 OR qty < -5"), "OR is not read");
-	ok(!make_check_apply(&t, "code LIKE 'C-%'"), "LIKE is not read");
-	ok(!make_check_apply(&t, "qty < size"), "two columns are not read");
+	ok(!make_check_apply(&t, "qty > 0 OR qty < -5", LEX_SQLITE), "OR is not read");
+	ok(!make_check_apply(&t, "code LIKE 'C-%'", LEX_SQLITE), "LIKE is not read");
+	ok(!make_check_apply(&t, "qty < size", LEX_SQLITE), "two columns are not read");
+	table_init(&t, c);
+	ok(make_check_apply(&t, "[qty] BETWEEN 2 AND 9", LEX_SQLITE),
+	    "SQLite's [name] is a name");
+	ok(c[1].lo == 2 && c[1].hi == 9, "qty from 2 to 9");
+	table_init(&t, c);
+	ok(!make_check_apply(&t, "[qty] BETWEEN 2 AND 9", LEX_POSTGRES),
+	    "PostgreSQL has no [name]");
+	table_init(&t, c);
+	ok(make_check_apply(&t, "(size = ANY (ARRAY['S', 'M', 'L']))",
+	    LEX_POSTGRES), "ARRAY[...] without casts is read");
+	is_int((long long)c[0].nlabels, 3, "its three labels");
+	col_labels_free(c);
 }
 
 static void

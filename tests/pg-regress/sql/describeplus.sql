@@ -55,6 +55,31 @@ CREATE TABLE dplus_p2 PARTITION OF dplus_part FOR VALUES FROM (10) TO (20)
 \d+ dplus_s.other
 \d dplus_s.*
 \dS+ dplus_t
+-- indexes, sequences, materialized views
+CREATE INDEX dplus_t_part ON dplus_t (lower(name), v) WHERE v > 0;
+CREATE UNIQUE INDEX dplus_t_incl ON dplus_t USING btree (u DESC) INCLUDE (c)
+  NULLS NOT DISTINCT;
+CREATE INDEX dplus_t_opt ON dplus_t (c) WITH (fillfactor = 50);
+ALTER TABLE dplus_t ADD CONSTRAINT dplus_t_dd UNIQUE (u, c)
+  DEFERRABLE INITIALLY DEFERRED;
+CLUSTER dplus_t USING dplus_t_pkey;
+CREATE UNLOGGED SEQUENCE dplus_useq START 5 INCREMENT 2 CACHE 3 CYCLE;
+CREATE TABLE dplus_own (j serial);
+CREATE UNIQUE INDEX dplus_mv_one ON dplus_mv (one);
+\d dplus_t_pkey
+\d+ dplus_t_pkey
+\d dplus_t_part
+\d+ dplus_t_part
+\d dplus_t_incl
+\d+ dplus_t_opt
+\d dplus_t_dd
+\d dplus_seq
+\d+ dplus_useq
+\d dplus_t_i_seq
+\d dplus_own_j_seq
+\d dplus_mv
+\d+ dplus_mv
+\d dplus_t*
 -- shown when not hidden
 \set HIDE_TABLEAM off
 \set HIDE_TOAST_COMPRESSION off
@@ -62,6 +87,7 @@ CREATE TABLE dplus_p2 PARTITION OF dplus_part FOR VALUES FROM (10) TO (20)
 \d+ dplus_opt
 \d+ dplus_part
 \dt+ dplus_t
+\d+ dplus_mv
 \set HIDE_TABLEAM on
 \set HIDE_TOAST_COMPRESSION on
 -- lists
@@ -94,6 +120,54 @@ CREATE TABLE dplus_p2 PARTITION OF dplus_part FOR VALUES FROM (10) TO (20)
 \dx+
 \dx plpgsql
 \dx nothing_here
+-- data types and domains
+CREATE TYPE dplus_comp AS (a int, b text);
+CREATE TYPE dplus_enum AS ENUM ('x', 'y');
+COMMENT ON TYPE dplus_enum IS 'an enum';
+CREATE DOMAIN dplus_dom AS int NOT NULL DEFAULT 3 CHECK (VALUE > 0);
+CREATE DOMAIN dplus_s.tdom AS text COLLATE "C";
+\dT
+\dT+
+\dT dplus_e*
+\dT dplus_s.*
+\dTS int4
+\dT integer
+\dD
+\dD+
+\dD dplus_s.*
+-- roles (names of the cluster: only those made here are listed; a run
+-- that stopped half-way may have left them)
+SET client_min_messages = warning;
+DROP ROLE IF EXISTS regress_dplus_r2;
+DROP ROLE IF EXISTS regress_dplus_r1, regress_dplus_r3, regress_dplus_r4;
+RESET client_min_messages;
+CREATE ROLE regress_dplus_r1 LOGIN CONNECTION LIMIT 3
+  VALID UNTIL '2030-01-01 00:00:00+00';
+CREATE ROLE regress_dplus_r2 NOINHERIT CREATEDB CREATEROLE
+  IN ROLE regress_dplus_r1;
+CREATE ROLE regress_dplus_r3 LOGIN SUPERUSER REPLICATION BYPASSRLS
+  CONNECTION LIMIT 0;
+CREATE ROLE regress_dplus_r4 LOGIN CONNECTION LIMIT 1;
+COMMENT ON ROLE regress_dplus_r2 IS 'second';
+\du regress_dplus*
+\du+ regress_dplus*
+\dg regress_dplus_r2
+\duS regress_dplus_r1
+\du nobody_here
+-- privileges
+CREATE TABLE dplus_priv (a int, b text);
+GRANT SELECT ON dplus_priv TO regress_dplus_r1;
+GRANT UPDATE (b), INSERT (a, b) ON dplus_priv TO regress_dplus_r2;
+ALTER TABLE dplus_priv ENABLE ROW LEVEL SECURITY;
+CREATE POLICY dplus_pol ON dplus_priv FOR SELECT
+  TO regress_dplus_r1, regress_dplus_r2 USING (a > 0);
+CREATE POLICY dplus_pol2 ON dplus_priv AS RESTRICTIVE USING (true)
+  WITH CHECK (a < 5);
+\dp dplus_priv
+\z dplus_p*
+\dp
+\dp dplus_s.*
+DROP TABLE dplus_priv;
 \set QUIET 0
 \dt nothing_here
 \dv
@@ -103,8 +177,12 @@ CREATE TABLE dplus_p2 PARTITION OF dplus_part FOR VALUES FROM (10) TO (20)
 DROP PROCEDURE dplus_p(int);
 DROP FUNCTION dplus_s.g(), dplus_f(int, text);
 DROP MATERIALIZED VIEW dplus_mv;
-DROP SEQUENCE dplus_seq;
+DROP SEQUENCE dplus_seq, dplus_useq;
 DROP VIEW dplus_v;
 DROP TABLE dplus_t, dplus_opt, dplus_unl, dplus_empty, dplus_part,
-  dplus_parent, dplus_child, dplus_child2;
+  dplus_parent, dplus_child, dplus_child2, dplus_own;
+DROP DOMAIN dplus_dom;
+DROP TYPE dplus_comp, dplus_enum;
 DROP SCHEMA dplus_s CASCADE;
+DROP ROLE regress_dplus_r2;
+DROP ROLE regress_dplus_r1, regress_dplus_r3, regress_dplus_r4;
