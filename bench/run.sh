@@ -17,9 +17,11 @@
 #                        beside it (default src/sqlcheck, after
 #                        "make all"; it is copied first, so a rebuild
 #                        during the run is harmless)
-#   SQLCHECK_BEFORE=PATH an earlier binary to measure beside SQLCHECK in the
-#                        same run (the SQLite rows: whole corpus, per file,
-#                        peak RSS), for before/after figures
+#   SQLCHECK_BEFORE=PATH an earlier binary (with its sqlcheck-*.so modules
+#                        beside it) to measure beside SQLCHECK in the same
+#                        run (the SQLite rows: whole corpus, per file, peak
+#                        RSS; the PostgreSQL suite at -j 1, by turns with
+#                        SQLCHECK), for before/after figures
 #   BENCH_REPEAT_FILES=3 runs of each corpus file for the per-file rows
 #   SLT_CORPUS=DIR       the sqllogictest corpus (its test/ directory or the
 #                        directory above it); default ../shared/slt-corpus
@@ -133,6 +135,9 @@ if [ -n "${SQLCHECK_BEFORE:-}" ]; then
 	mkdir -p "$W/before"
 	SCB=$W/before/sqlcheck
 	cp "$SQLCHECK_BEFORE" "$SCB" || exit 2
+	for m in "$(dirname "$SQLCHECK_BEFORE")"/sqlcheck-*.so; do
+		[ -f "$m" ] && { cp "$m" "$W/before/" || exit 2; }
+	done
 fi
 REPEAT_FILES=${BENCH_REPEAT_FILES:-3}
 
@@ -718,9 +723,31 @@ bench_pg() {
 		sqlcheck_once "$W/suite-j2.out" -d postgres --dsn "$rdsn" -j 2 \
 		    --format json -o "$W/suite-j2.json" "$W/suite"
 	}
-	say "PostgreSQL: sqlcheck -j 1 on $SUITE_N files (x$REPEAT)"
-	best_of "$REPEAT" j1_once
-	local j1=$BEST j1_runs=$RUNS j1_ok=$RUN_OK
+	j1b_once() {
+		"$SCB" --color never -d postgres --dsn "$rdsn" -j 1 "$W/suite" \
+		    >"$W/suite-j1b.out" 2>&1 || RUN_OK=0
+	}
+	local j1 j1_runs j1_ok j1b='' j1b_runs='' j1b_ok=1 i
+	if [ -n "$SCB" ]; then
+		# The earlier binary by turns with this one: both see the
+		# same load.
+		say "PostgreSQL: sqlcheck -j 1 on $SUITE_N files, by turns with $SQLCHECK_BEFORE (x$REPEAT each)"
+		j1='' j1_runs='' j1_ok=1
+		for ((i = 1; i <= REPEAT; i++)); do
+			best_of 1 j1_once
+			j1=$(fmin "$j1" "$BEST") j1_runs="$j1_runs $RUNS"
+			[ "$RUN_OK" = 0 ] && j1_ok=0
+			best_of 1 j1b_once
+			j1b=$(fmin "$j1b" "$BEST") j1b_runs="$j1b_runs $RUNS"
+			[ "$RUN_OK" = 0 ] && j1b_ok=0
+		done
+		j1_runs=${j1_runs# } j1b_runs=${j1b_runs# }
+		[ "$(summary_of "$W/suite-j1b.out")" = "$((SUITE_N * 10)) passed, 0 failed, 0 skipped" ] || j1b_ok=0
+	else
+		say "PostgreSQL: sqlcheck -j 1 on $SUITE_N files (x$REPEAT)"
+		best_of "$REPEAT" j1_once
+		j1=$BEST j1_runs=$RUNS j1_ok=$RUN_OK
+	fi
 	say "PostgreSQL: sqlcheck -j 2 on $SUITE_N files (x$REPEAT)"
 	best_of "$REPEAT" j2_once
 	local j2=$BEST j2_runs=$RUNS j2_ok=$RUN_OK
@@ -738,6 +765,18 @@ bench_pg() {
 		row "$n2" "$(calc "$j1" 2) s ($(calc "$j1 * 1000 / $SUITE_N" 1) ms/file)" \
 		    "$(calc "$rg" 2) s ($(calc "$rg * 1000 / $SUITE_N" 1) ms/file)" \
 		    "$r" "<= 0.1" "$(judge "$r" "<=" 0.1)"
+	fi
+	if [ -n "$SCB" ]; then
+		local r
+		note "PostgreSQL suite, before ($SQLCHECK_BEFORE), by turns with -j 1: wall times (s) $j1b_runs; $(summary_of "$W/suite-j1b.out")"
+		if [ "$j1b_ok" = 0 ] || [ "$rg_ok" = 0 ]; then
+			row_error "$n2, before" "<= 0.1" "a run did not pass (see $W/suite-j1b.out)"
+		else
+			r=$(calc "$j1b / $rg" 3)
+			row "$n2, before" "$(calc "$j1b" 2) s ($(calc "$j1b * 1000 / $SUITE_N" 1) ms/file)" \
+			    "$(calc "$rg" 2) s ($(calc "$rg * 1000 / $SUITE_N" 1) ms/file)" \
+			    "$r" "<= 0.1" "$(judge "$r" "<=" 0.1)"
+		fi
 	fi
 	# -j 2 against -j 1: the time, and the same per-test results.
 	local same=yes

@@ -6,7 +6,8 @@
 # prepared statement, a session advisory lock) is gone for the file after
 # the next, though that one failed its setup and left its transaction
 # aborted; that setup's error names its own file and line, and the files
-# around it pass.  At -j 2: a worker with no file left rolls its last
+# around it pass; what sqlcheck sets for every session (the check for a
+# vanished client) is set again after DISCARD ALL.  At -j 2: a worker with no file left rolls its last
 # file back at once, so that a file of the other worker waiting for a
 # lock that file held gets it (it would wait until --timeout otherwise).
 # The server's log (log_statement, SQLCHECK_PG_LOG) shows each reset sent
@@ -74,7 +75,7 @@ logged_run "$WORK/seq.log" -j 1 -d postgres --dsn "$USERDSN" \
     "$F/1-leaves.sqltest" "$F/2-setup-fails.sqltest" "$F/3-clean.sqltest"
 is_status "one session: exit status 1 (a setup failed)" 1
 is "one session: the counts" "$(last_line "$OUT")" \
-    "6 passed, 1 failed, 0 skipped"
+    "7 passed, 1 failed, 0 skipped"
 contains "one session: the first file passes" "$OUT" \
     "ok   $F/1-leaves.sqltest  (3 tests"
 contains "one session: the setup error names its file and line" "$OUT" \
@@ -82,7 +83,7 @@ contains "one session: the setup error names its file and line" "$OUT" \
 contains "one session: ... and its statement" "$OUT" \
     "  INSERT INTO reset_failing VALUES (1)"
 contains "one session: the file after the failed setup passes" "$OUT" \
-    "ok   $F/3-clean.sqltest  (3 tests"
+    "ok   $F/3-clean.sqltest  (4 tests"
 lacks "one session: no other file is blamed for the setup error" \
     "$(printf '%s\n' "$OUT" | grep -v '2-setup-fails')" "duplicate key"
 same_dump "one session: the user's database is unchanged" user pgdump

@@ -110,7 +110,8 @@ pg_connect(const char *dsn, char **cause)
  * for a vanished client every second while a statement runs.  Without
  * it a sqlcheck killed by SIGKILL leaves its statement running on the
  * server, holding its locks, transaction and scratch database, until the
- * statement ends by itself.  A failure to set it is ignored.
+ * statement ends by itself.  A failure to set it is ignored.  The reset
+ * between files (reset-pg.c) sets it again after its DISCARD ALL.
  */
 void
 pg_session_setup(PGconn *pc)
@@ -118,9 +119,9 @@ pg_session_setup(PGconn *pc)
 	PGresult	*res;
 
 	PQsetNoticeReceiver(pc, pg_notice, NULL);
-	if (PQserverVersion(pc) < 140000)
+	if (PQserverVersion(pc) < PG_CHECK_INTERVAL_VERSION)
 		return;
-	res = pg_run(pc, "SET client_connection_check_interval = 1000");
+	res = pg_run(pc, PG_CHECK_INTERVAL_SQL);
 	PQclear(res);
 }
 

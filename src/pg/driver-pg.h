@@ -27,6 +27,13 @@
 
 #include "driver.h"
 
+/*
+ * What every session sets from PostgreSQL 14 on (pg_session_setup), and
+ * sets again after each DISCARD ALL (reset-pg.c).
+ */
+#define PG_CHECK_INTERVAL_SQL	"SET client_connection_check_interval = 1000"
+#define PG_CHECK_INTERVAL_VERSION	140000
+
 /* What a lost session's message starts with (err->lost_cause). */
 #define PG_LOST	"connection to server lost: "
 

@@ -24,23 +24,26 @@
 #include "driver-pg.h"
 
 /*
- * Read one pipeline segment's results up to its Sync.  0 if it went
- * well, else -1 with the first error's text in *msg unless *msg is set
- * (chomped; caller frees).
+ * Read the results of a pipeline segment of n queries up to its Sync.
+ * 0 if it went well, else -1 with the first error's text in *msg unless
+ * *msg is set (chomped; caller frees).
  */
 static int
-pg_segment_ok(PGconn *pc, char **msg)
+pg_segment_ok(PGconn *pc, int n, char **msg)
 {
 	PGresult	*res;
-	int		 rc = 0;
+	int		 i, rc = 0;
 
-	while ((res = PQgetResult(pc)) != NULL) {
-		if (rc == 0 && pg_is_error(res)) {
-			if (*msg == NULL)
-				*msg = pg_chomp(PQresultErrorMessage(res));
-			rc = -1;
+	for (i = 0; i < n; i++) {
+		while ((res = PQgetResult(pc)) != NULL) {
+			if (rc == 0 && pg_is_error(res)) {
+				if (*msg == NULL)
+					*msg = pg_chomp(
+					    PQresultErrorMessage(res));
+				rc = -1;
+			}
+			PQclear(res);
 		}
-		PQclear(res);
 	}
 	res = PQgetResult(pc);
 	if (res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC) {
@@ -71,14 +74,23 @@ pg_reset_fail(struct pg_data *d, PGconn *pc, const char *msg)
 		shutdown(PQsocket(pc), SHUT_RDWR);
 }
 
+/* The queries of the reset's second segment: 1 or 2 (see below). */
+static int
+pg_reset_queries(PGconn *pc)
+{
+	return PQserverVersion(pc) >= PG_CHECK_INTERVAL_VERSION ? 2 : 1;
+}
+
 /*
  * Put the reset waiting for session pc at the head of a pipeline:
- * ROLLBACK and DISCARD ALL, each in a segment of its own (DISCARD ALL
- * may run neither in a transaction block nor in the implicit one of a
- * pipeline segment), so that what follows runs whatever state the
- * previous file left.  Leaves pc in pipeline mode.  1 if sent (then
- * pg_reset_read reads them, before anything sent after them), 0 if no
- * reset waits for pc, -1 if sending failed (see pg_reset_fail).
+ * ROLLBACK, then DISCARD ALL, in segments of their own (DISCARD ALL may
+ * run neither in a transaction block nor after another statement of its
+ * segment), so that what follows runs whatever state the previous file
+ * left.  DISCARD ALL also resets what pg_session_setup set for the
+ * session, which is set again after it.  Leaves pc in pipeline mode.  1
+ * if sent (then pg_reset_read reads them, before anything sent after
+ * them), 0 if no reset waits for pc, -1 if sending failed (see
+ * pg_reset_fail).
  */
 int
 pg_reset_send(struct pg_data *d, PGconn *pc)
@@ -90,7 +102,9 @@ pg_reset_send(struct pg_data *d, PGconn *pc)
 	    PQsendQueryParams(pc, "ROLLBACK", 0, NULL, NULL, NULL, NULL, 0) &&
 	    PQpipelineSync(pc) &&
 	    PQsendQueryParams(pc, "DISCARD ALL", 0, NULL, NULL, NULL, NULL,
-	    0) && PQpipelineSync(pc))
+	    0) && (pg_reset_queries(pc) < 2 ||
+	    PQsendQueryParams(pc, PG_CHECK_INTERVAL_SQL, 0, NULL, NULL, NULL,
+	    NULL, 0)) && PQpipelineSync(pc))
 		return 1;
 	pg_reset_fail(d, pc, PQerrorMessage(pc));
 	return -1;
@@ -103,8 +117,8 @@ pg_reset_read(struct pg_data *d, PGconn *pc)
 	char	*msg = NULL;
 	int	 rc;
 
-	rc = pg_segment_ok(pc, &msg);
-	if (pg_segment_ok(pc, &msg) != 0 || rc != 0)
+	rc = pg_segment_ok(pc, 1, &msg);
+	if (pg_segment_ok(pc, pg_reset_queries(pc), &msg) != 0 || rc != 0)
 		pg_reset_fail(d, pc, msg);
 	free(msg);
 }
