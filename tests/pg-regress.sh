@@ -228,13 +228,13 @@ pgr unsupported2
 is "\\d with a rule: exit 1" "$STATUS" 1
 contains "\\d with a rule: FILE:LINE and what" "$OUT" \
     "./sql/unsupported2.sql:3: psql meta-command \\d on a relation with rules is not supported by sqlcheck pg-regress"
-# \x with \pset border 2 (not reproduced) is reported, not printed
-# as border 1.
-printf '\\pset border 2\n\\x\nSELECT 1 AS a;\n' >sql/unsupported3.sql
+# \pset unicode_border_linestyle (not reproduced) is reported, not
+# ignored.
+printf '\\pset unicode_border_linestyle double\nSELECT 1 AS a;\n' >sql/unsupported3.sql
 pgr unsupported3
-is "\\x with border 2: exit 1" "$STATUS" 1
-contains "\\x with border 2: FILE:LINE and what" "$OUT" \
-    "./sql/unsupported3.sql:3: psql meta-command \\x with \\pset border or linestyle other than 1 and ascii is not supported by sqlcheck pg-regress"
+is "\\pset unicode_border_linestyle: exit 1" "$STATUS" 1
+contains "\\pset unicode_border_linestyle: FILE:LINE and what" "$OUT" \
+    "./sql/unsupported3.sql:1: psql meta-command \\pset is not supported by sqlcheck pg-regress"
 
 # \timing on: a "Time: N ms" line after each query, as psql prints it
 # (its messages are compared with psql's in output.sql).

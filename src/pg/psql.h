@@ -15,6 +15,7 @@
  *			ON_ERROR_ROLLBACK, \gset
  *	psql-print.c	unaligned and expanded tables, display widths
  *	psql-print-aligned.c	aligned tables: \pset border, linestyle
+ *	psql-print-expanded.c	the same, expanded (\x)
  *	psql-crosstab.c	\crosstabview
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
  *	psql-describe-footer.c	the footers of \d[+] on a table or view
@@ -209,7 +210,25 @@ struct psql_cell_lines {
 void	 psql_cell_format(const char *, struct psql_cell_lines *);
 void	 psql_cell_lines_free(struct psql_cell_lines *);
 
-/* psql-print-aligned.c */
+/* psql-print-aligned.c: line styles (psql's printTextFormat). */
+struct psql_line_rule {
+	const char	*hrule, *left, *mid, *right;
+};
+enum { PSQL_RULE_TOP, PSQL_RULE_MIDDLE, PSQL_RULE_BOTTOM, PSQL_RULE_DATA };
+struct psql_text_format {
+	struct psql_line_rule rule[4];	/* top, middle, bottom, data */
+	const char	*midvrule_nl;	/* divider before a continued cell */
+	const char	*midvrule_wrap;	/* \x: after a value's last line */
+	const char	*midvrule_blank; /* divider before a finished cell */
+	const char	*header_nl_left, *header_nl_right;
+	const char	*nl_left, *nl_right;
+	int		 wrap_right_border; /* border 0: marks at the right */
+};
+const struct psql_text_format *psql_line_format(enum psql_linestyle);
+
+/* psql-print-expanded.c */
+void	 psql_print_expanded(struct psql *, const struct psql_table *,
+	    const char *);
 void	 psql_print_aligned(struct psql *, const struct psql_table *,
 	    const char *);
 char	 psql_type_align(Oid);
