@@ -165,6 +165,7 @@ char	*psql_quote_ident(const char *);
 /* psql-main.c */
 int	 psql_run_source(struct psql *, struct psql_source *);
 void	 psql_error(struct psql *, const char *, ...) printflike(2, 3);
+void	 psql_warning(struct psql *, const char *, ...) printflike(2, 3);
 void	 psql_unsupported(struct psql *, const char *);
 int	 psql_include(struct psql *, const char *);
 

@@ -168,7 +168,12 @@ CREATE POLICY dplus_pol2 ON dplus_priv AS RESTRICTIVE USING (true)
 \dp
 \dp dplus_s.*
 DROP TABLE dplus_priv;
+-- extra arguments: ignored with a warning, or thrown away after an error
+\dt dplus_t extra_arg 'another one'
+\d nothing_here extra_arg \echo not run
+\pset border 1 extra_arg \echo run
 \set QUIET 0
+\d nothing_here extra_arg
 \dt nothing_here
 \dv
 \dx+ nothing_here
