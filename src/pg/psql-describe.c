@@ -6,11 +6,10 @@
  * Description), then the footers of psql-describe-footer.c; sequences
  * are in psql-describe-kinds.c.  The catalog queries are sqlcheck's
  * own.  Other relation kinds (partitioned indexes, ...) and what the
- * footers do not print (rules, policies, statistics objects,
- * publications, tablespaces, typed tables, foreign keys of partitioned
- * tables) are reported as not reproduced rather than printed
- * differently.  \d without a name and the list commands are in
- * psql-describe-list.c.
+ * footers do not print (rules, publications, tablespaces, typed tables,
+ * foreign keys of partitioned tables) are reported as not reproduced
+ * rather than printed differently.  \d without a name and the list
+ * commands are in psql-describe-list.c.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -163,6 +162,8 @@ relation_info(const PGresult *r, int i, int verbose,
 	ri->ispartition = strcmp(PQgetvalue(r, i, 6), "t") == 0;
 	ri->amname = PQgetvalue(r, i, 7);
 	ri->options = PQgetvalue(r, i, 8);
+	ri->rowsecurity = strcmp(PQgetvalue(r, i, 10), "t") == 0;
+	ri->forcerowsecurity = strcmp(PQgetvalue(r, i, 11), "t") == 0;
 	ri->verbose = verbose;
 	if (strchr("rpvmiS", ri->kind) == NULL || (ri->kind == 'i' &&
 	    ri->ispartition))
@@ -209,11 +210,9 @@ describe(struct psql *ps, const char *pattern, int verbose)
 	    "tc.reloptions) x), ', '), CASE"
 	    " WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite w WHERE "
 	    "w.ev_class = c.oid AND w.rulename <> '_RETURN') THEN 'rules'"
-	    " WHEN c.relrowsecurity OR c.relforcerowsecurity OR EXISTS (SELECT"
-	    " 1 FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid) THEN "
-	    "'row security policies'"
-	    " WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_statistic_ext s WHERE "
-	    "s.stxrelid = c.oid) THEN 'statistics objects'"
+	    " WHEN c.relkind = 'm' AND EXISTS (SELECT 1 FROM pg_catalog."
+	    "pg_statistic_ext s WHERE s.stxrelid = c.oid) THEN 'statistics "
+	    "objects'"
 	    " WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_publication) THEN "
 	    "'publications'"
 	    " WHEN c.reltablespace <> 0 THEN 'a tablespace'"
@@ -225,7 +224,7 @@ describe(struct psql *ps, const char *pattern, int verbose)
 	    " AND k.conrelid IN (SELECT pg_catalog.pg_partition_ancestors("
 	    "c.oid)) OR k.confrelid IN (SELECT pg_catalog."
 	    "pg_partition_ancestors(c.oid)))) THEN 'foreign keys of "
-	    "partitions' END"
+	    "partitions' END, c.relrowsecurity, c.relforcerowsecurity"
 	    " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON"
 	    " n.oid = c.relnamespace LEFT JOIN pg_catalog.pg_class tc ON "
 	    "tc.oid = c.reltoastrelid LEFT JOIN pg_catalog.pg_am am ON am.oid"

@@ -669,11 +669,18 @@ cmd_gset(struct psql *ps, const char **pp)
 static enum psql_cmd
 cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*pattern = psql_scan_arg(ps, pp, 1);
+	char	*pattern = psql_scan_arg(ps, pp, 1), *argtype = NULL;
 	int	 rc;
 
-	rc = psql_describe(ps, cmd, pattern);
+	if (cmd[1] == 'f' && pattern != NULL)
+		argtype = psql_scan_arg(ps, pp, 1);
+	if (argtype != NULL) {
+		psql_unsupported(ps, "df with argument type patterns");
+		rc = -1;
+	} else
+		rc = psql_describe(ps, cmd, pattern);
 	free(pattern);
+	free(argtype);
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 
@@ -752,6 +759,28 @@ is_psql_command(const char *cmd)
 }
 
 /*
+ * What psql does with the rest of the line after a command: a failed
+ * command's is thrown away; after one that worked, each argument left
+ * is ignored with a warning.
+ */
+static void
+after_command(struct psql *ps, const char **pp, const char *cmd,
+    enum psql_cmd r)
+{
+	char	*a;
+
+	if (r == PSQL_CMD_ERROR) {
+		free(psql_scan_rest(pp));
+		return;
+	}
+	while ((a = psql_scan_arg(ps, pp, 0)) != NULL) {
+		psql_warning(ps, "\\%s: extra argument \"%s\" ignored", cmd,
+		    a);
+		free(a);
+	}
+}
+
+/*
  * Run the backslash command at *pp (just after the backslash): its
  * name and arguments are consumed.  q is the query buffer (\g,
  * \gset, \crosstabview send it, or the previous query when it is
@@ -783,7 +812,8 @@ psql_meta(struct psql *ps, const char **pp, struct buf *q, int active)
 			psql_error(ps, "invalid command \\%s", cmd);
 		skip_args(ps, pp);
 		r = PSQL_CMD_ERROR;
-	}
+	} else
+		after_command(ps, pp, cmd, r);
 	if (r == PSQL_CMD_SEND && q->len == 0 && ps->prev_query != NULL)
 		buf_adds(q, ps->prev_query);
 	free(cmd);

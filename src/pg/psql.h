@@ -19,6 +19,7 @@
  *	psql-crosstab.c	\crosstabview
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
  *	psql-describe-footer.c	the footers of \d[+] on a table or view
+ *	psql-describe-attached.c	\d footers: policies, statistics
  *	psql-describe-kinds.c	\d[+] on an index or a sequence
  *	psql-describe-list.c	\d, \dt, \di, \dv, \ds, \dm, \dE, \dn,
  *			\df, \dx lists
@@ -165,6 +166,7 @@ char	*psql_quote_ident(const char *);
 /* psql-main.c */
 int	 psql_run_source(struct psql *, struct psql_source *);
 void	 psql_error(struct psql *, const char *, ...) printflike(2, 3);
+void	 psql_warning(struct psql *, const char *, ...) printflike(2, 3);
 void	 psql_unsupported(struct psql *, const char *);
 int	 psql_include(struct psql *, const char *);
 
@@ -251,6 +253,7 @@ struct psql_relinfo {
 	char		 kind;		/* pg_class.relkind */
 	char		 replident;	/* pg_class.relreplident */
 	int		 ispartition;
+	int		 rowsecurity, forcerowsecurity;
 	int		 verbose;	/* \d+ */
 	const char	*amname;	/* "" for none */
 	const char	*options;	/* reloptions, "" for none */
@@ -258,6 +261,12 @@ struct psql_relinfo {
 void	 psql_footer_add(struct psql_table *, char *);
 void	 psql_relation_footers(struct psql *, struct psql_table *,
 	    const struct psql_relinfo *);
+
+/* psql-describe-attached.c */
+void	 psql_policy_footers(struct psql *, struct psql_table *,
+	    const struct psql_relinfo *);
+void	 psql_statistics_footers(struct psql *, struct psql_table *,
+	    const char *);
 
 /* psql-describe-kinds.c */
 int	 psql_index_columns(const struct psql_relinfo *, char **,
