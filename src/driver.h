@@ -323,7 +323,10 @@ struct driver {
 	 * and rc of each statement it ran and returns how many have them:
 	 * n, or up to and including the one it stopped at (those after it
 	 * did not run, or left no trace); 0 if it ran none (the core then
-	 * runs them one by one).
+	 * runs them one by one).  It may also stop after a statement that
+	 * ended the transaction (MySQL's implicit commits), or before one it
+	 * could not send: the core checks the transaction after the last
+	 * statement that ran and sends the rest in the next batch.
 	 */
 	size_t	(*exec_guarded_batch)(struct conn *, struct batch_stmt *,
 		    size_t n);

@@ -238,6 +238,7 @@ my_open(struct conn *c, const char *dsn, char **cause)
 		goto fail;
 	}
 	mc->thread_id = mysql_thread_id(mc->m);
+	mc->multi = -1;		/* an option file may have set it */
 	c->data = mc;
 	return 0;
 
