@@ -23,7 +23,7 @@ static const char *const not_reproduced[] = {
 	"ev", "f", "gdesc", "gx", "h",
 	"help", "H", "html", "l", "list", "lo_export",
 	"lo_import", "lo_list", "lo_unlink", "p", "print",
-	"password", "prompt", "r", "reset", "s", "sf", "sv", "T",
+	"password", "prompt", "r", "reset", "s", "T",
 	"w", "write", "watch", NULL
 };
 
@@ -684,6 +684,17 @@ cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 
+/* \sf[+] and \sv[+]: the rest of the line names the object. */
+static enum psql_cmd
+cmd_source(struct psql *ps, const char **pp, const char *cmd)
+{
+	char	*name = psql_scan_rest(pp);
+	int	 rc = psql_show_source(ps, cmd, name);
+
+	free(name);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
 /* Run an active command; ps->src has the \if stack. */
 static enum psql_cmd
 dispatch_one(struct psql *ps, const char *cmd, const char **pp)
@@ -728,6 +739,9 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp)
 		return cmd_gset(ps, pp);
 	if (strcmp(cmd, "crosstabview") == 0)
 		return cmd_crosstab(ps, pp);
+	if (strcmp(cmd, "sf") == 0 || strcmp(cmd, "sf+") == 0 ||
+	    strcmp(cmd, "sv") == 0 || strcmp(cmd, "sv+") == 0)
+		return cmd_source(ps, pp, cmd);
 	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugp", cmd[1]) != NULL) ||
 	    strcmp(cmd, "z") == 0)
 		return cmd_describe(ps, pp, cmd);

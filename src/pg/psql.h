@@ -26,6 +26,7 @@
  *	psql-describe-roles.c	\du and \dg
  *	psql-describe-privileges.c	\dp and \z
  *	psql-describe-types.c	\dT and \dD lists
+ *	psql-source.c	\sf and \sv
  *	psql-pattern.c	psql's name patterns as catalog conditions
  *	psql-timeout.c	--timeout: a query cancelled at its deadline
  *
@@ -284,6 +285,9 @@ int	 psql_describe_privileges(struct psql *, const char *);
 
 /* psql-describe-types.c */
 int	 psql_describe_types(struct psql *, const char *, const char *);
+
+/* psql-source.c */
+int	 psql_show_source(struct psql *, const char *, const char *);
 
 /* psql-pattern.c */
 char	*psql_pattern_regex(const char *);
