@@ -934,6 +934,9 @@ my_stream_once() {
 	[ "$(summary_of "$W/my-$name.out")" = "$STREAM_N passed, 0 failed, 0 skipped" ] ||
 	    MY_OK[$name]=0
 }
+# median_of SECONDS...: the middle value (the lower of the two middle
+# ones for an even count).
+median_of() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # my_report NAME ARGS...: the JSON report of an untimed run on the
 # stream, without its times and its scratch database's random name.
 my_report() {
@@ -978,6 +981,7 @@ bench_mysql() {
 		done
 	done
 	note "MariaDB stream wall times (s): sqlcheck ${MY_RUNS[batch]}; --no-batch ${MY_RUNS[single]}; mariadb ${MY_RUNS[client]}$([ -n "$SCB" ] && echo "; before ${MY_RUNS[before]}"); sqlcheck: $(summary_of "$W/my-batch.out")"
+	note "MariaDB stream, the median run of each side (s): sqlcheck $(median_of ${MY_RUNS[batch]}), --no-batch $(median_of ${MY_RUNS[single]}), mariadb $(median_of ${MY_RUNS[client]})$([ -n "$SCB" ] && echo ", before $(median_of ${MY_RUNS[before]})"); sqlcheck / mariadb $(calc "$(median_of ${MY_RUNS[batch]}) / $(median_of ${MY_RUNS[client]})" 2) (on a busy machine the best runs are luck: the medians say more)"
 	local same=yes
 	my_report batch >"$W/my-batch.cmp"
 	my_report single --no-batch >"$W/my-single.cmp"
