@@ -218,7 +218,7 @@ contains "--format tap: the failing script" "$OUT" "not ok 2 - "
 pgr unsupported
 is "unsupported meta-command: exit 1" "$STATUS" 1
 contains "unsupported meta-command: FILE:LINE and name" "$OUT" \
-    "./sql/unsupported.sql:3: psql meta-command \\do is not supported by sqlcheck pg-regress"
+    "./sql/unsupported.sql:3: psql meta-command \\dF is not supported by sqlcheck pg-regress"
 is "unsupported meta-command: reported once" \
     "$(printf '%s\n' "$OUT" | grep -c 'is not supported by sqlcheck')" 1
 # \d on a table with what sqlcheck does not print (a rule) is refused

@@ -18,7 +18,7 @@ static const char *const not_reproduced[] = {
 	"!", "?", "a", "bind", "C", "cd", "conninfo", "da", "dA",
 	"db", "dc", "dconfig", "dd", "ddp", "des", "det", "deu",
 	"dew", "dF", "dFd", "dFp", "dFt", "dl", "dL",
-	"do", "dO", "dP", "drds", "dRp", "dRs",
+	"dO", "dP", "drds", "dRp", "dRs",
 	"dX", "dy", "e", "edit", "ef", "encoding",
 	"ev", "f", "gdesc", "gx", "h",
 	"help", "H", "html", "l", "list", "lo_export",
@@ -672,10 +672,11 @@ cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 	char	*pattern = psql_scan_arg(ps, pp, 1), *argtype = NULL;
 	int	 rc;
 
-	if (cmd[1] == 'f' && pattern != NULL)
+	if ((cmd[1] == 'f' || cmd[1] == 'o') && pattern != NULL)
 		argtype = psql_scan_arg(ps, pp, 1);
 	if (argtype != NULL) {
-		psql_unsupported(ps, "df with argument type patterns");
+		psql_unsupported(ps, cmd[1] == 'f' ? "df with argument type "
+		    "patterns" : "do with argument type patterns");
 		rc = -1;
 	} else
 		rc = psql_describe(ps, cmd, pattern);
@@ -742,7 +743,7 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp)
 	if (strcmp(cmd, "sf") == 0 || strcmp(cmd, "sf+") == 0 ||
 	    strcmp(cmd, "sv") == 0 || strcmp(cmd, "sv+") == 0)
 		return cmd_source(ps, pp, cmd);
-	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugp", cmd[1]) != NULL) ||
+	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugpo", cmd[1]) != NULL) ||
 	    strcmp(cmd, "z") == 0)
 		return cmd_describe(ps, pp, cmd);
 	ps->unhandled = 1;

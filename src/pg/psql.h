@@ -25,7 +25,7 @@
  *			\df, \dx lists
  *	psql-describe-roles.c	\du and \dg
  *	psql-describe-privileges.c	\dp and \z
- *	psql-describe-types.c	\dT and \dD lists
+ *	psql-describe-types.c	\dT, \dD and \do lists
  *	psql-source.c	\sf and \sv
  *	psql-pattern.c	psql's name patterns as catalog conditions
  *	psql-timeout.c	--timeout: a query cancelled at its deadline

@@ -26,6 +26,19 @@ CREATE FUNCTION dfunc_win(int) RETURNS int LANGUAGE internal WINDOW
 \dfanptw dfunc_a*
 \dfS+ dfunc_add
 \dfaS sum
+-- operators
+CREATE FUNCTION dfunc_lt(int, int) RETURNS bool LANGUAGE sql
+  AS $$SELECT $1 < $2$$;
+CREATE OPERATOR <<< (LEFTARG = int, RIGHTARG = int, FUNCTION = dfunc_lt);
+CREATE FUNCTION dfunc_neg(int) RETURNS int LANGUAGE sql AS $$SELECT -$1$$;
+CREATE OPERATOR ~~~ (RIGHTARG = int, FUNCTION = dfunc_neg);
+COMMENT ON OPERATOR <<< (int, int) IS 'less';
+\do
+\do+
+\do ~~~
+\doS+ ~*
+\doS public.*
+\do nothing_here
 CREATE VIEW dfunc_v AS SELECT 1 AS one;
 CREATE VIEW "Dfunc V2" WITH (security_barrier) AS
   SELECT relname FROM pg_class WHERE relname = 'x' WITH LOCAL CHECK OPTION;
@@ -50,6 +63,9 @@ CREATE VIEW dfunc_v3 WITH (check_option = cascaded, security_invoker = true)
 \sv pg_class
 \sv
 DROP VIEW dfunc_v, "Dfunc V2", dfunc_v3;
+DROP OPERATOR <<< (int, int);
+DROP OPERATOR ~~~ (NONE, int);
+DROP FUNCTION dfunc_lt, dfunc_neg;
 DROP AGGREGATE dfunc_agg(int);
 DROP FUNCTION dfunc_add, dfunc_body, dfunc_plpg, dfunc_trg, dfunc_win;
 DROP PROCEDURE dfunc_proc;
