@@ -258,6 +258,7 @@ struct psql_relinfo {
 	int		 verbose;	/* \d+ */
 	const char	*amname;	/* "" for none */
 	const char	*options;	/* reloptions, "" for none */
+	const char	*oftype;	/* a typed table's type, or "" */
 };
 void	 psql_footer_add(struct psql_table *, char *);
 void	 psql_relation_footers(struct psql *, struct psql_table *,
