@@ -173,20 +173,23 @@ unchanged "setup failure"
 # Tests and setup statements sent in multi-statement strings report
 # exactly what they report sent one at a time (--no-batch): failures in
 # the middle of a string, expected or not, a statement that does not
-# parse, an implicit commit, results after a failing test.  The server's
-# general log (when this user may switch it on) shows the strings sent,
-# and none with --no-batch.
+# parse, an implicit commit, results after a failing test, and text the
+# server would read as several statements (it is not run as several).
+# The server's general log (when this user may switch it on) shows the
+# strings sent, and none with --no-batch.
 genlog_on()
 {
 	my -e "SET GLOBAL log_output = 'TABLE'; SET GLOBAL general_log = 1" \
 	    2>/dev/null
 }
-# The statements sent with the batch fixtures' tables in them.
+# The statements of the sessions that sent the batch fixtures' tables,
+# in the order they came (the log is a CSV table, read in that order).
 genlog_read()
 {
 	my -e "SELECT REPLACE(argument, '\n', ' ') FROM mysql.general_log
-	    WHERE command_type = 'Query' AND argument LIKE '%batch\\_my\\_%'
-	    AND argument NOT LIKE '%general\\_log%'"
+	    WHERE command_type = 'Query' AND thread_id IN (SELECT thread_id
+	    FROM mysql.general_log WHERE argument LIKE '%batch\\_my\\_%'
+	    AND argument NOT LIKE '%general\\_log%')"
 }
 genlog_was=$(my -e "SELECT CONCAT(@@GLOBAL.general_log, ' ', @@GLOBAL.log_output)")
 genlog=no
@@ -194,7 +197,7 @@ genlog_on && genlog=yes
 run_sqlcheck -j 1 -d mysql --dsn "$USERDSN" --max-rows 5 \
     "$F/batch-mysql.sqltest" "$F/batch-mysql-setup-fails.sqltest"
 is_status "batches: exit status 1" 1
-is "batches: the counts" "$(last_line "$OUT")" "19 passed, 8 failed, 0 skipped"
+is "batches: the counts" "$(last_line "$OUT")" "20 passed, 8 failed, 0 skipped"
 { untimed "$OUT"; echo "exit $STATUS"; } >"$WORK/batched.out"
 [ "$genlog" = yes ] && genlog_read >"$WORK/batched.log"
 [ "$genlog" = yes ] && my -e "TRUNCATE mysql.general_log"
@@ -222,6 +225,9 @@ if [ "$genlog" = yes ]; then
 	    "INSERT INTO batch_my_s VALUES (1);INSERT INTO batch_my_s VALUES (2);"
 	lacks "batches: text with a ';' went alone" "$(cat "$WORK/batched.log")" \
 	    "WHERE id = 1;SELECT count(*) FROM batch_my_u"
+	is "batches: the transaction begins again right after an implicit commit" \
+	    "$(sed -n '/^CREATE TABLE batch_my_u (a integer)$/{n;p;}' \
+	    "$WORK/batched.log")" "BEGIN"
 	is "batches: ... and none with --no-batch (of $(wc -l \
 	    <"$WORK/single.log" | tr -d ' ') statements logged)" \
 	    "$(grep -c 'batch_my_[a-z]*[^;]*;[A-Z]' "$WORK/single.log")" 0
@@ -230,6 +236,7 @@ if [ "$genlog" = yes ]; then
 else
 	for d in "tests went in one string" "a string ends with the error it expects" \
 	    "setup statements went in one string" "text with a ';' went alone" \
+	    "the transaction begins again right after an implicit commit" \
 	    "... and none with --no-batch"; do
 		missing "batches: $d" "this user cannot switch the general log on"
 	done

@@ -160,10 +160,11 @@ my_segment(const struct batch_stmt *stmts, size_t first, size_t n)
 static int
 my_batch_stops(const struct my_batch *b, const struct batch_stmt *bs)
 {
-	if (bs->rc != 0)
-		return bs->err.lost || !bs->expect_error;
-	if (bs->expect_error)
+	if (bs->rc != 0 && (bs->err.lost || !bs->expect_error))
 		return 1;
+	if (bs->rc == 0 && bs->expect_error)
+		return 1;
+	/* A deadlock, expected or not, rolls the whole transaction back. */
 	return b->in_txn && !my_in_txn(b->mc);
 }
 

@@ -2,13 +2,14 @@
  * psql-describe-footer.c: the lines psql 15 prints under the columns of
  * \d[+] on a table, partitioned table or view, in psql's order:
  * Partition of / Partition constraint, Partition key, Indexes, Check
- * constraints, Foreign-key constraints, Referenced by, Triggers,
- * Inherits, Child tables / Partitions (or their number), then for \d+
- * Replica Identity, Access method (unless HIDE_TABLEAM) and Options; a
- * view's \d+ has its View definition, a materialized view's Indexes,
- * View definition and the \d+ lines; an index's are in
- * psql-describe-kinds.c.  The catalog queries are
- * sqlcheck's own; psql-describe.c refuses what is not printed here.
+ * constraints, Foreign-key constraints, Referenced by, Policies and
+ * Statistics objects (psql-describe-attached.c), Triggers, Inherits,
+ * Child tables / Partitions (or their number), Typed table of type, then
+ * for \d+ Replica Identity, Access method (unless HIDE_TABLEAM) and
+ * Options; a view's \d+ has its View definition, a materialized view's
+ * Indexes, View definition and the \d+ lines; an index's are in
+ * psql-describe-kinds.c, a composite type has none.  The catalog queries
+ * are sqlcheck's own; psql-describe.c refuses what is not printed here.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -157,7 +158,7 @@ footer_partitioning(struct psql *ps, struct psql_table *t,
 	}
 }
 
-/* Constraints, references to the table and triggers. */
+/* Constraints and references to the table. */
 static void
 footer_constraints(struct psql *ps, struct psql_table *t, const char *oid)
 {
@@ -175,6 +176,12 @@ footer_constraints(struct psql *ps, struct psql_table *t, const char *oid)
 	    "pg_catalog.pg_constraint WHERE confrelid = $1::pg_catalog.oid "
 	    "AND contype = 'f' ORDER BY conname", "Referenced by:",
 	    "    TABLE \"%s\" CONSTRAINT \"%s\" %s");
+}
+
+/* The Triggers section. */
+static void
+footer_triggers(struct psql *ps, struct psql_table *t, const char *oid)
+{
 	footer_section(ps, t, oid, "SELECT t.tgname, pg_catalog."
 	    "regexp_replace(pg_catalog.pg_get_triggerdef(t.oid, true), "
 	    "'^CREATE (CONSTRAINT )?TRIGGER [^ ]+ ', ''), '' FROM "
@@ -291,6 +298,8 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 		psql_index_footers(ps, t, ri);
 		return;
 	}
+	if (ri->kind == 'c')
+		return;
 	if (ri->kind == 'v' || ri->kind == 'm') {
 		if (ri->kind == 'm')
 			footer_indexes(ps, t, ri->oid);
@@ -303,7 +312,13 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 	footer_partitioning(ps, t, ri);
 	footer_indexes(ps, t, ri->oid);
 	footer_constraints(ps, t, ri->oid);
+	psql_policy_footers(ps, t, ri);
+	psql_statistics_footers(ps, t, ri->oid);
+	footer_triggers(ps, t, ri->oid);
 	footer_inheritance(ps, t, ri);
+	if (*ri->oftype != '\0')
+		psql_footer_add(t, xprintf("Typed table of type: %s",
+		    ri->oftype));
 	if (ri->verbose)
 		footer_verbose(ps, t, ri);
 }

@@ -86,6 +86,21 @@ psql_error(struct psql *ps, const char *fmt, ...)
 	fputc('\n', ps->out);
 }
 
+/* psql's warnings: as psql_error(), with "warning: " in files. */
+void
+psql_warning(struct psql *ps, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (ps->src != NULL && !ps->src->is_stdin)
+		fprintf(ps->out, "psql:%s:%ld: warning: ", ps->src->name,
+		    ps->src->lineno);
+	va_start(ap, fmt);
+	vfprintf(ps->out, fmt, ap);
+	va_end(ap);
+	fputc('\n', ps->out);
+}
+
 /*
  * A meta-command sqlcheck does not reproduce: the first one is kept
  * (FILE:LINE and name) to fail the test with; the output says so too.

@@ -12,46 +12,41 @@
 
 #include "psql.h"
 
-/* One kind of horizontal rule, or the vertical lines of data rows. */
-struct line_rule {
-	const char	*hrule, *left, *mid, *right;
-};
+#define H	"\342\224\200"	/* U+2500 horizontal */
+#define V	"\342\224\202"	/* U+2502 vertical */
+#define NL	"\342\206\265"	/* U+21B5 carriage return arrow */
 
-/* A line style (psql's printTextFormat, without the wrapped format). */
-struct text_format {
-	struct line_rule rule[4];	/* top, middle, bottom, data */
-	const char	*midvrule_nl;	/* divider before a continued cell */
-	const char	*midvrule_blank; /* divider before a finished cell */
-	const char	*header_nl_left, *header_nl_right;
-	const char	*nl_left, *nl_right;
-	int		 wrap_right_border; /* border 0: marks at the right */
-};
-enum { RULE_TOP, RULE_MIDDLE, RULE_BOTTOM, RULE_DATA };
-
-static const struct text_format formats[] = {
+static const struct psql_text_format formats[] = {
 	[PSQL_LINE_ASCII] = {
 		{ { "-", "+", "+", "+" }, { "-", "+", "+", "+" },
 		  { "-", "+", "+", "+" }, { "", "|", "|", "|" } },
-		"|", "|", " ", "+", " ", "+", 1
+		"|", "|", "|", " ", "+", " ", "+", 1
 	},
 	[PSQL_LINE_OLD_ASCII] = {
 		{ { "-", "+", "+", "+" }, { "-", "+", "+", "+" },
 		  { "-", "+", "+", "+" }, { "", "|", "|", "|" } },
-		":", " ", "+", " ", " ", " ", 0
+		":", ";", " ", "+", " ", " ", " ", 0
 	},
-	[PSQL_LINE_UNICODE] = {
-		{ { "\342\224\200", "\342\224\214", "\342\224\254", "\342\224\220" },
-		  { "\342\224\200", "\342\224\234", "\342\224\274", "\342\224\244" },
-		  { "\342\224\200", "\342\224\224", "\342\224\264", "\342\224\230" },
-		  { "", "\342\224\202", "\342\224\202", "\342\224\202" } },
-		"\342\224\202", "\342\224\202", " ", "\342\206\265", " ", "\342\206\265", 1
+	[PSQL_LINE_UNICODE] = {	/* U+2500 box drawing, U+21B5 for newlines */
+		{ { H, "\342\224\214", "\342\224\254", "\342\224\220" },
+		  { H, "\342\224\234", "\342\224\274", "\342\224\244" },
+		  { H, "\342\224\224", "\342\224\264", "\342\224\230" },
+		  { "", V, V, V } },
+		V, V, V, " ", NL, " ", NL, 1
 	},
 };
+
+/* The rules and marks of a line style. */
+const struct psql_text_format *
+psql_line_format(enum psql_linestyle style)
+{
+	return &formats[style];
+}
 
 /* What one table's printing needs. */
 struct aligned {
 	FILE			*f;
-	const struct text_format *fmt;
+	const struct psql_text_format *fmt;
 	int			 border;
 	int			 ncols;
 	const int		*width;
@@ -69,7 +64,7 @@ pad(FILE *f, int n)
 static void
 print_rule(const struct aligned *a, int pos)
 {
-	const struct line_rule	*r = &a->fmt->rule[pos];
+	const struct psql_line_rule	*r = &a->fmt->rule[pos];
 	int			 j, i;
 
 	if (a->border == 1)
@@ -98,7 +93,7 @@ print_rule(const struct aligned *a, int pos)
 static void
 print_header(const struct aligned *a, struct psql_cell_lines *hl)
 {
-	const struct text_format *fmt = a->fmt;
+	const struct psql_text_format *fmt = a->fmt;
 	size_t	k, most = 0;
 	int	j, sp, done;
 
@@ -107,7 +102,7 @@ print_header(const struct aligned *a, struct psql_cell_lines *hl)
 			most = hl[j].nlines;
 	for (k = 0; k < most; k++) {
 		if (a->border == 2)
-			fputs(fmt->rule[RULE_DATA].left, a->f);
+			fputs(fmt->rule[PSQL_RULE_DATA].left, a->f);
 		for (j = 0; j < a->ncols; j++) {
 			if (a->border != 0 || (!fmt->wrap_right_border && j > 0))
 				fputs(k > 0 ? fmt->header_nl_left : " ", a->f);
@@ -123,10 +118,10 @@ print_header(const struct aligned *a, struct psql_cell_lines *hl)
 			if (a->border != 0 || fmt->wrap_right_border)
 				fputs(!done ? fmt->header_nl_right : " ", a->f);
 			if (a->border != 0 && j < a->ncols - 1)
-				fputs(fmt->rule[RULE_DATA].mid, a->f);
+				fputs(fmt->rule[PSQL_RULE_DATA].mid, a->f);
 		}
 		if (a->border == 2)
-			fputs(fmt->rule[RULE_DATA].right, a->f);
+			fputs(fmt->rule[PSQL_RULE_DATA].right, a->f);
 		fputc('\n', a->f);
 	}
 }
@@ -143,7 +138,7 @@ print_divider(const struct aligned *a, struct psql_cell_lines *cl, int j,
 	else if (k >= cl[j + 1].nlines)
 		fputs(a->fmt->midvrule_blank, a->f);
 	else
-		fputs(a->fmt->rule[RULE_DATA].mid, a->f);
+		fputs(a->fmt->rule[PSQL_RULE_DATA].mid, a->f);
 }
 
 /* Display line k of column j of a row. */
@@ -186,13 +181,13 @@ print_row(const struct aligned *a, struct psql_cell_lines *cl)
 			most = cl[j].nlines;
 	for (k = 0; k < most; k++) {
 		if (a->border == 2)
-			fputs(a->fmt->rule[RULE_DATA].left, a->f);
+			fputs(a->fmt->rule[PSQL_RULE_DATA].left, a->f);
 		for (j = 0; j < a->ncols; j++) {
 			print_cell_line(a, &cl[j], j, k);
 			print_divider(a, cl, j, k);
 		}
 		if (a->border == 2)
-			fputs(a->fmt->rule[RULE_DATA].right, a->f);
+			fputs(a->fmt->rule[PSQL_RULE_DATA].right, a->f);
 		fputc('\n', a->f);
 	}
 }
@@ -279,14 +274,14 @@ psql_print_aligned(struct psql *ps, const struct psql_table *t,
 	print_title(ps, &a, title);
 	if (!ps->popt.tuples_only) {
 		if (a.border == 2)
-			print_rule(&a, RULE_TOP);
+			print_rule(&a, PSQL_RULE_TOP);
 		print_header(&a, hl);
-		print_rule(&a, RULE_MIDDLE);
+		print_rule(&a, PSQL_RULE_MIDDLE);
 	}
 	for (i = 0; i < t->nrows; i++)
 		print_row(&a, cl + i * (size_t)t->ncols);
 	if (a.border == 2)
-		print_rule(&a, RULE_BOTTOM);
+		print_rule(&a, PSQL_RULE_BOTTOM);
 	print_footers(ps, t);
 	fputc('\n', a.f);
 	for (j = 0; j < t->ncols; j++)

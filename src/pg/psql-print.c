@@ -3,8 +3,9 @@
  * display lines here (UTF-8, wide and combining characters, control
  * characters shown as psql shows them); psql-print-aligned.c prints the
  * aligned format with them.  Unaligned: fields joined by the field
- * separator.  Expanded (\x): one record per row.  \pset tuples_only
- * and \pset null apply to all.
+ * separator; unaligned expanded (\x): "header|value" lines.
+ * psql-print-expanded.c prints the aligned expanded format.  \pset
+ * tuples_only and \pset null apply to all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -187,13 +188,6 @@ psql_text_width(const char *s, size_t n)
 }
 
 static void
-pad(FILE *f, int n)
-{
-	while (n-- > 0)
-		fputc(' ', f);
-}
-
-static void
 print_unaligned(struct psql *ps, const struct psql_table *t)
 {
 	FILE		*f = psql_qfout(ps);
@@ -236,111 +230,6 @@ print_unaligned(struct psql *ps, const struct psql_table *t)
 		fputc('\n', f);
 }
 
-/*
- * The line above a record of the expanded format: "-[ RECORD N ]" over
- * the header column, "+" under the separator, dashes elsewhere (no
- * label with tuples_only, then only between records).
- */
-static void
-print_record_line(FILE *f, size_t record, int hwidth, int dwidth,
-    int label)
-{
-	char	lab[48];
-	int	n = 0, i, total = hwidth + dwidth + 3;
-
-	if (label)
-		n = snprintf(lab, sizeof lab, "-[ RECORD %zu ]", record);
-	for (i = 0; i < total || i < n; i++) {
-		if (i < n)
-			fputc(lab[i], f);
-		else
-			fputc(i == hwidth + 1 ? '+' : '-', f);
-	}
-	fputc('\n', f);
-}
-
-/* One field of a record: header, " | ", the value's lines. */
-static void
-print_field(FILE *f, struct psql_cell_lines *h, struct psql_cell_lines *v,
-    int hwidth, int dwidth)
-{
-	size_t	k, most = h->nlines > v->nlines ? h->nlines : v->nlines;
-
-	for (k = 0; k < most; k++) {
-		if (k < h->nlines) {
-			fputs(h->line[k], f);
-			pad(f, hwidth - h->width[k]);
-		} else
-			pad(f, hwidth);
-		fputc(k + 1 < h->nlines ? '+' : ' ', f);
-		fputs("| ", f);
-		if (k < v->nlines) {
-			fputs(v->line[k], f);
-			if (k + 1 < v->nlines) {
-				pad(f, dwidth - v->width[k]);
-				fputc('+', f);
-			}
-		}
-		fputc('\n', f);
-	}
-}
-
-/* \x: one record per row, a field per line (psql's print_aligned_vertical). */
-static void
-print_expanded(struct psql *ps, const struct psql_table *t)
-{
-	struct psql_cell_lines	*hl, *cl;
-	size_t			 i, k, n = t->nrows * (size_t)t->ncols;
-	int			 j, hwidth = 0, dwidth = 0;
-
-	if (n == 0) {
-		if (!ps->popt.tuples_only)
-			fprintf(psql_qfout(ps), "(%zu row%s)\n", t->nrows,
-			    t->nrows == 1 ? "" : "s");
-		fputc('\n', psql_qfout(ps));
-		return;
-	}
-	hl = xcalloc((size_t)t->ncols, sizeof *hl);
-	cl = xcalloc(n, sizeof *cl);
-	for (j = 0; j < t->ncols; j++) {
-		psql_cell_format(t->headers[j], &hl[j]);
-		for (k = 0; k < hl[j].nlines; k++)
-			if (hl[j].width[k] > hwidth)
-				hwidth = hl[j].width[k];
-	}
-	for (i = 0; i < n; i++) {
-		psql_cell_format(t->cells[i] != NULL ? t->cells[i] : ps->popt.null,
-		    &cl[i]);
-		for (k = 0; k < cl[i].nlines; k++)
-			if (cl[i].width[k] > dwidth)
-				dwidth = cl[i].width[k];
-	}
-	/* psql widens the data column to the width of the last label */
-	if (!ps->popt.tuples_only) {
-		char	lab[48];
-		int	n = snprintf(lab, sizeof lab, "-[ RECORD %zu ]",
-			    t->nrows);
-
-		if (dwidth < n - hwidth - 4)
-			dwidth = n - hwidth - 4;
-	}
-	for (i = 0; i < t->nrows; i++) {
-		if (!ps->popt.tuples_only || i > 0)
-			print_record_line(psql_qfout(ps), i + 1, hwidth, dwidth,
-			    !ps->popt.tuples_only);
-		for (j = 0; j < t->ncols; j++)
-			print_field(psql_qfout(ps), &hl[j], &cl[i * (size_t)t->ncols +
-			    (size_t)j], hwidth, dwidth);
-	}
-	fputc('\n', psql_qfout(ps));
-	for (j = 0; j < t->ncols; j++)
-		psql_cell_lines_free(&hl[j]);
-	for (i = 0; i < n; i++)
-		psql_cell_lines_free(&cl[i]);
-	free(hl);
-	free(cl);
-}
-
 /* Unaligned \x: "header|value" lines, a blank line between records. */
 static void
 print_unaligned_expanded(struct psql *ps, const struct psql_table *t)
@@ -375,17 +264,11 @@ void
 psql_print_table(struct psql *ps, const struct psql_table *t)
 {
 	if (ps->popt.expanded == 1) {
-		if (ps->popt.format != PSQL_FMT_UNALIGNED &&
-		    (ps->popt.border != 1 || ps->popt.linestyle !=
-		    PSQL_LINE_ASCII)) {
-			psql_unsupported(ps, "x with \\pset border or "
-			    "linestyle other than 1 and ascii");
-			return;
-		}
 		if (ps->popt.format == PSQL_FMT_UNALIGNED)
 			print_unaligned_expanded(ps, t);
 		else
-			print_expanded(ps, t);
+			psql_print_expanded(ps, t, t->title != NULL ? t->title :
+			    ps->popt.title);
 		return;
 	}
 	if (ps->popt.format == PSQL_FMT_UNALIGNED) {

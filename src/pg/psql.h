@@ -15,15 +15,18 @@
  *			ON_ERROR_ROLLBACK, \gset
  *	psql-print.c	unaligned and expanded tables, display widths
  *	psql-print-aligned.c	aligned tables: \pset border, linestyle
+ *	psql-print-expanded.c	the same, expanded (\x)
  *	psql-crosstab.c	\crosstabview
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
  *	psql-describe-footer.c	the footers of \d[+] on a table or view
+ *	psql-describe-attached.c	\d footers: policies, statistics
  *	psql-describe-kinds.c	\d[+] on an index or a sequence
  *	psql-describe-list.c	\d, \dt, \di, \dv, \ds, \dm, \dE, \dn,
  *			\df, \dx lists
  *	psql-describe-roles.c	\du and \dg
  *	psql-describe-privileges.c	\dp and \z
- *	psql-describe-types.c	\dT and \dD lists
+ *	psql-describe-types.c	\dT, \dD and \do lists
+ *	psql-source.c	\sf and \sv
  *	psql-pattern.c	psql's name patterns as catalog conditions
  *	psql-timeout.c	--timeout: a query cancelled at its deadline
  *
@@ -164,6 +167,7 @@ char	*psql_quote_ident(const char *);
 /* psql-main.c */
 int	 psql_run_source(struct psql *, struct psql_source *);
 void	 psql_error(struct psql *, const char *, ...) printflike(2, 3);
+void	 psql_warning(struct psql *, const char *, ...) printflike(2, 3);
 void	 psql_unsupported(struct psql *, const char *);
 int	 psql_include(struct psql *, const char *);
 
@@ -209,7 +213,25 @@ struct psql_cell_lines {
 void	 psql_cell_format(const char *, struct psql_cell_lines *);
 void	 psql_cell_lines_free(struct psql_cell_lines *);
 
-/* psql-print-aligned.c */
+/* psql-print-aligned.c: line styles (psql's printTextFormat). */
+struct psql_line_rule {
+	const char	*hrule, *left, *mid, *right;
+};
+enum { PSQL_RULE_TOP, PSQL_RULE_MIDDLE, PSQL_RULE_BOTTOM, PSQL_RULE_DATA };
+struct psql_text_format {
+	struct psql_line_rule rule[4];	/* top, middle, bottom, data */
+	const char	*midvrule_nl;	/* divider before a continued cell */
+	const char	*midvrule_wrap;	/* \x: after a value's last line */
+	const char	*midvrule_blank; /* divider before a finished cell */
+	const char	*header_nl_left, *header_nl_right;
+	const char	*nl_left, *nl_right;
+	int		 wrap_right_border; /* border 0: marks at the right */
+};
+const struct psql_text_format *psql_line_format(enum psql_linestyle);
+
+/* psql-print-expanded.c */
+void	 psql_print_expanded(struct psql *, const struct psql_table *,
+	    const char *);
 void	 psql_print_aligned(struct psql *, const struct psql_table *,
 	    const char *);
 char	 psql_type_align(Oid);
@@ -232,13 +254,21 @@ struct psql_relinfo {
 	char		 kind;		/* pg_class.relkind */
 	char		 replident;	/* pg_class.relreplident */
 	int		 ispartition;
+	int		 rowsecurity, forcerowsecurity;
 	int		 verbose;	/* \d+ */
 	const char	*amname;	/* "" for none */
 	const char	*options;	/* reloptions, "" for none */
+	const char	*oftype;	/* a typed table's type, or "" */
 };
 void	 psql_footer_add(struct psql_table *, char *);
 void	 psql_relation_footers(struct psql *, struct psql_table *,
 	    const struct psql_relinfo *);
+
+/* psql-describe-attached.c */
+void	 psql_policy_footers(struct psql *, struct psql_table *,
+	    const struct psql_relinfo *);
+void	 psql_statistics_footers(struct psql *, struct psql_table *,
+	    const char *);
 
 /* psql-describe-kinds.c */
 int	 psql_index_columns(const struct psql_relinfo *, char **,
@@ -256,6 +286,9 @@ int	 psql_describe_privileges(struct psql *, const char *);
 
 /* psql-describe-types.c */
 int	 psql_describe_types(struct psql *, const char *, const char *);
+
+/* psql-source.c */
+int	 psql_show_source(struct psql *, const char *, const char *);
 
 /* psql-pattern.c */
 char	*psql_pattern_regex(const char *);

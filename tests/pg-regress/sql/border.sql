@@ -60,4 +60,56 @@ SELECT * FROM border_t ORDER BY n;
 \pset linestyle ascii
 \set QUIET 1
 SELECT * FROM border_t ORDER BY n;
+-- expanded (\x) under each border and line style
+CREATE SEQUENCE border_t_seq OWNED BY border_t.n;
+\x
+\pset title 'A title'
+SELECT * FROM border_t ORDER BY n;
+\pset title
+SELECT n AS U&"multi\000Aline", z AS U&"h\000Ai\000Aj", m FROM border_t ORDER BY n;
+SELECT 1 AS a WHERE false;
+\d border_t_seq
+\t on
+SELECT * FROM border_t ORDER BY n;
+\t off
+\pset border 0
+SELECT * FROM border_t ORDER BY n;
+SELECT n AS U&"multi\000Aline", z AS U&"h\000Ai\000Aj", m FROM border_t ORDER BY n;
+\t on
+SELECT * FROM border_t ORDER BY n;
+\t off
+\pset border 2
+SELECT * FROM border_t ORDER BY n;
+SELECT n AS U&"multi\000Aline", z AS U&"h\000Ai\000Aj", m FROM border_t ORDER BY n;
+SELECT 1 AS a WHERE false;
+\d border_t_seq
+\t on
+SELECT * FROM border_t ORDER BY n;
+\t off
+\pset linestyle old-ascii
+SELECT * FROM border_t ORDER BY n;
+SELECT n AS U&"multi\000Aline", z AS U&"h\000Ai\000Aj", m FROM border_t ORDER BY n;
+\pset border 1
+SELECT * FROM border_t ORDER BY n;
+SELECT n AS U&"multi\000Aline", z AS U&"h\000Ai\000Aj", m FROM border_t ORDER BY n;
+\pset border 0
+SELECT * FROM border_t ORDER BY n;
+SELECT n AS U&"multi\000Aline", z AS U&"h\000Ai\000Aj", m FROM border_t ORDER BY n;
+\pset linestyle unicode
+SELECT * FROM border_t ORDER BY n;
+SELECT n AS U&"multi\000Aline", z AS U&"h\000Ai\000Aj", m FROM border_t ORDER BY n;
+\pset border 1
+SELECT * FROM border_t ORDER BY n;
+SELECT n AS U&"multi\000Aline", z AS U&"h\000Ai\000Aj", m FROM border_t ORDER BY n;
+\d border_t_seq
+\pset border 2
+SELECT * FROM border_t ORDER BY n;
+SELECT n AS U&"multi\000Aline", z AS U&"h\000Ai\000Aj", m FROM border_t ORDER BY n;
+SELECT 1 AS a, 2 AS b UNION ALL SELECT 3, 4 UNION ALL SELECT 5, 6
+  UNION ALL SELECT 7, 8 UNION ALL SELECT 9, 10 UNION ALL SELECT 11, 12
+  UNION ALL SELECT 13, 14 UNION ALL SELECT 15, 16 UNION ALL SELECT 17, 18
+  UNION ALL SELECT 19, 20;
+\x
+\pset linestyle ascii
+\pset border 1
 DROP TABLE border_t;

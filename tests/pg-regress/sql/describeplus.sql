@@ -167,8 +167,35 @@ CREATE POLICY dplus_pol2 ON dplus_priv AS RESTRICTIVE USING (true)
 \z dplus_p*
 \dp
 \dp dplus_s.*
-DROP TABLE dplus_priv;
+-- \d with row security policies and statistics objects
+\d dplus_priv
+ALTER TABLE dplus_priv FORCE ROW LEVEL SECURITY;
+CREATE POLICY dplus_pol3 ON dplus_priv FOR INSERT TO PUBLIC
+  WITH CHECK (b <> 'x');
+CREATE POLICY dplus_pol4 ON dplus_priv FOR DELETE TO regress_dplus_r2
+  USING (a = 1);
+CREATE STATISTICS dplus_st (dependencies, ndistinct) ON a, b FROM dplus_priv;
+CREATE STATISTICS dplus_s.st2 ON a, b FROM dplus_priv;
+ALTER STATISTICS dplus_s.st2 SET STATISTICS 50;
+CREATE STATISTICS dplus_st3 (mcv) ON (a + 1), b FROM dplus_priv;
+CREATE STATISTICS dplus_st4 ON (a * 2) FROM dplus_priv;
+\d dplus_priv
+ALTER TABLE dplus_priv DISABLE ROW LEVEL SECURITY;
+\d+ dplus_priv
+CREATE TABLE dplus_rls (a int);
+ALTER TABLE dplus_rls ENABLE ROW LEVEL SECURITY;
+\d dplus_rls
+ALTER TABLE dplus_rls FORCE ROW LEVEL SECURITY;
+\d dplus_rls
+ALTER TABLE dplus_rls DISABLE ROW LEVEL SECURITY;
+\d dplus_rls
+DROP TABLE dplus_priv, dplus_rls;
+-- extra arguments: ignored with a warning, or thrown away after an error
+\dt dplus_t extra_arg 'another one'
+\d nothing_here extra_arg \echo not run
+\pset border 1 extra_arg \echo run
 \set QUIET 0
+\d nothing_here extra_arg
 \dt nothing_here
 \dv
 \dx+ nothing_here
