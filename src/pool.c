@@ -249,21 +249,6 @@ worker_start(struct pool *p, int i, struct conn *first)
 }
 
 /*
- * One file and no progress line: the one worker runs in this thread, so
- * a short file pays for no thread (and no malloc arena of its own).
- */
-static void
-worker_run_here(struct pool *p, struct conn *first)
-{
-	struct worker	*w = &p->workers[0];
-
-	w->pool = p;
-	w->conn = *first;
-	watch_attach(&w->conn);
-	worker_main(w);
-}
-
-/*
  * Run every file of cfg on cfg->jobs workers, the first using *first (an
  * open session, closed here).  Reports each file in order and adds to *t.
  */
@@ -284,12 +269,8 @@ pool_run(const struct pool_config *cfg, struct conn *first, struct totals *t)
 	if ((size_t)p.nworkers > cfg->nfiles && cfg->nfiles > 0)
 		p.nworkers = (int)cfg->nfiles;
 	p.workers = xcalloc((size_t)p.nworkers, sizeof *p.workers);
-	if (cfg->nfiles == 1 && !cfg->progress)
-		worker_run_here(&p, first);
-	else {
-		for (i = 0; i < p.nworkers; i++)
-			worker_start(&p, i, first);
-	}
+	for (i = 0; i < p.nworkers; i++)
+		worker_start(&p, i, first);
 	pool_report(&p, t, start);
 	for (i = 0; i < p.nworkers; i++) {
 		if (p.workers[i].started)

@@ -3,13 +3,13 @@
  * \d[+] on a table, partitioned table or view, in psql's order:
  * Partition of / Partition constraint, Partition key, Indexes, Check
  * constraints, Foreign-key constraints, Referenced by, Policies and
- * Statistics objects (psql-describe-attached.c), Triggers,
- * Inherits, Child tables / Partitions (or their number), then for \d+
- * Replica Identity, Access method (unless HIDE_TABLEAM) and Options; a
- * view's \d+ has its View definition, a materialized view's Indexes,
- * View definition and the \d+ lines; an index's are in
- * psql-describe-kinds.c.  The catalog queries are
- * sqlcheck's own; psql-describe.c refuses what is not printed here.
+ * Statistics objects (psql-describe-attached.c), Triggers, Inherits,
+ * Child tables / Partitions (or their number), Typed table of type, then
+ * for \d+ Replica Identity, Access method (unless HIDE_TABLEAM) and
+ * Options; a view's \d+ has its View definition, a materialized view's
+ * Indexes, View definition and the \d+ lines; an index's are in
+ * psql-describe-kinds.c, a composite type has none.  The catalog queries
+ * are sqlcheck's own; psql-describe.c refuses what is not printed here.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -298,6 +298,8 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 		psql_index_footers(ps, t, ri);
 		return;
 	}
+	if (ri->kind == 'c')
+		return;
 	if (ri->kind == 'v' || ri->kind == 'm') {
 		if (ri->kind == 'm')
 			footer_indexes(ps, t, ri->oid);
@@ -314,6 +316,9 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 	psql_statistics_footers(ps, t, ri->oid);
 	footer_triggers(ps, t, ri->oid);
 	footer_inheritance(ps, t, ri);
+	if (*ri->oftype != '\0')
+		psql_footer_add(t, xprintf("Typed table of type: %s",
+		    ri->oftype));
 	if (ri->verbose)
 		footer_verbose(ps, t, ri);
 }

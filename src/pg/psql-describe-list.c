@@ -1,7 +1,7 @@
 /*
  * psql-describe-list.c: psql 15's catalog lists, with their titles,
  * columns and messages: \d without a name, \dt \di \dv \dm \ds \dE and
- * their combinations (List of relations), \dn (schemas), \df
+ * their combinations (List of relations), \dn (schemas), \df[anptw]
  * (functions), \dx (extensions) and \dx+ (the objects of each), with
  * the + (more columns) and S (system objects too) modifiers and psql's
  * [SCHEMA.]NAME patterns.  The catalog queries are sqlcheck's own.
@@ -194,10 +194,43 @@ function_verbose_columns(struct buf *sql)
 	    "\"Description\"");
 }
 
-/* \df[S+] [PATTERN]: List of functions. */
+/*
+ * The kinds \df[anptw] keeps: with n, all but the letters not given;
+ * else only those given (none given: all).
+ */
+static void
+function_kinds(struct buf *sql, const char *types)
+{
+	static const char *const is[] = { "p.prokind = 'a'", "p.prorettype ="
+	    " 'pg_catalog.trigger'::pg_catalog.regtype", "p.prokind = 'p'",
+	    "p.prokind = 'w'" };
+	static const char *const not[] = { "p.prokind <> 'a'", "p.prorettype"
+	    " <> 'pg_catalog.trigger'::pg_catalog.regtype", "p.prokind <> 'p'",
+	    "p.prokind <> 'w'" };
+	static const char letters[] = "atpw";
+	int	i, first = 1, given = 0;
+
+	for (i = 0; i < 5; i++)
+		given += strchr(types, "anptw"[i]) != NULL;
+	if (given == 0 || given == 5)
+		return;
+	for (i = 0; i < 4; i++) {
+		if (strchr(types, 'n') != NULL) {
+			if (strchr(types, letters[i]) == NULL)
+				buf_printf(sql, " AND %s", not[i]);
+		} else if (strchr(types, letters[i]) != NULL) {
+			buf_printf(sql, first ? " AND (%s" : " OR %s", is[i]);
+			first = 0;
+		}
+	}
+	if (!first)
+		buf_addc(sql, ')');
+}
+
+/* \df[anptwS+] [PATTERN]: List of functions. */
 static int
-list_functions(struct psql *ps, int verbose, int system,
-    const char *pattern)
+list_functions(struct psql *ps, const char *types, int verbose,
+    int system, const char *pattern)
 {
 	struct buf	 sql;
 	int		 rc;
@@ -214,6 +247,7 @@ list_functions(struct psql *ps, int verbose, int system,
 	buf_adds(&sql, " FROM pg_catalog.pg_proc p LEFT JOIN "
 	    "pg_catalog.pg_namespace n ON n.oid = p.pronamespace LEFT JOIN "
 	    "pg_catalog.pg_language l ON l.oid = p.prolang WHERE true");
+	function_kinds(&sql, types);
 	if (!system && pattern == NULL)
 		buf_adds(&sql, " AND n.nspname <> 'pg_catalog' AND n.nspname "
 		    "<> 'information_schema'");
@@ -320,13 +354,13 @@ psql_describe_list(struct psql *ps, const char *cmd, const char *pattern)
 		return list_relations(ps, cmd + 1, verbose, system, pattern);
 	if (cmd[1] == 'n' && only_modifiers(cmd + 2))
 		return list_schemas(ps, verbose, system, pattern);
-	if (cmd[1] == 'f' && only_modifiers(cmd + 2))
-		return list_functions(ps, verbose, system, pattern);
+	if (cmd[1] == 'f' && cmd[2 + strspn(cmd + 2, "anptwS+")] == '\0')
+		return list_functions(ps, cmd + 2, verbose, system, pattern);
 	if (cmd[1] == 'x' && only_modifiers(cmd + 2) && !system)
 		return list_extensions(ps, verbose, pattern);
 	if ((cmd[1] == 'u' || cmd[1] == 'g') && only_modifiers(cmd + 2))
 		return psql_describe_roles(ps, cmd, pattern);
-	if ((cmd[1] == 'T' || cmd[1] == 'D') &&
+	if ((cmd[1] == 'T' || cmd[1] == 'D' || cmd[1] == 'o') &&
 	    (rc = psql_describe_types(ps, cmd, pattern)) != 1)
 		return rc;
 	psql_unsupported(ps, cmd);

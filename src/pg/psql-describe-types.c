@@ -1,9 +1,10 @@
 /*
- * psql-describe-types.c: psql 15's \dT[S+] (List of data types: the
- * types that are not table row types or array types; + adds Internal
- * name, Size, enum Elements, Owner, Access privileges) and \dD[S+] (List
- * of domains: base type, collation, not null, default, checks; + adds
- * Access privileges and Description).  A \dT pattern matches the
+ * psql-describe-types.c: psql 15's lists of the type system: \dT[S+]
+ * (List of data types: the types that are not table row types or array
+ * types; + adds Internal name, Size, enum Elements, Owner, Access
+ * privileges), \dD[S+] (List of domains: base type, collation, not
+ * null, default, checks; + adds Access privileges and Description) and
+ * \do[S+] (List of operators; + adds the Function).  A \dT pattern matches the
  * internal name or the displayed one, as psql's.  The catalog queries
  * are sqlcheck's own.
  */
@@ -110,10 +111,44 @@ list_domains(struct psql *ps, int verbose, int system, const char *pattern)
 	return rc;
 }
 
+/* \do[S+] [PATTERN]: List of operators. */
+static int
+list_operators(struct psql *ps, int verbose, int system,
+    const char *pattern)
+{
+	struct buf	 sql;
+	int		 rc;
+
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT n.nspname AS \"Schema\", o.oprname AS "
+	    "\"Name\", CASE WHEN o.oprkind = 'l' THEN NULL ELSE pg_catalog."
+	    "format_type(o.oprleft, NULL) END AS \"Left arg type\", CASE WHEN"
+	    " o.oprkind = 'r' THEN NULL ELSE pg_catalog.format_type("
+	    "o.oprright, NULL) END AS \"Right arg type\", pg_catalog."
+	    "format_type(o.oprresult, NULL) AS \"Result type\"");
+	if (verbose)
+		buf_adds(&sql, ", o.oprcode AS \"Function\"");
+	buf_adds(&sql, ", COALESCE(pg_catalog.obj_description(o.oid, "
+	    "'pg_operator'), pg_catalog.obj_description(o.oprcode, "
+	    "'pg_proc')) AS \"Description\" FROM pg_catalog.pg_operator o "
+	    "LEFT JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace "
+	    "WHERE true");
+	if (!system && pattern == NULL)
+		buf_adds(&sql, " AND n.nspname <> 'pg_catalog' AND n.nspname "
+		    "<> 'information_schema'");
+	rc = psql_pattern_where(ps, &sql, pattern, "n.nspname", "o.oprname",
+	    NULL, "pg_catalog.pg_operator_is_visible(o.oid)");
+	buf_adds(&sql, " ORDER BY 1, 2, 3, 4");
+	if (rc == 0)
+		rc = print_list(ps, sql.data, "List of operators");
+	buf_free(&sql);
+	return rc;
+}
+
 /*
- * \dT and \dD with their modifiers: cmd is the command ("dT+", "dDS"),
- * pattern its argument or NULL.  1 when cmd is neither (nothing done),
- * else 0 or -1 (reported).
+ * \dT, \dD and \do with their modifiers: cmd is the command ("dT+",
+ * "dDS"), pattern its argument or NULL.  1 when cmd is none of them
+ * (nothing done), else 0 or -1 (reported).
  */
 int
 psql_describe_types(struct psql *ps, const char *cmd, const char *pattern)
@@ -127,5 +162,7 @@ psql_describe_types(struct psql *ps, const char *cmd, const char *pattern)
 		return list_types(ps, verbose, system, pattern);
 	if (cmd[1] == 'D')
 		return list_domains(ps, verbose, system, pattern);
+	if (cmd[1] == 'o')
+		return list_operators(ps, verbose, system, pattern);
 	return 1;
 }

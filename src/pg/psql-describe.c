@@ -1,13 +1,13 @@
 /*
  * psql-describe.c: \d[+] NAME on tables, partitioned tables, views,
- * materialized views and indexes, and \dC [PATTERN], printed as psql 15
+ * materialized views, indexes and composite types, and \dC [PATTERN], printed as psql 15
  * prints them: a centred title, the columns (\d+ adds Storage,
  * Compression unless HIDE_TOAST_COMPRESSION, Stats target and
  * Description), then the footers of psql-describe-footer.c; sequences
  * are in psql-describe-kinds.c.  The catalog queries are sqlcheck's
  * own.  Other relation kinds (partitioned indexes, ...) and what the
- * footers do not print (rules, publications, tablespaces, typed tables,
- * foreign keys of partitioned tables) are reported as not reproduced
+ * footers do not print (rules, publications, tablespaces, foreign keys
+ * of partitioned tables) are reported as not reproduced
  * rather than printed differently.  \d without a name and the list
  * commands are in psql-describe-list.c.
  */
@@ -81,12 +81,13 @@ relation_columns(struct psql *ps, const struct psql_relinfo *ri,
 		buf_adds(sql, ", CASE a.attstorage WHEN 'p' THEN 'plain' WHEN "
 		    "'e' THEN 'external' WHEN 'm' THEN 'main' WHEN 'x' THEN "
 		    "'extended' ELSE '?\?\?' END");
-		if (ri->kind != 'v' && !var_on(ps, "HIDE_TOAST_COMPRESSION")) {
+		if (strchr("vc", ri->kind) == NULL &&
+		    !var_on(ps, "HIDE_TOAST_COMPRESSION")) {
 			headers[n++] = "Compression";
 			buf_adds(sql, ", CASE a.attcompression WHEN 'p' THEN "
 			    "'pglz' WHEN 'l' THEN 'lz4' ELSE '' END");
 		}
-		if (ri->kind != 'v') {
+		if (strchr("vc", ri->kind) == NULL) {
 			headers[n++] = "Stats target";
 			buf_adds(sql, ", CASE WHEN a.attstattarget = -1 THEN "
 			    "NULL ELSE a.attstattarget END");
@@ -164,11 +165,12 @@ relation_info(const PGresult *r, int i, int verbose,
 	ri->options = PQgetvalue(r, i, 8);
 	ri->rowsecurity = strcmp(PQgetvalue(r, i, 10), "t") == 0;
 	ri->forcerowsecurity = strcmp(PQgetvalue(r, i, 11), "t") == 0;
+	ri->oftype = PQgetvalue(r, i, 12);
 	ri->verbose = verbose;
-	if (strchr("rpvmiS", ri->kind) == NULL || (ri->kind == 'i' &&
+	if (strchr("rpvmiSc", ri->kind) == NULL || (ri->kind == 'i' &&
 	    ri->ispartition))
 		return xstrdup("d on a partitioned index, partition of an "
-		    "index, TOAST table, foreign table or composite type");
+		    "index, TOAST table or foreign table");
 	if (PQgetisnull(r, i, 9))
 		return NULL;
 	return xprintf("d on a relation with %s", PQgetvalue(r, i, 9));
@@ -185,7 +187,8 @@ relation_title(const PGresult *r, int i)
 	title = xprintf("%s%s \"%s.%s\"", unlogged ? "Unlogged " : "",
 	    *kind == 'v' ? "View" : *kind == 'p' ? "Partitioned table" :
 	    *kind == 'm' ? "Materialized view" : *kind == 'i' ? "Index" :
-	    *kind == 'S' ? "Sequence" : "Table", PQgetvalue(r, i, 1),
+	    *kind == 'S' ? "Sequence" : *kind == 'c' ? "Composite type" :
+	    "Table", PQgetvalue(r, i, 1),
 	    PQgetvalue(r, i, 2));
 	if (unlogged)
 		title[9] = (char)tolower((unsigned char)title[9]);
@@ -216,7 +219,6 @@ describe(struct psql *ps, const char *pattern, int verbose)
 	    " WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_publication) THEN "
 	    "'publications'"
 	    " WHEN c.reltablespace <> 0 THEN 'a tablespace'"
-	    " WHEN c.reloftype <> 0 THEN 'a typed table'"
 	    " WHEN c.relkind = 'v' AND c.relhastriggers THEN 'triggers'"
 	    " WHEN (c.relkind = 'p' OR c.relispartition) AND EXISTS (SELECT 1"
 	    " FROM pg_catalog.pg_constraint k WHERE k.contype = 'f' AND "
@@ -224,7 +226,9 @@ describe(struct psql *ps, const char *pattern, int verbose)
 	    " AND k.conrelid IN (SELECT pg_catalog.pg_partition_ancestors("
 	    "c.oid)) OR k.confrelid IN (SELECT pg_catalog."
 	    "pg_partition_ancestors(c.oid)))) THEN 'foreign keys of "
-	    "partitions' END, c.relrowsecurity, c.relforcerowsecurity"
+	    "partitions' END, c.relrowsecurity, c.relforcerowsecurity, CASE "
+	    "WHEN c.reloftype = 0 THEN '' ELSE c.reloftype::pg_catalog."
+	    "regtype::pg_catalog.text END"
 	    " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON"
 	    " n.oid = c.relnamespace LEFT JOIN pg_catalog.pg_class tc ON "
 	    "tc.oid = c.reltoastrelid LEFT JOIN pg_catalog.pg_am am ON am.oid"

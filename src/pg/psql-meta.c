@@ -18,12 +18,12 @@ static const char *const not_reproduced[] = {
 	"!", "?", "a", "bind", "C", "cd", "conninfo", "da", "dA",
 	"db", "dc", "dconfig", "dd", "ddp", "des", "det", "deu",
 	"dew", "dF", "dFd", "dFp", "dFt", "dl", "dL",
-	"do", "dO", "dP", "drds", "dRp", "dRs",
+	"dO", "dP", "drds", "dRp", "dRs",
 	"dX", "dy", "e", "edit", "ef", "encoding",
 	"ev", "f", "gdesc", "gx", "h",
 	"help", "H", "html", "l", "list", "lo_export",
 	"lo_import", "lo_list", "lo_unlink", "p", "print",
-	"password", "prompt", "r", "reset", "s", "sf", "sv", "T",
+	"password", "prompt", "r", "reset", "s", "T",
 	"w", "write", "watch", NULL
 };
 
@@ -672,15 +672,27 @@ cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 	char	*pattern = psql_scan_arg(ps, pp, 1), *argtype = NULL;
 	int	 rc;
 
-	if (cmd[1] == 'f' && pattern != NULL)
+	if ((cmd[1] == 'f' || cmd[1] == 'o') && pattern != NULL)
 		argtype = psql_scan_arg(ps, pp, 1);
 	if (argtype != NULL) {
-		psql_unsupported(ps, "df with argument type patterns");
+		psql_unsupported(ps, cmd[1] == 'f' ? "df with argument type "
+		    "patterns" : "do with argument type patterns");
 		rc = -1;
 	} else
 		rc = psql_describe(ps, cmd, pattern);
 	free(pattern);
 	free(argtype);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
+/* \sf[+] and \sv[+]: the rest of the line names the object. */
+static enum psql_cmd
+cmd_source(struct psql *ps, const char **pp, const char *cmd)
+{
+	char	*name = psql_scan_rest(pp);
+	int	 rc = psql_show_source(ps, cmd, name);
+
+	free(name);
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 
@@ -728,7 +740,10 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp)
 		return cmd_gset(ps, pp);
 	if (strcmp(cmd, "crosstabview") == 0)
 		return cmd_crosstab(ps, pp);
-	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugp", cmd[1]) != NULL) ||
+	if (strcmp(cmd, "sf") == 0 || strcmp(cmd, "sf+") == 0 ||
+	    strcmp(cmd, "sv") == 0 || strcmp(cmd, "sv+") == 0)
+		return cmd_source(ps, pp, cmd);
+	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugpo", cmd[1]) != NULL) ||
 	    strcmp(cmd, "z") == 0)
 		return cmd_describe(ps, pp, cmd);
 	ps->unhandled = 1;

@@ -25,7 +25,8 @@
  *			\df, \dx lists
  *	psql-describe-roles.c	\du and \dg
  *	psql-describe-privileges.c	\dp and \z
- *	psql-describe-types.c	\dT and \dD lists
+ *	psql-describe-types.c	\dT, \dD and \do lists
+ *	psql-source.c	\sf and \sv
  *	psql-pattern.c	psql's name patterns as catalog conditions
  *	psql-timeout.c	--timeout: a query cancelled at its deadline
  *
@@ -257,6 +258,7 @@ struct psql_relinfo {
 	int		 verbose;	/* \d+ */
 	const char	*amname;	/* "" for none */
 	const char	*options;	/* reloptions, "" for none */
+	const char	*oftype;	/* a typed table's type, or "" */
 };
 void	 psql_footer_add(struct psql_table *, char *);
 void	 psql_relation_footers(struct psql *, struct psql_table *,
@@ -284,6 +286,9 @@ int	 psql_describe_privileges(struct psql *, const char *);
 
 /* psql-describe-types.c */
 int	 psql_describe_types(struct psql *, const char *, const char *);
+
+/* psql-source.c */
+int	 psql_show_source(struct psql *, const char *, const char *);
 
 /* psql-pattern.c */
 char	*psql_pattern_regex(const char *);

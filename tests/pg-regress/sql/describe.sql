@@ -19,6 +19,15 @@ CREATE CAST (describe_ty AS int) WITH FUNCTION describe_cast(describe_ty);
 \d describe_t
 \d describe_ref
 \d describe_v
+CREATE TYPE describe_comp AS (a int, b text COLLATE "C");
+COMMENT ON COLUMN describe_comp.a IS 'first';
+CREATE TABLE describe_typed OF describe_comp (a PRIMARY KEY);
+\d describe_comp
+\d+ describe_comp
+\d describe_typed
+\d+ describe_typed
+DROP TABLE describe_typed;
+DROP TYPE describe_comp;
 \d describe_nosuch
 \dC describe*
 \dC nothing_matches

@@ -1,5 +1,5 @@
 -- a psql meta-command sqlcheck does not reproduce
 SELECT 1 AS a;
-\do
-\do
+\dF
+\dF
 SELECT 2 AS b;
