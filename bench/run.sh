@@ -1099,7 +1099,7 @@ bench_pgtap() {
 bench_make() {
 	local out="$W/make.out" e how best
 	say "-- make: against -- load:, 100000 rows (x$REPEAT)"
-	if ! RUNS=$REPEAT SQLCHECK=$SQLCHECK "$ROOT/bench/make.sh" 100000 \
+	if ! RUNS=$REPEAT SQLCHECK="$SC" "$ROOT/bench/make.sh" 100000 \
 	    >"$out" 2>&1; then
 		row_error "-- make: 100000 rows / -- load:" "<= 1.0" \
 		    "bench/make.sh failed (see $out)"
