@@ -281,6 +281,11 @@ struct batch_stmt {
 	int		 rc;		/* 0 or -1 */
 };
 
+/* result.c: a driver's exec_batch copy of its statements, and its end. */
+struct batch_stmt *batch_stmts_new(const struct batch_stmt *, size_t);
+int	 batch_stmts_end(struct batch_stmt *, size_t, int, size_t,
+	    struct dberror *);
+
 struct driver {
 	const char	*name;		/* "sqlite", "postgres", "mysql" */
 	int		 flags;

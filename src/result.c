@@ -542,3 +542,44 @@ dberror_describe(const struct dberror *err)
 		buf_printf(&b, "\nHINT: %s", err->hint);
 	return buf_detach(&b);
 }
+
+/*
+ * exec_batch's working copy of n setup statements (only their SQL is
+ * read), with empty results and errors.  Freed by batch_stmts_end().
+ */
+struct batch_stmt *
+batch_stmts_new(const struct batch_stmt *in, size_t n)
+{
+	struct batch_stmt	*s = xcalloc(n + 1, sizeof *s);
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		s[i].sql = in[i].sql;
+		result_init(&s[i].result);
+		dberror_init(&s[i].err);
+	}
+	return s;
+}
+
+/*
+ * End exec_batch's copy: with rc != 0 the error of statement failed
+ * moves into *err; everything else is freed.  Returns rc.
+ */
+int
+batch_stmts_end(struct batch_stmt *s, size_t n, int rc, size_t failed,
+    struct dberror *err)
+{
+	size_t	i;
+
+	if (rc != 0) {
+		dberror_clear(err);
+		*err = s[failed].err;
+		dberror_init(&s[failed].err);
+	}
+	for (i = 0; i < n; i++) {
+		result_clear(&s[i].result);
+		dberror_clear(&s[i].err);
+	}
+	free(s);
+	return rc;
+}

@@ -24,6 +24,7 @@
 #	skip_engine DESC ENGINE	 a skip, a failure if CI requires ENGINE
 #	engines_at_hand DESC	 $engines: sqlite and each server engine here
 #	run_on ENGINE ARGS...	 run_sqlcheck on that engine's database
+#	pg_tools		 $pgbin, $PSQL, $PGDUMP; psql_q runs psql quietly
 #	have TOOL		 TOOL is a command on PATH
 #	require_tools TOOL...	 skip_all (a bail out under CI) without one
 #	skip_all_missing REASON	 skip_all, a bail out under CI
@@ -421,6 +422,26 @@ run_on()
 	mysql) run_sqlcheck -d mysql --dsn "$SQLCHECK_MYSQL_DSN" "$@" ;;
 	*) run_sqlcheck -d sqlite "$@" ;;
 	esac
+}
+
+# pg_tools: pgbin (PGBIN, else the newest /usr/lib/postgresql/*/bin),
+# PSQL and PGDUMP in it (the caller checks that they are there), and
+# psql_q ARGS...: psql without psqlrc, quiet, unaligned, tuples only,
+# stopping at the first error, warnings and worse only.
+pg_tools()
+{
+	pgbin=${PGBIN:-}
+	if [ -z "$pgbin" ]; then
+		pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null |
+		    sort -V | tail -n 1)
+	fi
+	PSQL="$pgbin/psql"
+	PGDUMP="$pgbin/pg_dump"
+}
+psql_q()
+{
+	PGOPTIONS='-c client_min_messages=warning' \
+	    "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 "$@"
 }
 
 # have TOOL: TOOL is a command on PATH.

@@ -16,11 +16,7 @@
 . "${0%/*}/lib.sh"
 
 require_engines postgres
-pgbin=${PGBIN:-}
-if [ -z "$pgbin" ]; then
-	pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-fi
-PSQL="$pgbin/psql"
+pg_tools
 [ -x "$PSQL" ] || skip_all_missing "no psql to compare with"
 
 # Where the server is, from SQLCHECK_PG_DSN (key=value form).

@@ -15,19 +15,8 @@
 
 require_engines postgres
 
-pgbin=${PGBIN:-}
-if [ -z "$pgbin" ]; then
-	pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-fi
-PSQL="$pgbin/psql"
-PGDUMP="$pgbin/pg_dump"
+pg_tools
 F=$top_srcdir/tests/pgtap
-
-psql_q()
-{
-	PGOPTIONS='-c client_min_messages=warning' \
-	    "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 "$@"
-}
 
 missing=
 [ -x "$PSQL" ] && [ -x "$PGDUMP" ] || missing="psql and pg_dump"

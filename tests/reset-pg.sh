@@ -18,22 +18,11 @@
 
 require_engines postgres
 
-pgbin=${PGBIN:-}
-if [ -z "$pgbin" ]; then
-	pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-fi
-PSQL="$pgbin/psql"
-PGDUMP="$pgbin/pg_dump"
+pg_tools
 [ -x "$PSQL" ] && [ -x "$PGDUMP" ] || skip_all_missing "no psql and pg_dump"
 F=$top_srcdir/tests/fixtures/reset
 USERDB=sqlcheck_reset_$$
 USERDSN="$SQLCHECK_PG_DSN dbname=$USERDB"
-
-psql_q()
-{
-	PGOPTIONS='-c client_min_messages=warning' \
-	    "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 "$@"
-}
 
 psql_q "$SQLCHECK_PG_DSN" -c "DROP DATABASE IF EXISTS $USERDB" \
     -c "CREATE DATABASE $USERDB" >/dev/null || {

@@ -313,12 +313,7 @@ my_exec_batch(struct conn *c, const struct batch_stmt *in, size_t n,
 	size_t			 i, done;
 	int			 rc = 0;
 
-	stmts = xcalloc(n, sizeof *stmts);
-	for (i = 0; i < n; i++) {
-		stmts[i].sql = in[i].sql;	/* none expected to fail */
-		result_init(&stmts[i].result);
-		dberror_init(&stmts[i].err);
-	}
+	stmts = batch_stmts_new(in, n);	/* none expected to fail */
 	b.mc = c->data;
 	b.stmts = stmts;
 	b.n = n;
@@ -331,15 +326,5 @@ my_exec_batch(struct conn *c, const struct batch_stmt *in, size_t n,
 		rc = stmts[i].rc;
 		*failed = i;
 	}
-	if (rc != 0) {
-		dberror_clear(err);
-		*err = stmts[*failed].err;
-		dberror_init(&stmts[*failed].err);
-	}
-	for (i = 0; i < n; i++) {
-		result_clear(&stmts[i].result);
-		dberror_clear(&stmts[i].err);
-	}
-	free(stmts);
-	return rc;
+	return batch_stmts_end(stmts, n, rc, rc != 0 ? *failed : 0, err);
 }

@@ -313,14 +313,9 @@ pg_exec_batch(struct conn *c, const struct batch_stmt *in, size_t n,
 	size_t			 i;
 
 	memset(&b, 0, sizeof b);
-	b.stmts = stmts = xcalloc(n, sizeof *stmts);
+	b.stmts = stmts = batch_stmts_new(in, n); /* none expected to fail */
 	b.n = b.failed = n;
 	b.bare = 1;
-	for (i = 0; i < n; i++) {
-		stmts[i].sql = in[i].sql;	/* none expected to fail */
-		result_init(&stmts[i].result);
-		dberror_init(&stmts[i].err);
-	}
 	if (pg_any_copy(stmts, n)) {
 		for (i = 0; i < n && rc == 0; i++) {
 			rc = pg_exec(c, stmts[i].sql, NULL, &stmts[i].result,
@@ -331,15 +326,5 @@ pg_exec_batch(struct conn *c, const struct batch_stmt *in, size_t n,
 		rc = -1;
 		*failed = b.failed;
 	}
-	if (rc != 0) {
-		dberror_clear(err);
-		*err = stmts[*failed].err;
-		dberror_init(&stmts[*failed].err);
-	}
-	for (i = 0; i < n; i++) {
-		result_clear(&stmts[i].result);
-		dberror_clear(&stmts[i].err);
-	}
-	free(stmts);
-	return rc;
+	return batch_stmts_end(stmts, n, rc, rc != 0 ? *failed : 0, err);
 }

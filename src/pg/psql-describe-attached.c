@@ -12,21 +12,6 @@
 
 #include "psql.h"
 
-/* A catalog query about one relation ($1 its OID); NULL: reported. */
-static PGresult *
-rel_query(struct psql *ps, const char *sql, const char *oid)
-{
-	PGresult	*r = PQexecParams(ps->conn, sql, 1, NULL, &oid, NULL,
-			    NULL, 0);
-
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		psql_error(ps, "%s", PQresultErrorMessage(r));
-		PQclear(r);
-		return NULL;
-	}
-	return r;
-}
-
 /* The heading of the Policies footer, or NULL for none. */
 static const char *
 policies_heading(const struct psql_relinfo *ri, int n)
@@ -77,7 +62,7 @@ psql_policy_footers(struct psql *ps, struct psql_table *t,
 	    "THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' END"
 	    " FROM pg_catalog.pg_policy pol WHERE pol.polrelid = "
 	    "$1::pg_catalog.oid ORDER BY 1";
-	PGresult	*r = rel_query(ps, sql, ri->oid);
+	PGresult	*r = psql_rel_query(ps, sql, ri->oid);
 	const char	*heading;
 	int		 i;
 
@@ -125,7 +110,7 @@ psql_statistics_footers(struct psql *ps, struct psql_table *t,
 	    "ANY (stxkind), 'f' = ANY (stxkind), 'm' = ANY (stxkind), "
 	    "stxstattarget FROM pg_catalog.pg_statistic_ext WHERE stxrelid ="
 	    " $1::pg_catalog.oid ORDER BY nsp, stxname";
-	PGresult	*r = rel_query(ps, sql, oid);
+	PGresult	*r = psql_rel_query(ps, sql, oid);
 	int		 i;
 
 	if (r == NULL)

@@ -25,27 +25,12 @@ psql_footer_add(struct psql_table *t, char *line)
 	t->footers[t->nfooters++] = line;
 }
 
-/* A catalog query about one relation ($1 is its OID); NULL: reported. */
-static PGresult *
-rel_query(struct psql *ps, const char *sql, const char *oid)
-{
-	PGresult	*r = PQexecParams(ps->conn, sql, 1, NULL, &oid, NULL,
-			    NULL, 0);
-
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		psql_error(ps, "%s", PQresultErrorMessage(r));
-		PQclear(r);
-		return NULL;
-	}
-	return r;
-}
-
 /* One footer section: its heading, then one line per row of sql. */
 static void
 footer_section(struct psql *ps, struct psql_table *t, const char *oid,
     const char *sql, const char *heading, const char *fmt)
 {
-	PGresult	*r = rel_query(ps, sql, oid);
+	PGresult	*r = psql_rel_query(ps, sql, oid);
 	int		 i;
 
 	if (r != NULL && PQntuples(r) > 0) {
@@ -113,7 +98,7 @@ footer_indexes(struct psql *ps, struct psql_table *t, const char *oid)
 	    " ('p', 'u', 'x')"
 	    " WHERE i.indrelid = $1::pg_catalog.oid"
 	    " ORDER BY i.indisprimary DESC, c2.relname";
-	PGresult	*r = rel_query(ps, sql, oid);
+	PGresult	*r = psql_rel_query(ps, sql, oid);
 	int		 i;
 
 	if (r != NULL && PQntuples(r) > 0) {
@@ -132,7 +117,7 @@ footer_partitioning(struct psql *ps, struct psql_table *t,
 	PGresult	*r;
 	const char	*cons;
 
-	if (ri->ispartition && (r = rel_query(ps, "SELECT inhparent::"
+	if (ri->ispartition && (r = psql_rel_query(ps, "SELECT inhparent::"
 	    "pg_catalog.regclass, pg_catalog.pg_get_expr(c.relpartbound, "
 	    "c.oid), inhdetachpending, pg_catalog.pg_get_partition_"
 	    "constraintdef(c.oid) FROM pg_catalog.pg_class c JOIN "
@@ -150,7 +135,7 @@ footer_partitioning(struct psql *ps, struct psql_table *t,
 		}
 		PQclear(r);
 	}
-	if (ri->kind == 'p' && (r = rel_query(ps, "SELECT pg_catalog."
+	if (ri->kind == 'p' && (r = psql_rel_query(ps, "SELECT pg_catalog."
 	    "pg_get_partkeydef($1::pg_catalog.oid)", ri->oid)) != NULL) {
 		psql_footer_add(t, xprintf("Partition key: %s",
 		    PQgetvalue(r, 0, 0)));
@@ -227,14 +212,14 @@ footer_inheritance(struct psql *ps, struct psql_table *t,
 	PGresult	*r;
 	int		 part = ri->kind == 'p', n;
 
-	r = rel_query(ps, "SELECT c.oid::pg_catalog.regclass FROM "
+	r = psql_rel_query(ps, "SELECT c.oid::pg_catalog.regclass FROM "
 	    "pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON c.oid = "
 	    "i.inhparent WHERE i.inhrelid = $1::pg_catalog.oid AND c.relkind"
 	    " NOT IN ('p', 'I') ORDER BY inhseqno", ri->oid);
 	if (r != NULL)
 		footer_list(t, "Inherits", r, 0);
 	PQclear(r);
-	r = rel_query(ps, "SELECT c.oid::pg_catalog.regclass, c.relkind, "
+	r = psql_rel_query(ps, "SELECT c.oid::pg_catalog.regclass, c.relkind, "
 	    "inhdetachpending, pg_catalog.pg_get_expr(c.relpartbound, c.oid)"
 	    " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON "
 	    "c.oid = i.inhrelid WHERE i.inhparent = $1::pg_catalog.oid ORDER"
@@ -258,8 +243,7 @@ static void
 footer_verbose(struct psql *ps, struct psql_table *t,
     const struct psql_relinfo *ri)
 {
-	const char	*v = psql_var_get(ps, "HIDE_TABLEAM");
-	int		 hide = 0, sys = strcmp(ri->nspname, "pg_catalog") == 0;
+	int	sys = strcmp(ri->nspname, "pg_catalog") == 0;
 
 	if ((ri->kind == 'r' || ri->kind == 'm') && ri->replident != 'i' &&
 	    ((!sys && ri->replident != 'd') || (sys && ri->replident !=
@@ -267,9 +251,7 @@ footer_verbose(struct psql *ps, struct psql_table *t,
 		psql_footer_add(t, xprintf("Replica Identity: %s",
 		    ri->replident == 'f' ? "FULL" : ri->replident == 'n' ?
 		    "NOTHING" : "???"));
-	if (v == NULL || psql_parse_bool(v, &hide) != 0)
-		hide = 0;
-	if (*ri->amname != '\0' && !hide)
+	if (*ri->amname != '\0' && !psql_var_on(ps, "HIDE_TABLEAM"))
 		psql_footer_add(t, xprintf("Access method: %s", ri->amname));
 	if (*ri->options != '\0')
 		psql_footer_add(t, xprintf("Options: %s", ri->options));
@@ -281,7 +263,7 @@ footer_view(struct psql *ps, struct psql_table *t, const char *oid)
 {
 	PGresult	*r;
 
-	r = rel_query(ps, "SELECT pg_catalog.pg_get_viewdef("
+	r = psql_rel_query(ps, "SELECT pg_catalog.pg_get_viewdef("
 	    "$1::pg_catalog.oid, true)", oid);
 	if (r != NULL && PQntuples(r) > 0)
 		psql_footer_add(t, xprintf("View definition:\n%s",

@@ -96,12 +96,9 @@ psql_index_footers(struct psql *ps, struct psql_table *t,
 	    "pg_catalog.pg_class t ON t.oid = i.indrelid JOIN "
 	    "pg_catalog.pg_am a ON a.oid = c.relam WHERE i.indexrelid = "
 	    "$1::pg_catalog.oid";
-	PGresult	*r = PQexecParams(ps->conn, sql, 1, NULL, &ri->oid, NULL,
-			    NULL, 0);
+	PGresult	*r = psql_rel_query(ps, sql, ri->oid);
 
-	if (PQresultStatus(r) != PGRES_TUPLES_OK)
-		psql_error(ps, "%s", PQresultErrorMessage(r));
-	else if (PQntuples(r) == 1)
+	if (r != NULL && PQntuples(r) == 1)
 		psql_footer_add(t, index_line(r, ri->nspname));
 	PQclear(r);
 	if (ri->verbose && *ri->options != '\0')
@@ -146,15 +143,11 @@ psql_describe_sequence(struct psql *ps, const struct psql_relinfo *ri,
 	    "\"Maximum\", seqincrement AS \"Increment\", CASE WHEN seqcycle "
 	    "THEN 'yes' ELSE 'no' END AS \"Cycles?\", seqcache AS \"Cache\" "
 	    "FROM pg_catalog.pg_sequence WHERE seqrelid = $1::pg_catalog.oid";
-	PGresult	*r = PQexecParams(ps->conn, sql, 1, NULL, &ri->oid, NULL,
-			    NULL, 0);
+	PGresult	*r = psql_rel_query(ps, sql, ri->oid);
 	char		*owner;
 
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		psql_error(ps, "%s", PQresultErrorMessage(r));
-		PQclear(r);
+	if (r == NULL)
 		return -1;
-	}
 	owner = sequence_owner(ps, ri->oid);
 	psql_print_footed(ps, r, title, owner);
 	free(owner);

@@ -12,19 +12,9 @@
 
 #include "psql.h"
 
-/* Whether a boolean psql variable is on. */
-static int
-var_on(struct psql *ps, const char *name)
-{
-	const char	*v = psql_var_get(ps, name);
-	int		 b = 0;
-
-	return v != NULL && psql_parse_bool(v, &b) == 0 && b;
-}
-
-/* Run sql (owned by the caller) and print it under title. */
-static int
-print_list(struct psql *ps, const char *sql, const char *title)
+/* Run sql (owned by the caller) and print it under title; -1: reported. */
+int
+psql_print_list(struct psql *ps, const char *sql, const char *title)
 {
 	PGresult	*r = psql_catalog_query(ps, sql);
 
@@ -54,7 +44,7 @@ relation_columns(struct psql *ps, struct buf *sql, const char *types,
 	buf_adds(sql, ", CASE c.relpersistence WHEN 'p' THEN 'permanent' "
 	    "WHEN 't' THEN 'temporary' WHEN 'u' THEN 'unlogged' END AS "
 	    "\"Persistence\"");
-	if (strpbrk(types, "tmi") != NULL && !var_on(ps, "HIDE_TABLEAM"))
+	if (strpbrk(types, "tmi") != NULL && !psql_var_on(ps, "HIDE_TABLEAM"))
 		buf_adds(sql, ", am.amname AS \"Access method\"");
 	buf_adds(sql, ", pg_catalog.pg_size_pretty(pg_catalog.pg_table_size("
 	    "c.oid)) AS \"Size\", pg_catalog.obj_description(c.oid, "
@@ -171,7 +161,7 @@ list_schemas(struct psql *ps, int verbose, int system, const char *pattern)
 	    NULL);
 	buf_adds(&sql, " ORDER BY 1");
 	if (rc == 0)
-		rc = print_list(ps, sql.data, "List of schemas");
+		rc = psql_print_list(ps, sql.data, "List of schemas");
 	buf_free(&sql);
 	return rc;
 }
@@ -255,7 +245,7 @@ list_functions(struct psql *ps, const char *types, int verbose,
 	    NULL, "pg_catalog.pg_function_is_visible(p.oid)");
 	buf_adds(&sql, " ORDER BY 1, 2, 4");
 	if (rc == 0)
-		rc = print_list(ps, sql.data, "List of functions");
+		rc = psql_print_list(ps, sql.data, "List of functions");
 	buf_free(&sql);
 	return rc;
 }
@@ -295,7 +285,7 @@ extension_contents(struct psql *ps, const char *pattern)
 		    "ORDER BY 1", PQgetvalue(r, i, 1));
 		title = xprintf("Objects in extension \"%s\"",
 		    PQgetvalue(r, i, 0));
-		rc = print_list(ps, q, title);
+		rc = psql_print_list(ps, q, title);
 		free(q);
 		free(title);
 	}
@@ -323,7 +313,7 @@ list_extensions(struct psql *ps, int verbose, const char *pattern)
 	    NULL);
 	buf_adds(&sql, " ORDER BY 1");
 	if (rc == 0)
-		rc = print_list(ps, sql.data, "List of installed extensions");
+		rc = psql_print_list(ps, sql.data, "List of installed extensions");
 	buf_free(&sql);
 	return rc;
 }

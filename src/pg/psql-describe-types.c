@@ -13,19 +13,6 @@
 
 #include "psql.h"
 
-/* Run sql and print it under title; 0, or -1 (reported). */
-static int
-print_list(struct psql *ps, const char *sql, const char *title)
-{
-	PGresult	*r = psql_catalog_query(ps, sql);
-
-	if (r == NULL)
-		return -1;
-	psql_print_titled(ps, r, title, 1);
-	PQclear(r);
-	return 0;
-}
-
 /* The columns \dT+ adds. */
 static void
 type_verbose_columns(struct buf *sql)
@@ -68,7 +55,7 @@ list_types(struct psql *ps, int verbose, int system, const char *pattern)
 	    "pg_catalog.pg_type_is_visible(t.oid)");
 	buf_adds(&sql, " ORDER BY 1, 2");
 	if (rc == 0)
-		rc = print_list(ps, sql.data, "List of data types");
+		rc = psql_print_list(ps, sql.data, "List of data types");
 	buf_free(&sql);
 	return rc;
 }
@@ -106,7 +93,7 @@ list_domains(struct psql *ps, int verbose, int system, const char *pattern)
 	    NULL, "pg_catalog.pg_type_is_visible(t.oid)");
 	buf_adds(&sql, " ORDER BY 1, 2");
 	if (rc == 0)
-		rc = print_list(ps, sql.data, "List of domains");
+		rc = psql_print_list(ps, sql.data, "List of domains");
 	buf_free(&sql);
 	return rc;
 }
@@ -140,7 +127,7 @@ list_operators(struct psql *ps, int verbose, int system,
 	    NULL, "pg_catalog.pg_operator_is_visible(o.oid)");
 	buf_adds(&sql, " ORDER BY 1, 2, 3, 4");
 	if (rc == 0)
-		rc = print_list(ps, sql.data, "List of operators");
+		rc = psql_print_list(ps, sql.data, "List of operators");
 	buf_free(&sql);
 	return rc;
 }

@@ -17,43 +17,39 @@
 
 #include "psql.h"
 
+/* r if it holds rows, else NULL with the message printed (r freed). */
+static PGresult *
+catalog_rows(struct psql *ps, PGresult *r)
+{
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		psql_error(ps, "%s", PQresultErrorMessage(r));
+		PQclear(r);
+		return NULL;
+	}
+	return r;
+}
+
 /* Run a catalog query (psql's PSQLexec); NULL with the message printed. */
 PGresult *
 psql_catalog_query(struct psql *ps, const char *sql)
 {
-	PGresult	*r = PQexec(ps->conn, sql);
-
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		psql_error(ps, "%s", PQresultErrorMessage(r));
-		PQclear(r);
-		return NULL;
-	}
-	return r;
+	return catalog_rows(ps, PQexec(ps->conn, sql));
 }
 
 /* A catalog query with parameters; NULL with the message printed. */
-static PGresult *
-query(struct psql *ps, const char *sql, int n, const char *const *params)
+PGresult *
+psql_catalog_params(struct psql *ps, const char *sql, int n,
+    const char *const *params)
 {
-	PGresult	*r = PQexecParams(ps->conn, sql, n, NULL, params, NULL,
-			    NULL, 0);
-
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		psql_error(ps, "%s", PQresultErrorMessage(r));
-		PQclear(r);
-		return NULL;
-	}
-	return r;
+	return catalog_rows(ps, PQexecParams(ps->conn, sql, n, NULL, params,
+	    NULL, NULL, 0));
 }
 
-/* Whether a boolean psql variable is on. */
-static int
-var_on(struct psql *ps, const char *name)
+/* A catalog query about one relation ($1 its OID); NULL: reported. */
+PGresult *
+psql_rel_query(struct psql *ps, const char *sql, const char *oid)
 {
-	const char	*v = psql_var_get(ps, name);
-	int		 b = 0;
-
-	return v != NULL && psql_parse_bool(v, &b) == 0 && b;
+	return psql_catalog_params(ps, sql, 1, &oid);
 }
 
 /* The columns \d[+] shows for a relation of kind: headers and SQL. */
@@ -82,7 +78,7 @@ relation_columns(struct psql *ps, const struct psql_relinfo *ri,
 		    "'e' THEN 'external' WHEN 'm' THEN 'main' WHEN 'x' THEN "
 		    "'extended' ELSE '?\?\?' END");
 		if (strchr("vc", ri->kind) == NULL &&
-		    !var_on(ps, "HIDE_TOAST_COMPRESSION")) {
+		    !psql_var_on(ps, "HIDE_TOAST_COMPRESSION")) {
 			headers[n++] = "Compression";
 			buf_adds(sql, ", CASE a.attcompression WHEN 'p' THEN "
 			    "'pglz' WHEN 'l' THEN 'lz4' ELSE '' END");
@@ -118,7 +114,7 @@ describe_relation(struct psql *ps, const struct psql_relinfo *ri,
 
 	buf_init(&sql);
 	n = relation_columns(ps, ri, headers, &sql);
-	r = query(ps, sql.data, 1, &ri->oid);
+	r = psql_rel_query(ps, sql.data, ri->oid);
 	buf_free(&sql);
 	if (r == NULL)
 		return -1;
@@ -288,7 +284,8 @@ describe_casts(struct psql *ps, const char *pattern)
 	char			*re = pattern != NULL ?
 				    psql_pattern_regex(pattern) :
 				    NULL;
-	PGresult		*r = query(ps, sql, 1, (const char *const *)&re);
+	PGresult		*r = psql_catalog_params(ps, sql, 1,
+				    (const char *const *)&re);
 	size_t			 i;
 	int			 j;
 

@@ -26,6 +26,16 @@ psql_var_get(struct psql *ps, const char *name)
 	return NULL;
 }
 
+/* 1 if a boolean variable is set and on (HIDE_TABLEAM, ...). */
+int
+psql_var_on(struct psql *ps, const char *name)
+{
+	const char	*v = psql_var_get(ps, name);
+	int		 b = 0;
+
+	return v != NULL && psql_parse_bool(v, &b) == 0 && b;
+}
+
 /*
  * psql's ParseVariableBool: a prefix of true, false, yes, no, on, off,
  * or 1 or 0.  Returns 0 and sets *b, or -1.

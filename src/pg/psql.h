@@ -157,6 +157,7 @@ int	 psql_at_command_end(const char **);
 
 /* psql-vars.c */
 const char *psql_var_get(struct psql *, const char *);
+int	 psql_var_on(struct psql *, const char *);
 int	 psql_var_set(struct psql *, const char *, const char *);
 void	 psql_vars_free(struct psql *);
 int	 psql_parse_bool(const char *, int *);
@@ -243,9 +244,13 @@ int	 psql_crosstab(struct psql *, const PGresult *);
 /* psql-describe.c */
 int	 psql_describe(struct psql *, const char *, const char *);
 PGresult *psql_catalog_query(struct psql *, const char *);
+PGresult *psql_catalog_params(struct psql *, const char *, int,
+	    const char *const *);
+PGresult *psql_rel_query(struct psql *, const char *, const char *);
 
 /* psql-describe-list.c */
 int	 psql_describe_list(struct psql *, const char *, const char *);
+int	 psql_print_list(struct psql *, const char *, const char *);
 
 /* psql-describe-footer.c: what \d[+] knows of the relation described. */
 struct psql_relinfo {
