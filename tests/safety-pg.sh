@@ -55,14 +55,16 @@ pgdump()
 	"$PGDUMP" "$SQLCHECK_PG_DSN dbname=$1" >"$WORK/dump.raw" || return
 	grep -v '^\\\(un\)\{0,1\}restrict ' "$WORK/dump.raw"
 }
-# This script's databases, the scratch databases no session uses, roles.
+# This script's databases, the scratch databases no session uses, and
+# this script's roles (other tests, such as pg-regress's describeplus,
+# create roles of their own at the same time).
 serverlist()
 {
 	psql_q "$SQLCHECK_PG_DSN" -c "SELECT datname FROM pg_database d
 	    WHERE datname LIKE 'safety\\_%\\_$$' OR (datname ~
 	    '^sqlcheck_[0-9a-f]{16}\$' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a
 	    WHERE a.datname = d.datname)) UNION ALL SELECT rolname FROM
-	    pg_roles" | sort
+	    pg_roles WHERE rolname LIKE 'safety\\_%\\_$$'" | sort
 }
 dump_ok "before" "$WORK/user-before.sql" pgdump "$USERDB"
 dump_ok "before" "$WORK/victim-before.sql" pgdump "$VICTIM"
