@@ -319,6 +319,8 @@ describe_casts(struct psql *ps, const char *pattern)
 int
 psql_describe(struct psql *ps, const char *cmd, const char *pattern)
 {
+	int	rc;
+
 	if (ps->conn == NULL) {
 		psql_error(ps, "You are currently not connected to a "
 		    "database.");
@@ -329,7 +331,10 @@ psql_describe(struct psql *ps, const char *cmd, const char *pattern)
 	if (strcmp(cmd, "z") == 0 || strcmp(cmd, "dp") == 0 ||
 	    strcmp(cmd, "dp+") == 0)
 		return psql_describe_privileges(ps, pattern);
-	if (pattern != NULL && cmd[strspn(cmd, "dS+")] == '\0')
+	if ((rc = psql_describe_more(ps, cmd, pattern)) != 1)
+		return rc;
+	if (pattern != NULL && cmd[0] == 'd' &&
+	    cmd[1 + strspn(cmd + 1, "S+")] == '\0')
 		return describe(ps, pattern, strchr(cmd, '+') != NULL);
 	return psql_describe_list(ps, cmd, pattern);
 }

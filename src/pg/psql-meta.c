@@ -15,11 +15,10 @@
 
 /* Real psql commands sqlcheck does not reproduce. */
 static const char *const not_reproduced[] = {
-	"!", "?", "a", "bind", "C", "cd", "conninfo", "da", "dA",
-	"db", "dc", "dconfig", "dd", "ddp", "des", "det", "deu",
-	"dew", "dF", "dFd", "dFp", "dFt", "dl", "dL",
-	"dO", "dP", "drds", "dRp", "dRs",
-	"dX", "dy", "e", "edit", "ef", "encoding",
+	"!", "?", "a", "bind", "C", "cd", "conninfo", "da",
+	"ddp", "dl",
+	"dP", "drds", "dRp", "dRs",
+	"e", "edit", "ef", "encoding",
 	"ev", "f", "gdesc", "gx", "h",
 	"help", "H", "html", "l", "list", "lo_export",
 	"lo_import", "lo_list", "lo_unlink", "p", "print",
@@ -743,7 +742,7 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp)
 	if (strcmp(cmd, "sf") == 0 || strcmp(cmd, "sf+") == 0 ||
 	    strcmp(cmd, "sv") == 0 || strcmp(cmd, "sv+") == 0)
 		return cmd_source(ps, pp, cmd);
-	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugpo", cmd[1]) != NULL) ||
+	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugpoALybcdXOeF", cmd[1]) != NULL) ||
 	    strcmp(cmd, "z") == 0)
 		return cmd_describe(ps, pp, cmd);
 	ps->unhandled = 1;

@@ -292,6 +292,18 @@ int	 psql_describe_privileges(struct psql *, const char *);
 /* psql-describe-types.c */
 int	 psql_describe_types(struct psql *, const char *, const char *);
 
+/* psql-describe-more.c */
+int	 psql_describe_more(struct psql *, const char *, const char *);
+
+/* psql-describe-comments.c */
+int	 psql_describe_comments(struct psql *, int, const char *);
+
+/* psql-describe-fdw.c */
+int	 psql_describe_fdw(struct psql *, const char *, const char *);
+
+/* psql-describe-ts.c */
+int	 psql_describe_ts(struct psql *, const char *, const char *);
+
 /* psql-source.c */
 int	 psql_show_source(struct psql *, const char *, const char *);
 
@@ -299,6 +311,8 @@ int	 psql_show_source(struct psql *, const char *, const char *);
 char	*psql_pattern_regex(const char *);
 int	 psql_pattern_where(struct psql *, struct buf *, const char *,
 	    const char *, const char *, const char *, const char *);
+void	 psql_pattern_where_flat(struct psql *, struct buf *, const char *,
+	    const char *);
 
 /* The session, for a script: open, run a file, close. */
 struct psql *psql_new(FILE *, const char *);
