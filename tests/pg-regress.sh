@@ -241,6 +241,29 @@ is "\\timing: a Time line after each query, failed ones too" \
 is "\\timing: after the result and its blank line" \
     "$(grep -A2 '^(1 row)$' results/timing.out | tail -n 1 | cut -c1-5)" "Time:"
 
+# --temp-instance: a server of its own with what pg_regress adds to its
+# postgresql.conf (max_prepared_transactions = 2) and each --temp-config
+# file; a --temp-config that cannot be read ends the run (exit 2).
+mkdir -p tinst/sql tinst/expected
+printf 'SHOW max_prepared_transactions;\nSHOW work_mem;\n' >tinst/sql/conf.sql
+printf '%s\n' 'SHOW max_prepared_transactions;' \
+    ' max_prepared_transactions ' '---------------------------' ' 2' \
+    '(1 row)' '' 'SHOW work_mem;' ' work_mem ' '----------' ' 7MB' \
+    '(1 row)' '' >tinst/expected/conf.out
+printf "work_mem = '7MB'\n" >tinst/extra.conf
+"$SQLCHECK" pg-regress --temp-instance=./tmp_check \
+    --temp-config=tinst/extra.conf --inputdir=tinst --outputdir=tinst conf \
+    >"$WORK/out" 2>&1
+is "--temp-instance --temp-config: exit 0" "$?" 0
+contains "--temp-instance --temp-config: the settings were in force" \
+    "$(cat "$WORK/out")" " All 1 tests passed. "
+"$SQLCHECK" pg-regress --temp-instance=./tmp_check \
+    --temp-config=tinst/no-such.conf --inputdir=tinst --outputdir=tinst conf \
+    >"$WORK/out" 2>&1
+is "--temp-config missing: exit 2" "$?" 2
+contains "--temp-config missing: the file named" "$(cat "$WORK/out")" \
+    "--temp-config: tinst/no-such.conf: cannot open"
+
 # The PGXS line: make installcheck with pg_regress replaced.
 if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ] && have make; then
 	cat >Makefile <<MK
