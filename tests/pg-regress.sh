@@ -36,7 +36,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore border psqlmore output rollback stop"
+TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore border psqlmore buffer output rollback stop"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -72,10 +72,10 @@ pgr()
 	OUT=$(cat "$WORK/out")
 	ERR=$(cat "$WORK/err")
 }
-PASSING="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore border psqlmore output rollback"
+PASSING="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore border psqlmore buffer output rollback"
 pgr $PASSING
 is "psql's output as expected: exit 0" "$STATUS" 0
-contains "psql's output as expected: all passed" "$OUT" " All 16 tests passed. "
+contains "psql's output as expected: all passed" "$OUT" " All 17 tests passed. "
 check "all passed: no regression.diffs, no regression.out" \
     test ! -e regression.diffs -a ! -e regression.out -a -s results/echo.out
 pgr stop
@@ -153,7 +153,7 @@ check "--timeout: --rewrite leaves a timed-out test's expected file" \
     test ! -s expected/slow.out
 pgr --timeout 60 $PASSING
 is "--timeout 60: psql's output still (exit 0)" "$STATUS" 0
-contains "--timeout 60: all passed" "$OUT" " All 16 tests passed. "
+contains "--timeout 60: all passed" "$OUT" " All 17 tests passed. "
 pgr --timeout 0 echo
 is "bad --timeout: exit 2" "$STATUS" 2
 contains "bad --timeout: said" "$ERR" 'bad --timeout "0"'
@@ -242,6 +242,29 @@ is "\\timing: a Time line after each query, failed ones too" \
     "$(grep -cE '^Time: [0-9]+\.[0-9]{3} ms$' results/timing.out)" 2
 is "\\timing: after the result and its blank line" \
     "$(grep -A2 '^(1 row)$' results/timing.out | tail -n 1 | cut -c1-5)" "Time:"
+
+# --temp-instance: a server of its own with what pg_regress adds to its
+# postgresql.conf (max_prepared_transactions = 2) and each --temp-config
+# file; a --temp-config that cannot be read ends the run (exit 2).
+mkdir -p tinst/sql tinst/expected
+printf 'SHOW max_prepared_transactions;\nSHOW work_mem;\n' >tinst/sql/conf.sql
+printf '%s\n' 'SHOW max_prepared_transactions;' \
+    ' max_prepared_transactions ' '---------------------------' ' 2' \
+    '(1 row)' '' 'SHOW work_mem;' ' work_mem ' '----------' ' 7MB' \
+    '(1 row)' '' >tinst/expected/conf.out
+printf "work_mem = '7MB'\n" >tinst/extra.conf
+"$SQLCHECK" pg-regress --temp-instance=./tmp_check \
+    --temp-config=tinst/extra.conf --inputdir=tinst --outputdir=tinst conf \
+    >"$WORK/out" 2>&1
+is "--temp-instance --temp-config: exit 0" "$?" 0
+contains "--temp-instance --temp-config: the settings were in force" \
+    "$(cat "$WORK/out")" " All 1 tests passed. "
+"$SQLCHECK" pg-regress --temp-instance=./tmp_check \
+    --temp-config=tinst/no-such.conf --inputdir=tinst --outputdir=tinst conf \
+    >"$WORK/out" 2>&1
+is "--temp-config missing: exit 2" "$?" 2
+contains "--temp-config missing: the file named" "$(cat "$WORK/out")" \
+    "--temp-config: tinst/no-such.conf: cannot open"
 
 # The PGXS line: make installcheck with pg_regress replaced.
 if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ] && have make; then

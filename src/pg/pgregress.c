@@ -49,7 +49,7 @@ enum {
 	O_USE_EXISTING, O_LOAD_EXTENSION, O_CREATE_ROLE, O_ENCODING,
 	O_NO_LOCALE, O_MAX_CONNECTIONS, O_BINDIR, O_TEMP_INSTANCE, O_HOST,
 	O_PORT, O_USER, O_FORMAT, O_REWRITE, O_TIMEOUT, O_SHARD, O_DURATIONS,
-	O_IGNORED_ARG,
+	O_TEMP_CONFIG, O_IGNORED_ARG,
 	O_IGNORED
 };
 
@@ -70,7 +70,7 @@ static const struct option pgr_options[] = {
 	{ "bindir", required_argument, NULL, O_BINDIR },
 	{ "dlpath", required_argument, NULL, O_IGNORED_ARG },
 	{ "launcher", required_argument, NULL, O_IGNORED_ARG },
-	{ "temp-config", required_argument, NULL, O_IGNORED_ARG },
+	{ "temp-config", required_argument, NULL, O_TEMP_CONFIG },
 	{ "config-auth", required_argument, NULL, O_IGNORED_ARG },
 	{ "debug", no_argument, NULL, O_IGNORED },
 	{ "temp-instance", required_argument, NULL, O_TEMP_INSTANCE },
@@ -113,6 +113,7 @@ usage(FILE *f)
 "      --max-connections N   at most N tests at the same time\n"
 "      --temp-instance DIR   run on a throwaway server (made in a\n"
 "                            private temporary directory)\n"
+"      --temp-config FILE    add FILE to its postgresql.conf (repeatable)\n"
 "      --host, --port, --user  where to connect (else PGHOST, ...)\n"
 "      --bindir DIR          accepted, not needed (no psql is run)\n"
 "sqlcheck options:\n"
@@ -213,6 +214,10 @@ parse_opts(int argc, char **argv, struct pgr_opts *o)
 			    "max-connections");
 			break;
 		case O_TEMP_INSTANCE: o->temp_instance = 1; break;
+		case O_TEMP_CONFIG:
+			str_list_add(&o->temp_configs, &o->ntemp_configs,
+			    optarg);
+			break;
 		case O_HOST: o->host = optarg; break;
 		case O_PORT: o->port = optarg; break;
 		case O_USER: o->user = optarg; break;
@@ -590,6 +595,38 @@ run_all(const struct pgr_opts *o, struct pgr_group *g, size_t ng)
 		report_end(&tot);
 }
 
+/*
+ * What pg_regress 15 adds to a temporary instance's postgresql.conf:
+ * its logging settings, max_prepared_transactions = 2 (for tests of
+ * PREPARE TRANSACTION), then each --temp-config file as it is.  Caller
+ * frees.  A file that cannot be read ends the run (exit 2), as in
+ * pg_regress.
+ */
+static char *
+temp_conf(const struct pgr_opts *o)
+{
+	struct buf	 b;
+	char		*text, *cause = NULL;
+	size_t		 i, n;
+
+	buf_init(&b);
+	buf_adds(&b, "\n# Configuration added by pg_regress\n\n"
+	    "log_autovacuum_min_duration = 0\nlog_checkpoints = on\n"
+	    "log_line_prefix = '%m %b[%p] %q%a '\nlog_lock_waits = on\n"
+	    "log_temp_files = 128kB\nmax_prepared_transactions = 2\n");
+	for (i = 0; i < o->ntemp_configs; i++) {
+		text = read_whole_file(o->temp_configs[i], &n, &cause);
+		if (text == NULL)
+			fatalx("--temp-config: %s (the file is added to the "
+			    "temporary instance's postgresql.conf)", cause);
+		buf_add(&b, text, n);
+		if (n > 0 && text[n - 1] != '\n')
+			buf_addc(&b, '\n');
+		free(text);
+	}
+	return buf_detach(&b);
+}
+
 /* Entry point of "sqlcheck pg-regress" (argv[0] is "pg-regress"). */
 int
 sqlcheck_module_pg_regress(int argc, char **argv)
@@ -598,7 +635,7 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	struct pgr_group	*g;
 	struct tempinst		*ti = NULL;
 	struct durations	*d = NULL;
-	char			*cause = NULL, *diffs, *outp, *res, *pw;
+	char			*cause = NULL, *diffs, *outp, *res, *pw, *conf;
 	size_t			 ng, i, j;
 	int			 rc;
 
@@ -618,7 +655,10 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	if (pgr_shard(&o, g, ng, d, &cause) != 0)
 		fatalx("%s", cause);
 	if (o.temp_instance) {
-		if ((ti = tempinst_pg_start(&cause)) == NULL)
+		conf = temp_conf(&o);
+		ti = tempinst_pg_start_conf(conf, &cause);
+		free(conf);
+		if (ti == NULL)
 			fatalx("%s", cause);
 		o.host = strstr(ti->dsn, "host=") + 5;
 		*strchr(o.host, ' ') = '\0';
@@ -663,5 +703,6 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	str_list_free(o.schedules, o.nschedules);
 	str_list_free(o.extensions, o.nextensions);
 	str_list_free(o.roles, o.nroles);
+	str_list_free(o.temp_configs, o.ntemp_configs);
 	return rc;
 }

@@ -34,6 +34,8 @@ struct pgr_opts {
 	int		 no_locale;
 	int		 max_connections;	/* 0: no limit */
 	int		 temp_instance;
+	char		**temp_configs;		/* --temp-config FILEs */
+	size_t		 ntemp_configs;
 	int		 jobs;			/* -j for tests not in a schedule */
 	int		 rewrite;
 	double		 timeout;		/* --timeout seconds, 0: none */

@@ -307,6 +307,65 @@ exec_query(struct psql *ps, const char *query)
 	return ok ? 0 : -1;
 }
 
+/* A failed step of \gdesc: the message, the error variables. */
+static int
+describe_failed(struct psql *ps, PGresult *res)
+{
+	print_message(ps, PQerrorMessage(ps->conn));
+	set_result_vars(ps, res, 0);
+	PQclear(ps->last_error);
+	ps->last_error = res;
+	return -1;
+}
+
+/*
+ * \gdesc: the query prepared, not run, and its result's columns shown
+ * as psql's DescribeQuery shows them (a query of names and types).
+ */
+static int
+describe_query(struct psql *ps, const char *query)
+{
+	PGresult	*res = PQprepare(ps->conn, "", query, 0, NULL);
+	struct buf	 b;
+	char		*name;
+	int		 j;
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		return describe_failed(ps, res);
+	PQclear(res);
+	res = PQdescribePrepared(ps->conn, "");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		return describe_failed(ps, res);
+	if (PQnfields(res) == 0) {
+		fprintf(psql_qfout(ps), "The command has no result, or the "
+		    "result has no columns.\n");
+		set_result_vars(ps, res, 1);
+		PQclear(res);
+		return 0;
+	}
+	buf_init(&b);
+	buf_adds(&b, "SELECT name AS \"Column\", pg_catalog.format_type(tp, "
+	    "tpm) AS \"Type\"\nFROM (VALUES ");
+	for (j = 0; j < PQnfields(res); j++) {
+		name = PQescapeLiteral(ps->conn, PQfname(res, j),
+		    strlen(PQfname(res, j)));
+		buf_printf(&b, "%s(%s, '%u'::pg_catalog.oid, %d)", j > 0 ?
+		    "," : "", name != NULL ? name : "''", PQftype(res, j),
+		    PQfmod(res, j));
+		PQfreemem(name);
+	}
+	buf_adds(&b, ") s(name, tp, tpm)");
+	PQclear(res);
+	res = PQexec(ps->conn, b.data);
+	buf_free(&b);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		return describe_failed(ps, res);
+	set_result_vars(ps, res, 1);
+	psql_print_result(ps, res);
+	PQclear(res);
+	return 0;
+}
+
 /* Run one statement alone (the savepoints of ON_ERROR_ROLLBACK). */
 static int
 exec_quiet(struct psql *ps, const char *sql)
@@ -393,7 +452,7 @@ psql_send(struct psql *ps, const char *query)
 	}
 	ps->last_tag[0] = '\0';
 	start = clock_now();
-	rc = exec_query(ps, query);
+	rc = ps->gdesc ? describe_query(ps, query) : exec_query(ps, query);
 	if (rc != 0 && ps->echo == PSQL_ECHO_ERRORS) {
 		char	*stmt = xprintf("STATEMENT:  %s", query);
 
@@ -422,6 +481,11 @@ done:
 	ps->gset_prefix = NULL;
 	ps->crosstab = 0;
 	ps->gexec = 0;
+	ps->gdesc = 0;
+	if (ps->gx) {
+		ps->popt.expanded = ps->gx_saved_expanded;
+		ps->gx = 0;
+	}
 	fflush(ps->out);
 	return rc;
 }

@@ -182,6 +182,8 @@ run_line(struct psql *ps, struct psql_source *src, const char *line,
 				psql_lex_reset(st);
 			} else if (*cmd == PSQL_CMD_TERMINATE)
 				break;
+			else if (q->len == 0)	/* \r emptied it */
+				psql_lex_reset(st);
 			psql_at_command_end(&p);
 			continue;
 		}

@@ -15,14 +15,14 @@
 
 /* Real psql commands sqlcheck does not reproduce. */
 static const char *const not_reproduced[] = {
-	"!", "?", "a", "bind", "C", "cd", "conninfo", "da",
+	"!", "?", "bind", "cd", "conninfo", "da",
 	"ddp", "dl",
 	"dP", "drds", "dRp", "dRs",
-	"e", "edit", "ef", "encoding",
-	"ev", "f", "gdesc", "gx", "h",
+	"e", "edit", "ef",
+	"ev", "h",
 	"help", "H", "html", "l", "list", "lo_export",
-	"lo_import", "lo_list", "lo_unlink", "p", "print",
-	"password", "prompt", "r", "reset", "s", "T",
+	"lo_import", "lo_list", "lo_unlink",
+	"password", "prompt", "s", "T",
 	"w", "write", "watch", NULL
 };
 
@@ -333,8 +333,8 @@ pset_linestyle(struct psql *ps, const char *val)
 }
 
 /* \pset OPTION [VALUE]: 0, or -1 with psql's message. */
-static int
-pset(struct psql *ps, const char *opt, const char *val)
+int
+psql_pset(struct psql *ps, const char *opt, const char *val)
 {
 	static int	 pager = 1;
 	size_t		 n = val != NULL ? strlen(val) : 0;
@@ -396,7 +396,12 @@ pset(struct psql *ps, const char *opt, const char *val)
 			fprintf(ps->out, "Field separator is \"%s\".\n",
 			    ps->popt.fieldsep);
 	} else if (strcmp(opt, "title") == 0) {
-		pset_replace(&ps->popt.title, val);
+		free(ps->popt.title);
+		ps->popt.title = val != NULL ? xstrdup(val) : NULL;
+		if (!ps->quiet && val != NULL)
+			fprintf(ps->out, "Title is \"%s\".\n", val);
+		else if (!ps->quiet)
+			fprintf(ps->out, "Title is unset.\n");
 	} else if (strcmp(opt, "pager") == 0) {
 		if (val == NULL)
 			pager = pager ? 0 : 1;
@@ -450,7 +455,7 @@ cmd_pset(struct psql *ps, const char **pp)
 		return PSQL_CMD_ERROR;
 	}
 	val = psql_scan_arg(ps, pp, 1);
-	rc = pset(ps, opt, val);
+	rc = psql_pset(ps, opt, val);
 	free(opt);
 	free(val);
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
@@ -508,7 +513,7 @@ static enum psql_cmd
 cmd_toggle(struct psql *ps, const char **pp, const char *opt)
 {
 	char	*val = psql_scan_arg(ps, pp, 1);
-	int	 rc = pset(ps, opt, val);
+	int	 rc = psql_pset(ps, opt, val);
 
 	free(val);
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
@@ -697,9 +702,14 @@ cmd_source(struct psql *ps, const char **pp, const char *cmd)
 
 /* Run an active command; ps->src has the \if stack. */
 static enum psql_cmd
-dispatch_one(struct psql *ps, const char *cmd, const char **pp)
+dispatch_one(struct psql *ps, const char *cmd, const char **pp,
+    struct buf *q)
 {
+	enum psql_cmd	r;
+
 	ps->unhandled = 0;
+	if (psql_meta_buffer(ps, cmd, pp, q, &r) == 0)
+		return r;
 	if (strcmp(cmd, "echo") == 0 || strcmp(cmd, "qecho") == 0 ||
 	    strcmp(cmd, "warn") == 0)
 		return cmd_echo(ps, pp, cmd);
@@ -755,9 +765,9 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp)
  */
 static int
 dispatch(struct psql *ps, const char *cmd, const char **pp,
-    enum psql_cmd *r)
+    struct buf *q, enum psql_cmd *r)
 {
-	*r = dispatch_one(ps, cmd, pp);
+	*r = dispatch_one(ps, cmd, pp, q);
 	return *r == PSQL_CMD_ERROR && ps->unhandled ? -1 : 0;
 }
 
@@ -819,7 +829,7 @@ psql_meta(struct psql *ps, const char **pp, struct buf *q, int active)
 			free(psql_scan_rest(pp));
 		skip_args(ps, pp);
 		r = PSQL_CMD_OK;
-	} else if (dispatch(ps, cmd, pp, &r) != 0) {
+	} else if (dispatch(ps, cmd, pp, q, &r) != 0) {
 		if (is_psql_command(cmd))
 			psql_unsupported(ps, cmd);
 		else

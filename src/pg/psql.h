@@ -11,6 +11,7 @@
  *			(ECHO, QUIET, ON_ERROR_STOP, VERBOSITY, ...)
  *	psql-main.c	the line loop: echo, \if stack, \i, end of file
  *	psql-meta.c	the meta-commands
+ *	psql-meta-buffer.c	\r \p \gx \gdesc \a \C \f \encoding
  *	psql-exec.c	sending a query: results, notices, errors, COPY,
  *			ON_ERROR_ROLLBACK, \gset
  *	psql-print.c	unaligned and expanded tables, display widths
@@ -123,6 +124,9 @@ struct psql {
 	char		*gset_prefix;	/* non-NULL: the next query is \gset */
 	int		 crosstab;	/* the next query is \crosstabview */
 	int		 gexec;		/* the next query is \gexec */
+	int		 gdesc;		/* the next query is \gdesc */
+	int		 gx;		/* the next query is \gx: */
+	int		 gx_saved_expanded; /* \pset expanded after it */
 	PGresult	*last_error;	/* for \errverbose */
 	char		*crosstab_args[4];
 	FILE		*copy_stream;	/* the client file of \copy, or NULL */
@@ -174,6 +178,11 @@ int	 psql_include(struct psql *, const char *);
 
 /* psql-meta.c */
 enum psql_cmd psql_meta(struct psql *, const char **, struct buf *, int);
+int	 psql_pset(struct psql *, const char *, const char *);
+
+/* psql-meta-buffer.c */
+int	 psql_meta_buffer(struct psql *, const char *, const char **,
+	    struct buf *, enum psql_cmd *);
 
 /* psql-exec.c */
 int	 psql_send(struct psql *, const char *);

@@ -602,6 +602,25 @@ pg_create_pgtap(struct tempinst *ti, char **cause)
 	return rc;
 }
 
+/* conf appended to the cluster's postgresql.conf; 0, or -1 with *cause. */
+static int
+pg_append_conf(struct tempinst *ti, const char *conf, char **cause)
+{
+	char	*path = xprintf("%s/data/postgresql.conf", ti->dir);
+	FILE	*f = fopen(path, "a");
+	int	 rc = 0;
+
+	if (f == NULL || fputs(conf, f) == EOF)
+		rc = -1;
+	if (f != NULL && fclose(f) != 0)
+		rc = -1;
+	if (rc != 0)
+		*cause = xprintf("cannot add to \"%s\": %s", path,
+		    strerror(errno));
+	free(path);
+	return rc;
+}
+
 /*
  * Create and start a throwaway PostgreSQL server reachable at ti->dsn,
  * with pgTAP when the server has it.  NULL with *cause on failure, with everything created removed again.
@@ -609,6 +628,13 @@ pg_create_pgtap(struct tempinst *ti, char **cause)
  */
 struct tempinst *
 tempinst_pg_start(char **cause)
+{
+	return tempinst_pg_start_conf(NULL, cause);
+}
+
+/* The same, with conf (when not NULL) added to postgresql.conf first. */
+struct tempinst *
+tempinst_pg_start_conf(const char *conf, char **cause)
 {
 	struct tempinst	*ti;
 	struct pg_user	 u;
@@ -630,6 +656,7 @@ tempinst_pg_start(char **cause)
 	    u.password != NULL ? u.password : "");
 	if (pg_initdb(bindir, ti, &u, cause) != 0 ||
 	    pg_write_auth(ti, &u, cause) != 0 ||
+	    (conf != NULL && pg_append_conf(ti, conf, cause) != 0) ||
 	    pg_start_server(bindir, ti, &u, cause) != 0 ||
 	    pg_wait_ready(ti, cause) != 0 || pg_create_pgtap(ti, cause) != 0)
 		goto fail;

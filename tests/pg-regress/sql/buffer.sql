@@ -1,0 +1,60 @@
+-- The query buffer and one-off output: \r \p \gx \gdesc \a \C \f \encoding
+CREATE TABLE buf_t (id int PRIMARY KEY, name text, price numeric(8,2));
+INSERT INTO buf_t VALUES (1, 'one', 1.50), (2, 'two', NULL);
+\p
+SELECT id FROM buf_t
+\p
+\r
+\p
+SELECT name FROM buf_t ORDER BY id;
+SELECT (1 +
+\r
+SELECT 'after reset' AS r;
+SELECT * FROM buf_t ORDER BY id \gx
+SELECT * FROM buf_t ORDER BY id;
+SELECT 1 AS a; SELECT 2 AS b \gx
+\x on
+SELECT * FROM buf_t WHERE id = 1 \gx
+SELECT * FROM buf_t WHERE id = 1;
+\x off
+SELECT id, name, price, now() AS t, 1::int8 AS "Mixed Case" FROM buf_t \gdesc
+SELECT * FROM buf_t;
+\gdesc
+SELECT * FROM no_such_table \gdesc
+SELECT 1/0 AS x \gdesc
+CREATE TABLE buf_u (x int) \gdesc
+SELECT count(*) FROM buf_u;
+SELECT name FROM buf_t ORDER BY id \gx
+\a
+SELECT * FROM buf_t ORDER BY id;
+\f ;
+SELECT * FROM buf_t ORDER BY id;
+\f
+\f '|'
+\a
+SELECT * FROM buf_t ORDER BY id;
+\C 'A title'
+SELECT * FROM buf_t ORDER BY id;
+\x on
+SELECT * FROM buf_t ORDER BY id;
+\x off
+\C
+SELECT * FROM buf_t ORDER BY id;
+\encoding
+\encoding LATIN1
+\encoding
+\echo :ENCODING
+\encoding no_such_encoding
+\encoding UTF8
+\set QUIET off
+\r
+\p
+\a
+\a
+\C 'loud'
+\C
+\f ,
+\f |
+\set QUIET on
+SELECT 'end' AS e;
+DROP TABLE buf_t;
