@@ -36,7 +36,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore border psqlmore buffer output rollback stop"
+TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore border psqlmore buffer formats output rollback stop"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -72,10 +72,10 @@ pgr()
 	OUT=$(cat "$WORK/out")
 	ERR=$(cat "$WORK/err")
 }
-PASSING="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore border psqlmore buffer output rollback"
+PASSING="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore border psqlmore buffer formats output rollback"
 pgr $PASSING
 is "psql's output as expected: exit 0" "$STATUS" 0
-contains "psql's output as expected: all passed" "$OUT" " All 17 tests passed. "
+contains "psql's output as expected: all passed" "$OUT" " All 18 tests passed. "
 check "all passed: no regression.diffs, no regression.out" \
     test ! -e regression.diffs -a ! -e regression.out -a -s results/echo.out
 pgr stop
@@ -153,7 +153,7 @@ check "--timeout: --rewrite leaves a timed-out test's expected file" \
     test ! -s expected/slow.out
 pgr --timeout 60 $PASSING
 is "--timeout 60: psql's output still (exit 0)" "$STATUS" 0
-contains "--timeout 60: all passed" "$OUT" " All 17 tests passed. "
+contains "--timeout 60: all passed" "$OUT" " All 18 tests passed. "
 pgr --timeout 0 echo
 is "bad --timeout: exit 2" "$STATUS" 2
 contains "bad --timeout: said" "$ERR" 'bad --timeout "0"'
@@ -233,6 +233,13 @@ pgr unsupported3
 is "\\pset unicode_border_linestyle: exit 1" "$STATUS" 1
 contains "\\pset unicode_border_linestyle: FILE:LINE and what" "$OUT" \
     "./sql/unsupported3.sql:1: psql meta-command \\pset is not supported by sqlcheck pg-regress"
+
+# A \pset format sqlcheck does not print is reported, not ignored.
+printf '\\pset format html\nSELECT 1 AS a;\n' >sql/unsupported4.sql
+pgr unsupported4
+is "\\pset format html: exit 1" "$STATUS" 1
+contains "\\pset format html: FILE:LINE and what" "$OUT" \
+    "./sql/unsupported4.sql:1: psql meta-command \\pset format is not supported by sqlcheck pg-regress"
 
 # \timing on: a "Time: N ms" line after each query, as psql prints it
 # (its messages are compared with psql's in output.sql).

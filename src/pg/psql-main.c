@@ -27,6 +27,7 @@ psql_new(FILE *out, const char *test)
 	ps->out = out;
 	ps->testname = xstrdup(test);
 	ps->popt.format = PSQL_FMT_ALIGNED;
+	ps->popt.csv_fieldsep = ',';
 	ps->popt.border = 1;
 	ps->popt.footer = 1;
 	ps->popt.null = xstrdup("");

@@ -337,23 +337,13 @@ int
 psql_pset(struct psql *ps, const char *opt, const char *val)
 {
 	static int	 pager = 1;
-	size_t		 n = val != NULL ? strlen(val) : 0;
 
 	if (strcmp(opt, "format") == 0) {
-		if (val == NULL)
-			;
-		else if (n > 0 && strncasecmp(val, "aligned", n) == 0)
-			ps->popt.format = PSQL_FMT_ALIGNED;
-		else if (n > 0 && strncasecmp(val, "unaligned", n) == 0)
-			ps->popt.format = PSQL_FMT_UNALIGNED;
-		else {
-			psql_unsupported(ps, "pset format");
+		if (psql_pset_format(ps, val) != 0)
 			return -1;
-		}
-		if (!ps->quiet)
-			fprintf(ps->out, "Output format is %s.\n",
-			    ps->popt.format == PSQL_FMT_ALIGNED ? "aligned" :
-			    "unaligned");
+	} else if (strcmp(opt, "csv_fieldsep") == 0) {
+		if (psql_pset_csv_fieldsep(ps, val) != 0)
+			return -1;
 	} else if (strcmp(opt, "tuples_only") == 0 || strcmp(opt, "t") ==
 	    0) {
 		if (pset_bool(ps, val, &ps->popt.tuples_only, opt) != 0)

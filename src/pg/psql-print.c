@@ -263,6 +263,10 @@ print_title(struct psql *ps, const char *title)
 void
 psql_print_table(struct psql *ps, const struct psql_table *t)
 {
+	if (ps->popt.format == PSQL_FMT_CSV) {
+		psql_print_csv(ps, t);
+		return;
+	}
 	if (ps->popt.expanded == 1) {
 		if (ps->popt.format == PSQL_FMT_UNALIGNED)
 			print_unaligned_expanded(ps, t);

@@ -17,6 +17,7 @@
  *	psql-print.c	unaligned and expanded tables, display widths
  *	psql-print-aligned.c	aligned tables: \pset border, linestyle
  *	psql-print-expanded.c	the same, expanded (\x)
+ *	psql-print-csv.c	\pset format csv (and the format names)
  *	psql-crosstab.c	\crosstabview
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
  *	psql-describe-footer.c	the footers of \d[+] on a table or view
@@ -44,7 +45,9 @@
 
 enum psql_echo { PSQL_ECHO_NONE, PSQL_ECHO_QUERIES, PSQL_ECHO_ERRORS,
     PSQL_ECHO_ALL };
-enum psql_format { PSQL_FMT_ALIGNED, PSQL_FMT_UNALIGNED };
+/* \pset format: the ones reproduced (wrapped is aligned, no width). */
+enum psql_format { PSQL_FMT_ALIGNED, PSQL_FMT_UNALIGNED, PSQL_FMT_WRAPPED,
+    PSQL_FMT_CSV };
 enum psql_linestyle { PSQL_LINE_ASCII, PSQL_LINE_OLD_ASCII,
     PSQL_LINE_UNICODE };
 
@@ -67,6 +70,7 @@ struct psql_popt {
 	char		*fieldsep;
 	char		*recordsep;
 	char		*title;
+	char		 csv_fieldsep;	/* \pset csv_fieldsep: one byte */
 };
 
 /* The scanner's state inside a statement, kept across lines. */
@@ -213,6 +217,11 @@ struct psql_table {
 	size_t		 nfooters;
 };
 void	 psql_print_table(struct psql *, const struct psql_table *);
+
+/* psql-print-csv.c */
+void	 psql_print_csv(struct psql *, const struct psql_table *);
+int	 psql_pset_format(struct psql *, const char *);
+int	 psql_pset_csv_fieldsep(struct psql *, const char *);
 /* A cell broken into display lines (psql's pg_wcsformat). */
 struct psql_cell_lines {
 	char	*text;		/* the lines, each NUL-terminated */
