@@ -215,10 +215,16 @@ static int
 handle_result(struct psql *ps, PGresult *res, int last)
 {
 	const char	*tag = PQcmdStatus(res);
+	FILE		*saved = ps->qout;
 	int		 rc = 0;
 
 	switch (PQresultStatus(res)) {
 	case PGRES_TUPLES_OK:
+		/* \g FILE: the rows (and their status) go there */
+		if (ps->gfname != NULL && (ps->qout = psql_g_file(ps)) == NULL) {
+			ps->qout = saved;
+			return -1;
+		}
 		if (last && ps->gset_prefix != NULL)
 			rc = store_row(ps, res);
 		else if (last && ps->gexec)
@@ -231,6 +237,7 @@ handle_result(struct psql *ps, PGresult *res, int last)
 		    strncmp(tag, "UPDATE", 6) == 0 || strncmp(tag, "DELETE",
 		    6) == 0))
 			fprintf(psql_qfout(ps), "%s\n", tag);
+		ps->qout = saved;
 		break;
 	case PGRES_COMMAND_OK:
 		if (!ps->quiet)
@@ -482,10 +489,7 @@ done:
 	ps->crosstab = 0;
 	ps->gexec = 0;
 	ps->gdesc = 0;
-	if (ps->gx) {
-		ps->popt.expanded = ps->gx_saved_expanded;
-		ps->gx = 0;
-	}
+	psql_g_done(ps);
 	fflush(ps->out);
 	return rc;
 }

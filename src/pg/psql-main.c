@@ -49,6 +49,7 @@ psql_free(struct psql *ps)
 		PQfinish(ps->conn);
 	if (ps->qout != NULL)
 		fclose(ps->qout);
+	psql_g_done(ps);
 	PQclear(ps->last_error);
 	psql_vars_free(ps);
 	free(ps->popt.null);

@@ -1,10 +1,12 @@
 /*
  * psql-meta-buffer.c: the meta-commands about the query buffer and how
- * the next result is shown: \r and \p (the buffer), \gx (the query,
- * expanded once), \gdesc (its columns, not run), \a, \C and \f (the
+ * the next result is shown: \r and \p (the buffer), \g and \gx (the
+ * query, its rows to a file, under \pset options or expanded once),
+ * \gdesc (its columns, not run), \a, \C and \f (the
  * \pset shorthands) and \encoding (the client encoding).  Each prints
  * what psql 15 prints, on the same stream.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,18 +35,140 @@ cmd_print(struct psql *ps, const struct buf *q)
 	return PSQL_CMD_OK;
 }
 
+/* A copy of the \pset settings (strings duplicated).  Caller frees. */
+static struct psql_popt *
+popt_copy(const struct psql_popt *from)
+{
+	struct psql_popt	*p = xmalloc(sizeof *p);
+
+	*p = *from;
+	p->null = xstrdup(from->null);
+	p->fieldsep = xstrdup(from->fieldsep);
+	p->recordsep = xstrdup(from->recordsep);
+	p->title = from->title != NULL ? xstrdup(from->title) : NULL;
+	return p;
+}
+
+static void
+popt_free_strings(struct psql_popt *p)
+{
+	free(p->null);
+	free(p->fieldsep);
+	free(p->recordsep);
+	free(p->title);
+}
+
+/* Keep the settings to put back after this query, once. */
+static void
+g_save(struct psql *ps)
+{
+	if (ps->gsaved == NULL)
+		ps->gsaved = popt_copy(&ps->popt);
+}
+
 /*
- * \gx: the query sent with \pset expanded on for its results only;
- * psql_send() puts the setting back.
+ * After a \g or \gx query: its settings and file gone, the \pset
+ * settings of before back.
+ */
+void
+psql_g_done(struct psql *ps)
+{
+	if (ps->gsaved != NULL) {
+		popt_free_strings(&ps->popt);
+		ps->popt = *ps->gsaved;
+		free(ps->gsaved);
+		ps->gsaved = NULL;
+	}
+	if (ps->gfile != NULL)
+		fclose(ps->gfile);
+	ps->gfile = NULL;
+	free(ps->gfname);
+	ps->gfname = NULL;
+}
+
+/*
+ * The file of \g FILE, opened (truncated) at the query's first rows;
+ * NULL with psql's message when it cannot be.
+ */
+FILE *
+psql_g_file(struct psql *ps)
+{
+	if (ps->gfile == NULL && (ps->gfile = fopen(ps->gfname, "w")) ==
+	    NULL)
+		psql_error(ps, "%s: %s", ps->gfname, strerror(errno));
+	return ps->gfile;
+}
+
+/*
+ * \g and \gx's "(name=value ...)": \pset options, quietly, for this
+ * query only; first is the argument that opened the parenthesis.  0,
+ * or -1 (the settings put back).
+ */
+static int
+g_options(struct psql *ps, const char **pp, const char *cmd, char *first)
+{
+	char	*opt = first, *val;
+	size_t	 n;
+	int	 quiet = ps->quiet, rc = 0, closed = 0;
+
+	ps->quiet = 1;
+	while (!closed) {
+		if (opt == NULL && (opt = psql_scan_arg(ps, pp, 1)) == NULL) {
+			psql_error(ps, "\\%s: missing right parenthesis", cmd);
+			rc = -1;
+			break;
+		}
+		n = strlen(opt);
+		if (n > 0 && opt[n - 1] == ')') {
+			opt[--n] = '\0';
+			closed = 1;
+		}
+		if (n > 0) {
+			if ((val = strchr(opt, '=')) != NULL)
+				*val++ = '\0';
+			g_save(ps);
+			if (psql_pset(ps, opt, val) != 0)
+				rc = -1;
+		}
+		if (opt != first)
+			free(opt);
+		opt = NULL;
+	}
+	ps->quiet = quiet;
+	if (rc != 0 && ps->gsaved != NULL)
+		psql_g_done(ps);
+	return rc;
+}
+
+/*
+ * \g and \gx [(options)] [FILE]: the query sent, its rows to FILE and
+ * under the options for this query only; \gx also expanded.
  */
 static enum psql_cmd
-cmd_gx(struct psql *ps)
+cmd_g(struct psql *ps, const char **pp, const char *cmd)
 {
-	if (!ps->gx) {
-		ps->gx_saved_expanded = ps->popt.expanded;
-		ps->gx = 1;
+	char	*arg = psql_scan_arg(ps, pp, 1);
+
+	if (arg != NULL && arg[0] == '(') {
+		if (g_options(ps, pp, cmd, arg + 1) != 0) {
+			free(arg);
+			return PSQL_CMD_ERROR;
+		}
+		free(arg);
+		arg = psql_scan_arg(ps, pp, 1);
 	}
-	ps->popt.expanded = 1;
+	if (arg != NULL && arg[0] == '|') {
+		free(arg);
+		psql_g_done(ps);
+		psql_unsupported(ps, "g |command");
+		return PSQL_CMD_ERROR;
+	}
+	free(ps->gfname);
+	ps->gfname = arg;
+	if (strcmp(cmd, "gx") == 0) {
+		g_save(ps);
+		ps->popt.expanded = 1;
+	}
 	return PSQL_CMD_SEND;
 }
 
@@ -96,8 +220,8 @@ psql_meta_buffer(struct psql *ps, const char *cmd, const char **pp,
 		*r = cmd_reset(ps, q);
 	else if (strcmp(cmd, "p") == 0 || strcmp(cmd, "print") == 0)
 		*r = cmd_print(ps, q);
-	else if (strcmp(cmd, "gx") == 0 && psql_at_command_end(pp) == 0)
-		*r = cmd_gx(ps);
+	else if (strcmp(cmd, "g") == 0 || strcmp(cmd, "gx") == 0)
+		*r = cmd_g(ps, pp, cmd);
 	else if (strcmp(cmd, "gdesc") == 0) {
 		ps->gdesc = 1;
 		*r = PSQL_CMD_SEND;

@@ -332,6 +332,25 @@ pset_linestyle(struct psql *ps, const char *val)
 	return 0;
 }
 
+/* Whether psql 15's \pset knows the option (sqlcheck may not). */
+static int
+pset_known(const char *opt)
+{
+	static const char *const names[] = { "format", "border", "expanded",
+	    "x", "csv_fieldsep", "unicode_border_linestyle",
+	    "unicode_column_linestyle", "unicode_header_linestyle",
+	    "linestyle", "null", "fieldsep", "fieldsep_zero", "recordsep",
+	    "recordsep_zero", "tableattr", "T", "title", "C", "tuples_only",
+	    "t", "pager", "pager_min_lines", "footer", "columns",
+	    "numericlocale", NULL };
+	size_t	i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(opt, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* \pset OPTION [VALUE]: 0, or -1 with psql's message. */
 int
 psql_pset(struct psql *ps, const char *opt, const char *val)
@@ -412,8 +431,11 @@ psql_pset(struct psql *ps, const char *opt, const char *val)
 	} else if (strcmp(opt, "linestyle") == 0) {
 		if (pset_linestyle(ps, val) != 0)
 			return -1;
-	} else {
+	} else if (pset_known(opt)) {
 		psql_unsupported(ps, "pset");
+		return -1;
+	} else {
+		psql_error(ps, "\\pset: unknown option: %s", opt);
 		return -1;
 	}
 	return 0;
@@ -733,8 +755,6 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp,
 		return cmd_connect(ps, pp);
 	if (strcmp(cmd, "copy") == 0)
 		return cmd_copy(ps, pp);
-	if (strcmp(cmd, "g") == 0 && psql_at_command_end(pp) == 0)
-		return PSQL_CMD_SEND;
 	if (strcmp(cmd, "gset") == 0)
 		return cmd_gset(ps, pp);
 	if (strcmp(cmd, "crosstabview") == 0)

@@ -11,7 +11,7 @@
  *			(ECHO, QUIET, ON_ERROR_STOP, VERBOSITY, ...)
  *	psql-main.c	the line loop: echo, \if stack, \i, end of file
  *	psql-meta.c	the meta-commands
- *	psql-meta-buffer.c	\r \p \gx \gdesc \a \C \f \encoding
+ *	psql-meta-buffer.c	\r \p \g \gx \gdesc \a \C \f \encoding
  *	psql-exec.c	sending a query: results, notices, errors, COPY,
  *			ON_ERROR_ROLLBACK, \gset
  *	psql-print.c	unaligned and expanded tables, display widths
@@ -129,8 +129,10 @@ struct psql {
 	int		 crosstab;	/* the next query is \crosstabview */
 	int		 gexec;		/* the next query is \gexec */
 	int		 gdesc;		/* the next query is \gdesc */
-	int		 gx;		/* the next query is \gx: */
-	int		 gx_saved_expanded; /* \pset expanded after it */
+	/* \g or \gx: the \pset settings after the query, its file */
+	struct psql_popt *gsaved;
+	char		*gfname;
+	FILE		*gfile;		/* opened at its first rows */
 	PGresult	*last_error;	/* for \errverbose */
 	char		*crosstab_args[4];
 	FILE		*copy_stream;	/* the client file of \copy, or NULL */
@@ -187,6 +189,8 @@ int	 psql_pset(struct psql *, const char *, const char *);
 /* psql-meta-buffer.c */
 int	 psql_meta_buffer(struct psql *, const char *, const char **,
 	    struct buf *, enum psql_cmd *);
+void	 psql_g_done(struct psql *);
+FILE	*psql_g_file(struct psql *);
 
 /* psql-exec.c */
 int	 psql_send(struct psql *, const char *);

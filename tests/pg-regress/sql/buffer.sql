@@ -25,6 +25,29 @@ SELECT 1/0 AS x \gdesc
 CREATE TABLE buf_u (x int) \gdesc
 SELECT count(*) FROM buf_u;
 SELECT name FROM buf_t ORDER BY id \gx
+SELECT 'SELECT ' || id || ' AS from_g_file;' FROM buf_t ORDER BY id \g (format=unaligned tuples_only) g_out.sql
+\i g_out.sql
+SELECT * FROM buf_t ORDER BY id;
+SELECT 'SELECT ''x'' AS "' || name || '";' AS q FROM buf_t WHERE id = 1 \g (format=unaligned t=on footer=off) g_out.sql
+\i g_out.sql
+SELECT id FROM buf_t ORDER BY id \g g_plain.sql
+\i g_plain.sql
+INSERT INTO buf_t VALUES (3, 'three', 3) RETURNING 'SELECT 3 AS returned;' \g (tuples_only=on format=unaligned) g_ret.sql
+\i g_ret.sql
+DELETE FROM buf_t WHERE id = 3;
+CREATE TABLE buf_v (x int) \g g_none.sql
+\i g_none.sql
+DROP TABLE buf_v;
+SELECT 1 AS a \g (format=unaligned
+\r
+SELECT 2 AS b \g (nosuch=1) g_x.sql
+\r
+SELECT 3 AS c \g no_such_dir/g.sql
+SELECT 4 AS d \gx (tuples_only) g_x.sql
+\i g_x.sql
+SELECT 5 AS e \g (format=csv)
+SELECT 6 AS f \gx (format=unaligned)
+SELECT 7 AS g;
 \a
 SELECT * FROM buf_t ORDER BY id;
 \f ;
