@@ -3,7 +3,8 @@
  * (foreign-data wrappers), \des[+] (foreign servers), \deu[+] (user
  * mappings; the pattern matches the server or the user) and \det[+]
  * (foreign tables), with + adding privileges, options as psql writes
- * them ("(name 'value', ...)") and descriptions.  The catalog queries
+ * them ("(name 'value', ...)") and descriptions; the FDW options column
+ * and the Server and FDW options footers of \d on a foreign table.  The catalog queries
  * are sqlcheck's own.
  */
 #include <stdlib.h>
@@ -11,15 +12,43 @@
 
 #include "psql.h"
 
-/* A column with the options array col as "(name 'value', ...)". */
-static void
-options_column(struct buf *sql, const char *col)
+/*
+ * ", <the options array col as "(name 'value', ...)">" into sql, named
+ * "FDW options" unless header is NULL.
+ */
+void
+psql_options_column(struct buf *sql, const char *col, const char *header)
 {
 	buf_printf(sql, ", CASE WHEN %s IS NULL THEN '' ELSE '(' || "
 	    "pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.quote_ident("
 	    "option_name) || ' ' || pg_catalog.quote_literal(option_value) "
-	    "FROM pg_catalog.pg_options_to_table(%s)), ', ') || ')' END AS "
-	    "\"FDW options\"", col, col);
+	    "FROM pg_catalog.pg_options_to_table(%s)), ', ') || ')' END", col,
+	    col);
+	if (header != NULL)
+		buf_printf(sql, " AS \"%s\"", header);
+}
+
+/* \d on a foreign table: the Server and FDW options footers. */
+void
+psql_foreign_table_footers(struct psql *ps, struct psql_table *t,
+    const char *oid)
+{
+	PGresult	*r;
+
+	r = psql_rel_query(ps, "SELECT s.srvname, pg_catalog."
+	    "array_to_string(ARRAY(SELECT pg_catalog.quote_ident(option_name)"
+	    " || ' ' || pg_catalog.quote_literal(option_value) FROM "
+	    "pg_catalog.pg_options_to_table(f.ftoptions)), ', ') FROM "
+	    "pg_catalog.pg_foreign_table f JOIN pg_catalog.pg_foreign_server "
+	    "s ON s.oid = f.ftserver WHERE f.ftrelid = $1::pg_catalog.oid",
+	    oid);
+	if (r != NULL && PQntuples(r) > 0) {
+		psql_footer_add(t, xprintf("Server: %s", PQgetvalue(r, 0, 0)));
+		if (*PQgetvalue(r, 0, 1) != '\0')
+			psql_footer_add(t, xprintf("FDW options: (%s)",
+			    PQgetvalue(r, 0, 1)));
+	}
+	PQclear(r);
 }
 
 /* Add pattern's conditions, the order, run and print; sql freed. */
@@ -56,7 +85,7 @@ list_wrappers(struct psql *ps, int verbose, const char *pattern)
 	if (verbose) {
 		buf_adds(&sql, ", pg_catalog.array_to_string(fdw.fdwacl, "
 		    "E'\\n') AS \"Access privileges\"");
-		options_column(&sql, "fdw.fdwoptions");
+		psql_options_column(&sql, "fdw.fdwoptions", "FDW options");
 		buf_adds(&sql, ", pg_catalog.obj_description(fdw.oid, "
 		    "'pg_foreign_data_wrapper') AS \"Description\"");
 	}
@@ -80,7 +109,7 @@ list_servers(struct psql *ps, int verbose, const char *pattern)
 		buf_adds(&sql, ", pg_catalog.array_to_string(s.srvacl, E'\\n')"
 		    " AS \"Access privileges\", s.srvtype AS \"Type\", "
 		    "s.srvversion AS \"Version\"");
-		options_column(&sql, "s.srvoptions");
+		psql_options_column(&sql, "s.srvoptions", "FDW options");
 		buf_adds(&sql, ", pg_catalog.obj_description(s.oid, "
 		    "'pg_foreign_server') AS \"Description\"");
 	}
@@ -101,7 +130,7 @@ list_user_mappings(struct psql *ps, int verbose, const char *pattern)
 	buf_adds(&sql, "SELECT um.srvname AS \"Server\", um.usename AS "
 	    "\"User name\"");
 	if (verbose)
-		options_column(&sql, "um.umoptions");
+		psql_options_column(&sql, "um.umoptions", "FDW options");
 	buf_adds(&sql, " FROM pg_catalog.pg_user_mappings um WHERE true");
 	return finish(ps, &sql, pattern, "um.srvname", "um.usename",
 	    "List of user mappings");
@@ -117,7 +146,7 @@ list_foreign_tables(struct psql *ps, int verbose, const char *pattern)
 	buf_adds(&sql, "SELECT n.nspname AS \"Schema\", c.relname AS "
 	    "\"Table\", s.srvname AS \"Server\"");
 	if (verbose) {
-		options_column(&sql, "ft.ftoptions");
+		psql_options_column(&sql, "ft.ftoptions", "FDW options");
 		buf_adds(&sql, ", pg_catalog.obj_description(c.oid, "
 		    "'pg_class') AS \"Description\"");
 	}

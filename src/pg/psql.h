@@ -322,6 +322,9 @@ int	 psql_describe_comments(struct psql *, int, const char *);
 
 /* psql-describe-fdw.c */
 int	 psql_describe_fdw(struct psql *, const char *, const char *);
+void	 psql_options_column(struct buf *, const char *, const char *);
+void	 psql_foreign_table_footers(struct psql *, struct psql_table *,
+	    const char *);
 
 /* psql-describe-ts.c */
 int	 psql_describe_ts(struct psql *, const char *, const char *);

@@ -120,6 +120,31 @@ CREATE FOREIGN TABLE regress_dmore_s.ft2 (b text) SERVER regress_dmore_srv2;
 \det+
 \det regress_dmore_s.*
 \det+ nosuch
+-- \d on foreign tables: the FDW options column, Server and FDW options
+CREATE FOREIGN TABLE regress_dmore_ft3 (a int NOT NULL DEFAULT 3,
+  b text OPTIONS (column_name 'bb', "X y" 'it''s') CHECK (b <> ''))
+  SERVER regress_dmore_srv OPTIONS (table_name 'remote', schema_name 's');
+COMMENT ON COLUMN regress_dmore_ft3.a IS 'column a';
+CREATE TABLE regress_dmore_p (a int, b text) PARTITION BY LIST (a);
+CREATE FOREIGN TABLE regress_dmore_fp PARTITION OF regress_dmore_p
+  FOR VALUES IN (1) SERVER regress_dmore_srv2;
+CREATE TABLE regress_dmore_parent (z int);
+CREATE FOREIGN TABLE regress_dmore_fc (q int) INHERITS (regress_dmore_parent)
+  SERVER regress_dmore_srv2;
+\d regress_dmore_ft3
+\d+ regress_dmore_ft3
+\d regress_dmore_s.ft2
+\d+ regress_dmore_s.ft2
+\d regress_dmore_fp
+\d+ regress_dmore_fp
+\d+ regress_dmore_p
+\d regress_dmore_fc
+\d+ regress_dmore_parent
+\set HIDE_TOAST_COMPRESSION off
+\d+ regress_dmore_fc
+\set HIDE_TOAST_COMPRESSION on
+DROP TABLE regress_dmore_p, regress_dmore_parent CASCADE;
+DROP FOREIGN TABLE regress_dmore_ft3;
 -- text search
 CREATE TEXT SEARCH CONFIGURATION regress_dmore_cfg (COPY = english);
 ALTER TEXT SEARCH CONFIGURATION regress_dmore_cfg
