@@ -3,7 +3,8 @@
 # of tests/pg-regress/sql (one psql output feature each: echo, tables,
 # messages, variables and \if, COPY and \copy, statement boundaries,
 # \crosstabview, \d and \d+, the \d lists (\dA \dL \dy \dconfig \dd
-# \dX \db \dc \dO, foreign-data and text search ones in describemore),
+# \dX \db \dc \dO \dP \ddp \drds \dA[cfop], foreign-data and text search
+# ones in describemore),
 # \sf and \sv, \pset border and linestyle, \o, ON_ERROR_ROLLBACK and
 # \c, ON_ERROR_STOP) is run by the real "psql -X -a -q" with
 # pg_regress's environment, and by sqlcheck pg-regress: results/NAME.out

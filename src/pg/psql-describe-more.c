@@ -4,11 +4,13 @@
  * (procedural languages; S adds the internal ones), \dy[+] (event
  * triggers), \dconfig[+] (settings: without a pattern the ones not at
  * their default), \db[+] (tablespaces), \dc[S+] (conversions), \dO[S+]
- * (collations) and \dX (extended statistics), with + (more columns),
- * S (system objects too) and psql's patterns.  \dd is in
- * psql-describe-comments.c, the foreign-data lists in
- * psql-describe-fdw.c, the text search ones in psql-describe-ts.c.
- * The catalog queries are sqlcheck's own.
+ * (collations), \dX (extended statistics) and \drds (settings per
+ * role and database), with + (more columns), S (system objects too)
+ * and psql's patterns.  \dd is in psql-describe-comments.c, the
+ * foreign-data lists in psql-describe-fdw.c, the text search ones in
+ * psql-describe-ts.c, \dP in psql-describe-partitioned.c, \dA[cfop] in
+ * psql-describe-opclass.c, \ddp in psql-describe-privileges.c.  The
+ * catalog queries are sqlcheck's own.
  */
 #include <string.h>
 
@@ -251,6 +253,55 @@ list_statistics(struct psql *ps, const char *pattern)
 	return finish_list(ps, &sql, &ls, pattern);
 }
 
+/*
+ * \drds [ROLE [DATABASE]]: List of settings per role and database.
+ * With no row psql says so unless quiet; quiet, it prints the empty
+ * table.
+ */
+static int
+list_role_settings(struct psql *ps, const char *role, const char *db)
+{
+	struct buf	 sql;
+	PGresult	*r = NULL;
+
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT r.rolname AS \"Role\", d.datname AS "
+	    "\"Database\", pg_catalog.array_to_string(s.setconfig, E'\\n') AS"
+	    " \"Settings\" FROM pg_catalog.pg_db_role_setting s LEFT JOIN "
+	    "pg_catalog.pg_database d ON d.oid = s.setdatabase LEFT JOIN "
+	    "pg_catalog.pg_roles r ON r.oid = s.setrole WHERE true");
+	if (psql_pattern_where(ps, &sql, role, NULL, "r.rolname", NULL,
+	    NULL) == 0 && psql_pattern_where(ps, &sql, db, NULL, "d.datname",
+	    NULL, NULL) == 0) {
+		buf_adds(&sql, " ORDER BY 1, 2");
+		r = psql_catalog_query(ps, sql.data);
+	}
+	buf_free(&sql);
+	if (r == NULL)
+		return -1;
+	if (PQntuples(r) == 0 && !ps->quiet) {
+		if (role != NULL && db != NULL)
+			psql_error(ps, "Did not find any settings for role \"%s\" "
+			    "and database \"%s\".", role, db);
+		else if (role != NULL)
+			psql_error(ps, "Did not find any settings for role "
+			    "\"%s\".", role);
+		else
+			psql_error(ps, "Did not find any settings.");
+	} else
+		psql_print_titled(ps, r, "List of settings", 1);
+	PQclear(r);
+	return 0;
+}
+
+/* Whether cmd takes two patterns (\dAc \dAf \dAo \dAp, \drds). */
+int
+psql_describe_paired(const char *cmd)
+{
+	return (strncmp(cmd, "dA", 2) == 0 && cmd[2] != '\0' &&
+	    strchr("cfop", cmd[2]) != NULL) || strncmp(cmd, "drds", 4) == 0;
+}
+
 /* Whether every letter of s is a modifier (S or +). */
 static int
 modifiers(const char *s)
@@ -259,19 +310,29 @@ modifiers(const char *s)
 }
 
 /*
- * The commands of this file and the three beside it: cmd is the
+ * The commands of this file and the ones beside it: cmd is the
  * command's name ("dA+", "dconfig", "dFp+"...), pattern its argument or
- * NULL.  1 when cmd is none of them (nothing done), else 0 or -1
- * (reported).  As psql, \dA and \dF take no S right after the letter.
+ * NULL, pattern2 the second one of \dA[cfop] and \drds.  1 when cmd is
+ * none of them (nothing done), else 0 or -1 (reported).  As psql, \dA
+ * and \dF take no S right after the letter.
  */
 int
-psql_describe_more(struct psql *ps, const char *cmd, const char *pattern)
+psql_describe_more(struct psql *ps, const char *cmd, const char *pattern,
+    const char *pattern2)
 {
 	int	verbose = strchr(cmd, '+') != NULL;
 	int	system = strchr(cmd, 'S') != NULL;
 
 	if (cmd[0] != 'd' || cmd[1] == '\0')
 		return 1;
+	if (strcmp(cmd, "drds") == 0)
+		return list_role_settings(ps, pattern, pattern2);
+	if (psql_describe_paired(cmd))
+		return psql_describe_opclass(ps, cmd, pattern, pattern2);
+	if (strncmp(cmd, "ddp", 3) == 0)
+		return psql_describe_default_privileges(ps, pattern);
+	if (cmd[1] == 'P')
+		return psql_describe_partitioned(ps, cmd, pattern);
 	if (strncmp(cmd, "dconfig", 7) == 0)
 		return modifiers(cmd + 7) ? list_settings(ps, verbose,
 		    pattern) : 1;

@@ -318,11 +318,13 @@ describe_casts(struct psql *ps, const char *pattern)
 
 /*
  * The \d family and \z: cmd is the command's name ("d", "d+", "dS",
- * "dC", "dt+", ...), pattern its argument or NULL.  0, or -1
- * (reported).
+ * "dC", "dt+", ...), pattern its argument or NULL, pattern2 the second
+ * one of the commands that take two (psql_describe_paired()) or NULL.
+ * 0, or -1 (reported).
  */
 int
-psql_describe(struct psql *ps, const char *cmd, const char *pattern)
+psql_describe(struct psql *ps, const char *cmd, const char *pattern,
+    const char *pattern2)
 {
 	int	rc;
 
@@ -336,7 +338,7 @@ psql_describe(struct psql *ps, const char *cmd, const char *pattern)
 	if (strcmp(cmd, "z") == 0 || strcmp(cmd, "dp") == 0 ||
 	    strcmp(cmd, "dp+") == 0)
 		return psql_describe_privileges(ps, pattern);
-	if ((rc = psql_describe_more(ps, cmd, pattern)) != 1)
+	if ((rc = psql_describe_more(ps, cmd, pattern, pattern2)) != 1)
 		return rc;
 	if (pattern != NULL && cmd[0] == 'd' &&
 	    cmd[1 + strspn(cmd + 1, "S+")] == '\0')

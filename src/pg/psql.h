@@ -264,7 +264,8 @@ int	 psql_text_width(const char *, size_t);
 int	 psql_crosstab(struct psql *, const PGresult *);
 
 /* psql-describe.c */
-int	 psql_describe(struct psql *, const char *, const char *);
+int	 psql_describe(struct psql *, const char *, const char *,
+	    const char *);
 PGresult *psql_catalog_query(struct psql *, const char *);
 PGresult *psql_catalog_params(struct psql *, const char *, int,
 	    const char *const *);
@@ -310,12 +311,23 @@ int	 psql_describe_roles(struct psql *, const char *, const char *);
 
 /* psql-describe-privileges.c */
 int	 psql_describe_privileges(struct psql *, const char *);
+int	 psql_describe_default_privileges(struct psql *, const char *);
 
 /* psql-describe-types.c */
 int	 psql_describe_types(struct psql *, const char *, const char *);
 
 /* psql-describe-more.c */
-int	 psql_describe_more(struct psql *, const char *, const char *);
+int	 psql_describe_more(struct psql *, const char *, const char *,
+	    const char *);
+int	 psql_describe_paired(const char *);
+
+/* psql-describe-opclass.c */
+int	 psql_describe_opclass(struct psql *, const char *, const char *,
+	    const char *);
+
+/* psql-describe-partitioned.c */
+int	 psql_describe_partitioned(struct psql *, const char *,
+	    const char *);
 
 /* psql-describe-comments.c */
 int	 psql_describe_comments(struct psql *, int, const char *);

@@ -1,6 +1,7 @@
 -- the other object lists: \dA \dL \dy \dconfig \dd \dX \db \dc \dO,
--- the foreign-data ones \dew \des \deu \det and the text search ones
--- \dF \dFd \dFp \dFt, with patterns and the + and S modifiers
+-- \dA[cfop] \dP \ddp \drds, the foreign-data ones \dew \des \deu \det
+-- (and \d on foreign tables) and the text search ones \dF \dFd \dFp
+-- \dFt, with patterns and the + and S modifiers
 CREATE SCHEMA regress_dmore_s;
 -- access methods
 CREATE ACCESS METHOD regress_dmore_am TYPE TABLE HANDLER heap_tableam_handler;
@@ -64,6 +65,53 @@ COMMENT ON CONSTRAINT regress_dmore_c2 ON regress_dmore_s.t2 IS 'elsewhere';
 \dd regress_dmore_s.*
 \ddS regress_dmore_rule
 \dd nosuch
+-- operator classes and families: two patterns, access method then
+-- type or family; a class or family not visible is qualified
+CREATE OPERATOR CLASS regress_dmore_s.ops2 FOR TYPE int8 USING hash AS
+  OPERATOR 1 =, FUNCTION 1 hashint8(int8);
+\dAc brin int4*
+\dAc+ hash int8
+\dAc hash
+\dAf btree int4
+\dAf+ hash bigint
+\dAf hash regress_dmore_s.*
+\dAo btree integer_ops
+\dAo+ hash regress_dmore*
+\dAo hash regress_dmore_s.*
+\dAp btree integer_ops
+\dAp+ hash regress_dmore_s.ops2
+\dAp+ gist nosuch
+\dAcS+ hash regress_dmore_s.*
+-- partitioned relations (empty: their sizes do not vary)
+CREATE TABLE regress_dmore_pt (a int, b int) PARTITION BY RANGE (a);
+CREATE TABLE regress_dmore_pt1 PARTITION OF regress_dmore_pt
+  FOR VALUES FROM (0) TO (10) PARTITION BY LIST (b);
+CREATE TABLE regress_dmore_pt11 PARTITION OF regress_dmore_pt1 FOR VALUES IN (1);
+CREATE TABLE regress_dmore_pt2 PARTITION OF regress_dmore_pt FOR VALUES FROM (10) TO (20);
+CREATE INDEX regress_dmore_pti ON regress_dmore_pt (a);
+COMMENT ON TABLE regress_dmore_pt IS 'partitioned';
+CREATE TABLE regress_dmore_s.pt3 (c int) PARTITION BY HASH (c);
+\dP
+\dP+
+\dPt
+\dPi+
+\dPn
+\dPtn+
+\dPin
+\dP regress_dmore_pt*
+\dP+ regress_dmore_s.*
+\dPi nosuch
+-- default privileges (the pattern matches the schema or the owner)
+ALTER DEFAULT PRIVILEGES IN SCHEMA regress_dmore_s GRANT SELECT ON TABLES TO PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA regress_dmore_s GRANT USAGE ON TYPES TO PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA regress_dmore_s REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+\ddp regress_dmore_s
+\ddp nosuch
+-- settings per role and database (this database's, from pg_regress)
+SELECT current_database() AS dbname \gset
+\drds * :dbname
+\drds nosuch
+\drds nosuch :dbname
 -- extended statistics
 CREATE STATISTICS regress_dmore_st1 (ndistinct) ON a, b FROM regress_dmore_t;
 CREATE STATISTICS regress_dmore_st2 ON a, (b + 1) FROM regress_dmore_t;
@@ -175,6 +223,10 @@ COMMENT ON TEXT SEARCH PARSER regress_dmore_prs IS 'a parser';
 \dFt+
 \dFt+ regress_dmore_s.*
 -- clean up: the lists again show what psql shows without them
+ALTER DEFAULT PRIVILEGES IN SCHEMA regress_dmore_s REVOKE SELECT ON TABLES FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA regress_dmore_s REVOKE USAGE ON TYPES FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA regress_dmore_s GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
+DROP TABLE regress_dmore_pt;
 DROP SCHEMA regress_dmore_s CASCADE;
 DROP TEXT SEARCH CONFIGURATION regress_dmore_cfg;
 DROP TEXT SEARCH DICTIONARY regress_dmore_dict;
