@@ -3,13 +3,12 @@
 # of tests/pg-regress/sql (one psql output feature each: echo, tables,
 # messages, variables and \if, COPY and \copy, statement boundaries,
 # \crosstabview, \d and \d+, the \d lists (\dA \dL \dy \dconfig \dd
-# \dX \db \dc \dO \dP \ddp \drds \dA[cfop], foreign-data and text search
-# ones in describemore),
-# \sf and \sv, \pset border and linestyle, \o, ON_ERROR_ROLLBACK and
-# \c, ON_ERROR_STOP) is run by the real "psql -X -a -q" with
-# pg_regress's environment, and by sqlcheck pg-regress: results/NAME.out
-# must be the same bytes, and with psql's output as expected/ every test
-# passes.  Then what pg_regress does
+# \dX \db \dc \dO \dP \ddp \drds \dA[cfop] \dRp \dRs, foreign-data and text
+# search ones in describemore), \sf and \sv, \pset border and
+# linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP) is run by the
+# real "psql -X -a -q" with pg_regress's environment, and by sqlcheck
+# pg-regress: results/NAME.out must be the same bytes, and with psql's
+# output as expected/ every test passes.  Then what pg_regress does
 # beyond psql: verdicts and exit status, NAME_N.out alternatives,
 # regression.diffs and regression.out, schedules with parallel groups,
 # a failure shown at FILE:LINE, --rewrite, --format tap, -j, --timeout,
@@ -220,9 +219,9 @@ contains "unsupported meta-command: FILE:LINE and name" "$OUT" \
     "./sql/unsupported.sql:3: psql meta-command \\dRp is not supported by sqlcheck pg-regress"
 is "unsupported meta-command: reported once" \
     "$(printf '%s\n' "$OUT" | grep -c 'is not supported by sqlcheck')" 1
-# \d on a table with what sqlcheck does not print (a rule) is refused
-# too, not printed without it.
-printf 'CREATE TABLE unsup_r (a int);\nCREATE RULE unsup_rule AS ON INSERT TO unsup_r DO INSTEAD NOTHING;\n\\d unsup_r\nDROP TABLE unsup_r;\n' >sql/unsupported2.sql
+# \d on a relation with what sqlcheck does not print (a view's rule) is
+# refused too, not printed without it.
+printf 'CREATE VIEW unsup_r AS SELECT 1 AS a;\nCREATE RULE unsup_rule AS ON INSERT TO unsup_r DO INSTEAD NOTHING;\n\\d unsup_r\nDROP VIEW unsup_r;\n' >sql/unsupported2.sql
 pgr unsupported2
 is "\\d with a rule: exit 1" "$STATUS" 1
 contains "\\d with a rule: FILE:LINE and what" "$OUT" \

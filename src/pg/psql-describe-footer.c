@@ -3,7 +3,8 @@
  * \d[+] on a table, partitioned table or view, in psql's order:
  * Partition of / Partition constraint, Partition key, Indexes, Check
  * constraints, Foreign-key constraints, Referenced by, Policies and
- * Statistics objects (psql-describe-attached.c), Triggers, a foreign
+ * Statistics objects and Rules (psql-describe-attached.c), Publications
+ * (psql-describe-publications.c), Triggers, a foreign
  * table's Server and FDW options (psql-describe-fdw.c), Inherits,
  * Child tables / Partitions (or their number), Typed table of type, then
  * for \d+ Replica Identity, Access method (unless HIDE_TABLEAM) and
@@ -295,6 +296,8 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 	footer_constraints(ps, t, ri->oid);
 	psql_policy_footers(ps, t, ri);
 	psql_statistics_footers(ps, t, ri->oid);
+	psql_rule_footers(ps, t, ri->oid);
+	psql_publication_footers(ps, t, ri->oid);
 	footer_triggers(ps, t, ri->oid);
 	if (ri->kind == 'f')
 		psql_foreign_table_footers(ps, t, ri->oid);

@@ -210,6 +210,8 @@ void	 psql_print_titled(struct psql *, const PGresult *, const char *,
 	    int);
 void	 psql_print_footed(struct psql *, const PGresult *, const char *,
 	    char *);
+void	 psql_print_footers(struct psql *, const PGresult *, const char *,
+	    char **, size_t);
 struct psql_table {
 	int		 ncols;
 	size_t		 nrows;
@@ -297,6 +299,8 @@ void	 psql_policy_footers(struct psql *, struct psql_table *,
 	    const struct psql_relinfo *);
 void	 psql_statistics_footers(struct psql *, struct psql_table *,
 	    const char *);
+void	 psql_rule_footers(struct psql *, struct psql_table *,
+	    const char *);
 
 /* psql-describe-kinds.c */
 int	 psql_index_columns(const struct psql_relinfo *, char **,
@@ -324,6 +328,13 @@ int	 psql_describe_paired(const char *);
 /* psql-describe-opclass.c */
 int	 psql_describe_opclass(struct psql *, const char *, const char *,
 	    const char *);
+
+/* psql-describe-publications.c */
+int	 psql_describe_replication(struct psql *, const char *,
+	    const char *);
+void	 psql_publication_footers(struct psql *, struct psql_table *,
+	    const char *);
+char	**psql_schema_publications(struct psql *, const char *, size_t *);
 
 /* psql-describe-partitioned.c */
 int	 psql_describe_partitioned(struct psql *, const char *,
