@@ -3,7 +3,8 @@
 # of tests/pg-regress/sql (one psql output feature each: echo, tables,
 # messages, variables and \if, COPY and \copy, statement boundaries,
 # \crosstabview, \d and \d+, the \d lists, \sf and \sv, \pset border and
-# linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP) is run by the
+# linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
+# lost) is run by the
 # real "psql -X -a -q" with pg_regress's environment, and by sqlcheck
 # pg-regress: results/NAME.out must be the same bytes, and with psql's
 # output as expected/ every test passes.  Then what pg_regress does
@@ -34,7 +35,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc border psqlmore buffer formats output rollback stop"
+TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc border psqlmore buffer formats output rollback stop lost"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -59,6 +60,8 @@ for t in $TESTS; do
 	fi
 done
 is "stop: psql exits 3 at ON_ERROR_STOP" "$(cat "$WORK/stop.psql-status")" 3
+is "lost: psql exits 2 when the connection is lost" \
+    "$(cat "$WORK/lost.psql-status")" 2
 
 # With psql's output as expected/, pg_regress's verdicts: all pass but
 # stop, which fails as psql exits 3 (pg_regress 15 fails such a test).
@@ -80,6 +83,10 @@ pgr stop
 is "ON_ERROR_STOP: exit 1" "$STATUS" 1
 matches "ON_ERROR_STOP: psql's exit status named" "$OUT" \
     '^test stop +\.\.\. FAILED \(test process exited with exit code 3\)'
+pgr lost
+is "connection lost: exit 1" "$STATUS" 1
+matches "connection lost: psql's exit status named" "$OUT" \
+    '^test lost +\.\.\. FAILED \(test process exited with exit code 2\)'
 
 # An alternative expected file NAME_N.out is enough.
 cp expected/echo.out expected/echo_3.out
