@@ -1037,8 +1037,15 @@ main(int argc, char **argv)
 	}
 	if (o.log != NULL && querylog_open(o.log, &cause) != 0)
 		fatalx("%s", cause);
-	/* main's session is watched until the pool takes it over. */
-	watch_start(o.timeout);
+	/*
+	 * main's session is watched until the pool takes it over; the
+	 * thread only runs with --timeout or while main runs statements
+	 * (--check-migrations, the schema template).
+	 */
+	watch_set_timeout(o.timeout);
+	if (o.timeout > 0 || o.check_migrations != NULL || o.schema != NULL ||
+	    o.migrations != NULL)
+		watch_start();
 	watch_attach(&c);
 	if (o.check_migrations != NULL) {
 		status = check_migrations(&o, &c);

@@ -212,6 +212,7 @@ pool_report(struct pool *p, struct totals *t, double start)
 			}
 			pthread_cond_timedwait(&p->cv, &p->mu, &ts);
 			pthread_mutex_unlock(&p->mu);
+			watch_poll();
 			progress(p, i, t, start, 0);
 			pthread_mutex_lock(&p->mu);
 		}

@@ -630,10 +630,14 @@ size_t	 send_guarded_batch(struct conn *, const char *, struct batch_stmt *,
 
 /*
  * watch.c: the watchdog of the sessions attached to it (--timeout,
- * Ctrl-C), armed around each statement by send.c.
+ * Ctrl-C), armed around each statement by send.c.  Its thread runs
+ * with --timeout or while main runs statements itself; otherwise the
+ * pool's reporter, which wakes anyway, looks with watch_poll().
  */
 struct watch;
-void	 watch_start(double);
+void	 watch_set_timeout(double);
+void	 watch_start(void);
+void	 watch_poll(void);
 void	 watch_stop(void);
 void	 watch_attach(struct conn *);
 void	 watch_detach(struct conn *);

@@ -5,6 +5,11 @@
  * --timeout (send.c then marks its error timed out), and every running
  * statement once the run is asked to stop (Ctrl-C).  send.c arms a
  * session's watch before each statement and disarms it after.
+ *
+ * Without --timeout only a stop needs it, and the thread is not started
+ * while only the workers run statements: the pool's reporter, which
+ * wakes at least every 200 ms, looks at the sessions (watch_poll()).
+ * A run of small files does not pay for a thread it never needs.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -134,17 +139,40 @@ watchdog_main(void *arg)
 	return NULL;
 }
 
-/* Start the watchdog with --timeout SECONDS (0: none), once. */
+/* --timeout SECONDS (0: none), before any session is armed. */
 void
-watch_start(double timeout)
+watch_set_timeout(double timeout)
+{
+	watch_timeout = timeout;
+}
+
+/* Start the watchdog thread, once. */
+void
+watch_start(void)
 {
 	if (watch_running)
 		return;
-	watch_timeout = timeout;
 	watch_finish = 0;
 	if (pthread_create(&watch_thread, NULL, watchdog_main, NULL) != 0)
 		fatalx("cannot start the watchdog thread");
 	watch_running = 1;
+}
+
+/*
+ * One look at every attached session, from a thread that waits anyway,
+ * when the watchdog thread does not run.
+ */
+void
+watch_poll(void)
+{
+	struct watch	*w;
+
+	if (watch_running)
+		return;
+	pthread_mutex_lock(&watch_list_mu);
+	for (w = watch_list; w != NULL; w = w->next)
+		watch_check(w, clock_now(), run_stopped());
+	pthread_mutex_unlock(&watch_list_mu);
 }
 
 /* Stop the watchdog thread (sessions may stay attached). */

@@ -2,12 +2,14 @@
 # pg-regress.sh: "sqlcheck pg-regress" against psql itself.  Each script
 # of tests/pg-regress/sql (one psql output feature each: echo, tables,
 # messages, variables and \if, COPY and \copy, statement boundaries,
-# \crosstabview, \d and \d+, the \d lists, \sf and \sv, \pset border and
-# linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
-# lost) is run by the
-# real "psql -X -a -q" with pg_regress's environment, and by sqlcheck
-# pg-regress: results/NAME.out must be the same bytes, and with psql's
-# output as expected/ every test passes.  Then what pg_regress does
+# \crosstabview, \d and \d+, the \d lists (\dA \dL \dy \dconfig \dd
+# \dX \db \dc \dO \dP \ddp \drds \dA[cfop], foreign-data and text search
+# ones in describemore),
+# \sf and \sv, \pset border and linestyle, \o, ON_ERROR_ROLLBACK and
+# \c, ON_ERROR_STOP, a connection lost) is run by the real "psql -X -a -q" with
+# pg_regress's environment, and by sqlcheck pg-regress: results/NAME.out
+# must be the same bytes, and with psql's output as expected/ every test
+# passes.  Then what pg_regress does
 # beyond psql: verdicts and exit status, NAME_N.out alternatives,
 # regression.diffs and regression.out, schedules with parallel groups,
 # a failure shown at FILE:LINE, --rewrite, --format tap, -j, --timeout,
@@ -35,7 +37,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc border psqlmore buffer formats output rollback stop lost"
+TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore border psqlmore buffer formats output rollback stop lost"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -73,10 +75,10 @@ pgr()
 	OUT=$(cat "$WORK/out")
 	ERR=$(cat "$WORK/err")
 }
-PASSING="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc border psqlmore buffer formats output rollback"
+PASSING="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore border psqlmore buffer formats output rollback"
 pgr $PASSING
 is "psql's output as expected: exit 0" "$STATUS" 0
-contains "psql's output as expected: all passed" "$OUT" " All 17 tests passed. "
+contains "psql's output as expected: all passed" "$OUT" " All 18 tests passed. "
 check "all passed: no regression.diffs, no regression.out" \
     test ! -e regression.diffs -a ! -e regression.out -a -s results/echo.out
 pgr stop
@@ -158,7 +160,7 @@ check "--timeout: --rewrite leaves a timed-out test's expected file" \
     test ! -s expected/slow.out
 pgr --timeout 60 $PASSING
 is "--timeout 60: psql's output still (exit 0)" "$STATUS" 0
-contains "--timeout 60: all passed" "$OUT" " All 17 tests passed. "
+contains "--timeout 60: all passed" "$OUT" " All 18 tests passed. "
 pgr --timeout 0 echo
 is "bad --timeout: exit 2" "$STATUS" 2
 contains "bad --timeout: said" "$ERR" 'bad --timeout "0"'
@@ -221,7 +223,7 @@ contains "--format tap: the failing script" "$OUT" "not ok 2 - "
 pgr unsupported
 is "unsupported meta-command: exit 1" "$STATUS" 1
 contains "unsupported meta-command: FILE:LINE and name" "$OUT" \
-    "./sql/unsupported.sql:3: psql meta-command \\dF is not supported by sqlcheck pg-regress"
+    "./sql/unsupported.sql:3: psql meta-command \\dRp is not supported by sqlcheck pg-regress"
 is "unsupported meta-command: reported once" \
     "$(printf '%s\n' "$OUT" | grep -c 'is not supported by sqlcheck')" 1
 # \d on a table with what sqlcheck does not print (a rule) is refused

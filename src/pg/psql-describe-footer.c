@@ -3,7 +3,8 @@
  * \d[+] on a table, partitioned table or view, in psql's order:
  * Partition of / Partition constraint, Partition key, Indexes, Check
  * constraints, Foreign-key constraints, Referenced by, Policies and
- * Statistics objects (psql-describe-attached.c), Triggers, Inherits,
+ * Statistics objects (psql-describe-attached.c), Triggers, a foreign
+ * table's Server and FDW options (psql-describe-fdw.c), Inherits,
  * Child tables / Partitions (or their number), Typed table of type, then
  * for \d+ Replica Identity, Access method (unless HIDE_TABLEAM) and
  * Options; a view's \d+ has its View definition, a materialized view's
@@ -192,9 +193,7 @@ footer_list(struct psql_table *t, const char *heading, const PGresult *r,
 		if (partitions) {
 			buf_printf(&b, " %s", PQgetvalue(r, i, 3));
 			if (strcmp(PQgetvalue(r, i, 1), "p") == 0)
-				buf_adds(&b, ", PARTITIONED");
-			else if (strcmp(PQgetvalue(r, i, 1), "f") == 0)
-				buf_adds(&b, ", FOREIGN");
+				buf_adds(&b, ", PARTITIONED");	/* psql 15: no FOREIGN */
 			if (is_true(r, i, 2))
 				buf_adds(&b, " (DETACH PENDING)");
 		}
@@ -297,6 +296,8 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 	psql_policy_footers(ps, t, ri);
 	psql_statistics_footers(ps, t, ri->oid);
 	footer_triggers(ps, t, ri->oid);
+	if (ri->kind == 'f')
+		psql_foreign_table_footers(ps, t, ri->oid);
 	footer_inheritance(ps, t, ri);
 	if (*ri->oftype != '\0')
 		psql_footer_add(t, xprintf("Typed table of type: %s",

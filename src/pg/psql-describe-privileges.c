@@ -4,7 +4,9 @@
  * sequences, foreign and partitioned tables outside the pg_* schemas:
  * the ACL one entry a line, the column ACLs under "column:", and each
  * row security policy as "name [(RESTRICTIVE)] [(cmd)]:" with its
- * "(u):", "(c):" and "to:" lines.  The catalog query is sqlcheck's own.
+ * "(u):", "(c):" and "to:" lines; and \ddp [PATTERN] (Default access
+ * privileges; the pattern matches the schema or the owner).  The
+ * catalog queries are sqlcheck's own.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -60,4 +62,29 @@ psql_describe_privileges(struct psql *ps, const char *pattern)
 	psql_print_titled(ps, r, "Access privileges", 1);
 	PQclear(r);
 	return 0;
+}
+
+/* \ddp [PATTERN]: Default access privileges; 0, or -1 (reported). */
+int
+psql_describe_default_privileges(struct psql *ps, const char *pattern)
+{
+	struct buf	 sql;
+	int		 rc;
+
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT pg_catalog.pg_get_userbyid(d.defaclrole) AS "
+	    "\"Owner\", n.nspname AS \"Schema\", CASE d.defaclobjtype WHEN "
+	    "'r' THEN 'table' WHEN 'S' THEN 'sequence' WHEN 'f' THEN "
+	    "'function' WHEN 'T' THEN 'type' WHEN 'n' THEN 'schema' END AS "
+	    "\"Type\", pg_catalog.array_to_string(d.defaclacl, E'\\n') AS "
+	    "\"Access privileges\" FROM pg_catalog.pg_default_acl d LEFT JOIN "
+	    "pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace WHERE "
+	    "true");
+	rc = psql_pattern_where(ps, &sql, pattern, NULL, "n.nspname",
+	    "pg_catalog.pg_get_userbyid(d.defaclrole)", NULL);
+	buf_adds(&sql, " ORDER BY 1, 2, 3");
+	if (rc == 0)
+		rc = psql_print_list(ps, sql.data, "Default access privileges");
+	buf_free(&sql);
+	return rc;
 }

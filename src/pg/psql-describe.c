@@ -1,14 +1,15 @@
 /*
  * psql-describe.c: \d[+] NAME on tables, partitioned tables, views,
- * materialized views, indexes and composite types, and \dC [PATTERN], printed as psql 15
- * prints them: a centred title, the columns (\d+ adds Storage,
- * Compression unless HIDE_TOAST_COMPRESSION, Stats target and
- * Description), then the footers of psql-describe-footer.c; sequences
- * are in psql-describe-kinds.c.  The catalog queries are sqlcheck's
- * own.  Other relation kinds (partitioned indexes, ...) and what the
- * footers do not print (rules, publications, tablespaces, foreign keys
- * of partitioned tables) are reported as not reproduced
- * rather than printed differently.  \d without a name and the list
+ * materialized views, indexes, composite types and foreign tables, and
+ * \dC [PATTERN], printed as psql 15 prints them: a centred title, the
+ * columns (a foreign table's FDW options; \d+ adds Storage, Compression
+ * unless HIDE_TOAST_COMPRESSION, Stats target and Description), then
+ * the footers of psql-describe-footer.c; sequences are in
+ * psql-describe-kinds.c.  The catalog queries are sqlcheck's own.
+ * Other relation kinds (partitioned indexes, ...) and what the footers
+ * do not print (rules, publications, tablespaces, foreign keys of
+ * partitioned tables) are reported as not reproduced rather than
+ * printed differently.  \d without a name and the list
  * commands are in psql-describe-list.c.
  */
 #include <ctype.h>
@@ -72,12 +73,16 @@ relation_columns(struct psql *ps, const struct psql_relinfo *ri,
 	    " as (' || pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) ||"
 	    " ') stored' ELSE pg_catalog.pg_get_expr(d.adbin, d.adrelid,"
 	    " true) END");
+	if (ri->kind == 'f') {
+		headers[n++] = "FDW options";
+		psql_options_column(sql, "a.attfdwoptions", NULL);
+	}
 	if (ri->verbose) {
 		headers[n++] = "Storage";
 		buf_adds(sql, ", CASE a.attstorage WHEN 'p' THEN 'plain' WHEN "
 		    "'e' THEN 'external' WHEN 'm' THEN 'main' WHEN 'x' THEN "
 		    "'extended' ELSE '?\?\?' END");
-		if (strchr("vc", ri->kind) == NULL &&
+		if (strchr("vcf", ri->kind) == NULL &&
 		    !psql_var_on(ps, "HIDE_TOAST_COMPRESSION")) {
 			headers[n++] = "Compression";
 			buf_adds(sql, ", CASE a.attcompression WHEN 'p' THEN "
@@ -163,10 +168,10 @@ relation_info(const PGresult *r, int i, int verbose,
 	ri->forcerowsecurity = strcmp(PQgetvalue(r, i, 11), "t") == 0;
 	ri->oftype = PQgetvalue(r, i, 12);
 	ri->verbose = verbose;
-	if (strchr("rpvmiSc", ri->kind) == NULL || (ri->kind == 'i' &&
+	if (strchr("rpvmiScf", ri->kind) == NULL || (ri->kind == 'i' &&
 	    ri->ispartition))
 		return xstrdup("d on a partitioned index, partition of an "
-		    "index, TOAST table or foreign table");
+		    "index or TOAST table");
 	if (PQgetisnull(r, i, 9))
 		return NULL;
 	return xprintf("d on a relation with %s", PQgetvalue(r, i, 9));
@@ -184,7 +189,7 @@ relation_title(const PGresult *r, int i)
 	    *kind == 'v' ? "View" : *kind == 'p' ? "Partitioned table" :
 	    *kind == 'm' ? "Materialized view" : *kind == 'i' ? "Index" :
 	    *kind == 'S' ? "Sequence" : *kind == 'c' ? "Composite type" :
-	    "Table", PQgetvalue(r, i, 1),
+	    *kind == 'f' ? "Foreign table" : "Table", PQgetvalue(r, i, 1),
 	    PQgetvalue(r, i, 2));
 	if (unlogged)
 		title[9] = (char)tolower((unsigned char)title[9]);
@@ -313,12 +318,16 @@ describe_casts(struct psql *ps, const char *pattern)
 
 /*
  * The \d family and \z: cmd is the command's name ("d", "d+", "dS",
- * "dC", "dt+", ...), pattern its argument or NULL.  0, or -1
- * (reported).
+ * "dC", "dt+", ...), pattern its argument or NULL, pattern2 the second
+ * one of the commands that take two (psql_describe_paired()) or NULL.
+ * 0, or -1 (reported).
  */
 int
-psql_describe(struct psql *ps, const char *cmd, const char *pattern)
+psql_describe(struct psql *ps, const char *cmd, const char *pattern,
+    const char *pattern2)
 {
+	int	rc;
+
 	if (ps->conn == NULL) {
 		psql_error(ps, "You are currently not connected to a "
 		    "database.");
@@ -329,7 +338,10 @@ psql_describe(struct psql *ps, const char *cmd, const char *pattern)
 	if (strcmp(cmd, "z") == 0 || strcmp(cmd, "dp") == 0 ||
 	    strcmp(cmd, "dp+") == 0)
 		return psql_describe_privileges(ps, pattern);
-	if (pattern != NULL && cmd[strspn(cmd, "dS+")] == '\0')
+	if ((rc = psql_describe_more(ps, cmd, pattern, pattern2)) != 1)
+		return rc;
+	if (pattern != NULL && cmd[0] == 'd' &&
+	    cmd[1 + strspn(cmd + 1, "S+")] == '\0')
 		return describe(ps, pattern, strchr(cmd, '+') != NULL);
 	return psql_describe_list(ps, cmd, pattern);
 }

@@ -15,11 +15,9 @@
 
 /* Real psql commands sqlcheck does not reproduce. */
 static const char *const not_reproduced[] = {
-	"!", "?", "bind", "cd", "conninfo", "da", "dA",
-	"db", "dc", "dconfig", "dd", "ddp", "des", "det", "deu",
-	"dew", "dF", "dFd", "dFp", "dFt", "dl", "dL",
-	"dO", "dP", "drds", "dRp", "dRs",
-	"dX", "dy", "e", "edit", "ef",
+	"!", "?", "bind", "cd", "conninfo", "da", "dl",
+	"dRp", "dRs",
+	"e", "edit", "ef",
 	"ev", "h",
 	"help", "H", "html", "l", "list", "lo_export",
 	"lo_import", "lo_list", "lo_unlink",
@@ -689,14 +687,15 @@ cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 	char	*pattern = psql_scan_arg(ps, pp, 1), *argtype = NULL;
 	int	 rc;
 
-	if ((cmd[1] == 'f' || cmd[1] == 'o') && pattern != NULL)
+	if ((cmd[1] == 'f' || cmd[1] == 'o' || psql_describe_paired(cmd)) &&
+	    pattern != NULL)
 		argtype = psql_scan_arg(ps, pp, 1);
-	if (argtype != NULL) {
+	if (argtype != NULL && !psql_describe_paired(cmd)) {
 		psql_unsupported(ps, cmd[1] == 'f' ? "df with argument type "
 		    "patterns" : "do with argument type patterns");
 		rc = -1;
 	} else
-		rc = psql_describe(ps, cmd, pattern);
+		rc = psql_describe(ps, cmd, pattern, argtype);
 	free(pattern);
 	free(argtype);
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
@@ -763,7 +762,7 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp,
 	if (strcmp(cmd, "sf") == 0 || strcmp(cmd, "sf+") == 0 ||
 	    strcmp(cmd, "sv") == 0 || strcmp(cmd, "sv+") == 0)
 		return cmd_source(ps, pp, cmd);
-	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugpo", cmd[1]) != NULL) ||
+	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugpoALybcdXOeFPr", cmd[1]) != NULL) ||
 	    strcmp(cmd, "z") == 0)
 		return cmd_describe(ps, pp, cmd);
 	ps->unhandled = 1;

@@ -16,16 +16,17 @@
 /*
  * One dot-separated part of a pattern, from *pp up to an unquoted dot
  * or the end, as an anchored regular expression into b.  *pp is left
- * at the dot or the end.
+ * at the dot or the end.  With flat, an unquoted dot does not end the
+ * part: it is the regular expression's any character.
  */
 static void
-pattern_part(const char **pp, struct buf *b)
+pattern_part(const char **pp, struct buf *b, int flat)
 {
 	const char	*p = *pp;
 	int		 inquotes = 0;
 
 	buf_adds(b, "^(");
-	for (; *p != '\0' && (inquotes || *p != '.'); p++) {
+	for (; *p != '\0' && (inquotes || flat || *p != '.'); p++) {
 		if (*p == '"') {
 			if (inquotes && p[1] == '"') {
 				buf_addc(b, '"');
@@ -59,7 +60,7 @@ psql_pattern_regex(const char *pattern)
 	struct buf	 b;
 
 	buf_init(&b);
-	pattern_part(&pattern, &b);
+	pattern_part(&pattern, &b, 0);
 	return buf_detach(&b);
 }
 
@@ -107,10 +108,10 @@ psql_pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
 	}
 	buf_init(&first);
 	buf_init(&second);
-	pattern_part(&p, &first);
+	pattern_part(&p, &first, 0);
 	if (*p == '.') {
 		p++;
-		pattern_part(&p, &second);
+		pattern_part(&p, &second, 0);
 	}
 	if (*p != '\0' || (second.len > 0 && schemacol == NULL)) {
 		buf_free(&first);
@@ -130,4 +131,23 @@ psql_pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
 	buf_free(&first);
 	buf_free(&second);
 	return 0;
+}
+
+/*
+ * Append psql's condition for a pattern that names no schema and whose
+ * dots are part of the name (\dconfig): " AND namecol ~ ..." (nothing
+ * for NULL or a pattern matching everything).
+ */
+void
+psql_pattern_where_flat(struct psql *ps, struct buf *sql,
+    const char *pattern, const char *namecol)
+{
+	struct buf	 re;
+
+	if (pattern == NULL)
+		return;
+	buf_init(&re);
+	pattern_part(&pattern, &re, 1);
+	add_match(ps, sql, namecol, NULL, re.data);
+	buf_free(&re);
 }

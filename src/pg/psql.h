@@ -264,7 +264,8 @@ int	 psql_text_width(const char *, size_t);
 int	 psql_crosstab(struct psql *, const PGresult *);
 
 /* psql-describe.c */
-int	 psql_describe(struct psql *, const char *, const char *);
+int	 psql_describe(struct psql *, const char *, const char *,
+	    const char *);
 PGresult *psql_catalog_query(struct psql *, const char *);
 PGresult *psql_catalog_params(struct psql *, const char *, int,
 	    const char *const *);
@@ -310,9 +311,35 @@ int	 psql_describe_roles(struct psql *, const char *, const char *);
 
 /* psql-describe-privileges.c */
 int	 psql_describe_privileges(struct psql *, const char *);
+int	 psql_describe_default_privileges(struct psql *, const char *);
 
 /* psql-describe-types.c */
 int	 psql_describe_types(struct psql *, const char *, const char *);
+
+/* psql-describe-more.c */
+int	 psql_describe_more(struct psql *, const char *, const char *,
+	    const char *);
+int	 psql_describe_paired(const char *);
+
+/* psql-describe-opclass.c */
+int	 psql_describe_opclass(struct psql *, const char *, const char *,
+	    const char *);
+
+/* psql-describe-partitioned.c */
+int	 psql_describe_partitioned(struct psql *, const char *,
+	    const char *);
+
+/* psql-describe-comments.c */
+int	 psql_describe_comments(struct psql *, int, const char *);
+
+/* psql-describe-fdw.c */
+int	 psql_describe_fdw(struct psql *, const char *, const char *);
+void	 psql_options_column(struct buf *, const char *, const char *);
+void	 psql_foreign_table_footers(struct psql *, struct psql_table *,
+	    const char *);
+
+/* psql-describe-ts.c */
+int	 psql_describe_ts(struct psql *, const char *, const char *);
 
 /* psql-source.c */
 int	 psql_show_source(struct psql *, const char *, const char *);
@@ -321,6 +348,8 @@ int	 psql_show_source(struct psql *, const char *, const char *);
 char	*psql_pattern_regex(const char *);
 int	 psql_pattern_where(struct psql *, struct buf *, const char *,
 	    const char *, const char *, const char *, const char *);
+void	 psql_pattern_where_flat(struct psql *, struct buf *, const char *,
+	    const char *);
 
 /* The session, for a script: open, run a file, close. */
 struct psql *psql_new(FILE *, const char *);

@@ -1,5 +1,5 @@
 -- a psql meta-command sqlcheck does not reproduce
 SELECT 1 AS a;
-\dF
-\dF
+\dRp
+\dRp
 SELECT 2 AS b;
