@@ -280,6 +280,25 @@ is "--temp-config missing: exit 2" "$?" 2
 contains "--temp-config missing: the file named" "$(cat "$WORK/out")" \
     "--temp-config: tinst/no-such.conf: cannot open"
 
+# The environment's directories, absolute and tidied as pg_regress
+# gives them, whatever form the options had.
+printf '%s\n' '\getenv a PG_ABS_SRCDIR' '\echo :a' '\getenv b PG_ABS_BUILDDIR' \
+    '\echo :b' '\getenv c PG_LIBDIR' '\echo :c' >sql/envdirs.sql
+mkdir -p envout/x
+pgr --inputdir=./sql/.. --outputdir=envout//x/../ --dlpath=lib/ envdirs
+here=$(pwd -P)
+is "PG_ABS_SRCDIR, PG_ABS_BUILDDIR, PG_LIBDIR: absolute (--dlpath)" \
+    "$(grep '^/' envout/results/envdirs.out | tr '\n' ' ')" \
+    "$here $here/envout $here/lib "
+pgr --bindir=/usr/lib/postgresql/15/bin/ --outputdir=envout envdirs
+if [ -d /usr/lib/postgresql/15/lib ]; then
+	is "PG_LIBDIR: BINDIR/../lib with --bindir" \
+	    "$(grep '^/' envout/results/envdirs.out | tail -n 1)" \
+	    /usr/lib/postgresql/15/lib
+else
+	missing "PG_LIBDIR from --bindir" "no /usr/lib/postgresql/15"
+fi
+
 # The PGXS line: make installcheck with pg_regress replaced.
 if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ] && have make; then
 	cat >Makefile <<MK
