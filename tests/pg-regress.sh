@@ -5,10 +5,11 @@
 # \crosstabview, \d and \d+, the \d lists (\dA \dL \dy \dconfig \dd
 # \dX \db \dc \dO \dP \ddp \drds \dA[cfop] \dRp \dRs, foreign-data and text
 # search ones in describemore), \sf and \sv, \pset border and
-# linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP) is run by the
-# real "psql -X -a -q" with pg_regress's environment, and by sqlcheck
-# pg-regress: results/NAME.out must be the same bytes, and with psql's
-# output as expected/ every test passes.  Then what pg_regress does
+# linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
+# lost) is run by the real "psql -X -a -q" with pg_regress's
+# environment, and by sqlcheck pg-regress: results/NAME.out must be the
+# same bytes, and with psql's output as expected/ every test passes.
+# Then what pg_regress does
 # beyond psql: verdicts and exit status, NAME_N.out alternatives,
 # regression.diffs and regression.out, schedules with parallel groups,
 # a failure shown at FILE:LINE, --rewrite, --format tap, -j, --timeout,
@@ -36,7 +37,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore border psqlmore buffer formats output rollback stop"
+TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore border psqlmore buffer formats output rollback stop lost"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -61,6 +62,8 @@ for t in $TESTS; do
 	fi
 done
 is "stop: psql exits 3 at ON_ERROR_STOP" "$(cat "$WORK/stop.psql-status")" 3
+is "lost: psql exits 2 when the connection is lost" \
+    "$(cat "$WORK/lost.psql-status")" 2
 
 # With psql's output as expected/, pg_regress's verdicts: all pass but
 # stop, which fails as psql exits 3 (pg_regress 15 fails such a test).
@@ -82,6 +85,10 @@ pgr stop
 is "ON_ERROR_STOP: exit 1" "$STATUS" 1
 matches "ON_ERROR_STOP: psql's exit status named" "$OUT" \
     '^test stop +\.\.\. FAILED \(test process exited with exit code 3\)'
+pgr lost
+is "connection lost: exit 1" "$STATUS" 1
+matches "connection lost: psql's exit status named" "$OUT" \
+    '^test lost +\.\.\. FAILED \(test process exited with exit code 2\)'
 
 # An alternative expected file NAME_N.out is enough.
 cp expected/echo.out expected/echo_3.out
@@ -272,6 +279,25 @@ contains "--temp-instance --temp-config: the settings were in force" \
 is "--temp-config missing: exit 2" "$?" 2
 contains "--temp-config missing: the file named" "$(cat "$WORK/out")" \
     "--temp-config: tinst/no-such.conf: cannot open"
+
+# The environment's directories, absolute and tidied as pg_regress
+# gives them, whatever form the options had.
+printf '%s\n' '\getenv a PG_ABS_SRCDIR' '\echo :a' '\getenv b PG_ABS_BUILDDIR' \
+    '\echo :b' '\getenv c PG_LIBDIR' '\echo :c' >sql/envdirs.sql
+mkdir -p envout/x
+pgr --inputdir=./sql/.. --outputdir=envout//x/../ --dlpath=lib/ envdirs
+here=$(pwd -P)
+is "PG_ABS_SRCDIR, PG_ABS_BUILDDIR, PG_LIBDIR: absolute (--dlpath)" \
+    "$(grep '^/' envout/results/envdirs.out | tr '\n' ' ')" \
+    "$here $here/envout $here/lib "
+pgr --bindir=/usr/lib/postgresql/15/bin/ --outputdir=envout envdirs
+if [ -d /usr/lib/postgresql/15/lib ]; then
+	is "PG_LIBDIR: BINDIR/../lib with --bindir" \
+	    "$(grep '^/' envout/results/envdirs.out | tail -n 1)" \
+	    /usr/lib/postgresql/15/lib
+else
+	missing "PG_LIBDIR from --bindir" "no /usr/lib/postgresql/15"
+fi
 
 # The PGXS line: make installcheck with pg_regress replaced.
 if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ] && have make; then

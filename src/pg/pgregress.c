@@ -49,7 +49,7 @@ enum {
 	O_USE_EXISTING, O_LOAD_EXTENSION, O_CREATE_ROLE, O_ENCODING,
 	O_NO_LOCALE, O_MAX_CONNECTIONS, O_BINDIR, O_TEMP_INSTANCE, O_HOST,
 	O_PORT, O_USER, O_FORMAT, O_REWRITE, O_TIMEOUT, O_SHARD, O_DURATIONS,
-	O_TEMP_CONFIG, O_IGNORED_ARG,
+	O_TEMP_CONFIG, O_DLPATH, O_IGNORED_ARG,
 	O_IGNORED
 };
 
@@ -68,7 +68,7 @@ static const struct option pgr_options[] = {
 	{ "max-concurrent-tests", required_argument, NULL,
 	    O_MAX_CONNECTIONS },
 	{ "bindir", required_argument, NULL, O_BINDIR },
-	{ "dlpath", required_argument, NULL, O_IGNORED_ARG },
+	{ "dlpath", required_argument, NULL, O_DLPATH },
 	{ "launcher", required_argument, NULL, O_IGNORED_ARG },
 	{ "temp-config", required_argument, NULL, O_TEMP_CONFIG },
 	{ "config-auth", required_argument, NULL, O_IGNORED_ARG },
@@ -115,7 +115,8 @@ usage(FILE *f)
 "                            private temporary directory)\n"
 "      --temp-config FILE    add FILE to its postgresql.conf (repeatable)\n"
 "      --host, --port, --user  where to connect (else PGHOST, ...)\n"
-"      --bindir DIR          accepted, not needed (no psql is run)\n"
+"      --bindir DIR          no psql is run; DIR/../lib is PG_LIBDIR\n"
+"      --dlpath DIR          PG_LIBDIR of the tests' environment\n"
 "sqlcheck options:\n"
 "  -j, --jobs N              run N of the tests named on the command line\n"
 "                            at once (default 1, as pg_regress)\n"
@@ -214,6 +215,7 @@ parse_opts(int argc, char **argv, struct pgr_opts *o)
 			    "max-connections");
 			break;
 		case O_TEMP_INSTANCE: o->temp_instance = 1; break;
+		case O_DLPATH: o->dlpath = optarg; break;
 		case O_TEMP_CONFIG:
 			str_list_add(&o->temp_configs, &o->ntemp_configs,
 			    optarg);
@@ -230,7 +232,8 @@ parse_opts(int argc, char **argv, struct pgr_opts *o)
 		case O_DURATIONS: o->durations = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': usage(stdout); exit(0);
-		case O_BINDIR: case O_IGNORED_ARG: case O_IGNORED: break;
+		case O_BINDIR: o->bindir = optarg; break;
+		case O_IGNORED_ARG: case O_IGNORED: break;
 		default:
 			usage(stderr);
 			exit(SQLCHECK_EXIT_ERROR);
@@ -247,6 +250,90 @@ parse_opts(int argc, char **argv, struct pgr_opts *o)
 	if (o->format != NULL && report_find(o->format) == NULL)
 		fatalx("unknown --format \"%s\": use tap, junit or json",
 		    o->format);
+}
+
+/*
+ * path made absolute (from the working directory) and tidied as
+ * pg_regress does: no "." parts, ".." taking a part away, no doubled or
+ * trailing slashes, symbolic links kept.  Caller frees.
+ */
+static char *
+absolute_path(const char *path)
+{
+	char		*cwd, *joined, *part, *save = NULL;
+	struct buf	 b;
+	size_t		 keep[256], n = 0;
+
+	cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
+	joined = xprintf("%s/%s", cwd != NULL ? cwd : "", path);
+	free(cwd);
+	buf_init(&b);
+	for (part = strtok_r(joined, "/", &save); part != NULL;
+	    part = strtok_r(NULL, "/", &save)) {
+		if (strcmp(part, ".") == 0)
+			continue;
+		if (strcmp(part, "..") == 0) {
+			if (n > 0)
+				b.len = keep[--n];
+			b.data[b.len] = '\0';
+			continue;
+		}
+		if (n < sizeof keep / sizeof keep[0])
+			keep[n++] = b.len;
+		buf_addc(&b, '/');
+		buf_adds(&b, part);
+	}
+	if (b.len == 0)
+		buf_addc(&b, '/');
+	free(joined);
+	return buf_detach(&b);
+}
+
+/* name=path, absolute, as pg_regress gives PG_ABS_SRCDIR and friends. */
+static void
+setenv_absolute(const char *name, const char *path)
+{
+	char	*abs = absolute_path(path);
+
+	setenv(name, abs, 1);
+	free(abs);
+}
+
+/*
+ * PG_LIBDIR: --dlpath, else the installation's library directory, which
+ * is pg_regress's own default (PKGLIBDIR): BINDIR/../lib when --bindir
+ * names one that exists (PGXS gives --bindir), else what
+ * "pg_config --pkglibdir" says, else ".".
+ */
+static void
+setenv_libdir(const struct pgr_opts *o)
+{
+	struct stat	 st;
+	char		 line[4096], *lib = NULL;
+	FILE		*p;
+
+	if (o->dlpath != NULL) {
+		setenv_absolute("PG_LIBDIR", o->dlpath);
+		return;
+	}
+	if (o->bindir != NULL) {
+		lib = xprintf("%s/../lib", o->bindir);
+		if (stat(lib, &st) == 0 && S_ISDIR(st.st_mode)) {
+			setenv_absolute("PG_LIBDIR", lib);
+			free(lib);
+			return;
+		}
+		free(lib);
+	}
+	p = popen("pg_config --pkglibdir 2>/dev/null", "r");
+	if (p != NULL && fgets(line, sizeof line, p) != NULL &&
+	    line[0] == '/') {
+		line[strcspn(line, "\n")] = '\0';
+		setenv("PG_LIBDIR", line, 1);
+	} else
+		setenv_absolute("PG_LIBDIR", ".");
+	if (p != NULL)
+		pclose(p);
 }
 
 /* The environment pg_regress gives every test. */
@@ -273,9 +360,9 @@ set_environment(const struct pgr_opts *o)
 		setenv("PGPORT", o->port, 1);
 	if (o->user != NULL)
 		setenv("PGUSER", o->user, 1);
-	setenv("PG_ABS_SRCDIR", o->inputdir, 1);
-	setenv("PG_ABS_BUILDDIR", o->outputdir, 1);
-	setenv("PG_LIBDIR", ".", 1);
+	setenv_absolute("PG_ABS_SRCDIR", o->inputdir);
+	setenv_absolute("PG_ABS_BUILDDIR", o->outputdir);
+	setenv_libdir(o);
 	setenv("PG_DLSUFFIX", ".so", 1);
 }
 

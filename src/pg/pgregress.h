@@ -20,6 +20,8 @@ struct pgr_opts {
 	char		*inputdir;
 	char		*outputdir;
 	char		*expecteddir;
+	char		*dlpath;		/* --dlpath, or NULL */
+	char		*bindir;		/* --bindir, or NULL */
 	char		**dbnames;
 	size_t		 ndbnames;
 	char		**schedules;

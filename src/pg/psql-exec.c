@@ -257,6 +257,18 @@ next_result(struct psql *ps)
 	return PQgetResult(ps->conn);
 }
 
+/*
+ * After a failed query, psql's CheckConnection: a connection gone is
+ * named once (the script then ends with status 2, psql-main.c); -1.
+ */
+static int
+connection_check(struct psql *ps)
+{
+	if (PQstatus(ps->conn) == CONNECTION_BAD)
+		psql_error(ps, "connection to server was lost");
+	return -1;
+}
+
 /* Send the query and print all its results; 0, or -1 on an error. */
 static int
 exec_query(struct psql *ps, const char *query)
@@ -266,7 +278,7 @@ exec_query(struct psql *ps, const char *query)
 
 	if (!PQsendQuery(ps->conn, query)) {
 		print_message(ps, PQerrorMessage(ps->conn));
-		return -1;
+		return connection_check(ps);
 	}
 	psql_timeout_arm(ps);
 	res = next_result(ps);
@@ -306,12 +318,9 @@ exec_query(struct psql *ps, const char *query)
 		PQclear(res);
 		res = next;
 	}
-	if (PQstatus(ps->conn) == CONNECTION_BAD) {
-		print_message(ps, "server closed the connection "
-		    "unexpectedly");
-		return -1;
-	}
-	return ok ? 0 : -1;
+	if (!ok)
+		return connection_check(ps);
+	return 0;
 }
 
 /* A failed step of \gdesc: the message, the error variables. */

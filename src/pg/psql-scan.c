@@ -74,6 +74,28 @@ track_begin_atomic(struct psql_lexstate *st, const char *w, size_t n)
 }
 
 /*
+ * :{?name} at *pp (which points at ':'): appends TRUE or FALSE, as the
+ * variable is set or not, and advances; 0 when the text is no such test.
+ */
+static int
+test_variable(struct psql *ps, const char **pp, struct buf *out)
+{
+	const char	*p = *pp + 3;
+	char		*name;
+	size_t		 n;
+
+	for (n = 0; var_char((unsigned char)p[n]); n++)
+		;
+	if (n == 0 || p[n] != '}')
+		return 0;
+	name = xstrndup(p, n);
+	buf_adds(out, psql_var_get(ps, name) != NULL ? "TRUE" : "FALSE");
+	free(name);
+	*pp = p + n + 1;
+	return 1;
+}
+
+/*
  * A variable reference at *pp (which points at ':'): appends its value
  * (quoted for :'x' and :"x") to out and advances, or returns 0 when the
  * text is no reference to a defined variable.
@@ -85,6 +107,8 @@ interpolate(struct psql *ps, const char **pp, struct buf *out)
 	char		 quote = 0, *name, *q;
 	size_t		 n;
 
+	if (p[0] == '{' && p[1] == '?')
+		return test_variable(ps, pp, out);
 	if (*p == '\'' || *p == '"')
 		quote = *p++;
 	for (n = 0; var_char((unsigned char)p[n]); n++)

@@ -54,3 +54,12 @@ SELECT 1;
 \echo :ERROR :ROW_COUNT
 \set backslash 'a\\b'
 SELECT :'backslash' AS bs;
+-- :{?name}: TRUE or FALSE as the variable is set, in SQL and in \if
+\set present 1
+SELECT :{?present} AS set_one, :{?absent} AS unset_one, ':{?present}' AS quoted;
+\echo :{?present} :{?absent} :{?} :{?present
+\if :{?absent}
+\echo absent is set
+\else
+\echo absent is not set
+\endif
