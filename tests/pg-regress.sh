@@ -223,7 +223,7 @@ contains "--format tap: the failing script" "$OUT" "not ok 2 - "
 pgr unsupported
 is "unsupported meta-command: exit 1" "$STATUS" 1
 contains "unsupported meta-command: FILE:LINE and name" "$OUT" \
-    "./sql/unsupported.sql:3: psql meta-command \\dRp is not supported by sqlcheck pg-regress"
+    "./sql/unsupported.sql:3: psql meta-command \\password is not supported by sqlcheck pg-regress"
 is "unsupported meta-command: reported once" \
     "$(printf '%s\n' "$OUT" | grep -c 'is not supported by sqlcheck')" 1
 # \d on a relation with what sqlcheck does not print (a view's rule) is
