@@ -318,6 +318,19 @@ else
 	missing "PG_LIBDIR from --bindir" "no /usr/lib/postgresql/15"
 fi
 
+# --load-extension: created in the databases pg-regress creates, not in
+# an existing one (--use-existing), as pg_regress 15 does.
+printf "SELECT count(*) AS n FROM pg_extension WHERE extname = 'citext';\n" \
+    >sql/loadext.sql
+: >expected/loadext.out
+pgr --load-extension=citext --outputdir=extout loadext
+is "--load-extension with --use-existing: not created" \
+    "$(sed -n 4p extout/results/loadext.out | tr -d ' ')" 0
+"$SQLCHECK" pg-regress --dbname=$DB --load-extension=citext \
+    --outputdir=extout loadext >"$WORK/out" 2>&1
+is "--load-extension: created in the new database" \
+    "$(sed -n 4p extout/results/loadext.out | tr -d ' ')" 1
+
 # The PGXS line: make installcheck with pg_regress replaced.
 if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ] && have make; then
 	cat >Makefile <<MK

@@ -456,7 +456,8 @@ prepare(const struct pgr_opts *o)
 		}
 		free(rid);
 	}
-	for (i = 0; i < o->ndbnames && rc == 0; i++)
+	/* as pg_regress: --load-extension only in databases it creates */
+	for (i = 0; i < o->ndbnames && rc == 0 && !o->use_existing; i++)
 		for (j = 0; j < o->nextensions && rc == 0; j++) {
 			id = psql_quote_ident(o->extensions[j]);
 			sql = xprintf("CREATE EXTENSION IF NOT EXISTS %s", id);
