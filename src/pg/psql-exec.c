@@ -457,6 +457,12 @@ psql_send(struct psql *ps, const char *query)
 		rc = -1;
 		goto done;
 	}
+	if (!ps->autocommit && PQtransactionStatus(ps->conn) ==
+	    PQTRANS_IDLE && !psql_command_no_begin(query) &&
+	    exec_quiet(ps, "BEGIN") != 0) {
+		rc = -1;
+		goto done;
+	}
 	if (ps->on_error_rollback && PQtransactionStatus(ps->conn) ==
 	    PQTRANS_INTRANS) {
 		if (exec_quiet(ps, "SAVEPOINT pg_psql_temporary_savepoint")

@@ -191,6 +191,8 @@ special_hook(struct psql *ps, const char *name, const char *val)
 		return bool_hook(ps, name, val, &ps->on_error_stop);
 	if (strcmp(name, "SINGLESTEP") == 0)
 		return bool_hook(ps, name, val, &ps->singlestep);
+	if (strcmp(name, "AUTOCOMMIT") == 0)
+		return bool_hook(ps, name, val, &ps->autocommit);
 	if (strcmp(name, "ON_ERROR_ROLLBACK") == 0)
 		return rollback_hook(ps, val);
 	if (strcmp(name, "VERBOSITY") == 0)

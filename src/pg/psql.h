@@ -119,6 +119,7 @@ struct psql {
 	int		 quiet;
 	int		 on_error_stop;
 	int		 on_error_rollback;
+	int		 autocommit;	/* off: psql's implicit BEGIN */
 	int		 singlestep;
 	int		 timing;	/* \timing: "Time: ..." after a query */
 	struct psql_popt popt;
@@ -194,6 +195,7 @@ FILE	*psql_g_file(struct psql *);
 
 /* psql-exec.c */
 int	 psql_send(struct psql *, const char *);
+int	 psql_command_no_begin(const char *);
 void	 psql_notice(void *, const char *);
 int	 psql_connect(struct psql *, const char *, const char *,
 	    const char *, const char *);

@@ -1,0 +1,55 @@
+-- psql variables that change what is sent or printed
+CREATE TABLE set_t (id int PRIMARY KEY);
+\set VERBOSITY sqlstate
+INSERT INTO set_t VALUES (1), (1);
+\set VERBOSITY verbose
+INSERT INTO set_t VALUES (1), (1);
+\set VERBOSITY default
+\set AUTOCOMMIT off
+INSERT INTO set_t VALUES (2);
+SELECT count(*) FROM set_t;
+ROLLBACK;
+SELECT count(*) FROM set_t;
+INSERT INTO set_t VALUES (3);
+COMMIT;
+/* a comment */ -- and another
+  begin;
+INSERT INTO set_t VALUES (4);
+end;
+VACUUM set_t;
+CREATE INDEX CONCURRENTLY set_i ON set_t (id);
+DROP INDEX CONCURRENTLY set_i;
+CREATE UNIQUE INDEX set_u ON set_t (id);
+ROLLBACK;
+PREPARE set_p AS SELECT 1;
+EXECUTE set_p;
+ROLLBACK;
+DISCARD PLANS;
+ROLLBACK;
+DISCARD ALL;
+CLUSTER;
+\set AUTOCOMMIT bogus
+\set AUTOCOMMIT on
+SELECT count(*) FROM set_t;
+\unset AUTOCOMMIT
+INSERT INTO set_t VALUES (9);
+\set AUTOCOMMIT on
+SELECT count(*) FROM set_t;
+COMMIT;
+\set FETCH_COUNT 2
+SELECT g FROM generate_series(1, 5) g;
+\unset FETCH_COUNT
+\set ON_ERROR_ROLLBACK interactive
+BEGIN;
+INSERT INTO set_t VALUES (3);
+SELECT 1;
+ROLLBACK;
+\set ON_ERROR_ROLLBACK off
+DO $$ BEGIN RAISE NOTICE 'n1'; RAISE WARNING 'w1'; END $$;
+\set SHOW_CONTEXT always
+DO $$ BEGIN RAISE NOTICE 'n2'; END $$;
+\set SHOW_CONTEXT never
+DO $$ BEGIN RAISE EXCEPTION 'e1'; END $$;
+\set SHOW_CONTEXT errors
+DO $$ BEGIN RAISE EXCEPTION 'e2'; END $$;
+DROP TABLE set_t;
