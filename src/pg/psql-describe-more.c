@@ -310,14 +310,6 @@ list_role_settings(struct psql *ps, const char *role, const char *db)
 	return 0;
 }
 
-/* Whether cmd takes two patterns (\dAc \dAf \dAo \dAp, \drds). */
-int
-psql_describe_paired(const char *cmd)
-{
-	return (strncmp(cmd, "dA", 2) == 0 && cmd[2] != '\0' &&
-	    strchr("cfop", cmd[2]) != NULL) || strncmp(cmd, "drds", 4) == 0;
-}
-
 /* Whether every letter of s is a modifier (S or +). */
 static int
 modifiers(const char *s)

@@ -15,7 +15,7 @@
 
 /* Real psql commands sqlcheck does not reproduce. */
 static const char *const not_reproduced[] = {
-	"!", "?", "bind", "cd", "conninfo", "da",
+	"!", "?", "bind", "cd", "conninfo",
 	"e", "edit", "ef",
 	"ev", "h",
 	"help", "H", "html", "l", "list", "lo_export",
@@ -775,8 +775,7 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp,
 	if (strcmp(cmd, "sf") == 0 || strcmp(cmd, "sf+") == 0 ||
 	    strcmp(cmd, "sv") == 0 || strcmp(cmd, "sv+") == 0)
 		return cmd_source(ps, pp, cmd);
-	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugpoALybcdXOeFPrRl", cmd[1]) != NULL) ||
-	    strcmp(cmd, "z") == 0)
+	if (cmd[0] == 'd' || strcmp(cmd, "z") == 0)
 		return cmd_describe(ps, pp, cmd);
 	ps->unhandled = 1;
 	return PSQL_CMD_ERROR;

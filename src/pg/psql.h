@@ -325,6 +325,9 @@ int	 psql_describe_types(struct psql *, const char *, const char *);
 /* psql-describe-more.c */
 int	 psql_describe_more(struct psql *, const char *, const char *,
 	    const char *);
+
+/* psql-describe-names.c */
+int	 psql_describe_invalid(const char *);
 int	 psql_describe_paired(const char *);
 
 /* psql-describe-opclass.c */
