@@ -267,6 +267,13 @@ is "\\pset format html: exit 1" "$STATUS" 1
 contains "\\pset format html: FILE:LINE and what" "$OUT" \
     "./sql/unsupported4.sql:1: psql meta-command \\pset format is not supported by sqlcheck pg-regress"
 
+# FETCH_COUNT under \x (its batches not reproduced) is reported.
+printf '\\set FETCH_COUNT 2\n\\x on\nSELECT 1 AS a;\n' >sql/unsupported5.sql
+pgr unsupported5
+is "FETCH_COUNT under \\x: exit 1" "$STATUS" 1
+contains "FETCH_COUNT under \\x: FILE:LINE and what" "$OUT" \
+    "./sql/unsupported5.sql:3: psql meta-command \\set FETCH_COUNT with \\x is not supported by sqlcheck pg-regress"
+
 # \timing on: a "Time: N ms" line after each query, as psql prints it
 # (its messages are compared with psql's in output.sql).
 printf '\\timing on\nSELECT 1 AS a;\nSELECT 1/0;\n' >sql/timing.sql

@@ -38,6 +38,40 @@ SELECT count(*) FROM set_t;
 COMMIT;
 \set FETCH_COUNT 2
 SELECT g FROM generate_series(1, 5) g;
+SELECT repeat('x', g) AS r, g FROM generate_series(1, 5) g;
+SELECT repeat('y', g) AS r FROM generate_series(1, 4) g;
+SELECT 1 AS none WHERE false;
+/* c */ ( VALUES (1, 'a'), (22, 'bb'), (333, 'ccc') );
+SELECT g, 1/(3 - g) AS boom FROM generate_series(1, 5) g;
+SELECT no_such_column
+  FROM generate_series(1, 3);
+\echo :ROW_COUNT
+SELECT 'gset' AS v \gset
+\echo :v
+SELECT g AS w FROM generate_series(1, 3) g \gset
+BEGIN;
+SELECT g FROM generate_series(1, 3) g;
+COMMIT;
+\pset border 2
+SELECT repeat('z', g) AS r FROM generate_series(1, 3) g;
+\pset border 1
+\pset format unaligned
+SELECT repeat('u', g) AS r, g FROM generate_series(1, 4) g;
+SELECT repeat('u', g) AS r, g FROM generate_series(1, 5) g;
+\pset tuples_only on
+SELECT g FROM generate_series(1, 3) g;
+\pset tuples_only off
+\pset format csv
+SELECT repeat('c', g) AS r FROM generate_series(1, 3) g;
+\pset format aligned
+\C 'T'
+SELECT g FROM generate_series(1, 3) g;
+\C
+UPDATE set_t SET id = id WHERE false;
+\set FETCH_COUNT x
+\set FETCH_COUNT 0
+SELECT repeat('x', g) AS r FROM generate_series(1, 3) g;
+\set FETCH_COUNT 1
 \unset FETCH_COUNT
 \set ON_ERROR_ROLLBACK interactive
 BEGIN;
