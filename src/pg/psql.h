@@ -22,6 +22,7 @@
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
  *	psql-describe-footer.c	the footers of \d[+] on a table or view
  *	psql-describe-attached.c	\d footers: policies, statistics
+ *	psql-describe-events.c	\d footers: rules, publications, triggers
  *	psql-describe-kinds.c	\d[+] on an index or a sequence
  *	psql-describe-list.c	\d, \dt, \di, \dv, \ds, \dm, \dE, \dn,
  *			\df, \dx lists
@@ -296,6 +297,15 @@ void	 psql_relation_footers(struct psql *, struct psql_table *,
 void	 psql_policy_footers(struct psql *, struct psql_table *,
 	    const struct psql_relinfo *);
 void	 psql_statistics_footers(struct psql *, struct psql_table *,
+	    const char *);
+
+/* psql-describe-events.c */
+void	 psql_rule_footers(struct psql *, struct psql_table *, const char *);
+void	 psql_view_rule_footers(struct psql *, struct psql_table *,
+	    const char *);
+void	 psql_publication_footers(struct psql *, struct psql_table *,
+	    const char *);
+void	 psql_trigger_footers(struct psql *, struct psql_table *,
 	    const char *);
 
 /* psql-describe-kinds.c */
