@@ -3,14 +3,14 @@
 # of tests/pg-regress/sql (one psql output feature each: echo, tables,
 # messages, variables and \if, COPY and \copy, statement boundaries,
 # \crosstabview, \d and \d+, the \d lists (\dA \dL \dy \dconfig \dd
-# \dX \db \dc \dO \dP \ddp \drds \dA[cfop], foreign-data and text search
-# ones in describemore), the footers of rules, publications and
-# triggers (describeevents),
-# \sf and \sv, \pset border and linestyle, \o, ON_ERROR_ROLLBACK and
-# \c, ON_ERROR_STOP, a connection lost) is run by the real "psql -X -a -q" with
-# pg_regress's environment, and by sqlcheck pg-regress: results/NAME.out
-# must be the same bytes, and with psql's output as expected/ every test
-# passes.  Then what pg_regress does
+# \dX \db \dc \dO \dP \ddp \drds \dA[cfop] \dRp \dRs, foreign-data and text
+# search ones in describemore), the footers of triggers and a view's
+# rules (describeevents), \sf and \sv, \pset border and
+# linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
+# lost) is run by the real "psql -X -a -q" with pg_regress's
+# environment, and by sqlcheck pg-regress: results/NAME.out must be the
+# same bytes, and with psql's output as expected/ every test passes.
+# Then what pg_regress does
 # beyond psql: verdicts and exit status, NAME_N.out alternatives,
 # regression.diffs and regression.out, schedules with parallel groups,
 # a failure shown at FILE:LINE, --rewrite, --format tap, -j, --timeout,
@@ -129,6 +129,25 @@ pgr --schedule sched --max-connections 2
 is "schedule: exit 0" "$STATUS" 0
 contains "schedule: a parallel group" "$OUT" "parallel group (3 tests): "
 matches "schedule: a test of the group" "$OUT" '^     crosstab +\.\.\. ok '
+# "ignore: NAME": that test's failure is reported and does not fail the
+# run, as pg_regress 15 does; another failure still does.
+printf "SELECT 'ig' AS x;\n" >sql/igfail.sql
+echo "not what it prints" >expected/igfail.out
+printf 'ignore: igfail\ntest: echo igfail\n' >igsched
+pgr --schedule igsched
+is "ignore: only an ignored failure: exit 0" "$STATUS" 0
+matches "ignore: its status line" "$OUT" '^     igfail +\.\.\. failed \(ignored\) '
+contains "ignore: the summary" "$OUT" " 1 of 2 tests passed, 1 failed test(s) ignored. "
+check "ignore: its differences are in regression.diffs" \
+    grep -q "igfail.out" regression.diffs
+printf 'ignore: igfail\ntest: stop igfail\n' >igsched2
+pgr --schedule igsched2
+is "ignore: with another failure: exit 1" "$STATUS" 1
+contains "ignore: with another failure: the summary" "$OUT" \
+    " 2 of 2 tests failed, 1 of these failures ignored. "
+printf 'test: echo igfail\n' >igsched3
+pgr --schedule igsched3
+is "no ignore line: the same failure fails the run" "$STATUS" 1
 printf 'test: echo\nbogus line\n' >badsched
 pgr --schedule badsched
 is "bad schedule: exit 2" "$STATUS" 2
@@ -224,7 +243,7 @@ contains "--format tap: the failing script" "$OUT" "not ok 2 - "
 pgr unsupported
 is "unsupported meta-command: exit 1" "$STATUS" 1
 contains "unsupported meta-command: FILE:LINE and name" "$OUT" \
-    "./sql/unsupported.sql:3: psql meta-command \\dRp is not supported by sqlcheck pg-regress"
+    "./sql/unsupported.sql:3: psql meta-command \\password is not supported by sqlcheck pg-regress"
 is "unsupported meta-command: reported once" \
     "$(printf '%s\n' "$OUT" | grep -c 'is not supported by sqlcheck')" 1
 # \d on what sqlcheck does not print (a partitioned index) is refused
@@ -299,6 +318,19 @@ if [ -d /usr/lib/postgresql/15/lib ]; then
 else
 	missing "PG_LIBDIR from --bindir" "no /usr/lib/postgresql/15"
 fi
+
+# --load-extension: created in the databases pg-regress creates, not in
+# an existing one (--use-existing), as pg_regress 15 does.
+printf "SELECT count(*) AS n FROM pg_extension WHERE extname = 'citext';\n" \
+    >sql/loadext.sql
+: >expected/loadext.out
+pgr --load-extension=citext --outputdir=extout loadext
+is "--load-extension with --use-existing: not created" \
+    "$(sed -n 4p extout/results/loadext.out | tr -d ' ')" 0
+"$SQLCHECK" pg-regress --dbname=$DB --load-extension=citext \
+    --outputdir=extout loadext >"$WORK/out" 2>&1
+is "--load-extension: created in the new database" \
+    "$(sed -n 4p extout/results/loadext.out | tr -d ' ')" 1
 
 # The PGXS line: make installcheck with pg_regress replaced.
 if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ] && have make; then

@@ -33,13 +33,15 @@ pgr_add_group(struct pgr_group **g, size_t *ng, char **names, size_t n)
 }
 
 /*
- * Read a schedule: "test: A B C" lines, "#" comments, blank lines
- * ("ignore:" lines are accepted and have no effect, as in pg_regress
- * 15).  0, or -1 with *cause "FILE:LINE: ...".
+ * Read a schedule: "test: A B C" lines, "#" comments, blank lines, and
+ * "ignore: NAME" lines, whose NAME is added to *ignores: that test's
+ * failure is reported as "failed (ignored)" and does not fail the run,
+ * as in pg_regress 15 (the line runs nothing).  0, or -1 with *cause
+ * "FILE:LINE: ...".
  */
 int
 pgr_read_schedule(const char *path, struct pgr_group **g, size_t *ng,
-    char **cause)
+    char ***ignores, size_t *nignores, char **cause)
 {
 	FILE	*f = fopen(path, "r");
 	char	*line = NULL, *p, *w, **names = NULL;
@@ -54,8 +56,13 @@ pgr_read_schedule(const char *path, struct pgr_group **g, size_t *ng,
 	while (getline(&line, &cap, f) >= 0) {
 		lineno++;
 		p = str_trim(line);
-		if (*p == '\0' || *p == '#' || strncmp(p, "ignore:", 7) == 0)
+		if (*p == '\0' || *p == '#')
 			continue;
+		if (strncmp(p, "ignore:", 7) == 0) {
+			if (*str_trim(p + 7) != '\0')
+				str_list_add(ignores, nignores, str_trim(p + 7));
+			continue;
+		}
 		if (strncmp(p, "test:", 5) != 0) {
 			*cause = xprintf("%s:%ld: syntax error in schedule: "
 			    "\"%s\" (hint: lines are \"test: NAME...\")", path,

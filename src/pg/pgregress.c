@@ -456,7 +456,8 @@ prepare(const struct pgr_opts *o)
 		}
 		free(rid);
 	}
-	for (i = 0; i < o->ndbnames && rc == 0; i++)
+	/* as pg_regress: --load-extension only in databases it creates */
+	for (i = 0; i < o->ndbnames && rc == 0 && !o->use_existing; i++)
 		for (j = 0; j < o->nextensions && rc == 0; j++) {
 			id = psql_quote_ident(o->extensions[j]);
 			sql = xprintf("CREATE EXTENSION IF NOT EXISTS %s", id);
@@ -514,6 +515,24 @@ show_failure(const struct pgr_test *t)
 	fputs(t->diff, stdout);
 }
 
+/*
+ * A failure an "ignore:" line names is ignored, as by pg_regress: only
+ * one of its output (a psql exit status, a meta-command sqlcheck does
+ * not run or a --timeout still fail the run).
+ */
+static void
+mark_ignored(const struct pgr_opts *o, struct pgr_test *t)
+{
+	size_t	i;
+
+	if (t->passed || t->status != 0 || t->unsupported != NULL ||
+	    t->timed_out != NULL)
+		return;
+	for (i = 0; i < o->nignores; i++)
+		if (strcmp(o->ignores[i], t->name) == 0)
+			t->ignored = 1;
+}
+
 /* The status line of a finished test, pg_regress's way. */
 static void
 status_line(FILE *f, const struct pgr_test *t, int in_group)
@@ -522,6 +541,8 @@ status_line(FILE *f, const struct pgr_test *t, int in_group)
 
 	if (t->passed)
 		why = xstrdup("ok    ");
+	else if (t->ignored)
+		why = xstrdup("failed (ignored)");
 	else if (t->timed_out != NULL)
 		why = xstrdup("FAILED (timed out)");
 	else if (t->status != 0)
@@ -541,7 +562,8 @@ report_test(const struct pgr_opts *o, const struct pgr_test *t,
 {
 	struct file_report	 fr;
 	struct test_report	*tr;
-	enum outcome		 oc = t->passed ? OUTCOME_PASS : OUTCOME_FAIL;
+	enum outcome		 oc = t->passed ? OUTCOME_PASS : t->ignored ?
+	    OUTCOME_SKIP : OUTCOME_FAIL;
 
 	(void)o;
 	memset(&fr, 0, sizeof fr);
@@ -549,7 +571,10 @@ report_test(const struct pgr_opts *o, const struct pgr_test *t,
 	fr.outcome = oc;
 	fr.seconds = t->ms / 1000.0;
 	tr = file_report_add(&fr, oc, paths[0], 1, t->name);
-	if (!t->passed) {
+	if (t->ignored)
+		tr->message = xstrdup("failed (ignored: an \"ignore:\" line of "
+		    "the schedule names it)");
+	else if (!t->passed) {
 		tr->message = xstrdup(t->timed_out != NULL ? t->timed_out :
 		    t->unsupported != NULL ? t->unsupported :
 		    t->diff != NULL ? "output differs from the expected file" :
@@ -565,12 +590,27 @@ report_test(const struct pgr_opts *o, const struct pgr_test *t,
 	file_report_free(&fr);
 }
 
+/* pg_regress 15's summary line, ignored failures counted apart. */
+static char *
+summary_line(size_t total, size_t failed, size_t ignored)
+{
+	if (failed == 0 && ignored == 0)
+		return xprintf(" All %zu tests passed. ", total);
+	if (failed == 0)
+		return xprintf(" %zu of %zu tests passed, %zu failed test(s) "
+		    "ignored. ", total - ignored, total, ignored);
+	if (ignored == 0)
+		return xprintf(" %zu of %zu tests failed. ", failed, total);
+	return xprintf(" %zu of %zu tests failed, %zu of these failures "
+	    "ignored. ", failed + ignored, total, ignored);
+}
+
 /* The closing summary, regression.diffs and regression.out. */
 static int
 summarize(const struct pgr_opts *o, struct pgr_group *g, size_t ng,
     const char *diffs_path, const char *out_path)
 {
-	size_t	 i, j, total = 0, failed = 0;
+	size_t	 i, j, total = 0, failed = 0, ignored = 0;
 	FILE	*diffs;
 	char	*line;
 
@@ -582,10 +622,13 @@ summarize(const struct pgr_opts *o, struct pgr_group *g, size_t ng,
 			total++;
 			if (t->passed)
 				continue;
-			failed++;
+			if (t->ignored)
+				ignored++;
+			else
+				failed++;
 			if (diffs != NULL && t->diff != NULL)
 				fputs(t->diff, diffs);
-			if (o->format == NULL)
+			if (o->format == NULL && !t->ignored)
 				show_failure(t);
 			if (o->rewrite && t->expected != NULL &&
 			    t->unsupported == NULL && t->timed_out == NULL)
@@ -593,8 +636,7 @@ summarize(const struct pgr_opts *o, struct pgr_group *g, size_t ng,
 		}
 	if (diffs != NULL)
 		fclose(diffs);
-	line = failed == 0 ? xprintf(" All %zu tests passed. ", total) :
-	    xprintf(" %zu of %zu tests failed. ", failed, total);
+	line = summary_line(total, failed, ignored);
 	pgr_status(o->format == NULL ? stdout : NULL, "\n%.*s\n%s\n%.*s\n\n",
 	    (int)strlen(line), "================================"
 	    "================================", line, (int)strlen(line),
@@ -603,7 +645,7 @@ summarize(const struct pgr_opts *o, struct pgr_group *g, size_t ng,
 	if (status_log != NULL)
 		fclose(status_log);
 	status_log = NULL;
-	if (failed == 0) {
+	if (failed + ignored == 0) {
 		unlink(diffs_path);
 		unlink(out_path);
 	} else if (o->format == NULL)
@@ -616,7 +658,7 @@ summarize(const struct pgr_opts *o, struct pgr_group *g, size_t ng,
 
 /* The groups to run: the schedules', then the tests named. */
 static struct pgr_group *
-collect(const struct pgr_opts *o, int argc, char **argv, size_t *ng)
+collect(struct pgr_opts *o, int argc, char **argv, size_t *ng)
 {
 	struct pgr_group	*g = NULL;
 	char			*cause = NULL;
@@ -625,7 +667,8 @@ collect(const struct pgr_opts *o, int argc, char **argv, size_t *ng)
 
 	*ng = 0;
 	for (i = 0; i < o->nschedules; i++)
-		if (pgr_read_schedule(o->schedules[i], &g, ng, &cause) != 0)
+		if (pgr_read_schedule(o->schedules[i], &g, ng, &o->ignores,
+		    &o->nignores, &cause) != 0)
 			fatalx("%s", cause);
 	if (o->jobs > 1 && optind < argc)
 		pgr_add_group(&g, ng, argv + optind, (size_t)(argc - optind));
@@ -667,6 +710,7 @@ run_all(const struct pgr_opts *o, struct pgr_group *g, size_t ng)
 		    o->max_connections;
 		pgr_run_group(o, &g[i], width, live);
 		for (j = 0; j < g[i].ntests; j++) {
+			mark_ignored(o, &g[i].tests[j]);
 			status_line(live, &g[i].tests[j], g[i].ntests > 1);
 			/* shard 1 reports the setup groups' tests, the
 			 * others only a failure (sqlcheck --merge sees it) */
@@ -788,6 +832,7 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	free(outp);
 	str_list_free(o.dbnames, o.ndbnames);
 	str_list_free(o.schedules, o.nschedules);
+	str_list_free(o.ignores, o.nignores);
 	str_list_free(o.extensions, o.nextensions);
 	str_list_free(o.roles, o.nroles);
 	str_list_free(o.temp_configs, o.ntemp_configs);

@@ -26,6 +26,8 @@ struct pgr_opts {
 	size_t		 ndbnames;
 	char		**schedules;
 	size_t		 nschedules;
+	char		**ignores;		/* the schedules' "ignore:" */
+	size_t		 nignores;
 	char		**extensions;
 	size_t		 nextensions;
 	char		**roles;
@@ -64,6 +66,7 @@ struct pgr_test {
 	char		*stmt;		/* that line of the script */
 	double		 ms;
 	int		 setup;		/* run as setup on a shard but 1 */
+	int		 ignored;	/* failed, and an "ignore:" line names it */
 };
 
 /* A line of a schedule: tests run at the same time. */
@@ -74,6 +77,7 @@ struct pgr_group {
 
 /* pgregress-run.c */
 int	 pgr_read_schedule(const char *, struct pgr_group **, size_t *,
+	    char ***, size_t *,
 	    char **);
 void	 pgr_add_group(struct pgr_group **, size_t *, char **, size_t);
 void	 pgr_run_group(const struct pgr_opts *, struct pgr_group *, int,

@@ -5,7 +5,7 @@
  * (row security disabled):", "... (none)"; each POLICY with AS
  * RESTRICTIVE, FOR, TO, USING and WITH CHECK lines) and its extended
  * statistics ("Statistics objects:", kinds unless all, columns, table,
- * non-default target).  The catalog queries are sqlcheck's own.
+ * non-default target) and its rules (by when they fire).  The catalog queries are sqlcheck's own.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -119,5 +119,39 @@ psql_statistics_footers(struct psql *ps, struct psql_table *t,
 		psql_footer_add(t, xstrdup("Statistics objects:"));
 	for (i = 0; i < PQntuples(r); i++)
 		psql_footer_add(t, statistics_line(r, i));
+	PQclear(r);
+}
+
+/*
+ * The rules of a table, by when they fire: "Rules:", "Disabled rules:",
+ * "Rules firing always:", "Rules firing on replica only:", each rule
+ * as its definition after "CREATE RULE ".
+ */
+void
+psql_rule_footers(struct psql *ps, struct psql_table *t, const char *oid)
+{
+	static const char *const heading[] = { "Rules:", "Disabled rules:",
+	    "Rules firing always:", "Rules firing on replica only:" };
+	static const char enabled[] = "ODAR";
+	PGresult	*r = psql_rel_query(ps, "SELECT pg_catalog.rtrim("
+	    "pg_catalog.pg_get_ruledef(r.oid, true), ';'), r.ev_enabled FROM "
+	    "pg_catalog.pg_rewrite r WHERE r.ev_class = $1::pg_catalog.oid "
+	    "ORDER BY r.rulename", oid);
+	const char	*def;
+	int		 i, k, headed;
+
+	for (k = 0; r != NULL && k < 4; k++) {
+		headed = 0;
+		for (i = 0; i < PQntuples(r); i++) {
+			if (*PQgetvalue(r, i, 1) != enabled[k])
+				continue;
+			if (!headed)
+				psql_footer_add(t, xstrdup(heading[k]));
+			headed = 1;
+			def = PQgetvalue(r, i, 0);
+			psql_footer_add(t, xprintf("    %s", strlen(def) > 12 ?
+			    def + 12 : def));
+		}
+	}
 	PQclear(r);
 }

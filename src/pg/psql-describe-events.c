@@ -1,47 +1,40 @@
 /*
- * psql-describe-events.c: the footers of \d[+] on what fires on a
- * relation, as psql 15 prints them: its rules (by how they fire:
- * Rules, Disabled rules, Rules firing always, on replica only), the
- * publications a table is in (with a column list and a row filter),
- * and its triggers in the same categories (a trigger a partition
- * inherits is followed by ", ON TABLE" and the table it comes from).
- * A view's rules are listed by \d+ under its definition.  The catalog
- * queries are sqlcheck's own.
+ * psql-describe-events.c: the footers of \d[+] on the triggers of a
+ * table or view, as psql 15 prints them, by how they fire (Triggers,
+ * Disabled user triggers, Disabled internal triggers, Triggers firing
+ * always, on replica only; a trigger a partition inherits is followed
+ * by ", ON TABLE" and the table it comes from), and a view's rules,
+ * listed by \d+ under its definition (a table's rules are in
+ * psql-describe-attached.c).  The catalog queries are sqlcheck's own.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "psql.h"
 
-/* The categories of tgenabled / ev_enabled, in psql's order. */
+/* The categories of tgenabled, in psql's order. */
 static const struct category {
-	const char	*codes;		/* the enabled codes of the category */
-	int		 internal;	/* triggers: -1 any, 0 user, 1 internal */
-	const char	*rule_heading;
-	const char	*trigger_heading;
+	const char	*codes;		/* the tgenabled codes of the category */
+	int		 internal;	/* -1 any, 0 user, 1 internal triggers */
+	const char	*heading;
 } categories[] = {
-	{ "Ot", -1, "Rules:", "Triggers:" },
-	{ "Df", 0, "Disabled rules:", "Disabled user triggers:" },
-	{ "Df", 1, NULL, "Disabled internal triggers:" },
-	{ "A", -1, "Rules firing always:", "Triggers firing always:" },
-	{ "R", -1, "Rules firing on replica only:",
-	    "Triggers firing on replica only:" },
+	{ "Ot", -1, "Triggers:" },
+	{ "Df", 0, "Disabled user triggers:" },
+	{ "Df", 1, "Disabled internal triggers:" },
+	{ "A", -1, "Triggers firing always:" },
+	{ "R", -1, "Triggers firing on replica only:" },
 };
 
-/* Does row i of r (enabled code in column 2) belong to category c? */
+/* Does row i of r (tgenabled in column 2) belong to category c? */
 static int
-in_category(const PGresult *r, int i, const struct category *c,
-    int triggers)
+in_category(const PGresult *r, int i, const struct category *c)
 {
 	const char	*enabled = PQgetvalue(r, i, 2);
-	int		 internal;
 
 	if (*enabled == '\0' || strchr(c->codes, *enabled) == NULL)
 		return 0;
-	if (!triggers || c->internal < 0)
-		return 1;
-	internal = strcmp(PQgetvalue(r, i, 3), "t") == 0;
-	return internal == c->internal;
+	return c->internal < 0 || c->internal ==
+	    (strcmp(PQgetvalue(r, i, 3), "t") == 0);
 }
 
 /* A rule's definition after "CREATE RULE ", as psql echoes it. */
@@ -49,37 +42,6 @@ static const char *
 rule_text(const char *def)
 {
 	return strlen(def) > 12 ? def + 12 : "";
-}
-
-/* A table's rules (not a materialized view's), by category. */
-void
-psql_rule_footers(struct psql *ps, struct psql_table *t, const char *oid)
-{
-	PGresult	*r;
-	size_t		 c;
-	int		 i, heading;
-
-	r = psql_rel_query(ps, "SELECT r.rulename, pg_catalog.rtrim("
-	    "pg_catalog.pg_get_ruledef(r.oid, true), ';'), r.ev_enabled "
-	    "FROM pg_catalog.pg_rewrite r WHERE r.ev_class = "
-	    "$1::pg_catalog.oid ORDER BY 1", oid);
-	if (r == NULL)
-		return;
-	for (c = 0; c < sizeof categories / sizeof *categories; c++) {
-		if (categories[c].rule_heading == NULL)
-			continue;
-		heading = 0;
-		for (i = 0; i < PQntuples(r); i++) {
-			if (!in_category(r, i, &categories[c], 0))
-				continue;
-			if (!heading++)
-				psql_footer_add(t, xstrdup(
-				    categories[c].rule_heading));
-			psql_footer_add(t, xprintf("    %s",
-			    rule_text(PQgetvalue(r, i, 1))));
-		}
-	}
-	PQclear(r);
 }
 
 /* \d+ on a view: its rules other than _RETURN, under "Rules:". */
@@ -101,49 +63,6 @@ psql_view_rule_footers(struct psql *ps, struct psql_table *t,
 	for (i = 0; i < PQntuples(r); i++)
 		psql_footer_add(t, xprintf(" %s",
 		    rule_text(PQgetvalue(r, i, 1))));
-	PQclear(r);
-}
-
-/* The publications a table is in: by schema, by name, all tables. */
-void
-psql_publication_footers(struct psql *ps, struct psql_table *t,
-    const char *oid)
-{
-	PGresult	*r;
-	struct buf	 b;
-	int		 i;
-
-	r = psql_rel_query(ps, "SELECT p.pubname, NULL, NULL FROM "
-	    "pg_catalog.pg_publication p JOIN "
-	    "pg_catalog.pg_publication_namespace pn ON p.oid = pn.pnpubid "
-	    "JOIN pg_catalog.pg_class pc ON pc.relnamespace = pn.pnnspid "
-	    "WHERE pc.oid = $1::pg_catalog.oid AND "
-	    "pg_catalog.pg_relation_is_publishable($1::pg_catalog.oid) "
-	    "UNION SELECT p.pubname, pg_catalog.pg_get_expr(pr.prqual, "
-	    "pr.prrelid), CASE WHEN pr.prattrs IS NOT NULL THEN (SELECT "
-	    "pg_catalog.string_agg(a.attname, ', ') FROM "
-	    "pg_catalog.generate_series(0, pg_catalog.array_upper("
-	    "pr.prattrs::pg_catalog.int2[], 1)) s, pg_catalog.pg_attribute a"
-	    " WHERE a.attrelid = pr.prrelid AND a.attnum = pr.prattrs[s]) "
-	    "END FROM pg_catalog.pg_publication p JOIN "
-	    "pg_catalog.pg_publication_rel pr ON p.oid = pr.prpubid WHERE "
-	    "pr.prrelid = $1::pg_catalog.oid UNION SELECT p.pubname, NULL, "
-	    "NULL FROM pg_catalog.pg_publication p WHERE p.puballtables AND "
-	    "pg_catalog.pg_relation_is_publishable($1::pg_catalog.oid) "
-	    "ORDER BY 1", oid);
-	if (r == NULL)
-		return;
-	if (PQntuples(r) > 0)
-		psql_footer_add(t, xstrdup("Publications:"));
-	for (i = 0; i < PQntuples(r); i++) {
-		buf_init(&b);
-		buf_printf(&b, "    \"%s\"", PQgetvalue(r, i, 0));
-		if (!PQgetisnull(r, i, 2))
-			buf_printf(&b, " (%s)", PQgetvalue(r, i, 2));
-		if (!PQgetisnull(r, i, 1))
-			buf_printf(&b, " WHERE %s", PQgetvalue(r, i, 1));
-		psql_footer_add(t, buf_detach(&b));
-	}
 	PQclear(r);
 }
 
@@ -188,11 +107,11 @@ psql_trigger_footers(struct psql *ps, struct psql_table *t,
 	for (c = 0; c < sizeof categories / sizeof *categories; c++) {
 		heading = 0;
 		for (i = 0; i < PQntuples(r); i++) {
-			if (!in_category(r, i, &categories[c], 1))
+			if (!in_category(r, i, &categories[c]))
 				continue;
 			if (!heading++)
 				psql_footer_add(t, xstrdup(
-				    categories[c].trigger_heading));
+				    categories[c].heading));
 			psql_footer_add(t, trigger_line(r, i));
 		}
 	}

@@ -3,9 +3,9 @@
  * \d[+] on a table, partitioned table or view, in psql's order:
  * Partition of / Partition constraint, Partition key, Indexes, Check
  * constraints, Foreign-key constraints, Referenced by, Policies and
- * Statistics objects (psql-describe-attached.c), Rules, Publications
- * and Triggers (psql-describe-events.c), a foreign
- * table's Server and FDW options (psql-describe-fdw.c), Inherits,
+ * Statistics objects and Rules (psql-describe-attached.c), Publications
+ * (psql-describe-publications.c), Triggers (psql-describe-events.c), a
+ * foreign table's Server and FDW options (psql-describe-fdw.c), Inherits,
  * Child tables / Partitions (or their number), Typed table of type, then
  * for \d+ Replica Identity, Access method (unless HIDE_TABLEAM) and
  * Options; a view's \d+ has its View definition and Rules, then its

@@ -118,21 +118,33 @@ list_relations(struct psql *ps, const char *types, int verbose,
 	return 0;
 }
 
-/* Whether a publication names the schema pattern (psql adds footers). */
+/*
+ * Print the schemas of sql with the publications of the schema named
+ * pattern under them (psql's footer; no row count then).
+ */
 static int
-schema_published(struct psql *ps, const char *pattern)
+print_schemas(struct psql *ps, const char *sql, const char *pattern)
 {
-	char		*lit = psql_quote_literal(ps, pattern);
-	char		*sql = xprintf("SELECT 1 FROM pg_catalog.pg_publication_"
-			    "namespace pn JOIN pg_catalog.pg_namespace n ON n.oid"
-			    " = pn.pnnspid WHERE n.nspname = %s", lit);
-	PGresult	*r = psql_catalog_query(ps, sql);
-	int		 found = r == NULL || PQntuples(r) > 0;
+	PGresult	*r;
+	char		**footers;
+	size_t		 i, n = 0;
+	int		 rc = -1;
 
-	free(lit);
-	free(sql);
-	PQclear(r);
-	return found;
+	footers = pattern != NULL ? psql_schema_publications(ps, pattern,
+	    &n) : NULL;
+	if (n == 0) {
+		free(footers);
+		return psql_print_list(ps, sql, "List of schemas");
+	}
+	if ((r = psql_catalog_query(ps, sql)) != NULL) {
+		psql_print_footers(ps, r, "List of schemas", footers, n);
+		PQclear(r);
+		rc = 0;
+	}
+	for (i = 0; i < n; i++)
+		free(footers[i]);
+	free(footers);
+	return rc;
 }
 
 /* \dn[S+] [PATTERN]: List of schemas. */
@@ -142,10 +154,6 @@ list_schemas(struct psql *ps, int verbose, int system, const char *pattern)
 	struct buf	 sql;
 	int		 rc;
 
-	if (pattern != NULL && schema_published(ps, pattern)) {
-		psql_unsupported(ps, "dn on a schema with publications");
-		return -1;
-	}
 	buf_init(&sql);
 	buf_adds(&sql, "SELECT n.nspname AS \"Name\", pg_catalog."
 	    "pg_get_userbyid(n.nspowner) AS \"Owner\"");
@@ -161,7 +169,7 @@ list_schemas(struct psql *ps, int verbose, int system, const char *pattern)
 	    NULL);
 	buf_adds(&sql, " ORDER BY 1");
 	if (rc == 0)
-		rc = psql_print_list(ps, sql.data, "List of schemas");
+		rc = print_schemas(ps, sql.data, pattern);
 	buf_free(&sql);
 	return rc;
 }

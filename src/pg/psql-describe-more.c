@@ -9,8 +9,9 @@
  * and psql's patterns.  \dd is in psql-describe-comments.c, the
  * foreign-data lists in psql-describe-fdw.c, the text search ones in
  * psql-describe-ts.c, \dP in psql-describe-partitioned.c, \dA[cfop] in
- * psql-describe-opclass.c, \ddp in psql-describe-privileges.c.  The
- * catalog queries are sqlcheck's own.
+ * psql-describe-opclass.c, \ddp in psql-describe-privileges.c, \dRp
+ * and \dRs in psql-describe-publications.c.  The catalog queries are
+ * sqlcheck's own.
  */
 #include <string.h>
 
@@ -333,6 +334,8 @@ psql_describe_more(struct psql *ps, const char *cmd, const char *pattern,
 		return psql_describe_default_privileges(ps, pattern);
 	if (cmd[1] == 'P')
 		return psql_describe_partitioned(ps, cmd, pattern);
+	if (cmd[1] == 'R')
+		return psql_describe_replication(ps, cmd, pattern);
 	if (strncmp(cmd, "dconfig", 7) == 0)
 		return modifiers(cmd + 7) ? list_settings(ps, verbose,
 		    pattern) : 1;

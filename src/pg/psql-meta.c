@@ -16,7 +16,6 @@
 /* Real psql commands sqlcheck does not reproduce. */
 static const char *const not_reproduced[] = {
 	"!", "?", "bind", "cd", "conninfo", "da", "dl",
-	"dRp", "dRs",
 	"e", "edit", "ef",
 	"ev", "h",
 	"help", "H", "html", "l", "list", "lo_export",
@@ -762,7 +761,7 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp,
 	if (strcmp(cmd, "sf") == 0 || strcmp(cmd, "sf+") == 0 ||
 	    strcmp(cmd, "sv") == 0 || strcmp(cmd, "sv+") == 0)
 		return cmd_source(ps, pp, cmd);
-	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugpoALybcdXOeFPr", cmd[1]) != NULL) ||
+	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugpoALybcdXOeFPrR", cmd[1]) != NULL) ||
 	    strcmp(cmd, "z") == 0)
 		return cmd_describe(ps, pp, cmd);
 	ps->unhandled = 1;

@@ -351,3 +351,16 @@ psql_print_footed(struct psql *ps, const PGresult *res, const char *title,
 	print_res(ps, res, title, 1, footer != NULL ? &footer : &none,
 	    footer != NULL);
 }
+
+/*
+ * Print a catalog query's rows under title with the n footers (owned
+ * by the caller) instead of the row count, as \dn with publications.
+ */
+void
+psql_print_footers(struct psql *ps, const PGresult *res, const char *title,
+    char **footers, size_t n)
+{
+	char	*none = NULL;
+
+	print_res(ps, res, title, 1, n > 0 ? footers : &none, n);
+}

@@ -22,7 +22,7 @@
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
  *	psql-describe-footer.c	the footers of \d[+] on a table or view
  *	psql-describe-attached.c	\d footers: policies, statistics
- *	psql-describe-events.c	\d footers: rules, publications, triggers
+ *	psql-describe-events.c	\d footers: triggers, a view's rules
  *	psql-describe-kinds.c	\d[+] on an index or a sequence
  *	psql-describe-list.c	\d, \dt, \di, \dv, \ds, \dm, \dE, \dn,
  *			\df, \dx lists
@@ -211,6 +211,8 @@ void	 psql_print_titled(struct psql *, const PGresult *, const char *,
 	    int);
 void	 psql_print_footed(struct psql *, const PGresult *, const char *,
 	    char *);
+void	 psql_print_footers(struct psql *, const PGresult *, const char *,
+	    char **, size_t);
 struct psql_table {
 	int		 ncols;
 	size_t		 nrows;
@@ -298,12 +300,11 @@ void	 psql_policy_footers(struct psql *, struct psql_table *,
 	    const struct psql_relinfo *);
 void	 psql_statistics_footers(struct psql *, struct psql_table *,
 	    const char *);
+void	 psql_rule_footers(struct psql *, struct psql_table *,
+	    const char *);
 
 /* psql-describe-events.c */
-void	 psql_rule_footers(struct psql *, struct psql_table *, const char *);
 void	 psql_view_rule_footers(struct psql *, struct psql_table *,
-	    const char *);
-void	 psql_publication_footers(struct psql *, struct psql_table *,
 	    const char *);
 void	 psql_trigger_footers(struct psql *, struct psql_table *,
 	    const char *);
@@ -334,6 +335,13 @@ int	 psql_describe_paired(const char *);
 /* psql-describe-opclass.c */
 int	 psql_describe_opclass(struct psql *, const char *, const char *,
 	    const char *);
+
+/* psql-describe-publications.c */
+int	 psql_describe_replication(struct psql *, const char *,
+	    const char *);
+void	 psql_publication_footers(struct psql *, struct psql_table *,
+	    const char *);
+char	**psql_schema_publications(struct psql *, const char *, size_t *);
 
 /* psql-describe-partitioned.c */
 int	 psql_describe_partitioned(struct psql *, const char *,

@@ -1,5 +1,5 @@
 -- the other object lists: \dA \dL \dy \dconfig \dd \dX \db \dc \dO,
--- \dA[cfop] \dP \ddp \drds, the foreign-data ones \dew \des \deu \det
+-- \dA[cfop] \dP \ddp \drds \dRp \dRs, the foreign-data ones \dew \des \deu \det
 -- (and \d on foreign tables) and the text search ones \dF \dFd \dFp
 -- \dFt, with patterns and the + and S modifiers
 CREATE SCHEMA regress_dmore_s;
@@ -112,6 +112,41 @@ SELECT current_database() AS dbname \gset
 \drds * :dbname
 \drds nosuch
 \drds nosuch :dbname
+-- publications and subscriptions; \d and \dn show the publications
+SET client_min_messages = error;
+CREATE TABLE regress_dmore_pubt (a int PRIMARY KEY, b text, c int);
+CREATE PUBLICATION regress_dmore_pub FOR TABLE regress_dmore_pubt (a, b)
+  WHERE (a > 1), regress_dmore_s.t2 WITH (publish = 'insert, update');
+CREATE PUBLICATION regress_dmore_pub2 FOR TABLES IN SCHEMA regress_dmore_s;
+CREATE PUBLICATION regress_dmore_pub3;
+CREATE SUBSCRIPTION regress_dmore_sub CONNECTION 'dbname=regress_dmore_nodb'
+  PUBLICATION regress_dmore_pub, regress_dmore_pub2
+  WITH (connect = false, slot_name = NONE, enabled = false);
+RESET client_min_messages;
+\dRp
+\dRp+
+\dRp regress_dmore_pub?
+\dRp+ regress_dmore_pub3
+\dRp+ nosuch
+\dRs
+\dRs+
+\dRs nosuch
+\d regress_dmore_pubt
+\d+ regress_dmore_s.t2
+CREATE RULE regress_dmore_rule2 AS ON DELETE TO regress_dmore_t DO INSTEAD NOTHING;
+CREATE RULE regress_dmore_rule3 AS ON INSERT TO regress_dmore_t
+  WHERE new.a > 100 DO ALSO SELECT 1;
+CREATE RULE regress_dmore_rule4 AS ON INSERT TO regress_dmore_t
+  WHERE new.a > 200 DO ALSO NOTHING;
+ALTER TABLE regress_dmore_t DISABLE RULE regress_dmore_rule2;
+ALTER TABLE regress_dmore_t ENABLE ALWAYS RULE regress_dmore_rule3;
+ALTER TABLE regress_dmore_t ENABLE REPLICA RULE regress_dmore_rule4;
+\d regress_dmore_t
+\dn regress_dmore_s
+\dn+ regress_dmore_s
+DROP SUBSCRIPTION regress_dmore_sub;
+DROP PUBLICATION regress_dmore_pub, regress_dmore_pub2, regress_dmore_pub3;
+DROP TABLE regress_dmore_pubt;
 -- extended statistics
 CREATE STATISTICS regress_dmore_st1 (ndistinct) ON a, b FROM regress_dmore_t;
 CREATE STATISTICS regress_dmore_st2 ON a, (b + 1) FROM regress_dmore_t;

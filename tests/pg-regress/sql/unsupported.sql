@@ -1,5 +1,5 @@
 -- a psql meta-command sqlcheck does not reproduce
 SELECT 1 AS a;
-\dRp
-\dRp
+\password
+\password
 SELECT 2 AS b;
