@@ -12,12 +12,14 @@
  *	psql-main.c	the line loop: echo, \if stack, \i, end of file
  *	psql-meta.c	the meta-commands
  *	psql-meta-buffer.c	\r \p \g \gx \gdesc \a \C \f \encoding
+ *	psql-meta-shell.c	\! COMMAND
  *	psql-exec.c	sending a query: results, notices, errors, COPY,
  *			ON_ERROR_ROLLBACK, \gset
  *	psql-print.c	unaligned and expanded tables, display widths
  *	psql-print-aligned.c	aligned tables: \pset border, linestyle
  *	psql-print-expanded.c	the same, expanded (\x)
  *	psql-print-csv.c	\pset format csv (and the format names)
+ *	psql-print-locale.c	\pset numericlocale
  *	psql-crosstab.c	\crosstabview
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
  *	psql-describe-footer.c	the footers of \d[+] on a table or view
@@ -72,6 +74,8 @@ struct psql_popt {
 	char		*recordsep;
 	char		*title;
 	char		 csv_fieldsep;	/* \pset csv_fieldsep: one byte */
+	int		 numericlocale;	/* \pset numericlocale */
+	int		 pager;		/* \pset pager: 0 off, 1 on, 2 always */
 };
 
 /* The scanner's state inside a statement, kept across lines. */
@@ -187,6 +191,9 @@ int	 psql_include(struct psql *, const char *);
 enum psql_cmd psql_meta(struct psql *, const char **, struct buf *, int);
 int	 psql_pset(struct psql *, const char *, const char *);
 
+/* psql-meta-shell.c */
+int	 psql_shell(struct psql *, const char *);
+
 /* psql-meta-buffer.c */
 int	 psql_meta_buffer(struct psql *, const char *, const char **,
 	    struct buf *, enum psql_cmd *);
@@ -227,7 +234,12 @@ void	 psql_print_table(struct psql *, const struct psql_table *);
 
 /* psql-print-csv.c */
 void	 psql_print_csv(struct psql *, const struct psql_table *);
+
+/* psql-print-locale.c */
+void	 psql_numeric_locale(struct psql_table *);
+void	 psql_numeric_locale_free(struct psql_table *);
 int	 psql_pset_format(struct psql *, const char *);
+const char *psql_format_name(enum psql_format);
 int	 psql_pset_csv_fieldsep(struct psql *, const char *);
 /* A cell broken into display lines (psql's pg_wcsformat). */
 struct psql_cell_lines {
