@@ -39,7 +39,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats shell output rollback stop lost"
+TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell output rollback stop lost"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -77,10 +77,10 @@ pgr()
 	OUT=$(cat "$WORK/out")
 	ERR=$(cat "$WORK/err")
 }
-PASSING="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats shell output rollback"
+PASSING="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell output rollback"
 pgr $PASSING
 is "psql's output as expected: exit 0" "$STATUS" 0
-contains "psql's output as expected: all passed" "$OUT" " All 20 tests passed. "
+contains "psql's output as expected: all passed" "$OUT" " All 21 tests passed. "
 check "all passed: no regression.diffs, no regression.out" \
     test ! -e regression.diffs -a ! -e regression.out -a -s results/echo.out
 pgr stop
@@ -181,7 +181,7 @@ check "--timeout: --rewrite leaves a timed-out test's expected file" \
     test ! -s expected/slow.out
 pgr --timeout 60 $PASSING
 is "--timeout 60: psql's output still (exit 0)" "$STATUS" 0
-contains "--timeout 60: all passed" "$OUT" " All 20 tests passed. "
+contains "--timeout 60: all passed" "$OUT" " All 21 tests passed. "
 pgr --timeout 0 echo
 is "bad --timeout: exit 2" "$STATUS" 2
 contains "bad --timeout: said" "$ERR" 'bad --timeout "0"'
@@ -268,6 +268,13 @@ pgr unsupported4
 is "\\pset format html: exit 1" "$STATUS" 1
 contains "\\pset format html: FILE:LINE and what" "$OUT" \
     "./sql/unsupported4.sql:1: psql meta-command \\pset format is not supported by sqlcheck pg-regress"
+
+# FETCH_COUNT under \x (its batches not reproduced) is reported.
+printf '\\set FETCH_COUNT 2\n\\x on\nSELECT 1 AS a;\n' >sql/unsupported5.sql
+pgr unsupported5
+is "FETCH_COUNT under \\x: exit 1" "$STATUS" 1
+contains "FETCH_COUNT under \\x: FILE:LINE and what" "$OUT" \
+    "./sql/unsupported5.sql:3: psql meta-command \\set FETCH_COUNT with \\x is not supported by sqlcheck pg-regress"
 
 # \timing on: a "Time: N ms" line after each query, as psql prints it
 # (its messages are compared with psql's in output.sql).

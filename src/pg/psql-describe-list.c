@@ -358,7 +358,7 @@ psql_describe_list(struct psql *ps, const char *cmd, const char *pattern)
 		return list_extensions(ps, verbose, pattern);
 	if ((cmd[1] == 'u' || cmd[1] == 'g') && only_modifiers(cmd + 2))
 		return psql_describe_roles(ps, cmd, pattern);
-	if ((cmd[1] == 'T' || cmd[1] == 'D' || cmd[1] == 'o') &&
+	if (strchr("TDoa", cmd[1]) != NULL &&
 	    (rc = psql_describe_types(ps, cmd, pattern)) != 1)
 		return rc;
 	psql_unsupported(ps, cmd);

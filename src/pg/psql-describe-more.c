@@ -4,8 +4,8 @@
  * (procedural languages; S adds the internal ones), \dy[+] (event
  * triggers), \dconfig[+] (settings: without a pattern the ones not at
  * their default), \db[+] (tablespaces), \dc[S+] (conversions), \dO[S+]
- * (collations), \dX (extended statistics) and \drds (settings per
- * role and database), with + (more columns), S (system objects too)
+ * (collations), \dX (extended statistics), \drds (settings per role
+ * and database) and \dl (large objects, also \lo_list), with + (more columns), S (system objects too)
  * and psql's patterns.  \dd is in psql-describe-comments.c, the
  * foreign-data lists in psql-describe-fdw.c, the text search ones in
  * psql-describe-ts.c, \dP in psql-describe-partitioned.c, \dA[cfop] in
@@ -168,6 +168,21 @@ list_tablespaces(struct psql *ps, int verbose, const char *pattern)
 	return finish_list(ps, &sql, &ls, pattern);
 }
 
+/* \dl[+] and \lo_list[+]: Large objects (no pattern, as psql). */
+static int
+list_large_objects(struct psql *ps, int verbose)
+{
+	return psql_print_list(ps, verbose ? "SELECT oid AS \"ID\", "
+	    "pg_catalog.pg_get_userbyid(lomowner) AS \"Owner\", pg_catalog."
+	    "array_to_string(lomacl, E'\\n') AS \"Access privileges\", "
+	    "pg_catalog.obj_description(oid, 'pg_largeobject') AS "
+	    "\"Description\" FROM pg_catalog.pg_largeobject_metadata ORDER BY "
+	    "oid" : "SELECT oid AS \"ID\", pg_catalog.pg_get_userbyid("
+	    "lomowner) AS \"Owner\", pg_catalog.obj_description(oid, "
+	    "'pg_largeobject') AS \"Description\" FROM pg_catalog."
+	    "pg_largeobject_metadata ORDER BY oid", "Large objects");
+}
+
 /* Leave out pg_catalog and information_schema (no S, no pattern). */
 static void
 user_schemas_only(struct buf *sql, int system, const char *pattern)
@@ -295,14 +310,6 @@ list_role_settings(struct psql *ps, const char *role, const char *db)
 	return 0;
 }
 
-/* Whether cmd takes two patterns (\dAc \dAf \dAo \dAp, \drds). */
-int
-psql_describe_paired(const char *cmd)
-{
-	return (strncmp(cmd, "dA", 2) == 0 && cmd[2] != '\0' &&
-	    strchr("cfop", cmd[2]) != NULL) || strncmp(cmd, "drds", 4) == 0;
-}
-
 /* Whether every letter of s is a modifier (S or +). */
 static int
 modifiers(const char *s)
@@ -363,6 +370,8 @@ psql_describe_more(struct psql *ps, const char *cmd, const char *pattern,
 		return list_collations(ps, verbose, system, pattern);
 	case 'X':
 		return list_statistics(ps, pattern);
+	case 'l':
+		return list_large_objects(ps, verbose);
 	}
 	return 1;
 }

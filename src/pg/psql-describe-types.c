@@ -3,10 +3,10 @@
  * (List of data types: the types that are not table row types or array
  * types; + adds Internal name, Size, enum Elements, Owner, Access
  * privileges), \dD[S+] (List of domains: base type, collation, not
- * null, default, checks; + adds Access privileges and Description) and
- * \do[S+] (List of operators; + adds the Function).  A \dT pattern matches the
- * internal name or the displayed one, as psql's.  The catalog queries
- * are sqlcheck's own.
+ * null, default, checks; + adds Access privileges and Description),
+ * \do[S+] (List of operators; + adds the Function) and \da[S] (List of
+ * aggregate functions).  A \dT pattern matches the internal name or the
+ * displayed one, as psql's.  The catalog queries are sqlcheck's own.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -132,8 +132,36 @@ list_operators(struct psql *ps, int verbose, int system,
 	return rc;
 }
 
+/* \da[S] [PATTERN]: List of aggregate functions (+ adds nothing). */
+static int
+list_aggregates(struct psql *ps, int system, const char *pattern)
+{
+	struct buf	 sql;
+	int		 rc;
+
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT n.nspname AS \"Schema\", p.proname AS "
+	    "\"Name\", pg_catalog.format_type(p.prorettype, NULL) AS \"Result "
+	    "data type\", CASE WHEN p.pronargs = 0 THEN CAST('*' AS "
+	    "pg_catalog.text) ELSE pg_catalog.pg_get_function_arguments("
+	    "p.oid) END AS \"Argument data types\", pg_catalog."
+	    "obj_description(p.oid, 'pg_proc') AS \"Description\" FROM "
+	    "pg_catalog.pg_proc p LEFT JOIN pg_catalog.pg_namespace n ON n.oid"
+	    " = p.pronamespace WHERE p.prokind = 'a'");
+	if (!system && pattern == NULL)
+		buf_adds(&sql, " AND n.nspname <> 'pg_catalog' AND n.nspname "
+		    "<> 'information_schema'");
+	rc = psql_pattern_where(ps, &sql, pattern, "n.nspname", "p.proname",
+	    NULL, "pg_catalog.pg_function_is_visible(p.oid)");
+	buf_adds(&sql, " ORDER BY 1, 2, 4");
+	if (rc == 0)
+		rc = psql_print_list(ps, sql.data, "List of aggregate functions");
+	buf_free(&sql);
+	return rc;
+}
+
 /*
- * \dT, \dD and \do with their modifiers: cmd is the command ("dT+",
+ * \dT, \dD, \do and \da with their modifiers: cmd is the command ("dT+",
  * "dDS"), pattern its argument or NULL.  1 when cmd is none of them
  * (nothing done), else 0 or -1 (reported).
  */
@@ -151,5 +179,7 @@ psql_describe_types(struct psql *ps, const char *cmd, const char *pattern)
 		return list_domains(ps, verbose, system, pattern);
 	if (cmd[1] == 'o')
 		return list_operators(ps, verbose, system, pattern);
+	if (cmd[1] == 'a')
+		return list_aggregates(ps, system, pattern);
 	return 1;
 }

@@ -319,6 +319,10 @@ psql_describe(struct psql *ps, const char *cmd, const char *pattern,
 {
 	int	rc;
 
+	if (cmd[0] == 'd' && psql_describe_invalid(cmd)) {
+		psql_error(ps, "invalid command \\%s", cmd);
+		return -1;
+	}
 	if (ps->conn == NULL) {
 		psql_error(ps, "You are currently not connected to a "
 		    "database.");

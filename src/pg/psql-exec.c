@@ -17,8 +17,8 @@
  * "psql:FILE:LINE: " prefix inside a file run by \i, never for the
  * script itself.
  */
-static void
-print_message(struct psql *ps, const char *msg)
+void
+psql_message(struct psql *ps, const char *msg)
 {
 	size_t	n = strlen(msg);
 
@@ -34,7 +34,7 @@ print_message(struct psql *ps, const char *msg)
 void
 psql_notice(void *arg, const char *msg)
 {
-	print_message(arg, msg);
+	psql_message(arg, msg);
 }
 
 /* Apply a variable's value again (to a new connection). */
@@ -67,7 +67,7 @@ psql_connect(struct psql *ps, const char *db, const char *host,
 	kw[n] = NULL, val[n] = NULL;
 	c = PQconnectdbParams(kw, val, 0);
 	if (PQstatus(c) != CONNECTION_OK) {
-		print_message(ps, PQerrorMessage(c));
+		psql_message(ps, PQerrorMessage(c));
 		PQfinish(c);
 		return -1;
 	}
@@ -92,8 +92,8 @@ psql_connect(struct psql *ps, const char *db, const char *host,
 }
 
 /* psql's ERROR, SQLSTATE, ROW_COUNT and LAST_ERROR_* variables. */
-static void
-set_result_vars(struct psql *ps, const PGresult *res, int ok)
+void
+psql_result_vars(struct psql *ps, const PGresult *res, int ok)
 {
 	const char	*state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
 	const char	*msg;
@@ -113,8 +113,8 @@ set_result_vars(struct psql *ps, const PGresult *res, int ok)
 }
 
 /* \gset: the one row into variables PREFIX+column; 0 or -1. */
-static int
-store_row(struct psql *ps, const PGresult *res)
+int
+psql_store_row(struct psql *ps, const PGresult *res)
 {
 	char	*name;
 	int	 j, rc = 0;
@@ -149,7 +149,7 @@ copy_out(struct psql *ps, FILE *to)
 		PQfreemem(data);
 	}
 	if (n == -2)
-		print_message(ps, PQerrorMessage(ps->conn));
+		psql_message(ps, PQerrorMessage(ps->conn));
 }
 
 /* COPY FROM STDIN with its data in the script, up to "\.". */
@@ -226,7 +226,7 @@ handle_result(struct psql *ps, PGresult *res, int last)
 			return -1;
 		}
 		if (last && ps->gset_prefix != NULL)
-			rc = store_row(ps, res);
+			rc = psql_store_row(ps, res);
 		else if (last && ps->gexec)
 			rc = exec_cells(ps, res);
 		else if (last && ps->crosstab)
@@ -277,7 +277,7 @@ exec_query(struct psql *ps, const char *query)
 	int		 ok = 1, st;
 
 	if (!PQsendQuery(ps->conn, query)) {
-		print_message(ps, PQerrorMessage(ps->conn));
+		psql_message(ps, PQerrorMessage(ps->conn));
 		return connection_check(ps);
 	}
 	psql_timeout_arm(ps);
@@ -301,8 +301,8 @@ exec_query(struct psql *ps, const char *query)
 		}
 		if (st == PGRES_FATAL_ERROR || st == PGRES_BAD_RESPONSE ||
 		    st == PGRES_NONFATAL_ERROR) {
-			print_message(ps, PQresultErrorMessage(res));
-			set_result_vars(ps, res, 0);
+			psql_message(ps, PQresultErrorMessage(res));
+			psql_result_vars(ps, res, 0);
 			ok = 0;
 			PQclear(ps->last_error);
 			ps->last_error = res;
@@ -312,7 +312,7 @@ exec_query(struct psql *ps, const char *query)
 		next = next_result(ps);
 		snprintf(ps->last_tag, sizeof ps->last_tag, "%s",
 		    PQcmdStatus(res));
-		set_result_vars(ps, res, 1);
+		psql_result_vars(ps, res, 1);
 		if (handle_result(ps, res, next == NULL) != 0)
 			ok = 0;
 		PQclear(res);
@@ -327,8 +327,8 @@ exec_query(struct psql *ps, const char *query)
 static int
 describe_failed(struct psql *ps, PGresult *res)
 {
-	print_message(ps, PQerrorMessage(ps->conn));
-	set_result_vars(ps, res, 0);
+	psql_message(ps, PQerrorMessage(ps->conn));
+	psql_result_vars(ps, res, 0);
 	PQclear(ps->last_error);
 	ps->last_error = res;
 	return -1;
@@ -355,7 +355,7 @@ describe_query(struct psql *ps, const char *query)
 	if (PQnfields(res) == 0) {
 		fprintf(psql_qfout(ps), "The command has no result, or the "
 		    "result has no columns.\n");
-		set_result_vars(ps, res, 1);
+		psql_result_vars(ps, res, 1);
 		PQclear(res);
 		return 0;
 	}
@@ -376,21 +376,21 @@ describe_query(struct psql *ps, const char *query)
 	buf_free(&b);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 		return describe_failed(ps, res);
-	set_result_vars(ps, res, 1);
+	psql_result_vars(ps, res, 1);
 	psql_print_result(ps, res);
 	PQclear(res);
 	return 0;
 }
 
 /* Run one statement alone (the savepoints of ON_ERROR_ROLLBACK). */
-static int
-exec_quiet(struct psql *ps, const char *sql)
+int
+psql_exec_quiet(struct psql *ps, const char *sql)
 {
 	PGresult	*res = PQexec(ps->conn, sql);
 	int		 ok = PQresultStatus(res) == PGRES_COMMAND_OK;
 
 	if (!ok)
-		print_message(ps, PQresultErrorMessage(res));
+		psql_message(ps, PQresultErrorMessage(res));
 	PQclear(res);
 	return ok ? 0 : -1;
 }
@@ -457,9 +457,15 @@ psql_send(struct psql *ps, const char *query)
 		rc = -1;
 		goto done;
 	}
+	if (!ps->autocommit && PQtransactionStatus(ps->conn) ==
+	    PQTRANS_IDLE && !psql_command_no_begin(query) &&
+	    psql_exec_quiet(ps, "BEGIN") != 0) {
+		rc = -1;
+		goto done;
+	}
 	if (ps->on_error_rollback && PQtransactionStatus(ps->conn) ==
 	    PQTRANS_INTRANS) {
-		if (exec_quiet(ps, "SAVEPOINT pg_psql_temporary_savepoint")
+		if (psql_exec_quiet(ps, "SAVEPOINT pg_psql_temporary_savepoint")
 		    != 0) {
 			rc = -1;
 			goto done;
@@ -468,22 +474,27 @@ psql_send(struct psql *ps, const char *query)
 	}
 	ps->last_tag[0] = '\0';
 	start = clock_now();
-	rc = ps->gdesc ? describe_query(ps, query) : exec_query(ps, query);
+	if (ps->gdesc)
+		rc = describe_query(ps, query);
+	else if (psql_cursor_wanted(ps, query))
+		rc = psql_exec_cursor(ps, query);
+	else
+		rc = exec_query(ps, query);
 	if (rc != 0 && ps->echo == PSQL_ECHO_ERRORS) {
 		char	*stmt = xprintf("STATEMENT:  %s", query);
 
-		print_message(ps, stmt);
+		psql_message(ps, stmt);
 		free(stmt);
 	}
 	if (svpt) {
 		switch (PQtransactionStatus(ps->conn)) {
 		case PQTRANS_INERROR:
-			exec_quiet(ps, "ROLLBACK TO "
+			psql_exec_quiet(ps, "ROLLBACK TO "
 			    "pg_psql_temporary_savepoint");
 			break;
 		case PQTRANS_INTRANS:
 			if (!savepoint_gone(ps->last_tag))
-				exec_quiet(ps, "RELEASE "
+				psql_exec_quiet(ps, "RELEASE "
 				    "pg_psql_temporary_savepoint");
 			break;
 		default:

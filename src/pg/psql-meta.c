@@ -15,11 +15,11 @@
 
 /* Real psql commands sqlcheck does not reproduce. */
 static const char *const not_reproduced[] = {
-	"!", "?", "bind", "cd", "conninfo", "da", "dl",
+	"!", "?", "bind", "cd", "conninfo",
 	"e", "edit", "ef",
 	"ev", "h",
 	"help", "H", "html", "l", "list", "lo_export",
-	"lo_import", "lo_list", "lo_unlink",
+	"lo_import", "lo_unlink",
 	"password", "prompt", "s", "T",
 	"w", "write", "watch", NULL
 };
@@ -794,6 +794,18 @@ cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 
+/* \lo_list[+]: \dl[+]; psql reads two arguments and ignores them. */
+static enum psql_cmd
+cmd_lo_list(struct psql *ps, const char **pp, const char *cmd)
+{
+	int	i;
+
+	for (i = 0; i < 2; i++)
+		free(psql_scan_arg(ps, pp, 1));
+	return psql_describe(ps, cmd[7] == '+' ? "dl+" : "dl", NULL,
+	    NULL) == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
 /* \sf[+] and \sv[+]: the rest of the line names the object. */
 static enum psql_cmd
 cmd_source(struct psql *ps, const char **pp, const char *cmd)
@@ -854,11 +866,12 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp,
 		return cmd_gset(ps, pp);
 	if (strcmp(cmd, "crosstabview") == 0)
 		return cmd_crosstab(ps, pp);
+	if (strcmp(cmd, "lo_list") == 0 || strcmp(cmd, "lo_list+") == 0)
+		return cmd_lo_list(ps, pp, cmd);
 	if (strcmp(cmd, "sf") == 0 || strcmp(cmd, "sf+") == 0 ||
 	    strcmp(cmd, "sv") == 0 || strcmp(cmd, "sv+") == 0)
 		return cmd_source(ps, pp, cmd);
-	if ((cmd[0] == 'd' && strchr("+SCtvmisEnfxTDugpoALybcdXOeFPrR", cmd[1]) != NULL) ||
-	    strcmp(cmd, "z") == 0)
+	if (cmd[0] == 'd' || strcmp(cmd, "z") == 0)
 		return cmd_describe(ps, pp, cmd);
 	ps->unhandled = 1;
 	return PSQL_CMD_ERROR;

@@ -221,8 +221,8 @@ print_footers(struct psql *ps, const struct psql_table *t)
 		fprintf(psql_qfout(ps), "%s\n", t->footers[i]);
 	if (t->footers != NULL || !ps->popt.footer)
 		return;
-	fprintf(psql_qfout(ps), "(%zu row%s)\n", t->nrows, t->nrows == 1 ?
-	    "" : "s");
+	fprintf(psql_qfout(ps), "(%zu row%s)\n", t->prior + t->nrows,
+	    t->prior + t->nrows == 1 ? "" : "s");
 }
 
 /* Every header and cell broken into lines, and the column widths. */
@@ -271,8 +271,9 @@ psql_print_aligned(struct psql *ps, const struct psql_table *t,
 	a.ncols = t->ncols;
 	a.width = width;
 	a.aligns = t->aligns;
-	print_title(ps, &a, title);
-	if (!ps->popt.tuples_only) {
+	if (!t->more_before)
+		print_title(ps, &a, title);
+	if (!t->more_before && !ps->popt.tuples_only) {
 		if (a.border == 2)
 			print_rule(&a, PSQL_RULE_TOP);
 		print_header(&a, hl);
@@ -280,10 +281,12 @@ psql_print_aligned(struct psql *ps, const struct psql_table *t,
 	}
 	for (i = 0; i < t->nrows; i++)
 		print_row(&a, cl + i * (size_t)t->ncols);
-	if (a.border == 2)
-		print_rule(&a, PSQL_RULE_BOTTOM);
-	print_footers(ps, t);
-	fputc('\n', a.f);
+	if (!t->more_after) {
+		if (a.border == 2)
+			print_rule(&a, PSQL_RULE_BOTTOM);
+		print_footers(ps, t);
+		fputc('\n', a.f);
+	}
 	for (j = 0; j < t->ncols; j++)
 		psql_cell_lines_free(&hl[j]);
 	for (i = 0; i < n; i++)

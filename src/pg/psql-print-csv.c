@@ -44,7 +44,8 @@ psql_print_csv(struct psql *ps, const struct psql_table *t)
 	const char	*v;
 	int		 j;
 
-	if (ps->popt.expanded != 1 && !ps->popt.tuples_only) {
+	if (ps->popt.expanded != 1 && !ps->popt.tuples_only &&
+	    !t->more_before) {
 		for (j = 0; j < t->ncols; j++) {
 			if (j > 0)
 				fputc(sep, f);

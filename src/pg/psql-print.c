@@ -195,7 +195,9 @@ print_unaligned(struct psql *ps, const struct psql_table *t)
 	int		 need_rs = 0, j;
 	size_t		 i, n = t->nrows * (size_t)t->ncols;
 
-	if (!ps->popt.tuples_only) {
+	if (t->more_before)
+		need_rs = 1;	/* the batch before left its last row open */
+	else if (!ps->popt.tuples_only) {
 		for (j = 0; j < t->ncols; j++) {
 			if (j > 0)
 				fputs(fs, f);
@@ -214,6 +216,8 @@ print_unaligned(struct psql *ps, const struct psql_table *t)
 		else
 			need_rs = 1;
 	}
+	if (t->more_after)
+		return;
 	for (i = 0; i < t->nfooters && !ps->popt.tuples_only; i++) {
 		if (need_rs)
 			fputs(rs, f);
@@ -223,7 +227,8 @@ print_unaligned(struct psql *ps, const struct psql_table *t)
 	if (!ps->popt.tuples_only && ps->popt.footer && t->footers == NULL) {
 		if (need_rs)
 			fputs(rs, f);
-		fprintf(f, "(%zu row%s)", t->nrows, t->nrows == 1 ? "" : "s");
+		n = t->prior + t->nrows;
+		fprintf(f, "(%zu row%s)", n, n == 1 ? "" : "s");
 		need_rs = 1;
 	}
 	if (need_rs)
@@ -276,7 +281,9 @@ psql_print_table(struct psql *ps, const struct psql_table *t)
 		return;
 	}
 	if (ps->popt.format == PSQL_FMT_UNALIGNED) {
-		print_title(ps, t->title != NULL ? t->title : ps->popt.title);
+		if (!t->more_before)
+			print_title(ps, t->title != NULL ? t->title :
+			    ps->popt.title);
 		print_unaligned(ps, t);
 	} else
 		psql_print_aligned(ps, t, t->title != NULL ? t->title :
@@ -296,13 +303,19 @@ psql_print_result(struct psql *ps, const PGresult *res)
  */
 static void
 print_res(struct psql *ps, const PGresult *res, const char *title,
-    int null_empty, char **footers, size_t nfooters)
+    int null_empty, char **footers, size_t nfooters,
+    const struct psql_table *batch)
 {
 	struct psql_table	 t;
 	size_t			 i;
 	int			 j;
 
 	memset(&t, 0, sizeof t);
+	if (batch != NULL) {
+		t.more_before = batch->more_before;
+		t.more_after = batch->more_after;
+		t.prior = batch->prior;
+	}
 	t.ncols = PQnfields(res);
 	t.nrows = (size_t)PQntuples(res);
 	t.headers = xcalloc((size_t)t.ncols + 1, sizeof *t.headers);
@@ -340,7 +353,25 @@ void
 psql_print_titled(struct psql *ps, const PGresult *res, const char *title,
     int null_empty)
 {
-	print_res(ps, res, title, null_empty, NULL, 0);
+	print_res(ps, res, title, null_empty, NULL, 0, NULL);
+}
+
+/*
+ * One FETCH_COUNT batch of a query's rows: prior rows came before it;
+ * the first has the title and header, the last the footer and the
+ * blank line, as psql's start_table and stop_table.
+ */
+void
+psql_print_batch(struct psql *ps, const PGresult *res, size_t prior,
+    int first, int last)
+{
+	struct psql_table	batch;
+
+	memset(&batch, 0, sizeof batch);
+	batch.more_before = !first;
+	batch.more_after = !last;
+	batch.prior = prior;
+	print_res(ps, res, NULL, 0, NULL, 0, &batch);
 }
 
 /*
@@ -354,7 +385,7 @@ psql_print_footed(struct psql *ps, const PGresult *res, const char *title,
 	char	*none = NULL;
 
 	print_res(ps, res, title, 1, footer != NULL ? &footer : &none,
-	    footer != NULL);
+	    footer != NULL, NULL);
 }
 
 /*
@@ -367,5 +398,5 @@ psql_print_footers(struct psql *ps, const PGresult *res, const char *title,
 {
 	char	*none = NULL;
 
-	print_res(ps, res, title, 1, n > 0 ? footers : &none, n);
+	print_res(ps, res, title, 1, n > 0 ? footers : &none, n, NULL);
 }

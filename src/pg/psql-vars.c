@@ -6,6 +6,8 @@
  * good one to the session.
  */
 #include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +83,29 @@ bool_hook(struct psql *ps, const char *name, const char *val, int *dst)
 		return -1;
 	}
 	*dst = b;
+	return 0;
+}
+
+/* An integer (FETCH_COUNT), or -1 with psql's message. */
+static int
+int_hook(struct psql *ps, const char *name, const char *val, int *dst)
+{
+	char	*end;
+	long	 n;
+
+	if (val == NULL) {
+		*dst = 0;
+		return 0;
+	}
+	errno = 0;
+	n = strtol(val, &end, 0);
+	if (end == val || *end != '\0' || errno != 0 || n < INT_MIN ||
+	    n > INT_MAX) {
+		psql_error(ps, "invalid value \"%s\" for \"%s\": integer "
+		    "expected", val, name);
+		return -1;
+	}
+	*dst = (int)n;
 	return 0;
 }
 
@@ -191,6 +216,10 @@ special_hook(struct psql *ps, const char *name, const char *val)
 		return bool_hook(ps, name, val, &ps->on_error_stop);
 	if (strcmp(name, "SINGLESTEP") == 0)
 		return bool_hook(ps, name, val, &ps->singlestep);
+	if (strcmp(name, "AUTOCOMMIT") == 0)
+		return bool_hook(ps, name, val, &ps->autocommit);
+	if (strcmp(name, "FETCH_COUNT") == 0)
+		return int_hook(ps, name, val, &ps->fetch_count);
 	if (strcmp(name, "ON_ERROR_ROLLBACK") == 0)
 		return rollback_hook(ps, val);
 	if (strcmp(name, "VERBOSITY") == 0)
@@ -227,6 +256,8 @@ substitute(const char *name, const char *val)
 		return "default";
 	if (strcmp(name, "SHOW_CONTEXT") == 0)
 		return "errors";
+	if (strcmp(name, "FETCH_COUNT") == 0)
+		return "0";
 	return NULL;
 }
 

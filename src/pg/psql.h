@@ -15,6 +15,8 @@
  *	psql-meta-shell.c	\! COMMAND
  *	psql-exec.c	sending a query: results, notices, errors, COPY,
  *			ON_ERROR_ROLLBACK, \gset
+ *	psql-autocommit.c	AUTOCOMMIT off: which queries get a BEGIN
+ *	psql-cursor.c	FETCH_COUNT: a SELECT through a cursor, in batches
  *	psql-print.c	unaligned and expanded tables, display widths
  *	psql-print-aligned.c	aligned tables: \pset border, linestyle
  *	psql-print-expanded.c	the same, expanded (\x)
@@ -124,6 +126,8 @@ struct psql {
 	int		 quiet;
 	int		 on_error_stop;
 	int		 on_error_rollback;
+	int		 autocommit;	/* off: psql's implicit BEGIN */
+	int		 fetch_count;	/* FETCH_COUNT: rows a fetch, 0 all */
 	int		 singlestep;
 	int		 timing;	/* \timing: "Time: ..." after a query */
 	struct psql_popt popt;
@@ -202,6 +206,15 @@ FILE	*psql_g_file(struct psql *);
 
 /* psql-exec.c */
 int	 psql_send(struct psql *, const char *);
+int	 psql_command_no_begin(const char *);
+void	 psql_message(struct psql *, const char *);
+void	 psql_result_vars(struct psql *, const PGresult *, int);
+int	 psql_store_row(struct psql *, const PGresult *);
+int	 psql_exec_quiet(struct psql *, const char *);
+
+/* psql-cursor.c: FETCH_COUNT */
+int	 psql_cursor_wanted(struct psql *, const char *);
+int	 psql_exec_cursor(struct psql *, const char *);
 void	 psql_notice(void *, const char *);
 int	 psql_connect(struct psql *, const char *, const char *,
 	    const char *, const char *);
@@ -216,6 +229,7 @@ FILE	*psql_qfout(const struct psql *);
 void	 psql_print_result(struct psql *, const PGresult *);
 void	 psql_print_titled(struct psql *, const PGresult *, const char *,
 	    int);
+void	 psql_print_batch(struct psql *, const PGresult *, size_t, int, int);
 void	 psql_print_footed(struct psql *, const PGresult *, const char *,
 	    char *);
 void	 psql_print_footers(struct psql *, const PGresult *, const char *,
@@ -229,6 +243,10 @@ struct psql_table {
 	const char	*title;		/* NULL: \pset title */
 	char		**footers;	/* instead of "(N rows)", or NULL */
 	size_t		 nfooters;
+	/* FETCH_COUNT's batches: one table printed in parts */
+	int		 more_before;	/* not the first: no title, header */
+	int		 more_after;	/* not the last: no footer, blank line */
+	size_t		 prior;		/* rows of the batches before */
 };
 void	 psql_print_table(struct psql *, const struct psql_table *);
 
@@ -342,6 +360,9 @@ int	 psql_describe_types(struct psql *, const char *, const char *);
 /* psql-describe-more.c */
 int	 psql_describe_more(struct psql *, const char *, const char *,
 	    const char *);
+
+/* psql-describe-names.c */
+int	 psql_describe_invalid(const char *);
 int	 psql_describe_paired(const char *);
 
 /* psql-describe-opclass.c */

@@ -1,5 +1,5 @@
 -- the other object lists: \dA \dL \dy \dconfig \dd \dX \db \dc \dO,
--- \dA[cfop] \dP \ddp \drds \dRp \dRs, the foreign-data ones \dew \des \deu \det
+-- \dA[cfop] \dP \ddp \drds \dRp \dRs \dl \da, the foreign-data ones \dew \des \deu \det
 -- (and \d on foreign tables) and the text search ones \dF \dFd \dFp
 -- \dFt, with patterns and the + and S modifiers
 CREATE SCHEMA regress_dmore_s;
@@ -147,6 +147,36 @@ ALTER TABLE regress_dmore_t ENABLE REPLICA RULE regress_dmore_rule4;
 DROP SUBSCRIPTION regress_dmore_sub;
 DROP PUBLICATION regress_dmore_pub, regress_dmore_pub2, regress_dmore_pub3;
 DROP TABLE regress_dmore_pubt;
+-- large objects (\dl ignores a pattern, \lo_list its arguments)
+SELECT lo_create(4242001) AS lo1, lo_create(4242002) AS lo2 \gset
+COMMENT ON LARGE OBJECT 4242001 IS 'a large object';
+GRANT SELECT ON LARGE OBJECT 4242002 TO PUBLIC;
+\dl
+\dl+ x
+\lo_list
+\lo_list+ x y
+SELECT lo_unlink(:lo1) + lo_unlink(:lo2) AS unlinked;
+\dl
+-- aggregates
+CREATE AGGREGATE regress_dmore_agg(int) (sfunc = int4pl, stype = int);
+CREATE AGGREGATE regress_dmore_cnt(*) (sfunc = int8inc, stype = int8,
+  initcond = '0');
+COMMENT ON AGGREGATE regress_dmore_agg(int) IS 'a sum';
+\da
+\da+ regress_dmore_c*
+\daS pg_catalog.bool_and
+DROP AGGREGATE regress_dmore_agg(int);
+DROP AGGREGATE regress_dmore_cnt(*);
+-- the forms psql calls invalid
+\dAS
+\dFS
+\de
+\dex
+\dk
+\dRx
+\drx
+\dPx
+\dfz foo
 -- extended statistics
 CREATE STATISTICS regress_dmore_st1 (ndistinct) ON a, b FROM regress_dmore_t;
 CREATE STATISTICS regress_dmore_st2 ON a, (b + 1) FROM regress_dmore_t;

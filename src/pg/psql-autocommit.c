@@ -1,0 +1,135 @@
+/*
+ * psql-autocommit.c: with \set AUTOCOMMIT off, psql sends BEGIN before a
+ * query when no transaction is open, except before the commands that
+ * control transactions (BEGIN, COMMIT, PREPARE TRANSACTION, ...) and
+ * those PostgreSQL refuses inside one (VACUUM, CREATE DATABASE, CREATE
+ * INDEX CONCURRENTLY, ALTER SYSTEM, DISCARD ALL, ...).  This file tells
+ * which a query starts with, reading its words as psql does: after
+ * white space and comments, case-insensitively, letters only.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "psql.h"
+
+/* Past white space, "--" comments and nested slash-star comments. */
+static const char *
+skip_space(const char *p)
+{
+	int	depth;
+
+	for (;;) {
+		while (isspace((unsigned char)*p))
+			p++;
+		if (p[0] == '-' && p[1] == '-') {
+			p += strcspn(p, "\n");
+			continue;
+		}
+		if (p[0] != '/' || p[1] != '*')
+			return p;
+		for (depth = 0; *p != '\0';) {
+			if (p[0] == '/' && p[1] == '*') {
+				depth++;
+				p += 2;
+			} else if (p[0] == '*' && p[1] == '/') {
+				p += 2;
+				if (--depth == 0)
+					break;
+			} else
+				p++;
+		}
+	}
+}
+
+/*
+ * The next word of *pp (ASCII letters only, as psql reads it): 1 when
+ * it is w, and *pp is moved past the word either way.
+ */
+static int
+next_word_is(const char **pp, const char *w)
+{
+	const char	*p = skip_space(*pp);
+	size_t		 n = 0;
+
+	while (isascii((unsigned char)p[n]) && isalpha((unsigned char)p[n]))
+		n++;
+	*pp = p + n;
+	return n == strlen(w) && strncasecmp(p, w, n) == 0;
+}
+
+/* CREATE ...: DATABASE, TABLESPACE, [UNIQUE] INDEX CONCURRENTLY. */
+static int
+create_no_begin(const char *p)
+{
+	const char	*q = p;
+
+	if (next_word_is(&q, "database"))
+		return 1;
+	q = p;
+	if (next_word_is(&q, "tablespace"))
+		return 1;
+	q = p;
+	if (!next_word_is(&q, "unique"))
+		q = p;
+	return next_word_is(&q, "index") && next_word_is(&q, "concurrently");
+}
+
+/*
+ * DROP or REINDEX ...: DATABASE, SYSTEM, TABLESPACE, and INDEX or TABLE
+ * CONCURRENTLY (psql lets the odd combinations through too).
+ */
+static int
+drop_no_begin(const char *p)
+{
+	const char	*q = p;
+
+	if (next_word_is(&q, "database"))
+		return 1;
+	q = p;
+	if (next_word_is(&q, "system"))
+		return 1;
+	q = p;
+	if (next_word_is(&q, "tablespace"))
+		return 1;
+	q = p;
+	if (next_word_is(&q, "index") || (q = p, next_word_is(&q, "table")))
+		return next_word_is(&q, "concurrently");
+	return 0;
+}
+
+/* 1 when psql sends query without its implicit BEGIN. */
+int
+psql_command_no_begin(const char *query)
+{
+	static const char *const control[] = { "abort", "begin", "start",
+	    "commit", "end", "rollback", "vacuum", NULL };
+	const char	*p;
+	size_t		 i;
+
+	for (i = 0; control[i] != NULL; i++) {
+		p = query;
+		if (next_word_is(&p, control[i]))
+			return 1;
+	}
+	p = query;
+	if (next_word_is(&p, "prepare"))
+		return next_word_is(&p, "transaction");
+	p = query;
+	if (next_word_is(&p, "cluster"))	/* CLUSTER alone only */
+		return !isalpha((unsigned char)*skip_space(p));
+	p = query;
+	if (next_word_is(&p, "create"))
+		return create_no_begin(p);
+	p = query;
+	if (next_word_is(&p, "alter"))
+		return next_word_is(&p, "system");
+	p = query;
+	if (next_word_is(&p, "drop") || (p = query, next_word_is(&p,
+	    "reindex")))
+		return drop_no_begin(p);
+	p = query;
+	if (next_word_is(&p, "discard"))
+		return next_word_is(&p, "all");
+	return 0;
+}

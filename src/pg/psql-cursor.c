@@ -1,0 +1,164 @@
+/*
+ * psql-cursor.c: \set FETCH_COUNT N, as psql 15 runs a SELECT or VALUES
+ * with it: BEGIN when no transaction is open, "DECLARE _psql_cursor NO
+ * SCROLL CURSOR FOR" and the query on the next line (so an error's LINE
+ * counts that line), FETCH FORWARD N until a short batch, CLOSE, then
+ * COMMIT or ROLLBACK of its own transaction.  Each batch is printed as
+ * a part of one table: each has its own column widths; the first has
+ * the header, the last the footer with the count of all rows.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "psql.h"
+
+/* Past white space, comments and left parentheses (is_select_command). */
+static const char *
+skip_to_word(const char *p)
+{
+	int	depth = 0;
+
+	for (;;) {
+		if (isspace((unsigned char)*p) || (depth == 0 && *p == '('))
+			p++;
+		else if (p[0] == '/' && p[1] == '*') {
+			depth++;
+			p += 2;
+		} else if (depth > 0 && p[0] == '*' && p[1] == '/') {
+			depth--;
+			p += 2;
+		} else if (depth == 0 && p[0] == '-' && p[1] == '-')
+			p += strcspn(p, "\n");
+		else if (depth > 0 && *p != '\0')
+			p++;
+		else
+			return p;
+	}
+}
+
+/* 1 when the query starts with the word w (ASCII letters, any case). */
+static int
+starts_with_word(const char *query, const char *w)
+{
+	const char	*p = skip_to_word(query);
+	size_t		 n = 0;
+
+	while (isascii((unsigned char)p[n]) && isalpha((unsigned char)p[n]))
+		n++;
+	return n == strlen(w) && strncasecmp(p, w, n) == 0;
+}
+
+/*
+ * Whether psql would run query through a cursor: FETCH_COUNT set, a
+ * SELECT or VALUES, not for \gexec or \crosstabview.  Under \x the
+ * batches are not reproduced: reported as not supported (the query then
+ * runs whole).
+ */
+int
+psql_cursor_wanted(struct psql *ps, const char *query)
+{
+	if (ps->fetch_count <= 0 || ps->gexec || ps->crosstab ||
+	    (!starts_with_word(query, "select") &&
+	    !starts_with_word(query, "values")))
+		return 0;
+	if (ps->popt.expanded == 1 && ps->gset_prefix == NULL) {
+		psql_unsupported(ps, "set FETCH_COUNT with \\x");
+		return 0;
+	}
+	return 1;
+}
+
+/* A command of the cursor's; 0, or -1 with the error printed. */
+static int
+cursor_command(struct psql *ps, const char *sql)
+{
+	PGresult	*res = PQexec(ps->conn, sql);
+	int		 ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+
+	if (!ok) {
+		psql_message(ps, PQerrorMessage(ps->conn));
+		psql_result_vars(ps, res, 0);
+		PQclear(ps->last_error);
+		ps->last_error = res;
+		return -1;
+	}
+	PQclear(res);
+	return 0;
+}
+
+/* The batches, printed (or the one row \gset keeps); 0 or -1. */
+static int
+fetch_all(struct psql *ps, size_t *total)
+{
+	char		 fetch[64];
+	PGresult	*res;
+	int		 n, count = ps->gset_prefix != NULL ? 2 : ps->fetch_count;
+	int		 first = 1, rc = 0;
+
+	snprintf(fetch, sizeof fetch, "FETCH FORWARD %d FROM _psql_cursor",
+	    count);
+	for (;;) {
+		res = PQexec(ps->conn, fetch);
+		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+			psql_message(ps, PQerrorMessage(ps->conn));
+			psql_result_vars(ps, res, 0);
+			PQclear(ps->last_error);
+			ps->last_error = res;
+			return -1;
+		}
+		if (ps->gset_prefix != NULL) {
+			rc = psql_store_row(ps, res);
+			PQclear(res);
+			return rc;
+		}
+		n = PQntuples(res);
+		psql_print_batch(ps, res, *total, first, n < count);
+		*total += (size_t)n;
+		first = 0;
+		PQclear(res);
+		if (n < count)
+			return 0;
+	}
+}
+
+/*
+ * Run query through a cursor (psql's ExecQueryUsingCursor).  0, or -1
+ * when it failed (the message printed).
+ */
+int
+psql_exec_cursor(struct psql *ps, const char *query)
+{
+	char	*declare, num[32];
+	size_t	 total = 0;
+	int	 own = 0, rc;
+	FILE	*saved = ps->qout;
+
+	if (PQtransactionStatus(ps->conn) == PQTRANS_IDLE) {
+		if (cursor_command(ps, "BEGIN") != 0)
+			return -1;
+		own = 1;
+	}
+	declare = xprintf("DECLARE _psql_cursor NO SCROLL CURSOR FOR\n%s",
+	    query);
+	rc = cursor_command(ps, declare);
+	free(declare);
+	if (rc == 0 && ps->gfname != NULL && ps->gset_prefix == NULL &&
+	    (ps->qout = psql_g_file(ps)) == NULL)
+		rc = -1;
+	if (rc == 0)
+		rc = fetch_all(ps, &total);
+	ps->qout = saved;
+	if (rc == 0) {
+		psql_var_set(ps, "ERROR", "false");
+		psql_var_set(ps, "SQLSTATE", "00000");
+		snprintf(num, sizeof num, "%zu", total);
+		psql_var_set(ps, "ROW_COUNT", num);
+		rc = cursor_command(ps, "CLOSE _psql_cursor");
+	} else
+		PQclear(PQexec(ps->conn, "CLOSE _psql_cursor"));
+	if (own && cursor_command(ps, rc == 0 ? "COMMIT" : "ROLLBACK") != 0)
+		rc = -1;
+	return rc;
+}
