@@ -4,16 +4,17 @@
  * Partition of / Partition constraint, Partition key, Indexes, Check
  * constraints, Foreign-key constraints, Referenced by, Policies and
  * Statistics objects and Rules (psql-describe-attached.c), Publications
- * (psql-describe-publications.c), Triggers, a foreign
- * table's Server and FDW options (psql-describe-fdw.c), Inherits,
+ * (psql-describe-publications.c), Triggers (psql-describe-events.c), a
+ * foreign table's Server and FDW options (psql-describe-fdw.c), Inherits,
  * Child tables / Partitions (or their number), Typed table of type, then
  * for \d+ Replica Identity, Access method (unless HIDE_TABLEAM) and
- * Options; a view's \d+ has its View definition, a materialized view's
- * Indexes, View definition and the \d+ lines; an index has Partition
- * of, the line of psql-describe-kinds.c, a partitioned index its
- * partitions, and with + (Access method and) Options; a composite type
- * has none.  The catalog queries
- * are sqlcheck's own; psql-describe.c refuses what is not printed here.
+ * Options; a view's \d+ has its View definition and Rules, then its
+ * Triggers; a materialized view's Indexes, Statistics objects, View
+ * definition and the \d+ lines; an index has Partition of, the line of
+ * psql-describe-kinds.c, a partitioned index its partitions, and with +
+ * (Access method and) Options; a composite type has none.  The catalog
+ * queries are sqlcheck's own; psql-describe.c refuses what is not
+ * printed here.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -167,17 +168,6 @@ footer_constraints(struct psql *ps, struct psql_table *t, const char *oid)
 	    "    TABLE \"%s\" CONSTRAINT \"%s\" %s");
 }
 
-/* The Triggers section. */
-static void
-footer_triggers(struct psql *ps, struct psql_table *t, const char *oid)
-{
-	footer_section(ps, t, oid, "SELECT t.tgname, pg_catalog."
-	    "regexp_replace(pg_catalog.pg_get_triggerdef(t.oid, true), "
-	    "'^CREATE (CONSTRAINT )?TRIGGER [^ ]+ ', ''), '' FROM "
-	    "pg_catalog.pg_trigger t WHERE t.tgrelid = $1::pg_catalog.oid "
-	    "AND NOT t.tgisinternal ORDER BY 1", "Triggers:", "    %s %s%s");
-}
-
 /* "Heading: first," then the others under it, as psql lists them. */
 static void
 footer_list(struct psql_table *t, const char *heading, const PGresult *r,
@@ -291,13 +281,21 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 	}
 	if (ri->kind == 'c')
 		return;
-	if (ri->kind == 'v' || ri->kind == 'm') {
-		if (ri->kind == 'm')
-			footer_indexes(ps, t, ri->oid);
-		if (ri->verbose)
+	if (ri->kind == 'v') {
+		if (ri->verbose) {
 			footer_view(ps, t, ri->oid);
-		if (ri->kind == 'm' && ri->verbose)
+			psql_view_rule_footers(ps, t, ri->oid);
+		}
+		psql_trigger_footers(ps, t, ri->oid);
+		return;
+	}
+	if (ri->kind == 'm') {
+		footer_indexes(ps, t, ri->oid);
+		psql_statistics_footers(ps, t, ri->oid);
+		if (ri->verbose) {
+			footer_view(ps, t, ri->oid);
 			footer_verbose(ps, t, ri);
+		}
 		return;
 	}
 	footer_partitioning(ps, t, ri);
@@ -307,7 +305,7 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 	psql_statistics_footers(ps, t, ri->oid);
 	psql_rule_footers(ps, t, ri->oid);
 	psql_publication_footers(ps, t, ri->oid);
-	footer_triggers(ps, t, ri->oid);
+	psql_trigger_footers(ps, t, ri->oid);
 	if (ri->kind == 'f')
 		psql_foreign_table_footers(ps, t, ri->oid);
 	footer_inheritance(ps, t, ri);

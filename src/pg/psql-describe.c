@@ -7,11 +7,10 @@
  * unless HIDE_TOAST_COMPRESSION, Stats target and Description), then
  * the footers of psql-describe-footer.c; sequences are in
  * psql-describe-kinds.c.  The catalog queries are sqlcheck's own.
- * Other relation kinds (TOAST tables) and what the footers
- * do not print (a view's rules, tablespaces, foreign keys of
- * partitioned tables) are reported as not reproduced rather than
- * printed differently.  \d without a name and the list
- * commands are in psql-describe-list.c.
+ * Other relation kinds (TOAST tables) and what the footers do not print
+ * (tablespaces, foreign keys of partitioned tables) are reported as not
+ * reproduced rather than printed differently.  \d without a name and
+ * the list commands are in psql-describe-list.c.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -212,14 +211,7 @@ describe(struct psql *ps, const char *pattern, int verbose)
 	    "COALESCE(am.amname, ''), pg_catalog.array_to_string(c.reloptions"
 	    " || array(SELECT 'toast.' || x FROM pg_catalog.unnest("
 	    "tc.reloptions) x), ', '), CASE"
-	    " WHEN c.relkind IN ('v', 'm') AND EXISTS (SELECT 1 FROM "
-	    "pg_catalog.pg_rewrite w WHERE w.ev_class = c.oid AND w.rulename"
-	    " <> '_RETURN') THEN 'rules'"
-	    " WHEN c.relkind = 'm' AND EXISTS (SELECT 1 FROM pg_catalog."
-	    "pg_statistic_ext s WHERE s.stxrelid = c.oid) THEN 'statistics "
-	    "objects'"
 	    " WHEN c.reltablespace <> 0 THEN 'a tablespace'"
-	    " WHEN c.relkind = 'v' AND c.relhastriggers THEN 'triggers'"
 	    " WHEN (c.relkind = 'p' OR c.relispartition) AND EXISTS (SELECT 1"
 	    " FROM pg_catalog.pg_constraint k WHERE k.contype = 'f' AND "
 	    "(k.conrelid = c.oid OR k.confrelid = c.oid OR k.conparentid <> 0"

@@ -30,6 +30,7 @@ psql_new(FILE *out, const char *test)
 	ps->popt.csv_fieldsep = ',';
 	ps->popt.border = 1;
 	ps->popt.footer = 1;
+	ps->popt.pager = 1;
 	ps->popt.null = xstrdup("");
 	ps->popt.fieldsep = xstrdup("|");
 	ps->popt.recordsep = xstrdup("\n");

@@ -353,8 +353,6 @@ pset_known(const char *opt)
 int
 psql_pset(struct psql *ps, const char *opt, const char *val)
 {
-	static int	 pager = 1;
-
 	if (strcmp(opt, "format") == 0) {
 		if (psql_pset_format(ps, val) != 0)
 			return -1;
@@ -390,6 +388,12 @@ psql_pset(struct psql *ps, const char *opt, const char *val)
 		if (!ps->quiet && val == NULL)
 			fprintf(ps->out, "Default footer is %s.\n",
 			    ps->popt.footer ? "on" : "off");
+	} else if (strcmp(opt, "numericlocale") == 0) {
+		if (pset_bool(ps, val, &ps->popt.numericlocale, opt) != 0)
+			return -1;
+		if (!ps->quiet && val == NULL)
+			fprintf(ps->out, "Locale-adjusted numeric output is "
+			    "%s.\n", ps->popt.numericlocale ? "on" : "off");
 	} else if (strcmp(opt, "null") == 0) {
 		if (val != NULL)
 			pset_replace(&ps->popt.null, val);
@@ -411,15 +415,15 @@ psql_pset(struct psql *ps, const char *opt, const char *val)
 			fprintf(ps->out, "Title is unset.\n");
 	} else if (strcmp(opt, "pager") == 0) {
 		if (val == NULL)
-			pager = pager ? 0 : 1;
+			ps->popt.pager = ps->popt.pager ? 0 : 1;
 		else if (strcasecmp(val, "always") == 0)
-			pager = 2;
-		else if (pset_bool(ps, val, &pager, opt) != 0)
+			ps->popt.pager = 2;
+		else if (pset_bool(ps, val, &ps->popt.pager, opt) != 0)
 			return -1;
 		if (!ps->quiet)
-			fprintf(ps->out, "%s\n", pager == 0 ? "Pager usage is "
-			    "off." : pager == 1 ? "Pager is used for long "
-			    "output." : "Pager is always used.");
+			fprintf(ps->out, "%s\n", ps->popt.pager == 0 ? "Pager "
+			    "usage is off." : ps->popt.pager == 1 ? "Pager is "
+			    "used for long output." : "Pager is always used.");
 	} else if (strcmp(opt, "border") == 0) {
 		if (val != NULL)
 			ps->popt.border = (unsigned short)atoi(val);
@@ -454,6 +458,62 @@ cmd_timing(struct psql *ps, const char **pp)
 	return PSQL_CMD_OK;
 }
 
+/* A \pset string value as psql shows it: quoted, \n and ' escaped. */
+static char *
+pset_quoted(const char *v)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	buf_addc(&b, '\'');
+	for (; *v != '\0'; v++) {
+		if (*v == '\n')
+			buf_adds(&b, "\\n");
+		else if (*v == '\'')
+			buf_adds(&b, "\\'");
+		else
+			buf_addc(&b, *v);
+	}
+	buf_addc(&b, '\'');
+	return buf_detach(&b);
+}
+
+/* \pset without an option: every setting, as psql 15 lists them. */
+static void
+pset_show_all(struct psql *ps)
+{
+	static const char *const linestyles[] = { "ascii", "old-ascii",
+	    "unicode" };
+	const struct psql_popt	*o = &ps->popt;
+	char			 csv[2] = { o->csv_fieldsep, '\0' };
+	char			*q[5];
+	size_t			 i;
+
+	q[0] = pset_quoted(csv);
+	q[1] = pset_quoted(o->fieldsep);
+	q[2] = pset_quoted(o->null);
+	q[3] = pset_quoted(o->recordsep);
+	q[4] = o->title != NULL ? pset_quoted(o->title) : xstrdup("");
+	fprintf(ps->out, "%-24s %d\n%-24s %d\n%-24s %s\n%-24s %s\n"
+	    "%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n"
+	    "%-24s %s\n%-24s %d\n%-24s %d\n%-24s %s\n%-24s %s\n%-24s %s\n"
+	    "%-24s %s\n%-24s %s\n", "border", o->border, "columns", 0,
+	    "csv_fieldsep", q[0], "expanded", o->expanded == 2 ? "auto" :
+	    o->expanded ? "on" : "off", "fieldsep", q[1], "fieldsep_zero",
+	    "off", "footer", o->footer ? "on" : "off", "format",
+	    psql_format_name(o->format), "linestyle",
+	    linestyles[o->linestyle], "null", q[2], "numericlocale",
+	    o->numericlocale ? "on" : "off", "pager", o->pager,
+	    "pager_min_lines", 0, "recordsep", q[3], "recordsep_zero", "off",
+	    "tableattr", "", "title", q[4], "tuples_only", o->tuples_only ?
+	    "on" : "off");
+	fprintf(ps->out, "%-24s single\n%-24s single\n%-24s single\n",
+	    "unicode_border_linestyle", "unicode_column_linestyle",
+	    "unicode_header_linestyle");
+	for (i = 0; i < 5; i++)
+		free(q[i]);
+}
+
 static enum psql_cmd
 cmd_pset(struct psql *ps, const char **pp)
 {
@@ -461,8 +521,8 @@ cmd_pset(struct psql *ps, const char **pp)
 	int	 rc;
 
 	if (opt == NULL) {
-		psql_unsupported(ps, "pset");
-		return PSQL_CMD_ERROR;
+		pset_show_all(ps);
+		return PSQL_CMD_OK;
 	}
 	val = psql_scan_arg(ps, pp, 1);
 	rc = psql_pset(ps, opt, val);
@@ -603,6 +663,42 @@ copy_path(const char *w, size_t n)
 	return buf_detach(&b);
 }
 
+/*
+ * \copy's stdin, stdout, pstdin and pstdout (*std set for them): stdin
+ * is the script being read (its lines up to "\."), stdout where query
+ * results go (\o), pstdout psql's own output; pstdin, psql's standard
+ * input, is the script unless it is an \i file (refused).  0, or -1.
+ */
+static int
+copy_std_stream(struct psql *ps, const char *path, int from, int *std)
+{
+	*std = 1;
+	if (strcasecmp(path, from ? "stdin" : "stdout") == 0)
+		ps->copy_stream = NULL;
+	else if (!from && strcasecmp(path, "pstdout") == 0)
+		ps->copy_stream = ps->out;
+	else if (from && strcasecmp(path, "pstdin") == 0) {
+		if (ps->src == NULL || !ps->src->is_stdin) {
+			psql_unsupported(ps, "copy from pstdin in an \\i file");
+			return -1;
+		}
+		ps->copy_stream = NULL;
+	} else
+		*std = 0;
+	return 0;
+}
+
+/* \! COMMAND (the rest of the line). */
+static enum psql_cmd
+cmd_shell(struct psql *ps, const char **pp)
+{
+	char	*command = psql_scan_rest(pp);
+	int	 rc = psql_shell(ps, command);
+
+	free(command);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
 /* \copy TABLE|(QUERY) [(COLS)] FROM|TO FILE [OPTIONS]. */
 static enum psql_cmd
 cmd_copy(struct psql *ps, const char **pp)
@@ -610,7 +706,7 @@ cmd_copy(struct psql *ps, const char **pp)
 	char		*line = psql_scan_rest(pp), *path = NULL, *sql;
 	const char	*p = line, *w, *dir = NULL, *rest = "";
 	size_t		 n;
-	int		 rc, from = 0;
+	int		 rc, from = 0, std;
 
 	while (*(w = copy_word(p, &n)) != '\0') {
 		p = w + n;
@@ -631,16 +727,13 @@ cmd_copy(struct psql *ps, const char **pp)
 		free(path);
 		return PSQL_CMD_ERROR;
 	}
-	if (strcasecmp(path, "stdin") == 0 || strcasecmp(path, "stdout") ==
-	    0 || strcasecmp(path, "pstdin") == 0 || strcasecmp(path,
-	    "pstdout") == 0) {
-		psql_unsupported(ps, "copy with stdin or stdout");
+	if (copy_std_stream(ps, path, from, &std) != 0) {
 		free(line);
 		free(path);
 		return PSQL_CMD_ERROR;
 	}
-	ps->copy_stream = fopen(path, from ? "r" : "w");
-	if (ps->copy_stream == NULL) {
+	if (!std && (ps->copy_stream = fopen(path, from ? "r" : "w")) ==
+	    NULL) {
 		psql_error(ps, "%s: %s", path, strerror(errno));
 		free(line);
 		free(path);
@@ -649,7 +742,8 @@ cmd_copy(struct psql *ps, const char **pp)
 	sql = xprintf("COPY %.*s %s%s", (int)(dir - line), line,
 	    from ? "FROM STDIN" : "TO STDOUT", rest);
 	rc = psql_send(ps, sql);
-	fclose(ps->copy_stream);
+	if (!std)
+		fclose(ps->copy_stream);
 	ps->copy_stream = NULL;
 	free(sql);
 	free(line);
@@ -766,6 +860,8 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp,
 		return cmd_connect(ps, pp);
 	if (strcmp(cmd, "copy") == 0)
 		return cmd_copy(ps, pp);
+	if (strcmp(cmd, "!") == 0)
+		return cmd_shell(ps, pp);
 	if (strcmp(cmd, "gset") == 0)
 		return cmd_gset(ps, pp);
 	if (strcmp(cmd, "crosstabview") == 0)

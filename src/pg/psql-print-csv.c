@@ -78,8 +78,9 @@ static const struct {
 	{ "wrapped", PSQL_FMT_WRAPPED }
 };
 
-static const char *
-format_name(enum psql_format f)
+/* The name of a format, as \pset says it. */
+const char *
+psql_format_name(enum psql_format f)
 {
 	size_t	i;
 
@@ -127,7 +128,7 @@ psql_pset_format(struct psql *ps, const char *val)
 		ps->popt.format = (enum psql_format)formats[match].format;
 	if (!ps->quiet)
 		fprintf(ps->out, "Output format is %s.\n",
-		    format_name(ps->popt.format));
+		    psql_format_name(ps->popt.format));
 	return 0;
 }
 

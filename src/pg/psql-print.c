@@ -5,7 +5,8 @@
  * aligned format with them.  Unaligned: fields joined by the field
  * separator; unaligned expanded (\x): "header|value" lines.
  * psql-print-expanded.c prints the aligned expanded format.  \pset
- * tuples_only and \pset null apply to all.
+ * tuples_only, \pset null and \pset numericlocale (psql-print-locale.c)
+ * apply to all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +27,6 @@
 #define OID_NUMERIC	1700
 #define OID_XID8	5069
 
-
-/* 'r' for the numeric types psql right-aligns, else 'l'. */
 /* Where query results go: the \o file, else psql's standard output. */
 FILE *
 psql_qfout(const struct psql *ps)
@@ -35,6 +34,7 @@ psql_qfout(const struct psql *ps)
 	return ps->qout != NULL ? ps->qout : ps->out;
 }
 
+/* 'r' for the numeric types psql right-aligns, else 'l'. */
 char
 psql_type_align(Oid type)
 {
@@ -333,10 +333,15 @@ print_res(struct psql *ps, const PGresult *res, const char *title,
 	t.title = title;
 	t.footers = footers;
 	t.nfooters = nfooters;
+	if (ps->popt.numericlocale)
+		psql_numeric_locale(&t);
 	psql_print_table(ps, &t);
 	free(t.headers);
+	if (ps->popt.numericlocale)
+		psql_numeric_locale_free(&t);
+	else
+		free(t.cells);
 	free(t.aligns);
-	free(t.cells);
 }
 
 /*

@@ -12,6 +12,7 @@
  *	psql-main.c	the line loop: echo, \if stack, \i, end of file
  *	psql-meta.c	the meta-commands
  *	psql-meta-buffer.c	\r \p \g \gx \gdesc \a \C \f \encoding
+ *	psql-meta-shell.c	\! COMMAND
  *	psql-exec.c	sending a query: results, notices, errors, COPY,
  *			ON_ERROR_ROLLBACK, \gset
  *	psql-autocommit.c	AUTOCOMMIT off: which queries get a BEGIN
@@ -20,10 +21,12 @@
  *	psql-print-aligned.c	aligned tables: \pset border, linestyle
  *	psql-print-expanded.c	the same, expanded (\x)
  *	psql-print-csv.c	\pset format csv (and the format names)
+ *	psql-print-locale.c	\pset numericlocale
  *	psql-crosstab.c	\crosstabview
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
  *	psql-describe-footer.c	the footers of \d[+] on a table or view
  *	psql-describe-attached.c	\d footers: policies, statistics
+ *	psql-describe-events.c	\d footers: triggers, a view's rules
  *	psql-describe-kinds.c	\d[+] on an index or a sequence
  *	psql-describe-list.c	\d, \dt, \di, \dv, \ds, \dm, \dE, \dn,
  *			\df, \dx lists
@@ -73,6 +76,8 @@ struct psql_popt {
 	char		*recordsep;
 	char		*title;
 	char		 csv_fieldsep;	/* \pset csv_fieldsep: one byte */
+	int		 numericlocale;	/* \pset numericlocale */
+	int		 pager;		/* \pset pager: 0 off, 1 on, 2 always */
 };
 
 /* The scanner's state inside a statement, kept across lines. */
@@ -190,6 +195,9 @@ int	 psql_include(struct psql *, const char *);
 enum psql_cmd psql_meta(struct psql *, const char **, struct buf *, int);
 int	 psql_pset(struct psql *, const char *, const char *);
 
+/* psql-meta-shell.c */
+int	 psql_shell(struct psql *, const char *);
+
 /* psql-meta-buffer.c */
 int	 psql_meta_buffer(struct psql *, const char *, const char **,
 	    struct buf *, enum psql_cmd *);
@@ -244,7 +252,12 @@ void	 psql_print_table(struct psql *, const struct psql_table *);
 
 /* psql-print-csv.c */
 void	 psql_print_csv(struct psql *, const struct psql_table *);
+
+/* psql-print-locale.c */
+void	 psql_numeric_locale(struct psql_table *);
+void	 psql_numeric_locale_free(struct psql_table *);
 int	 psql_pset_format(struct psql *, const char *);
+const char *psql_format_name(enum psql_format);
 int	 psql_pset_csv_fieldsep(struct psql *, const char *);
 /* A cell broken into display lines (psql's pg_wcsformat). */
 struct psql_cell_lines {
@@ -318,6 +331,12 @@ void	 psql_policy_footers(struct psql *, struct psql_table *,
 void	 psql_statistics_footers(struct psql *, struct psql_table *,
 	    const char *);
 void	 psql_rule_footers(struct psql *, struct psql_table *,
+	    const char *);
+
+/* psql-describe-events.c */
+void	 psql_view_rule_footers(struct psql *, struct psql_table *,
+	    const char *);
+void	 psql_trigger_footers(struct psql *, struct psql_table *,
 	    const char *);
 
 /* psql-describe-kinds.c */

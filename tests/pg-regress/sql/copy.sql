@@ -24,3 +24,24 @@ not a number	x
 \.
 SELECT 'after the failed copy' AS a;
 DROP TABLE copy_t;
+-- \copy with the script's data (stdin), the query output (stdout, which
+-- \o redirects) and psql's own output (pstdout)
+CREATE TABLE copy_std (n int, word text);
+\copy copy_std from stdin
+1	one
+2	two
+\.
+\copy copy_std (word, n) from stdin with (format csv)
+three,3
+\.
+\copy copy_std to stdout
+\copy (SELECT n FROM copy_std ORDER BY n DESC) to stdout with csv header
+\o /dev/null
+\copy copy_std to stdout
+\copy (SELECT 'still shown' AS w) to pstdout
+\o
+\copy copy_std from stdin
+not a number	x
+\.
+SELECT count(*) AS rows_kept FROM copy_std;
+DROP TABLE copy_std;
