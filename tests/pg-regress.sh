@@ -247,13 +247,13 @@ contains "unsupported meta-command: FILE:LINE and name" "$OUT" \
     "./sql/unsupported.sql:3: psql meta-command \\password is not supported by sqlcheck pg-regress"
 is "unsupported meta-command: reported once" \
     "$(printf '%s\n' "$OUT" | grep -c 'is not supported by sqlcheck')" 1
-# \d on what sqlcheck does not print (a partitioned index) is refused
-# too, not printed otherwise.
-printf 'CREATE TABLE unsup_p (a int) PARTITION BY RANGE (a);\nCREATE INDEX unsup_pi ON unsup_p (a);\n\\d unsup_pi\nDROP TABLE unsup_p;\n' >sql/unsupported2.sql
+# \d on what sqlcheck does not print (a TOAST table, pg_database's) is
+# refused too, not printed otherwise.
+printf 'SELECT 1 AS a;\n\\d pg_toast.pg_toast_1262\n' >sql/unsupported2.sql
 pgr unsupported2
-is "\\d on a partitioned index: exit 1" "$STATUS" 1
-contains "\\d on a partitioned index: FILE:LINE and what" "$OUT" \
-    "./sql/unsupported2.sql:3: psql meta-command \\d on a partitioned index, partition of an index or TOAST table is not supported by sqlcheck pg-regress"
+is "\\d on a TOAST table: exit 1" "$STATUS" 1
+contains "\\d on a TOAST table: FILE:LINE and what" "$OUT" \
+    "./sql/unsupported2.sql:2: psql meta-command \\d on a TOAST table is not supported by sqlcheck pg-regress"
 # \pset unicode_border_linestyle (not reproduced) is reported, not
 # ignored.
 printf '\\pset unicode_border_linestyle double\nSELECT 1 AS a;\n' >sql/unsupported3.sql

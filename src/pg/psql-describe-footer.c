@@ -10,9 +10,11 @@
  * for \d+ Replica Identity, Access method (unless HIDE_TABLEAM) and
  * Options; a view's \d+ has its View definition and Rules, then its
  * Triggers; a materialized view's Indexes, Statistics objects, View
- * definition and the \d+ lines; an index's are in
- * psql-describe-kinds.c, a composite type has none.  The catalog queries
- * are sqlcheck's own; psql-describe.c refuses what is not printed here.
+ * definition and the \d+ lines; an index has Partition of, the line of
+ * psql-describe-kinds.c, a partitioned index its partitions, and with +
+ * (Access method and) Options; a composite type has none.  The catalog
+ * queries are sqlcheck's own; psql-describe.c refuses what is not
+ * printed here.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -182,8 +184,9 @@ footer_list(struct psql_table *t, const char *heading, const PGresult *r,
 			buf_printf(&b, "%*s  %s", (int)strlen(heading), "",
 			    PQgetvalue(r, i, 0));
 		if (partitions) {
-			buf_printf(&b, " %s", PQgetvalue(r, i, 3));
-			if (strcmp(PQgetvalue(r, i, 1), "p") == 0)
+			if (!PQgetisnull(r, i, 3))	/* NULL for an index */
+				buf_printf(&b, " %s", PQgetvalue(r, i, 3));
+			if (strchr("pI", *PQgetvalue(r, i, 1)) != NULL)
 				buf_adds(&b, ", PARTITIONED");	/* psql 15: no FOREIGN */
 			if (is_true(r, i, 2))
 				buf_adds(&b, " (DETACH PENDING)");
@@ -200,7 +203,7 @@ footer_inheritance(struct psql *ps, struct psql_table *t,
     const struct psql_relinfo *ri)
 {
 	PGresult	*r;
-	int		 part = ri->kind == 'p', n;
+	int		 part = ri->kind == 'p' || ri->kind == 'I', n;
 
 	r = psql_rel_query(ps, "SELECT c.oid::pg_catalog.regclass FROM "
 	    "pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON c.oid = "
@@ -241,7 +244,8 @@ footer_verbose(struct psql *ps, struct psql_table *t,
 		psql_footer_add(t, xprintf("Replica Identity: %s",
 		    ri->replident == 'f' ? "FULL" : ri->replident == 'n' ?
 		    "NOTHING" : "???"));
-	if (*ri->amname != '\0' && !psql_var_on(ps, "HIDE_TABLEAM"))
+	if (*ri->amname != '\0' && ri->kind != 'i' &&
+	    !psql_var_on(ps, "HIDE_TABLEAM"))
 		psql_footer_add(t, xprintf("Access method: %s", ri->amname));
 	if (*ri->options != '\0')
 		psql_footer_add(t, xprintf("Options: %s", ri->options));
@@ -266,8 +270,13 @@ void
 psql_relation_footers(struct psql *ps, struct psql_table *t,
     const struct psql_relinfo *ri)
 {
-	if (ri->kind == 'i') {
+	if (ri->kind == 'i' || ri->kind == 'I') {
+		footer_partitioning(ps, t, ri);
 		psql_index_footers(ps, t, ri);
+		if (ri->kind == 'I')
+			footer_inheritance(ps, t, ri);
+		if (ri->verbose)
+			footer_verbose(ps, t, ri);
 		return;
 	}
 	if (ri->kind == 'c')

@@ -2,11 +2,11 @@
  * psql-describe-kinds.c: \d[+] on an index and on a sequence, as psql
  * 15 prints them.  An index: the columns Column, Type, Key?, Definition
  * (\d+ adds Storage and Stats target) and the line "primary key|unique,
- * AM, for table "S.T"[, predicate (...)][, clustered][, invalid]...",
- * then Options with +.  A sequence: its parameters as a one-row table
- * without a row count, then "Owned by" or "Sequence for identity
- * column".  Partitioned indexes and partitions of indexes are refused by
- * psql-describe.c.
+ * AM, for table "S.T"[, predicate (...)][, clustered][, invalid]..."
+ * (psql-describe-footer.c adds Partition of, a partitioned index's
+ * partitions, and with + Access method and Options).  A sequence: its
+ * parameters as a one-row table without a row count, then "Owned by" or
+ * "Sequence for identity column".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -101,8 +101,6 @@ psql_index_footers(struct psql *ps, struct psql_table *t,
 	if (r != NULL && PQntuples(r) == 1)
 		psql_footer_add(t, index_line(r, ri->nspname));
 	PQclear(r);
-	if (ri->verbose && *ri->options != '\0')
-		psql_footer_add(t, xprintf("Options: %s", ri->options));
 }
 
 /* "Owned by" / "Sequence for identity column", or NULL.  Caller frees. */

@@ -1,15 +1,16 @@
 /*
  * psql-describe.c: \d[+] NAME on tables, partitioned tables, views,
- * materialized views, indexes, composite types and foreign tables, and
+ * materialized views, indexes (partitioned ones and partitions too),
+ * composite types and foreign tables, and
  * \dC [PATTERN], printed as psql 15 prints them: a centred title, the
  * columns (a foreign table's FDW options; \d+ adds Storage, Compression
  * unless HIDE_TOAST_COMPRESSION, Stats target and Description), then
  * the footers of psql-describe-footer.c; sequences are in
  * psql-describe-kinds.c.  The catalog queries are sqlcheck's own.
- * Other relation kinds (partitioned indexes, ...) and what the footers
- * do not print (tablespaces, foreign keys of partitioned tables) are
- * reported as not reproduced rather than printed differently.  \d
- * without a name and the list commands are in psql-describe-list.c.
+ * Other relation kinds (TOAST tables) and what the footers do not print
+ * (tablespaces, foreign keys of partitioned tables) are reported as not
+ * reproduced rather than printed differently.  \d without a name and
+ * the list commands are in psql-describe-list.c.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -59,7 +60,7 @@ relation_columns(struct psql *ps, const struct psql_relinfo *ri,
 {
 	int	n = 5;
 
-	if (ri->kind == 'i')
+	if (ri->kind == 'i' || ri->kind == 'I')
 		return psql_index_columns(ri, headers, sql);
 	buf_adds(sql, "SELECT a.attname, pg_catalog.format_type(a.atttypid,"
 	    " a.atttypmod), (SELECT c.collname FROM pg_catalog.pg_collation c,"
@@ -167,10 +168,8 @@ relation_info(const PGresult *r, int i, int verbose,
 	ri->forcerowsecurity = strcmp(PQgetvalue(r, i, 11), "t") == 0;
 	ri->oftype = PQgetvalue(r, i, 12);
 	ri->verbose = verbose;
-	if (strchr("rpvmiScf", ri->kind) == NULL || (ri->kind == 'i' &&
-	    ri->ispartition))
-		return xstrdup("d on a partitioned index, partition of an "
-		    "index or TOAST table");
+	if (strchr("rpvmiIScf", ri->kind) == NULL)
+		return xstrdup("d on a TOAST table");
 	if (PQgetisnull(r, i, 9))
 		return NULL;
 	return xprintf("d on a relation with %s", PQgetvalue(r, i, 9));
@@ -187,6 +186,7 @@ relation_title(const PGresult *r, int i)
 	title = xprintf("%s%s \"%s.%s\"", unlogged ? "Unlogged " : "",
 	    *kind == 'v' ? "View" : *kind == 'p' ? "Partitioned table" :
 	    *kind == 'm' ? "Materialized view" : *kind == 'i' ? "Index" :
+	    *kind == 'I' ? "Partitioned index" :
 	    *kind == 'S' ? "Sequence" : *kind == 'c' ? "Composite type" :
 	    *kind == 'f' ? "Foreign table" : "Table", PQgetvalue(r, i, 1),
 	    PQgetvalue(r, i, 2));

@@ -101,6 +101,20 @@ CREATE TABLE regress_dmore_s.pt3 (c int) PARTITION BY HASH (c);
 \dP regress_dmore_pt*
 \dP+ regress_dmore_s.*
 \dPi nosuch
+-- partitioned indexes and partitions of indexes
+CREATE UNIQUE INDEX regress_dmore_ptu ON regress_dmore_pt (a, b);
+\d regress_dmore_pti
+\d+ regress_dmore_pti
+\d regress_dmore_pt1_a_idx
+\d+ regress_dmore_pt1_a_idx
+\d regress_dmore_pt11_a_idx
+\d+ regress_dmore_pt11_a_idx
+\d+ regress_dmore_pt2_a_b_idx
+\d+ regress_dmore_ptu
+\set HIDE_TABLEAM off
+\d+ regress_dmore_ptu
+\d+ regress_dmore_pt2_a_b_idx
+\set HIDE_TABLEAM on
 -- default privileges (the pattern matches the schema or the owner)
 ALTER DEFAULT PRIVILEGES IN SCHEMA regress_dmore_s GRANT SELECT ON TABLES TO PUBLIC;
 ALTER DEFAULT PRIVILEGES IN SCHEMA regress_dmore_s GRANT USAGE ON TYPES TO PUBLIC;
