@@ -6,7 +6,7 @@
 # \dX \db \dc \dO \dP \ddp \drds \dA[cfop] \dRp \dRs, foreign-data and text
 # search ones in describemore), the footers of triggers and a view's
 # rules (describeevents), \sf and \sv, \! and \pset numericlocale
-# (shell), \pset border and
+# (shell), \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
 # lost) is run by the real "psql -X -a -q" with pg_regress's
 # environment, and by sqlcheck pg-regress: results/NAME.out must be the
@@ -39,7 +39,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell output rollback stop lost"
+TESTS="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell largeobj output rollback stop lost"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -77,10 +77,10 @@ pgr()
 	OUT=$(cat "$WORK/out")
 	ERR=$(cat "$WORK/err")
 }
-PASSING="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell output rollback"
+PASSING="echo tables messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell largeobj output rollback"
 pgr $PASSING
 is "psql's output as expected: exit 0" "$STATUS" 0
-contains "psql's output as expected: all passed" "$OUT" " All 21 tests passed. "
+contains "psql's output as expected: all passed" "$OUT" " All 22 tests passed. "
 check "all passed: no regression.diffs, no regression.out" \
     test ! -e regression.diffs -a ! -e regression.out -a -s results/echo.out
 pgr stop
@@ -181,7 +181,7 @@ check "--timeout: --rewrite leaves a timed-out test's expected file" \
     test ! -s expected/slow.out
 pgr --timeout 60 $PASSING
 is "--timeout 60: psql's output still (exit 0)" "$STATUS" 0
-contains "--timeout 60: all passed" "$OUT" " All 21 tests passed. "
+contains "--timeout 60: all passed" "$OUT" " All 22 tests passed. "
 pgr --timeout 0 echo
 is "bad --timeout: exit 2" "$STATUS" 2
 contains "bad --timeout: said" "$ERR" 'bad --timeout "0"'

@@ -806,6 +806,19 @@ cmd_lo_list(struct psql *ps, const char **pp, const char *cmd)
 	    NULL) == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 
+/* \lo_import, \lo_export, \lo_unlink: two arguments (psql-meta-lo.c). */
+static enum psql_cmd
+cmd_lo(struct psql *ps, const char **pp, const char *cmd)
+{
+	char	*a = psql_scan_arg(ps, pp, 1);
+	char	*b = a != NULL ? psql_scan_arg(ps, pp, 1) : NULL;
+	int	 rc = psql_large_object(ps, cmd, a, b);
+
+	free(a);
+	free(b);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
 /* \sf[+] and \sv[+]: the rest of the line names the object. */
 static enum psql_cmd
 cmd_source(struct psql *ps, const char **pp, const char *cmd)
@@ -868,6 +881,9 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp,
 		return cmd_crosstab(ps, pp);
 	if (strcmp(cmd, "lo_list") == 0 || strcmp(cmd, "lo_list+") == 0)
 		return cmd_lo_list(ps, pp, cmd);
+	if (strcmp(cmd, "lo_import") == 0 || strcmp(cmd, "lo_export") == 0 ||
+	    strcmp(cmd, "lo_unlink") == 0)
+		return cmd_lo(ps, pp, cmd);
 	if (strcmp(cmd, "sf") == 0 || strcmp(cmd, "sf+") == 0 ||
 	    strcmp(cmd, "sv") == 0 || strcmp(cmd, "sv+") == 0)
 		return cmd_source(ps, pp, cmd);
@@ -943,7 +959,7 @@ psql_meta(struct psql *ps, const char **pp, struct buf *q, int active)
 	else if (strcmp(cmd, "endif") == 0)
 		r = cmd_endif(ps);
 	else if (!active) {
-		if (strcmp(cmd, "copy") == 0)
+		if (strcmp(cmd, "copy") == 0 || strcmp(cmd, "!") == 0)
 			free(psql_scan_rest(pp));
 		skip_args(ps, pp);
 		r = PSQL_CMD_OK;

@@ -13,6 +13,7 @@
  *	psql-meta.c	the meta-commands
  *	psql-meta-buffer.c	\r \p \g \gx \gdesc \a \C \f \encoding
  *	psql-meta-shell.c	\! COMMAND
+ *	psql-meta-lo.c	\lo_import, \lo_export, \lo_unlink
  *	psql-exec.c	sending a query: results, notices, errors, COPY,
  *			ON_ERROR_ROLLBACK, \gset
  *	psql-autocommit.c	AUTOCOMMIT off: which queries get a BEGIN
@@ -197,6 +198,10 @@ int	 psql_pset(struct psql *, const char *, const char *);
 
 /* psql-meta-shell.c */
 int	 psql_shell(struct psql *, const char *);
+
+/* psql-meta-lo.c */
+int	 psql_large_object(struct psql *, const char *, const char *,
+	    const char *);
 
 /* psql-meta-buffer.c */
 int	 psql_meta_buffer(struct psql *, const char *, const char **,
