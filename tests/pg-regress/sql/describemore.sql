@@ -334,6 +334,20 @@ CREATE FUNCTION regress_dmore_g(int[], timestamptz[], varchar[]) RETURNS int
 \df regress_dmore_g integer[] timestamp*
 DROP FUNCTION regress_dmore_g(int[], timestamptz[], varchar[]);
 DROP FUNCTION regress_dmore_f(int, text), regress_dmore_f(int), regress_dmore_f();
+-- casts: from or to the types a pattern names
+CREATE TYPE regress_dmore_ty AS (a int);
+CREATE FUNCTION regress_dmore_tyint(regress_dmore_ty) RETURNS int
+  LANGUAGE sql AS 'SELECT $1.a';
+CREATE CAST (regress_dmore_ty AS int) WITH FUNCTION regress_dmore_tyint(regress_dmore_ty);
+COMMENT ON CAST (regress_dmore_ty AS int) IS 'a cast';
+\dC regress_dmore_ty
+\dC+ public.regress_dmore*
+\dCS+ pg_catalog.money
+\dC "char"
+\dC nosuch.int4
+DROP CAST (regress_dmore_ty AS int);
+DROP FUNCTION regress_dmore_tyint(regress_dmore_ty);
+DROP TYPE regress_dmore_ty;
 -- dotted patterns: DATABASE.SCHEMA.NAME with this database, and the
 -- ones psql refuses
 SELECT current_database() AS dbname \gset
