@@ -248,34 +248,28 @@ contains "unsupported meta-command: FILE:LINE and name" "$OUT" \
     "./sql/unsupported.sql:3: psql meta-command \\password is not supported by sqlcheck pg-regress"
 is "unsupported meta-command: reported once" \
     "$(printf '%s\n' "$OUT" | grep -c 'is not supported by sqlcheck')" 1
-# \d on what sqlcheck does not print (a TOAST table, pg_database's) is
-# refused too, not printed otherwise.
-printf 'SELECT 1 AS a;\n\\d pg_toast.pg_toast_1262\n' >sql/unsupported2.sql
-pgr unsupported2
-is "\\d on a TOAST table: exit 1" "$STATUS" 1
-contains "\\d on a TOAST table: FILE:LINE and what" "$OUT" \
-    "./sql/unsupported2.sql:2: psql meta-command \\d on a TOAST table is not supported by sqlcheck pg-regress"
-# \pset unicode_border_linestyle (not reproduced) is reported, not
-# ignored.
-printf '\\pset unicode_border_linestyle double\nSELECT 1 AS a;\n' >sql/unsupported3.sql
-pgr unsupported3
-is "\\pset unicode_border_linestyle: exit 1" "$STATUS" 1
-contains "\\pset unicode_border_linestyle: FILE:LINE and what" "$OUT" \
-    "./sql/unsupported3.sql:1: psql meta-command \\pset is not supported by sqlcheck pg-regress"
-
-# A \pset format sqlcheck does not print is reported, not ignored.
-printf '\\pset format html\nSELECT 1 AS a;\n' >sql/unsupported4.sql
-pgr unsupported4
-is "\\pset format html: exit 1" "$STATUS" 1
-contains "\\pset format html: FILE:LINE and what" "$OUT" \
-    "./sql/unsupported4.sql:1: psql meta-command \\pset format is not supported by sqlcheck pg-regress"
-
-# FETCH_COUNT under \x (its batches not reproduced) is reported.
-printf '\\set FETCH_COUNT 2\n\\x on\nSELECT 1 AS a;\n' >sql/unsupported5.sql
-pgr unsupported5
-is "FETCH_COUNT under \\x: exit 1" "$STATUS" 1
-contains "FETCH_COUNT under \\x: FILE:LINE and what" "$OUT" \
-    "./sql/unsupported5.sql:3: psql meta-command \\set FETCH_COUNT with \\x is not supported by sqlcheck pg-regress"
+# refused NAME LINE WHAT SCRIPT: what sqlcheck does not reproduce fails
+# the script's test, named with FILE:LINE, instead of printing something
+# else.
+refused()
+{
+	printf '%b' "$5" >"sql/$1.sql"
+	pgr "$1"
+	is "$3: exit 1" "$STATUS" 1
+	contains "$3: FILE:LINE and what" "$OUT" \
+	    "./sql/$1.sql:$2: psql meta-command \\$4 is not supported by sqlcheck pg-regress"
+}
+# \d on what sqlcheck does not print (a TOAST table, pg_database's).
+refused unsupported2 2 "\\d on a TOAST table" "d on a TOAST table" \
+    'SELECT 1 AS a;\n\\d pg_toast.pg_toast_1262\n'
+# \pset unicode_border_linestyle, a \pset format sqlcheck does not
+# print, FETCH_COUNT under \x (its batches not reproduced).
+refused unsupported3 1 "\\pset unicode_border_linestyle" "pset" \
+    '\\pset unicode_border_linestyle double\nSELECT 1 AS a;\n'
+refused unsupported4 1 "\\pset format html" "pset format" \
+    '\\pset format html\nSELECT 1 AS a;\n'
+refused unsupported5 3 "FETCH_COUNT under \\x" "set FETCH_COUNT with \\x" \
+    '\\set FETCH_COUNT 2\n\\x on\nSELECT 1 AS a;\n'
 
 # \timing on: a "Time: N ms" line after each query, as psql prints it
 # (its messages are compared with psql's in output.sql).

@@ -154,6 +154,8 @@ list_schemas(struct psql *ps, int verbose, int system, const char *pattern)
 	struct buf	 sql;
 	int		 rc;
 
+	if (psql_pattern_parts(ps, pattern, 2) != 0)
+		return -1;
 	buf_init(&sql);
 	buf_adds(&sql, "SELECT n.nspname AS \"Name\", pg_catalog."
 	    "pg_get_userbyid(n.nspowner) AS \"Owner\"");

@@ -87,6 +87,10 @@ list_languages(struct psql *ps, int verbose, int system,
 	    "AS \"Description\" FROM pg_catalog.pg_language l WHERE true");
 	if (!system && pattern == NULL)
 		buf_adds(&sql, " AND l.lanplcallfoid <> 0");
+	if (psql_pattern_parts(ps, pattern, 2) != 0) {
+		buf_free(&sql);
+		return -1;
+	}
 	return finish_list(ps, &sql, &ls, pattern);
 }
 
@@ -137,7 +141,8 @@ list_settings(struct psql *ps, int verbose, const char *pattern)
 	if (pattern == NULL)
 		buf_adds(&sql, " AND s.source <> 'default' AND s.setting IS "
 		    "DISTINCT FROM s.boot_val");
-	psql_pattern_where_flat(ps, &sql, pattern, "pg_catalog.lower(s.name)");
+	psql_pattern_where_flat(ps, &sql, pattern, "pg_catalog.lower(s.name)",
+	    NULL);
 	buf_adds(&sql, " ORDER BY 1");
 	rc = psql_print_list(ps, sql.data, pattern != NULL ?
 	    "List of configuration parameters" :

@@ -5,7 +5,8 @@
  * the ACL one entry a line, the column ACLs under "column:", and each
  * row security policy as "name [(RESTRICTIVE)] [(cmd)]:" with its
  * "(u):", "(c):" and "to:" lines; and \ddp [PATTERN] (Default access
- * privileges; the pattern matches the schema or the owner).  The
+ * privileges; the pattern, dots included, matches the schema or the
+ * owner).  The
  * catalog queries are sqlcheck's own.
  */
 #include <stdlib.h>
@@ -80,8 +81,9 @@ psql_describe_default_privileges(struct psql *ps, const char *pattern)
 	    "\"Access privileges\" FROM pg_catalog.pg_default_acl d LEFT JOIN "
 	    "pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace WHERE "
 	    "true");
-	rc = psql_pattern_where(ps, &sql, pattern, NULL, "n.nspname",
-	    "pg_catalog.pg_get_userbyid(d.defaclrole)", NULL);
+	rc = psql_pattern_parts(ps, pattern, 3);
+	psql_pattern_where_flat(ps, &sql, pattern, "n.nspname",
+	    "pg_catalog.pg_get_userbyid(d.defaclrole)");
 	buf_adds(&sql, " ORDER BY 1, 2, 3");
 	if (rc == 0)
 		rc = psql_print_list(ps, sql.data, "Default access privileges");

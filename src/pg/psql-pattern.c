@@ -5,7 +5,10 @@
  * text, ? one character, $ is literal and other regular-expression
  * characters keep their meaning; inside double quotes everything is
  * literal ("" is one quote).  Without a schema only visible objects
- * match (psql's "visibility rule").
+ * match (psql's "visibility rule").  DATABASE.SCHEMA.NAME is accepted
+ * when DATABASE is the current one; more dotted parts than a command
+ * reads get psql's "improper qualified name" or "cross-database
+ * references" message.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -85,13 +88,98 @@ add_match(struct psql *ps, struct buf *sql, const char *col,
 	free(lit);
 }
 
+/* The dots of pattern outside double quotes. */
+static int
+pattern_dots(const char *p)
+{
+	int	inquotes = 0, n = 0;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '"')
+			inquotes = !inquotes;
+		else if (*p == '.' && !inquotes)
+			n++;
+	}
+	return n;
+}
+
+/*
+ * The first part of a pattern as the name it spells (letters lowered
+ * outside double quotes, "" a quote), as psql reads a database name;
+ * *pp is left at the dot.  Caller frees.
+ */
+static char *
+literal_part(const char **pp)
+{
+	struct buf	 b;
+	const char	*p = *pp;
+	int		 inquotes = 0;
+
+	buf_init(&b);
+	for (; *p != '\0' && (inquotes || *p != '.'); p++) {
+		if (*p == '"' && inquotes && p[1] == '"')
+			buf_addc(&b, *++p);
+		else if (*p == '"')
+			inquotes = !inquotes;
+		else
+			buf_addc(&b, inquotes ? *p : (char)tolower(
+			    (unsigned char)*p));
+	}
+	*pp = p;
+	return buf_detach(&b);
+}
+
+/*
+ * psql's check of a pattern of a command whose objects have no schema
+ * and that reads at most maxparts dotted parts, the first of them a
+ * database it never matches: 0, or -1 with psql's message.
+ */
+int
+psql_pattern_parts(struct psql *ps, const char *pattern, int maxparts)
+{
+	int	dots;
+
+	if (pattern == NULL)
+		return 0;
+	dots = pattern_dots(pattern);
+	if (dots >= maxparts)
+		psql_error(ps, "improper qualified name (too many dotted "
+		    "names): %s", pattern);
+	else if (dots > 0 && dots == maxparts - 1)
+		psql_error(ps, "cross-database references are not "
+		    "implemented: %s", pattern);
+	return dots > 0 && dots >= maxparts - 1 ? -1 : 0;
+}
+
+/*
+ * Past the database part of DATABASE.SCHEMA.NAME, which must name the
+ * current database: the rest, or NULL with psql's message.
+ */
+static const char *
+skip_database(struct psql *ps, const char *pattern)
+{
+	const char	*p = pattern;
+	char		*db = literal_part(&p);
+	const char	*cur = PQdb(ps->conn);
+	int		 same = cur != NULL && strcmp(db, cur) == 0;
+
+	free(db);
+	if (!same) {
+		psql_error(ps, "cross-database references are not "
+		    "implemented: %s", pattern);
+		return NULL;
+	}
+	return p + 1;
+}
+
 /*
  * Append psql's conditions for pattern (NULL: none) to sql, a query
  * whose WHERE clause is open: " AND namecol ~ ..." (or altcol, when not
- * NULL, matches) and either " AND schemacol ~ ..." (SCHEMA.NAME) or
- * " AND visrule" (no schema; visrule may be NULL).  schemacol NULL: a
- * dot in the pattern is refused.  Returns 0, or -1 with the pattern
- * reported as not reproduced.
+ * NULL, matches) and either " AND schemacol ~ ..." (SCHEMA.NAME, or
+ * DATABASE.SCHEMA.NAME naming the current database) or " AND visrule"
+ * (no schema; visrule may be NULL).  schemacol NULL: a dot in the
+ * pattern is refused as psql refuses it.  Returns 0, or -1 with psql's
+ * message.
  */
 int
 psql_pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
@@ -100,25 +188,24 @@ psql_pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
 {
 	struct buf	 first, second;
 	const char	*p = pattern;
+	int		 dots = pattern != NULL ? pattern_dots(pattern) : 0;
 
 	if (pattern == NULL) {
 		if (visrule != NULL)
 			buf_printf(sql, " AND %s", visrule);
 		return 0;
 	}
+	if ((schemacol == NULL || dots >= 3) && psql_pattern_parts(ps,
+	    pattern, schemacol == NULL ? 1 : 3) != 0)
+		return -1;
+	if (dots == 2 && (p = skip_database(ps, pattern)) == NULL)
+		return -1;
 	buf_init(&first);
 	buf_init(&second);
 	pattern_part(&p, &first, 0);
 	if (*p == '.') {
 		p++;
 		pattern_part(&p, &second, 0);
-	}
-	if (*p != '\0' || (second.len > 0 && schemacol == NULL)) {
-		buf_free(&first);
-		buf_free(&second);
-		psql_unsupported(ps, "d with a pattern of more dotted parts "
-		    "than schema.name");
-		return -1;
 	}
 	if (second.len > 0) {
 		add_match(ps, sql, namecol, altcol, second.data);
@@ -135,12 +222,13 @@ psql_pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
 
 /*
  * Append psql's condition for a pattern that names no schema and whose
- * dots are part of the name (\dconfig): " AND namecol ~ ..." (nothing
- * for NULL or a pattern matching everything).
+ * dots are part of the name (\dconfig, \ddp): " AND namecol ~ ..." (or
+ * altcol, when not NULL, matches; nothing for NULL or a pattern
+ * matching everything).
  */
 void
 psql_pattern_where_flat(struct psql *ps, struct buf *sql,
-    const char *pattern, const char *namecol)
+    const char *pattern, const char *namecol, const char *altcol)
 {
 	struct buf	 re;
 
@@ -148,6 +236,6 @@ psql_pattern_where_flat(struct psql *ps, struct buf *sql,
 		return;
 	buf_init(&re);
 	pattern_part(&pattern, &re, 1);
-	add_match(ps, sql, namecol, NULL, re.data);
+	add_match(ps, sql, namecol, altcol, re.data);
 	buf_free(&re);
 }

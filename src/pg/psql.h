@@ -407,7 +407,8 @@ char	*psql_pattern_regex(const char *);
 int	 psql_pattern_where(struct psql *, struct buf *, const char *,
 	    const char *, const char *, const char *, const char *);
 void	 psql_pattern_where_flat(struct psql *, struct buf *, const char *,
-	    const char *);
+	    const char *, const char *);
+int	 psql_pattern_parts(struct psql *, const char *, int);
 
 /* The session, for a script: open, run a file, close. */
 struct psql *psql_new(FILE *, const char *);

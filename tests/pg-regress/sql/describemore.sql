@@ -301,6 +301,28 @@ COMMENT ON TEXT SEARCH PARSER regress_dmore_prs IS 'a parser';
 \dFt
 \dFt+
 \dFt+ regress_dmore_s.*
+-- dotted patterns: DATABASE.SCHEMA.NAME with this database, and the
+-- ones psql refuses
+SELECT current_database() AS dbname \gset
+\dt :dbname.public.regress_dmore_t
+\d :dbname.public.regress_dmore_t
+\dX :"dbname".regress_dmore_s.*
+\dt nosuchdb.public.regress_dmore_t
+\dt a.b.c.d
+\dA a.b
+\dy a.b
+\dL a.b
+\dL a.b.c
+\dn a.b
+\dn :dbname.regress_dmore_s
+\ddp regress_dmore.s
+\ddp a.b.c
+\ddp a.b.c.d
+\drds a.b
+\dAc btree a.b.c
+\dAo hash regress_dmore_s.ops2
+\dew "a.b"
+\dF+ nosuchdb.a.b
 -- clean up: the lists again show what psql shows without them
 ALTER DEFAULT PRIVILEGES IN SCHEMA regress_dmore_s REVOKE SELECT ON TABLES FROM PUBLIC;
 ALTER DEFAULT PRIVILEGES IN SCHEMA regress_dmore_s REVOKE USAGE ON TYPES FROM PUBLIC;
