@@ -2,8 +2,9 @@
  * psql-print.c: tables as psql prints them.  Cells are broken into
  * display lines here (widths in the client encoding, as libpq measures
  * them for psql; control characters shown as psql shows them);
- * psql-print-aligned.c prints the aligned format with them.  Unaligned: fields joined by the field
- * separator; unaligned expanded (\x): "header|value" lines.
+ * psql-print-aligned.c prints the aligned format with them.
+ * Unaligned: fields joined by the field separator; unaligned expanded
+ * (\x): "header|value" lines.
  * psql-print-expanded.c prints the aligned expanded format.  \pset
  * tuples_only, \pset null and \pset numericlocale (psql-print-locale.c)
  * apply to all.
