@@ -227,13 +227,30 @@ function_kinds(struct buf *sql, const char *types)
 		buf_addc(sql, ')');
 }
 
-/* \df[anptwS+] [PATTERN]: List of functions. */
+/* The argument types \df's patterns args (n of them) are about. */
+static void
+argument_joins(struct buf *sql, int n)
+{
+	char	*exprs[100] = { NULL };
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		exprs[i] = xprintf("p.proargtypes[%d]", i);
+	psql_argtype_joins(sql, (const char *const *)exprs, n);
+	for (i = 0; i < n; i++)
+		free(exprs[i]);
+}
+
+/*
+ * \df[anptwS+] [PATTERN [ARGTYPE...]]: List of functions; args ends
+ * with NULL.
+ */
 static int
 list_functions(struct psql *ps, const char *types, int verbose,
-    int system, const char *pattern)
+    int system, const char *pattern, const char *const *args)
 {
 	struct buf	 sql;
-	int		 rc;
+	int		 rc, n = 0;
 
 	buf_init(&sql);
 	buf_adds(&sql, "SELECT n.nspname AS \"Schema\", p.proname AS "
@@ -246,13 +263,19 @@ list_functions(struct psql *ps, const char *types, int verbose,
 		function_verbose_columns(&sql);
 	buf_adds(&sql, " FROM pg_catalog.pg_proc p LEFT JOIN "
 	    "pg_catalog.pg_namespace n ON n.oid = p.pronamespace LEFT JOIN "
-	    "pg_catalog.pg_language l ON l.oid = p.prolang WHERE true");
+	    "pg_catalog.pg_language l ON l.oid = p.prolang");
+	while (n < 100 && args[n] != NULL)
+		n++;
+	argument_joins(&sql, n);
+	buf_adds(&sql, " WHERE true");
 	function_kinds(&sql, types);
 	if (!system && pattern == NULL)
 		buf_adds(&sql, " AND n.nspname <> 'pg_catalog' AND n.nspname "
 		    "<> 'information_schema'");
 	rc = psql_pattern_where(ps, &sql, pattern, "n.nspname", "p.proname",
 	    NULL, "pg_catalog.pg_function_is_visible(p.oid)");
+	if (rc == 0)
+		rc = psql_argtype_where(ps, &sql, args, n);
 	buf_adds(&sql, " ORDER BY 1, 2, 4");
 	if (rc == 0)
 		rc = psql_print_list(ps, sql.data, "List of functions");
@@ -337,11 +360,13 @@ only_modifiers(const char *s)
 
 /*
  * The list commands: cmd is the command name ("dt+", "dnS", "d"...),
- * pattern the argument or NULL.  Returns 0, -1 after an error or a
+ * pattern the argument or NULL, args the patterns after it (argument
+ * types of \df and \do; ends with NULL).  Returns 0, -1 after an error or a
  * command reported as not reproduced.
  */
 int
-psql_describe_list(struct psql *ps, const char *cmd, const char *pattern)
+psql_describe_list(struct psql *ps, const char *cmd, const char *pattern,
+    const char *const *args)
 {
 	int	verbose = strchr(cmd, '+') != NULL;
 	int	system = strchr(cmd, 'S') != NULL;
@@ -355,13 +380,14 @@ psql_describe_list(struct psql *ps, const char *cmd, const char *pattern)
 	if (cmd[1] == 'n' && only_modifiers(cmd + 2))
 		return list_schemas(ps, verbose, system, pattern);
 	if (cmd[1] == 'f' && cmd[2 + strspn(cmd + 2, "anptwS+")] == '\0')
-		return list_functions(ps, cmd + 2, verbose, system, pattern);
+		return list_functions(ps, cmd + 2, verbose, system, pattern,
+		    args);
 	if (cmd[1] == 'x' && only_modifiers(cmd + 2) && !system)
 		return list_extensions(ps, verbose, pattern);
 	if ((cmd[1] == 'u' || cmd[1] == 'g') && only_modifiers(cmd + 2))
 		return psql_describe_roles(ps, cmd, pattern);
 	if (strchr("TDoa", cmd[1]) != NULL &&
-	    (rc = psql_describe_types(ps, cmd, pattern)) != 1)
+	    (rc = psql_describe_types(ps, cmd, pattern, args)) != 1)
 		return rc;
 	psql_unsupported(ps, cmd);
 	return -1;

@@ -98,13 +98,20 @@ list_domains(struct psql *ps, int verbose, int system, const char *pattern)
 	return rc;
 }
 
-/* \do[S+] [PATTERN]: List of operators. */
+/*
+ * \do[S+] [PATTERN [TYPE [TYPE]]]: List of operators.  One type is the
+ * right operand of a prefix operator; two are the left and the right
+ * (more are ignored, as psql).  The name's characters stand for
+ * themselves, * and ? aside.
+ */
 static int
 list_operators(struct psql *ps, int verbose, int system,
-    const char *pattern)
+    const char *pattern, const char *const *args)
 {
+	static const char *const prefix[] = { "o.oprright" };
+	static const char *const infix[] = { "o.oprleft", "o.oprright" };
 	struct buf	 sql;
-	int		 rc;
+	int		 rc, n = args[0] == NULL ? 0 : args[1] == NULL ? 1 : 2;
 
 	buf_init(&sql);
 	buf_adds(&sql, "SELECT n.nspname AS \"Schema\", o.oprname AS "
@@ -118,13 +125,16 @@ list_operators(struct psql *ps, int verbose, int system,
 	buf_adds(&sql, ", COALESCE(pg_catalog.obj_description(o.oid, "
 	    "'pg_operator'), pg_catalog.obj_description(o.oprcode, "
 	    "'pg_proc')) AS \"Description\" FROM pg_catalog.pg_operator o "
-	    "LEFT JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace "
-	    "WHERE true");
+	    "LEFT JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace");
+	psql_argtype_joins(&sql, n == 1 ? prefix : infix, n);
+	buf_adds(&sql, n == 1 ? " WHERE o.oprleft = 0" : " WHERE true");
 	if (!system && pattern == NULL)
 		buf_adds(&sql, " AND n.nspname <> 'pg_catalog' AND n.nspname "
 		    "<> 'information_schema'");
-	rc = psql_pattern_where(ps, &sql, pattern, "n.nspname", "o.oprname",
-	    NULL, "pg_catalog.pg_operator_is_visible(o.oid)");
+	rc = psql_pattern_where_escaped(ps, &sql, pattern, "n.nspname",
+	    "o.oprname", "pg_catalog.pg_operator_is_visible(o.oid)");
+	if (rc == 0)
+		rc = psql_argtype_where(ps, &sql, args, n);
 	buf_adds(&sql, " ORDER BY 1, 2, 3, 4");
 	if (rc == 0)
 		rc = psql_print_list(ps, sql.data, "List of operators");
@@ -162,11 +172,13 @@ list_aggregates(struct psql *ps, int system, const char *pattern)
 
 /*
  * \dT, \dD, \do and \da with their modifiers: cmd is the command ("dT+",
- * "dDS"), pattern its argument or NULL.  1 when cmd is none of them
+ * "dDS"), pattern its argument or NULL, args the argument type
+ * patterns of \do (ending with NULL).  1 when cmd is none of them
  * (nothing done), else 0 or -1 (reported).
  */
 int
-psql_describe_types(struct psql *ps, const char *cmd, const char *pattern)
+psql_describe_types(struct psql *ps, const char *cmd, const char *pattern,
+    const char *const *args)
 {
 	int	verbose = strchr(cmd, '+') != NULL;
 	int	system = strchr(cmd, 'S') != NULL;
@@ -178,7 +190,7 @@ psql_describe_types(struct psql *ps, const char *cmd, const char *pattern)
 	if (cmd[1] == 'D')
 		return list_domains(ps, verbose, system, pattern);
 	if (cmd[1] == 'o')
-		return list_operators(ps, verbose, system, pattern);
+		return list_operators(ps, verbose, system, pattern, args);
 	if (cmd[1] == 'a')
 		return list_aggregates(ps, system, pattern);
 	return 1;

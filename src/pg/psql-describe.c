@@ -309,14 +309,16 @@ describe_casts(struct psql *ps, const char *pattern)
 
 /*
  * The \d family and \z: cmd is the command's name ("d", "d+", "dS",
- * "dC", "dt+", ...), pattern its argument or NULL, pattern2 the second
- * one of the commands that take two (psql_describe_paired()) or NULL.
- * 0, or -1 (reported).
+ * "dC", "dt+", ...), pattern its argument or NULL, args (NULL, or
+ * ending with NULL) the patterns after it: the second pattern of the
+ * commands that take two (psql_describe_paired()), the argument types
+ * of \df and \do.  0, or -1 (reported).
  */
 int
 psql_describe(struct psql *ps, const char *cmd, const char *pattern,
-    const char *pattern2)
+    const char *const *args)
 {
+	static const char *const none[] = { NULL };
 	int	rc;
 
 	if (cmd[0] == 'd' && psql_describe_invalid(cmd)) {
@@ -333,10 +335,12 @@ psql_describe(struct psql *ps, const char *cmd, const char *pattern,
 	if (strcmp(cmd, "z") == 0 || strcmp(cmd, "dp") == 0 ||
 	    strcmp(cmd, "dp+") == 0)
 		return psql_describe_privileges(ps, pattern);
-	if ((rc = psql_describe_more(ps, cmd, pattern, pattern2)) != 1)
+	if (args == NULL)
+		args = none;
+	if ((rc = psql_describe_more(ps, cmd, pattern, args[0])) != 1)
 		return rc;
 	if (pattern != NULL && cmd[0] == 'd' &&
 	    cmd[1 + strspn(cmd + 1, "S+")] == '\0')
 		return describe(ps, pattern, strchr(cmd, '+') != NULL);
-	return psql_describe_list(ps, cmd, pattern);
+	return psql_describe_list(ps, cmd, pattern, args);
 }

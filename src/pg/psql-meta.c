@@ -777,20 +777,19 @@ cmd_gset(struct psql *ps, const char **pp)
 static enum psql_cmd
 cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*pattern = psql_scan_arg(ps, pp, 1), *argtype = NULL;
+	char	*pattern = psql_scan_arg(ps, pp, 1), *args[101];
+	size_t	 n = 0, max = psql_describe_paired(cmd) ? 1 : cmd[1] == 'f' ||
+		    cmd[1] == 'o' ? 100 : 0;
 	int	 rc;
 
-	if ((cmd[1] == 'f' || cmd[1] == 'o' || psql_describe_paired(cmd)) &&
-	    pattern != NULL)
-		argtype = psql_scan_arg(ps, pp, 1);
-	if (argtype != NULL && !psql_describe_paired(cmd)) {
-		psql_unsupported(ps, cmd[1] == 'f' ? "df with argument type "
-		    "patterns" : "do with argument type patterns");
-		rc = -1;
-	} else
-		rc = psql_describe(ps, cmd, pattern, argtype);
+	while (pattern != NULL && n < max &&
+	    (args[n] = psql_scan_arg(ps, pp, 1)) != NULL)
+		n++;
+	args[n] = NULL;
+	rc = psql_describe(ps, cmd, pattern, (const char *const *)args);
 	free(pattern);
-	free(argtype);
+	while (n > 0)
+		free(args[--n]);
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 

@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "psql.h"
 
@@ -23,7 +24,7 @@
  * part: it is the regular expression's any character.
  */
 static void
-pattern_part(const char **pp, struct buf *b, int flat)
+pattern_part(const char **pp, struct buf *b, int flat, int escape)
 {
 	const char	*p = *pp;
 	int		 inquotes = 0;
@@ -40,7 +41,8 @@ pattern_part(const char **pp, struct buf *b, int flat)
 			buf_adds(b, ".*");
 		else if (!inquotes && *p == '?')
 			buf_addc(b, '.');
-		else if (inquotes && strchr("|*+?()[]{}.^$\\", *p) != NULL) {
+		else if ((inquotes || escape) &&
+		    strchr("|*+?()[]{}.^$\\", *p) != NULL) {
 			buf_addc(b, '\\');
 			buf_addc(b, *p);
 		} else if (*p == '$')
@@ -63,7 +65,7 @@ psql_pattern_regex(const char *pattern)
 	struct buf	 b;
 
 	buf_init(&b);
-	pattern_part(&pattern, &b, 0);
+	pattern_part(&pattern, &b, 0, 0);
 	return buf_detach(&b);
 }
 
@@ -172,20 +174,13 @@ skip_database(struct psql *ps, const char *pattern)
 	return p + 1;
 }
 
-/*
- * Append psql's conditions for pattern (NULL: none) to sql, a query
- * whose WHERE clause is open: " AND namecol ~ ..." (or altcol, when not
- * NULL, matches) and either " AND schemacol ~ ..." (SCHEMA.NAME, or
- * DATABASE.SCHEMA.NAME naming the current database) or " AND visrule"
- * (no schema; visrule may be NULL).  schemacol NULL: a dot in the
- * pattern is refused as psql refuses it.  Returns 0, or -1 with psql's
- * message.
- */
-int
-psql_pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
-    const char *schemacol, const char *namecol, const char *altcol,
-    const char *visrule)
+/* psql_pattern_where(); with escape, as psql's force_escape (\do). */
+static int
+pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
+    const char *const cols[4], int escape)
 {
+	const char	*schemacol = cols[0], *namecol = cols[1];
+	const char	*altcol = cols[2], *visrule = cols[3];
 	struct buf	 first, second;
 	const char	*p = pattern;
 	int		 dots = pattern != NULL ? pattern_dots(pattern) : 0;
@@ -202,10 +197,10 @@ psql_pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
 		return -1;
 	buf_init(&first);
 	buf_init(&second);
-	pattern_part(&p, &first, 0);
+	pattern_part(&p, &first, 0, escape);
 	if (*p == '.') {
 		p++;
-		pattern_part(&p, &second, 0);
+		pattern_part(&p, &second, 0, escape);
 	}
 	if (second.len > 0) {
 		add_match(ps, sql, namecol, altcol, second.data);
@@ -218,6 +213,115 @@ psql_pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
 	buf_free(&first);
 	buf_free(&second);
 	return 0;
+}
+
+/*
+ * Append psql's conditions for pattern (NULL: none) to sql, a query
+ * whose WHERE clause is open: " AND namecol ~ ..." (or altcol, when not
+ * NULL, matches) and either " AND schemacol ~ ..." (SCHEMA.NAME, or
+ * DATABASE.SCHEMA.NAME naming the current database) or " AND visrule"
+ * (no schema; visrule may be NULL).  schemacol NULL: a dot in the
+ * pattern is refused as psql refuses it.  Returns 0, or -1 with psql's
+ * message.
+ */
+int
+psql_pattern_where(struct psql *ps, struct buf *sql, const char *pattern,
+    const char *schemacol, const char *namecol, const char *altcol,
+    const char *visrule)
+{
+	const char	*cols[4] = { schemacol, namecol, altcol, visrule };
+
+	return pattern_where(ps, sql, pattern, cols, 0);
+}
+
+/*
+ * psql_pattern_where() for an operator name: the characters regular
+ * expressions give a meaning (+, |, ...) stand for themselves, but * and
+ * ? keep psql's.
+ */
+int
+psql_pattern_where_escaped(struct psql *ps, struct buf *sql,
+    const char *pattern, const char *schemacol, const char *namecol,
+    const char *visrule)
+{
+	const char	*cols[4] = { schemacol, namecol, NULL, visrule };
+
+	return pattern_where(ps, sql, pattern, cols, 1);
+}
+
+/*
+ * The joins of psql's argument type patterns: type t<i> (namespace
+ * nt<i>) is the one exprs[i] names, for i < n.
+ */
+void
+psql_argtype_joins(struct buf *sql, const char *const *exprs, int n)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(sql, " LEFT JOIN pg_catalog.pg_type t%d ON t%d.oid = "
+		    "%s LEFT JOIN pg_catalog.pg_namespace nt%d ON nt%d.oid = "
+		    "t%d.typnamespace", i, i, exprs[i], i, i, i);
+}
+
+/*
+ * A type pattern as psql 15 reads it: the names the grammar accepts
+ * that are neither pg_type's name nor format_type()'s (int, float,
+ * decimal, and array names such as int4[]) become the displayed name.
+ */
+static const char *
+type_alias(const char *pattern)
+{
+	static const char *const alias[] = {
+		"decimal", "numeric", "float", "double precision",
+		"int", "integer", "bool[]", "boolean[]",
+		"decimal[]", "numeric[]", "float[]", "double precision[]",
+		"float4[]", "real[]", "float8[]", "double precision[]",
+		"int[]", "integer[]", "int2[]", "smallint[]",
+		"int4[]", "integer[]", "int8[]", "bigint[]",
+		"time[]", "time without time zone[]",
+		"timetz[]", "time with time zone[]",
+		"timestamp[]", "timestamp without time zone[]",
+		"timestamptz[]", "timestamp with time zone[]",
+		"varbit[]", "bit varying[]",
+		"varchar[]", "character varying[]", NULL
+	};
+	size_t	i;
+
+	for (i = 0; alias[i] != NULL; i += 2)
+		if (strcasecmp(pattern, alias[i]) == 0)
+			return alias[i + 1];
+	return pattern;
+}
+
+/*
+ * The conditions of the n argument type patterns args (after
+ * psql_argtype_joins()): "-" is no argument there, else the type's
+ * name or displayed name matches (regular-expression characters such
+ * as [] standing for themselves).  0, or -1 with psql's message.
+ */
+int
+psql_argtype_where(struct psql *ps, struct buf *sql,
+    const char *const *args, int n)
+{
+	char	*col[4];
+	int	 i, j, rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		if (strcmp(args[i], "-") == 0) {
+			buf_printf(sql, " AND t%d.typname IS NULL", i);
+			continue;
+		}
+		col[0] = xprintf("nt%d.nspname", i);
+		col[1] = xprintf("t%d.typname", i);
+		col[2] = xprintf("pg_catalog.format_type(t%d.oid, NULL)", i);
+		col[3] = xprintf("pg_catalog.pg_type_is_visible(t%d.oid)", i);
+		rc = pattern_where(ps, sql, type_alias(args[i]),
+		    (const char *const *)col, 1);
+		for (j = 0; j < 4; j++)
+			free(col[j]);
+	}
+	return rc;
 }
 
 /*
@@ -235,7 +339,7 @@ psql_pattern_where_flat(struct psql *ps, struct buf *sql,
 	if (pattern == NULL)
 		return;
 	buf_init(&re);
-	pattern_part(&pattern, &re, 1);
+	pattern_part(&pattern, &re, 1, 0);
 	add_match(ps, sql, namecol, altcol, re.data);
 	buf_free(&re);
 }

@@ -305,14 +305,15 @@ int	 psql_crosstab(struct psql *, const PGresult *);
 
 /* psql-describe.c */
 int	 psql_describe(struct psql *, const char *, const char *,
-	    const char *);
+	    const char *const *);
 PGresult *psql_catalog_query(struct psql *, const char *);
 PGresult *psql_catalog_params(struct psql *, const char *, int,
 	    const char *const *);
 PGresult *psql_rel_query(struct psql *, const char *, const char *);
 
 /* psql-describe-list.c */
-int	 psql_describe_list(struct psql *, const char *, const char *);
+int	 psql_describe_list(struct psql *, const char *, const char *,
+	    const char *const *);
 int	 psql_print_list(struct psql *, const char *, const char *);
 
 /* psql-describe-footer.c: what \d[+] knows of the relation described. */
@@ -362,7 +363,8 @@ int	 psql_describe_privileges(struct psql *, const char *);
 int	 psql_describe_default_privileges(struct psql *, const char *);
 
 /* psql-describe-types.c */
-int	 psql_describe_types(struct psql *, const char *, const char *);
+int	 psql_describe_types(struct psql *, const char *, const char *,
+	    const char *const *);
 
 /* psql-describe-more.c */
 int	 psql_describe_more(struct psql *, const char *, const char *,
@@ -409,6 +411,11 @@ int	 psql_pattern_where(struct psql *, struct buf *, const char *,
 void	 psql_pattern_where_flat(struct psql *, struct buf *, const char *,
 	    const char *, const char *);
 int	 psql_pattern_parts(struct psql *, const char *, int);
+int	 psql_pattern_where_escaped(struct psql *, struct buf *,
+	    const char *, const char *, const char *, const char *);
+void	 psql_argtype_joins(struct buf *, const char *const *, int);
+int	 psql_argtype_where(struct psql *, struct buf *, const char *const *,
+	    int);
 
 /* The session, for a script: open, run a file, close. */
 struct psql *psql_new(FILE *, const char *);

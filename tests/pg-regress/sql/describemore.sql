@@ -301,6 +301,39 @@ COMMENT ON TEXT SEARCH PARSER regress_dmore_prs IS 'a parser';
 \dFt
 \dFt+
 \dFt+ regress_dmore_s.*
+-- argument type patterns of \df and \do; an operator name's characters
+-- stand for themselves
+CREATE FUNCTION regress_dmore_f(int, text) RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION regress_dmore_f(int) RETURNS int LANGUAGE sql AS 'SELECT 2';
+CREATE FUNCTION regress_dmore_f() RETURNS int LANGUAGE sql AS 'SELECT 3';
+\df regress_dmore_f int
+\df regress_dmore_f int -
+\df regress_dmore_f integer text
+\df regress_dmore_f - 
+\df regress_dmore_f * *
+\df regress_dmore_f pg_catalog.int* "text"
+\df+ regress_dmore_f nosuch
+\dfn regress_dmore_f int extra extra2
+\do + integer integer
+\do - int
+\do - - int
+\do || text text
+\do ~~ text text x
+\do * int8 int
+\do+ @@ - -
+\do |/
+\df pg_catalog.abs decimal
+\df pg_catalog.float8_accum float[] float
+\df pg_catalog.array_dims INT[]
+\df pg_catalog.array_dims int4[]
+\do pg_catalog.= timestamptz[] timestamptz[]
+CREATE FUNCTION regress_dmore_g(int[], timestamptz[], varchar[]) RETURNS int
+  LANGUAGE sql AS 'SELECT 1';
+\df regress_dmore_g INT[] timestamptz[] varchar[]
+\df regress_dmore_g int4[] - -
+\df regress_dmore_g integer[] timestamp*
+DROP FUNCTION regress_dmore_g(int[], timestamptz[], varchar[]);
+DROP FUNCTION regress_dmore_f(int, text), regress_dmore_f(int), regress_dmore_f();
 -- dotted patterns: DATABASE.SCHEMA.NAME with this database, and the
 -- ones psql refuses
 SELECT current_database() AS dbname \gset
