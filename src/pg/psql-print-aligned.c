@@ -204,7 +204,7 @@ print_title(struct psql *ps, const struct aligned *a, const char *title)
 	    (a->ncols > 0) : a->ncols * 3 + 1;
 	for (j = 0; j < a->ncols; j++)
 		total += a->width[j];
-	w = psql_text_width(title, strlen(title));
+	w = psql_text_width(title, strlen(title), psql_encoding(ps));
 	if (w < total)
 		pad(a->f, (total - w) / 2);
 	fprintf(a->f, "%s\n", title);
@@ -232,17 +232,17 @@ format_cells(struct psql *ps, const struct psql_table *t,
 {
 	size_t		 i, k, n = t->nrows * (size_t)t->ncols;
 	const char	*v;
-	int		 j;
+	int		 j, enc = psql_encoding(ps);
 
 	for (j = 0; j < t->ncols; j++) {
-		psql_cell_format(t->headers[j], &hl[j]);
+		psql_cell_format(t->headers[j], enc, &hl[j]);
 		for (k = 0; k < hl[j].nlines; k++)
 			if (hl[j].width[k] > width[j])
 				width[j] = hl[j].width[k];
 	}
 	for (i = 0; i < n; i++) {
 		v = t->cells[i] != NULL ? t->cells[i] : ps->popt.null;
-		psql_cell_format(v, &cl[i]);
+		psql_cell_format(v, enc, &cl[i]);
 		j = (int)(i % (size_t)t->ncols);
 		for (k = 0; k < cl[i].nlines; k++)
 			if (cl[i].width[k] > width[j])

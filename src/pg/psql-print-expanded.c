@@ -263,10 +263,10 @@ psql_print_expanded(struct psql *ps, const struct psql_table *t,
 	hl = xcalloc((size_t)t->ncols + 1, sizeof *hl);
 	cl = xcalloc(n + 1, sizeof *cl);
 	for (i = 0; i < (size_t)t->ncols; i++)
-		psql_cell_format(t->headers[i], &hl[i]);
+		psql_cell_format(t->headers[i], psql_encoding(ps), &hl[i]);
 	for (i = 0; i < n; i++)
 		psql_cell_format(t->cells[i] != NULL ? t->cells[i] :
-		    ps->popt.null, &cl[i]);
+		    ps->popt.null, psql_encoding(ps), &cl[i]);
 	if (n > 0) {
 		if (title != NULL && *title != '\0' && !ps->popt.tuples_only)
 			fprintf(e.f, "%s\n", title);

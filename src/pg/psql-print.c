@@ -1,16 +1,16 @@
 /*
  * psql-print.c: tables as psql prints them.  Cells are broken into
- * display lines here (UTF-8, wide and combining characters, control
- * characters shown as psql shows them); psql-print-aligned.c prints the
- * aligned format with them.  Unaligned: fields joined by the field
- * separator; unaligned expanded (\x): "header|value" lines.
+ * display lines here (widths in the client encoding, as libpq measures
+ * them for psql; control characters shown as psql shows them);
+ * psql-print-aligned.c prints the aligned format with them.
+ * Unaligned: fields joined by the field separator; unaligned expanded
+ * (\x): "header|value" lines.
  * psql-print-expanded.c prints the aligned expanded format.  \pset
  * tuples_only, \pset null and \pset numericlocale (psql-print-locale.c)
  * apply to all.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "psql.h"
 
@@ -47,62 +47,41 @@ psql_type_align(Oid type)
 	return 'l';
 }
 
-/* The bytes of the UTF-8 character at s (1 for a bad byte). */
-static int
-utf8_len(const unsigned char *s, size_t avail)
+/*
+ * The client encoding psql formats with (its pset.encoding): the
+ * connection's, UTF-8 without one.
+ */
+int
+psql_encoding(const struct psql *ps)
 {
-	int	n;
+	int	enc = ps->conn != NULL ? PQclientEncoding(ps->conn) : -1;
 
-	if (*s < 0x80)
-		n = 1;
-	else if ((*s & 0xe0) == 0xc0)
-		n = 2;
-	else if ((*s & 0xf0) == 0xe0)
-		n = 3;
-	else if ((*s & 0xf8) == 0xf0)
-		n = 4;
-	else
-		n = 1;
-	return (size_t)n > avail ? 1 : n;
+	return enc >= 0 ? enc : PSQL_ENCODING_UTF8;
 }
 
+/* A code point from the UTF-8 character of n bytes at s (n > 1). */
 static unsigned int
 utf8_code(const unsigned char *s, int n)
 {
 	unsigned int	c;
 	int		i;
 
-	if (n == 1)
-		return *s;
 	c = *s & (0xff >> (n + 1));
 	for (i = 1; i < n; i++)
 		c = (c << 6) | (s[i] & 0x3f);
 	return c;
 }
 
-/* Display width of one code point, as PostgreSQL's ucs_wcwidth. */
-static int
-code_width(unsigned int c)
-{
-	int	w;
-
-	if (c == 0)
-		return 0;
-	if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c > 0x10ffff)
-		return -1;
-	w = wcwidth((wchar_t)c);	/* the C.UTF-8 tables */
-	if (w < 0)
-		return 1;	/* unassigned: PostgreSQL counts 1 */
-	return w;
-}
-
 /*
- * Format a cell as psql's pg_wcsformat does: lines split at newlines,
- * tabs expanded to 8 columns, \r and other control characters written
- * out.  Fills *cl; free with psql_cell_lines_free().
+ * Format a cell as psql's pg_wcsformat does, character by character in
+ * the client encoding (libpq's PQmblen and PQdsplen, the functions and
+ * tables psql uses): lines split at newlines, tabs expanded to 8
+ * columns, \r and other control characters written out; a character
+ * cut short at the end is dropped.  Fills *cl; free with
+ * psql_cell_lines_free().
  */
 void
-psql_cell_format(const char *s, struct psql_cell_lines *cl)
+psql_cell_format(const char *s, int encoding, struct psql_cell_lines *cl)
 {
 	struct buf		 b;
 	const unsigned char	*p = (const unsigned char *)s;
@@ -117,9 +96,13 @@ psql_cell_format(const char *s, struct psql_cell_lines *cl)
 	offs[0] = 0;
 	cl->nlines = 1;
 	while (len > 0) {
-		n = utf8_len(p, len);
-		w = n == 1 && *p >= 0x80 ? 1 : code_width(utf8_code(p, n));
-		if (*p == '\n') {
+		n = PQmblen((const char *)p, encoding);
+		if (n < 1)
+			n = 1;
+		if (len < (size_t)n)
+			break;
+		w = PQdsplen((const char *)p, encoding);
+		if (n == 1 && *p == '\n') {
 			buf_addc(&b, '\0');
 			cl->width[cl->nlines - 1] = lw;
 			lw = 0;
@@ -130,10 +113,10 @@ psql_cell_format(const char *s, struct psql_cell_lines *cl)
 				    sizeof *cl->width);
 			}
 			offs[cl->nlines++] = b.len;
-		} else if (*p == '\r') {
+		} else if (n == 1 && *p == '\r') {
 			buf_adds(&b, "\\r");
 			lw += 2;
-		} else if (*p == '\t') {
+		} else if (n == 1 && *p == '\t') {
 			do {
 				buf_addc(&b, ' ');
 				lw++;
@@ -142,7 +125,10 @@ psql_cell_format(const char *s, struct psql_cell_lines *cl)
 			buf_printf(&b, "\\x%02X", *p);
 			lw += 4;
 		} else if (w < 0) {
-			buf_printf(&b, "\\u%04X", utf8_code(p, n));
+			if (encoding == PSQL_ENCODING_UTF8)
+				buf_printf(&b, "\\u%04X", utf8_code(p, n));
+			else
+				buf_adds(&b, "\\u????");
 			lw += 6;
 		} else {
 			buf_add(&b, (const char *)p, (size_t)n);
@@ -169,16 +155,16 @@ psql_cell_lines_free(struct psql_cell_lines *cl)
 	free(cl->width);
 }
 
-/* The display width of s (its widest line), for the crosstab. */
+/* The display width of s (its widest line) in the client encoding. */
 int
-psql_text_width(const char *s, size_t n)
+psql_text_width(const char *s, size_t n, int encoding)
 {
 	struct psql_cell_lines	 cl;
 	char			*copy = xstrndup(s, n);
 	int			 w = 0;
 	size_t			 i;
 
-	psql_cell_format(copy, &cl);
+	psql_cell_format(copy, encoding, &cl);
 	for (i = 0; i < cl.nlines; i++)
 		if (cl.width[i] > w)
 			w = cl.width[i];

@@ -271,7 +271,9 @@ struct psql_cell_lines {
 	char	**line;
 	int	*width;
 };
-void	 psql_cell_format(const char *, struct psql_cell_lines *);
+void	 psql_cell_format(const char *, int, struct psql_cell_lines *);
+int	 psql_encoding(const struct psql *);
+#define PSQL_ENCODING_UTF8	6	/* PostgreSQL's PG_UTF8 */
 void	 psql_cell_lines_free(struct psql_cell_lines *);
 
 /* psql-print-aligned.c: line styles (psql's printTextFormat). */
@@ -296,7 +298,7 @@ void	 psql_print_expanded(struct psql *, const struct psql_table *,
 void	 psql_print_aligned(struct psql *, const struct psql_table *,
 	    const char *);
 char	 psql_type_align(Oid);
-int	 psql_text_width(const char *, size_t);
+int	 psql_text_width(const char *, size_t, int);
 
 /* psql-crosstab.c */
 int	 psql_crosstab(struct psql *, const PGresult *);
