@@ -1,7 +1,8 @@
 -- the other object lists: \dA \dL \dy \dconfig \dd \dX \db \dc \dO,
--- \dA[cfop] \dP \ddp \drds \dRp \dRs \dl \da, the foreign-data ones \dew \des \deu \det
--- (and \d on foreign tables) and the text search ones \dF \dFd \dFp
--- \dFt, with patterns and the + and S modifiers
+-- \dA[cfop] \dP \ddp \drds \dRp \dRs \dl \da \dC \l, the foreign-data
+-- ones \dew \des \deu \det (and \d on foreign tables) and the text
+-- search ones \dF \dFd \dFp \dFt, with patterns and the + and S
+-- modifiers; \df and \do argument types; dotted patterns
 CREATE SCHEMA regress_dmore_s;
 -- access methods
 CREATE ACCESS METHOD regress_dmore_am TYPE TABLE HANDLER heap_tableam_handler;
@@ -348,6 +349,13 @@ COMMENT ON CAST (regress_dmore_ty AS int) IS 'a cast';
 DROP CAST (regress_dmore_ty AS int);
 DROP FUNCTION regress_dmore_tyint(regress_dmore_ty);
 DROP TYPE regress_dmore_ty;
+-- databases (the sizes of \l+ vary: only its columns)
+\l template0
+\list template*
+\l+ regress_dmore_nodb
+\list+ regress_dmore_nodb
+\l a.b
+\lS
 -- dotted patterns: DATABASE.SCHEMA.NAME with this database, and the
 -- ones psql refuses
 SELECT current_database() AS dbname \gset
