@@ -370,6 +370,10 @@ int	 psql_describe_types(struct psql *, const char *, const char *,
 int	 psql_describe_more(struct psql *, const char *, const char *,
 	    const char *);
 
+/* psql-describe-server.c */
+int	 psql_describe_server(struct psql *, const char *, const char *,
+	    const char *);
+
 /* psql-describe-names.c */
 int	 psql_describe_invalid(const char *);
 int	 psql_describe_paired(const char *);
