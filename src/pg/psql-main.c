@@ -258,8 +258,8 @@ psql_run_source(struct psql *ps, struct psql_source *src)
 		if (run_line(ps, src, line, &st, &q, added_nl, &cmd) != 0 &&
 		    die)
 			result = PSQL_EXIT_USER;
-		else if (ps->conn != NULL && PQstatus(ps->conn) ==
-		    CONNECTION_BAD)
+		else if (ps->conn_lost || (ps->conn != NULL &&
+		    PQstatus(ps->conn) == CONNECTION_BAD))
 			result = PSQL_EXIT_BADCONN;
 		if (cmd == PSQL_CMD_TERMINATE)
 			break;

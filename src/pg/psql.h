@@ -157,6 +157,7 @@ struct psql {
 	double		 deadline;
 	int		 cancelled;	/* this query was cancelled */
 	char		*timed_out;	/* FILE:LINE of the first cancelled */
+	int		 conn_lost;	/* a failed \c: the script ends (2) */
 	/* Connection parameters, for \c. */
 	char		*dbname, *host, *port, *user, *appname;
 };
@@ -222,7 +223,7 @@ int	 psql_cursor_wanted(struct psql *, const char *);
 int	 psql_exec_cursor(struct psql *, const char *);
 void	 psql_notice(void *, const char *);
 int	 psql_connect(struct psql *, const char *, const char *,
-	    const char *, const char *);
+	    const char *, const char *, const char *);
 
 /* psql-timeout.c */
 void	 psql_timeout_arm(struct psql *);
