@@ -5,7 +5,7 @@
  * triggers), \dconfig[+] (settings: without a pattern the ones not at
  * their default), \db[+] (tablespaces), \dc[S+] (conversions), \dO[S+]
  * (collations), \dX (extended statistics), \drds (settings per role
- * and database) and \dl (large objects, also \lo_list), with + (more columns), S (system objects too)
+ * and database), \dl (large objects, also \lo_list) and \l (databases), with + (more columns), S (system objects too)
  * and psql's patterns.  \dd is in psql-describe-comments.c, the
  * foreign-data lists in psql-describe-fdw.c, the text search ones in
  * psql-describe-ts.c, \dP in psql-describe-partitioned.c, \dA[cfop] in
@@ -188,6 +188,35 @@ list_large_objects(struct psql *ps, int verbose)
 	    "pg_largeobject_metadata ORDER BY oid", "Large objects");
 }
 
+/* \l[+] [PATTERN] (\list): List of databases (+ shows their sizes). */
+static int
+list_databases(struct psql *ps, int verbose, const char *pattern)
+{
+	static const struct list_spec ls = { "List of databases", NULL,
+	    "d.datname", NULL, " ORDER BY 1" };
+	struct buf	 sql;
+
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT d.datname AS \"Name\", pg_catalog."
+	    "pg_get_userbyid(d.datdba) AS \"Owner\", pg_catalog."
+	    "pg_encoding_to_char(d.encoding) AS \"Encoding\", d.datcollate AS"
+	    " \"Collate\", d.datctype AS \"Ctype\", d.daticulocale AS \"ICU "
+	    "Locale\", CASE d.datlocprovider WHEN 'c' THEN 'libc' WHEN 'i' "
+	    "THEN 'icu' END AS \"Locale Provider\", pg_catalog."
+	    "array_to_string(d.datacl, E'\\n') AS \"Access privileges\"");
+	if (verbose)
+		buf_adds(&sql, ", CASE WHEN pg_catalog.has_database_privilege("
+		    "d.datname, 'CONNECT') OR pg_catalog.pg_has_role("
+		    "'pg_read_all_stats', 'USAGE') THEN pg_catalog."
+		    "pg_size_pretty(pg_catalog.pg_database_size(d.datname)) "
+		    "ELSE 'No Access' END AS \"Size\", t.spcname AS "
+		    "\"Tablespace\", pg_catalog.shobj_description(d.oid, "
+		    "'pg_database') AS \"Description\"");
+	buf_adds(&sql, " FROM pg_catalog.pg_database d JOIN pg_catalog."
+	    "pg_tablespace t ON t.oid = d.dattablespace WHERE true");
+	return finish_list(ps, &sql, &ls, pattern);
+}
+
 /* Leave out pg_catalog and information_schema (no S, no pattern). */
 static void
 user_schemas_only(struct buf *sql, int system, const char *pattern)
@@ -336,6 +365,8 @@ psql_describe_more(struct psql *ps, const char *cmd, const char *pattern,
 	int	verbose = strchr(cmd, '+') != NULL;
 	int	system = strchr(cmd, 'S') != NULL;
 
+	if (strcmp(cmd, "l") == 0 || strcmp(cmd, "l+") == 0)
+		return list_databases(ps, verbose, pattern);
 	if (cmd[0] != 'd' || cmd[1] == '\0')
 		return 1;
 	if (strcmp(cmd, "drds") == 0)

@@ -2,7 +2,7 @@
  * psql-describe.c: \d[+] NAME on tables, partitioned tables, views,
  * materialized views, indexes (partitioned ones and partitions too),
  * composite types and foreign tables, and
- * \dC [PATTERN], printed as psql 15 prints them: a centred title, the
+ * \dC[+] [PATTERN], printed as psql 15 prints them: a centred title, the
  * columns (a foreign table's FDW options; \d+ adds Storage, Compression
  * unless HIDE_TOAST_COMPRESSION, Stats target and Description), then
  * the footers of psql-describe-footer.c; sequences are in
@@ -256,55 +256,45 @@ describe(struct psql *ps, const char *pattern, int verbose)
 	return rc;
 }
 
-/* \dC [PATTERN]: the casts between visible types. */
+/*
+ * \dC[+] [PATTERN]: the casts from or to a type the pattern names (a
+ * visible one without a schema); + adds the Description.
+ */
 static int
-describe_casts(struct psql *ps, const char *pattern)
+describe_casts(struct psql *ps, int verbose, const char *pattern)
 {
-	static const char sql[] =
-	    "SELECT pg_catalog.format_type(c.castsource, NULL) AS \"Source "
-	    "type\", pg_catalog.format_type(c.casttarget, NULL) AS \"Target "
-	    "type\", CASE c.castmethod WHEN 'b' THEN '(binary coercible)' "
-	    "WHEN 'i' THEN '(with inout)' ELSE p.proname END AS \"Function\","
-	    " CASE c.castcontext WHEN 'e' THEN 'no' WHEN 'a' THEN 'in "
-	    "assignment' ELSE 'yes' END AS \"Implicit?\" FROM "
-	    "pg_catalog.pg_cast c LEFT JOIN pg_catalog.pg_proc p ON p.oid = "
-	    "c.castfunc JOIN pg_catalog.pg_type ts ON ts.oid = c.castsource "
-	    "JOIN pg_catalog.pg_type tt ON tt.oid = c.casttarget WHERE "
-	    "(pg_catalog.pg_type_is_visible(ts.oid) AND ($1::text IS NULL OR "
-	    "ts.typname OPERATOR(pg_catalog.~) $1 OR pg_catalog.format_type("
-	    "ts.oid, NULL) OPERATOR(pg_catalog.~) $1)) OR "
-	    "(pg_catalog.pg_type_is_visible(tt.oid) AND ($1::text IS NULL OR "
-	    "tt.typname OPERATOR(pg_catalog.~) $1 OR pg_catalog.format_type("
-	    "tt.oid, NULL) OPERATOR(pg_catalog.~) $1)) ORDER BY 1, 2";
-	struct psql_table	 t;
-	char			*re = pattern != NULL ?
-				    psql_pattern_regex(pattern) :
-				    NULL;
-	PGresult		*r = psql_catalog_params(ps, sql, 1,
-				    (const char *const *)&re);
-	size_t			 i;
-	int			 j;
+	struct buf	 sql;
+	int		 rc;
 
-	free(re);
-	if (r == NULL)
-		return -1;
-	memset(&t, 0, sizeof t);
-	t.ncols = 4;
-	t.nrows = (size_t)PQntuples(r);
-	t.headers = xcalloc(5, sizeof *t.headers);
-	for (j = 0; j < 4; j++)
-		t.headers[j] = PQfname(r, j);
-	t.aligns = (char *)"llll";
-	t.title = "List of casts";
-	t.cells = xcalloc(t.nrows * 4 + 1, sizeof *t.cells);
-	for (i = 0; i < t.nrows; i++)
-		for (j = 0; j < 4; j++)
-			t.cells[i * 4 + (size_t)j] = PQgetvalue(r, (int)i, j);
-	psql_print_table(ps, &t);
-	free(t.headers);
-	free(t.cells);
-	PQclear(r);
-	return 0;
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT pg_catalog.format_type(c.castsource, NULL) AS "
+	    "\"Source type\", pg_catalog.format_type(c.casttarget, NULL) AS "
+	    "\"Target type\", CASE c.castmethod WHEN 'b' THEN '(binary "
+	    "coercible)' WHEN 'i' THEN '(with inout)' ELSE p.proname END AS "
+	    "\"Function\", CASE c.castcontext WHEN 'e' THEN 'no' WHEN 'a' "
+	    "THEN 'in assignment' ELSE 'yes' END AS \"Implicit?\"");
+	if (verbose)
+		buf_adds(&sql, ", pg_catalog.obj_description(c.oid, 'pg_cast') "
+		    "AS \"Description\"");
+	buf_adds(&sql, " FROM pg_catalog.pg_cast c LEFT JOIN pg_catalog."
+	    "pg_proc p ON p.oid = c.castfunc LEFT JOIN pg_catalog.pg_type ts "
+	    "ON ts.oid = c.castsource LEFT JOIN pg_catalog.pg_namespace ns ON "
+	    "ns.oid = ts.typnamespace LEFT JOIN pg_catalog.pg_type tt ON "
+	    "tt.oid = c.casttarget LEFT JOIN pg_catalog.pg_namespace nt ON "
+	    "nt.oid = tt.typnamespace WHERE (true");
+	rc = psql_pattern_where(ps, &sql, pattern, "ns.nspname", "ts.typname",
+	    "pg_catalog.format_type(ts.oid, NULL)",
+	    "pg_catalog.pg_type_is_visible(ts.oid)");
+	buf_adds(&sql, ") OR (true");
+	if (rc == 0)
+		rc = psql_pattern_where(ps, &sql, pattern, "nt.nspname",
+		    "tt.typname", "pg_catalog.format_type(tt.oid, NULL)",
+		    "pg_catalog.pg_type_is_visible(tt.oid)");
+	buf_adds(&sql, ") ORDER BY 1, 2");
+	if (rc == 0)
+		rc = psql_print_list(ps, sql.data, "List of casts");
+	buf_free(&sql);
+	return rc;
 }
 
 /*
@@ -330,8 +320,9 @@ psql_describe(struct psql *ps, const char *cmd, const char *pattern,
 		    "database.");
 		return -1;
 	}
-	if (strcmp(cmd, "dC") == 0)
-		return describe_casts(ps, pattern);
+	if (strncmp(cmd, "dC", 2) == 0 && cmd[2 + strspn(cmd + 2, "S+")] ==
+	    '\0')
+		return describe_casts(ps, strchr(cmd, '+') != NULL, pattern);
 	if (strcmp(cmd, "z") == 0 || strcmp(cmd, "dp") == 0 ||
 	    strcmp(cmd, "dp+") == 0)
 		return psql_describe_privileges(ps, pattern);

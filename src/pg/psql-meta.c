@@ -18,7 +18,7 @@ static const char *const not_reproduced[] = {
 	"!", "?", "bind", "cd", "conninfo",
 	"e", "edit", "ef",
 	"ev", "h",
-	"help", "H", "html", "l", "list", "lo_export",
+	"help", "H", "html", "lo_export",
 	"lo_import", "lo_unlink",
 	"password", "prompt", "s", "T",
 	"w", "write", "watch", NULL
@@ -798,6 +798,18 @@ cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 
+/* \l[+] and \list[+] [PATTERN]: the databases. */
+static enum psql_cmd
+cmd_list(struct psql *ps, const char **pp, const char *cmd)
+{
+	char	*pattern = psql_scan_arg(ps, pp, 1);
+	int	 rc = psql_describe(ps, strchr(cmd, '+') != NULL ? "l+" : "l",
+		    pattern, NULL);
+
+	free(pattern);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
 /* \lo_list[+]: \dl[+]; psql reads two arguments and ignores them. */
 static enum psql_cmd
 cmd_lo_list(struct psql *ps, const char **pp, const char *cmd)
@@ -883,6 +895,9 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp,
 		return cmd_gset(ps, pp);
 	if (strcmp(cmd, "crosstabview") == 0)
 		return cmd_crosstab(ps, pp);
+	if (strcmp(cmd, "l") == 0 || strcmp(cmd, "l+") == 0 ||
+	    strcmp(cmd, "list") == 0 || strcmp(cmd, "list+") == 0)
+		return cmd_list(ps, pp, cmd);
 	if (strcmp(cmd, "lo_list") == 0 || strcmp(cmd, "lo_list+") == 0)
 		return cmd_lo_list(ps, pp, cmd);
 	if (strcmp(cmd, "lo_import") == 0 || strcmp(cmd, "lo_export") == 0 ||

@@ -56,20 +56,6 @@ pattern_part(const char **pp, struct buf *b, int flat, int escape)
 }
 
 /*
- * A one-part pattern (no schema) as an anchored regular expression.
- * Caller frees.
- */
-char *
-psql_pattern_regex(const char *pattern)
-{
-	struct buf	 b;
-
-	buf_init(&b);
-	pattern_part(&pattern, &b, 0, 0);
-	return buf_detach(&b);
-}
-
-/*
  * " AND col ~ 'regex'" (" AND (col ~ ... OR alt ~ ...)" with alt) unless
  * the regex matches everything.
  */

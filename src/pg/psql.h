@@ -406,7 +406,6 @@ int	 psql_describe_ts(struct psql *, const char *, const char *);
 int	 psql_show_source(struct psql *, const char *, const char *);
 
 /* psql-pattern.c */
-char	*psql_pattern_regex(const char *);
 int	 psql_pattern_where(struct psql *, struct buf *, const char *,
 	    const char *, const char *, const char *, const char *);
 void	 psql_pattern_where_flat(struct psql *, struct buf *, const char *,

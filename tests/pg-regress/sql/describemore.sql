@@ -1,7 +1,8 @@
 -- the other object lists: \dA \dL \dy \dconfig \dd \dX \db \dc \dO,
--- \dA[cfop] \dP \ddp \drds \dRp \dRs \dl \da, the foreign-data ones \dew \des \deu \det
--- (and \d on foreign tables) and the text search ones \dF \dFd \dFp
--- \dFt, with patterns and the + and S modifiers
+-- \dA[cfop] \dP \ddp \drds \dRp \dRs \dl \da \dC \l, the foreign-data
+-- ones \dew \des \deu \det (and \d on foreign tables) and the text
+-- search ones \dF \dFd \dFp \dFt, with patterns and the + and S
+-- modifiers; \df and \do argument types; dotted patterns
 CREATE SCHEMA regress_dmore_s;
 -- access methods
 CREATE ACCESS METHOD regress_dmore_am TYPE TABLE HANDLER heap_tableam_handler;
@@ -334,6 +335,27 @@ CREATE FUNCTION regress_dmore_g(int[], timestamptz[], varchar[]) RETURNS int
 \df regress_dmore_g integer[] timestamp*
 DROP FUNCTION regress_dmore_g(int[], timestamptz[], varchar[]);
 DROP FUNCTION regress_dmore_f(int, text), regress_dmore_f(int), regress_dmore_f();
+-- casts: from or to the types a pattern names
+CREATE TYPE regress_dmore_ty AS (a int);
+CREATE FUNCTION regress_dmore_tyint(regress_dmore_ty) RETURNS int
+  LANGUAGE sql AS 'SELECT $1.a';
+CREATE CAST (regress_dmore_ty AS int) WITH FUNCTION regress_dmore_tyint(regress_dmore_ty);
+COMMENT ON CAST (regress_dmore_ty AS int) IS 'a cast';
+\dC regress_dmore_ty
+\dC+ public.regress_dmore*
+\dCS+ pg_catalog.money
+\dC "char"
+\dC nosuch.int4
+DROP CAST (regress_dmore_ty AS int);
+DROP FUNCTION regress_dmore_tyint(regress_dmore_ty);
+DROP TYPE regress_dmore_ty;
+-- databases (the sizes of \l+ vary: only its columns)
+\l template0
+\list template*
+\l+ regress_dmore_nodb
+\list+ regress_dmore_nodb
+\l a.b
+\lS
 -- dotted patterns: DATABASE.SCHEMA.NAME with this database, and the
 -- ones psql refuses
 SELECT current_database() AS dbname \gset
