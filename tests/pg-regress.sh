@@ -2,7 +2,8 @@
 # pg-regress.sh: "sqlcheck pg-regress" against psql itself.  Each script
 # of tests/pg-regress/sql (one psql output feature each: echo, tables,
 # display widths in the client encoding, messages, variables and \if,
-# COPY and \copy, statement boundaries, \crosstabview, \d and \d+, the
+# COPY and \copy, the data of a COPY FROM STDIN that failed (copyfail),
+# statement boundaries, \crosstabview, \d and \d+, the
 # \d lists (\dA \dL \dy \dconfig \dd \dX \db \dc \dO \dP \ddp \drds
 # \dA[cfop] \dRp \dRs, foreign-data and text search ones in
 # describemore), the footers of triggers and a view's rules
@@ -41,7 +42,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables encoding messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail"
+TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -81,10 +82,10 @@ pgr()
 	OUT=$(cat "$WORK/out")
 	ERR=$(cat "$WORK/err")
 }
-PASSING="echo tables encoding messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell largeobj output rollback"
+PASSING="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell largeobj output rollback"
 pgr $PASSING
 is "psql's output as expected: exit 0" "$STATUS" 0
-contains "psql's output as expected: all passed" "$OUT" " All 23 tests passed. "
+contains "psql's output as expected: all passed" "$OUT" " All 24 tests passed. "
 check "all passed: no regression.diffs, no regression.out" \
     test ! -e regression.diffs -a ! -e regression.out -a -s results/echo.out
 pgr stop
@@ -188,7 +189,7 @@ check "--timeout: --rewrite leaves a timed-out test's expected file" \
     test ! -s expected/slow.out
 pgr --timeout 60 $PASSING
 is "--timeout 60: psql's output still (exit 0)" "$STATUS" 0
-contains "--timeout 60: all passed" "$OUT" " All 23 tests passed. "
+contains "--timeout 60: all passed" "$OUT" " All 24 tests passed. "
 pgr --timeout 0 echo
 is "bad --timeout: exit 2" "$STATUS" 2
 contains "bad --timeout: said" "$ERR" 'bad --timeout "0"'

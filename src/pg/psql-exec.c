@@ -301,7 +301,7 @@ static int
 exec_query(struct psql *ps, const char *query)
 {
 	PGresult	*res, *next;
-	int		 ok = 1, st;
+	int		 ok = 1, st, copy_in = 0;
 
 	if (!PQsendQuery(ps->conn, query)) {
 		psql_message(ps, PQerrorMessage(ps->conn));
@@ -318,6 +318,7 @@ exec_query(struct psql *ps, const char *query)
 			continue;
 		}
 		if (st == PGRES_COPY_IN) {
+			copy_in = 1;
 			PQclear(res);
 			if (ps->copy_stream != NULL)
 				copy_in_file(ps, ps->copy_stream);
@@ -345,6 +346,9 @@ exec_query(struct psql *ps, const char *query)
 		PQclear(res);
 		res = next;
 	}
+	if (!ok && !copy_in && ps->copy_stream == NULL &&
+	    psql_has_copy_from_stdin(query))
+		ps->copy_skip = 1;
 	if (!ok)
 		return connection_check(ps);
 	return 0;
