@@ -247,6 +247,9 @@ handle_result(struct psql *ps, PGresult *res, int last)
 	FILE		*saved = ps->qout;
 	int		 rc = 0;
 
+	/* SHOW_ALL_RESULTS off: only the last result of a \; chain */
+	if (!last && !psql_var_on(ps, "SHOW_ALL_RESULTS"))
+		return 0;
 	switch (PQresultStatus(res)) {
 	case PGRES_TUPLES_OK:
 		/* \g FILE: the rows (and their status) go there */
