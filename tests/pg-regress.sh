@@ -2,16 +2,18 @@
 # pg-regress.sh: "sqlcheck pg-regress" against psql itself.  Each script
 # of tests/pg-regress/sql (one psql output feature each: echo, tables,
 # display widths in the client encoding, messages, variables and \if,
-# COPY and \copy, statement boundaries,
-# \crosstabview, \d and \d+, the \d lists (\dA \dL \dy \dconfig \dd
-# \dX \db \dc \dO \dP \ddp \drds \dA[cfop] \dRp \dRs, foreign-data and text
-# search ones in describemore), the footers of triggers and a view's
-# rules (describeevents), \sf and \sv, \! and \pset numericlocale
-# (shell), \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
+# COPY and \copy, the data of a COPY FROM STDIN that failed (copyfail),
+# statement boundaries, \crosstabview, \d and \d+, the
+# \d lists (\dA \dL \dy \dconfig \dd \dX \db \dc \dO \dP \ddp \drds
+# \dA[cfop] \dRp \dRs, foreign-data and text search ones in
+# describemore), the footers of triggers and a view's rules
+# (describeevents), \sf and \sv, \! and \pset numericlocale (shell),
+# \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
-# lost) is run by the real "psql -X -a -q" with pg_regress's
-# environment, and by sqlcheck pg-regress: results/NAME.out must be the
-# same bytes, and with psql's output as expected/ every test passes.
+# lost, a \connect that fails) is run by the real "psql -X -a -q" with
+# pg_regress's environment, and by sqlcheck pg-regress: results/NAME.out
+# must be the same bytes, and with psql's output as expected/ every
+# test passes.
 # Then what pg_regress does
 # beyond psql: verdicts and exit status, NAME_N.out alternatives,
 # regression.diffs and regression.out, schedules with parallel groups,
@@ -40,7 +42,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables encoding messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell largeobj output rollback stop lost"
+TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -67,6 +69,8 @@ done
 is "stop: psql exits 3 at ON_ERROR_STOP" "$(cat "$WORK/stop.psql-status")" 3
 is "lost: psql exits 2 when the connection is lost" \
     "$(cat "$WORK/lost.psql-status")" 2
+is "connfail: psql exits 2 when \\connect fails" \
+    "$(cat "$WORK/connfail.psql-status")" 2
 
 # With psql's output as expected/, pg_regress's verdicts: all pass but
 # stop, which fails as psql exits 3 (pg_regress 15 fails such a test).
@@ -78,10 +82,10 @@ pgr()
 	OUT=$(cat "$WORK/out")
 	ERR=$(cat "$WORK/err")
 }
-PASSING="echo tables encoding messages vars copy boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell largeobj output rollback"
+PASSING="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell largeobj output rollback"
 pgr $PASSING
 is "psql's output as expected: exit 0" "$STATUS" 0
-contains "psql's output as expected: all passed" "$OUT" " All 23 tests passed. "
+contains "psql's output as expected: all passed" "$OUT" " All 24 tests passed. "
 check "all passed: no regression.diffs, no regression.out" \
     test ! -e regression.diffs -a ! -e regression.out -a -s results/echo.out
 pgr stop
@@ -92,6 +96,9 @@ pgr lost
 is "connection lost: exit 1" "$STATUS" 1
 matches "connection lost: psql's exit status named" "$OUT" \
     '^test lost +\.\.\. FAILED \(test process exited with exit code 2\)'
+pgr connfail
+matches "a failed \\connect: psql's exit status named" "$OUT" \
+    '^test connfail +\.\.\. FAILED \(test process exited with exit code 2\)'
 
 # An alternative expected file NAME_N.out is enough.
 cp expected/echo.out expected/echo_3.out
@@ -182,7 +189,7 @@ check "--timeout: --rewrite leaves a timed-out test's expected file" \
     test ! -s expected/slow.out
 pgr --timeout 60 $PASSING
 is "--timeout 60: psql's output still (exit 0)" "$STATUS" 0
-contains "--timeout 60: all passed" "$OUT" " All 23 tests passed. "
+contains "--timeout 60: all passed" "$OUT" " All 24 tests passed. "
 pgr --timeout 0 echo
 is "bad --timeout: exit 2" "$STATUS" 2
 contains "bad --timeout: said" "$ERR" 'bad --timeout "0"'

@@ -221,7 +221,8 @@ run_test(const struct pgr_opts *o, struct pgr_test *t)
 	ps->port = o->port != NULL ? xstrdup(o->port) : NULL;
 	ps->user = o->user != NULL ? xstrdup(o->user) : NULL;
 	ps->timeout = o->timeout;
-	if (psql_connect(ps, ps->dbname, ps->host, ps->port, ps->user) != 0)
+	if (psql_connect(ps, ps->dbname, ps->host, ps->port, ps->user,
+	    NULL) != 0)
 		t->status = 2;
 	else
 		t->status = psql_run_script(ps, script);

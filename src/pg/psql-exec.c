@@ -48,10 +48,24 @@ reapply(struct psql *ps, const char *name)
 	free(copy);
 }
 
-/* Connect (again, for \c); 0, or -1 with psql's message printed. */
+/* psql's "\connect: MESSAGE" (one trailing newline dropped). */
+static void
+connect_failed(struct psql *ps, const char *what, const char *msg)
+{
+	size_t	n = strlen(msg);
+
+	if (n > 0 && msg[n - 1] == '\n')
+		n--;
+	psql_error(ps, "%s: %.*s", what, (int)n, msg);
+}
+
+/*
+ * Connect (again, for \c); 0, or -1 with psql's message printed (after
+ * "what: " as psql's error when what is not NULL: "\connect").
+ */
 int
 psql_connect(struct psql *ps, const char *db, const char *host,
-    const char *port, const char *user)
+    const char *port, const char *user, const char *what)
 {
 	const char	*kw[8], *val[8];
 	PGconn		*c;
@@ -67,7 +81,10 @@ psql_connect(struct psql *ps, const char *db, const char *host,
 	kw[n] = NULL, val[n] = NULL;
 	c = PQconnectdbParams(kw, val, 0);
 	if (PQstatus(c) != CONNECTION_OK) {
-		psql_message(ps, PQerrorMessage(c));
+		if (what != NULL)
+			connect_failed(ps, what, PQerrorMessage(c));
+		else
+			psql_message(ps, PQerrorMessage(c));
 		PQfinish(c);
 		return -1;
 	}
@@ -210,6 +227,18 @@ exec_cells(struct psql *ps, const PGresult *res)
 	return rc;
 }
 
+/* psql's PrintQueryStatus: the command tag unless QUIET; LASTOID. */
+static void
+print_status(struct psql *ps, const PGresult *res, const char *tag)
+{
+	char	oid[16];
+
+	if (!ps->quiet)
+		fprintf(psql_qfout(ps), "%s\n", tag);
+	snprintf(oid, sizeof oid, "%u", PQoidValue(res));
+	psql_var_set(ps, "LASTOID", oid);
+}
+
 /* Print or store one successful result (PrintQueryResult). */
 static int
 handle_result(struct psql *ps, PGresult *res, int last)
@@ -218,6 +247,9 @@ handle_result(struct psql *ps, PGresult *res, int last)
 	FILE		*saved = ps->qout;
 	int		 rc = 0;
 
+	/* SHOW_ALL_RESULTS off: only the last result of a \; chain */
+	if (!last && !psql_var_on(ps, "SHOW_ALL_RESULTS"))
+		return 0;
 	switch (PQresultStatus(res)) {
 	case PGRES_TUPLES_OK:
 		/* \g FILE: the rows (and their status) go there */
@@ -233,15 +265,13 @@ handle_result(struct psql *ps, PGresult *res, int last)
 			rc = psql_crosstab(ps, res);
 		else
 			psql_print_result(ps, res);
-		if (!ps->quiet && (strncmp(tag, "INSERT", 6) == 0 ||
-		    strncmp(tag, "UPDATE", 6) == 0 || strncmp(tag, "DELETE",
-		    6) == 0))
-			fprintf(psql_qfout(ps), "%s\n", tag);
+		if (strncmp(tag, "INSERT", 6) == 0 || strncmp(tag, "UPDATE",
+		    6) == 0 || strncmp(tag, "DELETE", 6) == 0)
+			print_status(ps, res, tag);
 		ps->qout = saved;
 		break;
 	case PGRES_COMMAND_OK:
-		if (!ps->quiet)
-			fprintf(psql_qfout(ps), "%s\n", tag);
+		print_status(ps, res, tag);
 		break;
 	default:
 		break;
@@ -274,7 +304,7 @@ static int
 exec_query(struct psql *ps, const char *query)
 {
 	PGresult	*res, *next;
-	int		 ok = 1, st;
+	int		 ok = 1, st, copy_in = 0;
 
 	if (!PQsendQuery(ps->conn, query)) {
 		psql_message(ps, PQerrorMessage(ps->conn));
@@ -291,6 +321,7 @@ exec_query(struct psql *ps, const char *query)
 			continue;
 		}
 		if (st == PGRES_COPY_IN) {
+			copy_in = 1;
 			PQclear(res);
 			if (ps->copy_stream != NULL)
 				copy_in_file(ps, ps->copy_stream);
@@ -318,6 +349,9 @@ exec_query(struct psql *ps, const char *query)
 		PQclear(res);
 		res = next;
 	}
+	if (!ok && !copy_in && ps->copy_stream == NULL &&
+	    psql_has_copy_from_stdin(query))
+		ps->copy_skip = 1;
 	if (!ok)
 		return connection_check(ps);
 	return 0;

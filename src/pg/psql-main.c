@@ -239,6 +239,8 @@ psql_run_source(struct psql *ps, struct psql_source *src)
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
 		src->lineno++;
+		if (psql_copy_skip_line(ps, line))
+			continue;
 		/* psql skips an empty line outside quotes and comments */
 		if (n == 0 && st.in == 0)
 			continue;
@@ -258,13 +260,14 @@ psql_run_source(struct psql *ps, struct psql_source *src)
 		if (run_line(ps, src, line, &st, &q, added_nl, &cmd) != 0 &&
 		    die)
 			result = PSQL_EXIT_USER;
-		else if (ps->conn != NULL && PQstatus(ps->conn) ==
-		    CONNECTION_BAD)
+		else if (ps->conn_lost || (ps->conn != NULL &&
+		    PQstatus(ps->conn) == CONNECTION_BAD))
 			result = PSQL_EXIT_BADCONN;
 		if (cmd == PSQL_CMD_TERMINATE)
 			break;
 	}
 	result = run_eof(ps, src, &q, cmd, result);
+	ps->copy_skip = 0;	/* the skipped data ends with its file */
 	free(line);
 	buf_free(&q);
 	psql_lex_reset(&st);

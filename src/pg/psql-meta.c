@@ -606,10 +606,15 @@ cmd_connect(struct psql *ps, const char **pp)
 		} else
 			free(arg[i]);
 	}
-	rc = psql_connect(ps, ps->dbname, ps->host, ps->port, ps->user);
-	if (rc != 0 && ps->conn != NULL) {
-		PQfinish(ps->conn);	/* a script loses its connection */
+	rc = psql_connect(ps, ps->dbname, ps->host, ps->port, ps->user,
+	    "\\connect");
+	if (rc != 0) {
+		/* psql 15 drops the old connection of a script, which ends */
+		if (ps->conn != NULL)
+			PQfinish(ps->conn);
 		ps->conn = NULL;
+		ps->conn_lost = 1;
+		return PSQL_CMD_TERMINATE;
 	}
 	if (rc == 0 && !ps->quiet)
 		fprintf(ps->out, "You are now connected to database \"%s\" "

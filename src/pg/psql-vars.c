@@ -271,6 +271,7 @@ psql_var_set(struct psql *ps, const char *name, const char *val)
 {
 	struct psql_var	**pv, *v;
 	const char	 *c;
+	int		  cmp = 1;
 
 	for (c = name; *c != '\0'; c++) {
 		if (!isalnum((unsigned char)*c) && *c != '_' &&
@@ -284,12 +285,13 @@ psql_var_set(struct psql *ps, const char *name, const char *val)
 	val = substitute(name, val);
 	if (special_hook(ps, name, val) != 0)
 		return -1;
+	/* kept in name order, as psql lists them */
 	for (pv = &ps->vars; *pv != NULL; pv = &(*pv)->next) {
-		if (strcmp((*pv)->name, name) == 0)
+		if ((cmp = strcmp((*pv)->name, name)) >= 0)
 			break;
 	}
 	if (val == NULL) {
-		if ((v = *pv) != NULL) {
+		if ((v = *pv) != NULL && cmp == 0) {
 			*pv = v->next;
 			free(v->name);
 			free(v->value);
@@ -297,9 +299,11 @@ psql_var_set(struct psql *ps, const char *name, const char *val)
 		}
 		return 0;
 	}
-	if (*pv == NULL) {
-		*pv = xcalloc(1, sizeof **pv);
-		(*pv)->name = xstrdup(name);
+	if (*pv == NULL || cmp != 0) {
+		v = xcalloc(1, sizeof *v);
+		v->name = xstrdup(name);
+		v->next = *pv;
+		*pv = v;
 	}
 	free((*pv)->value);
 	(*pv)->value = xstrdup(val);
@@ -333,7 +337,7 @@ psql_vars_init(struct psql *ps)
 		"preserve-upper" }, { "ECHO", "all" }, { "ECHO_HIDDEN",
 		"off" }, { "FETCH_COUNT", "0" }, { "HIDE_TABLEAM", "on" },
 		{ "HIDE_TOAST_COMPRESSION", "on" }, { "HISTCONTROL",
-		"none" }, { "IGNOREEOF", "0" }, { "LAST_ERROR_MESSAGE", "" },
+		"none" }, { "HISTSIZE", "500" }, { "IGNOREEOF", "0" }, { "LAST_ERROR_MESSAGE", "" },
 		{ "LAST_ERROR_SQLSTATE", "00000" }, { "ON_ERROR_ROLLBACK",
 		"off" }, { "ON_ERROR_STOP", "off" }, { "QUIET", "on" },
 		{ "SHOW_ALL_RESULTS", "on" }, { "SHOW_CONTEXT", "errors" },

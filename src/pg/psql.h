@@ -13,6 +13,7 @@
  *	psql-meta.c	the meta-commands
  *	psql-meta-buffer.c	\r \p \g \gx \gdesc \a \C \f \encoding
  *	psql-meta-shell.c	\! COMMAND
+ *	psql-copyskip.c	the data lines of a COPY FROM STDIN that failed
  *	psql-meta-lo.c	\lo_import, \lo_export, \lo_unlink
  *	psql-exec.c	sending a query: results, notices, errors, COPY,
  *			ON_ERROR_ROLLBACK, \gset
@@ -157,6 +158,8 @@ struct psql {
 	double		 deadline;
 	int		 cancelled;	/* this query was cancelled */
 	char		*timed_out;	/* FILE:LINE of the first cancelled */
+	int		 conn_lost;	/* a failed \c: the script ends (2) */
+	int		 copy_skip;	/* a failed COPY FROM STDIN's data */
 	/* Connection parameters, for \c. */
 	char		*dbname, *host, *port, *user, *appname;
 };
@@ -196,6 +199,10 @@ int	 psql_include(struct psql *, const char *);
 enum psql_cmd psql_meta(struct psql *, const char **, struct buf *, int);
 int	 psql_pset(struct psql *, const char *, const char *);
 
+/* psql-copyskip.c */
+int	 psql_has_copy_from_stdin(const char *);
+int	 psql_copy_skip_line(struct psql *, const char *);
+
 /* psql-meta-shell.c */
 int	 psql_shell(struct psql *, const char *);
 
@@ -222,7 +229,7 @@ int	 psql_cursor_wanted(struct psql *, const char *);
 int	 psql_exec_cursor(struct psql *, const char *);
 void	 psql_notice(void *, const char *);
 int	 psql_connect(struct psql *, const char *, const char *,
-	    const char *, const char *);
+	    const char *, const char *, const char *);
 
 /* psql-timeout.c */
 void	 psql_timeout_arm(struct psql *);

@@ -26,3 +26,14 @@ line;
 string' AS s;
 SELECT 1 -- comment with ; semicolon
   AS c;
+-- SHOW_ALL_RESULTS off: only the last result of a \; chain is shown
+-- (an INSERT ... RETURNING's status and the errors still are)
+\set QUIET off
+\set SHOW_ALL_RESULTS off
+SELECT 1 AS first \; SELECT 2 AS second \; SELECT 3 AS last_one;
+CREATE TEMP TABLE sar (a int) \; INSERT INTO sar VALUES (1) RETURNING a \; SELECT 'end' AS e;
+SELECT 1 AS shown_not \; SELECT 1/0 \; SELECT 3 AS never;
+SET search_path = public \; RESET search_path;
+\set SHOW_ALL_RESULTS on
+\set QUIET on
+DROP TABLE sar;

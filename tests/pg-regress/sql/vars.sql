@@ -63,3 +63,16 @@ SELECT :{?present} AS set_one, :{?absent} AS unset_one, ':{?present}' AS quoted;
 \else
 \echo absent is not set
 \endif
+-- \set alone lists the variables in name order (LASTOID before
+-- LAST_ERROR_MESSAGE); the client's version ones are psql's own
+\unset VERSION
+\unset VERSION_NAME
+\unset VERSION_NUM
+\set zz_last 1
+\set AA_first 2
+CREATE TEMP TABLE vars_lastoid (a int);
+\echo :LASTOID
+\set
+\unset zz_last
+\unset AA_first
+DROP TABLE vars_lastoid;
