@@ -20,8 +20,11 @@ one_of(char c, const char *set)
 int
 psql_describe_invalid(const char *cmd)
 {
-	char	c = cmd[2];
+	char	c;
 
+	if (cmd[1] == '\0')
+		return 0;
+	c = cmd[2];
 	switch (cmd[1]) {
 	case 'A':
 		return c != '\0' && !one_of(c, "+cfop");
@@ -38,8 +41,7 @@ psql_describe_invalid(const char *cmd)
 	case 'r':
 		return strncmp(cmd + 2, "ds", 2) != 0;
 	}
-	return cmd[1] != '\0' && !one_of(cmd[1],
-	    "+SabcCdDglLnoOpTtvmisEuxXy");
+	return !one_of(cmd[1], "+SabcCdDglLnoOpTtvmisEuxXy");
 }
 
 /* Whether cmd takes two patterns (\dAc \dAf \dAo \dAp, \drds). */
