@@ -20,11 +20,8 @@ one_of(char c, const char *set)
 int
 psql_describe_invalid(const char *cmd)
 {
-	char	c;
+	char	c = cmd[1] != '\0' ? cmd[2] : '\0';	/* "d" alone ends there */
 
-	if (cmd[1] == '\0')
-		return 0;
-	c = cmd[2];
 	switch (cmd[1]) {
 	case 'A':
 		return c != '\0' && !one_of(c, "+cfop");
@@ -41,7 +38,8 @@ psql_describe_invalid(const char *cmd)
 	case 'r':
 		return strncmp(cmd + 2, "ds", 2) != 0;
 	}
-	return !one_of(cmd[1], "+SabcCdDglLnoOpTtvmisEuxXy");
+	return cmd[1] != '\0' && !one_of(cmd[1],
+	    "+SabcCdDglLnoOpTtvmisEuxXy");
 }
 
 /* Whether cmd takes two patterns (\dAc \dAf \dAo \dAp, \drds). */
