@@ -58,9 +58,7 @@ comment_kind_rows(struct psql *ps, struct buf *sql,
 	    k->object, k->from);
 	if (k->alias[0] == 'r')
 		buf_adds(sql, " AND r.rulename <> '_RETURN'");
-	if (!system && pattern == NULL)
-		buf_adds(sql, " AND n.nspname <> 'pg_catalog' AND n.nspname "
-		    "<> 'information_schema'");
+	psql_user_schemas_only(sql, system, pattern);
 	return psql_pattern_where(ps, sql, pattern, "n.nspname", k->namecol,
 	    NULL, k->visrule);
 }

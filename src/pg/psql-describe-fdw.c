@@ -33,19 +33,21 @@ void
 psql_foreign_table_footers(struct psql *ps, struct psql_table *t,
     const char *oid)
 {
+	struct buf	 sql;
 	PGresult	*r;
 
-	r = psql_rel_query(ps, "SELECT s.srvname, pg_catalog."
-	    "array_to_string(ARRAY(SELECT pg_catalog.quote_ident(option_name)"
-	    " || ' ' || pg_catalog.quote_literal(option_value) FROM "
-	    "pg_catalog.pg_options_to_table(f.ftoptions)), ', ') FROM "
-	    "pg_catalog.pg_foreign_table f JOIN pg_catalog.pg_foreign_server "
-	    "s ON s.oid = f.ftserver WHERE f.ftrelid = $1::pg_catalog.oid",
-	    oid);
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT s.srvname");
+	psql_options_column(&sql, "f.ftoptions", NULL);
+	buf_adds(&sql, " FROM pg_catalog.pg_foreign_table f JOIN pg_catalog."
+	    "pg_foreign_server s ON s.oid = f.ftserver WHERE f.ftrelid = "
+	    "$1::pg_catalog.oid");
+	r = psql_rel_query(ps, sql.data, oid);
+	buf_free(&sql);
 	if (r != NULL && PQntuples(r) > 0) {
 		psql_footer_add(t, xprintf("Server: %s", PQgetvalue(r, 0, 0)));
 		if (*PQgetvalue(r, 0, 1) != '\0')
-			psql_footer_add(t, xprintf("FDW options: (%s)",
+			psql_footer_add(t, xprintf("FDW options: %s",
 			    PQgetvalue(r, 0, 1)));
 	}
 	PQclear(r);

@@ -133,9 +133,12 @@ list_large_objects(struct psql *ps, int verbose)
 	    "pg_largeobject_metadata ORDER BY oid", "Large objects");
 }
 
-/* Leave out pg_catalog and information_schema (no S, no pattern). */
-static void
-user_schemas_only(struct buf *sql, int system, const char *pattern)
+/*
+ * " AND" the schema (n.nspname) is neither pg_catalog nor
+ * information_schema, unless system (S) or a pattern.
+ */
+void
+psql_user_schemas_only(struct buf *sql, int system, const char *pattern)
 {
 	if (!system && pattern == NULL)
 		buf_adds(sql, " AND n.nspname <> 'pg_catalog' AND n.nspname "
@@ -163,7 +166,7 @@ list_conversions(struct psql *ps, int verbose, int system,
 		    "'pg_conversion') AS \"Description\"");
 	buf_adds(&sql, " FROM pg_catalog.pg_conversion c JOIN "
 	    "pg_catalog.pg_namespace n ON n.oid = c.connamespace WHERE true");
-	user_schemas_only(&sql, system, pattern);
+	psql_user_schemas_only(&sql, system, pattern);
 	return finish_list(ps, &sql, &ls, pattern);
 }
 
@@ -192,7 +195,7 @@ list_collations(struct psql *ps, int verbose, int system,
 	    "pg_catalog.pg_namespace n ON n.oid = c.collnamespace WHERE "
 	    "c.collencoding IN (-1, pg_catalog.pg_char_to_encoding("
 	    "pg_catalog.getdatabaseencoding()))");
-	user_schemas_only(&sql, system, pattern);
+	psql_user_schemas_only(&sql, system, pattern);
 	return finish_list(ps, &sql, &ls, pattern);
 }
 

@@ -158,9 +158,7 @@ list_aggregates(struct psql *ps, int system, const char *pattern)
 	    "obj_description(p.oid, 'pg_proc') AS \"Description\" FROM "
 	    "pg_catalog.pg_proc p LEFT JOIN pg_catalog.pg_namespace n ON n.oid"
 	    " = p.pronamespace WHERE p.prokind = 'a'");
-	if (!system && pattern == NULL)
-		buf_adds(&sql, " AND n.nspname <> 'pg_catalog' AND n.nspname "
-		    "<> 'information_schema'");
+	psql_user_schemas_only(&sql, system, pattern);
 	rc = psql_pattern_where(ps, &sql, pattern, "n.nspname", "p.proname",
 	    NULL, "pg_catalog.pg_function_is_visible(p.oid)");
 	buf_adds(&sql, " ORDER BY 1, 2, 4");

@@ -378,6 +378,7 @@ int	 psql_describe_types(struct psql *, const char *, const char *,
 /* psql-describe-more.c */
 int	 psql_describe_more(struct psql *, const char *, const char *,
 	    const char *);
+void	 psql_user_schemas_only(struct buf *, int, const char *);
 
 /* psql-describe-server.c */
 int	 psql_describe_server(struct psql *, const char *, const char *,
