@@ -1,11 +1,13 @@
 /*
- * psql-autocommit.c: with \set AUTOCOMMIT off, psql sends BEGIN before a
+ * psql-autocommit.c: the words a query starts with, read as psql reads
+ * them (after white space and comments, ASCII letters, any case), and
+ * what \set AUTOCOMMIT off does with them: psql sends BEGIN before a
  * query when no transaction is open, except before the commands that
  * control transactions (BEGIN, COMMIT, PREPARE TRANSACTION, ...) and
  * those PostgreSQL refuses inside one (VACUUM, CREATE DATABASE, CREATE
- * INDEX CONCURRENTLY, ALTER SYSTEM, DISCARD ALL, ...).  This file tells
- * which a query starts with, reading its words as psql does: after
- * white space and comments, case-insensitively, letters only.
+ * INDEX CONCURRENTLY, ALTER SYSTEM, DISCARD ALL, ...).  FETCH_COUNT
+ * (psql-cursor.c) and the COPY check (psql-copyskip.c) read words with
+ * the same functions.
  */
 #include <ctype.h>
 #include <string.h>
@@ -14,8 +16,8 @@
 #include "psql.h"
 
 /* Past white space, "--" comments and nested slash-star comments. */
-static const char *
-skip_space(const char *p)
+const char *
+psql_skip_blank(const char *p)
 {
 	int	depth;
 
@@ -46,10 +48,10 @@ skip_space(const char *p)
  * The next word of *pp (ASCII letters only, as psql reads it): 1 when
  * it is w, and *pp is moved past the word either way.
  */
-static int
-next_word_is(const char **pp, const char *w)
+int
+psql_next_word_is(const char **pp, const char *w)
 {
-	const char	*p = skip_space(*pp);
+	const char	*p = psql_skip_blank(*pp);
 	size_t		 n = 0;
 
 	while (isascii((unsigned char)p[n]) && isalpha((unsigned char)p[n]))
@@ -64,15 +66,15 @@ create_no_begin(const char *p)
 {
 	const char	*q = p;
 
-	if (next_word_is(&q, "database"))
+	if (psql_next_word_is(&q, "database"))
 		return 1;
 	q = p;
-	if (next_word_is(&q, "tablespace"))
+	if (psql_next_word_is(&q, "tablespace"))
 		return 1;
 	q = p;
-	if (!next_word_is(&q, "unique"))
+	if (!psql_next_word_is(&q, "unique"))
 		q = p;
-	return next_word_is(&q, "index") && next_word_is(&q, "concurrently");
+	return psql_next_word_is(&q, "index") && psql_next_word_is(&q, "concurrently");
 }
 
 /*
@@ -84,17 +86,17 @@ drop_no_begin(const char *p)
 {
 	const char	*q = p;
 
-	if (next_word_is(&q, "database"))
+	if (psql_next_word_is(&q, "database"))
 		return 1;
 	q = p;
-	if (next_word_is(&q, "system"))
+	if (psql_next_word_is(&q, "system"))
 		return 1;
 	q = p;
-	if (next_word_is(&q, "tablespace"))
+	if (psql_next_word_is(&q, "tablespace"))
 		return 1;
 	q = p;
-	if (next_word_is(&q, "index") || (q = p, next_word_is(&q, "table")))
-		return next_word_is(&q, "concurrently");
+	if (psql_next_word_is(&q, "index") || (q = p, psql_next_word_is(&q, "table")))
+		return psql_next_word_is(&q, "concurrently");
 	return 0;
 }
 
@@ -109,27 +111,27 @@ psql_command_no_begin(const char *query)
 
 	for (i = 0; control[i] != NULL; i++) {
 		p = query;
-		if (next_word_is(&p, control[i]))
+		if (psql_next_word_is(&p, control[i]))
 			return 1;
 	}
 	p = query;
-	if (next_word_is(&p, "prepare"))
-		return next_word_is(&p, "transaction");
+	if (psql_next_word_is(&p, "prepare"))
+		return psql_next_word_is(&p, "transaction");
 	p = query;
-	if (next_word_is(&p, "cluster"))	/* CLUSTER alone only */
-		return !isalpha((unsigned char)*skip_space(p));
+	if (psql_next_word_is(&p, "cluster"))	/* CLUSTER alone only */
+		return !isalpha((unsigned char)*psql_skip_blank(p));
 	p = query;
-	if (next_word_is(&p, "create"))
+	if (psql_next_word_is(&p, "create"))
 		return create_no_begin(p);
 	p = query;
-	if (next_word_is(&p, "alter"))
-		return next_word_is(&p, "system");
+	if (psql_next_word_is(&p, "alter"))
+		return psql_next_word_is(&p, "system");
 	p = query;
-	if (next_word_is(&p, "drop") || (p = query, next_word_is(&p,
+	if (psql_next_word_is(&p, "drop") || (p = query, psql_next_word_is(&p,
 	    "reindex")))
 		return drop_no_begin(p);
 	p = query;
-	if (next_word_is(&p, "discard"))
-		return next_word_is(&p, "all");
+	if (psql_next_word_is(&p, "discard"))
+		return psql_next_word_is(&p, "all");
 	return 0;
 }

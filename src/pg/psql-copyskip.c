@@ -12,27 +12,6 @@
 
 #include "psql.h"
 
-/* Past white space and comments at p. */
-static const char *
-skip_blank(const char *p)
-{
-	for (;;) {
-		while (isspace((unsigned char)*p))
-			p++;
-		if (p[0] == '-' && p[1] == '-') {
-			p += strcspn(p, "\n");
-			continue;
-		}
-		if (p[0] == '/' && p[1] == '*') {
-			const char *end = strstr(p + 2, "*/");
-
-			p = end != NULL ? end + 2 : p + strlen(p);
-			continue;
-		}
-		return p;
-	}
-}
-
 /* Is the word at p (case-insensitive) w, ending there? */
 static int
 word_is(const char *p, const char *w)
@@ -72,7 +51,7 @@ reads_stdin(const char *start, const char *end)
 		if (p > start && (isalnum((unsigned char)p[-1]) || p[-1] ==
 		    '_'))
 			continue;
-		if (word_is(p, "from") && word_is(skip_blank(p + 4), "stdin"))
+		if (word_is(p, "from") && word_is(psql_skip_blank(p + 4), "stdin"))
 			return 1;
 	}
 	return 0;
@@ -84,7 +63,7 @@ psql_has_copy_from_stdin(const char *query)
 {
 	const char	*p = query, *end;
 
-	while (*(p = skip_blank(p)) != '\0') {
+	while (*(p = psql_skip_blank(p)) != '\0') {
 		end = statement_end(p);
 		if (word_is(p, "copy") && reads_stdin(p + 4, end))
 			return 1;

@@ -7,47 +7,20 @@
  * a part of one table: each has its own column widths; the first has
  * the header, the last the footer with the count of all rows.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "psql.h"
 
-/* Past white space, comments and left parentheses (is_select_command). */
-static const char *
-skip_to_word(const char *p)
-{
-	int	depth = 0;
-
-	for (;;) {
-		if (isspace((unsigned char)*p) || (depth == 0 && *p == '('))
-			p++;
-		else if (p[0] == '/' && p[1] == '*') {
-			depth++;
-			p += 2;
-		} else if (depth > 0 && p[0] == '*' && p[1] == '/') {
-			depth--;
-			p += 2;
-		} else if (depth == 0 && p[0] == '-' && p[1] == '-')
-			p += strcspn(p, "\n");
-		else if (depth > 0 && *p != '\0')
-			p++;
-		else
-			return p;
-	}
-}
-
-/* 1 when the query starts with the word w (ASCII letters, any case). */
+/* 1 when query's first word, past left parentheses, is w. */
 static int
 starts_with_word(const char *query, const char *w)
 {
-	const char	*p = skip_to_word(query);
-	size_t		 n = 0;
+	const char	*p = psql_skip_blank(query);
 
-	while (isascii((unsigned char)p[n]) && isalpha((unsigned char)p[n]))
-		n++;
-	return n == strlen(w) && strncasecmp(p, w, n) == 0;
+	while (*p == '(')
+		p = psql_skip_blank(p + 1);
+	return psql_next_word_is(&p, w);
 }
 
 /*

@@ -5,7 +5,8 @@
  * (row security disabled):", "... (none)"; each POLICY with AS
  * RESTRICTIVE, FOR, TO, USING and WITH CHECK lines) and its extended
  * statistics ("Statistics objects:", kinds unless all, columns, table,
- * non-default target) and its rules (by when they fire).  The catalog queries are sqlcheck's own.
+ * non-default target) and its rules (by when they fire).  The catalog
+ * queries are sqlcheck's own.
  */
 #include <stdlib.h>
 #include <string.h>

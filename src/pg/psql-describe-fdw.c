@@ -4,8 +4,8 @@
  * mappings; the pattern matches the server or the user) and \det[+]
  * (foreign tables), with + adding privileges, options as psql writes
  * them ("(name 'value', ...)") and descriptions; the FDW options column
- * and the Server and FDW options footers of \d on a foreign table.  The catalog queries
- * are sqlcheck's own.
+ * and the Server and FDW options footers of \d on a foreign table.  The
+ * catalog queries are sqlcheck's own.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -2,16 +2,17 @@
  * psql-describe-more.c: psql 15's lists of database objects that are
  * one query and one table each: \dA[+] (access methods), \dL[S+]
  * (procedural languages; S adds the internal ones), \dy[+] (event
- * triggers), \dconfig[+] (settings: without a pattern the ones not at
- * their default), \db[+] (tablespaces), \dc[S+] (conversions), \dO[S+]
- * (collations), \dX (extended statistics), \drds (settings per role
- * and database), \dl (large objects, also \lo_list) and \l (databases), with + (more columns), S (system objects too)
- * and psql's patterns.  \dd is in psql-describe-comments.c, the
- * foreign-data lists in psql-describe-fdw.c, the text search ones in
- * psql-describe-ts.c, \dP in psql-describe-partitioned.c, \dA[cfop] in
- * psql-describe-opclass.c, \ddp in psql-describe-privileges.c, \dRp
- * and \dRs in psql-describe-publications.c.  The catalog queries are
- * sqlcheck's own.
+ * triggers), \dc[S+] (conversions), \dO[S+] (collations), \dX
+ * (extended statistics) and \dl (large objects, also \lo_list), with +
+ * (more columns), S (system objects too) and psql's patterns; and the
+ * dispatch of the commands of the files beside it: \l, \db, \dconfig
+ * and \drds are in psql-describe-server.c, \dd in
+ * psql-describe-comments.c, the foreign-data lists in
+ * psql-describe-fdw.c, the text search ones in psql-describe-ts.c, \dP
+ * in psql-describe-partitioned.c, \dA[cfop] in psql-describe-opclass.c,
+ * \ddp in psql-describe-privileges.c, \dRp and \dRs in
+ * psql-describe-publications.c.  The catalog queries are sqlcheck's
+ * own.
  */
 #include <string.h>
 
@@ -117,62 +118,6 @@ list_event_triggers(struct psql *ps, int verbose, const char *pattern)
 	return finish_list(ps, &sql, &ls, pattern);
 }
 
-/*
- * \dconfig[+] [PATTERN]: the settings whose lower-case name matches
- * (dots are part of the name), or without a pattern those set away
- * from their built-in default.
- */
-static int
-list_settings(struct psql *ps, int verbose, const char *pattern)
-{
-	struct buf	 sql;
-	int		 rc;
-
-	buf_init(&sql);
-	buf_adds(&sql, "SELECT s.name AS \"Parameter\", pg_catalog."
-	    "current_setting(s.name) AS \"Value\"");
-	if (verbose)
-		buf_adds(&sql, ", s.vartype AS \"Type\", s.context AS "
-		    "\"Context\", pg_catalog.array_to_string(p.paracl, E'\\n') "
-		    "AS \"Access privileges\"");
-	buf_adds(&sql, " FROM pg_catalog.pg_settings s LEFT JOIN "
-	    "pg_catalog.pg_parameter_acl p ON pg_catalog.lower(s.name) = "
-	    "p.parname WHERE true");
-	if (pattern == NULL)
-		buf_adds(&sql, " AND s.source <> 'default' AND s.setting IS "
-		    "DISTINCT FROM s.boot_val");
-	psql_pattern_where_flat(ps, &sql, pattern, "pg_catalog.lower(s.name)",
-	    NULL);
-	buf_adds(&sql, " ORDER BY 1");
-	rc = psql_print_list(ps, sql.data, pattern != NULL ?
-	    "List of configuration parameters" :
-	    "List of non-default configuration parameters");
-	buf_free(&sql);
-	return rc;
-}
-
-/* \db[+] [PATTERN]: List of tablespaces (+ shows their size). */
-static int
-list_tablespaces(struct psql *ps, int verbose, const char *pattern)
-{
-	static const struct list_spec ls = { "List of tablespaces", NULL,
-	    "spcname", NULL, " ORDER BY 1" };
-	struct buf	 sql;
-
-	buf_init(&sql);
-	buf_adds(&sql, "SELECT spcname AS \"Name\", pg_catalog."
-	    "pg_get_userbyid(spcowner) AS \"Owner\", pg_catalog."
-	    "pg_tablespace_location(oid) AS \"Location\"");
-	if (verbose)
-		buf_adds(&sql, ", pg_catalog.array_to_string(spcacl, E'\\n') "
-		    "AS \"Access privileges\", spcoptions AS \"Options\", "
-		    "pg_catalog.pg_size_pretty(pg_catalog.pg_tablespace_size("
-		    "oid)) AS \"Size\", pg_catalog.shobj_description(oid, "
-		    "'pg_tablespace') AS \"Description\"");
-	buf_adds(&sql, " FROM pg_catalog.pg_tablespace WHERE true");
-	return finish_list(ps, &sql, &ls, pattern);
-}
-
 /* \dl[+] and \lo_list[+]: Large objects (no pattern, as psql). */
 static int
 list_large_objects(struct psql *ps, int verbose)
@@ -186,35 +131,6 @@ list_large_objects(struct psql *ps, int verbose)
 	    "lomowner) AS \"Owner\", pg_catalog.obj_description(oid, "
 	    "'pg_largeobject') AS \"Description\" FROM pg_catalog."
 	    "pg_largeobject_metadata ORDER BY oid", "Large objects");
-}
-
-/* \l[+] [PATTERN] (\list): List of databases (+ shows their sizes). */
-static int
-list_databases(struct psql *ps, int verbose, const char *pattern)
-{
-	static const struct list_spec ls = { "List of databases", NULL,
-	    "d.datname", NULL, " ORDER BY 1" };
-	struct buf	 sql;
-
-	buf_init(&sql);
-	buf_adds(&sql, "SELECT d.datname AS \"Name\", pg_catalog."
-	    "pg_get_userbyid(d.datdba) AS \"Owner\", pg_catalog."
-	    "pg_encoding_to_char(d.encoding) AS \"Encoding\", d.datcollate AS"
-	    " \"Collate\", d.datctype AS \"Ctype\", d.daticulocale AS \"ICU "
-	    "Locale\", CASE d.datlocprovider WHEN 'c' THEN 'libc' WHEN 'i' "
-	    "THEN 'icu' END AS \"Locale Provider\", pg_catalog."
-	    "array_to_string(d.datacl, E'\\n') AS \"Access privileges\"");
-	if (verbose)
-		buf_adds(&sql, ", CASE WHEN pg_catalog.has_database_privilege("
-		    "d.datname, 'CONNECT') OR pg_catalog.pg_has_role("
-		    "'pg_read_all_stats', 'USAGE') THEN pg_catalog."
-		    "pg_size_pretty(pg_catalog.pg_database_size(d.datname)) "
-		    "ELSE 'No Access' END AS \"Size\", t.spcname AS "
-		    "\"Tablespace\", pg_catalog.shobj_description(d.oid, "
-		    "'pg_database') AS \"Description\"");
-	buf_adds(&sql, " FROM pg_catalog.pg_database d JOIN pg_catalog."
-	    "pg_tablespace t ON t.oid = d.dattablespace WHERE true");
-	return finish_list(ps, &sql, &ls, pattern);
 }
 
 /* Leave out pg_catalog and information_schema (no S, no pattern). */
@@ -303,47 +219,6 @@ list_statistics(struct psql *ps, const char *pattern)
 	return finish_list(ps, &sql, &ls, pattern);
 }
 
-/*
- * \drds [ROLE [DATABASE]]: List of settings per role and database.
- * With no row psql says so unless quiet; quiet, it prints the empty
- * table.
- */
-static int
-list_role_settings(struct psql *ps, const char *role, const char *db)
-{
-	struct buf	 sql;
-	PGresult	*r = NULL;
-
-	buf_init(&sql);
-	buf_adds(&sql, "SELECT r.rolname AS \"Role\", d.datname AS "
-	    "\"Database\", pg_catalog.array_to_string(s.setconfig, E'\\n') AS"
-	    " \"Settings\" FROM pg_catalog.pg_db_role_setting s LEFT JOIN "
-	    "pg_catalog.pg_database d ON d.oid = s.setdatabase LEFT JOIN "
-	    "pg_catalog.pg_roles r ON r.oid = s.setrole WHERE true");
-	if (psql_pattern_where(ps, &sql, role, NULL, "r.rolname", NULL,
-	    NULL) == 0 && psql_pattern_where(ps, &sql, db, NULL, "d.datname",
-	    NULL, NULL) == 0) {
-		buf_adds(&sql, " ORDER BY 1, 2");
-		r = psql_catalog_query(ps, sql.data);
-	}
-	buf_free(&sql);
-	if (r == NULL)
-		return -1;
-	if (PQntuples(r) == 0 && !ps->quiet) {
-		if (role != NULL && db != NULL)
-			psql_error(ps, "Did not find any settings for role \"%s\" "
-			    "and database \"%s\".", role, db);
-		else if (role != NULL)
-			psql_error(ps, "Did not find any settings for role "
-			    "\"%s\".", role);
-		else
-			psql_error(ps, "Did not find any settings.");
-	} else
-		psql_print_titled(ps, r, "List of settings", 1);
-	PQclear(r);
-	return 0;
-}
-
 /* Whether every letter of s is a modifier (S or +). */
 static int
 modifiers(const char *s)
@@ -364,13 +239,12 @@ psql_describe_more(struct psql *ps, const char *cmd, const char *pattern,
 {
 	int	verbose = strchr(cmd, '+') != NULL;
 	int	system = strchr(cmd, 'S') != NULL;
+	int	rc;
 
-	if (strcmp(cmd, "l") == 0 || strcmp(cmd, "l+") == 0)
-		return list_databases(ps, verbose, pattern);
+	if ((rc = psql_describe_server(ps, cmd, pattern, pattern2)) != 1)
+		return rc;
 	if (cmd[0] != 'd' || cmd[1] == '\0')
 		return 1;
-	if (strcmp(cmd, "drds") == 0)
-		return list_role_settings(ps, pattern, pattern2);
 	if (psql_describe_paired(cmd))
 		return psql_describe_opclass(ps, cmd, pattern, pattern2);
 	if (strncmp(cmd, "ddp", 3) == 0)
@@ -379,9 +253,6 @@ psql_describe_more(struct psql *ps, const char *cmd, const char *pattern,
 		return psql_describe_partitioned(ps, cmd, pattern);
 	if (cmd[1] == 'R')
 		return psql_describe_replication(ps, cmd, pattern);
-	if (strncmp(cmd, "dconfig", 7) == 0)
-		return modifiers(cmd + 7) ? list_settings(ps, verbose,
-		    pattern) : 1;
 	if (strncmp(cmd, "dd", 2) == 0)
 		return modifiers(cmd + 2) ? psql_describe_comments(ps, system,
 		    pattern) : 1;
@@ -398,8 +269,6 @@ psql_describe_more(struct psql *ps, const char *cmd, const char *pattern,
 		return list_languages(ps, verbose, system, pattern);
 	case 'y':
 		return list_event_triggers(ps, verbose, pattern);
-	case 'b':
-		return list_tablespaces(ps, verbose, pattern);
 	case 'c':
 		return list_conversions(ps, verbose, system, pattern);
 	case 'O':

@@ -20,7 +20,7 @@ one_of(char c, const char *set)
 int
 psql_describe_invalid(const char *cmd)
 {
-	char	c = cmd[2];
+	char	c = cmd[1] != '\0' ? cmd[2] : '\0';	/* "d" alone ends there */
 
 	switch (cmd[1]) {
 	case 'A':

@@ -1,6 +1,6 @@
 /*
  * psql-meta-buffer.c: the meta-commands about the query buffer and how
- * the next result is shown: \r and \p (the buffer), \g and \gx (the
+ * the next result is shown: \r, \p and \w (the buffer), \g and \gx (the
  * query, its rows to a file, under \pset options or expanded once),
  * \gdesc (its columns, not run), \a, \C and \f (the
  * \pset shorthands) and \encoding (the client encoding).  Each prints
@@ -172,6 +172,40 @@ cmd_g(struct psql *ps, const char **pp, const char *cmd)
 	return PSQL_CMD_SEND;
 }
 
+/*
+ * \w FILE: the buffer, or the previous query when it is empty, written
+ * to FILE with a newline (a pipe is not run: reported).
+ */
+static enum psql_cmd
+cmd_write(struct psql *ps, const char **pp, const char *cmd,
+    const struct buf *q)
+{
+	char		*path = psql_scan_arg(ps, pp, 1);
+	const char	*text = q->len > 0 ? q->data : ps->prev_query;
+	FILE		*f = NULL;
+	int		 rc = 0;
+
+	if (path == NULL) {
+		psql_error(ps, "\\%s: missing required argument", cmd);
+		return PSQL_CMD_ERROR;
+	}
+	if (path[0] == '|') {
+		free(path);
+		psql_unsupported(ps, "w |command");
+		return PSQL_CMD_ERROR;
+	}
+	if ((f = fopen(path, "w")) == NULL)
+		rc = -1;
+	if (f != NULL && text != NULL && text[0] != '\0')
+		fprintf(f, "%s\n", text);
+	if (f != NULL && fclose(f) == EOF)
+		rc = -1;
+	if (rc != 0)
+		psql_error(ps, "%s: %s", path, strerror(errno));
+	free(path);
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
 /* \encoding [NAME]: show the client encoding, or set it. */
 static enum psql_cmd
 cmd_encoding(struct psql *ps, const char **pp)
@@ -225,7 +259,9 @@ psql_meta_buffer(struct psql *ps, const char *cmd, const char **pp,
 	else if (strcmp(cmd, "gdesc") == 0) {
 		ps->gdesc = 1;
 		*r = PSQL_CMD_SEND;
-	} else if (strcmp(cmd, "encoding") == 0)
+	} else if (strcmp(cmd, "w") == 0 || strcmp(cmd, "write") == 0)
+		*r = cmd_write(ps, pp, cmd, q);
+	else if (strcmp(cmd, "encoding") == 0)
 		*r = cmd_encoding(ps, pp);
 	else if (strcmp(cmd, "a") == 0 || strcmp(cmd, "C") == 0 ||
 	    strcmp(cmd, "f") == 0)

@@ -21,7 +21,7 @@ static const char *const not_reproduced[] = {
 	"help", "H", "html", "lo_export",
 	"lo_import", "lo_unlink",
 	"password", "prompt", "s", "T",
-	"w", "write", "watch", NULL
+	"watch", NULL
 };
 
 /* Skip the arguments of a command in a false \if branch. */

@@ -17,7 +17,7 @@
  *	psql-meta-lo.c	\lo_import, \lo_export, \lo_unlink
  *	psql-exec.c	sending a query: results, notices, errors, COPY,
  *			ON_ERROR_ROLLBACK, \gset
- *	psql-autocommit.c	AUTOCOMMIT off: which queries get a BEGIN
+ *	psql-autocommit.c	a query's first words; AUTOCOMMIT off's BEGIN
  *	psql-cursor.c	FETCH_COUNT: a SELECT through a cursor, in batches
  *	psql-print.c	unaligned and expanded tables, display widths
  *	psql-print-aligned.c	aligned tables: \pset border, linestyle
@@ -219,6 +219,8 @@ FILE	*psql_g_file(struct psql *);
 /* psql-exec.c */
 int	 psql_send(struct psql *, const char *);
 int	 psql_command_no_begin(const char *);
+const char *psql_skip_blank(const char *);
+int	 psql_next_word_is(const char **, const char *);
 void	 psql_message(struct psql *, const char *);
 void	 psql_result_vars(struct psql *, const PGresult *, int);
 int	 psql_store_row(struct psql *, const PGresult *);
@@ -375,6 +377,10 @@ int	 psql_describe_types(struct psql *, const char *, const char *,
 
 /* psql-describe-more.c */
 int	 psql_describe_more(struct psql *, const char *, const char *,
+	    const char *);
+
+/* psql-describe-server.c */
+int	 psql_describe_server(struct psql *, const char *, const char *,
 	    const char *);
 
 /* psql-describe-names.c */

@@ -10,6 +10,15 @@ SELECT name FROM buf_t ORDER BY id;
 SELECT (1 +
 \r
 SELECT 'after reset' AS r;
+SELECT 'written' AS w
+\w w_out.sql
+\r
+\w w_prev.sql
+\i w_out.sql
+\i w_prev.sql
+\w
+\w no_such_dir/w.sql
+\write w_out.sql
 SELECT * FROM buf_t ORDER BY id \gx
 SELECT * FROM buf_t ORDER BY id;
 SELECT 1 AS a; SELECT 2 AS b \gx
