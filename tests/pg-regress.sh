@@ -99,6 +99,15 @@ matches "connection lost: psql's exit status named" "$OUT" \
 pgr connfail
 matches "a failed \\connect: psql's exit status named" "$OUT" \
     '^test connfail +\.\.\. FAILED \(test process exited with exit code 2\)'
+# A database that is not there: psql's start-up error is the result.
+NODB=sqlcheck_pgr_nodb_$$
+"$SQLCHECK" pg-regress --use-existing --dbname=$NODB --outputdir="$WORK/nodb" \
+    echo >"$WORK/out" 2>&1
+matches "no database: psql's exit status named" "$(cat "$WORK/out")" \
+    '^test echo +\.\.\. FAILED \(test process exited with exit code 2\)'
+"$PSQL" -X -a -q -d $NODB <sql/echo.sql >"$WORK/nodb.psql" 2>&1
+check "no database: the result is psql's start-up error" \
+    cmp -s "$WORK/nodb.psql" "$WORK/nodb/results/echo.out"
 
 # An alternative expected file NAME_N.out is enough.
 cp expected/echo.out expected/echo_3.out

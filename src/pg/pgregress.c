@@ -164,6 +164,16 @@ opt_seconds(const char *arg)
 	return s;
 }
 
+/* A directory's trailing slashes dropped in place ("/" stays). */
+static void
+trim_slashes(char *dir)
+{
+	size_t	n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		dir[--n] = '\0';
+}
+
 /* --shard K/N with 1 <= K <= N. */
 static void
 opt_shard(struct pgr_opts *o, const char *arg)
@@ -245,6 +255,10 @@ parse_opts(int argc, char **argv, struct pgr_opts *o)
 		o->outputdir = ".";
 	if (o->expecteddir == NULL)
 		o->expecteddir = o->inputdir;
+	/* "./" names files "./sql/x.sql", not ".//sql/x.sql" */
+	trim_slashes(o->inputdir);
+	trim_slashes(o->outputdir);
+	trim_slashes(o->expecteddir);
 	if (o->ndbnames == 0)
 		str_list_add(&o->dbnames, &o->ndbnames, "regression");
 	if (o->format != NULL && report_find(o->format) == NULL)

@@ -48,7 +48,10 @@ reapply(struct psql *ps, const char *name)
 	free(copy);
 }
 
-/* psql's "\connect: MESSAGE" (one trailing newline dropped). */
+/*
+ * psql's "\connect: MESSAGE", or at its start (what NULL) "psql: error:
+ * MESSAGE" (one trailing newline dropped).
+ */
 static void
 connect_failed(struct psql *ps, const char *what, const char *msg)
 {
@@ -56,12 +59,16 @@ connect_failed(struct psql *ps, const char *what, const char *msg)
 
 	if (n > 0 && msg[n - 1] == '\n')
 		n--;
-	psql_error(ps, "%s: %.*s", what, (int)n, msg);
+	if (what == NULL)
+		fprintf(ps->out, "psql: error: %.*s\n", (int)n, msg);
+	else
+		psql_error(ps, "%s: %.*s", what, (int)n, msg);
 }
 
 /*
  * Connect (again, for \c); 0, or -1 with psql's message printed (after
- * "what: " as psql's error when what is not NULL: "\connect").
+ * "what: " as psql's error when what is not NULL: "\connect"; as psql
+ * says it at its start otherwise).
  */
 int
 psql_connect(struct psql *ps, const char *db, const char *host,
@@ -81,10 +88,7 @@ psql_connect(struct psql *ps, const char *db, const char *host,
 	kw[n] = NULL, val[n] = NULL;
 	c = PQconnectdbParams(kw, val, 0);
 	if (PQstatus(c) != CONNECTION_OK) {
-		if (what != NULL)
-			connect_failed(ps, what, PQerrorMessage(c));
-		else
-			psql_message(ps, PQerrorMessage(c));
+		connect_failed(ps, what, PQerrorMessage(c));
 		PQfinish(c);
 		return -1;
 	}

@@ -987,7 +987,8 @@ psql_meta(struct psql *ps, const char **pp, struct buf *q, int active)
 			psql_unsupported(ps, cmd);
 		else
 			psql_error(ps, "invalid command \\%s", cmd);
-		skip_args(ps, pp);
+		/* psql throws away the rest of the line of a failed command */
+		free(psql_scan_rest(pp));
 		r = PSQL_CMD_ERROR;
 	} else
 		after_command(ps, pp, cmd, r);

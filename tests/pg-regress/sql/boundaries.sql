@@ -37,3 +37,8 @@ SET search_path = public \; RESET search_path;
 \set SHOW_ALL_RESULTS on
 \set QUIET on
 DROP TABLE sar;
+-- "\\" ends a meta-command's arguments, the rest of the line is SQL;
+-- after a command that fails, psql drops the rest of its line
+\echo before the separator \\ SELECT 'sql after \\' AS after_sep;
+\nosuchcommand arg \echo dropped with the rest of the line
+SELECT 1 AS kept \\ \echo dropped too
