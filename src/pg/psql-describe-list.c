@@ -382,7 +382,7 @@ psql_describe_list(struct psql *ps, const char *cmd, const char *pattern,
 	if (cmd[1] == 'f' && cmd[2 + strspn(cmd + 2, "anptwS+")] == '\0')
 		return list_functions(ps, cmd + 2, verbose, system, pattern,
 		    args);
-	if (cmd[1] == 'x' && only_modifiers(cmd + 2) && !system)
+	if (cmd[1] == 'x' && only_modifiers(cmd + 2))
 		return list_extensions(ps, verbose, pattern);
 	if ((cmd[1] == 'u' || cmd[1] == 'g') && only_modifiers(cmd + 2))
 		return psql_describe_roles(ps, cmd, pattern);

@@ -356,6 +356,9 @@ DROP TYPE regress_dmore_ty;
 \list+ regress_dmore_nodb
 \l a.b
 \lS
+-- S is ignored where psql ignores it
+\dxS plpgsql
+\dxS+ nosuch
 -- dotted patterns: DATABASE.SCHEMA.NAME with this database, and the
 -- ones psql refuses
 SELECT current_database() AS dbname \gset
