@@ -141,6 +141,15 @@ check "--rewrite: expected/ now holds psql's output" \
 pgr tables
 is "--rewrite: then it passes" "$STATUS" 0
 
+# A test without any expected file fails, says so with a hint, and the
+# run goes on.
+printf 'SELECT 1 AS a;\n' >sql/noexp.sql
+pgr noexp echo
+is "no expected file: exit 1" "$STATUS" 1
+contains "no expected file: said, with a hint" "$OUT" \
+    "noexp: no expected file: ./expected/noexp.out does not exist (hint: once ./results/noexp.out is right, copy it there, or run with --rewrite)"
+matches "no expected file: the next test ran" "$OUT" '^test echo +\.\.\. ok '
+
 # A schedule: groups in order, the tests of a line at the same time.
 printf '# comment\ntest: echo\n\ntest: tables boundaries crosstab\n' >sched
 pgr --schedule sched --max-connections 2

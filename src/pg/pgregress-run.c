@@ -156,7 +156,7 @@ verdict(const struct pgr_opts *o, struct pgr_test *t, const struct psql *ps)
 	char	*act, *exp, *path, *diff, *cause = NULL;
 	size_t	 actlen, explen;
 	long	 first, best_first = 0;
-	int	 i;
+	int	 i, found = 0;
 
 	act = read_whole_file(t->result, &actlen, &cause);
 	if (act == NULL) {
@@ -174,6 +174,7 @@ verdict(const struct pgr_opts *o, struct pgr_test *t, const struct psql *ps)
 			free(path);
 			continue;
 		}
+		found |= exp != NULL;
 		diff = pgr_diff(path, exp != NULL ? exp : "", exp != NULL ?
 		    explen : 0, t->result, act, actlen, &first);
 		if (diff == NULL)
@@ -190,6 +191,7 @@ verdict(const struct pgr_opts *o, struct pgr_test *t, const struct psql *ps)
 		free(exp);
 		free(path);
 	}
+	t->no_expected = !found;
 	if (!t->passed)
 		locate(t, ps, act, actlen, best_first);
 	free(act);

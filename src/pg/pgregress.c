@@ -522,8 +522,13 @@ show_failure(const struct pgr_test *t)
 		    t->status);
 	if (t->diff == NULL)
 		return;
-	printf("%s: output differs from %s\n", t->where != NULL ? t->where :
-	    t->name, t->expected);
+	if (t->no_expected)
+		printf("%s: no expected file: %s does not exist (hint: once "
+		    "%s is right, copy it there, or run with --rewrite)\n",
+		    t->name, t->expected, t->result);
+	else
+		printf("%s: output differs from %s\n", t->where != NULL ?
+		    t->where : t->name, t->expected);
 	if (t->stmt != NULL)
 		printf("    %s\n", t->stmt);
 	fputs(t->diff, stdout);
@@ -591,6 +596,7 @@ report_test(const struct pgr_opts *o, const struct pgr_test *t,
 	else if (!t->passed) {
 		tr->message = xstrdup(t->timed_out != NULL ? t->timed_out :
 		    t->unsupported != NULL ? t->unsupported :
+		    t->no_expected ? "no expected file" :
 		    t->diff != NULL ? "output differs from the expected file" :
 		    "psql would exit with an error");
 		tr->diff = t->diff != NULL ? xstrdup(t->diff) : NULL;
