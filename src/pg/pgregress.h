@@ -96,8 +96,17 @@ void	 pgr_durations_save(const struct pgr_opts *, struct durations *,
 char	*pgr_diff(const char *, const char *, size_t, const char *,
 	    const char *, size_t, long *);
 
-/* pgregress.c */
+/* pgregress-env.c */
+void	 pgr_set_environment(const struct pgr_opts *);
+int	 pgr_prepare(const struct pgr_opts *);
+char	*pgr_temp_conf(const struct pgr_opts *);
+
+/* pgregress-report.c */
 void	 pgr_status(FILE *, const char *, ...) printflike(2, 3);
+void	 pgr_run_all(const struct pgr_opts *, struct pgr_group *, size_t,
+	    const char *);
+int	 pgr_summarize(const struct pgr_opts *, struct pgr_group *, size_t,
+	    const char *, const char *);
 
 moduleexport int sqlcheck_module_pg_regress(int, char **);
 
