@@ -39,8 +39,11 @@
  *	psql-pattern.c	psql's name patterns as catalog conditions
  *	psql-timeout.c	--timeout: a query cancelled at its deadline
  *
- *	pgregress.c	the pg-regress subcommand: options, database,
- *			schedules, verdicts, summaries
+ *	pgregress.c	the pg-regress subcommand: options, the run
+ *	pgregress-env.c	the tests' environment, databases, roles, the
+ *			temporary instance's configuration
+ *	pgregress-run.c	schedules, groups, each test's verdict
+ *	pgregress-report.c	status lines, summaries, failures, --format
  *	pgregress-diff.c unified diffs of expected and actual output
  */
 #ifndef PSQL_H
