@@ -149,6 +149,11 @@ is "no expected file: exit 1" "$STATUS" 1
 contains "no expected file: said, with a hint" "$OUT" \
     "noexp: no expected file: ./expected/noexp.out does not exist (hint: once ./results/noexp.out is right, copy it there, or run with --rewrite)"
 matches "no expected file: the next test ran" "$OUT" '^test echo +\.\.\. ok '
+# A test name with no script (a typo) is named as such.
+pgr nosuchscript
+is "no test script: exit 1" "$STATUS" 1
+contains "no test script: said, with a hint" "$OUT" \
+    "nosuchscript: no test script: ./sql/nosuchscript.sql: No such file or directory (hint: check the test's name and --inputdir)"
 
 # A schedule: groups in order, the tests of a line at the same time.
 printf '# comment\ntest: echo\n\ntest: tables boundaries crosstab\n' >sched

@@ -68,6 +68,10 @@ rewrite_expected(const struct pgr_test *t)
 static void
 show_failure(const struct pgr_test *t)
 {
+	if (t->no_script != NULL) {
+		printf("%s\n", t->no_script);
+		return;
+	}
 	if (t->unsupported != NULL)
 		printf("%s\n", t->unsupported);
 	if (t->timed_out != NULL)
@@ -149,7 +153,8 @@ report_test(const struct pgr_opts *o, const struct pgr_test *t,
 		tr->message = xstrdup("failed (ignored: an \"ignore:\" line of "
 		    "the schedule names it)");
 	else if (!t->passed) {
-		tr->message = xstrdup(t->timed_out != NULL ? t->timed_out :
+		tr->message = xstrdup(t->no_script != NULL ? t->no_script :
+		    t->timed_out != NULL ? t->timed_out :
 		    t->unsupported != NULL ? t->unsupported :
 		    t->no_expected ? "no expected file" :
 		    t->diff != NULL ? "output differs from the expected file" :

@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -91,6 +92,7 @@ pgr_test_free(struct pgr_test *t)
 {
 	free(t->name);
 	free(t->unsupported);
+	free(t->no_script);
 	free(t->timed_out);
 	free(t->diff);
 	free(t->expected);
@@ -207,6 +209,10 @@ run_test(const struct pgr_opts *o, struct pgr_test *t)
 	double		 start = 1000.0 * clock_now();
 
 	script = xprintf("%s/sql/%s.sql", o->inputdir, t->name);
+	if (access(script, R_OK) != 0)
+		t->no_script = xprintf("%s: no test script: %s: %s (hint: "
+		    "check the test's name and --inputdir)", t->name, script,
+		    strerror(errno));
 	t->result = xprintf("%s/results/%s.out", o->outputdir, t->name);
 	out = fopen(t->result, "w");
 	if (out == NULL) {

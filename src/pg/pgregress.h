@@ -68,6 +68,7 @@ struct pgr_test {
 	int		 setup;		/* run as setup on a shard but 1 */
 	int		 ignored;	/* failed, and an "ignore:" line names it */
 	int		 no_expected;	/* no expected/NAME.out nor NAME_N.out */
+	char		*no_script;	/* sql/NAME.sql cannot be read: why */
 };
 
 /* A line of a schedule: tests run at the same time. */
