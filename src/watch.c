@@ -160,14 +160,15 @@ watch_start(void)
 
 /*
  * One look at every attached session, from a thread that waits anyway,
- * when the watchdog thread does not run.
+ * when the watchdog thread does not run: then there is no --timeout,
+ * and only a stop cancels anything.
  */
 void
 watch_poll(void)
 {
 	struct watch	*w;
 
-	if (watch_running)
+	if (watch_running || !run_stopped())
 		return;
 	pthread_mutex_lock(&watch_list_mu);
 	for (w = watch_list; w != NULL; w = w->next)

@@ -23,9 +23,8 @@
 static char *
 absolute_path(const char *path)
 {
-	char		*cwd, *joined, *part, *save = NULL;
+	char		*cwd, *joined, *part, *save = NULL, *last;
 	struct buf	 b;
-	size_t		 keep[256], n = 0;
 
 	cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
 	joined = xprintf("%s/%s", cwd != NULL ? cwd : "", path);
@@ -36,13 +35,12 @@ absolute_path(const char *path)
 		if (strcmp(part, ".") == 0)
 			continue;
 		if (strcmp(part, "..") == 0) {
-			if (n > 0)
-				b.len = keep[--n];
-			b.data[b.len] = '\0';
+			if (b.len > 0 && (last = strrchr(b.data, '/')) != NULL) {
+				b.len = (size_t)(last - b.data);
+				b.data[b.len] = '\0';
+			}
 			continue;
 		}
-		if (n < sizeof keep / sizeof keep[0])
-			keep[n++] = b.len;
 		buf_addc(&b, '/');
 		buf_adds(&b, part);
 	}

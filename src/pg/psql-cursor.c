@@ -50,13 +50,8 @@ cursor_command(struct psql *ps, const char *sql)
 	PGresult	*res = PQexec(ps->conn, sql);
 	int		 ok = PQresultStatus(res) == PGRES_COMMAND_OK;
 
-	if (!ok) {
-		psql_message(ps, PQerrorMessage(ps->conn));
-		psql_result_vars(ps, res, 0);
-		PQclear(ps->last_error);
-		ps->last_error = res;
-		return -1;
-	}
+	if (!ok)
+		return psql_failed(ps, res, PQerrorMessage(ps->conn));
 	PQclear(res);
 	return 0;
 }
@@ -74,13 +69,8 @@ fetch_all(struct psql *ps, size_t *total)
 	    count);
 	for (;;) {
 		res = PQexec(ps->conn, fetch);
-		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-			psql_message(ps, PQerrorMessage(ps->conn));
-			psql_result_vars(ps, res, 0);
-			PQclear(ps->last_error);
-			ps->last_error = res;
-			return -1;
-		}
+		if (PQresultStatus(res) != PGRES_TUPLES_OK)
+			return psql_failed(ps, res, PQerrorMessage(ps->conn));
 		if (ps->gset_prefix != NULL) {
 			rc = psql_store_row(ps, res);
 			PQclear(res);

@@ -133,6 +133,20 @@ psql_result_vars(struct psql *ps, const PGresult *res, int ok)
 	psql_var_set(ps, "LAST_ERROR_SQLSTATE", state != NULL ? state : "");
 }
 
+/*
+ * A failed result: msg printed as psql prints it, the error variables
+ * set, res kept (owned from now on) for \errverbose.  Returns -1.
+ */
+int
+psql_failed(struct psql *ps, PGresult *res, const char *msg)
+{
+	psql_message(ps, msg);
+	psql_result_vars(ps, res, 0);
+	PQclear(ps->last_error);
+	ps->last_error = res;
+	return -1;
+}
+
 /* \gset: the one row into variables PREFIX+column; 0 or -1. */
 int
 psql_store_row(struct psql *ps, const PGresult *res)
@@ -336,11 +350,8 @@ exec_query(struct psql *ps, const char *query)
 		}
 		if (st == PGRES_FATAL_ERROR || st == PGRES_BAD_RESPONSE ||
 		    st == PGRES_NONFATAL_ERROR) {
-			psql_message(ps, PQresultErrorMessage(res));
-			psql_result_vars(ps, res, 0);
+			psql_failed(ps, res, PQresultErrorMessage(res));
 			ok = 0;
-			PQclear(ps->last_error);
-			ps->last_error = res;
 			res = next_result(ps);
 			continue;
 		}
@@ -361,16 +372,6 @@ exec_query(struct psql *ps, const char *query)
 	return 0;
 }
 
-/* A failed step of \gdesc: the message, the error variables. */
-static int
-describe_failed(struct psql *ps, PGresult *res)
-{
-	psql_message(ps, PQerrorMessage(ps->conn));
-	psql_result_vars(ps, res, 0);
-	PQclear(ps->last_error);
-	ps->last_error = res;
-	return -1;
-}
 
 /*
  * \gdesc: the query prepared, not run, and its result's columns shown
@@ -385,11 +386,11 @@ describe_query(struct psql *ps, const char *query)
 	int		 j;
 
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		return describe_failed(ps, res);
+		return psql_failed(ps, res, PQerrorMessage(ps->conn));
 	PQclear(res);
 	res = PQdescribePrepared(ps->conn, "");
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		return describe_failed(ps, res);
+		return psql_failed(ps, res, PQerrorMessage(ps->conn));
 	if (PQnfields(res) == 0) {
 		fprintf(psql_qfout(ps), "The command has no result, or the "
 		    "result has no columns.\n");
@@ -413,7 +414,7 @@ describe_query(struct psql *ps, const char *query)
 	res = PQexec(ps->conn, b.data);
 	buf_free(&b);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
-		return describe_failed(ps, res);
+		return psql_failed(ps, res, PQerrorMessage(ps->conn));
 	psql_result_vars(ps, res, 1);
 	psql_print_result(ps, res);
 	PQclear(res);

@@ -226,6 +226,7 @@ const char *psql_skip_blank(const char *);
 int	 psql_next_word_is(const char **, const char *);
 void	 psql_message(struct psql *, const char *);
 void	 psql_result_vars(struct psql *, const PGresult *, int);
+int	 psql_failed(struct psql *, PGresult *, const char *);
 int	 psql_store_row(struct psql *, const PGresult *);
 int	 psql_exec_quiet(struct psql *, const char *);
 
