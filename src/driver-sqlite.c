@@ -87,6 +87,9 @@ lite_configure(void)
 	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* Virtual machine steps between two looks at run_stopped(). */
+#define LITE_STOP_STEPS	4096
+
 /* Open the DSN's database (":memory:" when NULL or empty). */
 static int
 lite_open(struct conn *c, const char *dsn, char **cause)
@@ -109,9 +112,21 @@ lite_open(struct conn *c, const char *dsn, char **cause)
 }
 
 /*
+ * SQLite's progress handler: a statement running when the run is asked
+ * to stop (Ctrl-C) ends with SQLITE_INTERRUPT within a few thousand
+ * virtual machine steps, whichever thread runs it (DRIVER_SELF_STOP).
+ */
+static int
+lite_progress(void *unused)
+{
+	(void)unused;
+	return run_stopped();
+}
+
+/*
  * Open a database (a new in-memory one when path is NULL), set extended
- * codes, a busy timeout and foreign keys (which only take effect outside
- * a transaction, so here).
+ * codes, a busy timeout, the stop check and foreign keys (which only take
+ * effect outside a transaction, so here).
  */
 static int
 lite_open_db(const char *path, sqlite3 **dbp, char **cause)
@@ -138,6 +153,7 @@ lite_open_db(const char *path, sqlite3 **dbp, char **cause)
 	}
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, 5000);
+	sqlite3_progress_handler(db, LITE_STOP_STEPS, lite_progress, NULL);
 	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL,
 	    NULL) != SQLITE_OK) {
 		*cause = xprintf("cannot enable foreign keys: %s",
@@ -661,7 +677,7 @@ lite_describe(const char *dsn)
 const struct driver driver_sqlite = {
 	.name = "sqlite",
 	.flags = DRIVER_TXN_DDL | DRIVER_STMT_ATOMIC | DRIVER_NAMES_NOCASE |
-	    DRIVER_COLUMNS_NOCASE,
+	    DRIVER_COLUMNS_NOCASE | DRIVER_SELF_STOP,
 	.open = lite_open,
 	.close = lite_close,
 	.exec = lite_exec,

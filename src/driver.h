@@ -296,6 +296,9 @@ struct driver {
 					 * without case, quoted or not */
 #define DRIVER_COLUMNS_NOCASE	0x10	/* column names compare without case,
 					 * quoted or not */
+#define DRIVER_SELF_STOP	0x20	/* a running statement ends by itself
+					 * once run_stopped(): a stop needs no
+					 * other thread to cancel it */
 	/* Connect; *cause says why not (no password in it). */
 	int	(*open)(struct conn *, const char *dsn, char **cause);
 	/*

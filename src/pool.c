@@ -3,8 +3,9 @@
  * session of its own (reset between files, reconnected if lost), and
  * hands them to the reporters in file order whatever finishes first,
  * with the progress line on a terminal (report.c prints it).  Each
- * worker's session is under the watchdog (watch.c).  The pool owns the
- * sessions it opens; the caller owns the first one.
+ * worker's session is under the watchdog (watch.c).  One worker on an
+ * engine that stops by itself (SQLite) runs on the caller's thread.  The
+ * pool owns the sessions it opens; the caller owns the first one.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -85,9 +86,12 @@ pool_append(char *s, const char *more)
 	return t;
 }
 
-/* Parse and run one file, then make the session fit for the next one. */
+/*
+ * Parse and run one file, then, if reset, make the session fit for the
+ * next one.
+ */
 static void
-pool_run_file(struct worker *w, struct slot *s, const char *path)
+pool_run_file(struct worker *w, struct slot *s, const char *path, int reset)
 {
 	const struct pool_config	*cfg = w->pool->cfg;
 	struct watch			*watch;
@@ -112,6 +116,8 @@ pool_run_file(struct worker *w, struct slot *s, const char *path)
 	}
 	run_file(&w->conn, s->tf, cfg->opts, &s->fr);
 	test_file_drop_records(s->tf);	/* the report needs only paths */
+	if (!reset)
+		return;
 	memory_release();
 	if (s->fr.broken || (cfg->drv->reset != NULL && !s->fr.session_reset &&
 	    cfg->drv->reset(&w->conn, &cause) != 0)) {
@@ -143,6 +149,14 @@ worker_flush(struct worker *w)
 		free(cause);
 }
 
+/* 1 if the file in s failed in any way (for --fail-fast). */
+static int
+slot_failed(const struct slot *s)
+{
+	return s->fr.failed > 0 || s->fr.outcome == OUTCOME_ERROR ||
+	    s->fr.setup_failed || s->fr.file_failed;
+}
+
 /* A worker: take the next file until none is left. */
 static void *
 worker_main(void *arg)
@@ -160,13 +174,11 @@ worker_main(void *arg)
 		}
 		i = p->next++;
 		pthread_mutex_unlock(&p->mu);
-		pool_run_file(w, &p->slots[i], p->cfg->files[i]);
+		pool_run_file(w, &p->slots[i], p->cfg->files[i], 1);
 		file_report_count(&p->slots[i].fr);
 		pthread_mutex_lock(&p->mu);
 		p->slots[i].done = 1;
-		if (p->slots[i].fr.failed > 0 || p->slots[i].fr.outcome ==
-		    OUTCOME_ERROR || p->slots[i].fr.setup_failed ||
-		    p->slots[i].fr.file_failed)
+		if (slot_failed(&p->slots[i]))
 			p->failed = 1;
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
@@ -187,6 +199,23 @@ progress(const struct pool *p, size_t done, const struct totals *t,
 	else
 		report_progress(done, p->cfg->nfiles, t->failed,
 		    clock_now() - start);
+}
+
+/*
+ * Report the finished file of s, add it to *t, and free what it held
+ * (given back to the system if trim is set: more files follow).
+ */
+static void
+pool_report_slot(struct pool *p, struct slot *s, struct totals *t, int trim)
+{
+	totals_add(t, &s->fr);
+	report_file(&s->fr);
+	rewrite_reported(&s->fr, p->cfg->opts);
+	file_report_free(&s->fr);
+	test_file_free(s->tf);
+	s->tf = NULL;
+	if (trim)
+		memory_release();
 }
 
 /* Report finished files in order; returns when all are reported. */
@@ -220,19 +249,45 @@ pool_report(struct pool *p, struct totals *t, double start)
 		if (!p->slots[i].done)
 			break;
 		progress(p, i, t, start, 1);
-		totals_add(t, &p->slots[i].fr);
-		report_file(&p->slots[i].fr);
-		rewrite_reported(&p->slots[i].fr, p->cfg->opts);
-		file_report_free(&p->slots[i].fr);
-		test_file_free(p->slots[i].tf);
-		p->slots[i].tf = NULL;
-		memory_release();
+		pool_report_slot(p, &p->slots[i], t, 1);
 	}
 	progress(p, i, t, start, 1);
 }
 
+/*
+ * One worker on a driver that stops by itself (DRIVER_SELF_STOP): the
+ * files run on this thread, each reported as soon as it ends, so a run
+ * of small files pays for no thread.  The session is made fit for a
+ * next file only when one follows (closing it is enough after the last).
+ */
 static void
-worker_start(struct pool *p, int i, struct conn *first)
+pool_run_here(struct pool *p, struct totals *t, double start)
+{
+	struct worker	*w = &p->workers[0];
+	size_t		 i, n = p->cfg->nfiles;
+
+	for (i = 0; i < n && !run_stopped(); i++) {
+		if (p->cfg->opts->fail_fast && p->failed)
+			break;
+		progress(p, i, t, start, 0);
+		pool_run_file(w, &p->slots[i], p->cfg->files[i], i + 1 < n);
+		file_report_count(&p->slots[i].fr);
+		p->slots[i].done = 1;
+		if (slot_failed(&p->slots[i]))
+			p->failed = 1;
+		progress(p, i, t, start, 1);
+		pool_report_slot(p, &p->slots[i], t, i + 1 < n);
+	}
+	progress(p, i, t, start, 1);
+}
+
+/*
+ * Start worker i (the first on session *first); with here set, the first
+ * one runs on the caller's thread (pool_run_here()), not a thread of its
+ * own.
+ */
+static void
+worker_start(struct pool *p, int i, struct conn *first, int here)
 {
 	struct worker	*w = &p->workers[i];
 
@@ -242,7 +297,7 @@ worker_start(struct pool *p, int i, struct conn *first)
 	else
 		pool_connect(p->cfg->drv, p->cfg->dsn, &w->conn);
 	watch_attach(&w->conn);
-	if (w->conn.data == NULL && i > 0)
+	if ((w->conn.data == NULL && i > 0) || here)
 		return;		/* the others go on without this one */
 	if (pthread_create(&w->thread, NULL, worker_main, w) != 0)
 		fatalx("cannot start a worker thread");
@@ -258,7 +313,7 @@ pool_run(const struct pool_config *cfg, struct conn *first, struct totals *t)
 {
 	struct pool	 p;
 	double		 start = clock_now();
-	int		 i;
+	int		 i, here;
 
 	memory_policy_set();
 	memset(&p, 0, sizeof p);
@@ -270,9 +325,14 @@ pool_run(const struct pool_config *cfg, struct conn *first, struct totals *t)
 	if ((size_t)p.nworkers > cfg->nfiles && cfg->nfiles > 0)
 		p.nworkers = (int)cfg->nfiles;
 	p.workers = xcalloc((size_t)p.nworkers, sizeof *p.workers);
+	here = p.nworkers == 1 && (cfg->drv->flags & DRIVER_SELF_STOP);
 	for (i = 0; i < p.nworkers; i++)
-		worker_start(&p, i, first);
-	pool_report(&p, t, start);
+		worker_start(&p, i, first, here);
+	if (here) {
+		pool_run_here(&p, t, start);
+		worker_flush(&p.workers[0]);
+	} else
+		pool_report(&p, t, start);
 	for (i = 0; i < p.nworkers; i++) {
 		if (p.workers[i].started)
 			pthread_join(p.workers[i].thread, NULL);

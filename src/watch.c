@@ -8,8 +8,10 @@
  *
  * Without --timeout only a stop needs it, and the thread is not started
  * while only the workers run statements: the pool's reporter, which
- * wakes at least every 200 ms, looks at the sessions (watch_poll()).
- * A run of small files does not pay for a thread it never needs.
+ * wakes at least every 200 ms, looks at the sessions (watch_poll()), and
+ * SQLite's statements look at the stop themselves (DRIVER_SELF_STOP;
+ * one such worker runs on the reporter's thread).  A run of small files
+ * does not pay for a thread it never needs.
  */
 #include <pthread.h>
 #include <stdlib.h>
