@@ -44,13 +44,16 @@ list_types(struct psql *ps, int verbose, int system, const char *pattern)
 	    "\"Description\" FROM pg_catalog.pg_type t LEFT JOIN "
 	    "pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE "
 	    "(t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM "
-	    "pg_catalog.pg_class c WHERE c.oid = t.typrelid)) AND NOT EXISTS "
-	    "(SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem "
-	    "AND el.typarray = t.oid)");
+	    "pg_catalog.pg_class c WHERE c.oid = t.typrelid))");
+	/* as psql: array types only for a pattern naming one */
+	if (pattern == NULL || strstr(pattern, "[]") == NULL)
+		buf_adds(&sql, " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type "
+		    "el WHERE el.oid = t.typelem AND el.typarray = t.oid)");
 	if (!system && pattern == NULL)
 		buf_adds(&sql, " AND n.nspname <> 'pg_catalog' AND n.nspname "
 		    "<> 'information_schema'");
-	rc = psql_pattern_where(ps, &sql, pattern, "n.nspname", "t.typname",
+	rc = psql_pattern_where(ps, &sql, pattern != NULL ?
+	    psql_type_alias(pattern) : NULL, "n.nspname", "t.typname",
 	    "pg_catalog.format_type(t.oid, NULL)",
 	    "pg_catalog.pg_type_is_visible(t.oid)");
 	buf_adds(&sql, " ORDER BY 1, 2");

@@ -23,7 +23,7 @@ static PGresult *
 catalog_rows(struct psql *ps, PGresult *r)
 {
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		psql_error(ps, "%s", PQresultErrorMessage(r));
+		psql_message(ps, PQresultErrorMessage(r));
 		PQclear(r);
 		return NULL;
 	}

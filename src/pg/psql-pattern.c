@@ -2,8 +2,8 @@
  * psql-pattern.c: psql's name patterns (\d NAME, \dt PATTERN, ...) as
  * the WHERE conditions of sqlcheck's catalog queries.  A pattern is
  * [SCHEMA.]NAME; outside double quotes letters are lowered, * means any
- * text, ? one character, $ is literal and other regular-expression
- * characters keep their meaning; inside double quotes everything is
+ * text, ? one character, $ and [] (an array type's name) are literal
+ * and other regular-expression characters keep their meaning; inside double quotes everything is
  * literal ("" is one quote).  Without a schema only visible objects
  * match (psql's "visibility rule").  DATABASE.SCHEMA.NAME is accepted
  * when DATABASE is the current one; more dotted parts than a command
@@ -47,6 +47,8 @@ pattern_part(const char **pp, struct buf *b, int flat, int escape)
 			buf_addc(b, *p);
 		} else if (*p == '$')
 			buf_adds(b, "\\$");
+		else if (*p == '[' && p[1] == ']')
+			buf_adds(b, "\\[");
 		else
 			buf_addc(b, inquotes ? *p : (char)tolower(
 			    (unsigned char)*p));
@@ -251,12 +253,12 @@ psql_argtype_joins(struct buf *sql, const char *const *exprs, int n)
 }
 
 /*
- * A type pattern as psql 15 reads it: the names the grammar accepts
+ * A type pattern as psql 15 reads it (\dT, argument types): the names the grammar accepts
  * that are neither pg_type's name nor format_type()'s (int, float,
  * decimal, and array names such as int4[]) become the displayed name.
  */
-static const char *
-type_alias(const char *pattern)
+const char *
+psql_type_alias(const char *pattern)
 {
 	static const char *const alias[] = {
 		"decimal", "numeric", "float", "double precision",
@@ -283,8 +285,8 @@ type_alias(const char *pattern)
 /*
  * The conditions of the n argument type patterns args (after
  * psql_argtype_joins()): "-" is no argument there, else the type's
- * name or displayed name matches (regular-expression characters such
- * as [] standing for themselves).  0, or -1 with psql's message.
+ * name or displayed name matches (regular-expression characters keep
+ * their meaning, as in other patterns).  0, or -1 with psql's message.
  */
 int
 psql_argtype_where(struct psql *ps, struct buf *sql,
@@ -302,8 +304,8 @@ psql_argtype_where(struct psql *ps, struct buf *sql,
 		col[1] = xprintf("t%d.typname", i);
 		col[2] = xprintf("pg_catalog.format_type(t%d.oid, NULL)", i);
 		col[3] = xprintf("pg_catalog.pg_type_is_visible(t%d.oid)", i);
-		rc = pattern_where(ps, sql, type_alias(args[i]),
-		    (const char *const *)col, 1);
+		rc = pattern_where(ps, sql, psql_type_alias(args[i]),
+		    (const char *const *)col, 0);
 		for (j = 0; j < 4; j++)
 			free(col[j]);
 	}

@@ -433,6 +433,7 @@ int	 psql_pattern_where_escaped(struct psql *, struct buf *,
 void	 psql_argtype_joins(struct buf *, const char *const *, int);
 int	 psql_argtype_where(struct psql *, struct buf *, const char *const *,
 	    int);
+const char *psql_type_alias(const char *);
 
 /* The session, for a script: open, run a file, close. */
 struct psql *psql_new(FILE *, const char *);
