@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,34 +15,60 @@
 #include "sqlcheck.h"
 
 /*
+ * Read all of fd into a NUL-terminated buffer (caller frees), of size
+ * hint + 1 to start with (a regular file's size: one read, no copy);
+ * *len is what was read.  NULL with errno set on failure.
+ */
+static char *
+read_fd(int fd, size_t hint, size_t *len)
+{
+	size_t	 cap = hint + 1, n = 0;
+	ssize_t	 got;
+	char	*b;
+
+	b = xmalloc(cap);
+	for (;;) {
+		if (n + 1 == cap) {
+			b = xreallocarray(b, 2, cap);
+			cap *= 2;
+		}
+		got = read(fd, b + n, cap - 1 - n);
+		if (got == 0)
+			break;
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			free(b);
+			return NULL;
+		}
+		n += (size_t)got;
+	}
+	b[n] = '\0';
+	*len = n;
+	return b;
+}
+
+/*
  * Read a whole file into a NUL-terminated buffer (caller frees); *len is
  * its size.  NULL with *cause on failure.
  */
 char *
 read_whole_file(const char *path, size_t *len, char **cause)
 {
-	FILE		*f;
-	struct buf	 b;
-	char		 chunk[65536];
-	size_t		 n;
+	struct stat	 st;
+	char		*text;
+	int		 fd;
 
-	f = fopen(path, "rb");
-	if (f == NULL) {
+	if ((fd = open(path, O_RDONLY)) < 0) {
 		*cause = xprintf("%s: cannot open: %s", path, strerror(errno));
 		return NULL;
 	}
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	if (ferror(f)) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		st.st_size = 65536 - 1;
+	if ((text = read_fd(fd, (size_t)st.st_size, len)) == NULL)
 		*cause = xprintf("%s: cannot read: %s", path, strerror(errno));
-		fclose(f);
-		buf_free(&b);
-		return NULL;
-	}
-	fclose(f);
-	*len = b.len;
-	return buf_detach(&b);
+	close(fd);
+	return text;
 }
 
 /*

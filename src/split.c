@@ -60,6 +60,53 @@ split_mark_start(struct splitter *s, const struct lex_token *t)
 	}
 }
 
+/* 1 if the len bytes at p hold the two bytes of s. */
+static int
+holds(const char *p, size_t len, const char s[2])
+{
+	const char	*end = p + len;
+
+	while ((p = memchr(p, s[0], (size_t)(end - p))) != NULL) {
+		if (++p < end && *p == s[1])
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * 1 if text has no ';' and no comment: then it is one statement (or
+ * none), whatever its quotes, and needs no lexing.  Most sqllogictest
+ * records are such.
+ */
+static int
+split_is_one_statement(const char *text, size_t len)
+{
+	return memchr(text, ';', len) == NULL && !holds(text, len, "--") &&
+	    !holds(text, len, "/*");
+}
+
+/* split_sql() of text that split_is_one_statement(). */
+static size_t
+split_one(const char *text, size_t len, int line, struct split_stmt **out)
+{
+	size_t	start = 0;
+
+	*out = NULL;
+	while (start < len && isspace((unsigned char)text[start])) {
+		if (text[start++] == '\n')
+			line++;
+	}
+	while (len > start && isspace((unsigned char)text[len - 1]))
+		len--;
+	if (start == len)
+		return 0;
+	*out = xcalloc(1, sizeof **out);
+	(*out)->off = start;
+	(*out)->len = len - start;
+	(*out)->line = line;
+	return 1;
+}
+
 /*
  * Split len bytes of text whose first line is line.  *out receives an
  * array (caller frees) of statements without their ';' and without
@@ -78,6 +125,8 @@ split_sql(const char *text, size_t len, int line, struct split_stmt **out)
 	struct lex_token	 t;
 	const char		*p = text, *end = text + len;
 
+	if (split_is_one_statement(text, len))
+		return split_one(text, len, line, out);
 	memset(&s, 0, sizeof s);
 	s.text = text;
 	s.line = line;

@@ -87,6 +87,24 @@ test_basics(void)
 	    "a statement keeps its inner new lines");
 }
 
+/* Text with no ';' and no comment is one statement, read without lexing. */
+static void
+test_one_statement(void)
+{
+	splits("\n  \t", "", "no ';', only white space: no statement");
+	splits("\n  SELECT 'a' || \"b\"  \n\t", "[SELECT 'a' || \"b\"]",
+	    "no ';': one statement, white space around it dropped");
+	split_lines("\n\n  SELECT 1\n", 7, "9",
+	    "no ';': the statement starts after the leading new lines");
+	splits("SELECT 1 - -1", "[SELECT 1 - -1]",
+	    "no ';': '- -' is no comment");
+	splits("-- c\nSELECT 1 --x\n", "[SELECT 1 --x]",
+	    "no ';' but line comments: lexed, the leading one dropped");
+	splits("/* c */ SELECT 1", "[SELECT 1]",
+	    "no ';' but a block comment: lexed, the comment dropped");
+	splits("SELECT '/'", "[SELECT '/']", "a lone '/' is no comment");
+}
+
 static void
 test_quotes(void)
 {
@@ -306,6 +324,7 @@ int
 main(void)
 {
 	test_basics();
+	test_one_statement();
 	test_quotes();
 	test_comments();
 	test_dollar();
