@@ -8,7 +8,8 @@
 # \dA[cfop] \dRp \dRs, foreign-data and text search ones in
 # describemore), the footers of triggers and a view's rules
 # (describeevents), name patterns with regular expressions, array type
-# names and argument types (patterns), \sf and \sv, \! and \pset numericlocale (shell),
+# names and argument types (patterns), the Options of a view (viewoptions),
+# \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
 # lost, a \connect that fails) is run by the real "psql -X -a -q" with
@@ -43,7 +44,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail"
+TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.

@@ -9,12 +9,12 @@
  * Child tables / Partitions (or their number), Typed table of type, then
  * for \d+ Replica Identity, Access method (unless HIDE_TABLEAM) and
  * Options; a view's \d+ has its View definition and Rules, then its
- * Triggers; a materialized view's Indexes, Statistics objects, View
- * definition and the \d+ lines; an index has Partition of, the line of
- * psql-describe-kinds.c, a partitioned index its partitions, and with +
- * (Access method and) Options; a composite type has none.  The catalog
- * queries are sqlcheck's own; psql-describe.c refuses what is not
- * printed here.
+ * Triggers and (\d+) its Options; a materialized view's Indexes,
+ * Statistics objects, View definition and the \d+ lines; an index has
+ * Partition of, the line of psql-describe-kinds.c, a partitioned index
+ * its partitions, and with + (Access method and) Options; a composite
+ * type has none.  The catalog queries are sqlcheck's own;
+ * psql-describe.c refuses what is not printed here.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -287,6 +287,9 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 			psql_view_rule_footers(ps, t, ri->oid);
 		}
 		psql_trigger_footers(ps, t, ri->oid);
+		/* WITH CHECK OPTION, security_barrier: as psql, after all */
+		if (ri->verbose && *ri->options != '\0')
+			psql_footer_add(t, xprintf("Options: %s", ri->options));
 		return;
 	}
 	if (ri->kind == 'm') {
