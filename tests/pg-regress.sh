@@ -9,6 +9,7 @@
 # describemore), the footers of triggers and a view's rules
 # (describeevents), name patterns with regular expressions, array type
 # names and argument types (patterns), the Options of a view (viewoptions),
+# ROW_COUNT after COPY TO STDOUT and \copy (copycount),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
@@ -44,7 +45,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail"
+TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.

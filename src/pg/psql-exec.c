@@ -322,7 +322,7 @@ static int
 exec_query(struct psql *ps, const char *query)
 {
 	PGresult	*res, *next;
-	int		 ok = 1, st, copy_in = 0;
+	int		 ok = 1, st, copy_in = 0, copy_to_qfout = 0;
 
 	if (!PQsendQuery(ps->conn, query)) {
 		psql_message(ps, PQerrorMessage(ps->conn));
@@ -334,6 +334,8 @@ exec_query(struct psql *ps, const char *query)
 		st = PQresultStatus(res);
 		if (st == PGRES_COPY_OUT) {
 			PQclear(res);
+			copy_to_qfout = ps->copy_stream == NULL ||
+			    ps->copy_stream == psql_qfout(ps);
 			copy_out(ps, ps->copy_stream);
 			res = next_result(ps);
 			continue;
@@ -359,6 +361,13 @@ exec_query(struct psql *ps, const char *query)
 		snprintf(ps->last_tag, sizeof ps->last_tag, "%s",
 		    PQcmdStatus(res));
 		psql_result_vars(ps, res, 1);
+		/*
+		 * psql 15 drops the status of a COPY whose data went where
+		 * results go: ROW_COUNT is then 0
+		 */
+		if (copy_to_qfout && PQresultStatus(res) == PGRES_COMMAND_OK)
+			psql_var_set(ps, "ROW_COUNT", "0");
+		copy_to_qfout = 0;
 		if (handle_result(ps, res, next == NULL) != 0)
 			ok = 0;
 		PQclear(res);
