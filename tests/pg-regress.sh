@@ -303,6 +303,12 @@ refused unsupported4 1 "\\pset format html" "pset format" \
     '\\pset format html\nSELECT 1 AS a;\n'
 refused unsupported5 3 "FETCH_COUNT under \\x" "set FETCH_COUNT with \\x" \
     '\\set FETCH_COUNT 2\n\\x on\nSELECT 1 AS a;\n'
+# ECHO_HIDDEN (on or noexec) before a command that runs catalog queries:
+# psql prints its own queries, sqlcheck's are not those.
+refused unsupported6 3 "\\dn with ECHO_HIDDEN" "dn with ECHO_HIDDEN" \
+    '\\set ECHO_HIDDEN on\nSELECT 1 AS a;\n\\dn\n'
+refused unsupported7 2 "\\gdesc with ECHO_HIDDEN noexec" \
+    "gdesc with ECHO_HIDDEN" '\\set ECHO_HIDDEN noexec\nSELECT 1 AS a \\gdesc\n'
 
 # \timing on: a "Time: N ms" line after each query, as psql prints it
 # (its messages are compared with psql's in output.sql).

@@ -958,6 +958,29 @@ after_command(struct psql *ps, const char **pp, const char *cmd,
 }
 
 /*
+ * Whether cmd is one psql runs catalog queries for, which ECHO_HIDDEN
+ * (on or noexec) would print: sqlcheck's queries are its own, so that
+ * output is not reproduced.
+ */
+static int
+shows_hidden_queries(struct psql *ps, const char *cmd)
+{
+	static const char *const names[] = { "z", "l", "l+", "list",
+	    "list+", "lo_list", "lo_list+", "lo_import", "lo_export",
+	    "lo_unlink", "sf", "sf+", "sv", "sv+", "gdesc", NULL };
+	const char	*v = psql_var_get(ps, "ECHO_HIDDEN");
+	size_t		 i;
+
+	if (v == NULL || (!psql_var_on(ps, "ECHO_HIDDEN") &&
+	    strcasecmp(v, "noexec") != 0))
+		return 0;
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(cmd, names[i]) == 0)
+			return 1;
+	return cmd[0] == 'd';
+}
+
+/*
  * Run the backslash command at *pp (just after the backslash): its
  * name and arguments are consumed.  q is the query buffer (\g,
  * \gset, \crosstabview send it, or the previous query when it is
@@ -966,7 +989,7 @@ after_command(struct psql *ps, const char **pp, const char *cmd,
 enum psql_cmd
 psql_meta(struct psql *ps, const char **pp, struct buf *q, int active)
 {
-	char		*cmd = psql_scan_command(pp);
+	char		*cmd = psql_scan_command(pp), *hidden;
 	enum psql_cmd	 r;
 
 	if (strcmp(cmd, "if") == 0)
@@ -982,6 +1005,12 @@ psql_meta(struct psql *ps, const char **pp, struct buf *q, int active)
 			free(psql_scan_rest(pp));
 		skip_args(ps, pp);
 		r = PSQL_CMD_OK;
+	} else if (shows_hidden_queries(ps, cmd)) {
+		hidden = xprintf("%s with ECHO_HIDDEN", cmd);
+		psql_unsupported(ps, hidden);
+		free(hidden);
+		free(psql_scan_rest(pp));
+		r = PSQL_CMD_ERROR;
 	} else if (dispatch(ps, cmd, pp, q, &r) != 0) {
 		if (is_psql_command(cmd))
 			psql_unsupported(ps, cmd);
