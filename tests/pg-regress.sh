@@ -9,7 +9,8 @@
 # describemore), the footers of triggers and a view's rules
 # (describeevents), name patterns with regular expressions, array type
 # names and argument types (patterns), the Options of a view (viewoptions),
-# ROW_COUNT after COPY TO STDOUT and \copy (copycount),
+# ROW_COUNT after COPY TO STDOUT and \copy (copycount), \copy arguments
+# read and rebuilt as psql does (copyparse),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
@@ -45,7 +46,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail"
+TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -309,6 +310,9 @@ refused unsupported6 3 "\\dn with ECHO_HIDDEN" "dn with ECHO_HIDDEN" \
     '\\set ECHO_HIDDEN on\nSELECT 1 AS a;\n\\dn\n'
 refused unsupported7 2 "\\gdesc with ECHO_HIDDEN noexec" \
     "gdesc with ECHO_HIDDEN" '\\set ECHO_HIDDEN noexec\nSELECT 1 AS a \\gdesc\n'
+# \copy from or to PROGRAM (a shell command) is not run.
+refused unsupported8 2 "\\copy to program" "copy from/to program" \
+    'CREATE TABLE cprog (a int);\n\\copy cprog to program '"'cat'"'\n'
 
 # \timing on: a "Time: N ms" line after each query, as psql prints it
 # (its messages are compared with psql's in output.sql).

@@ -622,52 +622,6 @@ cmd_connect(struct psql *ps, const char **pp)
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 
-/* The next word of a \copy line (quotes and parentheses kept). */
-static const char *
-copy_word(const char *p, size_t *n)
-{
-	const char	*s;
-	int		 depth = 0;
-	char		 q = 0;
-
-	while (*p == ' ' || *p == '\t')
-		p++;
-	s = p;
-	for (; *p != '\0'; p++) {
-		if (q != 0) {
-			if (*p == q)
-				q = 0;
-		} else if (*p == '\'' || *p == '"')
-			q = *p;
-		else if (*p == '(')
-			depth++;
-		else if (*p == ')')
-			depth--;
-		else if ((*p == ' ' || *p == '\t') && depth <= 0)
-			break;
-	}
-	*n = (size_t)(p - s);
-	return s;
-}
-
-/* A \copy file name: '...' unquoted, as psql does. */
-static char *
-copy_path(const char *w, size_t n)
-{
-	struct buf	b;
-	size_t		i;
-
-	if (n < 2 || w[0] != '\'')
-		return xstrndup(w, n);
-	buf_init(&b);
-	for (i = 1; i + 1 < n; i++) {
-		if (w[i] == '\'' && w[i + 1] == '\'')
-			i++;
-		buf_addc(&b, w[i]);
-	}
-	return buf_detach(&b);
-}
-
 /*
  * \copy's stdin, stdout, pstdin and pstdout (*std set for them): stdin
  * is the script being read (its lines up to "\."), stdout where query
@@ -704,55 +658,48 @@ cmd_shell(struct psql *ps, const char **pp)
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 
-/* \copy TABLE|(QUERY) [(COLS)] FROM|TO FILE [OPTIONS]. */
+/*
+ * \copy TABLE|(QUERY) [(COLS)] FROM|TO FILE [OPTIONS]: psql's COPY
+ * (psql-meta-copy.c) with the data from or to the script, psql's
+ * output or a client file.
+ */
 static enum psql_cmd
 cmd_copy(struct psql *ps, const char **pp)
 {
-	char		*line = psql_scan_rest(pp), *path = NULL, *sql;
-	const char	*p = line, *w, *dir = NULL, *rest = "";
-	size_t		 n;
-	int		 rc, from = 0, std;
+	char			*line = psql_scan_rest(pp), *sql;
+	struct psql_copy_args	 a;
+	int			 rc, std = 1;
 
-	while (*(w = copy_word(p, &n)) != '\0') {
-		p = w + n;
-		if ((n == 4 && strncasecmp(w, "from", 4) == 0) || (n == 2 &&
-		    strncasecmp(w, "to", 2) == 0)) {
-			from = n == 4;
-			dir = w;
-			w = copy_word(p, &n);
-			path = copy_path(w, n);
-			rest = w + n;
-			break;
-		}
-	}
-	if (dir == NULL || *path == '\0') {
-		psql_error(ps, "\\copy: parse error at %s", dir == NULL ?
-		    "end of line" : "end of line");
+	if (*line == '\0') {
+		psql_error(ps, "\\copy: arguments required");
 		free(line);
-		free(path);
 		return PSQL_CMD_ERROR;
 	}
-	if (copy_std_stream(ps, path, from, &std) != 0) {
-		free(line);
-		free(path);
+	rc = psql_copy_parse(ps, line, &a);
+	free(line);
+	if (rc != 0)
 		return PSQL_CMD_ERROR;
-	}
-	if (!std && (ps->copy_stream = fopen(path, from ? "r" : "w")) ==
+	if (a.program) {
+		psql_unsupported(ps, "copy from/to program");
+		rc = -1;
+	} else if (a.std != NULL)
+		rc = copy_std_stream(ps, a.std, a.from, &std);
+	else if ((ps->copy_stream = fopen(a.file, a.from ? "r" : "w")) ==
 	    NULL) {
-		psql_error(ps, "%s: %s", path, strerror(errno));
-		free(line);
-		free(path);
-		return PSQL_CMD_ERROR;
+		psql_error(ps, "%s: %s", a.file, strerror(errno));
+		rc = -1;
+	} else
+		std = 0;
+	if (rc == 0) {
+		sql = xprintf("COPY %s %s %s", a.before, a.from ? "FROM STDIN" :
+		    "TO STDOUT", a.after != NULL ? a.after : "");
+		rc = psql_send(ps, sql);
+		free(sql);
 	}
-	sql = xprintf("COPY %.*s %s%s", (int)(dir - line), line,
-	    from ? "FROM STDIN" : "TO STDOUT", rest);
-	rc = psql_send(ps, sql);
 	if (!std)
 		fclose(ps->copy_stream);
 	ps->copy_stream = NULL;
-	free(sql);
-	free(line);
-	free(path);
+	psql_copy_args_free(&a);
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 

@@ -422,6 +422,18 @@ int	 psql_describe_ts(struct psql *, const char *, const char *);
 /* psql-source.c */
 int	 psql_show_source(struct psql *, const char *, const char *);
 
+/* psql-meta-copy.c: \copy's arguments, as psql reads them */
+struct psql_copy_args {
+	char	*before;	/* what precedes FROM/TO, as psql rebuilds it */
+	char	*file;		/* a file name (quotes stripped), or NULL */
+	char	*std;		/* stdin, stdout, pstdin or pstdout, or NULL */
+	char	*after;		/* the options after the file, or NULL */
+	int	 from;		/* FROM (else TO) */
+	int	 program;	/* FROM/TO PROGRAM 'command' */
+};
+int	 psql_copy_parse(struct psql *, const char *, struct psql_copy_args *);
+void	 psql_copy_args_free(struct psql_copy_args *);
+
 /* psql-pattern.c */
 int	 psql_pattern_where(struct psql *, struct buf *, const char *,
 	    const char *, const char *, const char *, const char *);
