@@ -188,6 +188,20 @@ printf 'test: echo\nbogus line\n' >badsched
 pgr --schedule badsched
 is "bad schedule: exit 2" "$STATUS" 2
 contains "bad schedule: FILE:LINE" "$ERR" "badsched:2: syntax error in schedule"
+# pg_regress 15 reads "test: " and "ignore: " from the first column with
+# one space after the colon, and "#" comments there: anything else (an
+# indented comment, "test:x", "test:" without a name) is its syntax error.
+for bad in '  # indented' 'test:echo' 'test:   ' '\ttest: echo'; do
+	printf 'test: echo\n%b\n' "$bad" >badsched2
+	pgr --schedule badsched2
+	is "bad schedule line '$bad': exit 2" "$STATUS" 2
+	contains "bad schedule line '$bad': FILE:LINE" "$ERR" \
+	    "badsched2:2: syntax error in schedule"
+done
+printf 'test: echo   \r\n#test: x\n\ntest: tables\tboundaries\n' >oksched
+pgr --schedule oksched
+is "schedule: trailing white space, CR LF and a tab between names: exit 0" \
+    "$STATUS" 0
 
 # -j runs tests named on the command line at the same time.
 pgr -j 3 echo tables boundaries crosstab

@@ -34,11 +34,26 @@ pgr_add_group(struct pgr_group **g, size_t *ng, char **names, size_t n)
 }
 
 /*
- * Read a schedule: "test: A B C" lines, "#" comments, blank lines, and
- * "ignore: NAME" lines, whose NAME is added to *ignores: that test's
- * failure is reported as "failed (ignored)" and does not fail the run,
- * as in pg_regress 15 (the line runs nothing).  0, or -1 with *cause
- * "FILE:LINE: ...".
+ * A schedule line with its trailing white space cut; NULL for one
+ * pg_regress 15 skips (empty, or "#" in its first column).
+ */
+static char *
+schedule_line(char *line)
+{
+	size_t	n = strlen(line);
+
+	while (n > 0 && isspace((unsigned char)line[n - 1]))
+		line[--n] = '\0';
+	return *line == '\0' || *line == '#' ? NULL : line;
+}
+
+/*
+ * Read a schedule as pg_regress 15 does: "test: A B C" lines, "#"
+ * comments and blank lines, and "ignore: NAME" lines, whose NAME is
+ * added to *ignores: that test's failure is reported as "failed
+ * (ignored)" and does not fail the run (the line runs nothing).  Any
+ * other line (indented, "test:" without its space or without a name)
+ * is pg_regress's syntax error.  0, or -1 with *cause "FILE:LINE: ...".
  */
 int
 pgr_read_schedule(const char *path, struct pgr_group **g, size_t *ng,
@@ -56,27 +71,27 @@ pgr_read_schedule(const char *path, struct pgr_group **g, size_t *ng,
 	}
 	while (getline(&line, &cap, f) >= 0) {
 		lineno++;
-		p = str_trim(line);
-		if (*p == '\0' || *p == '#')
+		if ((p = schedule_line(line)) == NULL)
 			continue;
-		if (strncmp(p, "ignore:", 7) == 0) {
-			if (*str_trim(p + 7) != '\0')
-				str_list_add(ignores, nignores, str_trim(p + 7));
+		if (strncmp(p, "ignore: ", 8) == 0) {
+			if (*str_trim(p + 8) != '\0')
+				str_list_add(ignores, nignores, str_trim(p + 8));
 			continue;
 		}
-		if (strncmp(p, "test:", 5) != 0) {
+		if (strncmp(p, "test: ", 6) == 0)
+			for (w = strtok(p + 6, " \t\r\n\v\f"); w != NULL;
+			    w = strtok(NULL, " \t\r\n\v\f"))
+				str_list_add(&names, &nnames, w);
+		if (nnames == 0) {
 			*cause = xprintf("%s:%ld: syntax error in schedule: "
-			    "\"%s\" (hint: lines are \"test: NAME...\")", path,
-			    lineno, p);
+			    "\"%s\" (hint: lines are \"test: NAME...\" from "
+			    "the first column, one space after the colon)",
+			    path, lineno, line);
 			fclose(f);
 			free(line);
 			return -1;
 		}
-		for (w = strtok(p + 5, " \t"); w != NULL; w = strtok(NULL,
-		    " \t"))
-			str_list_add(&names, &nnames, w);
-		if (nnames > 0)
-			pgr_add_group(g, ng, names, nnames);
+		pgr_add_group(g, ng, names, nnames);
 		str_list_free(names, nnames);
 		names = NULL;
 		nnames = 0;
