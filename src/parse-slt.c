@@ -36,13 +36,13 @@ struct slt_reader {
 static char *
 slt_next_line(struct slt_reader *s)
 {
-	size_t	start = s->pos, end;
+	size_t		 start = s->pos, end;
+	const char	*nl;
 
 	if (s->pos >= s->len)
 		return NULL;
-	end = start;
-	while (end < s->len && s->text[end] != '\n')
-		end++;
+	nl = memchr(s->text + start, '\n', s->len - start);
+	end = nl != NULL ? (size_t)(nl - s->text) : s->len;
 	s->pos = end < s->len ? end + 1 : end;
 	s->line++;
 	if (end > start && s->text[end - 1] == '\r')
@@ -202,7 +202,9 @@ slt_read_results(struct slt_reader *s, struct record *r, struct expect *e)
 			break;
 		}
 		used = 0;
+		/* strstr() first: sscanf() costs more than the rest. */
 		if (s->values.n == 0 && e->mode != EXPECT_HASH &&
+		    strstr(l, "hashing") != NULL &&
 		    sscanf(l, "%lld values hashing to %40s%n",
 		    &n, hash, &used) == 2 && l[used] == '\0' &&
 		    strlen(hash) == 32) {

@@ -57,9 +57,12 @@ result_set_columns(struct result *r, int ncols)
 
 /*
  * The text of a result's values lives in chunks that grow by doubling
- * (from 4 KiB to 1 MiB; a larger value gets a chunk of its own), so that
- * adding a value costs a copy, not an allocation.  Chunks never move:
- * cells point into them.  result_clear() frees them all.
+ * (from 1000 bytes to 1 MiB; a larger value gets a chunk of its own), so
+ * that adding a value costs a copy, not an allocation.  The first chunk
+ * stays under 1 KiB with its header, the size glibc serves from its
+ * per-thread cache: most results are a few values, and a 4 KiB chunk
+ * cost each of them a search of the heap.  Chunks never move: cells
+ * point into them.  result_clear() frees them all.
  */
 struct result_chunk {
 	struct result_chunk	*next;
@@ -68,7 +71,7 @@ struct result_chunk {
 	char			 data[];
 };
 
-#define RESULT_CHUNK_MIN	4096
+#define RESULT_CHUNK_MIN	1000
 #define RESULT_CHUNK_MAX	(1024 * 1024)
 
 /* Copy len bytes of s and a NUL into the result's chunks. */
