@@ -10,7 +10,8 @@
 # (describeevents), name patterns with regular expressions, array type
 # names and argument types (patterns), the Options of a view (viewoptions),
 # ROW_COUNT after COPY TO STDOUT and \copy (copycount), \copy arguments
-# read and rebuilt as psql does (copyparse),
+# read and rebuilt as psql does (copyparse), \setenv and \getenv on the
+# test's own environment (setenv),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
@@ -46,7 +47,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail"
+TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse setenv border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -55,7 +56,7 @@ cd "$S" || exit 1
     >"$WORK/sq.out" 2>&1
 # Then psql on the same database, as pg_regress 15 runs it.
 for t in $TESTS; do
-	( cd "$S" && PGTZ=PST8PDT PGDATESTYLE='Postgres, MDY' \
+	( cd "$S" && PGTZ=America/Los_Angeles PGDATESTYLE='Postgres, MDY' \
 	    PGOPTIONS='-c intervalstyle=postgres_verbose' LC_MESSAGES=C \
 	    PGAPPNAME=pg_regress/$t \
 	    "$PSQL" -X -a -q -d $DB -v HIDE_TABLEAM=on \
@@ -202,6 +203,49 @@ printf 'test: echo   \r\n#test: x\n\ntest: tables\tboundaries\n' >oksched
 pgr --schedule oksched
 is "schedule: trailing white space, CR LF and a tab between names: exit 0" \
     "$STATUS" 0
+
+# \setenv stays in its test, as in pg_regress's psql process of that
+# test: the next test (and one at the same time) does not see it.
+printf '\\setenv SQLCHECK_LEAK_PROBE leaked\nSELECT 1 AS a;\n' >sql/leak1.sql
+printf '\\getenv v SQLCHECK_LEAK_PROBE\n\\echo :v\n' >sql/leak2.sql
+pgr leak1 leak2
+is "\\setenv: not seen by the next test" "$(tail -n 1 results/leak2.out)" ":v"
+pgr -j 2 leak1 leak2
+is "\\setenv: not seen by a test at the same time" \
+    "$(tail -n 1 results/leak2.out)" ":v"
+
+# The environment of each test as the installed pg_regress 15 gives it.
+PGREGRESS=$(pg_config --pkglibdir 2>/dev/null)/pgxs/src/test/regress/pg_regress
+if [ -x "$PGREGRESS" ]; then
+	mkdir -p envcmp/sql envcmp/expected
+	cat >envcmp/sql/env.sql <<'SQL'
+\getenv a PGTZ
+\getenv b PGDATESTYLE
+\getenv c PGOPTIONS
+\getenv d PGAPPNAME
+\getenv e LC_MESSAGES
+\getenv f PG_DLSUFFIX
+\getenv g PGCLIENTENCODING
+\echo :a :b :c :d :e :f :g
+SHOW timezone;
+SHOW datestyle;
+SHOW intervalstyle;
+SHOW application_name;
+SHOW lc_messages;
+SHOW bytea_output;
+SELECT now() - now() AS zero, '2024-07-01 12:00'::timestamptz AS summer;
+SQL
+	: >envcmp/expected/env.out
+	( cd envcmp && "$PGREGRESS" --inputdir=. --dbname=$DB --use-existing \
+	    --outputdir="$WORK/envpgr" env >/dev/null 2>&1
+	  "$SQLCHECK" pg-regress --inputdir=. --dbname=$DB --use-existing \
+	    --outputdir="$WORK/envsq" env >/dev/null 2>&1 )
+	check "each test's environment: as the installed pg_regress gives it" \
+	    cmp "$WORK/envpgr/results/env.out" "$WORK/envsq/results/env.out"
+else
+	missing "each test's environment: as pg_regress gives it" \
+	    "no pg_regress at $PGREGRESS"
+fi
 
 # -j runs tests named on the command line at the same time.
 pgr -j 3 echo tables boundaries crosstab

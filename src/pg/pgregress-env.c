@@ -107,7 +107,8 @@ pgr_set_environment(const struct pgr_opts *o)
 	unsetenv("LANGUAGE");
 	unsetenv("LC_ALL");
 	setenv("LC_MESSAGES", "C", 1);
-	setenv("PGTZ", "PST8PDT", 1);
+	/* pg_regress 15.9 and later (tzdata 2024b made PST8PDT an alias) */
+	setenv("PGTZ", "America/Los_Angeles", 1);
 	setenv("PGDATESTYLE", "Postgres, MDY", 1);
 	opts = xprintf("%s -c intervalstyle=postgres_verbose",
 	    old != NULL ? old : "");

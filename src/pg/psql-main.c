@@ -46,6 +46,7 @@ psql_free(struct psql *ps)
 
 	if (ps == NULL)
 		return;
+	psql_env_free(ps);
 	if (ps->conn != NULL)
 		PQfinish(ps->conn);
 	if (ps->qout != NULL)

@@ -2,8 +2,8 @@
  * psql-meta-shell.c: psql's \! COMMAND, run as psql 15 runs it (system():
  * /bin/sh -c COMMAND) with psql's standard output and error, which under
  * pg_regress are the test's output, after what psql wrote so far.  The
- * command's environment is the run's (pg_regress's settings, \setenv)
- * with PGAPPNAME of its test; its standard input is /dev/null, not the
+ * command's environment is the run's (pg_regress's settings) with the
+ * session's \setenv and PGAPPNAME of its test (psql-env.c); its standard input is /dev/null, not the
  * script.  \! without a command (an interactive shell) is refused.
  */
 #include <errno.h>
@@ -16,49 +16,13 @@
 
 #include "psql.h"
 
-extern char **environ;
-
-/*
- * The process environment with PGAPPNAME set to appname (NULL: as it
- * is).  Caller frees the array and its last string (the PGAPPNAME one).
- */
-static char **
-shell_environment(const char *appname)
-{
-	size_t	 n = 0, i, j = 0;
-	char	**env;
-
-	while (environ[n] != NULL)
-		n++;
-	env = xcalloc(n + 2, sizeof *env);
-	for (i = 0; i < n; i++)
-		if (appname == NULL || strncmp(environ[i], "PGAPPNAME=", 10) != 0)
-			env[j++] = environ[i];
-	if (appname != NULL)
-		env[j] = xprintf("PGAPPNAME=%s", appname);
-	return env;
-}
-
-/* Free what shell_environment() returned. */
-static void
-shell_environment_free(char **env, const char *appname)
-{
-	size_t	n = 0;
-
-	while (env[n] != NULL)
-		n++;
-	if (appname != NULL && n > 0)
-		free(env[n - 1]);
-	free(env);
-}
-
 /* /bin/sh -c command, its output on fd; its wait status, or -1. */
 static int
-shell_run(const char *command, int fd, const char *appname)
+shell_run(struct psql *ps, const char *command, int fd)
 {
 	posix_spawn_file_actions_t	 fa;
 	char				*argv[] = { "sh", "-c", NULL, NULL };
-	char				**env = shell_environment(appname);
+	char				**env = psql_environ(ps);
 	pid_t				 pid;
 	int				 rc, status = -1;
 
@@ -69,7 +33,7 @@ shell_run(const char *command, int fd, const char *appname)
 	posix_spawn_file_actions_adddup2(&fa, fd, 2);
 	rc = posix_spawn(&pid, "/bin/sh", &fa, NULL, argv, env);
 	posix_spawn_file_actions_destroy(&fa);
-	shell_environment_free(env, appname);
+	psql_environ_free(env);
 	if (rc != 0)
 		return -1;
 	while (waitpid(pid, &status, 0) < 0)
@@ -90,7 +54,7 @@ psql_shell(struct psql *ps, const char *command)
 		return -1;
 	}
 	fflush(NULL);
-	status = shell_run(command, fileno(ps->out), ps->appname);
+	status = shell_run(ps, command, fileno(ps->out));
 	/* psql 15 compares system()'s raw status: a command not found is
 	 * no error (the shell says so) */
 	if (status == -1 || status == 127) {

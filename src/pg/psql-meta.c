@@ -531,7 +531,7 @@ cmd_pset(struct psql *ps, const char **pp)
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 
-/* \getenv VAR ENVVAR and \setenv ENVVAR [VALUE]. */
+/* \getenv VAR ENVVAR and \setenv ENVVAR [VALUE] (psql-env.c). */
 static enum psql_cmd
 cmd_env(struct psql *ps, const char **pp, int get)
 {
@@ -543,13 +543,14 @@ cmd_env(struct psql *ps, const char **pp, int get)
 		    "getenv" : "setenv");
 		rc = -1;
 	} else if (get) {
-		if (getenv(b) != NULL)	/* unset: the variable is kept */
-			rc = psql_var_set(ps, a, getenv(b));
-	}
-	else if (b != NULL)
-		setenv(a, b, 1);
-	else
-		unsetenv(a);
+		if (psql_getenv(ps, b) != NULL)	/* unset: the variable is kept */
+			rc = psql_var_set(ps, a, psql_getenv(ps, b));
+	} else if (strchr(a, '=') != NULL) {
+		psql_error(ps, "\\setenv: environment variable name must not "
+		    "contain \"=\"");
+		rc = -1;
+	} else
+		psql_setenv(ps, a, b);
 	free(a);
 	free(b);
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;

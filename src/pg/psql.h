@@ -165,6 +165,9 @@ struct psql {
 	int		 copy_skip;	/* a failed COPY FROM STDIN's data */
 	/* Connection parameters, for \c. */
 	char		*dbname, *host, *port, *user, *appname;
+	/* \setenv's names and values (NULL: unset), psql-env.c */
+	char		**env_names, **env_values;
+	size_t		 nenv;
 };
 
 /* The result of a meta-command. */
@@ -433,6 +436,13 @@ struct psql_copy_args {
 };
 int	 psql_copy_parse(struct psql *, const char *, struct psql_copy_args *);
 void	 psql_copy_args_free(struct psql_copy_args *);
+
+/* psql-env.c */
+const char *psql_getenv(const struct psql *, const char *);
+void	 psql_setenv(struct psql *, const char *, const char *);
+char	**psql_environ(const struct psql *);
+void	 psql_environ_free(char **);
+void	 psql_env_free(struct psql *);
 
 /* psql-pattern.c */
 int	 psql_pattern_where(struct psql *, struct buf *, const char *,
