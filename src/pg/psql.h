@@ -24,6 +24,7 @@
  *	psql-print-expanded.c	the same, expanded (\x)
  *	psql-print-csv.c	\pset format csv (and the format names)
  *	psql-print-html.c	\pset format html (\H, \T)
+ *	psql-print-asciidoc.c	\pset format asciidoc
  *	psql-print-locale.c	\pset numericlocale
  *	psql-crosstab.c	\crosstabview
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
@@ -58,7 +59,7 @@ enum psql_echo { PSQL_ECHO_NONE, PSQL_ECHO_QUERIES, PSQL_ECHO_ERRORS,
     PSQL_ECHO_ALL };
 /* \pset format: the ones reproduced (wrapped is aligned, no width). */
 enum psql_format { PSQL_FMT_ALIGNED, PSQL_FMT_UNALIGNED, PSQL_FMT_WRAPPED,
-    PSQL_FMT_CSV, PSQL_FMT_HTML };
+    PSQL_FMT_CSV, PSQL_FMT_HTML, PSQL_FMT_ASCIIDOC };
 enum psql_linestyle { PSQL_LINE_ASCII, PSQL_LINE_OLD_ASCII,
     PSQL_LINE_UNICODE };
 
@@ -275,6 +276,10 @@ void	 psql_print_csv(struct psql *, const struct psql_table *);
 
 /* psql-print-html.c */
 void	 psql_print_html(struct psql *, const struct psql_table *,
+	    const char *);
+
+/* psql-print-asciidoc.c */
+void	 psql_print_asciidoc(struct psql *, const struct psql_table *,
 	    const char *);
 
 /* psql-print-locale.c */
