@@ -58,6 +58,7 @@ psql_free(struct psql *ps)
 	free(ps->popt.fieldsep);
 	free(ps->popt.recordsep);
 	free(ps->popt.title);
+	free(ps->popt.tableattr);
 	free(ps->testname);
 	free(ps->prev_query);
 	free(ps->unsupported);

@@ -46,6 +46,8 @@ popt_copy(const struct psql_popt *from)
 	p->fieldsep = xstrdup(from->fieldsep);
 	p->recordsep = xstrdup(from->recordsep);
 	p->title = from->title != NULL ? xstrdup(from->title) : NULL;
+	p->tableattr = from->tableattr != NULL ? xstrdup(from->tableattr) :
+	    NULL;
 	return p;
 }
 
@@ -56,6 +58,7 @@ popt_free_strings(struct psql_popt *p)
 	free(p->fieldsep);
 	free(p->recordsep);
 	free(p->title);
+	free(p->tableattr);
 }
 
 /* Keep the settings to put back after this query, once. */
@@ -225,7 +228,11 @@ cmd_encoding(struct psql *ps, const char **pp)
 	return PSQL_CMD_OK;	/* psql goes on even when it failed */
 }
 
-/* \a, \C [TITLE], \f [SEPARATOR]: \pset format, title, fieldsep. */
+/*
+ * \a, \H: \pset format (aligned and unaligned, html and aligned, in
+ * turn); \C [TITLE], \f [SEPARATOR], \T [ATTRIBUTES]: \pset title,
+ * fieldsep, tableattr.
+ */
 static enum psql_cmd
 cmd_pset_short(struct psql *ps, const char **pp, const char *cmd)
 {
@@ -236,8 +243,13 @@ cmd_pset_short(struct psql *ps, const char **pp, const char *cmd)
 		return psql_pset(ps, "format", ps->popt.format ==
 		    PSQL_FMT_ALIGNED ? "unaligned" : "aligned") == 0 ?
 		    PSQL_CMD_OK : PSQL_CMD_ERROR;
+	if (strcmp(cmd, "H") == 0 || strcmp(cmd, "html") == 0)
+		return psql_pset(ps, "format", ps->popt.format ==
+		    PSQL_FMT_HTML ? "aligned" : "html") == 0 ?
+		    PSQL_CMD_OK : PSQL_CMD_ERROR;
 	val = psql_scan_arg(ps, pp, 1);
-	rc = psql_pset(ps, cmd[0] == 'C' ? "title" : "fieldsep", val);
+	rc = psql_pset(ps, cmd[0] == 'C' ? "title" : cmd[0] == 'T' ?
+	    "tableattr" : "fieldsep", val);
 	free(val);
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
@@ -264,7 +276,8 @@ psql_meta_buffer(struct psql *ps, const char *cmd, const char **pp,
 	else if (strcmp(cmd, "encoding") == 0)
 		*r = cmd_encoding(ps, pp);
 	else if (strcmp(cmd, "a") == 0 || strcmp(cmd, "C") == 0 ||
-	    strcmp(cmd, "f") == 0)
+	    strcmp(cmd, "f") == 0 || strcmp(cmd, "H") == 0 ||
+	    strcmp(cmd, "html") == 0 || strcmp(cmd, "T") == 0)
 		*r = cmd_pset_short(ps, pp, cmd);
 	else
 		return -1;

@@ -18,9 +18,9 @@ static const char *const not_reproduced[] = {
 	"!", "?", "bind", "cd", "conninfo",
 	"e", "edit", "ef",
 	"ev", "h",
-	"help", "H", "html", "lo_export",
+	"help", "lo_export",
 	"lo_import", "lo_unlink",
-	"password", "prompt", "s", "T",
+	"password", "prompt", "s",
 	"watch", NULL
 };
 
@@ -406,6 +406,13 @@ psql_pset(struct psql *ps, const char *opt, const char *val)
 		if (!ps->quiet)
 			fprintf(ps->out, "Field separator is \"%s\".\n",
 			    ps->popt.fieldsep);
+	} else if (strcmp(opt, "tableattr") == 0 || strcmp(opt, "T") == 0) {
+		free(ps->popt.tableattr);
+		ps->popt.tableattr = val != NULL ? xstrdup(val) : NULL;
+		if (!ps->quiet && val != NULL)
+			fprintf(ps->out, "Table attributes are \"%s\".\n", val);
+		else if (!ps->quiet)
+			fprintf(ps->out, "Table attributes unset.\n");
 	} else if (strcmp(opt, "title") == 0) {
 		free(ps->popt.title);
 		ps->popt.title = val != NULL ? xstrdup(val) : NULL;
@@ -486,7 +493,7 @@ pset_show_all(struct psql *ps)
 	    "unicode" };
 	const struct psql_popt	*o = &ps->popt;
 	char			 csv[2] = { o->csv_fieldsep, '\0' };
-	char			*q[5];
+	char			*q[6];
 	size_t			 i;
 
 	q[0] = pset_quoted(csv);
@@ -494,6 +501,7 @@ pset_show_all(struct psql *ps)
 	q[2] = pset_quoted(o->null);
 	q[3] = pset_quoted(o->recordsep);
 	q[4] = o->title != NULL ? pset_quoted(o->title) : xstrdup("");
+	q[5] = o->tableattr != NULL ? pset_quoted(o->tableattr) : xstrdup("");
 	fprintf(ps->out, "%-24s %d\n%-24s %d\n%-24s %s\n%-24s %s\n"
 	    "%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n"
 	    "%-24s %s\n%-24s %d\n%-24s %d\n%-24s %s\n%-24s %s\n%-24s %s\n"
@@ -505,12 +513,12 @@ pset_show_all(struct psql *ps)
 	    linestyles[o->linestyle], "null", q[2], "numericlocale",
 	    o->numericlocale ? "on" : "off", "pager", o->pager,
 	    "pager_min_lines", 0, "recordsep", q[3], "recordsep_zero", "off",
-	    "tableattr", "", "title", q[4], "tuples_only", o->tuples_only ?
+	    "tableattr", q[5], "title", q[4], "tuples_only", o->tuples_only ?
 	    "on" : "off");
 	fprintf(ps->out, "%-24s single\n%-24s single\n%-24s single\n",
 	    "unicode_border_linestyle", "unicode_column_linestyle",
 	    "unicode_header_linestyle");
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		free(q[i]);
 }
 

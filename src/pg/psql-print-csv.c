@@ -72,8 +72,8 @@ static const struct {
 	const char	*name;
 	int		 format;	/* enum psql_format, or -1 */
 } formats[] = {
-	{ "aligned", PSQL_FMT_ALIGNED }, { "asciidoc", -1 },
-	{ "csv", PSQL_FMT_CSV }, { "html", -1 }, { "latex", -1 },
+	{ "aligned", PSQL_FMT_ALIGNED }, { "asciidoc", PSQL_FMT_ASCIIDOC },
+	{ "csv", PSQL_FMT_CSV }, { "html", PSQL_FMT_HTML }, { "latex", -1 },
 	{ "troff-ms", -1 }, { "unaligned", PSQL_FMT_UNALIGNED },
 	{ "wrapped", PSQL_FMT_WRAPPED }
 };

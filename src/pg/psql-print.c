@@ -258,6 +258,16 @@ psql_print_table(struct psql *ps, const struct psql_table *t)
 		psql_print_csv(ps, t);
 		return;
 	}
+	if (ps->popt.format == PSQL_FMT_HTML) {
+		psql_print_html(ps, t, t->title != NULL ? t->title :
+		    ps->popt.title);
+		return;
+	}
+	if (ps->popt.format == PSQL_FMT_ASCIIDOC) {
+		psql_print_asciidoc(ps, t, t->title != NULL ? t->title :
+		    ps->popt.title);
+		return;
+	}
 	if (ps->popt.expanded == 1) {
 		if (ps->popt.format == PSQL_FMT_UNALIGNED)
 			print_unaligned_expanded(ps, t);

@@ -23,6 +23,8 @@
  *	psql-print-aligned.c	aligned tables: \pset border, linestyle
  *	psql-print-expanded.c	the same, expanded (\x)
  *	psql-print-csv.c	\pset format csv (and the format names)
+ *	psql-print-html.c	\pset format html (\H, \T)
+ *	psql-print-asciidoc.c	\pset format asciidoc
  *	psql-print-locale.c	\pset numericlocale
  *	psql-crosstab.c	\crosstabview
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
@@ -57,7 +59,7 @@ enum psql_echo { PSQL_ECHO_NONE, PSQL_ECHO_QUERIES, PSQL_ECHO_ERRORS,
     PSQL_ECHO_ALL };
 /* \pset format: the ones reproduced (wrapped is aligned, no width). */
 enum psql_format { PSQL_FMT_ALIGNED, PSQL_FMT_UNALIGNED, PSQL_FMT_WRAPPED,
-    PSQL_FMT_CSV };
+    PSQL_FMT_CSV, PSQL_FMT_HTML, PSQL_FMT_ASCIIDOC };
 enum psql_linestyle { PSQL_LINE_ASCII, PSQL_LINE_OLD_ASCII,
     PSQL_LINE_UNICODE };
 
@@ -80,6 +82,7 @@ struct psql_popt {
 	char		*fieldsep;
 	char		*recordsep;
 	char		*title;
+	char		*tableattr;	/* \pset tableattr (\T), or NULL */
 	char		 csv_fieldsep;	/* \pset csv_fieldsep: one byte */
 	int		 numericlocale;	/* \pset numericlocale */
 	int		 pager;		/* \pset pager: 0 off, 1 on, 2 always */
@@ -273,6 +276,14 @@ void	 psql_print_table(struct psql *, const struct psql_table *);
 
 /* psql-print-csv.c */
 void	 psql_print_csv(struct psql *, const struct psql_table *);
+
+/* psql-print-html.c */
+void	 psql_print_html(struct psql *, const struct psql_table *,
+	    const char *);
+
+/* psql-print-asciidoc.c */
+void	 psql_print_asciidoc(struct psql *, const struct psql_table *,
+	    const char *);
 
 /* psql-print-locale.c */
 void	 psql_numeric_locale(struct psql_table *);
