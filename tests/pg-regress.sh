@@ -47,7 +47,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse setenv border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc"
+TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse setenv border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -358,8 +358,8 @@ refused unsupported2 2 "\\d on a TOAST table" "d on a TOAST table" \
 # print, FETCH_COUNT under \x (its batches not reproduced).
 refused unsupported3 1 "\\pset unicode_border_linestyle" "pset" \
     '\\pset unicode_border_linestyle double\nSELECT 1 AS a;\n'
-refused unsupported4 1 "\\pset format latex" "pset format" \
-    '\\pset format latex\nSELECT 1 AS a;\n'
+refused unsupported4 1 "\\pset format latex-longtable" "pset format" \
+    '\\pset format latex-longtable\nSELECT 1 AS a;\n'
 refused unsupported5 3 "FETCH_COUNT under \\x" "set FETCH_COUNT with \\x" \
     '\\set FETCH_COUNT 2\n\\x on\nSELECT 1 AS a;\n'
 # ECHO_HIDDEN (on or noexec) before a command that runs catalog queries:

@@ -73,7 +73,7 @@ static const struct {
 	int		 format;	/* enum psql_format, or -1 */
 } formats[] = {
 	{ "aligned", PSQL_FMT_ALIGNED }, { "asciidoc", PSQL_FMT_ASCIIDOC },
-	{ "csv", PSQL_FMT_CSV }, { "html", PSQL_FMT_HTML }, { "latex", -1 },
+	{ "csv", PSQL_FMT_CSV }, { "html", PSQL_FMT_HTML }, { "latex", PSQL_FMT_LATEX },
 	{ "troff-ms", -1 }, { "unaligned", PSQL_FMT_UNALIGNED },
 	{ "wrapped", PSQL_FMT_WRAPPED }
 };
