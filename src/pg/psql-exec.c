@@ -65,36 +65,46 @@ connect_failed(struct psql *ps, const char *what, const char *msg)
 		psql_error(ps, "%s: %.*s", what, (int)n, msg);
 }
 
+/* Copy s into *field (freed first); NULL stays NULL. */
+static void
+replace_field(char **field, const char *s)
+{
+	char	*copy = s != NULL ? xstrdup(s) : NULL;
+
+	free(*field);
+	*field = copy;
+}
+
 /*
- * Connect (again, for \c); 0, or -1 with psql's message printed (after
- * "what: " as psql's error when what is not NULL: "\connect"; as psql
- * says it at its start otherwise).
+ * Connect with the settings kw/val (NULL-terminated; a NULL value is
+ * not given): the new connection replaces the session's, whose
+ * dbname, user, host and port (\c's "-") become its.  0, or -2 with
+ * psql's message printed (after "what: " when what is not NULL:
+ * "\connect"; as psql says it at its start otherwise).
  */
 int
-psql_connect(struct psql *ps, const char *db, const char *host,
-    const char *port, const char *user, const char *what)
+psql_connect_params(struct psql *ps, const char *const *kw,
+    const char *const *val, const char *what)
 {
-	const char	*kw[8], *val[8];
 	PGconn		*c;
-	int		 n = 0, v;
+	int		 v;
 	char		 num[16];
 
-	kw[n] = "dbname", val[n++] = db;
-	kw[n] = "host", val[n++] = host;
-	kw[n] = "port", val[n++] = port;
-	kw[n] = "user", val[n++] = user;
-	kw[n] = "application_name", val[n++] = ps->appname;
-	kw[n] = "fallback_application_name", val[n++] = "psql";
-	kw[n] = NULL, val[n] = NULL;
 	c = PQconnectdbParams(kw, val, 0);
 	if (PQstatus(c) != CONNECTION_OK) {
 		connect_failed(ps, what, PQerrorMessage(c));
 		PQfinish(c);
-		return -1;
+		return -2;
 	}
 	if (ps->conn != NULL)
 		PQfinish(ps->conn);
 	ps->conn = c;
+	replace_field(&ps->dbname, PQdb(c));
+	replace_field(&ps->user, PQuser(c));
+	replace_field(&ps->host, PQhost(c));
+	replace_field(&ps->port, PQport(c));
+	replace_field(&ps->conn_appname, PQparameterStatus(c,
+	    "application_name"));
 	PQsetNoticeProcessor(c, psql_notice, ps);
 	reapply(ps, "VERBOSITY");
 	reapply(ps, "SHOW_CONTEXT");
@@ -110,6 +120,28 @@ psql_connect(struct psql *ps, const char *db, const char *host,
 	psql_var_set(ps, "SERVER_VERSION_NAME",
 	    PQparameterStatus(c, "server_version"));
 	return 0;
+}
+
+/*
+ * Connect to db, host, port as user (NULL: libpq's defaults) with the
+ * test's application name; 0, or -1 with psql's message printed (see
+ * psql_connect_params()).
+ */
+int
+psql_connect(struct psql *ps, const char *db, const char *host,
+    const char *port, const char *user, const char *what)
+{
+	const char	*kw[8], *val[8];
+	int		 n = 0;
+
+	kw[n] = "dbname", val[n++] = db;
+	kw[n] = "host", val[n++] = host;
+	kw[n] = "port", val[n++] = port;
+	kw[n] = "user", val[n++] = user;
+	kw[n] = "application_name", val[n++] = ps->appname;
+	kw[n] = "fallback_application_name", val[n++] = "psql";
+	kw[n] = NULL, val[n] = NULL;
+	return psql_connect_params(ps, kw, val, what) == 0 ? 0 : -1;
 }
 
 /* psql's ERROR, SQLSTATE, ROW_COUNT and LAST_ERROR_* variables. */

@@ -73,6 +73,7 @@ psql_free(struct psql *ps)
 	free(ps->port);
 	free(ps->user);
 	free(ps->appname);
+	free(ps->conn_appname);
 	free(ps);
 }
 

@@ -598,26 +598,127 @@ cmd_toggle(struct psql *ps, const char **pp, const char *opt)
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 
-/* \c [DBNAME [USER [HOST [PORT]]]], "-" keeping the current value. */
+/*
+ * One \c argument as psql's read_connect_arg() gives it: "..." with its
+ * quotes stripped ("" is one quote) and taken as it is; unquoted, "-"
+ * or nothing is NULL (keep or leave out).  arg is freed.
+ */
+static char *
+connect_arg(char *arg)
+{
+	char	*s, *d;
+	int	 quoted = 0, inq = 0;
+
+	if (arg == NULL)
+		return NULL;
+	for (s = d = arg; *s != '\0'; s++) {
+		if (*s == '"' && inq && s[1] == '"')
+			*d++ = *s++;
+		else if (*s == '"') {
+			inq = !inq;
+			quoted = 1;
+		} else
+			*d++ = *s;
+	}
+	*d = '\0';
+	if (!quoted && (*arg == '\0' || strcmp(arg, "-") == 0)) {
+		free(arg);
+		return NULL;
+	}
+	return arg;
+}
+
+/* psql's recognized_connection_string(): a URI or keyword=value. */
+static int
+is_connection_string(const char *s)
+{
+	return s != NULL && (strncmp(s, "postgresql://", 13) == 0 ||
+	    strncmp(s, "postgres://", 11) == 0 || strchr(s, '=') != NULL);
+}
+
+/*
+ * The connection settings of \c (at most 40): with reuse, those of the
+ * current connection first; then the arguments, a connection string's
+ * settings one by one.  -1 after psql's message.
+ */
+static int
+connect_settings(struct psql *ps, char *const arg[4], int reuse,
+    const char **kw, const char **val, int *n, PQconninfoOption **parsed)
+{
+	static const char *const names[4] = { "dbname", "user", "host",
+	    "port" };
+	const char	*cur[4] = { ps->dbname, ps->user, ps->host, ps->port };
+	PQconninfoOption *o;
+	char		*err = NULL;
+	int		 i;
+
+	kw[*n] = "fallback_application_name", val[(*n)++] = "psql";
+	kw[*n] = "application_name", val[(*n)++] = reuse ? ps->conn_appname :
+	    psql_getenv(ps, "PGAPPNAME");
+	for (i = 0; i < 4 && reuse; i++)
+		kw[*n] = names[i], val[(*n)++] = cur[i];
+	if (!is_connection_string(arg[0])) {
+		for (i = 0; i < 4; i++)
+			if (arg[i] != NULL)
+				kw[*n] = names[i], val[(*n)++] = arg[i];
+		return 0;
+	}
+	if ((*parsed = PQconninfoParse(arg[0], &err)) == NULL) {
+		psql_error(ps, "%s", err != NULL ? err : "out of memory");
+		PQfreemem(err);
+		return -1;
+	}
+	for (o = *parsed; o->keyword != NULL && *n < 40; o++)
+		if (o->val != NULL)
+			kw[*n] = o->keyword, val[(*n)++] = o->val;
+	return 0;
+}
+
+/*
+ * \c [-reuse-previous=BOOL] [DBNAME|CONNSTRING [USER [HOST [PORT]]]]:
+ * by default (and with -reuse-previous=on) what is not given ("-", or
+ * nothing) is the current connection's; a connection string alone is
+ * not mixed with them unless -reuse-previous=on says so.
+ */
 static enum psql_cmd
 cmd_connect(struct psql *ps, const char **pp)
 {
-	char	*arg[4] = { NULL, NULL, NULL, NULL };
-	char	**cur[4] = { &ps->dbname, &ps->user, &ps->host, &ps->port };
-	int	 i, rc;
+	char			*arg[4], *first = psql_scan_arg(ps, pp, 1);
+	const char		*kw[48], *val[48];
+	PQconninfoOption	*parsed = NULL;
+	int			 i, rc, n = 0, reuse = -1, b;
 
-	for (i = 0; i < 4; i++)
-		arg[i] = psql_scan_arg(ps, pp, 1);
-	for (i = 0; i < 4; i++) {
-		if (arg[i] != NULL && strcmp(arg[i], "-") != 0) {
-			free(*cur[i]);
-			*cur[i] = arg[i];
-		} else
-			free(arg[i]);
+	if (first != NULL && strncmp(first, "-reuse-previous=", 16) == 0) {
+		rc = psql_parse_bool(first + 16, &b);
+		if (rc != 0)
+			psql_error(ps, "unrecognized value \"%s\" for \"%s\": "
+			    "Boolean expected", first + 16, "-reuse-previous");
+		free(first);
+		if (rc != 0)
+			return PSQL_CMD_ERROR;
+		reuse = b;
+		first = psql_scan_arg(ps, pp, 1);
 	}
-	rc = psql_connect(ps, ps->dbname, ps->host, ps->port, ps->user,
-	    "\\connect");
-	if (rc != 0) {
+	arg[0] = connect_arg(first);
+	for (i = 1; i < 4; i++)
+		arg[i] = connect_arg(psql_scan_arg(ps, pp, 1));
+	if (is_connection_string(arg[0]) && (arg[1] != NULL || arg[2] !=
+	    NULL || arg[3] != NULL)) {
+		psql_error(ps, "Do not give user, host, or port separately "
+		    "when using a connection string");
+		rc = -1;
+	} else {
+		if (reuse < 0)
+			reuse = !is_connection_string(arg[0]);
+		rc = connect_settings(ps, arg, reuse, kw, val, &n, &parsed);
+	}
+	kw[n] = NULL, val[n] = NULL;
+	if (rc == 0)
+		rc = psql_connect_params(ps, kw, val, "\\connect");
+	PQconninfoFree(parsed);
+	for (i = 0; i < 4; i++)
+		free(arg[i]);
+	if (rc == -2) {
 		/* psql 15 drops the old connection of a script, which ends */
 		if (ps->conn != NULL)
 			PQfinish(ps->conn);

@@ -169,6 +169,7 @@ struct psql {
 	int		 copy_skip;	/* a failed COPY FROM STDIN's data */
 	/* Connection parameters, for \c. */
 	char		*dbname, *host, *port, *user, *appname;
+	char		*conn_appname;	/* the connection's application_name */
 	/* \setenv's names and values (NULL: unset), psql-env.c */
 	char		**env_names, **env_values;
 	size_t		 nenv;
@@ -241,6 +242,8 @@ int	 psql_exec_quiet(struct psql *, const char *);
 int	 psql_cursor_wanted(struct psql *, const char *);
 int	 psql_exec_cursor(struct psql *, const char *);
 void	 psql_notice(void *, const char *);
+int	 psql_connect_params(struct psql *, const char *const *,
+	    const char *const *, const char *);
 int	 psql_connect(struct psql *, const char *, const char *,
 	    const char *, const char *, const char *);
 
