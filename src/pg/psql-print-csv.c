@@ -74,7 +74,7 @@ static const struct {
 } formats[] = {
 	{ "aligned", PSQL_FMT_ALIGNED }, { "asciidoc", PSQL_FMT_ASCIIDOC },
 	{ "csv", PSQL_FMT_CSV }, { "html", PSQL_FMT_HTML }, { "latex", PSQL_FMT_LATEX },
-	{ "troff-ms", -1 }, { "unaligned", PSQL_FMT_UNALIGNED },
+	{ "troff-ms", PSQL_FMT_TROFF }, { "unaligned", PSQL_FMT_UNALIGNED },
 	{ "wrapped", PSQL_FMT_WRAPPED }
 };
 
