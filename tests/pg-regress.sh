@@ -48,7 +48,7 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse setenv connstring border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex"
+TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse setenv connstring border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex troff longtable"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -355,12 +355,12 @@ refused()
 # \d on what sqlcheck does not print (a TOAST table, pg_database's).
 refused unsupported2 2 "\\d on a TOAST table" "d on a TOAST table" \
     'SELECT 1 AS a;\n\\d pg_toast.pg_toast_1262\n'
-# \pset unicode_border_linestyle, a \pset format sqlcheck does not
-# print, FETCH_COUNT under \x (its batches not reproduced).
+# \pset unicode_border_linestyle and fieldsep_zero (settings sqlcheck does
+# not print with), FETCH_COUNT under \x (its batches not reproduced).
 refused unsupported3 1 "\\pset unicode_border_linestyle" "pset" \
     '\\pset unicode_border_linestyle double\nSELECT 1 AS a;\n'
-refused unsupported4 1 "\\pset format latex-longtable" "pset format" \
-    '\\pset format latex-longtable\nSELECT 1 AS a;\n'
+refused unsupported4 1 "\\pset fieldsep_zero" "pset" \
+    '\\pset fieldsep_zero\nSELECT 1 AS a;\n'
 refused unsupported5 3 "FETCH_COUNT under \\x" "set FETCH_COUNT with \\x" \
     '\\set FETCH_COUNT 2\n\\x on\nSELECT 1 AS a;\n'
 # ECHO_HIDDEN (on or noexec) before a command that runs catalog queries:

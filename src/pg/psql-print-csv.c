@@ -67,15 +67,18 @@ psql_print_csv(struct psql *ps, const struct psql_table *t)
 	}
 }
 
-/* psql's format names, in its order; NULL where sqlcheck has none. */
+/*
+ * psql's format names, in its order, for unique prefixes; latex-longtable
+ * is apart, as "latex" is a prefix of it.
+ */
 static const struct {
 	const char	*name;
-	int		 format;	/* enum psql_format, or -1 */
+	enum psql_format format;
 } formats[] = {
 	{ "aligned", PSQL_FMT_ALIGNED }, { "asciidoc", PSQL_FMT_ASCIIDOC },
-	{ "csv", PSQL_FMT_CSV }, { "html", PSQL_FMT_HTML }, { "latex", PSQL_FMT_LATEX },
-	{ "troff-ms", -1 }, { "unaligned", PSQL_FMT_UNALIGNED },
-	{ "wrapped", PSQL_FMT_WRAPPED }
+	{ "csv", PSQL_FMT_CSV }, { "html", PSQL_FMT_HTML },
+	{ "latex", PSQL_FMT_LATEX }, { "troff-ms", PSQL_FMT_TROFF },
+	{ "unaligned", PSQL_FMT_UNALIGNED }, { "wrapped", PSQL_FMT_WRAPPED }
 };
 
 /* The name of a format, as \pset says it. */
@@ -84,16 +87,17 @@ psql_format_name(enum psql_format f)
 {
 	size_t	i;
 
+	if (f == PSQL_FMT_LATEX_LONGTABLE)
+		return "latex-longtable";
 	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
-		if (formats[i].format == (int)f)
+		if (formats[i].format == f)
 			return formats[i].name;
 	return "aligned";
 }
 
 /*
- * \pset format [NAME]: a unique prefix of psql's names (latex-longtable
- * apart, as "latex" is a prefix of it).  0, or -1 with psql's message;
- * a format sqlcheck does not print is reported as not supported.
+ * \pset format [NAME]: a unique prefix of psql's names, or of
+ * latex-longtable.  0, or -1 with psql's message.
  */
 int
 psql_pset_format(struct psql *ps, const char *val)
@@ -113,19 +117,16 @@ psql_pset_format(struct psql *ps, const char *val)
 		}
 		match = (int)i;
 	}
-	if (val != NULL && match < 0 && strncasecmp("latex-longtable", val,
-	    n) != 0) {
+	if (val != NULL && match >= 0)
+		ps->popt.format = formats[match].format;
+	else if (val != NULL && strncasecmp("latex-longtable", val, n) == 0)
+		ps->popt.format = PSQL_FMT_LATEX_LONGTABLE;
+	else if (val != NULL) {
 		psql_error(ps, "\\pset: allowed formats are aligned, asciidoc, "
 		    "csv, html, latex, latex-longtable, troff-ms, unaligned, "
 		    "wrapped");
 		return -1;
 	}
-	if (val != NULL && (match < 0 || formats[match].format < 0)) {
-		psql_unsupported(ps, "pset format");
-		return -1;
-	}
-	if (val != NULL)
-		ps->popt.format = (enum psql_format)formats[match].format;
 	if (!ps->quiet)
 		fprintf(ps->out, "Output format is %s.\n",
 		    psql_format_name(ps->popt.format));

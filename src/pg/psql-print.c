@@ -273,6 +273,16 @@ psql_print_table(struct psql *ps, const struct psql_table *t)
 		    ps->popt.title);
 		return;
 	}
+	if (ps->popt.format == PSQL_FMT_LATEX_LONGTABLE) {
+		psql_print_latex_longtable(ps, t, t->title != NULL ?
+		    t->title : ps->popt.title);
+		return;
+	}
+	if (ps->popt.format == PSQL_FMT_TROFF) {
+		psql_print_troff(ps, t, t->title != NULL ? t->title :
+		    ps->popt.title);
+		return;
+	}
 	if (ps->popt.expanded == 1) {
 		if (ps->popt.format == PSQL_FMT_UNALIGNED)
 			print_unaligned_expanded(ps, t);

@@ -25,7 +25,8 @@
  *	psql-print-csv.c	\pset format csv (and the format names)
  *	psql-print-html.c	\pset format html (\H, \T)
  *	psql-print-asciidoc.c	\pset format asciidoc
- *	psql-print-latex.c	\pset format latex
+ *	psql-print-latex.c	\pset format latex and latex-longtable
+ *	psql-print-troff.c	\pset format troff-ms
  *	psql-print-locale.c	\pset numericlocale
  *	psql-crosstab.c	\crosstabview
  *	psql-describe.c	\d[+] NAME (tables, views) and \dC
@@ -60,7 +61,8 @@ enum psql_echo { PSQL_ECHO_NONE, PSQL_ECHO_QUERIES, PSQL_ECHO_ERRORS,
     PSQL_ECHO_ALL };
 /* \pset format: the ones reproduced (wrapped is aligned, no width). */
 enum psql_format { PSQL_FMT_ALIGNED, PSQL_FMT_UNALIGNED, PSQL_FMT_WRAPPED,
-    PSQL_FMT_CSV, PSQL_FMT_HTML, PSQL_FMT_ASCIIDOC, PSQL_FMT_LATEX };
+    PSQL_FMT_CSV, PSQL_FMT_HTML, PSQL_FMT_ASCIIDOC, PSQL_FMT_LATEX,
+    PSQL_FMT_LATEX_LONGTABLE, PSQL_FMT_TROFF };
 enum psql_linestyle { PSQL_LINE_ASCII, PSQL_LINE_OLD_ASCII,
     PSQL_LINE_UNICODE };
 
@@ -291,6 +293,12 @@ void	 psql_print_asciidoc(struct psql *, const struct psql_table *,
 
 /* psql-print-latex.c */
 void	 psql_print_latex(struct psql *, const struct psql_table *,
+	    const char *);
+void	 psql_print_latex_longtable(struct psql *,
+	    const struct psql_table *, const char *);
+
+/* psql-print-troff.c */
+void	 psql_print_troff(struct psql *, const struct psql_table *,
 	    const char *);
 
 /* psql-print-locale.c */
