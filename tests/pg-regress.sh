@@ -48,7 +48,8 @@ S=$WORK/suite
 mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
-TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse setenv connstring border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex troff longtable"
+TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex troff longtable separators"
+TESTS="$TESTS setenv connstring"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -355,12 +356,12 @@ refused()
 # \d on what sqlcheck does not print (a TOAST table, pg_database's).
 refused unsupported2 2 "\\d on a TOAST table" "d on a TOAST table" \
     'SELECT 1 AS a;\n\\d pg_toast.pg_toast_1262\n'
-# \pset unicode_border_linestyle and fieldsep_zero (settings sqlcheck does
-# not print with), FETCH_COUNT under \x (its batches not reproduced).
+# \pset unicode_border_linestyle (a setting sqlcheck does not print
+# with), \prompt (it would read the script's next line), FETCH_COUNT under \x (its batches not reproduced).
 refused unsupported3 1 "\\pset unicode_border_linestyle" "pset" \
     '\\pset unicode_border_linestyle double\nSELECT 1 AS a;\n'
-refused unsupported4 1 "\\pset fieldsep_zero" "pset" \
-    '\\pset fieldsep_zero\nSELECT 1 AS a;\n'
+refused unsupported4 1 "\\prompt" "prompt" \
+    '\\prompt name\nSELECT 1 AS a;\n'
 refused unsupported5 3 "FETCH_COUNT under \\x" "set FETCH_COUNT with \\x" \
     '\\set FETCH_COUNT 2\n\\x on\nSELECT 1 AS a;\n'
 # ECHO_HIDDEN (on or noexec) before a command that runs catalog queries:
@@ -369,6 +370,15 @@ refused unsupported6 3 "\\dn with ECHO_HIDDEN" "dn with ECHO_HIDDEN" \
     '\\set ECHO_HIDDEN on\nSELECT 1 AS a;\n\\dn\n'
 refused unsupported7 2 "\\gdesc with ECHO_HIDDEN noexec" \
     "gdesc with ECHO_HIDDEN" '\\set ECHO_HIDDEN noexec\nSELECT 1 AS a \\gdesc\n'
+# \pset columns where it would change psql's output: the width of the
+# wrapped format, and \x auto's switch to expanded (sqlcheck prints as
+# without a width).
+refused unsupported9 3 "\\pset columns with the wrapped format" \
+    "pset columns with the wrapped format or \\x auto" \
+    '\\pset columns 20\n\\pset format wrapped\nSELECT 1 AS a;\n'
+refused unsupported10 3 "\\pset columns with \\x auto" \
+    "pset columns with the wrapped format or \\x auto" \
+    '\\pset columns 20\n\\x auto\nSELECT 1 AS a;\n'
 # \copy from or to PROGRAM (a shell command) is not run.
 refused unsupported8 2 "\\copy to program" "copy from/to program" \
     'CREATE TABLE cprog (a int);\n\\copy cprog to program '"'cat'"'\n'

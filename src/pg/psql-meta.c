@@ -349,6 +349,38 @@ pset_known(const char *opt)
 	return 0;
 }
 
+/*
+ * \pset fieldsep or recordsep [VALUE] (a string), fieldsep_zero or
+ * recordsep_zero (a zero byte; a value is ignored, as psql ignores it),
+ * and what the separator is now, as psql says it.
+ */
+static void
+pset_separator(struct psql *ps, const char *opt, const char *val)
+{
+	int	 field = opt[0] == 'f';
+	char	**sep = field ? &ps->popt.fieldsep : &ps->popt.recordsep;
+	int	*zero = field ? &ps->popt.fieldsep_zero :
+		    &ps->popt.recordsep_zero;
+
+	if (strstr(opt, "_zero") != NULL) {
+		pset_replace(sep, "");
+		*zero = 1;
+	} else if (val != NULL) {
+		pset_replace(sep, val);
+		*zero = 0;
+	}
+	if (ps->quiet)
+		return;
+	if (*zero)
+		fprintf(ps->out, "%s separator is zero byte.\n", field ?
+		    "Field" : "Record");
+	else if (!field && strcmp(*sep, "\n") == 0)
+		fprintf(ps->out, "Record separator is <newline>.\n");
+	else
+		fprintf(ps->out, "%s separator is \"%s\".\n", field ?
+		    "Field" : "Record", *sep);
+}
+
 /* \pset OPTION [VALUE]: 0, or -1 with psql's message. */
 int
 psql_pset(struct psql *ps, const char *opt, const char *val)
@@ -400,12 +432,26 @@ psql_pset(struct psql *ps, const char *opt, const char *val)
 		if (!ps->quiet)
 			fprintf(ps->out, "Null display is \"%s\".\n",
 			    ps->popt.null);
-	} else if (strcmp(opt, "fieldsep") == 0) {
+	} else if (strcmp(opt, "fieldsep") == 0 ||
+	    strcmp(opt, "fieldsep_zero") == 0 ||
+	    strcmp(opt, "recordsep") == 0 ||
+	    strcmp(opt, "recordsep_zero") == 0) {
+		pset_separator(ps, opt, val);
+	} else if (strcmp(opt, "columns") == 0) {
 		if (val != NULL)
-			pset_replace(&ps->popt.fieldsep, val);
+			ps->popt.columns = atoi(val);
+		if (!ps->quiet && ps->popt.columns != 0)
+			fprintf(ps->out, "Target width is %d.\n",
+			    ps->popt.columns);
+		else if (!ps->quiet)
+			fprintf(ps->out, "Target width is unset.\n");
+	} else if (strcmp(opt, "pager_min_lines") == 0) {
+		if (val != NULL)
+			ps->popt.pager_min_lines = atoi(val);
 		if (!ps->quiet)
-			fprintf(ps->out, "Field separator is \"%s\".\n",
-			    ps->popt.fieldsep);
+			fprintf(ps->out, "Pager won't be used for less than %d "
+			    "line%s.\n", ps->popt.pager_min_lines,
+			    ps->popt.pager_min_lines == 1 ? "" : "s");
 	} else if (strcmp(opt, "tableattr") == 0 || strcmp(opt, "T") == 0) {
 		free(ps->popt.tableattr);
 		ps->popt.tableattr = val != NULL ? xstrdup(val) : NULL;
@@ -505,14 +551,17 @@ pset_show_all(struct psql *ps)
 	fprintf(ps->out, "%-24s %d\n%-24s %d\n%-24s %s\n%-24s %s\n"
 	    "%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n"
 	    "%-24s %s\n%-24s %d\n%-24s %d\n%-24s %s\n%-24s %s\n%-24s %s\n"
-	    "%-24s %s\n%-24s %s\n", "border", o->border, "columns", 0,
+	    "%-24s %s\n%-24s %s\n", "border", o->border, "columns",
+	    o->columns,
 	    "csv_fieldsep", q[0], "expanded", o->expanded == 2 ? "auto" :
 	    o->expanded ? "on" : "off", "fieldsep", q[1], "fieldsep_zero",
-	    "off", "footer", o->footer ? "on" : "off", "format",
+	    o->fieldsep_zero ? "on" : "off", "footer", o->footer ? "on" :
+	    "off", "format",
 	    psql_format_name(o->format), "linestyle",
 	    linestyles[o->linestyle], "null", q[2], "numericlocale",
 	    o->numericlocale ? "on" : "off", "pager", o->pager,
-	    "pager_min_lines", 0, "recordsep", q[3], "recordsep_zero", "off",
+	    "pager_min_lines", o->pager_min_lines, "recordsep", q[3],
+	    "recordsep_zero", o->recordsep_zero ? "on" : "off",
 	    "tableattr", q[5], "title", q[4], "tuples_only", o->tuples_only ?
 	    "on" : "off");
 	fprintf(ps->out, "%-24s single\n%-24s single\n%-24s single\n",

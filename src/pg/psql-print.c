@@ -173,32 +173,66 @@ psql_text_width(const char *s, size_t n, int encoding)
 	return w;
 }
 
+/* \pset fieldsep or recordsep: its string, or a zero byte (_zero). */
 static void
-print_unaligned(struct psql *ps, const struct psql_table *t)
+put_sep(FILE *f, const char *sep, int zero)
+{
+	if (zero)
+		fputc('\0', f);
+	else
+		fputs(sep, f);
+}
+
+/* The record separator. */
+static void
+put_rs(struct psql *ps, FILE *f)
+{
+	put_sep(f, ps->popt.recordsep, ps->popt.recordsep_zero);
+}
+
+/* The end of the last record: a new line, or a zero byte. */
+static void
+put_end(struct psql *ps, FILE *f)
+{
+	fputc(ps->popt.recordsep_zero ? '\0' : '\n', f);
+}
+
+/*
+ * Unaligned: the title, the headers and each row, one record each, then
+ * the footers; fields and records end in \pset fieldsep and recordsep,
+ * the last record in a new line.
+ */
+static void
+print_unaligned(struct psql *ps, const struct psql_table *t,
+    const char *title)
 {
 	FILE		*f = psql_qfout(ps);
-	const char	*fs = ps->popt.fieldsep, *rs = ps->popt.recordsep;
 	int		 need_rs = 0, j;
 	size_t		 i, n = t->nrows * (size_t)t->ncols;
 
 	if (t->more_before)
 		need_rs = 1;	/* the batch before left its last row open */
 	else if (!ps->popt.tuples_only) {
+		if (title != NULL && title[0] != '\0') {
+			fputs(title, f);
+			put_rs(ps, f);
+		}
 		for (j = 0; j < t->ncols; j++) {
 			if (j > 0)
-				fputs(fs, f);
+				put_sep(f, ps->popt.fieldsep,
+				    ps->popt.fieldsep_zero);
 			fputs(t->headers[j], f);
 		}
 		need_rs = 1;
 	}
 	for (i = 0; i < n; i++) {
 		if (need_rs) {
-			fputs(rs, f);
+			put_rs(ps, f);
 			need_rs = 0;
 		}
 		fputs(t->cells[i] != NULL ? t->cells[i] : ps->popt.null, f);
 		if ((i + 1) % (size_t)t->ncols != 0)
-			fputs(fs, f);
+			put_sep(f, ps->popt.fieldsep, ps->popt.fieldsep_zero);
 		else
 			need_rs = 1;
 	}
@@ -206,54 +240,76 @@ print_unaligned(struct psql *ps, const struct psql_table *t)
 		return;
 	for (i = 0; i < t->nfooters && !ps->popt.tuples_only; i++) {
 		if (need_rs)
-			fputs(rs, f);
+			put_rs(ps, f);
 		fputs(t->footers[i], f);
 		need_rs = 1;
 	}
 	if (!ps->popt.tuples_only && ps->popt.footer && t->footers == NULL) {
 		if (need_rs)
-			fputs(rs, f);
+			put_rs(ps, f);
 		n = t->prior + t->nrows;
 		fprintf(f, "(%zu row%s)", n, n == 1 ? "" : "s");
 		need_rs = 1;
 	}
 	if (need_rs)
-		fputc('\n', f);
+		put_end(ps, f);
 }
 
-/* Unaligned \x: "header|value" lines, a blank line between records. */
+/*
+ * Unaligned \x: the title, then "header|value" records, a field each,
+ * two record separators between records; the last ends in a new line.
+ */
 static void
-print_unaligned_expanded(struct psql *ps, const struct psql_table *t)
+print_unaligned_expanded(struct psql *ps, const struct psql_table *t,
+    const char *title)
 {
-	size_t	i;
-	int	j;
-	const char *v;
+	FILE		*f = psql_qfout(ps);
+	const char	*v;
+	int		 need_rs = 0, j;
+	size_t		 i;
 
+	if (t->more_before)
+		need_rs = 1;
+	else if (title != NULL && title[0] != '\0' && !ps->popt.tuples_only) {
+		fputs(title, f);
+		need_rs = 1;
+	}
 	for (i = 0; i < t->nrows; i++) {
-		if (i > 0)
-			fputs(ps->popt.recordsep, psql_qfout(ps));
 		for (j = 0; j < t->ncols; j++) {
+			if (need_rs)
+				put_rs(ps, f);
+			if (need_rs && j == 0)
+				put_rs(ps, f);
 			v = t->cells[i * (size_t)t->ncols + (size_t)j];
-			fprintf(psql_qfout(ps), "%s%s%s", t->headers[j],
-			    ps->popt.fieldsep, v != NULL ? v : ps->popt.null);
-			fputs(ps->popt.recordsep, psql_qfout(ps));
+			fputs(t->headers[j], f);
+			put_sep(f, ps->popt.fieldsep, ps->popt.fieldsep_zero);
+			fputs(v != NULL ? v : ps->popt.null, f);
+			need_rs = 1;
 		}
 	}
+	if (need_rs && !t->more_after)
+		put_end(ps, f);
 }
 
-/* The title of an unaligned table, then the record separator. */
-static void
-print_title(struct psql *ps, const char *title)
+/*
+ * 1 if \pset columns would change how psql prints t: the width the
+ * wrapped format wraps to, or where \x auto turns expanded (sqlcheck
+ * prints as without a width: aligned, not expanded).
+ */
+static int
+columns_matter(const struct psql *ps)
 {
-	if (title == NULL || title[0] == '\0' || ps->popt.tuples_only)
-		return;
-	fprintf(psql_qfout(ps), "%s%s", title, ps->popt.recordsep);
+	return ps->popt.columns > 0 && (ps->popt.format == PSQL_FMT_WRAPPED ||
+	    (ps->popt.format == PSQL_FMT_ALIGNED && ps->popt.expanded == 2));
 }
 
 /* Print a table in the current \pset format. */
 void
 psql_print_table(struct psql *ps, const struct psql_table *t)
 {
+	if (columns_matter(ps))
+		psql_unsupported(ps, "pset columns with the wrapped format or "
+		    "\\x auto");
 	if (ps->popt.format == PSQL_FMT_CSV) {
 		psql_print_csv(ps, t);
 		return;
@@ -285,18 +341,17 @@ psql_print_table(struct psql *ps, const struct psql_table *t)
 	}
 	if (ps->popt.expanded == 1) {
 		if (ps->popt.format == PSQL_FMT_UNALIGNED)
-			print_unaligned_expanded(ps, t);
+			print_unaligned_expanded(ps, t, t->title != NULL ?
+			    t->title : ps->popt.title);
 		else
 			psql_print_expanded(ps, t, t->title != NULL ? t->title :
 			    ps->popt.title);
 		return;
 	}
-	if (ps->popt.format == PSQL_FMT_UNALIGNED) {
-		if (!t->more_before)
-			print_title(ps, t->title != NULL ? t->title :
-			    ps->popt.title);
-		print_unaligned(ps, t);
-	} else
+	if (ps->popt.format == PSQL_FMT_UNALIGNED)
+		print_unaligned(ps, t, t->title != NULL ? t->title :
+		    ps->popt.title);
+	else
 		psql_print_aligned(ps, t, t->title != NULL ? t->title :
 		    ps->popt.title);
 }

@@ -84,6 +84,10 @@ struct psql_popt {
 	char		*null;
 	char		*fieldsep;
 	char		*recordsep;
+	int		 fieldsep_zero;	/* \pset fieldsep_zero: a zero byte */
+	int		 recordsep_zero;
+	int		 columns;	/* \pset columns, 0 unset */
+	int		 pager_min_lines;
 	char		*title;
 	char		*tableattr;	/* \pset tableattr (\T), or NULL */
 	char		 csv_fieldsep;	/* \pset csv_fieldsep: one byte */
