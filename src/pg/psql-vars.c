@@ -204,6 +204,54 @@ rollback_hook(struct psql *ps, const char *val)
 	return 0;
 }
 
+/* ECHO_HIDDEN: noexec or a boolean (sqlcheck reads it where used). */
+static int
+echo_hidden_hook(struct psql *ps, const char *val)
+{
+	int	b;
+
+	if (val == NULL || strcasecmp(val, "noexec") == 0 ||
+	    psql_parse_bool(val, &b) == 0)
+		return 0;
+	psql_error(ps, "unrecognized value \"%s\" for \"%s\"\n"
+	    "Available values are: on, off, noexec.", val, "ECHO_HIDDEN");
+	return -1;
+}
+
+/*
+ * The special variables psql checks but whose value sqlcheck reads
+ * where it is used (or never needs: no history, no completion): the
+ * value is only checked, as psql's hooks check it.
+ */
+static int
+checked_hook(struct psql *ps, const char *name, const char *val)
+{
+	static const char *const booleans[] = { "SHOW_ALL_RESULTS",
+	    "HIDE_TABLEAM", "HIDE_TOAST_COMPRESSION", "SINGLELINE", NULL };
+	static const char *const keyword_case[] = { "lower", "upper",
+	    "preserve-lower", "preserve-upper", NULL };
+	static const char *const histcontrol[] = { "none", "ignorespace",
+	    "ignoredups", "ignoreboth", NULL };
+	int	i, unused;
+
+	for (i = 0; booleans[i] != NULL; i++)
+		if (strcmp(name, booleans[i]) == 0)
+			return bool_hook(ps, name, val, &unused);
+	if (val == NULL)
+		return 0;
+	if (strcmp(name, "ECHO_HIDDEN") == 0)
+		return echo_hidden_hook(ps, val);
+	if (strcmp(name, "HISTSIZE") == 0)
+		return int_hook(ps, name, val, &unused);
+	if (strcmp(name, "COMP_KEYWORD_CASE") == 0)
+		return enum_hook(ps, name, val, keyword_case, "lower, upper, "
+		    "preserve-lower, preserve-upper") < 0 ? -1 : 0;
+	if (strcmp(name, "HISTCONTROL") == 0)
+		return enum_hook(ps, name, val, histcontrol, "none, "
+		    "ignorespace, ignoredups, ignoreboth") < 0 ? -1 : 0;
+	return 0;
+}
+
 /* Apply a special variable's new value (NULL: unset); -1 refuses it. */
 static int
 special_hook(struct psql *ps, const char *name, const char *val)
@@ -226,19 +274,28 @@ special_hook(struct psql *ps, const char *name, const char *val)
 		return verbosity_hook(ps, val);
 	if (strcmp(name, "SHOW_CONTEXT") == 0)
 		return context_hook(ps, val);
-	return 0;
+	return checked_hook(ps, name, val);
 }
 
 /*
  * psql's substitute hooks: unsetting a special variable sets its
- * default, and an empty value turns a boolean on.
+ * default, an empty value turns a boolean on, and an IGNOREEOF that is
+ * not a number is 10.
  */
 static const char *
 substitute(const char *name, const char *val)
 {
 	static const char *const booleans[] = { "QUIET", "ON_ERROR_STOP",
 	    "SINGLESTEP", "ON_ERROR_ROLLBACK", "SINGLELINE", "AUTOCOMMIT",
-	    "HIDE_TABLEAM", "HIDE_TOAST_COMPRESSION", NULL };
+	    "HIDE_TABLEAM", "HIDE_TOAST_COMPRESSION", "SHOW_ALL_RESULTS",
+	    "ECHO_HIDDEN", NULL };
+	static const char *const defaults[][2] = { { "ECHO", "none" },
+	    { "VERBOSITY", "default" }, { "SHOW_CONTEXT", "errors" },
+	    { "FETCH_COUNT", "0" }, { "HISTSIZE", "500" },
+	    { "HISTCONTROL", "none" }, { "IGNOREEOF", "0" },
+	    { "COMP_KEYWORD_CASE", "preserve-upper" } };
+	char	*end;
+	long	 n;
 	size_t	i;
 
 	for (i = 0; booleans[i] != NULL; i++) {
@@ -248,16 +305,18 @@ substitute(const char *name, const char *val)
 			return "off";
 		return *val == '\0' ? "on" : val;
 	}
+	/* IGNOREEOF: not a number is bash's 10 */
+	if (val != NULL && strcmp(name, "IGNOREEOF") == 0) {
+		errno = 0;
+		n = strtol(val, &end, 0);
+		return end == val || *end != '\0' || errno != 0 || n < INT_MIN ||
+		    n > INT_MAX ? "10" : val;
+	}
 	if (val != NULL)
 		return val;
-	if (strcmp(name, "ECHO") == 0)
-		return "none";
-	if (strcmp(name, "VERBOSITY") == 0)
-		return "default";
-	if (strcmp(name, "SHOW_CONTEXT") == 0)
-		return "errors";
-	if (strcmp(name, "FETCH_COUNT") == 0)
-		return "0";
+	for (i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+		if (strcmp(name, defaults[i][0]) == 0)
+			return defaults[i][1];
 	return NULL;
 }
 
