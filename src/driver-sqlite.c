@@ -218,10 +218,13 @@ lite_error(sqlite3 *db, struct dberror *err)
 	dberror_set(err, sqlstate, native, condition, msg);
 }
 
-/* Append one column of the current row, rendered for its type. */
+/*
+ * Append one column of the current row, rendered for its type (the
+ * first ntypes columns have one in types).
+ */
 static void
-lite_add_value(sqlite3_stmt *st, int i, const char *types, struct result *r,
-    struct buf *b)
+lite_add_value(sqlite3_stmt *st, int i, const char *types, int ntypes,
+    struct result *r, struct buf *b)
 {
 	char	 type, *s;
 
@@ -235,7 +238,7 @@ lite_add_value(sqlite3_stmt *st, int i, const char *types, struct result *r,
 		return;
 	}
 	/* sqllogictest rendering, as SQLite's own runner does it. */
-	type = i < (int)strlen(types) ? types[i] : 'T';
+	type = i < ntypes ? types[i] : 'T';
 	buf_reset(b);
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
 		buf_adds(b, "NULL");
@@ -257,6 +260,7 @@ lite_step_all(sqlite3 *db, sqlite3_stmt *st, const char *types,
 {
 	struct buf	b;
 	int		rc, i, ncols;
+	int		ntypes = types != NULL ? (int)strlen(types) : 0;
 
 	ncols = sqlite3_column_count(st);
 	if (ncols > 0)
@@ -264,7 +268,7 @@ lite_step_all(sqlite3 *db, sqlite3_stmt *st, const char *types,
 	buf_init(&b);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < ncols; i++)
-			lite_add_value(st, i, types, r, &b);
+			lite_add_value(st, i, types, ntypes, r, &b);
 		if (r->truncated) {
 			rc = SQLITE_DONE;	/* past --max-rows: stop */
 			break;

@@ -16,13 +16,14 @@
 
 /*
  * Read all of fd into a NUL-terminated buffer (caller frees), of size
- * hint + 1 to start with (a regular file's size: one read, no copy);
- * *len is what was read.  NULL with errno set on failure.
+ * hint + 2 to start with (a regular file's size, its NUL and a byte for
+ * the read that finds the end: no copy); *len is what was read.  NULL
+ * with errno set on failure.
  */
 static char *
 read_fd(int fd, size_t hint, size_t *len)
 {
-	size_t	 cap = hint + 1, n = 0;
+	size_t	 cap = hint + 2, n = 0;
 	ssize_t	 got;
 	char	*b;
 
