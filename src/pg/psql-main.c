@@ -59,6 +59,7 @@ psql_free(struct psql *ps)
 	free(ps->popt.recordsep);
 	free(ps->popt.title);
 	free(ps->popt.tableattr);
+	free(ps->line_format);
 	free(ps->testname);
 	free(ps->prev_query);
 	free(ps->unsupported);

@@ -381,6 +381,36 @@ pset_separator(struct psql *ps, const char *opt, const char *val)
 		    "Field" : "Record", *sep);
 }
 
+/*
+ * \pset unicode_border_linestyle, unicode_column_linestyle or
+ * unicode_header_linestyle [single|double] (any prefix): 0, or -1 with
+ * psql's message.
+ */
+static int
+pset_unicode(struct psql *ps, const char *opt, const char *val)
+{
+	const char	*which = opt + 8;	/* "border_linestyle"... */
+	int		*style = which[0] == 'b' ? &ps->popt.unicode_border :
+			    which[0] == 'c' ? &ps->popt.unicode_column :
+			    &ps->popt.unicode_header;
+	int		 len = (int)strcspn(which, "_");
+	size_t		 n = val != NULL ? strlen(val) : 0;
+
+	if (val != NULL && n > 0 && strncasecmp("single", val, n) == 0)
+		*style = 0;
+	else if (val != NULL && n > 0 && strncasecmp("double", val, n) == 0)
+		*style = 1;
+	else if (val != NULL) {
+		psql_error(ps, "\\pset: allowed Unicode %.*s line styles are "
+		    "single, double", len, which);
+		return -1;
+	}
+	if (!ps->quiet)
+		fprintf(ps->out, "Unicode %.*s line style is \"%s\".\n", len,
+		    which, *style ? "double" : "single");
+	return 0;
+}
+
 /* \pset OPTION [VALUE]: 0, or -1 with psql's message. */
 int
 psql_pset(struct psql *ps, const char *opt, const char *val)
@@ -437,6 +467,10 @@ psql_pset(struct psql *ps, const char *opt, const char *val)
 	    strcmp(opt, "recordsep") == 0 ||
 	    strcmp(opt, "recordsep_zero") == 0) {
 		pset_separator(ps, opt, val);
+	} else if (strncmp(opt, "unicode_", 8) == 0 &&
+	    strstr(opt, "_linestyle") != NULL && pset_known(opt)) {
+		if (pset_unicode(ps, opt, val) != 0)
+			return -1;
 	} else if (strcmp(opt, "columns") == 0) {
 		if (val != NULL)
 			ps->popt.columns = atoi(val);
@@ -459,7 +493,7 @@ psql_pset(struct psql *ps, const char *opt, const char *val)
 			fprintf(ps->out, "Table attributes are \"%s\".\n", val);
 		else if (!ps->quiet)
 			fprintf(ps->out, "Table attributes unset.\n");
-	} else if (strcmp(opt, "title") == 0) {
+	} else if (strcmp(opt, "title") == 0 || strcmp(opt, "C") == 0) {
 		free(ps->popt.title);
 		ps->popt.title = val != NULL ? xstrdup(val) : NULL;
 		if (!ps->quiet && val != NULL)
@@ -564,9 +598,11 @@ pset_show_all(struct psql *ps)
 	    "recordsep_zero", o->recordsep_zero ? "on" : "off",
 	    "tableattr", q[5], "title", q[4], "tuples_only", o->tuples_only ?
 	    "on" : "off");
-	fprintf(ps->out, "%-24s single\n%-24s single\n%-24s single\n",
-	    "unicode_border_linestyle", "unicode_column_linestyle",
-	    "unicode_header_linestyle");
+	fprintf(ps->out, "%-24s %s\n%-24s %s\n%-24s %s\n",
+	    "unicode_border_linestyle", o->unicode_border ? "double" : "single",
+	    "unicode_column_linestyle", o->unicode_column ? "double" : "single",
+	    "unicode_header_linestyle", o->unicode_header ? "double" :
+	    "single");
 	for (i = 0; i < 6; i++)
 		free(q[i]);
 }

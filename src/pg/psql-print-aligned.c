@@ -36,11 +36,74 @@ static const struct psql_text_format formats[] = {
 	},
 };
 
-/* The rules and marks of a line style. */
-const struct psql_text_format *
-psql_line_format(enum psql_linestyle style)
+/*
+ * Box drawing characters for \pset unicode_*_linestyle, [0] single and
+ * [1] double; two-index tables are [this line][the line it meets].
+ */
+static const char *const horizontal[2] = { H, "\342\225\220" };
+static const char *const vertical[2] = { V, "\342\225\221" };
+static const char *const down_and_right[2] = { "\342\224\214",
+    "\342\225\224" };
+static const char *const down_and_left[2] = { "\342\224\220",
+    "\342\225\227" };
+static const char *const up_and_right[2] = { "\342\224\224",
+    "\342\225\232" };
+static const char *const up_and_left[2] = { "\342\224\230",
+    "\342\225\235" };
+/* [the header rule][the border] */
+static const char *const vertical_and_right[2][2] = {
+	{ "\342\224\234", "\342\225\237" },
+	{ "\342\225\236", "\342\225\240" } };
+static const char *const vertical_and_left[2][2] = {
+	{ "\342\224\244", "\342\225\242" },
+	{ "\342\225\241", "\342\225\243" } };
+/* [the column rule][the header rule or border it crosses] */
+static const char *const vertical_and_horizontal[2][2] = {
+	{ "\342\224\274", "\342\225\252" },
+	{ "\342\225\253", "\342\225\254" } };
+static const char *const down_and_horizontal[2][2] = {
+	{ "\342\224\254", "\342\225\244" },
+	{ "\342\225\245", "\342\225\246" } };
+static const char *const up_and_horizontal[2][2] = {
+	{ "\342\224\264", "\342\225\247" },
+	{ "\342\225\250", "\342\225\251" } };
+
+/*
+ * The unicode line style with \pset unicode_border_linestyle (b),
+ * unicode_column_linestyle (c) and unicode_header_linestyle (h), each 0
+ * single or 1 double, into *f.
+ */
+static void
+unicode_format(struct psql_text_format *f, int b, int c, int h)
 {
-	return &formats[style];
+	*f = formats[PSQL_LINE_UNICODE];
+	f->rule[PSQL_RULE_TOP] = (struct psql_line_rule){ horizontal[b],
+	    down_and_right[b], down_and_horizontal[c][b], down_and_left[b] };
+	f->rule[PSQL_RULE_MIDDLE] = (struct psql_line_rule){ horizontal[h],
+	    vertical_and_right[h][b], vertical_and_horizontal[c][h],
+	    vertical_and_left[h][b] };
+	f->rule[PSQL_RULE_BOTTOM] = (struct psql_line_rule){ horizontal[b],
+	    up_and_right[b], up_and_horizontal[c][b], up_and_left[b] };
+	f->rule[PSQL_RULE_DATA] = (struct psql_line_rule){ "", vertical[b],
+	    vertical[c], vertical[b] };
+	f->midvrule_nl = f->midvrule_wrap = f->midvrule_blank = vertical[c];
+}
+
+/*
+ * The rules and marks of the session's line style (the unicode one is
+ * made in ps->line_format, after its three \pset unicode_* settings;
+ * psql_free() frees it).
+ */
+const struct psql_text_format *
+psql_line_format(struct psql *ps)
+{
+	if (ps->popt.linestyle != PSQL_LINE_UNICODE)
+		return &formats[ps->popt.linestyle];
+	if (ps->line_format == NULL)
+		ps->line_format = xmalloc(sizeof *ps->line_format);
+	unicode_format(ps->line_format, ps->popt.unicode_border,
+	    ps->popt.unicode_column, ps->popt.unicode_header);
+	return ps->line_format;
 }
 
 /* What one table's printing needs. */
@@ -265,7 +328,7 @@ psql_print_aligned(struct psql *ps, const struct psql_table *t,
 	cl = xcalloc(n + 1, sizeof *cl);
 	format_cells(ps, t, hl, cl, width);
 	a.f = psql_qfout(ps);
-	a.fmt = &formats[ps->popt.linestyle];
+	a.fmt = psql_line_format(ps);
 	a.border = ps->popt.border < 0 || ps->popt.border > 2 ? 2 :
 	    ps->popt.border;
 	a.ncols = t->ncols;

@@ -256,7 +256,7 @@ psql_print_expanded(struct psql *ps, const struct psql_table *t,
 
 	memset(&e, 0, sizeof e);
 	e.f = psql_qfout(ps);
-	e.fmt = psql_line_format(ps->popt.linestyle);
+	e.fmt = psql_line_format(ps);
 	e.old = ps->popt.linestyle == PSQL_LINE_OLD_ASCII;
 	e.border = ps->popt.border < 0 || ps->popt.border > 2 ? 2 :
 	    ps->popt.border;

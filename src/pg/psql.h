@@ -87,6 +87,9 @@ struct psql_popt {
 	int		 fieldsep_zero;	/* \pset fieldsep_zero: a zero byte */
 	int		 recordsep_zero;
 	int		 columns;	/* \pset columns, 0 unset */
+	int		 unicode_border; /* \pset unicode_*_linestyle: */
+	int		 unicode_column; /* 0 single, 1 double */
+	int		 unicode_header;
 	int		 pager_min_lines;
 	char		*title;
 	char		*tableattr;	/* \pset tableattr (\T), or NULL */
@@ -132,8 +135,10 @@ struct psql_mark {
 };
 
 /* A psql session. */
+struct psql_text_format;
 struct psql {
 	PGconn		*conn;
+	struct psql_text_format *line_format; /* unicode, or NULL */
 	FILE		*out;		/* psql's stdout and stderr, merged */
 	FILE		*qout;		/* \o FILE: query output, or NULL */
 	struct psql_var	*vars;
@@ -337,7 +342,7 @@ struct psql_text_format {
 	const char	*nl_left, *nl_right;
 	int		 wrap_right_border; /* border 0: marks at the right */
 };
-const struct psql_text_format *psql_line_format(enum psql_linestyle);
+const struct psql_text_format *psql_line_format(struct psql *);
 
 /* psql-print-expanded.c */
 void	 psql_print_expanded(struct psql *, const struct psql_table *,
