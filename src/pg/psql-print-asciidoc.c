@@ -57,20 +57,17 @@ static void
 asciidoc_end(struct psql *ps, FILE *f, const struct psql_table *t,
     int with_default)
 {
-	size_t	i, n;
+	struct psql_footers	fo;
+	size_t			i;
 
 	fputs("|====\n", f);
-	if (ps->popt.tuples_only)
+	psql_footers_of(ps, t, with_default, &fo);
+	if (fo.n == 0)
 		return;
-	if (t->footers != NULL) {
-		fputs("\n....\n", f);
-		for (i = 0; i < t->nfooters; i++)
-			fprintf(f, "%s\n", t->footers[i]);
-		fputs("....\n", f);
-	} else if (with_default && ps->popt.footer) {
-		n = t->prior + t->nrows;
-		fprintf(f, "\n....\n(%zu row%s)\n....\n", n, n == 1 ? "" : "s");
-	}
+	fputs("\n....\n", f);
+	for (i = 0; i < fo.n; i++)
+		fprintf(f, "%s\n", fo.line[i]);
+	fputs("....\n", f);
 }
 
 /* The table: a header row, then "|VALUE" cells, a row a line. */

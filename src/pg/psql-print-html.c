@@ -79,20 +79,18 @@ static void
 html_table_end(struct psql *ps, FILE *f, const struct psql_table *t,
     int with_default)
 {
-	size_t	i, n;
+	struct psql_footers	fo;
+	size_t			i;
 
 	fputs("</table>\n", f);
-	if (!ps->popt.tuples_only && t->footers != NULL) {
+	psql_footers_of(ps, t, with_default, &fo);
+	if (fo.n > 0) {
 		fputs("<p>", f);
-		for (i = 0; i < t->nfooters; i++) {
-			html_escaped(f, t->footers[i]);
+		for (i = 0; i < fo.n; i++) {
+			html_escaped(f, fo.line[i]);
 			fputs("<br />\n", f);
 		}
 		fputs("</p>", f);
-	} else if (!ps->popt.tuples_only && with_default &&
-	    ps->popt.footer) {
-		n = t->prior + t->nrows;
-		fprintf(f, "<p>(%zu row%s)<br />\n</p>", n, n == 1 ? "" : "s");
 	}
 	fputc('\n', f);
 }

@@ -43,18 +43,14 @@ static void
 troff_end(struct psql *ps, FILE *f, const struct psql_table *t,
     int with_default)
 {
-	size_t	i, n;
+	struct psql_footers	fo;
+	size_t			i;
 
 	fputs(".TE\n.DS L\n", f);
-	if (!ps->popt.tuples_only && t->footers != NULL) {
-		for (i = 0; i < t->nfooters; i++) {
-			troff_escaped(f, t->footers[i]);
-			fputc('\n', f);
-		}
-	} else if (!ps->popt.tuples_only && with_default &&
-	    ps->popt.footer) {
-		n = t->prior + t->nrows;
-		fprintf(f, "(%zu row%s)\n", n, n == 1 ? "" : "s");
+	psql_footers_of(ps, t, with_default, &fo);
+	for (i = 0; i < fo.n; i++) {
+		troff_escaped(f, fo.line[i]);
+		fputc('\n', f);
 	}
 	fputs(".DE\n", f);
 }

@@ -173,6 +173,34 @@ psql_text_width(const char *s, size_t n, int encoding)
 	return w;
 }
 
+/*
+ * The footer lines under t into *fo, as psql 15 chooses them: none under
+ * tuples only; else the table's own footers, or, when it has none and
+ * with_default is set (not under \x), "(N rows)" unless \pset footer is
+ * off.  fo->line points into t or fo.
+ */
+void
+psql_footers_of(const struct psql *ps, const struct psql_table *t,
+    int with_default, struct psql_footers *fo)
+{
+	size_t	n = t->prior + t->nrows;
+
+	fo->line = NULL;
+	fo->n = 0;
+	if (ps->popt.tuples_only)
+		return;
+	if (t->footers != NULL) {
+		fo->line = (const char *const *)t->footers;
+		fo->n = t->nfooters;
+	} else if (with_default && ps->popt.footer) {
+		snprintf(fo->rows, sizeof fo->rows, "(%zu row%s)", n,
+		    n == 1 ? "" : "s");
+		fo->one = fo->rows;
+		fo->line = &fo->one;
+		fo->n = 1;
+	}
+}
+
 /* \pset fieldsep or recordsep: its string, or a zero byte (_zero). */
 static void
 put_sep(FILE *f, const char *sep, int zero)
@@ -206,9 +234,10 @@ static void
 print_unaligned(struct psql *ps, const struct psql_table *t,
     const char *title)
 {
-	FILE		*f = psql_qfout(ps);
-	int		 need_rs = 0, j;
-	size_t		 i, n = t->nrows * (size_t)t->ncols;
+	FILE			*f = psql_qfout(ps);
+	struct psql_footers	 fo;
+	int			 need_rs = 0, j;
+	size_t			 i, n = t->nrows * (size_t)t->ncols;
 
 	if (t->more_before)
 		need_rs = 1;	/* the batch before left its last row open */
@@ -238,17 +267,11 @@ print_unaligned(struct psql *ps, const struct psql_table *t,
 	}
 	if (t->more_after)
 		return;
-	for (i = 0; i < t->nfooters && !ps->popt.tuples_only; i++) {
+	psql_footers_of(ps, t, 1, &fo);
+	for (i = 0; i < fo.n; i++) {
 		if (need_rs)
 			put_rs(ps, f);
-		fputs(t->footers[i], f);
-		need_rs = 1;
-	}
-	if (!ps->popt.tuples_only && ps->popt.footer && t->footers == NULL) {
-		if (need_rs)
-			put_rs(ps, f);
-		n = t->prior + t->nrows;
-		fprintf(f, "(%zu row%s)", n, n == 1 ? "" : "s");
+		fputs(fo.line[i], f);
 		need_rs = 1;
 	}
 	if (need_rs)

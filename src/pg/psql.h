@@ -288,6 +288,15 @@ struct psql_table {
 	size_t		 prior;		/* rows of the batches before */
 };
 void	 psql_print_table(struct psql *, const struct psql_table *);
+/* The footer lines under a table (psql_footers_of). */
+struct psql_footers {
+	const char *const *line;
+	size_t		 n;
+	const char	*one;		/* line's storage for "(N rows)" */
+	char		 rows[32];
+};
+void	 psql_footers_of(const struct psql *, const struct psql_table *, int,
+	    struct psql_footers *);
 
 /* psql-print-csv.c */
 void	 psql_print_csv(struct psql *, const struct psql_table *);

@@ -14,139 +14,35 @@
 \pset unicode_border_linestyle single
 \pset unicode_column_linestyle single
 \pset unicode_header_linestyle single
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\x
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\x
+\i sql/unicodelines-tables.sql
 \pset unicode_border_linestyle single
 \pset unicode_column_linestyle single
 \pset unicode_header_linestyle double
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\x
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\x
+\i sql/unicodelines-tables.sql
 \pset unicode_border_linestyle single
 \pset unicode_column_linestyle double
 \pset unicode_header_linestyle single
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\x
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\x
+\i sql/unicodelines-tables.sql
 \pset unicode_border_linestyle single
 \pset unicode_column_linestyle double
 \pset unicode_header_linestyle double
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\x
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\x
+\i sql/unicodelines-tables.sql
 \pset unicode_border_linestyle double
 \pset unicode_column_linestyle single
 \pset unicode_header_linestyle single
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\x
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\x
+\i sql/unicodelines-tables.sql
 \pset unicode_border_linestyle double
 \pset unicode_column_linestyle single
 \pset unicode_header_linestyle double
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\x
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\x
+\i sql/unicodelines-tables.sql
 \pset unicode_border_linestyle double
 \pset unicode_column_linestyle double
 \pset unicode_header_linestyle single
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\x
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\x
+\i sql/unicodelines-tables.sql
 \pset unicode_border_linestyle double
 \pset unicode_column_linestyle double
 \pset unicode_header_linestyle double
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b, 'z' AS c;
-\x
-\pset border 0
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 1
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\pset border 2
-SELECT 1 AS a, E'x\ny' AS b UNION ALL SELECT 2, 'w';
-\x
+\i sql/unicodelines-tables.sql
 \pset title T
 SELECT 1 AS titled;
 \pset title
