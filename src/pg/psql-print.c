@@ -330,53 +330,45 @@ columns_matter(const struct psql *ps)
 void
 psql_print_table(struct psql *ps, const struct psql_table *t)
 {
+	const char	*title = t->title != NULL ? t->title : ps->popt.title;
+	int		 x = ps->popt.expanded == 1;
+
 	if (columns_matter(ps))
 		psql_unsupported(ps, "pset columns with the wrapped format or "
 		    "\\x auto");
-	if (ps->popt.format == PSQL_FMT_CSV) {
+	switch (ps->popt.format) {
+	case PSQL_FMT_CSV:
 		psql_print_csv(ps, t);
-		return;
-	}
-	if (ps->popt.format == PSQL_FMT_HTML) {
-		psql_print_html(ps, t, t->title != NULL ? t->title :
-		    ps->popt.title);
-		return;
-	}
-	if (ps->popt.format == PSQL_FMT_ASCIIDOC) {
-		psql_print_asciidoc(ps, t, t->title != NULL ? t->title :
-		    ps->popt.title);
-		return;
-	}
-	if (ps->popt.format == PSQL_FMT_LATEX) {
-		psql_print_latex(ps, t, t->title != NULL ? t->title :
-		    ps->popt.title);
-		return;
-	}
-	if (ps->popt.format == PSQL_FMT_LATEX_LONGTABLE) {
-		psql_print_latex_longtable(ps, t, t->title != NULL ?
-		    t->title : ps->popt.title);
-		return;
-	}
-	if (ps->popt.format == PSQL_FMT_TROFF) {
-		psql_print_troff(ps, t, t->title != NULL ? t->title :
-		    ps->popt.title);
-		return;
-	}
-	if (ps->popt.expanded == 1) {
-		if (ps->popt.format == PSQL_FMT_UNALIGNED)
-			print_unaligned_expanded(ps, t, t->title != NULL ?
-			    t->title : ps->popt.title);
+		break;
+	case PSQL_FMT_HTML:
+		psql_print_html(ps, t, title);
+		break;
+	case PSQL_FMT_ASCIIDOC:
+		psql_print_asciidoc(ps, t, title);
+		break;
+	case PSQL_FMT_LATEX:
+		psql_print_latex(ps, t, title);
+		break;
+	case PSQL_FMT_LATEX_LONGTABLE:
+		psql_print_latex_longtable(ps, t, title);
+		break;
+	case PSQL_FMT_TROFF:
+		psql_print_troff(ps, t, title);
+		break;
+	case PSQL_FMT_UNALIGNED:
+		if (x)
+			print_unaligned_expanded(ps, t, title);
 		else
-			psql_print_expanded(ps, t, t->title != NULL ? t->title :
-			    ps->popt.title);
-		return;
+			print_unaligned(ps, t, title);
+		break;
+	case PSQL_FMT_ALIGNED:
+	case PSQL_FMT_WRAPPED:
+		if (x)
+			psql_print_expanded(ps, t, title);
+		else
+			psql_print_aligned(ps, t, title);
+		break;
 	}
-	if (ps->popt.format == PSQL_FMT_UNALIGNED)
-		print_unaligned(ps, t, t->title != NULL ? t->title :
-		    ps->popt.title);
-	else
-		psql_print_aligned(ps, t, t->title != NULL ? t->title :
-		    ps->popt.title);
 }
 
 /* Print a query's rows as psql does. */
