@@ -90,6 +90,11 @@ pgr()
 	OUT=$(cat "$WORK/out")
 	ERR=$(cat "$WORK/err")
 }
+# -V, --version: what runs, as pg_regress -V says it.
+pgr --version
+is "--version: exit 0" "$STATUS" 0
+matches "--version: sqlcheck and its version" "$OUT" \
+    "^sqlcheck pg-regress \\(sqlcheck\\) [0-9][^ ]*, for PostgreSQL 15's pg_regress\$"
 PASSING="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents border psqlmore buffer formats settings shell largeobj output rollback"
 pgr $PASSING
 is "psql's output as expected: exit 0" "$STATUS" 0

@@ -61,6 +61,7 @@ static const struct option pgr_options[] = {
 	{ "durations", required_argument, NULL, O_DURATIONS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -109,6 +110,7 @@ usage(FILE *f)
 "      --durations FILE      each test's duration (JSON): --shard splits\n"
 "                            by it; a run without --shard writes it\n"
 "  -q, --quiet               print only failures and the summary\n"
+"  -V, --version             print the version and exit\n"
 "\n"
 "Exit status: 0 all tests passed, 1 some failed, 2 they could not run.\n",
 	    f);
@@ -171,7 +173,7 @@ parse_opts(int argc, char **argv, struct pgr_opts *o)
 	memset(o, 0, sizeof *o);
 	o->jobs = 1;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "j:o:qh", pgr_options, NULL)) !=
+	while ((c = getopt_long(argc, argv, "j:o:qhV", pgr_options, NULL)) !=
 	    -1) {
 		switch (c) {
 		case O_INPUTDIR: o->inputdir = optarg; break;
@@ -217,6 +219,10 @@ parse_opts(int argc, char **argv, struct pgr_opts *o)
 		case O_DURATIONS: o->durations = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': usage(stdout); exit(0);
+		case 'V':
+			printf("sqlcheck pg-regress (sqlcheck) %s, for PostgreSQL "
+			    "15's pg_regress\n", PACKAGE_VERSION);
+			exit(0);
 		case O_BINDIR: o->bindir = optarg; break;
 		case O_IGNORED_ARG: case O_IGNORED: break;
 		default:
