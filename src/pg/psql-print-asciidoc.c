@@ -50,8 +50,8 @@ asciidoc_start(struct psql *ps, FILE *f, const char *title)
 }
 
 /*
- * The closing "|====", then the footers (with_default: "(N rows)" when
- * the table has none) in a literal block.
+ * The footers (with_default: "(N rows)" when the table has none) in a
+ * literal block.
  */
 static void
 asciidoc_end(struct psql *ps, FILE *f, const struct psql_table *t,
@@ -60,7 +60,6 @@ asciidoc_end(struct psql *ps, FILE *f, const struct psql_table *t,
 	struct psql_footers	fo;
 	size_t			i;
 
-	fputs("|====\n", f);
 	psql_footers_of(ps, t, with_default, &fo);
 	if (fo.n == 0)
 		return;
@@ -108,6 +107,7 @@ asciidoc_rows(struct psql *ps, const struct psql_table *t,
 			fputc(j + 1 < t->ncols ? ' ' : '\n', f);
 		}
 	}
+	fputs("|====\n", f);	/* psql closes each FETCH_COUNT batch */
 	if (!t->more_after)
 		asciidoc_end(ps, f, t, 1);
 }
@@ -146,6 +146,7 @@ asciidoc_records(struct psql *ps, const struct psql_table *t,
 			fputc('\n', f);
 		}
 	}
+	fputs("|====\n", f);
 	if (!t->more_after)
 		asciidoc_end(ps, f, t, 0);
 }
