@@ -453,6 +453,21 @@ is "--load-extension with --use-existing: not created" \
 is "--load-extension: created in the new database" \
     "$(sed -n 4p extout/results/loadext.out | tr -d ' ')" 1
 
+# --create-role: (re)created with LOGIN and granted the databases made,
+# on the session that made them; twice in a row works (dropped first).
+ROLE=sqlcheck_pgr_role_$$
+printf "SELECT rolcanlogin, has_database_privilege('%s', current_database(), 'CREATE') AS c FROM pg_roles WHERE rolname = '%s';\n" \
+    "$ROLE" "$ROLE" >sql/mkrole.sql
+: >expected/mkrole.out
+for i in 1 2; do
+	"$SQLCHECK" pg-regress --dbname=$DB --create-role=$ROLE \
+	    --outputdir=roleout mkrole >"$WORK/out" 2>&1
+	is "--create-role (run $i): the role logs in and is granted the database" \
+	    "$(sed -n 4p roleout/results/mkrole.out | tr -d ' ')" "t|t"
+done
+"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" \
+    -c "DROP ROLE IF EXISTS $ROLE" >/dev/null 2>&1
+
 # The PGXS line: make installcheck with pg_regress replaced.
 if have pg_config && [ -f "$(pg_config --pgxs 2>/dev/null)" ] && have make; then
 	cat >Makefile <<MK

@@ -128,24 +128,36 @@ pgr_set_environment(const struct pgr_opts *o)
 	setenv("PG_DLSUFFIX", ".so", 1);
 }
 
-/* Run admin SQL on a database; -1 with the error printed. */
-static int
-admin(const char *db, const char *sql)
+/*
+ * A session on database db for admin SQL (application pg_regress,
+ * warnings only), or NULL with the error printed.  Caller finishes it.
+ */
+static PGconn *
+admin_open(const char *db)
 {
 	const char	*kw[] = { "dbname", "application_name", "options",
 	    NULL };
 	const char	*val[] = { db, "pg_regress",
 	    "-c client_min_messages=warning", NULL };
 	PGconn		*c = PQconnectdbParams(kw, val, 0);
+
+	if (PQstatus(c) == CONNECTION_OK)
+		return c;
+	fprintf(stderr, "sqlcheck pg-regress: cannot connect to database "
+	    "\"%s\": %s", db, PQerrorMessage(c));
+	PQfinish(c);
+	return NULL;
+}
+
+/* Admin SQL on session c (NULL: none); -1 with the error printed. */
+static int
+admin(PGconn *c, const char *sql)
+{
 	PGresult	*r;
 	int		 ok;
 
-	if (PQstatus(c) != CONNECTION_OK) {
-		fprintf(stderr, "sqlcheck pg-regress: cannot connect to "
-		    "database \"%s\": %s", db, PQerrorMessage(c));
-		PQfinish(c);
+	if (c == NULL)
 		return -1;
-	}
 	r = PQexec(c, sql);
 	ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) ==
 	    PGRES_TUPLES_OK;
@@ -153,13 +165,15 @@ admin(const char *db, const char *sql)
 		fprintf(stderr, "sqlcheck pg-regress: %s: %s", sql,
 		    PQresultErrorMessage(r));
 	PQclear(r);
-	PQfinish(c);
 	return ok ? 0 : -1;
 }
 
-/* pg_regress's database: dropped, created from template0, set. */
+/*
+ * pg_regress's database, on session c: dropped, created from template0,
+ * set.
+ */
 static int
-create_database(const struct pgr_opts *o, const char *db)
+create_database(const struct pgr_opts *o, PGconn *c, const char *db)
 {
 	struct buf	 b;
 	char		*id = psql_quote_ident(db);
@@ -171,7 +185,7 @@ create_database(const struct pgr_opts *o, const char *db)
 
 	buf_init(&b);
 	buf_printf(&b, "DROP DATABASE IF EXISTS %s", id);
-	rc = admin("postgres", b.data);
+	rc = admin(c, b.data);
 	buf_reset(&b);
 	buf_printf(&b, "CREATE DATABASE %s TEMPLATE=template0", id);
 	if (o->encoding != NULL)
@@ -179,54 +193,86 @@ create_database(const struct pgr_opts *o, const char *db)
 	if (o->no_locale)
 		buf_adds(&b, " LC_COLLATE='C' LC_CTYPE='C'");
 	if (rc == 0)
-		rc = admin("postgres", b.data);
+		rc = admin(c, b.data);
 	buf_reset(&b);
 	for (i = 0; i < sizeof set / sizeof set[0]; i++)
 		buf_printf(&b, "ALTER DATABASE %s SET %s;", id, set[i]);
 	if (rc == 0)
-		rc = admin("postgres", b.data);
+		rc = admin(c, b.data);
 	buf_free(&b);
 	free(id);
 	return rc;
 }
 
-/* Databases, roles and extensions, as pg_regress prepares them. */
+/* --create-role ROLE on session c: (re)created, granted every database. */
+static int
+create_role(const struct pgr_opts *o, PGconn *c, const char *role)
+{
+	char	*sql, *id, *rid = psql_quote_ident(role);
+	size_t	 i;
+	int	 rc;
+
+	sql = xprintf("DROP ROLE IF EXISTS %s", rid);
+	rc = admin(c, sql);
+	free(sql);
+	sql = xprintf("CREATE ROLE %s WITH LOGIN", rid);
+	if (rc == 0)
+		rc = admin(c, sql);
+	free(sql);
+	for (i = 0; i < o->ndbnames && rc == 0; i++) {
+		id = psql_quote_ident(o->dbnames[i]);
+		sql = xprintf("GRANT ALL ON DATABASE %s TO %s", id, rid);
+		rc = admin(c, sql);
+		free(sql);
+		free(id);
+	}
+	free(rid);
+	return rc;
+}
+
+/* --load-extension's extensions in database db (one session). */
+static int
+load_extensions(const struct pgr_opts *o, const char *db)
+{
+	PGconn	*c = admin_open(db);
+	char	*sql, *id;
+	size_t	 j;
+	int	 rc = c != NULL ? 0 : -1;
+
+	for (j = 0; j < o->nextensions && rc == 0; j++) {
+		id = psql_quote_ident(o->extensions[j]);
+		sql = xprintf("CREATE EXTENSION IF NOT EXISTS %s", id);
+		rc = admin(c, sql);
+		free(sql);
+		free(id);
+	}
+	PQfinish(c);
+	return rc;
+}
+
+/*
+ * Databases, roles and extensions, as pg_regress prepares them, on one
+ * session to "postgres" (and one to each database for its extensions).
+ */
 int
 pgr_prepare(const struct pgr_opts *o)
 {
-	size_t	 i, j;
-	char	*sql, *id, *rid;
+	PGconn	*c;
+	size_t	 i;
 	int	 rc = 0;
 
-	for (i = 0; i < o->ndbnames && rc == 0 && !o->use_existing; i++)
-		rc = create_database(o, o->dbnames[i]);
-	for (j = 0; j < o->nroles && rc == 0 && !o->use_existing; j++) {
-		rid = psql_quote_ident(o->roles[j]);
-		sql = xprintf("DROP ROLE IF EXISTS %s", rid);
-		rc = admin("postgres", sql);
-		free(sql);
-		sql = xprintf("CREATE ROLE %s WITH LOGIN", rid);
-		if (rc == 0)
-			rc = admin("postgres", sql);
-		free(sql);
-		for (i = 0; i < o->ndbnames && rc == 0; i++) {
-			id = psql_quote_ident(o->dbnames[i]);
-			sql = xprintf("GRANT ALL ON DATABASE %s TO %s", id, rid);
-			rc = admin("postgres", sql);
-			free(sql);
-			free(id);
-		}
-		free(rid);
-	}
+	if (o->use_existing)
+		return 0;
+	if ((c = admin_open("postgres")) == NULL)
+		return -1;
+	for (i = 0; i < o->ndbnames && rc == 0; i++)
+		rc = create_database(o, c, o->dbnames[i]);
+	for (i = 0; i < o->nroles && rc == 0; i++)
+		rc = create_role(o, c, o->roles[i]);
+	PQfinish(c);
 	/* as pg_regress: --load-extension only in databases it creates */
-	for (i = 0; i < o->ndbnames && rc == 0 && !o->use_existing; i++)
-		for (j = 0; j < o->nextensions && rc == 0; j++) {
-			id = psql_quote_ident(o->extensions[j]);
-			sql = xprintf("CREATE EXTENSION IF NOT EXISTS %s", id);
-			rc = admin(o->dbnames[i], sql);
-			free(sql);
-			free(id);
-		}
+	for (i = 0; i < o->ndbnames && rc == 0 && o->nextensions > 0; i++)
+		rc = load_extensions(o, o->dbnames[i]);
 	return rc;
 }
 

@@ -139,7 +139,8 @@ html_records(struct psql *ps, const struct psql_table *t,
 		html_table_start(ps, f, title);
 	for (i = 0; i < t->nrows; i++) {
 		if (ps->popt.tuples_only)
-			fputs("\n  <tr><td colspan=\"2\">&nbsp;</td></tr>\n", f);
+			fputs("\n  <tr><td colspan=\"2\">&nbsp;</td></tr>\n",
+			    f);
 		else
 			fprintf(f, "\n  <tr><td colspan=\"2\" align=\"center\">"
 			    "Record %zu</td></tr>\n", t->prior + i + 1);

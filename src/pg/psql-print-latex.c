@@ -296,7 +296,8 @@ longtable_rows(struct psql *ps, const struct psql_table *t,
 	}
 	for (i = 0; i < t->nrows; i++) {
 		for (j = 0; j < t->ncols; j++) {
-			fputs(j > 0 ? "\n&\n\\raggedright{" : "\\raggedright{", f);
+			fputs(j > 0 ? "\n&\n\\raggedright{" :
+			    "\\raggedright{", f);
 			latex_cell(ps, f, t->cells[i * (size_t)t->ncols +
 			    (size_t)j]);
 			fputc('}', f);
