@@ -50,7 +50,7 @@ mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
 TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex troff longtable separators unicodelines"
-TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore"
+TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -362,10 +362,10 @@ refused()
 # \d on what sqlcheck does not print (a TOAST table, pg_database's).
 refused unsupported2 2 "\\d on a TOAST table" "d on a TOAST table" \
     'SELECT 1 AS a;\n\\d pg_toast.pg_toast_1262\n'
-# \cd (the tests share one working directory), \prompt (it would read
-# the script's next line), FETCH_COUNT under \x (its batches not reproduced).
-refused unsupported3 1 "\\cd" "cd" \
-    '\\cd /\nSELECT 1 AS a;\n'
+# \conninfo (its socket path and port), \prompt (it would read the
+# script's next line), FETCH_COUNT under \x (its batches not reproduced).
+refused unsupported3 1 "\\conninfo" "conninfo" \
+    '\\conninfo\nSELECT 1 AS a;\n'
 refused unsupported4 1 "\\prompt" "prompt" \
     '\\prompt name\nSELECT 1 AS a;\n'
 refused unsupported5 3 "FETCH_COUNT under \\x" "set FETCH_COUNT with \\x" \

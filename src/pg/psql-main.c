@@ -60,6 +60,7 @@ psql_free(struct psql *ps)
 	free(ps->popt.title);
 	free(ps->popt.tableattr);
 	free(ps->line_format);
+	free(ps->cwd);
 	free(ps->testname);
 	free(ps->prev_query);
 	free(ps->unsupported);
@@ -290,7 +291,7 @@ psql_include(struct psql *ps, const char *path)
 	int			 rc;
 
 	memset(&src, 0, sizeof src);
-	src.f = fopen(path, "r");
+	src.f = psql_fopen(ps, path, "r");
 	if (src.f == NULL) {
 		psql_error(ps, "%s: %s", path, strerror(errno));
 		return -1;

@@ -96,8 +96,8 @@ psql_g_done(struct psql *ps)
 FILE *
 psql_g_file(struct psql *ps)
 {
-	if (ps->gfile == NULL && (ps->gfile = fopen(ps->gfname, "w")) ==
-	    NULL)
+	if (ps->gfile == NULL && (ps->gfile = psql_fopen(ps, ps->gfname,
+	    "w")) == NULL)
 		psql_error(ps, "%s: %s", ps->gfname, strerror(errno));
 	return ps->gfile;
 }
@@ -197,7 +197,7 @@ cmd_write(struct psql *ps, const char **pp, const char *cmd,
 		psql_unsupported(ps, "w |command");
 		return PSQL_CMD_ERROR;
 	}
-	if ((f = fopen(path, "w")) == NULL)
+	if ((f = psql_fopen(ps, path, "w")) == NULL)
 		rc = -1;
 	if (f != NULL && text != NULL && text[0] != '\0')
 		fprintf(f, "%s\n", text);

@@ -90,13 +90,16 @@ lo_comment(struct psql *ps, Oid oid, const char *comment)
 static int
 lo_import_file(struct psql *ps, const char *file, const char *comment)
 {
-	char	 oidbuf[16];
+	char	 oidbuf[16], *path;
 	Oid	 oid;
 	int	 own;
 
 	if (lo_begin(ps, "lo_import", &own) != 0)
 		return -1;
-	if ((oid = lo_import(ps->conn, file)) == InvalidOid)
+	path = psql_path(ps, file);
+	oid = lo_import(ps->conn, path);
+	free(path);
+	if (oid == InvalidOid)
 		return lo_failed(ps, own);
 	if (comment != NULL && lo_comment(ps, oid, comment) != 0)
 		return lo_end(ps, own, 0);
@@ -110,11 +113,15 @@ lo_import_file(struct psql *ps, const char *file, const char *comment)
 static int
 lo_export_file(struct psql *ps, const char *oid, const char *file)
 {
-	int	own;
+	char	*path;
+	int	 own, rc;
 
 	if (lo_begin(ps, "lo_export", &own) != 0)
 		return -1;
-	if (lo_export(ps->conn, (Oid)strtoul(oid, NULL, 10), file) != 1)
+	path = psql_path(ps, file);
+	rc = lo_export(ps->conn, (Oid)strtoul(oid, NULL, 10), path);
+	free(path);
+	if (rc != 1)
 		return lo_failed(ps, own);
 	if (lo_end(ps, own, 1) != 0)
 		return -1;

@@ -31,6 +31,8 @@ shell_run(struct psql *ps, const char *command, int fd)
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, fd, 1);
 	posix_spawn_file_actions_adddup2(&fa, fd, 2);
+	if (ps->cwd != NULL)	/* \cd's directory */
+		posix_spawn_file_actions_addchdir_np(&fa, ps->cwd);
 	rc = posix_spawn(&pid, "/bin/sh", &fa, NULL, argv, env);
 	posix_spawn_file_actions_destroy(&fa);
 	psql_environ_free(env);

@@ -15,7 +15,7 @@
 
 /* Real psql commands sqlcheck does not reproduce. */
 static const char *const not_reproduced[] = {
-	"!", "?", "bind", "cd", "conninfo",
+	"!", "?", "bind", "conninfo",
 	"e", "edit", "ef",
 	"ev", "h",
 	"help", "lo_export",
@@ -92,7 +92,7 @@ cmd_out(struct psql *ps, const char **pp)
 		psql_unsupported(ps, "o |command");
 		return PSQL_CMD_ERROR;
 	}
-	if (path != NULL && (f = fopen(path, "w")) == NULL) {
+	if (path != NULL && (f = psql_fopen(ps, path, "w")) == NULL) {
 		psql_error(ps, "%s: %s", path, strerror(errno));
 		free(path);
 		return PSQL_CMD_ERROR;
@@ -164,6 +164,17 @@ cmd_include(struct psql *ps, const char **pp, const char *cmd)
 	free(path);
 	if (rc == -1)
 		return PSQL_CMD_ERROR;
+	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
+}
+
+/* \cd [DIR] (psql-cd.c). */
+static enum psql_cmd
+cmd_cd(struct psql *ps, const char **pp)
+{
+	char	*dir = psql_scan_arg(ps, pp, 1);
+	int	 rc = psql_cd(ps, dir);
+
+	free(dir);
 	return rc == 0 ? PSQL_CMD_OK : PSQL_CMD_ERROR;
 }
 
@@ -879,8 +890,8 @@ cmd_copy(struct psql *ps, const char **pp)
 		rc = -1;
 	} else if (a.std != NULL)
 		rc = copy_std_stream(ps, a.std, a.from, &std);
-	else if ((ps->copy_stream = fopen(a.file, a.from ? "r" : "w")) ==
-	    NULL) {
+	else if ((ps->copy_stream = psql_fopen(ps, a.file, a.from ? "r" :
+	    "w")) == NULL) {
 		psql_error(ps, "%s: %s", a.file, strerror(errno));
 		rc = -1;
 	} else
@@ -1014,6 +1025,8 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp,
 		return cmd_include(ps, pp, cmd);
 	if (strcmp(cmd, "getenv") == 0 || strcmp(cmd, "setenv") == 0)
 		return cmd_env(ps, pp, cmd[0] == 'g');
+	if (strcmp(cmd, "cd") == 0)
+		return cmd_cd(ps, pp);
 	if (strcmp(cmd, "errverbose") == 0)
 		return cmd_errverbose(ps);
 	if (strcmp(cmd, "gexec") == 0) {

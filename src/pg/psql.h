@@ -12,6 +12,7 @@
  *	psql-main.c	the line loop: echo, \if stack, \i, end of file
  *	psql-meta.c	the meta-commands
  *	psql-meta-buffer.c	\r \p \g \gx \gdesc \a \C \f \encoding
+ *	psql-cd.c	\cd: the session's own working directory
  *	psql-meta-shell.c	\! COMMAND
  *	psql-copyskip.c	the data lines of a COPY FROM STDIN that failed
  *	psql-meta-lo.c	\lo_import, \lo_export, \lo_unlink
@@ -153,6 +154,8 @@ struct psql {
 	struct psql_popt popt;
 	struct psql_source *src;	/* the current input */
 	char		*testname;	/* for reports: the script path */
+	char		*cwd;		/* \cd: where relative names are, or
+					 * NULL (the run's directory) */
 	char		*prev_query;	/* for \g with an empty buffer */
 	char		*gset_prefix;	/* non-NULL: the next query is \gset */
 	int		 crosstab;	/* the next query is \crosstabview */
@@ -213,6 +216,10 @@ char	*psql_quote_ident(const char *);
 /* psql-main.c */
 int	 psql_run_source(struct psql *, struct psql_source *);
 void	 psql_error(struct psql *, const char *, ...) printflike(2, 3);
+/* psql-cd.c */
+char	*psql_path(const struct psql *, const char *);
+FILE	*psql_fopen(const struct psql *, const char *, const char *);
+int	 psql_cd(struct psql *, const char *);
 void	 psql_warning(struct psql *, const char *, ...) printflike(2, 3);
 void	 psql_unsupported(struct psql *, const char *);
 int	 psql_include(struct psql *, const char *);
