@@ -22,15 +22,6 @@ asciidoc_escaped(FILE *f, const char *s)
 	}
 }
 
-/* 1 if v (NULL: \pset null) holds only blanks. */
-static int
-asciidoc_blank(struct psql *ps, const char *v)
-{
-	if (v == NULL)
-		v = ps->popt.null;
-	return v[strspn(v, " \t")] == '\0';
-}
-
 /* frame and grid, as \pset border sets them, and the attribute line's end. */
 static void
 asciidoc_frame(struct psql *ps, FILE *f)
@@ -97,11 +88,10 @@ asciidoc_rows(struct psql *ps, const struct psql_table *t,
 	}
 	for (i = 0; i < t->nrows; i++) {
 		for (j = 0; j < t->ncols; j++) {
-			v = t->cells[i * (size_t)t->ncols + (size_t)j];
+			v = psql_cell_text(ps, t, i, j);
 			fputc('|', f);
-			if (!asciidoc_blank(ps, v))
-				asciidoc_escaped(f, v != NULL ? v :
-				    ps->popt.null);
+			if (!psql_blank(v))
+				asciidoc_escaped(f, v);
 			else if (j + 1 < t->ncols)
 				fputc(' ', f);
 			fputc(j + 1 < t->ncols ? ' ' : '\n', f);
@@ -134,15 +124,14 @@ asciidoc_records(struct psql *ps, const struct psql_table *t,
 		else
 			fprintf(f, "2+^|Record %zu\n", t->prior + i + 1);
 		for (j = 0; j < t->ncols; j++) {
-			v = t->cells[i * (size_t)t->ncols + (size_t)j];
+			v = psql_cell_text(ps, t, i, j);
 			fputs("<l|", f);
 			asciidoc_escaped(f, t->headers[j]);
 			fprintf(f, " %cl|", t->aligns[j] == 'r' ? '>' : '<');
-			if (asciidoc_blank(ps, v))
+			if (psql_blank(v))
 				fputc(' ', f);
 			else
-				asciidoc_escaped(f, v != NULL ? v :
-				    ps->popt.null);
+				asciidoc_escaped(f, v);
 			fputc('\n', f);
 		}
 	}

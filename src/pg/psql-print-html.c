@@ -41,14 +41,12 @@ html_escaped(FILE *f, const char *s)
 	}
 }
 
-/* One cell's value (NULL: \pset null); blanks only are "&nbsp; ". */
+/* One cell's value (psql_cell_text); blanks only are "&nbsp; ". */
 static void
-html_cell(struct psql *ps, FILE *f, const char *v, char align)
+html_cell(FILE *f, const char *v, char align)
 {
-	if (v == NULL)
-		v = ps->popt.null;
 	fprintf(f, "    <td align=\"%s\">", align == 'r' ? "right" : "left");
-	if (v[strspn(v, " \t")] == '\0')
+	if (psql_blank(v))
 		fputs("&nbsp; ", f);
 	else
 		html_escaped(f, v);
@@ -118,8 +116,7 @@ html_rows(struct psql *ps, const struct psql_table *t, const char *title)
 	for (i = 0; i < t->nrows; i++) {
 		fputs("  <tr valign=\"top\">\n", f);
 		for (j = 0; j < t->ncols; j++)
-			html_cell(ps, f, t->cells[i * (size_t)t->ncols +
-			    (size_t)j], t->aligns[j]);
+			html_cell(f, psql_cell_text(ps, t, i, j), t->aligns[j]);
 		fputs("  </tr>\n", f);
 	}
 	if (!t->more_after)
@@ -148,8 +145,7 @@ html_records(struct psql *ps, const struct psql_table *t,
 			fputs("  <tr valign=\"top\">\n    <th>", f);
 			html_escaped(f, t->headers[j]);
 			fputs("</th>\n", f);
-			html_cell(ps, f, t->cells[i * (size_t)t->ncols +
-			    (size_t)j], t->aligns[j]);
+			html_cell(f, psql_cell_text(ps, t, i, j), t->aligns[j]);
 			fputs("  </tr>\n", f);
 		}
 	}

@@ -51,13 +51,6 @@ latex_escaped(FILE *f, const char *s)
 	}
 }
 
-/* A cell's value, NULL as \pset null. */
-static void
-latex_cell(struct psql *ps, FILE *f, const char *v)
-{
-	latex_escaped(f, v != NULL ? v : ps->popt.null);
-}
-
 /* The title in a center environment, and a blank line. */
 static void
 latex_title(struct psql *ps, FILE *f, const char *title)
@@ -132,8 +125,7 @@ latex_rows(struct psql *ps, const struct psql_table *t, const char *title)
 		for (j = 0; j < t->ncols; j++) {
 			if (j > 0)
 				fputs(" & ", f);
-			latex_cell(ps, f, t->cells[i * (size_t)t->ncols +
-			    (size_t)j]);
+			latex_escaped(f, psql_cell_text(ps, t, i, j));
 		}
 		fputs(" \\\\\n", f);
 		if (border == 3)
@@ -173,8 +165,7 @@ latex_records(struct psql *ps, const struct psql_table *t,
 		for (j = 0; j < t->ncols; j++) {
 			latex_escaped(f, t->headers[j]);
 			fputs(" & ", f);
-			latex_cell(ps, f, t->cells[i * (size_t)t->ncols +
-			    (size_t)j]);
+			latex_escaped(f, psql_cell_text(ps, t, i, j));
 			fputs(" \\\\\n", f);
 		}
 	}
@@ -298,8 +289,7 @@ longtable_rows(struct psql *ps, const struct psql_table *t,
 		for (j = 0; j < t->ncols; j++) {
 			fputs(j > 0 ? "\n&\n\\raggedright{" :
 			    "\\raggedright{", f);
-			latex_cell(ps, f, t->cells[i * (size_t)t->ncols +
-			    (size_t)j]);
+			latex_escaped(f, psql_cell_text(ps, t, i, j));
 			fputc('}', f);
 		}
 		fputs(" \\tabularnewline\n", f);

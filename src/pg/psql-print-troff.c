@@ -61,7 +61,6 @@ troff_rows(struct psql *ps, const struct psql_table *t, const char *title)
 {
 	FILE		*f = psql_qfout(ps);
 	int		 border = ps->popt.border > 2 ? 2 : ps->popt.border, j;
-	const char	*v;
 	size_t		 i;
 
 	if (!t->more_before) {
@@ -80,8 +79,7 @@ troff_rows(struct psql *ps, const struct psql_table *t, const char *title)
 	}
 	for (i = 0; i < t->nrows; i++) {
 		for (j = 0; j < t->ncols; j++) {
-			v = t->cells[i * (size_t)t->ncols + (size_t)j];
-			troff_escaped(f, v != NULL ? v : ps->popt.null);
+			troff_escaped(f, psql_cell_text(ps, t, i, j));
 			fputc(j + 1 < t->ncols ? '\t' : '\n', f);
 		}
 	}
@@ -113,7 +111,6 @@ troff_records(struct psql *ps, const struct psql_table *t,
 	FILE		*f = psql_qfout(ps);
 	int		 border = ps->popt.border > 2 ? 2 : ps->popt.border, j;
 	int		 current = 0;
-	const char	*v;
 	size_t		 i;
 
 	if (!t->more_before) {
@@ -134,10 +131,9 @@ troff_records(struct psql *ps, const struct psql_table *t,
 		for (j = 0; j < t->ncols; j++) {
 			if (!ps->popt.tuples_only)
 				troff_format(f, &current, 2, border);
-			v = t->cells[i * (size_t)t->ncols + (size_t)j];
 			troff_escaped(f, t->headers[j]);
 			fputc('\t', f);
-			troff_escaped(f, v != NULL ? v : ps->popt.null);
+			troff_escaped(f, psql_cell_text(ps, t, i, j));
 			fputc('\n', f);
 		}
 	}

@@ -201,6 +201,23 @@ psql_footers_of(const struct psql *ps, const struct psql_table *t,
 	}
 }
 
+/* The cell of t at row, col as printed: a NULL as \pset null says. */
+const char *
+psql_cell_text(const struct psql *ps, const struct psql_table *t,
+    size_t row, int col)
+{
+	const char	*v = t->cells[row * (size_t)t->ncols + (size_t)col];
+
+	return v != NULL ? v : ps->popt.null;
+}
+
+/* 1 if s holds only spaces and tabs (html and asciidoc mark such cells). */
+int
+psql_blank(const char *s)
+{
+	return s[strspn(s, " \t")] == '\0';
+}
+
 /* \pset fieldsep or recordsep: its string, or a zero byte (_zero). */
 static void
 put_sep(FILE *f, const char *sep, int zero)
@@ -287,7 +304,6 @@ print_unaligned_expanded(struct psql *ps, const struct psql_table *t,
     const char *title)
 {
 	FILE		*f = psql_qfout(ps);
-	const char	*v;
 	int		 need_rs = 0, j;
 	size_t		 i;
 
@@ -303,10 +319,9 @@ print_unaligned_expanded(struct psql *ps, const struct psql_table *t,
 				put_rs(ps, f);
 			if (need_rs && j == 0)
 				put_rs(ps, f);
-			v = t->cells[i * (size_t)t->ncols + (size_t)j];
 			fputs(t->headers[j], f);
 			put_sep(f, ps->popt.fieldsep, ps->popt.fieldsep_zero);
-			fputs(v != NULL ? v : ps->popt.null, f);
+			fputs(psql_cell_text(ps, t, i, j), f);
 			need_rs = 1;
 		}
 	}

@@ -304,6 +304,9 @@ struct psql_footers {
 };
 void	 psql_footers_of(const struct psql *, const struct psql_table *, int,
 	    struct psql_footers *);
+const char *psql_cell_text(const struct psql *, const struct psql_table *,
+	    size_t, int);
+int	 psql_blank(const char *);
 
 /* psql-print-csv.c */
 void	 psql_print_csv(struct psql *, const struct psql_table *);
