@@ -12,7 +12,9 @@
 # ROW_COUNT after COPY TO STDOUT and \copy (copycount), \copy arguments
 # read and rebuilt as psql does (copyparse), \setenv and \getenv on the
 # test's own environment (setenv), \c with a connection string or
-# -reuse-previous (connstring), the values psql checks for its special
+# -reuse-previous (connstring), \restrict and \unrestrict (restrict), the
+# "invalid command" of psql 16 and later commands such as \bind (newer),
+# the values psql checks for its special
 # variables and their defaults (specialvars),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
@@ -50,7 +52,7 @@ mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
 TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex troff longtable separators unicodelines"
-TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd"
+TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd restrict newer"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
