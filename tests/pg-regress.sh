@@ -169,6 +169,14 @@ pgr nosuchscript
 is "no test script: exit 1" "$STATUS" 1
 contains "no test script: said, with a hint" "$OUT" \
     "nosuchscript: no test script: ./sql/nosuchscript.sql: No such file or directory (hint: check the test's name and --inputdir)"
+# The two names a hurried user types for a script get their own hint.
+pgr echo.sql
+is "test named with .sql: exit 1" "$STATUS" 1
+contains "test named with .sql: the hint" "$OUT" \
+    "echo.sql: no test script: ./sql/echo.sql.sql: No such file or directory (hint: name a test without its .sql suffix, as pg_regress does)"
+pgr sql/echo
+contains "test named with sql/: the hint" "$OUT" \
+    "(hint: name a test as pg_regress does, without sql/ or a directory: --inputdir gives the directory)"
 
 # A schedule: groups in order, the tests of a line at the same time.
 printf '# comment\ntest: echo\n\ntest: tables boundaries crosstab\n' >sched
