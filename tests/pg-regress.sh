@@ -13,7 +13,8 @@
 # read and rebuilt as psql does (copyparse), \setenv and \getenv on the
 # test's own environment (setenv), \c with a connection string or
 # -reuse-previous (connstring), the values psql checks for its special
-# variables and their defaults (specialvars),
+# variables and their defaults (specialvars), the semicolons psql drops
+# after some meta-commands' arguments (semicolon),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
@@ -50,7 +51,7 @@ mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
 TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex troff longtable separators unicodelines"
-TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd"
+TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd semicolon"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.

@@ -84,7 +84,7 @@ cmd_echo(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_out(struct psql *ps, const char **pp)
 {
-	char	*path = psql_scan_arg(ps, pp, 1);
+	char	*path = psql_scan_option(ps, pp);
 	FILE	*f = NULL;
 
 	if (path != NULL && path[0] == '|') {
@@ -142,7 +142,7 @@ cmd_unset(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_include(struct psql *ps, const char **pp, const char *cmd)
 {
-	char		*path = psql_scan_arg(ps, pp, 1), *rel;
+	char		*path = psql_scan_option(ps, pp), *rel;
 	const char	*slash;
 	int		 rc;
 
@@ -171,7 +171,7 @@ cmd_include(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_cd(struct psql *ps, const char **pp)
 {
-	char	*dir = psql_scan_arg(ps, pp, 1);
+	char	*dir = psql_scan_option(ps, pp);
 	int	 rc = psql_cd(ps, dir);
 
 	free(dir);
@@ -687,7 +687,7 @@ cmd_errverbose(struct psql *ps)
 static enum psql_cmd
 cmd_toggle(struct psql *ps, const char **pp, const char *opt)
 {
-	char	*val = psql_scan_arg(ps, pp, 1);
+	char	*val = psql_scan_option(ps, pp);
 	int	 rc = psql_pset(ps, opt, val);
 
 	free(val);
@@ -779,7 +779,7 @@ connect_settings(struct psql *ps, char *const arg[4], int reuse,
 static enum psql_cmd
 cmd_connect(struct psql *ps, const char **pp)
 {
-	char			*arg[4], *first = psql_scan_arg(ps, pp, 1);
+	char			*arg[4], *first = psql_scan_option(ps, pp);
 	const char		*kw[48], *val[48];
 	PQconninfoOption	*parsed = NULL;
 	int			 i, rc, n = 0, reuse = -1, b;
@@ -793,11 +793,11 @@ cmd_connect(struct psql *ps, const char **pp)
 		if (rc != 0)
 			return PSQL_CMD_ERROR;
 		reuse = b;
-		first = psql_scan_arg(ps, pp, 1);
+		first = psql_scan_option(ps, pp);
 	}
 	arg[0] = connect_arg(first);
 	for (i = 1; i < 4; i++)
-		arg[i] = connect_arg(psql_scan_arg(ps, pp, 1));
+		arg[i] = connect_arg(psql_scan_option(ps, pp));
 	if (is_connection_string(arg[0]) && (arg[1] != NULL || arg[2] !=
 	    NULL || arg[3] != NULL)) {
 		psql_error(ps, "Do not give user, host, or port separately "
@@ -935,13 +935,13 @@ cmd_gset(struct psql *ps, const char **pp)
 static enum psql_cmd
 cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*pattern = psql_scan_arg(ps, pp, 1), *args[101];
+	char	*pattern = psql_scan_option(ps, pp), *args[101];
 	size_t	 n = 0, max = psql_describe_paired(cmd) ? 1 : cmd[1] == 'f' ||
 		    cmd[1] == 'o' ? 100 : 0;
 	int	 rc;
 
 	while (pattern != NULL && n < max &&
-	    (args[n] = psql_scan_arg(ps, pp, 1)) != NULL)
+	    (args[n] = psql_scan_option(ps, pp)) != NULL)
 		n++;
 	args[n] = NULL;
 	rc = psql_describe(ps, cmd, pattern, (const char *const *)args);
@@ -955,7 +955,7 @@ cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_list(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*pattern = psql_scan_arg(ps, pp, 1);
+	char	*pattern = psql_scan_option(ps, pp);
 	int	 rc = psql_describe(ps, strchr(cmd, '+') != NULL ? "l+" : "l",
 		    pattern, NULL);
 
@@ -979,8 +979,8 @@ cmd_lo_list(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_lo(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*a = psql_scan_arg(ps, pp, 1);
-	char	*b = a != NULL ? psql_scan_arg(ps, pp, 1) : NULL;
+	char	*a = psql_scan_option(ps, pp);
+	char	*b = a != NULL ? psql_scan_option(ps, pp) : NULL;
 	int	 rc = psql_large_object(ps, cmd, a, b);
 
 	free(a);

@@ -407,14 +407,19 @@ scan_backtick(const char **pp, struct buf *out)
  * The next argument of a backslash command, as psql reads it: words
  * separated by white space; '...' with backslash escapes; "..." kept
  * with its quotes; `...` replaced by the command's output; :var,
- * :'var' and :"var" interpolated when active.  NULL at the end of the
- * arguments (end of line, or a backslash).  Caller frees.
+ * :'var' and :"var" interpolated when active.  With semicolon, the
+ * semicolons that end it outside quotes and interpolations are dropped
+ * (psql's "semicolon" option: "\c - :user;", "\d t;"), and what is
+ * then empty and unquoted is NULL.  NULL at the end of the arguments
+ * (end of line, or a backslash).  Caller frees.
  */
-char *
-psql_scan_arg(struct psql *ps, const char **pp, int active)
+static char *
+scan_arg(struct psql *ps, const char **pp, int active, int semicolon)
 {
 	const char	*p = *pp;
 	struct buf	 out;
+	size_t		 plain = 0;	/* trailing bytes copied unquoted */
+	int		 quoted = 0;
 
 	while (isspace((unsigned char)*p))
 		p++;
@@ -453,11 +458,39 @@ psql_scan_arg(struct psql *ps, const char **pp, int active)
 			scan_backtick(&p, &out);
 		else if (*p == ':' && active && interpolate(ps, &p, &out))
 			;
-		else
+		else {
 			buf_addc(&out, *p++);
+			plain++;
+			continue;
+		}
+		plain = 0;
+		quoted = 1;
 	}
+	while (semicolon && plain-- > 0 && out.data[out.len - 1] == ';')
+		out.data[--out.len] = '\0';
 	*pp = p;
+	if (out.len == 0 && !quoted) {	/* ";" alone: as if absent */
+		buf_free(&out);
+		return NULL;
+	}
 	return buf_detach(&out);
+}
+
+/* The next argument (psql_scan_arg's reading), its trailing semicolons
+ * kept.  Caller frees. */
+char *
+psql_scan_arg(struct psql *ps, const char **pp, int active)
+{
+	return scan_arg(ps, pp, active, 0);
+}
+
+/* The next argument of a command psql reads "semicolon" for (\c, \cd,
+ * \d..., \i, \ir, \l, \lo_*, \o, \t, \w, \x, \z, \C): trailing
+ * unquoted semicolons dropped.  Caller frees. */
+char *
+psql_scan_option(struct psql *ps, const char **pp)
+{
+	return scan_arg(ps, pp, 1, 1);
 }
 
 /* The rest of the line, trimmed (for \copy and \!).  Caller frees. */

@@ -200,6 +200,7 @@ enum psql_scan_result psql_scan(struct psql *, struct psql_lexstate *,
 	    const char **, struct buf *, int);
 char	*psql_scan_command(const char **);
 char	*psql_scan_arg(struct psql *, const char **, int);
+char	*psql_scan_option(struct psql *, const char **);
 char	*psql_scan_rest(const char **);
 int	 psql_at_command_end(const char **);
 
