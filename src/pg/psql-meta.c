@@ -15,7 +15,7 @@
 
 /* Real psql commands sqlcheck does not reproduce. */
 static const char *const not_reproduced[] = {
-	"!", "?", "bind", "conninfo",
+	"!", "?", "conninfo",
 	"e", "edit", "ef",
 	"ev", "h",
 	"help", "lo_export",
@@ -1046,6 +1046,10 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp,
 		return cmd_copy(ps, pp);
 	if (strcmp(cmd, "!") == 0)
 		return cmd_shell(ps, pp);
+	if (strcmp(cmd, "restrict") == 0)
+		return psql_cmd_restrict(ps, pp);
+	if (strcmp(cmd, "unrestrict") == 0)
+		return psql_cmd_unrestrict(ps, pp);
 	if (strcmp(cmd, "gset") == 0)
 		return cmd_gset(ps, pp);
 	if (strcmp(cmd, "crosstabview") == 0)
@@ -1147,7 +1151,10 @@ psql_meta(struct psql *ps, const char **pp, struct buf *q, int active)
 	char		*cmd = psql_scan_command(pp), *hidden;
 	enum psql_cmd	 r;
 
-	if (strcmp(cmd, "if") == 0)
+	if (psql_restricted(ps, cmd)) {
+		free(psql_scan_rest(pp));
+		r = PSQL_CMD_ERROR;
+	} else if (strcmp(cmd, "if") == 0)
 		r = cmd_if(ps, pp);
 	else if (strcmp(cmd, "elif") == 0)
 		r = cmd_elif(ps, pp);

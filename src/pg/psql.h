@@ -187,6 +187,8 @@ struct psql {
 	/* \setenv's names and values (NULL: unset), psql-env.c */
 	char		**env_names, **env_values;
 	size_t		 nenv;
+	/* \restrict's key: only \unrestrict runs (NULL: not restricted) */
+	char		*restrict_key;
 };
 
 /* The result of a meta-command. */
@@ -228,6 +230,11 @@ int	 psql_include(struct psql *, const char *);
 /* psql-meta.c */
 enum psql_cmd psql_meta(struct psql *, const char **, struct buf *, int);
 int	 psql_pset(struct psql *, const char *, const char *);
+
+/* psql-restrict.c */
+int	 psql_restricted(struct psql *, const char *);
+enum psql_cmd psql_cmd_restrict(struct psql *, const char **);
+enum psql_cmd psql_cmd_unrestrict(struct psql *, const char **);
 
 /* psql-copyskip.c */
 int	 psql_has_copy_from_stdin(const char *);
