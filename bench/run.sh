@@ -835,18 +835,47 @@ pgr_args() {
 	pgtap) echo "--inputdir=test --max-connections=89 --schedule test/schedule/main.sch --schedule test/build/run.sch" ;;
 	esac
 }
+# SUITE_CPU[suite] adds up the server's CPU seconds of each suite's runs.
+declare -A SUITE_CPU=()
 pgr_suites_once() {
-	local tool=$1 s
+	local tool=$1 s c0 c1
 	rm -rf "$W/pgr"
 	mkdir -p "$W/pgr"
 	for s in semver unit numeral pgtap; do
 		cp -R "$PGR_SUITES/$s" "$W/pgr/$s"
+		c0=$(server_cpu)
 		# shellcheck disable=SC2046
 		(cd "$W/pgr/$s" && $tool --inputdir=./ --bindir="$PGBIN" \
 		    --host="$PG_DIR" --port=5432 --user=postgres $(pgr_args $s)) \
 		    >"$W/pgr-$s.log" 2>&1 || RUN_OK=0
+		c1=$(server_cpu)
+		[ -n "$c0" ] && [ -n "$c1" ] &&
+			SUITE_CPU[$s]=$(calc "${SUITE_CPU[$s]:-0} + $c1 - $c0" 2)
 		grep -q "tests passed" "$W/pgr-$s.log" || RUN_OK=0
 	done
+}
+
+# The server's CPU seconds for the tests pg_regress runs one after the
+# other in the four suites, for one run of TOOL: semver, unit and numeral
+# name their tests (run in turn), pgtap's schedule starts with four lines
+# of one test each (measured alone here); only pgtap's last line, 35
+# tests, runs at the same time.  With PGTAP_ALL, the server's CPU for all
+# of pgtap (one run), that part is spread over every CPU: the least wall
+# time any client keeping pg_regress's order could take (FLOOR).
+serial_floor() {
+	local tool=$1 pgtap_all=$2 c0 c1 head
+	rm -rf "$W/pgr-head"
+	cp -R "$PGR_SUITES/pgtap" "$W/pgr-head"
+	c0=$(server_cpu)
+	(cd "$W/pgr-head" && $tool --inputdir=./ --bindir="$PGBIN" \
+	    --host="$PG_DIR" --port=5432 --user=postgres --inputdir=test \
+	    build create coltap hastap) >"$W/pgr-head.log" 2>&1
+	c1=$(server_cpu)
+	FLOOR=''
+	[ -n "$c0" ] && [ -n "$c1" ] || return 0
+	head=$(calc "$c1 - $c0" 2)
+	SERIAL_CPU=$(calc "(${SUITE_CPU[semver]} + ${SUITE_CPU[unit]} + ${SUITE_CPU[numeral]}) / $REPEAT_LONG + $head" 2)
+	FLOOR=$(calc "$SERIAL_CPU + ($pgtap_all - $head) / $(nproc)" 2)
 }
 # The generated suite of bench_pg (sql/ and the expected/ pg_regress
 # recorded), run by sqlcheck pg-regress as pg_regress ran it.
@@ -926,13 +955,18 @@ bench_pgregress() {
 	local rg=$BEST rg_runs=$RUNS rg_ok=$RUN_OK rg_srv=$SERVER_CPU
 	say "pg_regress suites: sqlcheck pg-regress (x$REPEAT_LONG)"
 	RUN_OK=1
+	SUITE_CPU=()
 	best_of_with_server_cpu pgr_suites_once "$SC pg-regress"
 	local sc=$BEST sc_runs=$RUNS sc_ok=$RUN_OK sc_srv=$SERVER_CPU
 	note "pg_regress suites wall times (s): sqlcheck pg-regress $sc_runs; pg_regress $rg_runs (65 tests each run, all must pass)"
 	# The server's own work bounds any client: its CPU seconds spread
-	# over every CPU of the machine is the least wall time a run can take.
+	# over every CPU of the machine is the least wall time a run can take,
+	# and the tests that run one after the other cannot be spread.
 	if [ -n "$rg_srv" ] && [ -n "$sc_srv" ]; then
 		note "pg_regress suites, the server's CPU a run (its sessions' backends): $rg_srv s under pg_regress, $sc_srv s under sqlcheck pg-regress; on $(nproc) CPUs no run can take less than $(calc "$sc_srv / $(nproc)" 2) s, $(calc "$sc_srv / $(nproc) / $rg" 2) of pg_regress's $(calc "$rg" 2) s"
+		serial_floor "$SC pg-regress" "$(calc "${SUITE_CPU[pgtap]} / $REPEAT_LONG" 2)"
+		[ -n "$FLOOR" ] &&
+			note "pg_regress suites, the server's CPU a run for the 30 tests pg_regress runs one after the other (semver, unit, numeral, pgtap's first four lines; sqlcheck pg-regress): $SERIAL_CPU s; with pgtap's last group spread over $(nproc) CPUs, no run keeping pg_regress's order can take less than $FLOOR s, $(calc "$FLOOR / $rg" 2) of pg_regress's $(calc "$rg" 2) s"
 	fi
 	if [ "$rg_ok" = 0 ]; then
 		row_error "$n" "<= 0.5" "pg_regress did not pass (see $W/pgr-*.log)"

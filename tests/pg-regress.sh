@@ -12,8 +12,11 @@
 # ROW_COUNT after COPY TO STDOUT and \copy (copycount), \copy arguments
 # read and rebuilt as psql does (copyparse), \setenv and \getenv on the
 # test's own environment (setenv), \c with a connection string or
-# -reuse-previous (connstring), the values psql checks for its special
-# variables and their defaults (specialvars),
+# -reuse-previous (connstring), \restrict and \unrestrict (restrict), the
+# "invalid command" of psql 16 and later commands such as \bind (newer),
+# the values psql checks for its special
+# variables and their defaults (specialvars), the semicolons psql drops
+# after some meta-commands' arguments (semicolon),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
@@ -50,7 +53,8 @@ mkdir -p "$S/expected"
 cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S/"
 chmod -R u+w "$S"
 TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex troff longtable separators unicodelines"
-TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd ifskip"
+TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd restrict newer semicolon"
+TESTS="$TESTS ifskip"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -167,6 +171,14 @@ pgr nosuchscript
 is "no test script: exit 1" "$STATUS" 1
 contains "no test script: said, with a hint" "$OUT" \
     "nosuchscript: no test script: ./sql/nosuchscript.sql: No such file or directory (hint: check the test's name and --inputdir)"
+# The two names a hurried user types for a script get their own hint.
+pgr echo.sql
+is "test named with .sql: exit 1" "$STATUS" 1
+contains "test named with .sql: the hint" "$OUT" \
+    "echo.sql: no test script: ./sql/echo.sql.sql: No such file or directory (hint: name a test without its .sql suffix, as pg_regress does)"
+pgr sql/echo
+contains "test named with sql/: the hint" "$OUT" \
+    "(hint: name a test as pg_regress does, without sql/ or a directory: --inputdir gives the directory)"
 
 # A schedule: groups in order, the tests of a line at the same time.
 printf '# comment\ntest: echo\n\ntest: tables boundaries crosstab\n' >sched

@@ -214,6 +214,20 @@ verdict(const struct pgr_opts *o, struct pgr_test *t, const struct psql *ps)
 	free(act);
 }
 
+/* What to check when sql/NAME.sql is missing (a static string). */
+static const char *
+no_script_hint(const char *name)
+{
+	size_t	 len = strlen(name);
+
+	if (strchr(name, '/') != NULL)
+		return "name a test as pg_regress does, without sql/ or a "
+		    "directory: --inputdir gives the directory";
+	if (len > 4 && strcmp(name + len - 4, ".sql") == 0)
+		return "name a test without its .sql suffix, as pg_regress does";
+	return "check the test's name and --inputdir";
+}
+
 /* Run one test: psql over sql/NAME.sql into results/NAME.out. */
 static void
 run_test(const struct pgr_opts *o, struct pgr_test *t)
@@ -225,9 +239,8 @@ run_test(const struct pgr_opts *o, struct pgr_test *t)
 
 	script = xprintf("%s/sql/%s.sql", o->inputdir, t->name);
 	if (access(script, R_OK) != 0)
-		t->no_script = xprintf("%s: no test script: %s: %s (hint: "
-		    "check the test's name and --inputdir)", t->name, script,
-		    strerror(errno));
+		t->no_script = xprintf("%s: no test script: %s: %s (hint: %s)",
+		    t->name, script, strerror(errno), no_script_hint(t->name));
 	t->result = xprintf("%s/results/%s.out", o->outputdir, t->name);
 	out = fopen(t->result, "w");
 	if (out == NULL) {

@@ -47,6 +47,7 @@ psql_free(struct psql *ps)
 	if (ps == NULL)
 		return;
 	psql_env_free(ps);
+	free(ps->restrict_key);
 	if (ps->conn != NULL)
 		PQfinish(ps->conn);
 	if (ps->qout != NULL)

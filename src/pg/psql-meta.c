@@ -86,7 +86,7 @@ cmd_echo(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_out(struct psql *ps, const char **pp)
 {
-	char	*path = psql_scan_arg(ps, pp, 1);
+	char	*path = psql_scan_option(ps, pp);
 	FILE	*f = NULL;
 
 	if (path != NULL && path[0] == '|') {
@@ -144,7 +144,7 @@ cmd_unset(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_include(struct psql *ps, const char **pp, const char *cmd)
 {
-	char		*path = psql_scan_arg(ps, pp, 1), *rel;
+	char		*path = psql_scan_option(ps, pp), *rel;
 	const char	*slash;
 	int		 rc;
 
@@ -173,7 +173,7 @@ cmd_include(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_cd(struct psql *ps, const char **pp)
 {
-	char	*dir = psql_scan_arg(ps, pp, 1);
+	char	*dir = psql_scan_option(ps, pp);
 	int	 rc = psql_cd(ps, dir);
 
 	free(dir);
@@ -733,7 +733,7 @@ cmd_errverbose(struct psql *ps)
 static enum psql_cmd
 cmd_toggle(struct psql *ps, const char **pp, const char *opt)
 {
-	char	*val = psql_scan_arg(ps, pp, 1);
+	char	*val = psql_scan_option(ps, pp);
 	int	 rc = psql_pset(ps, opt, val);
 
 	free(val);
@@ -825,7 +825,7 @@ connect_settings(struct psql *ps, char *const arg[4], int reuse,
 static enum psql_cmd
 cmd_connect(struct psql *ps, const char **pp)
 {
-	char			*arg[4], *first = psql_scan_arg(ps, pp, 1);
+	char			*arg[4], *first = psql_scan_option(ps, pp);
 	const char		*kw[48], *val[48];
 	PQconninfoOption	*parsed = NULL;
 	int			 i, rc, n = 0, reuse = -1, b;
@@ -839,11 +839,11 @@ cmd_connect(struct psql *ps, const char **pp)
 		if (rc != 0)
 			return PSQL_CMD_ERROR;
 		reuse = b;
-		first = psql_scan_arg(ps, pp, 1);
+		first = psql_scan_option(ps, pp);
 	}
 	arg[0] = connect_arg(first);
 	for (i = 1; i < 4; i++)
-		arg[i] = connect_arg(psql_scan_arg(ps, pp, 1));
+		arg[i] = connect_arg(psql_scan_option(ps, pp));
 	if (is_connection_string(arg[0]) && (arg[1] != NULL || arg[2] !=
 	    NULL || arg[3] != NULL)) {
 		psql_error(ps, "Do not give user, host, or port separately "
@@ -981,13 +981,13 @@ cmd_gset(struct psql *ps, const char **pp)
 static enum psql_cmd
 cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*pattern = psql_scan_arg(ps, pp, 1), *args[101];
+	char	*pattern = psql_scan_option(ps, pp), *args[101];
 	size_t	 n = 0, max = psql_describe_paired(cmd) ? 1 : cmd[1] == 'f' ||
 		    cmd[1] == 'o' ? 100 : 0;
 	int	 rc;
 
 	while (pattern != NULL && n < max &&
-	    (args[n] = psql_scan_arg(ps, pp, 1)) != NULL)
+	    (args[n] = psql_scan_option(ps, pp)) != NULL)
 		n++;
 	args[n] = NULL;
 	rc = psql_describe(ps, cmd, pattern, (const char *const *)args);
@@ -1001,7 +1001,7 @@ cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_list(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*pattern = psql_scan_arg(ps, pp, 1);
+	char	*pattern = psql_scan_option(ps, pp);
 	int	 rc = psql_describe(ps, strchr(cmd, '+') != NULL ? "l+" : "l",
 		    pattern, NULL);
 
@@ -1025,8 +1025,8 @@ cmd_lo_list(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_lo(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*a = psql_scan_arg(ps, pp, 1);
-	char	*b = a != NULL ? psql_scan_arg(ps, pp, 1) : NULL;
+	char	*a = psql_scan_option(ps, pp);
+	char	*b = a != NULL ? psql_scan_option(ps, pp) : NULL;
 	int	 rc = psql_large_object(ps, cmd, a, b);
 
 	free(a);
@@ -1092,6 +1092,10 @@ dispatch_one(struct psql *ps, const char *cmd, const char **pp,
 		return cmd_copy(ps, pp);
 	if (strcmp(cmd, "!") == 0)
 		return cmd_shell(ps, pp);
+	if (strcmp(cmd, "restrict") == 0)
+		return psql_cmd_restrict(ps, pp);
+	if (strcmp(cmd, "unrestrict") == 0)
+		return psql_cmd_unrestrict(ps, pp);
 	if (strcmp(cmd, "gset") == 0)
 		return cmd_gset(ps, pp);
 	if (strcmp(cmd, "crosstabview") == 0)
@@ -1251,7 +1255,10 @@ psql_meta(struct psql *ps, const char **pp, struct buf *q, int active)
 	char		*cmd = psql_scan_command(pp), *hidden;
 	enum psql_cmd	 r;
 
-	if (strcmp(cmd, "if") == 0)
+	if (psql_restricted(ps, cmd)) {
+		free(psql_scan_rest(pp));
+		r = PSQL_CMD_ERROR;
+	} else if (strcmp(cmd, "if") == 0)
 		r = cmd_if(ps, pp, q);
 	else if (strcmp(cmd, "elif") == 0)
 		r = cmd_elif(ps, pp, q);

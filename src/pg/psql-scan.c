@@ -439,20 +439,25 @@ skip_backtick(const char **pp, struct buf *out)
  * separated by white space; '...' with backslash escapes; "..." kept
  * with its quotes; `...` replaced by the command's output; :var,
  * :'var' and :"var" interpolated when active (kept as written when not,
- * or when the variable is not set).  *quoted (unless NULL) tells
- * whether the argument had a quote.  NULL at the end of the arguments
- * (end of line, or a backslash).  Caller frees.
+ * or when the variable is not set).  With semicolon, the semicolons
+ * that end it outside quotes and interpolations are dropped (psql's
+ * "semicolon" option: "\c - :user;", "\d t;"), and what is then empty
+ * and unquoted is NULL.  *quotedp (unless NULL) tells whether it had a
+ * quote or a variable reference (psql's quote flag).  NULL at the end
+ * of the arguments (end of line, or a backslash).  Caller frees.
  */
-char *
-psql_scan_arg_quoted(struct psql *ps, const char **pp, int active,
-    int *quoted)
+static char *
+scan_arg(struct psql *ps, const char **pp, int active, int semicolon,
+    int *quotedp)
 {
 	const char	*p = *pp;
 	struct buf	 out;
+	size_t		 plain = 0;	/* trailing bytes copied unquoted */
 	size_t		 n;
+	int		 quoted = 0;
 
-	if (quoted != NULL)
-		*quoted = 0;
+	if (quotedp != NULL)
+		*quotedp = 0;
 	while (isspace((unsigned char)*p))
 		p++;
 	if (*p == '\0' || *p == '\\') {
@@ -462,10 +467,10 @@ psql_scan_arg_quoted(struct psql *ps, const char **pp, int active,
 	buf_init(&out);
 	while (*p != '\0' && !isspace((unsigned char)*p) && *p != '\\') {
 		/* psql counts a variable reference as a quote too */
-		if (quoted != NULL && (*p == '\'' || *p == '"' || *p == '`' ||
+		if (quotedp != NULL && (*p == '\'' || *p == '"' || *p == '`' ||
 		    (*p == ':' && (var_char((unsigned char)p[1]) ||
 		    quoted_reference(p) > 0))))
-			*quoted = 1;
+			*quotedp = 1;
 		if (*p == ':' && (n = quoted_reference(p)) > 0) {
 			if (!active || !interpolate(ps, &p, &out)) {
 				buf_add(&out, p, n);
@@ -502,18 +507,48 @@ psql_scan_arg_quoted(struct psql *ps, const char **pp, int active,
 			skip_backtick(&p, &out);
 		else if (*p == ':' && active && interpolate(ps, &p, &out))
 			;
-		else
+		else {
 			buf_addc(&out, *p++);
+			plain++;
+			continue;
+		}
+		plain = 0;
+		quoted = 1;
 	}
+	while (semicolon && plain-- > 0 && out.data[out.len - 1] == ';')
+		out.data[--out.len] = '\0';
 	*pp = p;
+	if (out.len == 0 && !quoted) {	/* ";" alone: as if absent */
+		buf_free(&out);
+		return NULL;
+	}
 	return buf_detach(&out);
 }
 
-/* psql_scan_arg_quoted() without the quote flag.  Caller frees. */
+/* The next argument (scan_arg's reading), its trailing semicolons
+ * kept.  Caller frees. */
 char *
 psql_scan_arg(struct psql *ps, const char **pp, int active)
 {
-	return psql_scan_arg_quoted(ps, pp, active, NULL);
+	return scan_arg(ps, pp, active, 0, NULL);
+}
+
+/* psql_scan_arg(), and in *quoted whether it had a quote (psql's flag,
+ * for \echo's -n).  Caller frees. */
+char *
+psql_scan_arg_quoted(struct psql *ps, const char **pp, int active,
+    int *quoted)
+{
+	return scan_arg(ps, pp, active, 0, quoted);
+}
+
+/* The next argument of a command psql reads "semicolon" for (\c, \cd,
+ * \d..., \i, \ir, \l, \lo_*, \o, \t, \w, \x, \z, \C): trailing
+ * unquoted semicolons dropped.  Caller frees. */
+char *
+psql_scan_option(struct psql *ps, const char **pp)
+{
+	return scan_arg(ps, pp, 1, 1, NULL);
 }
 
 /* The rest of the line, trimmed (for \copy and \!).  Caller frees. */

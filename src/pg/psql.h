@@ -199,6 +199,8 @@ struct psql {
 	/* \setenv's names and values (NULL: unset), psql-env.c */
 	char		**env_names, **env_values;
 	size_t		 nenv;
+	/* \restrict's key: only \unrestrict runs (NULL: not restricted) */
+	char		*restrict_key;
 };
 
 /* The result of a meta-command. */
@@ -213,6 +215,7 @@ enum psql_scan_result psql_scan(struct psql *, struct psql_lexstate *,
 char	*psql_scan_command(const char **);
 char	*psql_scan_arg(struct psql *, const char **, int);
 char	*psql_scan_arg_quoted(struct psql *, const char **, int, int *);
+char	*psql_scan_option(struct psql *, const char **);
 char	*psql_scan_rest(const char **);
 int	 psql_at_command_end(const char **);
 
@@ -240,6 +243,11 @@ int	 psql_include(struct psql *, const char *);
 /* psql-meta.c */
 enum psql_cmd psql_meta(struct psql *, const char **, struct buf *, int);
 int	 psql_pset(struct psql *, const char *, const char *);
+
+/* psql-restrict.c */
+int	 psql_restricted(struct psql *, const char *);
+enum psql_cmd psql_cmd_restrict(struct psql *, const char **);
+enum psql_cmd psql_cmd_unrestrict(struct psql *, const char **);
 
 /* psql-copyskip.c */
 int	 psql_has_copy_from_stdin(const char *);
