@@ -1140,7 +1140,8 @@ is_psql_command(const char *cmd)
 	return cmd[0] == 'd' || strcmp(cmd, "g") == 0;
 }
 
-/* Whether psql 15 has a command of that name (psql's exec_command). */
+/* Whether psql 15 has a command of that name (psql's exec_command;
+ * \restrict and \unrestrict since 15.14). */
 static int
 psql15_command(const char *cmd)
 {
@@ -1153,6 +1154,7 @@ psql15_command(const char *cmd)
 	    "p", "print", "password", "prompt", "pset", "q", "quit", "r",
 	    "reset", "s", "set", "setenv", "sf", "sf+", "sv", "sv+", "t", "T",
 	    "timing", "unset", "w", "write", "watch", "x", "z", "!", "?",
+	    "restrict", "unrestrict",
 	    NULL };
 	size_t	i;
 
