@@ -6,6 +6,7 @@
  * \if branch only \if, \elif, \else and \endif act; the others skip
  * their arguments.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,10 +60,11 @@ cmd_echo(struct psql *ps, const char **pp, const char *cmd)
 {
 	FILE	*f = strcmp(cmd, "qecho") == 0 ? psql_qfout(ps) : ps->out;
 	char	*a;
-	int	 first = 1, newline = 1;
+	int	 first = 1, newline = 1, quoted;
 
-	while ((a = psql_scan_arg(ps, pp, 1)) != NULL) {
-		if (first && strcmp(a, "-n") == 0)
+	/* psql: an unquoted "-n" first (only once) is the option */
+	while ((a = psql_scan_arg_quoted(ps, pp, 1, &quoted)) != NULL) {
+		if (first && newline && !quoted && strcmp(a, "-n") == 0)
 			newline = 0;
 		else {
 			fprintf(f, "%s%s", first ? "" : " ", a);
@@ -195,31 +197,60 @@ if_expression(struct psql *ps, const char **pp, const char *cmd)
 	return b;
 }
 
+/* Remember the query buffer and the scanner's depth at the top \if level. */
 static void
-if_push(struct psql_source *src, enum psql_ifstate s)
+if_save(struct psql_source *src, const struct buf *q)
+{
+	struct psql_ifsave	*sv = &src->ifsave[src->nifs - 1];
+
+	sv->qlen = q->len;
+	sv->paren_depth = src->lex != NULL ? src->lex->paren_depth : 0;
+}
+
+/* Throw away what a skipped branch added to the query buffer (psql). */
+static void
+if_discard(struct psql_source *src, struct buf *q)
+{
+	const struct psql_ifsave *sv = &src->ifsave[src->nifs - 1];
+
+	if (sv->qlen <= q->len) {
+		q->len = sv->qlen;
+		q->data[q->len] = '\0';
+	}
+	if (src->lex != NULL)
+		src->lex->paren_depth = sv->paren_depth;
+}
+
+static void
+if_push(struct psql_source *src, enum psql_ifstate s, const struct buf *q)
 {
 	src->ifs = xreallocarray(src->ifs, src->nifs + 1, sizeof *src->ifs);
+	src->ifsave = xreallocarray(src->ifsave, src->nifs + 1,
+	    sizeof *src->ifsave);
 	src->ifs[src->nifs++] = s;
+	if_save(src, q);
 }
 
 static enum psql_cmd
-cmd_if(struct psql *ps, const char **pp)
+cmd_if(struct psql *ps, const char **pp, const struct buf *q)
 {
 	struct psql_source	*src = ps->src;
 	int			 b;
 
 	if (!psql_active(src)) {
 		skip_args(ps, pp);
-		if_push(src, IF_IGNORED);
+		if_push(src, IF_IGNORED, q);
 		return PSQL_CMD_OK;
 	}
+	if_push(src, IF_TRUE, q);
 	b = if_expression(ps, pp, "if");
-	if_push(src, b == 1 ? IF_TRUE : IF_FALSE);
+	if (b != 1)
+		src->ifs[src->nifs - 1] = IF_FALSE;
 	return b < 0 ? PSQL_CMD_ERROR : PSQL_CMD_OK;
 }
 
 static enum psql_cmd
-cmd_elif(struct psql *ps, const char **pp)
+cmd_elif(struct psql *ps, const char **pp, struct buf *q)
 {
 	struct psql_source	*src = ps->src;
 	enum psql_ifstate	*top;
@@ -233,15 +264,20 @@ cmd_elif(struct psql *ps, const char **pp)
 	top = &src->ifs[src->nifs - 1];
 	switch (*top) {
 	case IF_TRUE:
+		if_save(src, q);
 		*top = IF_IGNORED;
-		/* FALLTHROUGH */
+		skip_args(ps, pp);
+		return PSQL_CMD_OK;
 	case IF_IGNORED:
+		if_discard(src, q);
 		skip_args(ps, pp);
 		return PSQL_CMD_OK;
 	case IF_FALSE:
+		if_discard(src, q);
+		*top = IF_TRUE;
 		b = if_expression(ps, pp, "elif");
-		if (b == 1)
-			*top = IF_TRUE;
+		if (b != 1)
+			*top = IF_FALSE;
 		return b < 0 ? PSQL_CMD_ERROR : PSQL_CMD_OK;
 	default:
 		skip_args(ps, pp);
@@ -251,7 +287,7 @@ cmd_elif(struct psql *ps, const char **pp)
 }
 
 static enum psql_cmd
-cmd_else(struct psql *ps)
+cmd_else(struct psql *ps, struct buf *q)
 {
 	struct psql_source	*src = ps->src;
 	enum psql_ifstate	*top;
@@ -263,12 +299,15 @@ cmd_else(struct psql *ps)
 	top = &src->ifs[src->nifs - 1];
 	switch (*top) {
 	case IF_TRUE:
+		if_save(src, q);
 		*top = IF_ELSE_FALSE;
 		return PSQL_CMD_OK;
 	case IF_FALSE:
+		if_discard(src, q);
 		*top = IF_ELSE_TRUE;
 		return PSQL_CMD_OK;
 	case IF_IGNORED:
+		if_discard(src, q);
 		*top = IF_ELSE_IGNORED;
 		return PSQL_CMD_OK;
 	default:
@@ -277,14 +316,21 @@ cmd_else(struct psql *ps)
 	}
 }
 
+/* \endif keeps the text of an active branch, drops a skipped one's. */
 static enum psql_cmd
-cmd_endif(struct psql *ps)
+cmd_endif(struct psql *ps, struct buf *q)
 {
-	if (ps->src->nifs == 0) {
+	struct psql_source	*src = ps->src;
+	enum psql_ifstate	 top;
+
+	if (src->nifs == 0) {
 		psql_error(ps, "\\endif: no matching \\if");
 		return PSQL_CMD_ERROR;
 	}
-	ps->src->nifs--;
+	top = src->ifs[src->nifs - 1];
+	if (top != IF_TRUE && top != IF_ELSE_TRUE)
+		if_discard(src, q);
+	src->nifs--;
 	return PSQL_CMD_OK;
 }
 
@@ -1094,6 +1140,66 @@ is_psql_command(const char *cmd)
 	return cmd[0] == 'd' || strcmp(cmd, "g") == 0;
 }
 
+/* Whether psql 15 has a command of that name (psql's exec_command;
+ * \restrict and \unrestrict since 15.14). */
+static int
+psql15_command(const char *cmd)
+{
+	static const char *const names[] = { "a", "C", "c", "connect", "cd",
+	    "conninfo", "copy", "copyright", "crosstabview", "e", "edit",
+	    "ef", "ev", "echo", "qecho", "warn", "encoding", "errverbose",
+	    "f", "g", "gx", "gdesc", "getenv", "gexec", "gset", "h", "help",
+	    "H", "html", "i", "include", "ir", "include_relative", "if",
+	    "elif", "else", "endif", "l", "list", "l+", "list+", "o", "out",
+	    "p", "print", "password", "prompt", "pset", "q", "quit", "r",
+	    "reset", "s", "set", "setenv", "sf", "sf+", "sv", "sv+", "t", "T",
+	    "timing", "unset", "w", "write", "watch", "x", "z", "!", "?",
+	    "restrict", "unrestrict",
+	    NULL };
+	size_t	i;
+
+	if (cmd[0] == 'd' || strncmp(cmd, "lo_", 3) == 0 ||
+	    strcasecmp(cmd, "copy") == 0)
+		return 1;
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(cmd, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A command in a skipped \if branch: its arguments read as psql reads
+ * them there (the whole line for \!, \copy, \ef, \ev, \h, \sf, \sv;
+ * a "|command" for \g, \gx, \o, \w), not run; an unknown name is
+ * psql's "invalid command" all the same.
+ */
+static enum psql_cmd
+skip_command(struct psql *ps, const char *cmd, const char **pp)
+{
+	static const char *const whole_line[] = { "!", "copy", "ef", "ev",
+	    "h", "help", "sf", "sf+", "sv", "sv+", NULL };
+	static const char *const filepipe[] = { "g", "gx", "o", "out", "w",
+	    "write", NULL };
+	const char	*p = *pp;
+	size_t		 i;
+
+	if (!psql15_command(cmd)) {
+		psql_error(ps, "invalid command \\%s", cmd);
+		free(psql_scan_rest(pp));
+		return PSQL_CMD_ERROR;
+	}
+	for (i = 0; whole_line[i] != NULL; i++)
+		if (strcasecmp(cmd, whole_line[i]) == 0)
+			free(psql_scan_rest(pp));
+	while (isspace((unsigned char)*p))
+		p++;
+	for (i = 0; filepipe[i] != NULL; i++)
+		if (strcmp(cmd, filepipe[i]) == 0 && *p == '|')
+			free(psql_scan_rest(pp));
+	skip_args(ps, pp);
+	return PSQL_CMD_OK;
+}
+
 /*
  * What psql does with the rest of the line after a command: a failed
  * command's is thrown away; after one that worked, each argument left
@@ -1155,19 +1261,16 @@ psql_meta(struct psql *ps, const char **pp, struct buf *q, int active)
 		free(psql_scan_rest(pp));
 		r = PSQL_CMD_ERROR;
 	} else if (strcmp(cmd, "if") == 0)
-		r = cmd_if(ps, pp);
+		r = cmd_if(ps, pp, q);
 	else if (strcmp(cmd, "elif") == 0)
-		r = cmd_elif(ps, pp);
+		r = cmd_elif(ps, pp, q);
 	else if (strcmp(cmd, "else") == 0)
-		r = cmd_else(ps);
+		r = cmd_else(ps, q);
 	else if (strcmp(cmd, "endif") == 0)
-		r = cmd_endif(ps);
-	else if (!active) {
-		if (strcmp(cmd, "copy") == 0 || strcmp(cmd, "!") == 0)
-			free(psql_scan_rest(pp));
-		skip_args(ps, pp);
-		r = PSQL_CMD_OK;
-	} else if (shows_hidden_queries(ps, cmd)) {
+		r = cmd_endif(ps, q);
+	else if (!active)
+		r = skip_command(ps, cmd, pp);
+	else if (shows_hidden_queries(ps, cmd)) {
 		hidden = xprintf("%s with ECHO_HIDDEN", cmd);
 		psql_unsupported(ps, hidden);
 		free(hidden);
