@@ -174,9 +174,13 @@ run_line(struct psql *ps, struct psql_source *src, const char *line,
 
 	while (ok || !die) {
 		r = psql_scan(ps, st, &p, q, psql_active(src));
-		if (r == PSCAN_SEMICOLON) {
-			if (psql_active(src))
-				ok = psql_send(ps, q->data) == 0;
+		if (r == PSCAN_SEMICOLON && !psql_active(src)) {
+			/* psql drops a statement of a skipped branch */
+			buf_reset(q);
+			psql_lex_reset(st);
+			added_nl = -1;
+		} else if (r == PSCAN_SEMICOLON) {
+			ok = psql_send(ps, q->data) == 0;
 			remember_query(ps, q);
 			added_nl = -1;
 		} else if (r == PSCAN_BACKSLASH) {
@@ -241,6 +245,7 @@ psql_run_source(struct psql *ps, struct psql_source *src)
 	memset(&st, 0, sizeof st);
 	buf_init(&q);
 	ps->src = src;
+	src->lex = &st;
 	while (result == 0 && (n = getline(&line, &cap, src->f)) >= 0) {
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
@@ -278,8 +283,11 @@ psql_run_source(struct psql *ps, struct psql_source *src)
 	buf_free(&q);
 	psql_lex_reset(&st);
 	free(src->ifs);
+	free(src->ifsave);
 	src->ifs = NULL;
+	src->ifsave = NULL;
 	src->nifs = 0;
+	src->lex = NULL;
 	ps->src = outer;
 	return result;
 }

@@ -183,7 +183,7 @@ static enum psql_cmd
 cmd_write(struct psql *ps, const char **pp, const char *cmd,
     const struct buf *q)
 {
-	char		*path = psql_scan_arg(ps, pp, 1);
+	char		*path = psql_scan_option(ps, pp);
 	const char	*text = q->len > 0 ? q->data : ps->prev_query;
 	FILE		*f = NULL;
 	int		 rc = 0;
@@ -247,7 +247,8 @@ cmd_pset_short(struct psql *ps, const char **pp, const char *cmd)
 		return psql_pset(ps, "format", ps->popt.format ==
 		    PSQL_FMT_HTML ? "aligned" : "html") == 0 ?
 		    PSQL_CMD_OK : PSQL_CMD_ERROR;
-	val = psql_scan_arg(ps, pp, 1);
+	val = cmd[0] == 'C' ? psql_scan_option(ps, pp) :
+	    psql_scan_arg(ps, pp, 1);
 	rc = psql_pset(ps, cmd[0] == 'C' ? "title" : cmd[0] == 'T' ?
 	    "tableattr" : "fieldsep", val);
 	free(val);

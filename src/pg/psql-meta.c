@@ -6,6 +6,7 @@
  * \if branch only \if, \elif, \else and \endif act; the others skip
  * their arguments.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,10 +60,11 @@ cmd_echo(struct psql *ps, const char **pp, const char *cmd)
 {
 	FILE	*f = strcmp(cmd, "qecho") == 0 ? psql_qfout(ps) : ps->out;
 	char	*a;
-	int	 first = 1, newline = 1;
+	int	 first = 1, newline = 1, quoted;
 
-	while ((a = psql_scan_arg(ps, pp, 1)) != NULL) {
-		if (first && strcmp(a, "-n") == 0)
+	/* psql: an unquoted "-n" first (only once) is the option */
+	while ((a = psql_scan_arg_quoted(ps, pp, 1, &quoted)) != NULL) {
+		if (first && newline && !quoted && strcmp(a, "-n") == 0)
 			newline = 0;
 		else {
 			fprintf(f, "%s%s", first ? "" : " ", a);
@@ -84,7 +86,7 @@ cmd_echo(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_out(struct psql *ps, const char **pp)
 {
-	char	*path = psql_scan_arg(ps, pp, 1);
+	char	*path = psql_scan_option(ps, pp);
 	FILE	*f = NULL;
 
 	if (path != NULL && path[0] == '|') {
@@ -142,7 +144,7 @@ cmd_unset(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_include(struct psql *ps, const char **pp, const char *cmd)
 {
-	char		*path = psql_scan_arg(ps, pp, 1), *rel;
+	char		*path = psql_scan_option(ps, pp), *rel;
 	const char	*slash;
 	int		 rc;
 
@@ -171,7 +173,7 @@ cmd_include(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_cd(struct psql *ps, const char **pp)
 {
-	char	*dir = psql_scan_arg(ps, pp, 1);
+	char	*dir = psql_scan_option(ps, pp);
 	int	 rc = psql_cd(ps, dir);
 
 	free(dir);
@@ -195,31 +197,60 @@ if_expression(struct psql *ps, const char **pp, const char *cmd)
 	return b;
 }
 
+/* Remember the query buffer and the scanner's depth at the top \if level. */
 static void
-if_push(struct psql_source *src, enum psql_ifstate s)
+if_save(struct psql_source *src, const struct buf *q)
+{
+	struct psql_ifsave	*sv = &src->ifsave[src->nifs - 1];
+
+	sv->qlen = q->len;
+	sv->paren_depth = src->lex != NULL ? src->lex->paren_depth : 0;
+}
+
+/* Throw away what a skipped branch added to the query buffer (psql). */
+static void
+if_discard(struct psql_source *src, struct buf *q)
+{
+	const struct psql_ifsave *sv = &src->ifsave[src->nifs - 1];
+
+	if (sv->qlen <= q->len) {
+		q->len = sv->qlen;
+		q->data[q->len] = '\0';
+	}
+	if (src->lex != NULL)
+		src->lex->paren_depth = sv->paren_depth;
+}
+
+static void
+if_push(struct psql_source *src, enum psql_ifstate s, const struct buf *q)
 {
 	src->ifs = xreallocarray(src->ifs, src->nifs + 1, sizeof *src->ifs);
+	src->ifsave = xreallocarray(src->ifsave, src->nifs + 1,
+	    sizeof *src->ifsave);
 	src->ifs[src->nifs++] = s;
+	if_save(src, q);
 }
 
 static enum psql_cmd
-cmd_if(struct psql *ps, const char **pp)
+cmd_if(struct psql *ps, const char **pp, const struct buf *q)
 {
 	struct psql_source	*src = ps->src;
 	int			 b;
 
 	if (!psql_active(src)) {
 		skip_args(ps, pp);
-		if_push(src, IF_IGNORED);
+		if_push(src, IF_IGNORED, q);
 		return PSQL_CMD_OK;
 	}
+	if_push(src, IF_TRUE, q);
 	b = if_expression(ps, pp, "if");
-	if_push(src, b == 1 ? IF_TRUE : IF_FALSE);
+	if (b != 1)
+		src->ifs[src->nifs - 1] = IF_FALSE;
 	return b < 0 ? PSQL_CMD_ERROR : PSQL_CMD_OK;
 }
 
 static enum psql_cmd
-cmd_elif(struct psql *ps, const char **pp)
+cmd_elif(struct psql *ps, const char **pp, struct buf *q)
 {
 	struct psql_source	*src = ps->src;
 	enum psql_ifstate	*top;
@@ -233,15 +264,20 @@ cmd_elif(struct psql *ps, const char **pp)
 	top = &src->ifs[src->nifs - 1];
 	switch (*top) {
 	case IF_TRUE:
+		if_save(src, q);
 		*top = IF_IGNORED;
-		/* FALLTHROUGH */
+		skip_args(ps, pp);
+		return PSQL_CMD_OK;
 	case IF_IGNORED:
+		if_discard(src, q);
 		skip_args(ps, pp);
 		return PSQL_CMD_OK;
 	case IF_FALSE:
+		if_discard(src, q);
+		*top = IF_TRUE;
 		b = if_expression(ps, pp, "elif");
-		if (b == 1)
-			*top = IF_TRUE;
+		if (b != 1)
+			*top = IF_FALSE;
 		return b < 0 ? PSQL_CMD_ERROR : PSQL_CMD_OK;
 	default:
 		skip_args(ps, pp);
@@ -251,7 +287,7 @@ cmd_elif(struct psql *ps, const char **pp)
 }
 
 static enum psql_cmd
-cmd_else(struct psql *ps)
+cmd_else(struct psql *ps, struct buf *q)
 {
 	struct psql_source	*src = ps->src;
 	enum psql_ifstate	*top;
@@ -263,12 +299,15 @@ cmd_else(struct psql *ps)
 	top = &src->ifs[src->nifs - 1];
 	switch (*top) {
 	case IF_TRUE:
+		if_save(src, q);
 		*top = IF_ELSE_FALSE;
 		return PSQL_CMD_OK;
 	case IF_FALSE:
+		if_discard(src, q);
 		*top = IF_ELSE_TRUE;
 		return PSQL_CMD_OK;
 	case IF_IGNORED:
+		if_discard(src, q);
 		*top = IF_ELSE_IGNORED;
 		return PSQL_CMD_OK;
 	default:
@@ -277,14 +316,21 @@ cmd_else(struct psql *ps)
 	}
 }
 
+/* \endif keeps the text of an active branch, drops a skipped one's. */
 static enum psql_cmd
-cmd_endif(struct psql *ps)
+cmd_endif(struct psql *ps, struct buf *q)
 {
-	if (ps->src->nifs == 0) {
+	struct psql_source	*src = ps->src;
+	enum psql_ifstate	 top;
+
+	if (src->nifs == 0) {
 		psql_error(ps, "\\endif: no matching \\if");
 		return PSQL_CMD_ERROR;
 	}
-	ps->src->nifs--;
+	top = src->ifs[src->nifs - 1];
+	if (top != IF_TRUE && top != IF_ELSE_TRUE)
+		if_discard(src, q);
+	src->nifs--;
 	return PSQL_CMD_OK;
 }
 
@@ -687,7 +733,7 @@ cmd_errverbose(struct psql *ps)
 static enum psql_cmd
 cmd_toggle(struct psql *ps, const char **pp, const char *opt)
 {
-	char	*val = psql_scan_arg(ps, pp, 1);
+	char	*val = psql_scan_option(ps, pp);
 	int	 rc = psql_pset(ps, opt, val);
 
 	free(val);
@@ -779,7 +825,7 @@ connect_settings(struct psql *ps, char *const arg[4], int reuse,
 static enum psql_cmd
 cmd_connect(struct psql *ps, const char **pp)
 {
-	char			*arg[4], *first = psql_scan_arg(ps, pp, 1);
+	char			*arg[4], *first = psql_scan_option(ps, pp);
 	const char		*kw[48], *val[48];
 	PQconninfoOption	*parsed = NULL;
 	int			 i, rc, n = 0, reuse = -1, b;
@@ -793,11 +839,11 @@ cmd_connect(struct psql *ps, const char **pp)
 		if (rc != 0)
 			return PSQL_CMD_ERROR;
 		reuse = b;
-		first = psql_scan_arg(ps, pp, 1);
+		first = psql_scan_option(ps, pp);
 	}
 	arg[0] = connect_arg(first);
 	for (i = 1; i < 4; i++)
-		arg[i] = connect_arg(psql_scan_arg(ps, pp, 1));
+		arg[i] = connect_arg(psql_scan_option(ps, pp));
 	if (is_connection_string(arg[0]) && (arg[1] != NULL || arg[2] !=
 	    NULL || arg[3] != NULL)) {
 		psql_error(ps, "Do not give user, host, or port separately "
@@ -935,13 +981,13 @@ cmd_gset(struct psql *ps, const char **pp)
 static enum psql_cmd
 cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*pattern = psql_scan_arg(ps, pp, 1), *args[101];
+	char	*pattern = psql_scan_option(ps, pp), *args[101];
 	size_t	 n = 0, max = psql_describe_paired(cmd) ? 1 : cmd[1] == 'f' ||
 		    cmd[1] == 'o' ? 100 : 0;
 	int	 rc;
 
 	while (pattern != NULL && n < max &&
-	    (args[n] = psql_scan_arg(ps, pp, 1)) != NULL)
+	    (args[n] = psql_scan_option(ps, pp)) != NULL)
 		n++;
 	args[n] = NULL;
 	rc = psql_describe(ps, cmd, pattern, (const char *const *)args);
@@ -955,7 +1001,7 @@ cmd_describe(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_list(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*pattern = psql_scan_arg(ps, pp, 1);
+	char	*pattern = psql_scan_option(ps, pp);
 	int	 rc = psql_describe(ps, strchr(cmd, '+') != NULL ? "l+" : "l",
 		    pattern, NULL);
 
@@ -979,8 +1025,8 @@ cmd_lo_list(struct psql *ps, const char **pp, const char *cmd)
 static enum psql_cmd
 cmd_lo(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*a = psql_scan_arg(ps, pp, 1);
-	char	*b = a != NULL ? psql_scan_arg(ps, pp, 1) : NULL;
+	char	*a = psql_scan_option(ps, pp);
+	char	*b = a != NULL ? psql_scan_option(ps, pp) : NULL;
 	int	 rc = psql_large_object(ps, cmd, a, b);
 
 	free(a);
@@ -1094,6 +1140,66 @@ is_psql_command(const char *cmd)
 	return cmd[0] == 'd' || strcmp(cmd, "g") == 0;
 }
 
+/* Whether psql 15 has a command of that name (psql's exec_command;
+ * \restrict and \unrestrict since 15.14). */
+static int
+psql15_command(const char *cmd)
+{
+	static const char *const names[] = { "a", "C", "c", "connect", "cd",
+	    "conninfo", "copy", "copyright", "crosstabview", "e", "edit",
+	    "ef", "ev", "echo", "qecho", "warn", "encoding", "errverbose",
+	    "f", "g", "gx", "gdesc", "getenv", "gexec", "gset", "h", "help",
+	    "H", "html", "i", "include", "ir", "include_relative", "if",
+	    "elif", "else", "endif", "l", "list", "l+", "list+", "o", "out",
+	    "p", "print", "password", "prompt", "pset", "q", "quit", "r",
+	    "reset", "s", "set", "setenv", "sf", "sf+", "sv", "sv+", "t", "T",
+	    "timing", "unset", "w", "write", "watch", "x", "z", "!", "?",
+	    "restrict", "unrestrict",
+	    NULL };
+	size_t	i;
+
+	if (cmd[0] == 'd' || strncmp(cmd, "lo_", 3) == 0 ||
+	    strcasecmp(cmd, "copy") == 0)
+		return 1;
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(cmd, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A command in a skipped \if branch: its arguments read as psql reads
+ * them there (the whole line for \!, \copy, \ef, \ev, \h, \sf, \sv;
+ * a "|command" for \g, \gx, \o, \w), not run; an unknown name is
+ * psql's "invalid command" all the same.
+ */
+static enum psql_cmd
+skip_command(struct psql *ps, const char *cmd, const char **pp)
+{
+	static const char *const whole_line[] = { "!", "copy", "ef", "ev",
+	    "h", "help", "sf", "sf+", "sv", "sv+", NULL };
+	static const char *const filepipe[] = { "g", "gx", "o", "out", "w",
+	    "write", NULL };
+	const char	*p = *pp;
+	size_t		 i;
+
+	if (!psql15_command(cmd)) {
+		psql_error(ps, "invalid command \\%s", cmd);
+		free(psql_scan_rest(pp));
+		return PSQL_CMD_ERROR;
+	}
+	for (i = 0; whole_line[i] != NULL; i++)
+		if (strcasecmp(cmd, whole_line[i]) == 0)
+			free(psql_scan_rest(pp));
+	while (isspace((unsigned char)*p))
+		p++;
+	for (i = 0; filepipe[i] != NULL; i++)
+		if (strcmp(cmd, filepipe[i]) == 0 && *p == '|')
+			free(psql_scan_rest(pp));
+	skip_args(ps, pp);
+	return PSQL_CMD_OK;
+}
+
 /*
  * What psql does with the rest of the line after a command: a failed
  * command's is thrown away; after one that worked, each argument left
@@ -1155,19 +1261,16 @@ psql_meta(struct psql *ps, const char **pp, struct buf *q, int active)
 		free(psql_scan_rest(pp));
 		r = PSQL_CMD_ERROR;
 	} else if (strcmp(cmd, "if") == 0)
-		r = cmd_if(ps, pp);
+		r = cmd_if(ps, pp, q);
 	else if (strcmp(cmd, "elif") == 0)
-		r = cmd_elif(ps, pp);
+		r = cmd_elif(ps, pp, q);
 	else if (strcmp(cmd, "else") == 0)
-		r = cmd_else(ps);
+		r = cmd_else(ps, q);
 	else if (strcmp(cmd, "endif") == 0)
-		r = cmd_endif(ps);
-	else if (!active) {
-		if (strcmp(cmd, "copy") == 0 || strcmp(cmd, "!") == 0)
-			free(psql_scan_rest(pp));
-		skip_args(ps, pp);
-		r = PSQL_CMD_OK;
-	} else if (shows_hidden_queries(ps, cmd)) {
+		r = cmd_endif(ps, q);
+	else if (!active)
+		r = skip_command(ps, cmd, pp);
+	else if (shows_hidden_queries(ps, cmd)) {
 		hidden = xprintf("%s with ECHO_HIDDEN", cmd);
 		psql_unsupported(ps, hidden);
 		free(hidden);

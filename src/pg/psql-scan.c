@@ -404,18 +404,60 @@ scan_backtick(const char **pp, struct buf *out)
 }
 
 /*
+ * The length of :'name' or :"name" at p (which points at ':'), or 0
+ * when the text is no such reference.
+ */
+static size_t
+quoted_reference(const char *p)
+{
+	size_t	n;
+
+	if (p[1] != '\'' && p[1] != '"')
+		return 0;
+	for (n = 2; var_char((unsigned char)p[n]); n++)
+		;
+	return p[n] == p[1] ? n + 1 : 0;
+}
+
+/*
+ * A backslash command's `...` in a skipped \if branch or among the
+ * arguments psql ignores: its text, not run (as psql).
+ */
+static void
+skip_backtick(const char **pp, struct buf *out)
+{
+	const char	*p = *pp, *end = strchr(p + 1, '`');
+
+	if (end == NULL)
+		end = p + strlen(p);
+	buf_add(out, p + 1, (size_t)(end - p - 1));
+	*pp = *end == '`' ? end + 1 : end;
+}
+
+/*
  * The next argument of a backslash command, as psql reads it: words
  * separated by white space; '...' with backslash escapes; "..." kept
  * with its quotes; `...` replaced by the command's output; :var,
- * :'var' and :"var" interpolated when active.  NULL at the end of the
- * arguments (end of line, or a backslash).  Caller frees.
+ * :'var' and :"var" interpolated when active (kept as written when not,
+ * or when the variable is not set).  With semicolon, the semicolons
+ * that end it outside quotes and interpolations are dropped (psql's
+ * "semicolon" option: "\c - :user;", "\d t;"), and what is then empty
+ * and unquoted is NULL.  *quotedp (unless NULL) tells whether it had a
+ * quote or a variable reference (psql's quote flag).  NULL at the end
+ * of the arguments (end of line, or a backslash).  Caller frees.
  */
-char *
-psql_scan_arg(struct psql *ps, const char **pp, int active)
+static char *
+scan_arg(struct psql *ps, const char **pp, int active, int semicolon,
+    int *quotedp)
 {
 	const char	*p = *pp;
 	struct buf	 out;
+	size_t		 plain = 0;	/* trailing bytes copied unquoted */
+	size_t		 n;
+	int		 quoted = 0;
 
+	if (quotedp != NULL)
+		*quotedp = 0;
 	while (isspace((unsigned char)*p))
 		p++;
 	if (*p == '\0' || *p == '\\') {
@@ -424,7 +466,17 @@ psql_scan_arg(struct psql *ps, const char **pp, int active)
 	}
 	buf_init(&out);
 	while (*p != '\0' && !isspace((unsigned char)*p) && *p != '\\') {
-		if (*p == '\'') {
+		/* psql counts a variable reference as a quote too */
+		if (quotedp != NULL && (*p == '\'' || *p == '"' || *p == '`' ||
+		    (*p == ':' && (var_char((unsigned char)p[1]) ||
+		    quoted_reference(p) > 0))))
+			*quotedp = 1;
+		if (*p == ':' && (n = quoted_reference(p)) > 0) {
+			if (!active || !interpolate(ps, &p, &out)) {
+				buf_add(&out, p, n);
+				p += n;
+			}
+		} else if (*p == '\'') {
 			for (p++; *p != '\0'; ) {
 				if (p[0] == '\'' && p[1] == '\'') {
 					buf_addc(&out, '\'');
@@ -451,13 +503,52 @@ psql_scan_arg(struct psql *ps, const char **pp, int active)
 			}
 		} else if (*p == '`' && active)
 			scan_backtick(&p, &out);
+		else if (*p == '`')
+			skip_backtick(&p, &out);
 		else if (*p == ':' && active && interpolate(ps, &p, &out))
 			;
-		else
+		else {
 			buf_addc(&out, *p++);
+			plain++;
+			continue;
+		}
+		plain = 0;
+		quoted = 1;
 	}
+	while (semicolon && plain-- > 0 && out.data[out.len - 1] == ';')
+		out.data[--out.len] = '\0';
 	*pp = p;
+	if (out.len == 0 && !quoted) {	/* ";" alone: as if absent */
+		buf_free(&out);
+		return NULL;
+	}
 	return buf_detach(&out);
+}
+
+/* The next argument (scan_arg's reading), its trailing semicolons
+ * kept.  Caller frees. */
+char *
+psql_scan_arg(struct psql *ps, const char **pp, int active)
+{
+	return scan_arg(ps, pp, active, 0, NULL);
+}
+
+/* psql_scan_arg(), and in *quoted whether it had a quote (psql's flag,
+ * for \echo's -n).  Caller frees. */
+char *
+psql_scan_arg_quoted(struct psql *ps, const char **pp, int active,
+    int *quoted)
+{
+	return scan_arg(ps, pp, active, 0, quoted);
+}
+
+/* The next argument of a command psql reads "semicolon" for (\c, \cd,
+ * \d..., \i, \ir, \l, \lo_*, \o, \t, \w, \x, \z, \C): trailing
+ * unquoted semicolons dropped.  Caller frees. */
+char *
+psql_scan_option(struct psql *ps, const char **pp)
+{
+	return scan_arg(ps, pp, 1, 1, NULL);
 }
 
 /* The rest of the line, trimmed (for \copy and \!).  Caller frees. */

@@ -114,6 +114,16 @@ struct psql_lexstate {
 enum psql_ifstate { IF_TRUE, IF_FALSE, IF_ELSE_TRUE, IF_ELSE_FALSE,
     IF_IGNORED, IF_ELSE_IGNORED };
 
+/*
+ * What psql keeps at each \if level to throw away the text a skipped
+ * branch added to the query buffer: its length and the parenthesis
+ * depth of the scanner when the branch began.
+ */
+struct psql_ifsave {
+	size_t		 qlen;
+	int		 paren_depth;
+};
+
 /* Where input comes from: the test script or an \i file. */
 struct psql_source {
 	FILE		*f;
@@ -121,7 +131,9 @@ struct psql_source {
 	int		 is_stdin;	/* no "psql:FILE:LINE: " prefixes */
 	long		 lineno;
 	enum psql_ifstate *ifs;		/* the \if stack of this file */
+	struct psql_ifsave *ifsave;	/* one for each of ifs */
 	size_t		 nifs;
+	struct psql_lexstate *lex;	/* this file's scanner state */
 };
 int	 psql_active(const struct psql_source *);
 
@@ -202,6 +214,8 @@ enum psql_scan_result psql_scan(struct psql *, struct psql_lexstate *,
 	    const char **, struct buf *, int);
 char	*psql_scan_command(const char **);
 char	*psql_scan_arg(struct psql *, const char **, int);
+char	*psql_scan_arg_quoted(struct psql *, const char **, int, int *);
+char	*psql_scan_option(struct psql *, const char **);
 char	*psql_scan_rest(const char **);
 int	 psql_at_command_end(const char **);
 
