@@ -240,7 +240,11 @@ copy_out(struct psql *ps, FILE *to)
 		psql_message(ps, PQerrorMessage(ps->conn));
 }
 
-/* COPY FROM STDIN with its data in the script, up to "\.". */
+/*
+ * COPY FROM STDIN with its data in the script, up to "\.", which psql
+ * 15 sends too (the server's end-of-data marker: a CSV quoted field
+ * left open shows it in the error's CONTEXT).
+ */
 static void
 copy_in_script(struct psql *ps)
 {
@@ -250,10 +254,10 @@ copy_in_script(struct psql *ps)
 
 	while ((n = getline(&line, &cap, ps->src->f)) >= 0) {
 		ps->src->lineno++;
-		if (strcmp(line, "\\.\n") == 0 || strcmp(line, "\\.\r\n") ==
-		    0 || strcmp(line, "\\.") == 0)
-			break;
 		if (PQputCopyData(ps->conn, line, (int)n) != 1)
+			break;
+		if (strcmp(line, "\\.\n") == 0 || strcmp(line, "\\.\r\n") ==
+		    0)
 			break;
 	}
 	free(line);
