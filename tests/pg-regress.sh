@@ -17,7 +17,8 @@
 # the values psql checks for its special
 # variables and their defaults (specialvars), the semicolons psql drops
 # after some meta-commands' arguments (semicolon), the "\." psql sends
-# after inline COPY data (copymarker),
+# after inline COPY data (copymarker), the Tablespace footer of \d and
+# the tablespace of index lines (tablespace),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
@@ -56,7 +57,7 @@ chmod -R u+w "$S"
 TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex troff longtable separators unicodelines"
 TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd restrict newer semicolon"
 TESTS="$TESTS ifskip"
-TESTS="$TESTS copymarker"
+TESTS="$TESTS copymarker tablespace"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
