@@ -56,7 +56,7 @@ cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S
 chmod -R u+w "$S"
 TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex troff longtable separators unicodelines"
 TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd restrict newer semicolon"
-TESTS="$TESTS ifskip"
+TESTS="$TESTS ifskip gcopy describetoast crosstabargs gsetspecial"
 TESTS="$TESTS copymarker tablespace"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
@@ -374,9 +374,10 @@ refused()
 	contains "$3: FILE:LINE and what" "$OUT" \
 	    "./sql/$1.sql:$2: psql meta-command \\$4 is not supported by sqlcheck pg-regress"
 }
-# \d on what sqlcheck does not print (a TOAST table, pg_database's).
-refused unsupported2 2 "\\d on a TOAST table" "d on a TOAST table" \
-    'SELECT 1 AS a;\n\\d pg_toast.pg_toast_1262\n'
+# \d on what sqlcheck does not print (the foreign keys of partitions).
+refused unsupported2 3 "\\d on a partitioned table with a foreign key" \
+    "d on a relation with foreign keys of partitions" \
+    'CREATE TABLE u2r (a int PRIMARY KEY);\nCREATE TABLE u2p (a int REFERENCES u2r) PARTITION BY RANGE (a);\n\\d u2p\n'
 # \conninfo (its socket path and port), \prompt (it would read the
 # script's next line), FETCH_COUNT under \x (its batches not reproduced).
 refused unsupported3 1 "\\conninfo" "conninfo" \

@@ -11,6 +11,9 @@
 
 #include "psql.h"
 
+/* psql's limit on the distinct values of colH. */
+#define CROSSTAB_MAX_COLUMNS 1600
+
 /* One distinct value of colV or colH. */
 struct pivot {
 	const char	*name;		/* NULL for NULL */
@@ -18,40 +21,69 @@ struct pivot {
 	size_t		 first;		/* order of appearance */
 };
 
-/* The column an argument names (1-based number or name), or -1. */
+/*
+ * psql's dequote_downcase_identifier: double quotes removed ("" gives
+ * one), letters outside them in lower case.  In place.
+ */
+static void
+dequote_downcase(char *s)
+{
+	char	*cp = s;
+	int	 inquotes = 0;
+
+	while (*cp != '\0') {
+		if (*cp == '"') {
+			if (inquotes && cp[1] == '"')
+				cp++;
+			else
+				inquotes = !inquotes;
+			memmove(cp, cp + 1, strlen(cp));
+		} else {
+			if (!inquotes)
+				*cp = (char)tolower((unsigned char)*cp);
+			cp++;
+		}
+	}
+}
+
+/*
+ * The column an argument names, as psql's indexOfColumn: all digits, a
+ * 1-based number; else a name, dequoted and downcased as a whole (so
+ * "a b":x names the column "a b:x"), matched once; -1 with psql's error.
+ */
 static int
 column_index(struct psql *ps, const PGresult *res, const char *arg)
 {
-	char	*name, *end;
-	long	 n;
-	int	 j;
+	char	*name;
+	int	 j, idx = -1;
 
-	if (isdigit((unsigned char)arg[0])) {
-		n = strtol(arg, &end, 10);
-		if (*end == '\0' && n >= 1 && n <= PQnfields(res))
-			return (int)n - 1;
-		psql_error(ps, "\\crosstabview: column number %s is out of "
-		    "range 1..%d", arg, PQnfields(res));
-		return -1;
+	if (arg[0] != '\0' && strspn(arg, "0123456789") == strlen(arg)) {
+		idx = atoi(arg) - 1;
+		if (idx < 0 || idx >= PQnfields(res)) {
+			psql_error(ps, "\\crosstabview: column number %d is out "
+			    "of range 1..%d", idx + 1, PQnfields(res));
+			return -1;
+		}
+		return idx;
 	}
-	if (arg[0] == '"')
-		name = xstrndup(arg + 1, strlen(arg) >= 2 ? strlen(arg) - 2 :
-		    0);
-	else {
-		name = xstrdup(arg);
-		for (end = name; *end != '\0'; end++)
-			*end = (char)tolower((unsigned char)*end);
+	name = xstrdup(arg);
+	dequote_downcase(name);
+	for (j = 0; j < PQnfields(res); j++) {
+		if (strcmp(PQfname(res, j), name) != 0)
+			continue;
+		if (idx >= 0) {
+			psql_error(ps, "\\crosstabview: ambiguous column name: "
+			    "\"%s\"", name);
+			free(name);
+			return -1;
+		}
+		idx = j;
 	}
-	for (j = 0; j < PQnfields(res); j++)
-		if (strcmp(PQfname(res, j), name) == 0)
-			break;
-	if (j == PQnfields(res)) {
+	if (idx < 0)
 		psql_error(ps, "\\crosstabview: column name not found: \"%s\"",
 		    name);
-		j = -1;
-	}
 	free(name);
-	return j;
+	return idx;
 }
 
 static const char *
@@ -176,6 +208,13 @@ psql_crosstab(struct psql *ps, const PGresult *res)
 		s = col[3] >= 0 ? value(res, (int)r, col[3]) : NULL;
 		pivot_find(&cols, &ncols, value(res, (int)r, col[1]),
 		    s != NULL ? strtol(s, NULL, 10) : 0);
+	}
+	if (ncols > CROSSTAB_MAX_COLUMNS) {
+		psql_error(ps, "\\crosstabview: maximum number of columns (%d) "
+		    "exceeded", CROSSTAB_MAX_COLUMNS);
+		free(rows);
+		free(cols);
+		return -1;
 	}
 	sorted = xreallocarray(NULL, ncols + 1, sizeof *sorted);
 	if (ncols > 0)

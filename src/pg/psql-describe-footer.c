@@ -278,6 +278,21 @@ footer_view(struct psql *ps, struct psql_table *t, const char *oid)
 	PQclear(r);
 }
 
+/* A TOAST table's "Owning table". */
+static void
+footer_owning_table(struct psql *ps, struct psql_table *t, const char *oid)
+{
+	PGresult	*r;
+
+	r = psql_rel_query(ps, "SELECT n.nspname, c.relname FROM pg_catalog."
+	    "pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = "
+	    "c.relnamespace WHERE c.reltoastrelid = $1::pg_catalog.oid", oid);
+	if (r != NULL && PQntuples(r) == 1)
+		psql_footer_add(t, xprintf("Owning table: \"%s.%s\"",
+		    PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1)));
+	PQclear(r);
+}
+
 /* The footers of \d[+] on the relation ri (a table or a view). */
 void
 psql_relation_footers(struct psql *ps, struct psql_table *t,
@@ -293,6 +308,12 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 	}
 	if (ri->kind == 'c')
 		return;
+	if (ri->kind == 't') {
+		footer_owning_table(ps, t, ri->oid);
+		footer_indexes(ps, t, ri->oid);
+		footer_tail(ps, t, ri);
+		return;
+	}
 	if (ri->kind == 'v') {
 		if (ri->verbose) {
 			footer_view(ps, t, ri->oid);

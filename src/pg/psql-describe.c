@@ -1,14 +1,14 @@
 /*
  * psql-describe.c: \d[+] NAME on tables, partitioned tables, views,
  * materialized views, indexes (partitioned ones and partitions too),
- * composite types and foreign tables, and
+ * composite types, foreign tables and TOAST tables, and
  * \dC[+] [PATTERN], printed as psql 15 prints them: a centred title, the
  * columns (a foreign table's FDW options; \d+ adds Storage, Compression
- * unless HIDE_TOAST_COMPRESSION, Stats target and Description), then
- * the footers of psql-describe-footer.c; sequences are in
- * psql-describe-kinds.c.  The catalog queries are sqlcheck's own.
- * Other relation kinds (TOAST tables) and what the footers do not print
- * (foreign keys of partitioned tables) are reported as not reproduced
+ * unless HIDE_TOAST_COMPRESSION, Stats target and Description; a TOAST
+ * table has Column and Type, \d+ Storage), then the footers of
+ * psql-describe-footer.c; sequences are in psql-describe-kinds.c.  The
+ * catalog queries are sqlcheck's own.  What the footers do not print
+ * (foreign keys of partitioned tables) is reported as not reproduced
  * rather than printed differently.  \d without a name and
  * the list commands are in psql-describe-list.c.
  */
@@ -53,6 +53,27 @@ psql_rel_query(struct psql *ps, const char *sql, const char *oid)
 	return psql_catalog_params(ps, sql, 1, &oid);
 }
 
+/* A TOAST table's columns: Column, Type (\d+: Storage), as psql. */
+static int
+toast_columns(const struct psql_relinfo *ri, char **headers,
+    struct buf *sql)
+{
+	int	n = 2;
+
+	buf_adds(sql, "SELECT a.attname, pg_catalog.format_type(a.atttypid,"
+	    " a.atttypmod)");
+	if (ri->verbose) {
+		headers[n++] = "Storage";
+		buf_adds(sql, ", CASE a.attstorage WHEN 'p' THEN 'plain' WHEN "
+		    "'e' THEN 'external' WHEN 'm' THEN 'main' WHEN 'x' THEN "
+		    "'extended' ELSE '?\?\?' END");
+	}
+	buf_adds(sql, " FROM pg_catalog.pg_attribute a WHERE a.attrelid = "
+	    "$1::pg_catalog.oid AND a.attnum > 0 AND NOT a.attisdropped "
+	    "ORDER BY a.attnum");
+	return n;
+}
+
 /* The columns \d[+] shows for a relation of kind: headers and SQL. */
 static int
 relation_columns(struct psql *ps, const struct psql_relinfo *ri,
@@ -62,6 +83,8 @@ relation_columns(struct psql *ps, const struct psql_relinfo *ri,
 
 	if (ri->kind == 'i' || ri->kind == 'I')
 		return psql_index_columns(ri, headers, sql);
+	if (ri->kind == 't')
+		return toast_columns(ri, headers, sql);
 	buf_adds(sql, "SELECT a.attname, pg_catalog.format_type(a.atttypid,"
 	    " a.atttypmod), (SELECT c.collname FROM pg_catalog.pg_collation c,"
 	    " pg_catalog.pg_type t WHERE c.oid = a.attcollation AND t.oid ="
@@ -129,6 +152,7 @@ describe_relation(struct psql *ps, const struct psql_relinfo *ri,
 	t.headers = headers;
 	t.aligns = (char *)"lllllllll";
 	t.title = title;
+	t.not_expanded = 1;	/* psql: "looks confusing in expanded mode" */
 	t.cells = xcalloc(t.nrows * (size_t)n + 1, sizeof *t.cells);
 	for (i = 0; i < t.nrows; i++)
 		for (j = 0; j < n; j++)
@@ -169,8 +193,8 @@ relation_info(const PGresult *r, int i, int verbose,
 	ri->oftype = PQgetvalue(r, i, 12);
 	ri->tablespace = PQgetvalue(r, i, 13);
 	ri->verbose = verbose;
-	if (strchr("rpvmiIScf", ri->kind) == NULL)
-		return xstrdup("d on a TOAST table");
+	if (strchr("rpvmiIScft", ri->kind) == NULL)
+		return xprintf("d on a relation of kind %c", ri->kind);
 	if (PQgetisnull(r, i, 9))
 		return NULL;
 	return xprintf("d on a relation with %s", PQgetvalue(r, i, 9));
@@ -189,7 +213,8 @@ relation_title(const PGresult *r, int i)
 	    *kind == 'm' ? "Materialized view" : *kind == 'i' ? "Index" :
 	    *kind == 'I' ? "Partitioned index" :
 	    *kind == 'S' ? "Sequence" : *kind == 'c' ? "Composite type" :
-	    *kind == 'f' ? "Foreign table" : "Table", PQgetvalue(r, i, 1),
+	    *kind == 'f' ? "Foreign table" : *kind == 't' ? "TOAST table" :
+	    "Table", PQgetvalue(r, i, 1),
 	    PQgetvalue(r, i, 2));
 	if (unlogged)
 		title[9] = (char)tolower((unsigned char)title[9]);

@@ -196,14 +196,34 @@ psql_store_row(struct psql *ps, const PGresult *res)
 	}
 	for (j = 0; j < PQnfields(res) && rc == 0; j++) {
 		name = xprintf("%s%s", ps->gset_prefix, PQfname(res, j));
-		rc = psql_var_set(ps, name, PQgetisnull(res, 0, j) ? NULL :
-		    PQgetvalue(res, 0, j));
+		if (psql_var_hooked(name))
+			psql_warning(ps, "attempt to \\gset into specially "
+			    "treated variable \"%s\" ignored", name);
+		else
+			rc = psql_var_set(ps, name, PQgetisnull(res, 0, j) ?
+			    NULL : PQgetvalue(res, 0, j));
 		free(name);
 	}
 	return rc;
 }
 
-/* COPY TO STDOUT: the data into the \copy file or psql's output. */
+/*
+ * Where psql 15 writes the data of a COPY TO STDOUT: the \copy file,
+ * else the file of \g FILE (for every result of the query, whatever
+ * \o says), else the query output; NULL (data dropped) when the \g
+ * file cannot be opened.
+ */
+static FILE *
+copy_out_stream(struct psql *ps)
+{
+	if (ps->copy_stream != NULL)
+		return ps->copy_stream;
+	if (ps->gfname != NULL)
+		return psql_g_file(ps);
+	return psql_qfout(ps);
+}
+
+/* COPY TO STDOUT: the data into to (dropped when NULL). */
 static void
 copy_out(struct psql *ps, FILE *to)
 {
@@ -212,7 +232,8 @@ copy_out(struct psql *ps, FILE *to)
 
 	/* with --timeout, wait for each row no longer than the deadline */
 	while ((n = psql_timeout_copy_data(ps, &data)) > 0) {
-		fwrite(data, 1, (size_t)n, to != NULL ? to : psql_qfout(ps));
+		if (to != NULL)
+			fwrite(data, 1, (size_t)n, to);
 		PQfreemem(data);
 	}
 	if (n == -2)
@@ -369,10 +390,11 @@ exec_query(struct psql *ps, const char *query)
 	while (res != NULL) {
 		st = PQresultStatus(res);
 		if (st == PGRES_COPY_OUT) {
+			FILE	*to = copy_out_stream(ps);
+
 			PQclear(res);
-			copy_to_qfout = ps->copy_stream == NULL ||
-			    ps->copy_stream == psql_qfout(ps);
-			copy_out(ps, ps->copy_stream);
+			copy_to_qfout = to == psql_qfout(ps);
+			copy_out(ps, to);
 			res = next_result(ps);
 			continue;
 		}
@@ -399,13 +421,13 @@ exec_query(struct psql *ps, const char *query)
 		psql_result_vars(ps, res, 1);
 		/*
 		 * psql 15 drops the status of a COPY whose data went where
-		 * results go: ROW_COUNT is then 0
+		 * results go: not printed, ROW_COUNT is then 0
 		 */
 		if (copy_to_qfout && PQresultStatus(res) == PGRES_COMMAND_OK)
 			psql_var_set(ps, "ROW_COUNT", "0");
-		copy_to_qfout = 0;
-		if (handle_result(ps, res, next == NULL) != 0)
+		else if (handle_result(ps, res, next == NULL) != 0)
 			ok = 0;
+		copy_to_qfout = 0;
 		PQclear(res);
 		res = next;
 	}

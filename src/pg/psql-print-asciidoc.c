@@ -145,7 +145,7 @@ void
 psql_print_asciidoc(struct psql *ps, const struct psql_table *t,
     const char *title)
 {
-	if (ps->popt.expanded == 1)
+	if (psql_expanded(ps, t))
 		asciidoc_records(ps, t, title);
 	else
 		asciidoc_rows(ps, t, title);

@@ -44,7 +44,7 @@ psql_print_csv(struct psql *ps, const struct psql_table *t)
 	const char	*v;
 	int		 j;
 
-	if (ps->popt.expanded != 1 && !ps->popt.tuples_only &&
+	if (!psql_expanded(ps, t) && !ps->popt.tuples_only &&
 	    !t->more_before) {
 		for (j = 0; j < t->ncols; j++) {
 			if (j > 0)
@@ -55,7 +55,7 @@ psql_print_csv(struct psql *ps, const struct psql_table *t)
 	}
 	for (i = 0; i < n; i++) {
 		v = t->cells[i] != NULL ? t->cells[i] : ps->popt.null;
-		if (ps->popt.expanded == 1) {
+		if (psql_expanded(ps, t)) {
 			csv_field(f, t->headers[i % (size_t)t->ncols], sep);
 			fputc(sep, f);
 			csv_field(f, v, sep);

@@ -158,7 +158,7 @@ void
 psql_print_html(struct psql *ps, const struct psql_table *t,
     const char *title)
 {
-	if (ps->popt.expanded == 1)
+	if (psql_expanded(ps, t))
 		html_records(ps, t, title);
 	else
 		html_rows(ps, t, title);

@@ -305,7 +305,7 @@ void
 psql_print_latex_longtable(struct psql *ps, const struct psql_table *t,
     const char *title)
 {
-	if (ps->popt.expanded == 1)
+	if (psql_expanded(ps, t))
 		latex_records(ps, t, title);
 	else
 		longtable_rows(ps, t, title);
@@ -316,7 +316,7 @@ void
 psql_print_latex(struct psql *ps, const struct psql_table *t,
     const char *title)
 {
-	if (ps->popt.expanded == 1)
+	if (psql_expanded(ps, t))
 		latex_records(ps, t, title);
 	else
 		latex_rows(ps, t, title);

@@ -146,7 +146,7 @@ void
 psql_print_troff(struct psql *ps, const struct psql_table *t,
     const char *title)
 {
-	if (ps->popt.expanded == 1)
+	if (psql_expanded(ps, t))
 		troff_records(ps, t, title);
 	else
 		troff_rows(ps, t, title);

@@ -297,15 +297,17 @@ print_unaligned(struct psql *ps, const struct psql_table *t,
 
 /*
  * Unaligned \x: the title, then "header|value" records, a field each,
- * two record separators between records; the last ends in a new line.
+ * two record separators between records, then the table's own footers
+ * after a blank record; the last ends in a new line.
  */
 static void
 print_unaligned_expanded(struct psql *ps, const struct psql_table *t,
     const char *title)
 {
-	FILE		*f = psql_qfout(ps);
-	int		 need_rs = 0, j;
-	size_t		 i;
+	FILE			*f = psql_qfout(ps);
+	struct psql_footers	 fo;
+	int			 need_rs = 0, j;
+	size_t			 i;
 
 	if (t->more_before)
 		need_rs = 1;
@@ -325,7 +327,17 @@ print_unaligned_expanded(struct psql *ps, const struct psql_table *t,
 			need_rs = 1;
 		}
 	}
-	if (need_rs && !t->more_after)
+	if (t->more_after)
+		return;
+	/* the table's own footers (\d's), after a record separator */
+	psql_footers_of(ps, t, 0, &fo);
+	if (fo.n > 0)
+		put_rs(ps, f);
+	for (i = 0; i < fo.n; i++) {
+		put_rs(ps, f);
+		fputs(fo.line[i], f);
+	}
+	if (need_rs)
 		put_end(ps, f);
 }
 
@@ -341,12 +353,19 @@ columns_matter(const struct psql *ps)
 	    (ps->popt.format == PSQL_FMT_ALIGNED && ps->popt.expanded == 2));
 }
 
+/* Whether t prints expanded: \x on, unless psql never expands it. */
+int
+psql_expanded(const struct psql *ps, const struct psql_table *t)
+{
+	return ps->popt.expanded == 1 && !t->not_expanded;
+}
+
 /* Print a table in the current \pset format. */
 void
 psql_print_table(struct psql *ps, const struct psql_table *t)
 {
 	const char	*title = t->title != NULL ? t->title : ps->popt.title;
-	int		 x = ps->popt.expanded == 1;
+	int		 x = psql_expanded(ps, t);
 
 	if (columns_matter(ps))
 		psql_unsupported(ps, "pset columns with the wrapped format or "

@@ -252,6 +252,27 @@ checked_hook(struct psql *ps, const char *name, const char *val)
 	return 0;
 }
 
+/*
+ * Whether psql 15 has a hook on the variable (its "specially treated"
+ * variables, which \gset does not set).
+ */
+int
+psql_var_hooked(const char *name)
+{
+	static const char *const hooked[] = { "AUTOCOMMIT", "ON_ERROR_STOP",
+	    "QUIET", "SINGLELINE", "SINGLESTEP", "FETCH_COUNT", "HISTFILE",
+	    "HISTSIZE", "IGNOREEOF", "ECHO", "ECHO_HIDDEN",
+	    "ON_ERROR_ROLLBACK", "COMP_KEYWORD_CASE", "HISTCONTROL",
+	    "PROMPT1", "PROMPT2", "PROMPT3", "VERBOSITY", "SHOW_ALL_RESULTS",
+	    "SHOW_CONTEXT", "HIDE_TOAST_COMPRESSION", "HIDE_TABLEAM", NULL };
+	size_t	i;
+
+	for (i = 0; hooked[i] != NULL; i++)
+		if (strcmp(name, hooked[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Apply a special variable's new value (NULL: unset); -1 refuses it. */
 static int
 special_hook(struct psql *ps, const char *name, const char *val)

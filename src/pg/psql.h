@@ -223,6 +223,7 @@ int	 psql_at_command_end(const char **);
 const char *psql_var_get(struct psql *, const char *);
 int	 psql_var_on(struct psql *, const char *);
 int	 psql_var_set(struct psql *, const char *, const char *);
+int	 psql_var_hooked(const char *);
 void	 psql_vars_free(struct psql *);
 int	 psql_parse_bool(const char *, int *);
 void	 psql_vars_init(struct psql *);
@@ -314,8 +315,10 @@ struct psql_table {
 	int		 more_before;	/* not the first: no title, header */
 	int		 more_after;	/* not the last: no footer, blank line */
 	size_t		 prior;		/* rows of the batches before */
+	int		 not_expanded;	/* never \x (psql's \d on a table) */
 };
 void	 psql_print_table(struct psql *, const struct psql_table *);
+int	 psql_expanded(const struct psql *, const struct psql_table *);
 /* The footer lines under a table (psql_footers_of). */
 struct psql_footers {
 	const char *const *line;

@@ -34,3 +34,5 @@ CREATE INDEX ts_plain_k ON ts_plain (k) TABLESPACE regress_sqlcheck_ts;
 DROP TABLE ts_plain, ts_p, ts_child, ts_t;
 DROP MATERIALIZED VIEW ts_m;
 DROP TABLESPACE regress_sqlcheck_ts;
+-- a shared catalog: in pg_global, its indexes too
+\d pg_catalog.pg_tablespace
