@@ -12,12 +12,14 @@
 # ROW_COUNT after COPY TO STDOUT and \copy (copycount), \copy arguments
 # read and rebuilt as psql does (copyparse), \setenv and \getenv on the
 # test's own environment (setenv), \c with a connection string or
-# -reuse-previous (connstring), \restrict and \unrestrict (restrict), the
+# -reuse-previous (connstring), \restrict and \unrestrict (restrict),
+# notifications after each query (notify, the process ids left out), the
 # "invalid command" of psql 16 and later commands such as \bind (newer),
 # the values psql checks for its special
 # variables and their defaults (specialvars), the semicolons psql drops
 # after some meta-commands' arguments (semicolon), the "\." psql sends
-# after inline COPY data (copymarker),
+# after inline COPY data (copymarker), the Tablespace footer of \d and
+# the tablespace of index lines (tablespace),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
@@ -57,6 +59,8 @@ TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expa
 TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd restrict newer semicolon"
 TESTS="$TESTS ifskip gcopy describetoast crosstabargs gsetspecial fetchexpanded"
 TESTS="$TESTS copymarker"
+TESTS="$TESTS notify"
+TESTS="$TESTS tablespace"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -72,8 +76,15 @@ for t in $TESTS; do
 	    -v HIDE_TOAST_COMPRESSION=on <sql/$t.sql >expected/$t.out 2>&1
 	  echo $? >"$WORK/$t.psql-status" )
 done
+# The server process ids of notifications (notify) differ from run to run.
+no_pids()
+{
+	sed 's/ from server process with PID [0-9]*\.$/ from server process with PID N./' "$1"
+}
 for t in $TESTS; do
-	if cmp -s "$S/expected/$t.out" "$WORK/sq/results/$t.out"; then
+	no_pids "$S/expected/$t.out" >"$WORK/$t.psql-nopid"
+	no_pids "$WORK/sq/results/$t.out" >"$WORK/$t.sq-nopid"
+	if cmp -s "$WORK/$t.psql-nopid" "$WORK/$t.sq-nopid"; then
 		pass "$t: sqlcheck prints what psql prints"
 	else
 		fail "$t: sqlcheck prints what psql prints"
@@ -373,10 +384,10 @@ refused()
 	contains "$3: FILE:LINE and what" "$OUT" \
 	    "./sql/$1.sql:$2: psql meta-command \\$4 is not supported by sqlcheck pg-regress"
 }
-# \d on what sqlcheck does not print (pg_database, in a tablespace).
-refused unsupported2 2 "\\d on a table in a tablespace" \
-    "d on a relation with a tablespace" \
-    'SELECT 1 AS a;\n\\d pg_catalog.pg_database\n'
+# \d on what sqlcheck does not print (the foreign keys of partitions).
+refused unsupported2 3 "\\d on a partitioned table with a foreign key" \
+    "d on a relation with foreign keys of partitions" \
+    'CREATE TABLE u2r (a int PRIMARY KEY);\nCREATE TABLE u2p (a int REFERENCES u2r) PARTITION BY RANGE (a);\n\\d u2p\n'
 # \conninfo (its socket path and port), \prompt (it would read the
 # script's next line), FETCH_COUNT under \x in csv (its batches not
 # reproduced).
@@ -436,6 +447,29 @@ contains "--temp-instance --temp-config: the settings were in force" \
 is "--temp-config missing: exit 2" "$?" 2
 contains "--temp-config missing: the file named" "$(cat "$WORK/out")" \
     "--temp-config: tinst/no-such.conf: cannot open"
+
+# --temp-instance: its server has pg_regress's environment (PGHOST and
+# PGPORT to itself, PGTZ, PGOPTIONS, PGAPPNAME=pg_regress), so dblink's
+# loopback connections work as under pg_regress; any role connects (\c).
+if [ -e "$(pg_config --sharedir 2>/dev/null)/extension/dblink.control" ]; then
+	printf '%s\n' 'CREATE EXTENSION dblink;' \
+	    "SELECT * FROM dblink('dbname=regression', 'SELECT current_setting(''application_name''), current_setting(''IntervalStyle''), current_setting(''TimeZone'')') AS t(app text, style text, tz text);" \
+	    '\c - regress_tinst_role' 'SELECT current_user;' >tinst/sql/loopback.sql
+	{ cat tinst/sql/loopback.sql | head -n 2
+	  printf '%s\n' '    app     |      style       |         tz          ' \
+	    '------------+------------------+---------------------' \
+	    ' pg_regress | postgres_verbose | America/Los_Angeles' '(1 row)' ''
+	  printf '%s\n' '\c - regress_tinst_role' 'SELECT current_user;' \
+	    '    current_user    ' '--------------------' \
+	    ' regress_tinst_role' '(1 row)' ''
+	} >tinst/expected/loopback.out
+	"$SQLCHECK" pg-regress --temp-instance=./tmp_check \
+	    --create-role=regress_tinst_role --inputdir=tinst \
+	    --outputdir=tinst loopback >"$WORK/out" 2>&1
+	is "--temp-instance: dblink reaches the server, \\c to a role: exit 0" "$?" 0
+else
+	skip "--temp-instance loopback" "no dblink extension"
+fi
 
 # The environment's directories, absolute and tidied as pg_regress
 # gives them, whatever form the options had.

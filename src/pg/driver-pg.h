@@ -124,6 +124,6 @@ int		 catalog_pg_fingerprint(PGconn *, struct buf *, char **);
 
 /* tempinst-pg.c */
 struct tempinst	*tempinst_pg_start(char **);
-struct tempinst	*tempinst_pg_start_conf(const char *, char **);
+struct tempinst	*tempinst_pg_start_conf(const char *, int, char **);
 
 #endif /* DRIVER_PG_H */

@@ -97,7 +97,23 @@ setenv_libdir(const struct pgr_opts *o)
 		pclose(p);
 }
 
-/* The environment pg_regress gives every test. */
+/* Where the server is: --host, --port, --user (or the temp instance). */
+void
+pgr_set_address(const struct pgr_opts *o)
+{
+	if (o->host != NULL)
+		setenv("PGHOST", o->host, 1);
+	if (o->port != NULL)
+		setenv("PGPORT", o->port, 1);
+	if (o->user != NULL)
+		setenv("PGUSER", o->user, 1);
+}
+
+/*
+ * The environment pg_regress gives every test, and its temporary
+ * instance (set before the server starts, its libpq connections, as
+ * dblink's, have PGTZ, PGDATESTYLE and PGOPTIONS too).
+ */
 void
 pgr_set_environment(const struct pgr_opts *o)
 {
@@ -116,12 +132,7 @@ pgr_set_environment(const struct pgr_opts *o)
 	free(opts);
 	if (o->encoding != NULL)
 		setenv("PGCLIENTENCODING", o->encoding, 1);
-	if (o->host != NULL)
-		setenv("PGHOST", o->host, 1);
-	if (o->port != NULL)
-		setenv("PGPORT", o->port, 1);
-	if (o->user != NULL)
-		setenv("PGUSER", o->user, 1);
+	pgr_set_address(o);
 	setenv_absolute("PG_ABS_SRCDIR", o->inputdir);
 	setenv_absolute("PG_ABS_BUILDDIR", o->outputdir);
 	setenv_libdir(o);

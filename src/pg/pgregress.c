@@ -278,6 +278,7 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	struct tempinst		*ti = NULL;
 	struct durations	*d = NULL;
 	char			*cause = NULL, *diffs, *outp, *res, *pw, *conf;
+	char			*appname;
 	size_t			 ng, i, j;
 	int			 rc;
 
@@ -296,10 +297,24 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 		o.tests_total += g[i].ntests;
 	if (pgr_shard(&o, g, ng, d, &cause) != 0)
 		fatalx("%s", cause);
+	pgr_set_environment(&o);
 	if (o.temp_instance) {
+		/*
+		 * pg_regress's server runs with its environment and
+		 * PGAPPNAME=pg_regress: the application name of a
+		 * connection dblink or postgres_fdw makes.
+		 */
+		appname = getenv("PGAPPNAME");
+		appname = appname != NULL ? xstrdup(appname) : NULL;
+		setenv("PGAPPNAME", "pg_regress", 1);
 		conf = pgr_temp_conf(&o);
-		ti = tempinst_pg_start_conf(conf, &cause);
+		ti = tempinst_pg_start_conf(conf, 1, &cause);
 		free(conf);
+		if (appname != NULL)
+			setenv("PGAPPNAME", appname, 1);
+		else
+			unsetenv("PGAPPNAME");
+		free(appname);
 		if (ti == NULL)
 			fatalx("%s", cause);
 		o.host = strstr(ti->dsn, "host=") + 5;
@@ -311,8 +326,8 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 		pw = strstr(o.port + strlen(o.port) + 1, "password=");
 		if (pw != NULL)
 			setenv("PGPASSWORD", pw + 9, 1);
+		pgr_set_address(&o);
 	}
-	pgr_set_environment(&o);
 	if (mkdir(o.outputdir, 0777) != 0 && errno != EEXIST)
 		fatal("cannot create \"%s\"", o.outputdir);
 	res = xprintf("%s/results", o.outputdir);

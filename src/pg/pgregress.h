@@ -99,6 +99,7 @@ char	*pgr_diff(const char *, const char *, size_t, const char *,
 
 /* pgregress-env.c */
 void	 pgr_set_environment(const struct pgr_opts *);
+void	 pgr_set_address(const struct pgr_opts *);
 int	 pgr_prepare(const struct pgr_opts *);
 char	*pgr_temp_conf(const struct pgr_opts *);
 

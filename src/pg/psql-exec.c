@@ -542,6 +542,33 @@ print_timing(struct psql *ps, double ms)
 }
 
 /*
+ * The notifications that arrived (LISTEN in this session), as psql
+ * prints them after each query, to the query output.
+ */
+static void
+print_notifications(struct psql *ps)
+{
+	FILE		*f = psql_qfout(ps);
+	PGnotify	*n;
+
+	if (ps->conn == NULL)
+		return;
+	PQconsumeInput(ps->conn);
+	while ((n = PQnotifies(ps->conn)) != NULL) {
+		if (n->extra[0] != '\0')
+			fprintf(f, "Asynchronous notification \"%s\" with "
+			    "payload \"%s\" received from server process with "
+			    "PID %d.\n", n->relname, n->extra, n->be_pid);
+		else
+			fprintf(f, "Asynchronous notification \"%s\" received "
+			    "from server process with PID %d.\n", n->relname,
+			    n->be_pid);
+		PQfreemem(n);
+		PQconsumeInput(ps->conn);
+	}
+}
+
+/*
  * psql's SendQuery: echo (ECHO queries), the ON_ERROR_ROLLBACK
  * savepoint, the query and its results.  Returns 0, or -1 when it
  * failed (the message printed).  Consumes the \gset and
@@ -609,6 +636,7 @@ psql_send(struct psql *ps, const char *query)
 	}
 	if (ps->timing)
 		print_timing(ps, 1000.0 * (clock_now() - start));
+	print_notifications(ps);
 done:
 	free(ps->gset_prefix);
 	ps->gset_prefix = NULL;

@@ -48,12 +48,13 @@ static char	*pg_bindir_from_pg_config(void);
 static char	*pg_bindir_from_glob(void);
 static char	*pg_find_bindir(char **);
 static int	 pg_find_user(struct pg_user *, char **);
-static int	 pg_write_auth(struct tempinst *, const struct pg_user *,
+static int	 pg_write_auth(struct tempinst *, const struct pg_user *, int,
 		    char **);
 static deadfn void pg_child_fail(const char *);
-static deadfn void pg_child(char *const [], int, const char *,
+static char	**pg_server_env(const struct tempinst *, const struct pg_user *);
+static deadfn void pg_child(char *const [], char *const [], int, const char *,
 		    const struct pg_user *);
-static pid_t	 pg_spawn(char *const [], int, const char *,
+static pid_t	 pg_spawn(char *const [], char *const [], int, const char *,
 		    const struct pg_user *, char **);
 static int	 pg_open_log(const char *, char **);
 static char	*pg_read_output(int);
@@ -137,7 +138,7 @@ pg_bindir_from_pg_config(void)
 	if (pipe(fds) == 0) {
 		fcntl(fds[0], F_SETFD, FD_CLOEXEC);
 		fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-		pid = pg_spawn(argv, fds[1], NULL, NULL, NULL);
+		pid = pg_spawn(argv, NULL, fds[1], NULL, NULL, NULL);
 		close(fds[1]);
 		if (pid > 0) {
 			out = pg_read_output(fds[0]);
@@ -242,35 +243,42 @@ pg_user_free(struct pg_user *u)
 
 /*
  * Replace the cluster's pg_hba.conf (and pg_ident.conf) with one line:
- * as root, peer authentication mapping the system user root to the
+ * with trust (pg-regress --temp-instance, as pg_regress's own instance),
+ * any role connects over the socket only its owner can reach; else as
+ * root, peer authentication mapping the system user root to the
  * superuser postgres; otherwise scram-sha-256, the password initdb set.
  * No host line: the server opens no TCP port.  0, or -1 with *cause.
  */
 static int
-pg_write_auth(struct tempinst *ti, const struct pg_user *u, char **cause)
+pg_write_auth(struct tempinst *ti, const struct pg_user *u, int trust,
+    char **cause)
 {
-	char	*hba, *ident;
-	int	 rc;
+	const char	*line, *map;
+	char		*hba, *ident;
+	int		 rc;
 
+	if (trust) {
+		line = "local all all trust\n";
+		map = "";
+	} else if (u->drop) {
+		line = "local all all peer map=sqlcheck\n";
+		map = "sqlcheck root postgres\n";
+	} else {
+		line = "local all all scram-sha-256\n";
+		map = "";
+	}
 	hba = xprintf("%s/data/pg_hba.conf", ti->dir);
 	ident = xprintf("%s/data/pg_ident.conf", ti->dir);
 	if (unlink(hba) != 0 || unlink(ident) != 0) {
 		*cause = xprintf("cannot replace \"%s\": %s", hba,
 		    strerror(errno));
 		rc = -1;
-	} else if (u->drop) {
-		rc = tempinst_write_private(hba,
-		    "local all all peer map=sqlcheck\n", 1, u->uid, u->gid,
-		    cause);
-		if (rc == 0)
-			rc = tempinst_write_private(ident,
-			    "sqlcheck root postgres\n", 1, u->uid, u->gid,
-			    cause);
 	} else {
-		rc = tempinst_write_private(hba,
-		    "local all all scram-sha-256\n", 0, 0, 0, cause);
+		rc = tempinst_write_private(hba, line, u->drop, u->uid,
+		    u->gid, cause);
 		if (rc == 0)
-			rc = tempinst_write_private(ident, "", 0, 0, 0, cause);
+			rc = tempinst_write_private(ident, map, u->drop,
+			    u->uid, u->gid, cause);
 	}
 	free(hba);
 	free(ident);
@@ -293,7 +301,7 @@ pg_child_fail(const char *msg)
  * Only async-signal-safe calls, as the parent may have threads.
  */
 static void
-pg_child(char *const argv[], int outfd, const char *cwd,
+pg_child(char *const argv[], char *const envp[], int outfd, const char *cwd,
     const struct pg_user *u)
 {
 	int	fd;
@@ -309,7 +317,10 @@ pg_child(char *const argv[], int outfd, const char *cwd,
 	if (u != NULL && u->drop && (setgid(u->gid) != 0 ||
 	    setgroups(1, &u->gid) != 0 || setuid(u->uid) != 0))
 		pg_child_fail("sqlcheck: cannot switch to the server's user\n");
-	execv(argv[0], argv);
+	if (envp != NULL)
+		execve(argv[0], argv, envp);
+	else
+		execv(argv[0], argv);
 	pg_child_fail("sqlcheck: cannot execute the program\n");
 }
 
@@ -319,7 +330,7 @@ pg_child(char *const argv[], int outfd, const char *cwd,
  * not NULL).
  */
 static pid_t
-pg_spawn(char *const argv[], int outfd, const char *cwd,
+pg_spawn(char *const argv[], char *const envp[], int outfd, const char *cwd,
     const struct pg_user *u, char **cause)
 {
 	pid_t	pid;
@@ -331,7 +342,7 @@ pg_spawn(char *const argv[], int outfd, const char *cwd,
 		return -1;
 	}
 	if (pid == 0)
-		pg_child(argv, outfd, cwd, u);
+		pg_child(argv, envp, outfd, cwd, u);
 	tempinst_guard_pid((int)pid, SIGINT);	/* fast shutdown, initdb */
 	return pid;
 }
@@ -452,7 +463,7 @@ pg_initdb(const char *bindir, struct tempinst *ti, const struct pg_user *u,
 	    u->password, 0, 0, 0, cause) == 0)
 		fd = pg_open_log(log, cause);
 	if (fd != -1)
-		pid = pg_spawn(argv, fd, ti->dir, u, cause);
+		pid = pg_spawn(argv, NULL, fd, ti->dir, u, cause);
 	if (fd != -1)
 		close(fd);
 	if (pid > 0) {
@@ -479,6 +490,42 @@ pg_initdb(const char *bindir, struct tempinst *ti, const struct pg_user *u,
 }
 
 /*
+ * The server's environment: ours, with PGHOST and PGPORT naming the
+ * server itself (and PGPASSWORD, when it asks for one), as pg_regress
+ * starts its temporary instance: libpq in the server (dblink,
+ * postgres_fdw) then reaches it by default.  The first three strings
+ * are allocated; caller frees them and the array.
+ */
+static char **
+pg_server_env(const struct tempinst *ti, const struct pg_user *u)
+{
+	extern char	**environ;
+	char		**env;
+	size_t		  n = 0, i, k = 3;
+
+	while (environ[n] != NULL)
+		n++;
+	env = xcalloc(n + 4, sizeof *env);
+	env[0] = xprintf("PGHOST=%s", ti->dir);
+	env[1] = xprintf("PGPORT=%s", PG_PORT);
+	env[2] = xprintf("PGPASSWORD=%s", u->password != NULL ?
+	    u->password : "");
+	for (i = 0; i < n; i++)
+		if (strncmp(environ[i], "PGHOST=", 7) != 0 &&
+		    strncmp(environ[i], "PGPORT=", 7) != 0 &&
+		    strncmp(environ[i], "PGHOSTADDR=", 11) != 0 &&
+		    strncmp(environ[i], "PGPASSWORD=", 11) != 0)
+			env[k++] = environ[i];
+	if (u->password == NULL) {
+		/* no password: none at all, not an empty one */
+		free(env[2]);
+		env[2] = env[--k];
+		env[k] = NULL;
+	}
+	return env;
+}
+
+/*
  * Start postgres itself (not pg_ctl, so that its pid is our child's) on
  * a unix socket in DIR only, without durability, output in
  * DIR/server.log.  Sets ti->pid.  0, or -1 with *cause.
@@ -495,6 +542,7 @@ pg_start_server(const char *bindir, struct tempinst *ti,
 		    (char *)"-c", (char *)"fsync=off",
 		    (char *)"-c", (char *)"synchronous_commit=off",
 		    (char *)"-c", (char *)"full_page_writes=off", NULL };
+	char	**env;
 	int	 fd;
 	pid_t	 pid = -1;
 
@@ -504,13 +552,19 @@ pg_start_server(const char *bindir, struct tempinst *ti,
 	argv[0] = prog;
 	argv[2] = data;
 	argv[8] = ti->dir;
+	env = pg_server_env(ti, u);
 	fd = pg_open_log(log, cause);
 	if (fd != -1) {
-		pid = pg_spawn(argv, fd, ti->dir, u, cause);
+		pid = pg_spawn(argv, env, fd, ti->dir, u, cause);
 		close(fd);
 	}
 	if (pid > 0)
 		ti->pid = (int)pid;
+	free(env[0]);
+	free(env[1]);
+	if (u->password != NULL)
+		free(env[2]);
+	free(env);
 	free(prog);
 	free(data);
 	free(log);
@@ -629,12 +683,15 @@ pg_append_conf(struct tempinst *ti, const char *conf, char **cause)
 struct tempinst *
 tempinst_pg_start(char **cause)
 {
-	return tempinst_pg_start_conf(NULL, cause);
+	return tempinst_pg_start_conf(NULL, 0, cause);
 }
 
-/* The same, with conf (when not NULL) added to postgresql.conf first. */
+/*
+ * The same, with conf (when not NULL) added to postgresql.conf first,
+ * and with trust, any role connecting without a password (pg_hba.conf).
+ */
 struct tempinst *
-tempinst_pg_start_conf(const char *conf, char **cause)
+tempinst_pg_start_conf(const char *conf, int trust, char **cause)
 {
 	struct tempinst	*ti;
 	struct pg_user	 u;
@@ -655,7 +712,7 @@ tempinst_pg_start_conf(const char *conf, char **cause)
 	    ti->dir, PG_PORT, u.password != NULL ? " password=" : "",
 	    u.password != NULL ? u.password : "");
 	if (pg_initdb(bindir, ti, &u, cause) != 0 ||
-	    pg_write_auth(ti, &u, cause) != 0 ||
+	    pg_write_auth(ti, &u, trust, cause) != 0 ||
 	    (conf != NULL && pg_append_conf(ti, conf, cause) != 0) ||
 	    pg_start_server(bindir, ti, &u, cause) != 0 ||
 	    pg_wait_ready(ti, cause) != 0 || pg_create_pgtap(ti, cause) != 0)
