@@ -18,7 +18,9 @@
 # the values psql checks for its special
 # variables and their defaults (specialvars), the semicolons psql drops
 # after some meta-commands' arguments (semicolon), the "\." psql sends
-# after inline COPY data (copymarker),
+# after inline COPY data (copymarker), the Tablespace footer of \d and
+# the tablespace of index lines (tablespace), foreign keys of partitioned
+# tables and partitions (partitionfk),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
@@ -56,9 +58,10 @@ cp -R "$top_srcdir/tests/pg-regress/sql" "$top_srcdir/tests/pg-regress/data" "$S
 chmod -R u+w "$S"
 TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex troff longtable separators unicodelines"
 TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd restrict newer semicolon"
-TESTS="$TESTS ifskip gcopy describetoast crosstabargs gsetspecial"
+TESTS="$TESTS ifskip gcopy describetoast crosstabargs gsetspecial fetchexpanded"
 TESTS="$TESTS copymarker"
 TESTS="$TESTS notify"
+TESTS="$TESTS tablespace partitionfk"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -382,18 +385,15 @@ refused()
 	contains "$3: FILE:LINE and what" "$OUT" \
 	    "./sql/$1.sql:$2: psql meta-command \\$4 is not supported by sqlcheck pg-regress"
 }
-# \d on what sqlcheck does not print (pg_database, in a tablespace).
-refused unsupported2 2 "\\d on a table in a tablespace" \
-    "d on a relation with a tablespace" \
-    'SELECT 1 AS a;\n\\d pg_catalog.pg_database\n'
 # \conninfo (its socket path and port), \prompt (it would read the
-# script's next line), FETCH_COUNT under \x (its batches not reproduced).
+# script's next line), FETCH_COUNT under \x in csv (its batches not
+# reproduced).
 refused unsupported3 1 "\\conninfo" "conninfo" \
     '\\conninfo\nSELECT 1 AS a;\n'
 refused unsupported4 1 "\\prompt" "prompt" \
     '\\prompt name\nSELECT 1 AS a;\n'
-refused unsupported5 3 "FETCH_COUNT under \\x" "set FETCH_COUNT with \\x" \
-    '\\set FETCH_COUNT 2\n\\x on\nSELECT 1 AS a;\n'
+refused unsupported5 4 "FETCH_COUNT under \\x in csv" "set FETCH_COUNT with \\x" \
+    '\\set FETCH_COUNT 2\n\\x on\n\\pset format csv\nSELECT 1 AS a;\n'
 # ECHO_HIDDEN (on or noexec) before a command that runs catalog queries:
 # psql prints its own queries, sqlcheck's are not those.
 refused unsupported6 3 "\\dn with ECHO_HIDDEN" "dn with ECHO_HIDDEN" \

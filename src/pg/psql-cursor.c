@@ -26,8 +26,9 @@ starts_with_word(const char *query, const char *w)
 /*
  * Whether psql would run query through a cursor: FETCH_COUNT set, a
  * SELECT or VALUES, not for \gexec or \crosstabview.  Under \x the
- * batches are not reproduced: reported as not supported (the query then
- * runs whole).
+ * batches are reproduced in the aligned and unaligned formats only;
+ * other formats are reported as not supported (the query then runs
+ * whole).
  */
 int
 psql_cursor_wanted(struct psql *ps, const char *query)
@@ -36,7 +37,10 @@ psql_cursor_wanted(struct psql *ps, const char *query)
 	    (!starts_with_word(query, "select") &&
 	    !starts_with_word(query, "values")))
 		return 0;
-	if (ps->popt.expanded == 1 && ps->gset_prefix == NULL) {
+	/* batches under \x: the aligned and unaligned formats only */
+	if (ps->popt.expanded == 1 && ps->gset_prefix == NULL &&
+	    ps->popt.format != PSQL_FMT_ALIGNED &&
+	    ps->popt.format != PSQL_FMT_UNALIGNED) {
 		psql_unsupported(ps, "set FETCH_COUNT with \\x");
 		return 0;
 	}

@@ -7,13 +7,15 @@
  * (psql-describe-publications.c), Triggers (psql-describe-events.c), a
  * foreign table's Server and FDW options (psql-describe-fdw.c), Inherits,
  * Child tables / Partitions (or their number), Typed table of type, then
- * for \d+ Replica Identity, Access method (unless HIDE_TABLEAM) and
- * Options; a view's \d+ has its View definition and Rules, then its
- * Triggers and (\d+) its Options; a materialized view's Indexes,
- * Statistics objects, View definition and the \d+ lines; an index has
- * Partition of, the line of psql-describe-kinds.c, a partitioned index
- * its partitions, and with + (Access method and) Options; a composite
- * type has none.  The catalog queries are sqlcheck's own;
+ * (\d+) Replica Identity, the Tablespace (one that is not the database's
+ * default; an index in one has ", tablespace" on its line), (\d+) Access
+ * method (unless HIDE_TABLEAM) and Options; a view's \d+ has its View
+ * definition and Rules, then its Triggers and (\d+) its Options; a
+ * materialized view's Indexes, Statistics objects, View definition and
+ * the last lines; an index has Partition of, the line of
+ * psql-describe-kinds.c, a partitioned index its partitions, then the
+ * Tablespace and with + (Access method and) Options; a composite type
+ * has none.  The catalog queries are sqlcheck's own;
  * psql-describe.c refuses what is not printed here.
  */
 #include <stdlib.h>
@@ -83,6 +85,8 @@ index_line(const PGresult *r, int i)
 		buf_adds(&b, " INVALID");
 	if (is_true(r, i, 10))
 		buf_adds(&b, " REPLICA IDENTITY");
+	if (*PQgetvalue(r, i, 11) != '\0')
+		buf_printf(&b, ", tablespace \"%s\"", PQgetvalue(r, i, 11));
 	return buf_detach(&b);
 }
 
@@ -95,9 +99,11 @@ footer_indexes(struct psql *ps, struct psql_table *t, const char *oid)
 	    " con.contype, pg_catalog.pg_get_indexdef(i.indexrelid, 0, true),"
 	    " pg_catalog.pg_get_constraintdef(con.oid, true),"
 	    " con.condeferrable, con.condeferred, i.indisclustered,"
-	    " i.indisvalid, i.indisreplident"
+	    " i.indisvalid, i.indisreplident, COALESCE(ts.spcname, '')"
 	    " FROM pg_catalog.pg_index i"
 	    " JOIN pg_catalog.pg_class c2 ON c2.oid = i.indexrelid"
+	    " LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid ="
+	    " c2.reltablespace"
 	    " LEFT JOIN pg_catalog.pg_constraint con ON con.conrelid ="
 	    " i.indrelid AND con.conindid = i.indexrelid AND con.contype IN"
 	    " ('p', 'u', 'x')"
@@ -148,7 +154,45 @@ footer_partitioning(struct psql *ps, struct psql_table *t,
 	}
 }
 
-/* Constraints and references to the table. */
+/*
+ * Foreign-key constraints as psql 15 lists them: the table's own first,
+ * then (a partition's) those of the partitioned tables above it, as
+ * TABLE "parent" CONSTRAINT ...; the copies PostgreSQL makes in each
+ * partition (conparentid) are not listed.
+ */
+static void
+footer_foreign_keys(struct psql *ps, struct psql_table *t, const char *oid)
+{
+	static const char sql[] =
+	    "SELECT conname, pg_catalog.pg_get_constraintdef(oid, true), "
+	    "CASE WHEN conrelid = $1::pg_catalog.oid THEN '' ELSE "
+	    "conrelid::pg_catalog.regclass::pg_catalog.text END "
+	    "FROM pg_catalog.pg_constraint WHERE conrelid IN (SELECT "
+	    "relid::pg_catalog.oid FROM pg_catalog.pg_partition_ancestors("
+	    "$1::pg_catalog.oid) UNION ALL SELECT $1::pg_catalog.oid) "
+	    "AND contype = 'f' AND conparentid = 0 "
+	    "ORDER BY conrelid = $1::pg_catalog.oid DESC, conname";
+	PGresult	*r = psql_rel_query(ps, sql, oid);
+	const char	*on;
+	int		 i;
+
+	if (r != NULL && PQntuples(r) > 0) {
+		psql_footer_add(t, xstrdup("Foreign-key constraints:"));
+		for (i = 0; i < PQntuples(r); i++) {
+			on = PQgetvalue(r, i, 2);
+			psql_footer_add(t, *on == '\0' ? xprintf("    \"%s\" %s",
+			    PQgetvalue(r, i, 0), PQgetvalue(r, i, 1)) :
+			    xprintf("    TABLE \"%s\" CONSTRAINT \"%s\" %s", on,
+			    PQgetvalue(r, i, 0), PQgetvalue(r, i, 1)));
+		}
+	}
+	PQclear(r);
+}
+
+/*
+ * Check constraints, foreign keys, and the foreign keys that reference
+ * the table or (a partition) a partitioned table above it.
+ */
 static void
 footer_constraints(struct psql *ps, struct psql_table *t, const char *oid)
 {
@@ -156,16 +200,14 @@ footer_constraints(struct psql *ps, struct psql_table *t, const char *oid)
 	    "pg_get_constraintdef(oid, true), '' FROM pg_catalog."
 	    "pg_constraint WHERE conrelid = $1::pg_catalog.oid AND contype ="
 	    " 'c' ORDER BY 1", "Check constraints:", "    \"%s\" %s%s");
-	footer_section(ps, t, oid, "SELECT conname, pg_catalog."
-	    "pg_get_constraintdef(oid, true), '' FROM pg_catalog."
-	    "pg_constraint WHERE conrelid = $1::pg_catalog.oid AND contype ="
-	    " 'f' ORDER BY 1", "Foreign-key constraints:",
-	    "    \"%s\" %s%s");
+	footer_foreign_keys(ps, t, oid);
 	footer_section(ps, t, oid, "SELECT conrelid::pg_catalog.regclass, "
 	    "conname, pg_catalog.pg_get_constraintdef(oid, true) FROM "
-	    "pg_catalog.pg_constraint WHERE confrelid = $1::pg_catalog.oid "
-	    "AND contype = 'f' ORDER BY conname", "Referenced by:",
-	    "    TABLE \"%s\" CONSTRAINT \"%s\" %s");
+	    "pg_catalog.pg_constraint WHERE confrelid IN (SELECT relid::"
+	    "pg_catalog.oid FROM pg_catalog.pg_partition_ancestors($1::"
+	    "pg_catalog.oid) UNION ALL SELECT $1::pg_catalog.oid) AND "
+	    "contype = 'f' AND conparentid = 0 ORDER BY conname",
+	    "Referenced by:", "    TABLE \"%s\" CONSTRAINT \"%s\" %s");
 }
 
 /* "Heading: first," then the others under it, as psql lists them. */
@@ -231,23 +273,30 @@ footer_inheritance(struct psql *ps, struct psql_table *t,
 	PQclear(r);
 }
 
-/* \d+ only: Replica Identity, Access method, Options. */
+/*
+ * The last footers: (\d+) Replica Identity, the Tablespace (not the
+ * database's default), (\d+) Access method and Options.
+ */
 static void
-footer_verbose(struct psql *ps, struct psql_table *t,
+footer_tail(struct psql *ps, struct psql_table *t,
     const struct psql_relinfo *ri)
 {
 	int	sys = strcmp(ri->nspname, "pg_catalog") == 0;
 
-	if ((ri->kind == 'r' || ri->kind == 'm') && ri->replident != 'i' &&
+	if (ri->verbose && (ri->kind == 'r' || ri->kind == 'm') &&
+	    ri->replident != 'i' &&
 	    ((!sys && ri->replident != 'd') || (sys && ri->replident !=
 	    'n')))
 		psql_footer_add(t, xprintf("Replica Identity: %s",
 		    ri->replident == 'f' ? "FULL" : ri->replident == 'n' ?
 		    "NOTHING" : "???"));
-	if (*ri->amname != '\0' && ri->kind != 'i' &&
+	if (*ri->tablespace != '\0')
+		psql_footer_add(t, xprintf("Tablespace: \"%s\"",
+		    ri->tablespace));
+	if (ri->verbose && *ri->amname != '\0' && ri->kind != 'i' &&
 	    !psql_var_on(ps, "HIDE_TABLEAM"))
 		psql_footer_add(t, xprintf("Access method: %s", ri->amname));
-	if (*ri->options != '\0')
+	if (ri->verbose && *ri->options != '\0')
 		psql_footer_add(t, xprintf("Options: %s", ri->options));
 }
 
@@ -290,8 +339,7 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 		psql_index_footers(ps, t, ri);
 		if (ri->kind == 'I')
 			footer_inheritance(ps, t, ri);
-		if (ri->verbose)
-			footer_verbose(ps, t, ri);
+		footer_tail(ps, t, ri);
 		return;
 	}
 	if (ri->kind == 'c')
@@ -299,8 +347,7 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 	if (ri->kind == 't') {
 		footer_owning_table(ps, t, ri->oid);
 		footer_indexes(ps, t, ri->oid);
-		if (ri->verbose)
-			footer_verbose(ps, t, ri);
+		footer_tail(ps, t, ri);
 		return;
 	}
 	if (ri->kind == 'v') {
@@ -317,10 +364,9 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 	if (ri->kind == 'm') {
 		footer_indexes(ps, t, ri->oid);
 		psql_statistics_footers(ps, t, ri->oid);
-		if (ri->verbose) {
+		if (ri->verbose)
 			footer_view(ps, t, ri->oid);
-			footer_verbose(ps, t, ri);
-		}
+		footer_tail(ps, t, ri);
 		return;
 	}
 	footer_partitioning(ps, t, ri);
@@ -337,6 +383,5 @@ psql_relation_footers(struct psql *ps, struct psql_table *t,
 	if (*ri->oftype != '\0')
 		psql_footer_add(t, xprintf("Typed table of type: %s",
 		    ri->oftype));
-	if (ri->verbose)
-		footer_verbose(ps, t, ri);
+	footer_tail(ps, t, ri);
 }

@@ -191,7 +191,8 @@ widen_for_records(struct expanded *e, size_t nrows, int tuples_only)
 	    (e->hmulti && e->old) : 7;
 	if (e->dmulti && e->border < 2 && !e->old)
 		sep++;
-	for (n = 1; nrows >= 10; nrows /= 10)
+	/* psql: 1 + log10(rows) digits, none for a batch without rows */
+	for (n = nrows > 0; nrows >= 10; nrows /= 10)
 		n++;
 	rwidth = n + (e->border == 0 ? 9 : e->border == 1 ? 12 : 15);
 	if (e->hwidth + sep + e->dwidth < rwidth)
@@ -210,20 +211,23 @@ print_records(struct psql *ps, struct expanded *e, const struct psql_table *t,
 		lhwidth++;
 	for (i = 0; i < t->nrows; i++) {
 		if (!ps->popt.tuples_only)
-			print_vline(e, i + 1, lhwidth, i == 0 ? PSQL_RULE_TOP :
-			    PSQL_RULE_MIDDLE);
-		else if (i != 0 || e->border == 2)
+			print_vline(e, t->prior + i + 1, lhwidth, i == 0 ?
+			    PSQL_RULE_TOP : PSQL_RULE_MIDDLE);
+		else if (i != 0 || t->more_before || e->border == 2)
 			print_vline(e, 0, lhwidth, i == 0 ? PSQL_RULE_TOP :
 			    PSQL_RULE_MIDDLE);
 		for (j = 0; j < t->ncols; j++)
 			print_field(e, &hl[j], &cl[i * (size_t)t->ncols +
 			    (size_t)j]);
 	}
-	if (e->border == 2)
+	if (e->border == 2 && !t->more_after)
 		print_vline(e, 0, e->hwidth, PSQL_RULE_BOTTOM);
 }
 
-/* The footers, or "(0 rows)" for a table without records. */
+/*
+ * The footers, or "(0 rows)" for a table without records (not for the
+ * last, empty batch of FETCH_COUNT).
+ */
 static void
 print_footers(struct psql *ps, const struct psql_table *t, int border)
 {
@@ -231,7 +235,7 @@ print_footers(struct psql *ps, const struct psql_table *t, int border)
 
 	if (ps->popt.tuples_only)
 		return;
-	if (t->nrows == 0 || t->ncols == 0) {
+	if ((t->nrows == 0 && !t->more_before) || t->ncols == 0) {
 		for (i = 0; i < t->nfooters; i++)
 			fprintf(psql_qfout(ps), "%s\n", t->footers[i]);
 		if (t->footers == NULL && ps->popt.footer)
@@ -267,16 +271,25 @@ psql_print_expanded(struct psql *ps, const struct psql_table *t,
 	for (i = 0; i < n; i++)
 		psql_cell_format(t->cells[i] != NULL ? t->cells[i] :
 		    ps->popt.null, psql_encoding(ps), &cl[i]);
-	if (n > 0) {
-		if (title != NULL && *title != '\0' && !ps->popt.tuples_only)
+	/*
+	 * FETCH_COUNT's batches are tables of their own (widths, the record
+	 * line's), numbered on; only the first has the title, only the last
+	 * the bottom rule, the footers and the blank line (psql's
+	 * start_table and stop_table)
+	 */
+	if (n > 0 || t->more_before || t->more_after) {
+		if (title != NULL && *title != '\0' &&
+		    !ps->popt.tuples_only && !t->more_before)
 			fprintf(e.f, "%s\n", title);
 		e.hwidth = widest(hl, (size_t)t->ncols, &e.hmulti);
 		e.dwidth = widest(cl, n, &e.dmulti);
 		widen_for_records(&e, t->nrows, ps->popt.tuples_only);
 		print_records(ps, &e, t, hl, cl);
 	}
-	print_footers(ps, t, e.border);
-	fputc('\n', e.f);
+	if (!t->more_after) {
+		print_footers(ps, t, e.border);
+		fputc('\n', e.f);
+	}
 	for (i = 0; i < (size_t)t->ncols; i++)
 		psql_cell_lines_free(&hl[i]);
 	for (i = 0; i < n; i++)

@@ -423,6 +423,7 @@ struct psql_relinfo {
 	const char	*amname;	/* "" for none */
 	const char	*options;	/* reloptions, "" for none */
 	const char	*oftype;	/* a typed table's type, or "" */
+	const char	*tablespace;	/* its own tablespace, "" for none */
 };
 void	 psql_footer_add(struct psql_table *, char *);
 void	 psql_relation_footers(struct psql *, struct psql_table *,
