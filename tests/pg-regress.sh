@@ -19,7 +19,8 @@
 # variables and their defaults (specialvars), the semicolons psql drops
 # after some meta-commands' arguments (semicolon), the "\." psql sends
 # after inline COPY data (copymarker), the Tablespace footer of \d and
-# the tablespace of index lines (tablespace),
+# the tablespace of index lines (tablespace), foreign keys of partitioned
+# tables and partitions (partitionfk),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
@@ -60,7 +61,7 @@ TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd restrict
 TESTS="$TESTS ifskip gcopy describetoast crosstabargs gsetspecial fetchexpanded wrapped"
 TESTS="$TESTS copymarker"
 TESTS="$TESTS notify"
-TESTS="$TESTS tablespace"
+TESTS="$TESTS tablespace partitionfk"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -384,10 +385,6 @@ refused()
 	contains "$3: FILE:LINE and what" "$OUT" \
 	    "./sql/$1.sql:$2: psql meta-command \\$4 is not supported by sqlcheck pg-regress"
 }
-# \d on what sqlcheck does not print (the foreign keys of partitions).
-refused unsupported2 3 "\\d on a partitioned table with a foreign key" \
-    "d on a relation with foreign keys of partitions" \
-    'CREATE TABLE u2r (a int PRIMARY KEY);\nCREATE TABLE u2p (a int REFERENCES u2r) PARTITION BY RANGE (a);\n\\d u2p\n'
 # \conninfo (its socket path and port), \prompt (it would read the
 # script's next line), FETCH_COUNT under \x in csv (its batches not
 # reproduced).

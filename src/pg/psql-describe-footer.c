@@ -154,7 +154,45 @@ footer_partitioning(struct psql *ps, struct psql_table *t,
 	}
 }
 
-/* Constraints and references to the table. */
+/*
+ * Foreign-key constraints as psql 15 lists them: the table's own first,
+ * then (a partition's) those of the partitioned tables above it, as
+ * TABLE "parent" CONSTRAINT ...; the copies PostgreSQL makes in each
+ * partition (conparentid) are not listed.
+ */
+static void
+footer_foreign_keys(struct psql *ps, struct psql_table *t, const char *oid)
+{
+	static const char sql[] =
+	    "SELECT conname, pg_catalog.pg_get_constraintdef(oid, true), "
+	    "CASE WHEN conrelid = $1::pg_catalog.oid THEN '' ELSE "
+	    "conrelid::pg_catalog.regclass::pg_catalog.text END "
+	    "FROM pg_catalog.pg_constraint WHERE conrelid IN (SELECT "
+	    "relid::pg_catalog.oid FROM pg_catalog.pg_partition_ancestors("
+	    "$1::pg_catalog.oid) UNION ALL SELECT $1::pg_catalog.oid) "
+	    "AND contype = 'f' AND conparentid = 0 "
+	    "ORDER BY conrelid = $1::pg_catalog.oid DESC, conname";
+	PGresult	*r = psql_rel_query(ps, sql, oid);
+	const char	*on;
+	int		 i;
+
+	if (r != NULL && PQntuples(r) > 0) {
+		psql_footer_add(t, xstrdup("Foreign-key constraints:"));
+		for (i = 0; i < PQntuples(r); i++) {
+			on = PQgetvalue(r, i, 2);
+			psql_footer_add(t, *on == '\0' ? xprintf("    \"%s\" %s",
+			    PQgetvalue(r, i, 0), PQgetvalue(r, i, 1)) :
+			    xprintf("    TABLE \"%s\" CONSTRAINT \"%s\" %s", on,
+			    PQgetvalue(r, i, 0), PQgetvalue(r, i, 1)));
+		}
+	}
+	PQclear(r);
+}
+
+/*
+ * Check constraints, foreign keys, and the foreign keys that reference
+ * the table or (a partition) a partitioned table above it.
+ */
 static void
 footer_constraints(struct psql *ps, struct psql_table *t, const char *oid)
 {
@@ -162,16 +200,14 @@ footer_constraints(struct psql *ps, struct psql_table *t, const char *oid)
 	    "pg_get_constraintdef(oid, true), '' FROM pg_catalog."
 	    "pg_constraint WHERE conrelid = $1::pg_catalog.oid AND contype ="
 	    " 'c' ORDER BY 1", "Check constraints:", "    \"%s\" %s%s");
-	footer_section(ps, t, oid, "SELECT conname, pg_catalog."
-	    "pg_get_constraintdef(oid, true), '' FROM pg_catalog."
-	    "pg_constraint WHERE conrelid = $1::pg_catalog.oid AND contype ="
-	    " 'f' ORDER BY 1", "Foreign-key constraints:",
-	    "    \"%s\" %s%s");
+	footer_foreign_keys(ps, t, oid);
 	footer_section(ps, t, oid, "SELECT conrelid::pg_catalog.regclass, "
 	    "conname, pg_catalog.pg_get_constraintdef(oid, true) FROM "
-	    "pg_catalog.pg_constraint WHERE confrelid = $1::pg_catalog.oid "
-	    "AND contype = 'f' ORDER BY conname", "Referenced by:",
-	    "    TABLE \"%s\" CONSTRAINT \"%s\" %s");
+	    "pg_catalog.pg_constraint WHERE confrelid IN (SELECT relid::"
+	    "pg_catalog.oid FROM pg_catalog.pg_partition_ancestors($1::"
+	    "pg_catalog.oid) UNION ALL SELECT $1::pg_catalog.oid) AND "
+	    "contype = 'f' AND conparentid = 0 ORDER BY conname",
+	    "Referenced by:", "    TABLE \"%s\" CONSTRAINT \"%s\" %s");
 }
 
 /* "Heading: first," then the others under it, as psql lists them. */

@@ -7,9 +7,7 @@
  * unless HIDE_TOAST_COMPRESSION, Stats target and Description; a TOAST
  * table has Column and Type, \d+ Storage), then the footers of
  * psql-describe-footer.c; sequences are in psql-describe-kinds.c.  The
- * catalog queries are sqlcheck's own.  What the footers do not print
- * (foreign keys of partitioned tables) is reported as not reproduced
- * rather than printed differently.  \d without a name and
+ * catalog queries are sqlcheck's own.  \d without a name and
  * the list commands are in psql-describe-list.c.
  */
 #include <ctype.h>
@@ -188,16 +186,14 @@ relation_info(const PGresult *r, int i, int verbose,
 	ri->ispartition = strcmp(PQgetvalue(r, i, 6), "t") == 0;
 	ri->amname = PQgetvalue(r, i, 7);
 	ri->options = PQgetvalue(r, i, 8);
-	ri->rowsecurity = strcmp(PQgetvalue(r, i, 10), "t") == 0;
-	ri->forcerowsecurity = strcmp(PQgetvalue(r, i, 11), "t") == 0;
-	ri->oftype = PQgetvalue(r, i, 12);
-	ri->tablespace = PQgetvalue(r, i, 13);
+	ri->rowsecurity = strcmp(PQgetvalue(r, i, 9), "t") == 0;
+	ri->forcerowsecurity = strcmp(PQgetvalue(r, i, 10), "t") == 0;
+	ri->oftype = PQgetvalue(r, i, 11);
+	ri->tablespace = PQgetvalue(r, i, 12);
 	ri->verbose = verbose;
 	if (strchr("rpvmiIScft", ri->kind) == NULL)
 		return xprintf("d on a relation of kind %c", ri->kind);
-	if (PQgetisnull(r, i, 9))
-		return NULL;
-	return xprintf("d on a relation with %s", PQgetvalue(r, i, 9));
+	return NULL;
 }
 
 /* The title: Table "schema.name", Unlogged table, View, ... */
@@ -236,14 +232,8 @@ describe(struct psql *ps, const char *pattern, int verbose)
 	    "c.relpersistence, c.relreplident, c.relispartition, "
 	    "COALESCE(am.amname, ''), pg_catalog.array_to_string(c.reloptions"
 	    " || array(SELECT 'toast.' || x FROM pg_catalog.unnest("
-	    "tc.reloptions) x), ', '), CASE"
-	    " WHEN (c.relkind = 'p' OR c.relispartition) AND EXISTS (SELECT 1"
-	    " FROM pg_catalog.pg_constraint k WHERE k.contype = 'f' AND "
-	    "(k.conrelid = c.oid OR k.confrelid = c.oid OR k.conparentid <> 0"
-	    " AND k.conrelid IN (SELECT pg_catalog.pg_partition_ancestors("
-	    "c.oid)) OR k.confrelid IN (SELECT pg_catalog."
-	    "pg_partition_ancestors(c.oid)))) THEN 'foreign keys of "
-	    "partitions' END, c.relrowsecurity, c.relforcerowsecurity, CASE "
+	    "tc.reloptions) x), ', '), "
+	    "c.relrowsecurity, c.relforcerowsecurity, CASE "
 	    "WHEN c.reloftype = 0 THEN '' ELSE c.reloftype::pg_catalog."
 	    "regtype::pg_catalog.text END, COALESCE((SELECT t.spcname FROM "
 	    "pg_catalog.pg_tablespace t WHERE t.oid = c.reltablespace), '')"
