@@ -5,7 +5,9 @@
  * aligned by display width, the marks of multi-line cells and headers
  * ("+" at the right in ascii, ":" and ";" dividers and "+" at the left
  * of header lines in old-ascii, "↵" in unicode), the footers and a blank
- * line, as psql 15's print_aligned_text writes them.
+ * line, as psql 15's print_aligned_text writes them; the wrapped format
+ * with \pset columns narrows columns and wraps their values as psql
+ * does ("." marks in ascii, "…" in unicode).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,24 +17,25 @@
 #define H	"\342\224\200"	/* U+2500 horizontal */
 #define V	"\342\224\202"	/* U+2502 vertical */
 #define NL	"\342\206\265"	/* U+21B5 carriage return arrow */
+#define ELLIPSIS "\342\200\246"	/* U+2026 horizontal ellipsis */
 
 static const struct psql_text_format formats[] = {
 	[PSQL_LINE_ASCII] = {
 		{ { "-", "+", "+", "+" }, { "-", "+", "+", "+" },
 		  { "-", "+", "+", "+" }, { "", "|", "|", "|" } },
-		"|", "|", "|", " ", "+", " ", "+", 1
+		"|", "|", "|", " ", "+", " ", "+", 1, ".", "."
 	},
 	[PSQL_LINE_OLD_ASCII] = {
 		{ { "-", "+", "+", "+" }, { "-", "+", "+", "+" },
 		  { "-", "+", "+", "+" }, { "", "|", "|", "|" } },
-		":", ";", " ", "+", " ", " ", " ", 0
+		":", ";", " ", "+", " ", " ", " ", 0, " ", " "
 	},
 	[PSQL_LINE_UNICODE] = {	/* U+2500 box drawing, U+21B5 for newlines */
 		{ { H, "\342\224\214", "\342\224\254", "\342\224\220" },
 		  { H, "\342\224\234", "\342\224\274", "\342\224\244" },
 		  { H, "\342\224\224", "\342\224\264", "\342\224\230" },
 		  { "", V, V, V } },
-		V, V, V, " ", NL, " ", NL, 1
+		V, V, V, " ", NL, " ", NL, 1, ELLIPSIS, ELLIPSIS
 	},
 };
 
@@ -114,6 +117,9 @@ struct aligned {
 	int			 ncols;
 	const int		*width;
 	const char		*aligns;
+	int			 enc;
+	int			 wrapped;	/* \pset format wrapped with
+						 * \pset columns */
 };
 
 static void
@@ -255,6 +261,201 @@ print_row(const struct aligned *a, struct psql_cell_lines *cl)
 	}
 }
 
+/* What each column's value shows on the next display line (psql). */
+enum wrap_mark { WRAP_NONE, WRAP_WRAP, WRAP_NEWLINE };
+
+/*
+ * How many bytes of s fit in *w display columns, at least one character
+ * (psql's strlen_max_width); *w becomes their width.
+ */
+static size_t
+fit_bytes(const char *s, int *w, int enc)
+{
+	size_t	n = 0, len = strlen(s);
+	int	cur = 0, cw;
+
+	while (n < len) {
+		cw = PQdsplen(s + n, enc);
+		if (cur + cw > *w && cur != 0)
+			break;
+		cur += cw;
+		n += (size_t)PQmblen(s + n, enc);
+		if (n > len)
+			n = len;
+	}
+	*w = cur;
+	return n;
+}
+
+/* The marks left of column j's next piece of a wrapped row. */
+static void
+print_left_mark(const struct aligned *a, enum wrap_mark m)
+{
+	if (a->border == 0)
+		return;
+	fputs(m == WRAP_WRAP ? a->fmt->wrap_left : m == WRAP_NEWLINE ?
+	    a->fmt->nl_left : " ", a->f);
+}
+
+/*
+ * One piece of column j's value on a display line of a wrapped row:
+ * what fits in its width from where the line before stopped; advances
+ * cur and bytes, sets *more when some is left.  Returns its width.
+ */
+static int
+print_piece(const struct aligned *a, const struct psql_cell_lines *c,
+    int j, size_t *cur, size_t *bytes, int *more)
+{
+	const char	*p;
+	int		 chars = a->width[j];
+	size_t		 nb;
+
+	if (*cur >= c->nlines) {
+		if (a->border == 2 || j < a->ncols - 1)
+			pad(a->f, chars);
+		return chars;
+	}
+	p = c->line[*cur] + *bytes;
+	nb = fit_bytes(p, &chars, a->enc);
+	if (chars > a->width[j])
+		chars = a->width[j];
+	if (a->aligns[j] == 'r')
+		pad(a->f, a->width[j] - chars);
+	fwrite(p, 1, nb, a->f);
+	*bytes += nb;
+	if (c->line[*cur][*bytes] != '\0')
+		*more = 1;
+	else {
+		(*cur)++;
+		*bytes = 0;
+		if (*cur < c->nlines)
+			*more = 1;
+	}
+	return chars;
+}
+
+/*
+ * One row of the wrapped format (\pset columns): values longer than
+ * their column go on over more display lines, with psql's wrap marks
+ * (print_aligned_text's loop).
+ */
+static void
+print_row_wrapped(const struct aligned *a, struct psql_cell_lines *cl)
+{
+	size_t		*cur = xcalloc((size_t)a->ncols + 1, sizeof *cur);
+	size_t		*bytes = xcalloc((size_t)a->ncols + 1, sizeof *bytes);
+	enum wrap_mark	*wrap = xcalloc((size_t)a->ncols + 1, sizeof *wrap);
+	int		 j, more, chars, final;
+
+	do {
+		more = 0;
+		if (a->border == 2)
+			fputs(a->fmt->rule[PSQL_RULE_DATA].left, a->f);
+		for (j = 0; j < a->ncols; j++) {
+			final = a->border == 2 || j < a->ncols - 1;
+			print_left_mark(a, wrap[j]);
+			chars = print_piece(a, &cl[j], j, &cur[j], &bytes[j],
+			    &more);
+			wrap[j] = WRAP_NONE;
+			if (cur[j] < cl[j].nlines)
+				wrap[j] = bytes[j] != 0 ? WRAP_WRAP : cur[j] != 0 ?
+				    WRAP_NEWLINE : WRAP_NONE;
+			if (a->aligns[j] != 'r' && (final || wrap[j] != WRAP_NONE))
+				pad(a->f, a->width[j] - chars);
+			if (wrap[j] == WRAP_WRAP)
+				fputs(a->fmt->wrap_right, a->f);
+			else if (wrap[j] == WRAP_NEWLINE)
+				fputs(a->fmt->nl_right, a->f);
+			else if (final)
+				fputc(' ', a->f);
+			if (a->border == 0 || j >= a->ncols - 1)
+				continue;
+			if (wrap[j + 1] == WRAP_WRAP)
+				fputs(a->fmt->midvrule_wrap, a->f);
+			else if (wrap[j + 1] == WRAP_NEWLINE)
+				fputs(a->fmt->midvrule_nl, a->f);
+			else if (cur[j + 1] >= cl[j + 1].nlines)
+				fputs(a->fmt->midvrule_blank, a->f);
+			else
+				fputs(a->fmt->rule[PSQL_RULE_DATA].mid, a->f);
+		}
+		if (a->border == 2)
+			fputs(a->fmt->rule[PSQL_RULE_DATA].right, a->f);
+		fputc('\n', a->f);
+	} while (more);
+	free(cur);
+	free(bytes);
+	free(wrap);
+}
+
+/* The widest line of a header or cell. */
+static int
+widest_line(const struct psql_cell_lines *c)
+{
+	size_t	k;
+	int	w = 0;
+
+	for (k = 0; k < c->nlines; k++)
+		if (c->width[k] > w)
+			w = c->width[k];
+	return w;
+}
+
+/*
+ * The wrapped format's column widths for \pset columns (psql's
+ * print_aligned_text): while the table is wider, the column whose width
+ * is the highest over its average (wide ones a little more) loses one,
+ * never below its header; nothing when the headers alone do not fit.
+ */
+static void
+shrink_columns(const struct psql *ps, const struct psql_table *t,
+    const struct psql_cell_lines *hl, const struct psql_cell_lines *cl,
+    int border, int *width)
+{
+	int	*hw = xcalloc((size_t)t->ncols + 1, sizeof *hw);
+	int	*max = xcalloc((size_t)t->ncols + 1, sizeof *max);
+	long	*avg = xcalloc((size_t)t->ncols + 1, sizeof *avg);
+	long	 total, header_total;
+	double	 ratio, best;
+	size_t	 i;
+	int	 j, worst;
+
+	total = border == 0 ? t->ncols : border == 1 ? t->ncols * 3 -
+	    (t->ncols > 0) : t->ncols * 3 + 1;
+	header_total = total;
+	for (i = 0; i < t->nrows * (size_t)t->ncols; i++)
+		avg[i % (size_t)t->ncols] += widest_line(&cl[i]);
+	for (j = 0; j < t->ncols; j++) {
+		hw[j] = widest_line(&hl[j]);
+		max[j] = width[j];
+		if (t->nrows > 0)
+			avg[j] /= (long)t->nrows;
+		total += width[j];
+		header_total += hw[j];
+	}
+	while (ps->popt.columns >= header_total && total > ps->popt.columns) {
+		best = 0;
+		worst = -1;
+		for (j = 0; j < t->ncols; j++) {
+			if (avg[j] == 0 || width[j] <= hw[j])
+				continue;
+			ratio = (double)width[j] / (double)avg[j] +
+			    max[j] * 0.01;
+			if (ratio > best) {
+				best = ratio;
+				worst = j;
+			}
+		}
+		if (worst < 0)
+			break;
+		width[worst]--;
+		total--;
+	}
+	free(hw);
+	free(max);
+	free(avg);
+}
+
 /* The title, centred over the table when it is narrower. */
 static void
 print_title(struct psql *ps, const struct aligned *a, const char *title)
@@ -334,6 +535,10 @@ psql_print_aligned(struct psql *ps, const struct psql_table *t,
 	a.ncols = t->ncols;
 	a.width = width;
 	a.aligns = t->aligns;
+	a.enc = psql_encoding(ps);
+	a.wrapped = ps->popt.format == PSQL_FMT_WRAPPED && ps->popt.columns > 0;
+	if (a.wrapped)
+		shrink_columns(ps, t, hl, cl, a.border, width);
 	if (!t->more_before)
 		print_title(ps, &a, title);
 	if (!t->more_before && !ps->popt.tuples_only) {
@@ -342,8 +547,12 @@ psql_print_aligned(struct psql *ps, const struct psql_table *t,
 		print_header(&a, hl);
 		print_rule(&a, PSQL_RULE_MIDDLE);
 	}
-	for (i = 0; i < t->nrows; i++)
-		print_row(&a, cl + i * (size_t)t->ncols);
+	for (i = 0; i < t->nrows; i++) {
+		if (a.wrapped)
+			print_row_wrapped(&a, cl + i * (size_t)t->ncols);
+		else
+			print_row(&a, cl + i * (size_t)t->ncols);
+	}
 	if (!t->more_after) {
 		if (a.border == 2)
 			print_rule(&a, PSQL_RULE_BOTTOM);

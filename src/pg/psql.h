@@ -387,6 +387,8 @@ struct psql_text_format {
 	const char	*header_nl_left, *header_nl_right;
 	const char	*nl_left, *nl_right;
 	int		 wrap_right_border; /* border 0: marks at the right */
+	const char	*wrap_left, *wrap_right; /* a value wrapped (\pset
+					 * format wrapped) */
 };
 const struct psql_text_format *psql_line_format(struct psql *);
 
