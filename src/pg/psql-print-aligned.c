@@ -268,8 +268,8 @@ enum wrap_mark { WRAP_NONE, WRAP_WRAP, WRAP_NEWLINE };
  * How many bytes of s fit in *w display columns, at least one character
  * (psql's strlen_max_width); *w becomes their width.
  */
-static size_t
-fit_bytes(const char *s, int *w, int enc)
+size_t
+psql_fit_bytes(const char *s, int *w, int enc)
 {
 	size_t	n = 0, len = strlen(s);
 	int	cur = 0, cw;
@@ -316,7 +316,7 @@ print_piece(const struct aligned *a, const struct psql_cell_lines *c,
 		return chars;
 	}
 	p = c->line[*cur] + *bytes;
-	nb = fit_bytes(p, &chars, a->enc);
+	nb = psql_fit_bytes(p, &chars, a->enc);
 	if (chars > a->width[j])
 		chars = a->width[j];
 	if (a->aligns[j] == 'r')

@@ -5,7 +5,8 @@
  * print_aligned_vertical writes it: the record lines ("-[ RECORD N ]",
  * "* Record N" with border 0), headers and values with their newline
  * marks, the data column widened to the record line, the bottom rule of
- * border 2, the title above and a blank line after.
+ * border 2, the title above and a blank line after; the wrapped format
+ * with \pset columns narrows the values to it as psql does.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,9 @@ struct expanded {
 	int			 border;
 	int			 hwidth, dwidth;
 	int			 hmulti, dmulti; /* some header, value has lines */
+	int			 wrapped;	/* \pset format wrapped with
+						 * \pset columns */
+	int			 enc;
 };
 
 static void
@@ -141,6 +145,69 @@ divider(const struct expanded *e, const struct psql_cell_lines *v, size_t k)
 	return e->fmt->midvrule_nl;
 }
 
+/*
+ * One field of the wrapped format: values cut at the data width, with
+ * psql's wrap marks (print_aligned_vertical's loop over header and
+ * value lines, offset the bytes of the value's line already printed).
+ */
+static void
+print_field_wrapped(const struct expanded *e,
+    const struct psql_cell_lines *h, const struct psql_cell_lines *v)
+{
+	const struct psql_line_rule *data = &e->fmt->rule[PSQL_RULE_DATA];
+	int	marks = e->border > 1 || (e->dmulti && !e->old);
+	int	hdone = 0, ddone = 0, chars = v->width[0], w;
+	size_t	hline = 0, dline = 0, offset = 0, nb;
+
+	while (!ddone || !hdone) {
+		if (e->border == 2)
+			fputs(data->left, e->f);
+		print_header_line(e, h, hdone ? h->nlines : hline);
+		if (!hdone && ++hline >= h->nlines)
+			hdone = 1;
+		if (e->border > 0)
+			fputs(offset ? e->fmt->midvrule_wrap : dline == 0 ?
+			    data->mid : e->fmt->midvrule_nl, e->f);
+		if (ddone) {
+			if (e->border < 2)
+				fputc('\n', e->f);
+			else
+				fprintf(e->f, "%*s  %s\n", e->dwidth, "",
+				    data->right);
+			continue;
+		}
+		fputs(offset == 0 ? " " : e->fmt->wrap_left, e->f);
+		w = e->dwidth;
+		nb = psql_fit_bytes(v->line[dline] + offset, &w, e->enc);
+		fwrite(v->line[dline] + offset, 1, nb, e->f);
+		chars -= w;
+		offset += nb;
+		if (chars != 0) {
+			if (marks) {
+				pad(e->f, e->dwidth - w);
+				fputs(e->fmt->wrap_right, e->f);
+			}
+		} else if (dline + 1 < v->nlines) {
+			if (marks) {
+				pad(e->f, e->dwidth - w);
+				fputs(e->fmt->nl_right, e->f);
+			}
+			dline++;
+			offset = 0;
+			chars = v->width[dline];
+		} else {
+			if (e->border > 1) {
+				pad(e->f, e->dwidth - w);
+				fputc(' ', e->f);
+			}
+			ddone = 1;
+		}
+		if (e->border == 2)
+			fputs(data->right, e->f);
+		fputc('\n', e->f);
+	}
+}
+
 /* One field: header and value side by side, line by line. */
 static void
 print_field(const struct expanded *e, const struct psql_cell_lines *h,
@@ -199,6 +266,47 @@ widen_for_records(struct expanded *e, size_t nrows, int tuples_only)
 		e->dwidth = rwidth - e->hwidth - sep;
 }
 
+/*
+ * The wrapped format's data width for \pset columns (psql's
+ * print_aligned_vertical): what the record lines and the values need
+ * when that fits, else the columns left (at least 3), a column kept
+ * for the wrap marks.
+ */
+static void
+wrap_data_width(struct expanded *e, size_t nrows, int tuples_only,
+    int columns)
+{
+	int	swidth, rwidth = 0, width, least, newd;
+
+	swidth = e->border == 0 ? 1 + e->hmulti : e->border == 1 ? 3 +
+	    (e->hmulti && e->old) : 7;
+	if (e->dmulti && e->border < 2 && !e->old)
+		swidth++;
+	if (!tuples_only) {
+		for (rwidth = nrows > 0; nrows >= 10; nrows /= 10)
+			rwidth++;
+		rwidth += e->border == 0 ? 9 : e->border == 1 ? 12 : 15;
+	}
+	for (;;) {
+		width = e->hwidth + swidth + e->dwidth;
+		if (width < rwidth)
+			width = rwidth;
+		least = e->hwidth + swidth + 3;
+		if (least < rwidth)
+			least = rwidth;
+		newd = columns >= width ? width : columns < least ? least :
+		    columns;
+		newd -= e->hwidth + swidth;
+		if (newd < e->dwidth && !e->dmulti && e->border < 2 &&
+		    !e->old) {
+			e->dmulti = 1;
+			swidth++;
+		} else
+			break;
+	}
+	e->dwidth = newd;
+}
+
 /* The records of t (nothing but the footer when it has none). */
 static void
 print_records(struct psql *ps, struct expanded *e, const struct psql_table *t,
@@ -216,9 +324,14 @@ print_records(struct psql *ps, struct expanded *e, const struct psql_table *t,
 		else if (i != 0 || t->more_before || e->border == 2)
 			print_vline(e, 0, lhwidth, i == 0 ? PSQL_RULE_TOP :
 			    PSQL_RULE_MIDDLE);
-		for (j = 0; j < t->ncols; j++)
-			print_field(e, &hl[j], &cl[i * (size_t)t->ncols +
-			    (size_t)j]);
+		for (j = 0; j < t->ncols; j++) {
+			if (e->wrapped)
+				print_field_wrapped(e, &hl[j],
+				    &cl[i * (size_t)t->ncols + (size_t)j]);
+			else
+				print_field(e, &hl[j], &cl[i * (size_t)t->ncols +
+				    (size_t)j]);
+		}
 	}
 	if (e->border == 2 && !t->more_after)
 		print_vline(e, 0, e->hwidth, PSQL_RULE_BOTTOM);
@@ -264,6 +377,8 @@ psql_print_expanded(struct psql *ps, const struct psql_table *t,
 	e.old = ps->popt.linestyle == PSQL_LINE_OLD_ASCII;
 	e.border = ps->popt.border < 0 || ps->popt.border > 2 ? 2 :
 	    ps->popt.border;
+	e.wrapped = ps->popt.format == PSQL_FMT_WRAPPED && ps->popt.columns > 0;
+	e.enc = psql_encoding(ps);
 	hl = xcalloc((size_t)t->ncols + 1, sizeof *hl);
 	cl = xcalloc(n + 1, sizeof *cl);
 	for (i = 0; i < (size_t)t->ncols; i++)
@@ -283,7 +398,11 @@ psql_print_expanded(struct psql *ps, const struct psql_table *t,
 			fprintf(e.f, "%s\n", title);
 		e.hwidth = widest(hl, (size_t)t->ncols, &e.hmulti);
 		e.dwidth = widest(cl, n, &e.dmulti);
-		widen_for_records(&e, t->nrows, ps->popt.tuples_only);
+		if (e.wrapped)
+			wrap_data_width(&e, t->nrows, ps->popt.tuples_only,
+			    ps->popt.columns);
+		else
+			widen_for_records(&e, t->nrows, ps->popt.tuples_only);
 		print_records(ps, &e, t, hl, cl);
 	}
 	if (!t->more_after) {

@@ -343,17 +343,15 @@ print_unaligned_expanded(struct psql *ps, const struct psql_table *t,
 
 /*
  * 1 if \pset columns would change how psql prints t in a way sqlcheck
- * does not reproduce: the width the wrapped format wraps expanded
- * records to, or where \x auto turns expanded (sqlcheck prints them as
- * without a width).  The wrapped format without \x is reproduced.
+ * does not reproduce: where \x auto turns expanded (sqlcheck prints as
+ * without a width).  The wrapped format is reproduced.
  */
 static int
 columns_matter(const struct psql *ps)
 {
-	return ps->popt.columns > 0 && ((ps->popt.format == PSQL_FMT_WRAPPED &&
-	    ps->popt.expanded == 1) || (ps->popt.expanded == 2 &&
+	return ps->popt.columns > 0 && ps->popt.expanded == 2 &&
 	    (ps->popt.format == PSQL_FMT_ALIGNED ||
-	    ps->popt.format == PSQL_FMT_WRAPPED)));
+	    ps->popt.format == PSQL_FMT_WRAPPED);
 }
 
 /* Whether t prints expanded: \x on, unless psql never expands it. */
@@ -371,8 +369,7 @@ psql_print_table(struct psql *ps, const struct psql_table *t)
 	int		 x = psql_expanded(ps, t);
 
 	if (columns_matter(ps))
-		psql_unsupported(ps, "pset columns with the wrapped format or "
-		    "\\x auto");
+		psql_unsupported(ps, "pset columns with \\x auto");
 	switch (ps->popt.format) {
 	case PSQL_FMT_CSV:
 		psql_print_csv(ps, t);

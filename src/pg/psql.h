@@ -397,6 +397,7 @@ void	 psql_print_expanded(struct psql *, const struct psql_table *,
 	    const char *);
 void	 psql_print_aligned(struct psql *, const struct psql_table *,
 	    const char *);
+size_t	 psql_fit_bytes(const char *, int *, int);
 char	 psql_type_align(Oid);
 int	 psql_text_width(const char *, size_t, int);
 
