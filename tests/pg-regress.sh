@@ -460,6 +460,17 @@ else
 	skip "--temp-instance loopback" "no dblink extension"
 fi
 
+# --temp-instance: the cluster's locale and encoding come from the
+# environment, as pg_regress's initdb takes them (C: SQL_ASCII).
+printf 'SHOW server_encoding;\nSHOW lc_collate;\n' >tinst/sql/locale.sql
+printf '%s\n' 'SHOW server_encoding;' ' server_encoding ' '-----------------' \
+    ' SQL_ASCII' '(1 row)' '' 'SHOW lc_collate;' ' lc_collate ' '------------' \
+    ' C' '(1 row)' '' >tinst/expected/locale.out
+env -u LC_ALL -u LC_COLLATE -u LC_CTYPE LANG=C "$SQLCHECK" pg-regress \
+    --temp-instance=./tmp_check --inputdir=tinst --outputdir=tinst locale \
+    >"$WORK/out" 2>&1
+is "--temp-instance: the environment's locale (C, SQL_ASCII): exit 0" "$?" 0
+
 # The environment's directories, absolute and tidied as pg_regress
 # gives them, whatever form the options had.
 printf '%s\n' '\getenv a PG_ABS_SRCDIR' '\echo :a' '\getenv b PG_ABS_BUILDDIR' \

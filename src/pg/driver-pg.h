@@ -124,6 +124,9 @@ int		 catalog_pg_fingerprint(PGconn *, struct buf *, char **);
 
 /* tempinst-pg.c */
 struct tempinst	*tempinst_pg_start(char **);
+/* tempinst_pg_start_conf() flags */
+#define TEMPINST_PG_REGRESS	0x1
+#define TEMPINST_NO_LOCALE	0x2
 struct tempinst	*tempinst_pg_start_conf(const char *, int, char **);
 
 #endif /* DRIVER_PG_H */

@@ -308,7 +308,8 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 		appname = appname != NULL ? xstrdup(appname) : NULL;
 		setenv("PGAPPNAME", "pg_regress", 1);
 		conf = pgr_temp_conf(&o);
-		ti = tempinst_pg_start_conf(conf, 1, &cause);
+		ti = tempinst_pg_start_conf(conf, TEMPINST_PG_REGRESS |
+		    (o.no_locale ? TEMPINST_NO_LOCALE : 0), &cause);
 		free(conf);
 		if (appname != NULL)
 			setenv("PGAPPNAME", appname, 1);

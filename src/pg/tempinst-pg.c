@@ -61,7 +61,7 @@ static char	*pg_read_output(int);
 static char	*pg_log_tail(const char *);
 static char	*pg_status_text(int);
 static int	 pg_initdb(const char *, struct tempinst *,
-		    const struct pg_user *, char **);
+		    const struct pg_user *, int, char **);
 static int	 pg_start_server(const char *, struct tempinst *,
 		    const struct pg_user *, char **);
 static char	*pg_server_exited(const struct tempinst *, int);
@@ -438,14 +438,15 @@ pg_status_text(int status)
  */
 static int
 pg_initdb(const char *bindir, struct tempinst *ti, const struct pg_user *u,
-    char **cause)
+    int flags, char **cause)
 {
 	char	*prog, *data, *log, *how, *tail, *pwfile, *pwopt = NULL;
 	char	*argv[] = { NULL, (char *)"-D", NULL, (char *)"-U",
 		    (char *)"postgres", (char *)"--auth-host=reject",
+		    (char *)"--no-sync", (char *)"--auth-local=peer",
 		    (char *)"--encoding=UTF8", (char *)"--locale=C.UTF-8",
-		    (char *)"--no-sync", (char *)"--auth-local=peer", NULL,
-		    NULL };
+		    NULL, NULL };
+	size_t	 n = 10;
 	int	 fd = -1, status = 0, rc = -1;
 	pid_t	 pid = -1;
 
@@ -455,9 +456,20 @@ pg_initdb(const char *bindir, struct tempinst *ti, const struct pg_user *u,
 	pwfile = xprintf("%s/pwfile", ti->dir);
 	argv[0] = prog;
 	argv[2] = data;
+	if (flags & TEMPINST_PG_REGRESS) {
+		/*
+		 * As pg_regress: the cluster's locale and encoding from the
+		 * environment, or C with --no-locale.
+		 */
+		n = 8;
+		if (flags & TEMPINST_NO_LOCALE)
+			argv[n++] = (char *)"--no-locale";
+		argv[n] = NULL;
+	}
 	if (u->password != NULL) {
-		argv[9] = (char *)"--auth-local=scram-sha-256";
-		argv[10] = pwopt = xprintf("--pwfile=%s", pwfile);
+		argv[7] = (char *)"--auth-local=scram-sha-256";
+		argv[n++] = pwopt = xprintf("--pwfile=%s", pwfile);
+		argv[n] = NULL;
 	}
 	if (u->password == NULL || tempinst_write_private(pwfile,
 	    u->password, 0, 0, 0, cause) == 0)
@@ -687,11 +699,13 @@ tempinst_pg_start(char **cause)
 }
 
 /*
- * The same, with conf (when not NULL) added to postgresql.conf first,
- * and with trust, any role connecting without a password (pg_hba.conf).
+ * The same, with conf (when not NULL) added to postgresql.conf first.
+ * flags: TEMPINST_PG_REGRESS, as pg_regress's instance: any role connects
+ * without a password (trust on the private socket), the cluster's
+ * locale and encoding from the environment (TEMPINST_NO_LOCALE: C).
  */
 struct tempinst *
-tempinst_pg_start_conf(const char *conf, int trust, char **cause)
+tempinst_pg_start_conf(const char *conf, int flags, char **cause)
 {
 	struct tempinst	*ti;
 	struct pg_user	 u;
@@ -711,8 +725,8 @@ tempinst_pg_start_conf(const char *conf, int trust, char **cause)
 	ti->dsn = xprintf("host=%s port=%s user=postgres dbname=postgres%s%s",
 	    ti->dir, PG_PORT, u.password != NULL ? " password=" : "",
 	    u.password != NULL ? u.password : "");
-	if (pg_initdb(bindir, ti, &u, cause) != 0 ||
-	    pg_write_auth(ti, &u, trust, cause) != 0 ||
+	if (pg_initdb(bindir, ti, &u, flags, cause) != 0 ||
+	    pg_write_auth(ti, &u, flags & TEMPINST_PG_REGRESS, cause) != 0 ||
 	    (conf != NULL && pg_append_conf(ti, conf, cause) != 0) ||
 	    pg_start_server(bindir, ti, &u, cause) != 0 ||
 	    pg_wait_ready(ti, cause) != 0 || pg_create_pgtap(ti, cause) != 0)
