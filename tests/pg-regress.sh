@@ -20,7 +20,7 @@
 # after some meta-commands' arguments (semicolon), the "\." psql sends
 # after inline COPY data (copymarker), the Tablespace footer of \d and
 # the tablespace of index lines (tablespace), foreign keys of partitioned
-# tables and partitions (partitionfk),
+# tables and partitions (partitionfk), \g |command (gpipe),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
@@ -62,7 +62,7 @@ TESTS="$TESTS ifskip gcopy describetoast crosstabargs gsetspecial fetchexpanded 
 TESTS="$TESTS autoexpanded"
 TESTS="$TESTS copymarker"
 TESTS="$TESTS notify"
-TESTS="$TESTS tablespace partitionfk"
+TESTS="$TESTS tablespace partitionfk gpipe"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.

@@ -6,6 +6,7 @@
  * \pset shorthands) and \encoding (the client encoding).  Each prints
  * what psql 15 prints, on the same stream.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,22 +83,31 @@ psql_g_done(struct psql *ps)
 		free(ps->gsaved);
 		ps->gsaved = NULL;
 	}
-	if (ps->gfile != NULL)
+	if (ps->gfile != NULL && ps->gpid != 0)
+		psql_pipe_close(ps->gfile, ps->gpid);
+	else if (ps->gfile != NULL)
 		fclose(ps->gfile);
 	ps->gfile = NULL;
+	ps->gpid = 0;
 	free(ps->gfname);
 	ps->gfname = NULL;
 }
 
 /*
- * The file of \g FILE, opened (truncated) at the query's first rows;
- * NULL with psql's message when it cannot be.
+ * The file of \g FILE, opened (truncated) at the query's first rows,
+ * or the input of \g |COMMAND's command, started then; NULL with
+ * psql's message when it cannot be.
  */
 FILE *
 psql_g_file(struct psql *ps)
 {
-	if (ps->gfile == NULL && (ps->gfile = psql_fopen(ps, ps->gfname,
-	    "w")) == NULL)
+	if (ps->gfile != NULL)
+		return ps->gfile;
+	if (ps->gfname[0] == '|')
+		ps->gfile = psql_pipe_open(ps, ps->gfname + 1, &ps->gpid);
+	else
+		ps->gfile = psql_fopen(ps, ps->gfname, "w");
+	if (ps->gfile == NULL)
 		psql_error(ps, "%s: %s", ps->gfname, strerror(errno));
 	return ps->gfile;
 }
@@ -144,13 +154,31 @@ g_options(struct psql *ps, const char **pp, const char *cmd, char *first)
 }
 
 /*
- * \g and \gx [(options)] [FILE]: the query sent, its rows to FILE and
- * under the options for this query only; \gx also expanded.
+ * \g's FILE, or "|COMMAND" with the rest of the line as psql takes it;
+ * NULL for none.  Caller frees.
+ */
+static char *
+g_target(struct psql *ps, const char **pp)
+{
+	const char	*p = *pp;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p != '|')
+		return psql_scan_arg(ps, pp, 1);
+	*pp = p;
+	return psql_scan_rest(pp);
+}
+
+/*
+ * \g and \gx [(options)] [FILE|"|"COMMAND]: the query sent, its rows to
+ * FILE or COMMAND and under the options for this query only; \gx also
+ * expanded.
  */
 static enum psql_cmd
 cmd_g(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*arg = psql_scan_arg(ps, pp, 1);
+	char	*arg = g_target(ps, pp);
 
 	if (arg != NULL && arg[0] == '(') {
 		if (g_options(ps, pp, cmd, arg + 1) != 0) {
@@ -158,13 +186,7 @@ cmd_g(struct psql *ps, const char **pp, const char *cmd)
 			return PSQL_CMD_ERROR;
 		}
 		free(arg);
-		arg = psql_scan_arg(ps, pp, 1);
-	}
-	if (arg != NULL && arg[0] == '|') {
-		free(arg);
-		psql_g_done(ps);
-		psql_unsupported(ps, "g |command");
-		return PSQL_CMD_ERROR;
+		arg = g_target(ps, pp);
 	}
 	free(ps->gfname);
 	ps->gfname = arg;

@@ -177,6 +177,7 @@ struct psql {
 	struct psql_popt *gsaved;
 	char		*gfname;
 	FILE		*gfile;		/* opened at its first rows */
+	pid_t		 gpid;		/* \g |command's, or 0 */
 	PGresult	*last_error;	/* for \errverbose */
 	char		*crosstab_args[4];
 	FILE		*copy_stream;	/* the client file of \copy, or NULL */
@@ -256,6 +257,8 @@ int	 psql_copy_skip_line(struct psql *, const char *);
 
 /* psql-meta-shell.c */
 int	 psql_shell(struct psql *, const char *);
+FILE	*psql_pipe_open(struct psql *, const char *, pid_t *);
+void	 psql_pipe_close(FILE *, pid_t);
 
 /* psql-meta-lo.c */
 int	 psql_large_object(struct psql *, const char *, const char *,
