@@ -472,6 +472,20 @@ env -u LC_ALL -u LC_COLLATE -u LC_CTYPE LANG=C "$SQLCHECK" pg-regress \
     --temp-instance=./tmp_check --inputdir=tinst --outputdir=tinst locale \
     >"$WORK/out" 2>&1
 is "--temp-instance: the environment's locale (C, SQL_ASCII): exit 0" "$?" 0
+# ... and listens on pg_regress's port: 0xC000 | (PG_VERSION_NUM & 0x3FFF).
+ver=$(pg_config --version 2>/dev/null | sed -n 's/^PostgreSQL \([0-9]*\)\.\([0-9]*\).*/\1 \2/p')
+if [ -n "$ver" ]; then
+	set -- $ver
+	printf 'SHOW port;\n' >tinst/sql/port.sql
+	: >tinst/expected/port.out
+	"$SQLCHECK" pg-regress --temp-instance=./tmp_check --inputdir=tinst \
+	    --outputdir=tinst port >"$WORK/out" 2>&1
+	is "--temp-instance: pg_regress's port" \
+	    "$(sed -n 4p tinst/results/port.out | tr -d ' ')" \
+	    "$((0xC000 | (($1 * 10000 + $2) & 0x3FFF)))"
+else
+	skip "--temp-instance: pg_regress's port" "no pg_config"
+fi
 
 # The environment's directories, absolute and tidied as pg_regress
 # gives them, whatever form the options had.

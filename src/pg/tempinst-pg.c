@@ -51,7 +51,8 @@ static int	 pg_find_user(struct pg_user *, char **);
 static int	 pg_write_auth(struct tempinst *, const struct pg_user *, int,
 		    char **);
 static deadfn void pg_child_fail(const char *);
-static char	**pg_server_env(const struct tempinst *, const struct pg_user *);
+static char	**pg_server_env(const struct tempinst *, const struct pg_user *,
+		    const char *);
 static deadfn void pg_child(char *const [], char *const [], int, const char *,
 		    const struct pg_user *);
 static pid_t	 pg_spawn(char *const [], char *const [], int, const char *,
@@ -63,7 +64,7 @@ static char	*pg_status_text(int);
 static int	 pg_initdb(const char *, struct tempinst *,
 		    const struct pg_user *, int, char **);
 static int	 pg_start_server(const char *, struct tempinst *,
-		    const struct pg_user *, char **);
+		    const struct pg_user *, const char *, char **);
 static char	*pg_server_exited(const struct tempinst *, int);
 static int	 pg_wait_ready(struct tempinst *, char **);
 
@@ -115,26 +116,15 @@ pg_bindir_from_path(const char *program)
 	return NULL;
 }
 
-/*
- * The directory "pg_config --bindir" names, if it holds initdb and
- * postgres.  pg_config is run directly, without a shell.  NULL if not.
- */
+/* What argv writes on its standard output, run without a shell; NULL if
+ * it cannot run.  Caller frees. */
 static char *
-pg_bindir_from_pg_config(void)
+pg_output(char *const argv[])
 {
-	char	*dir, *prog, *out = NULL;
-	char	*argv[3];
+	char	*out = NULL;
 	int	 fds[2], status;
 	pid_t	 pid;
 
-	dir = pg_bindir_from_path("pg_config");
-	if (dir == NULL)
-		return NULL;
-	prog = xprintf("%s/pg_config", dir);
-	free(dir);
-	argv[0] = prog;
-	argv[1] = (char *)"--bindir";
-	argv[2] = NULL;
 	if (pipe(fds) == 0) {
 		fcntl(fds[0], F_SETFD, FD_CLOEXEC);
 		fcntl(fds[1], F_SETFD, FD_CLOEXEC);
@@ -147,12 +137,61 @@ pg_bindir_from_pg_config(void)
 		}
 		close(fds[0]);
 	}
+	return out;
+}
+
+/*
+ * The directory "pg_config --bindir" names, if it holds initdb and
+ * postgres.  pg_config is run directly, without a shell.  NULL if not.
+ */
+static char *
+pg_bindir_from_pg_config(void)
+{
+	char	*dir, *prog, *out;
+	char	*argv[3];
+
+	dir = pg_bindir_from_path("pg_config");
+	if (dir == NULL)
+		return NULL;
+	prog = xprintf("%s/pg_config", dir);
+	free(dir);
+	argv[0] = prog;
+	argv[1] = (char *)"--bindir";
+	argv[2] = NULL;
+	out = pg_output(argv);
 	free(prog);
 	if (out != NULL && (*out != '/' || !pg_bindir_ok(out))) {
 		free(out);
 		out = NULL;
 	}
 	return out;
+}
+
+/*
+ * The port pg_regress gives its temporary instance: 0xC000 and the low
+ * bits of PG_VERSION_NUM, taken from "postgres -V" (15.20: 150020, port
+ * 51716); PG_PORT when the version cannot be read.  Caller frees.
+ */
+static char *
+pg_regress_port(const char *bindir)
+{
+	char	*argv[3], *out, *p;
+	long	 major, minor = 0;
+
+	argv[0] = xprintf("%s/postgres", bindir);
+	argv[1] = (char *)"-V";
+	argv[2] = NULL;
+	out = pg_output(argv);
+	free(argv[0]);
+	p = out != NULL ? strstr(out, ") ") : NULL;
+	if (p == NULL || (major = strtol(p + 2, &p, 10)) < 10) {
+		free(out);
+		return xstrdup(PG_PORT);
+	}
+	if (*p == '.')
+		minor = strtol(p + 1, NULL, 10);
+	free(out);
+	return xprintf("%ld", 0xC000 | ((major * 10000 + minor) & 0x3FFF));
 }
 
 /*
@@ -509,7 +548,8 @@ pg_initdb(const char *bindir, struct tempinst *ti, const struct pg_user *u,
  * are allocated; caller frees them and the array.
  */
 static char **
-pg_server_env(const struct tempinst *ti, const struct pg_user *u)
+pg_server_env(const struct tempinst *ti, const struct pg_user *u,
+    const char *port)
 {
 	extern char	**environ;
 	char		**env;
@@ -519,7 +559,7 @@ pg_server_env(const struct tempinst *ti, const struct pg_user *u)
 		n++;
 	env = xcalloc(n + 4, sizeof *env);
 	env[0] = xprintf("PGHOST=%s", ti->dir);
-	env[1] = xprintf("PGPORT=%s", PG_PORT);
+	env[1] = xprintf("PGPORT=%s", port);
 	env[2] = xprintf("PGPASSWORD=%s", u->password != NULL ?
 	    u->password : "");
 	for (i = 0; i < n; i++)
@@ -544,13 +584,13 @@ pg_server_env(const struct tempinst *ti, const struct pg_user *u)
  */
 static int
 pg_start_server(const char *bindir, struct tempinst *ti,
-    const struct pg_user *u, char **cause)
+    const struct pg_user *u, const char *port, char **cause)
 {
 	char	*prog, *data, *log;
 	char	*argv[] = { NULL, (char *)"-D", NULL,
 		    (char *)"-c", (char *)"listen_addresses=",
 		    (char *)"-c", (char *)"unix_socket_permissions=0700",
-		    (char *)"-k", NULL, (char *)"-p", (char *)PG_PORT,
+		    (char *)"-k", NULL, (char *)"-p", NULL,
 		    (char *)"-c", (char *)"fsync=off",
 		    (char *)"-c", (char *)"synchronous_commit=off",
 		    (char *)"-c", (char *)"full_page_writes=off", NULL };
@@ -564,7 +604,8 @@ pg_start_server(const char *bindir, struct tempinst *ti,
 	argv[0] = prog;
 	argv[2] = data;
 	argv[8] = ti->dir;
-	env = pg_server_env(ti, u);
+	argv[10] = (char *)port;
+	env = pg_server_env(ti, u, port);
 	fd = pg_open_log(log, cause);
 	if (fd != -1) {
 		pid = pg_spawn(argv, env, fd, ti->dir, u, cause);
@@ -709,7 +750,7 @@ tempinst_pg_start_conf(const char *conf, int flags, char **cause)
 {
 	struct tempinst	*ti;
 	struct pg_user	 u;
-	char		*bindir;
+	char		*bindir, *port = NULL;
 	double		 start;
 
 	start = clock_now();
@@ -722,22 +763,26 @@ tempinst_pg_start_conf(const char *conf, int flags, char **cause)
 	    tempinst_make_dir(ti, "/tmp/sqlcheck-pg.XXXXXX", u.drop, u.uid,
 	    u.gid, cause) != 0)
 		goto fail;
+	port = flags & TEMPINST_PG_REGRESS ? pg_regress_port(bindir) :
+	    xstrdup(PG_PORT);
 	ti->dsn = xprintf("host=%s port=%s user=postgres dbname=postgres%s%s",
-	    ti->dir, PG_PORT, u.password != NULL ? " password=" : "",
+	    ti->dir, port, u.password != NULL ? " password=" : "",
 	    u.password != NULL ? u.password : "");
 	if (pg_initdb(bindir, ti, &u, flags, cause) != 0 ||
 	    pg_write_auth(ti, &u, flags & TEMPINST_PG_REGRESS, cause) != 0 ||
 	    (conf != NULL && pg_append_conf(ti, conf, cause) != 0) ||
-	    pg_start_server(bindir, ti, &u, cause) != 0 ||
+	    pg_start_server(bindir, ti, &u, port, cause) != 0 ||
 	    pg_wait_ready(ti, cause) != 0 || pg_create_pgtap(ti, cause) != 0)
 		goto fail;
 	free(bindir);
+	free(port);
 	pg_user_free(&u);
 	ti->startup_seconds = clock_now() - start;
 	return ti;
 
 fail:
 	free(bindir);
+	free(port);
 	pg_user_free(&u);
 	tempinst_stop(ti);
 	return NULL;
