@@ -60,6 +60,7 @@ chmod -R u+w "$S"
 TESTS="echo tables encoding messages vars copy copyfail boundaries crosstab expanded describe describeplus describefunc describemore describeevents patterns viewoptions copycount copyparse border psqlmore buffer formats settings shell largeobj output rollback stop lost connfail html asciidoc latex troff longtable separators unicodelines"
 TESTS="$TESTS setenv connstring specialvars fetchformats formatsmore cd restrict newer semicolon"
 TESTS="$TESTS ifskip gcopy describetoast crosstabargs gsetspecial fetchexpanded wrapped wrappedx"
+TESTS="$TESTS autoexpanded"
 TESTS="$TESTS copymarker"
 TESTS="$TESTS notify"
 TESTS="$TESTS tablespace partitionfk gpipe copyprogram"
@@ -401,11 +402,6 @@ refused unsupported6 3 "\\dn with ECHO_HIDDEN" "dn with ECHO_HIDDEN" \
     '\\set ECHO_HIDDEN on\nSELECT 1 AS a;\n\\dn\n'
 refused unsupported7 2 "\\gdesc with ECHO_HIDDEN noexec" \
     "gdesc with ECHO_HIDDEN" '\\set ECHO_HIDDEN noexec\nSELECT 1 AS a \\gdesc\n'
-# \pset columns where it would change psql's output: \x auto's switch to
-# expanded (sqlcheck prints as without a width).
-refused unsupported10 3 "\\pset columns with \\x auto" \
-    "pset columns with \\x auto" \
-    '\\pset columns 20\n\\x auto\nSELECT 1 AS a;\n'
 
 # \timing on: a "Time: N ms" line after each query, as psql prints it
 # (its messages are compared with psql's in output.sql).

@@ -67,7 +67,7 @@ fetch_all(struct psql *ps, size_t *total)
 	char		 fetch[64];
 	PGresult	*res;
 	int		 n, count = ps->gset_prefix != NULL ? 2 : ps->fetch_count;
-	int		 first = 1, rc = 0;
+	int		 first = 1, rc = 0, paged = 0;
 
 	snprintf(fetch, sizeof fetch, "FETCH FORWARD %d FROM _psql_cursor",
 	    count);
@@ -81,7 +81,13 @@ fetch_all(struct psql *ps, size_t *total)
 			return rc;
 		}
 		n = PQntuples(res);
-		psql_print_batch(ps, res, *total, first, n < count);
+		/*
+		 * psql's pager hack: more batches to come on its standard
+		 * output, and \x auto prints this one and the rest expanded
+		 */
+		if (n == count && psql_qfout(ps) == ps->out)
+			paged = 1;
+		psql_print_batch(ps, res, *total, first, n < count, paged);
 		*total += (size_t)n;
 		first = 0;
 		PQclear(res);

@@ -514,6 +514,48 @@ format_cells(struct psql *ps, const struct psql_table *t,
 	}
 }
 
+/*
+ * Whether \x auto prints t expanded (psql's print_aligned_text): with
+ * \pset columns set, a table of more than one column whose headers, or
+ * whole width (in the wrapped format once narrowed), are wider.
+ */
+int
+psql_auto_expanded(struct psql *ps, const struct psql_table *t)
+{
+	struct psql_cell_lines	*hl, *cl;
+	size_t			 i, n = t->nrows * (size_t)t->ncols;
+	long			 total, header_total;
+	int			*width, j, border, wide;
+
+	if (ps->popt.expanded != 2 || ps->popt.columns <= 0 || t->ncols <= 1 ||
+	    t->not_expanded)
+		return 0;
+	width = xcalloc((size_t)t->ncols + 1, sizeof *width);
+	hl = xcalloc((size_t)t->ncols + 1, sizeof *hl);
+	cl = xcalloc(n + 1, sizeof *cl);
+	format_cells(ps, t, hl, cl, width);
+	border = ps->popt.border < 0 || ps->popt.border > 2 ? 2 :
+	    ps->popt.border;
+	if (ps->popt.format == PSQL_FMT_WRAPPED)
+		shrink_columns(ps, t, hl, cl, border, width);
+	total = border == 0 ? t->ncols : border == 1 ? t->ncols * 3 - 1 :
+	    t->ncols * 3 + 1;
+	header_total = total;
+	for (j = 0; j < t->ncols; j++) {
+		total += width[j];
+		header_total += widest_line(&hl[j]);
+	}
+	wide = ps->popt.columns < header_total || ps->popt.columns < total;
+	for (j = 0; j < t->ncols; j++)
+		psql_cell_lines_free(&hl[j]);
+	for (i = 0; i < n; i++)
+		psql_cell_lines_free(&cl[i]);
+	free(hl);
+	free(cl);
+	free(width);
+	return wide;
+}
+
 /* Print t in the aligned format; title as psql's print_aligned_text. */
 void
 psql_print_aligned(struct psql *ps, const struct psql_table *t,

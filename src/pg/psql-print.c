@@ -341,19 +341,6 @@ print_unaligned_expanded(struct psql *ps, const struct psql_table *t,
 		put_end(ps, f);
 }
 
-/*
- * 1 if \pset columns would change how psql prints t in a way sqlcheck
- * does not reproduce: where \x auto turns expanded (sqlcheck prints as
- * without a width).  The wrapped format is reproduced.
- */
-static int
-columns_matter(const struct psql *ps)
-{
-	return ps->popt.columns > 0 && ps->popt.expanded == 2 &&
-	    (ps->popt.format == PSQL_FMT_ALIGNED ||
-	    ps->popt.format == PSQL_FMT_WRAPPED);
-}
-
 /* Whether t prints expanded: \x on, unless psql never expands it. */
 int
 psql_expanded(const struct psql *ps, const struct psql_table *t)
@@ -368,8 +355,6 @@ psql_print_table(struct psql *ps, const struct psql_table *t)
 	const char	*title = t->title != NULL ? t->title : ps->popt.title;
 	int		 x = psql_expanded(ps, t);
 
-	if (columns_matter(ps))
-		psql_unsupported(ps, "pset columns with \\x auto");
 	switch (ps->popt.format) {
 	case PSQL_FMT_CSV:
 		psql_print_csv(ps, t);
@@ -397,7 +382,8 @@ psql_print_table(struct psql *ps, const struct psql_table *t)
 		break;
 	case PSQL_FMT_ALIGNED:
 	case PSQL_FMT_WRAPPED:
-		if (x)
+		if (x || (ps->popt.expanded == 2 && t->paged) ||
+		    psql_auto_expanded(ps, t))
 			psql_print_expanded(ps, t, title);
 		else
 			psql_print_aligned(ps, t, title);
@@ -430,6 +416,7 @@ print_res(struct psql *ps, const PGresult *res, const char *title,
 		t.more_before = batch->more_before;
 		t.more_after = batch->more_after;
 		t.prior = batch->prior;
+		t.paged = batch->paged;
 	}
 	t.ncols = PQnfields(res);
 	t.nrows = (size_t)PQntuples(res);
@@ -478,7 +465,7 @@ psql_print_titled(struct psql *ps, const PGresult *res, const char *title,
  */
 void
 psql_print_batch(struct psql *ps, const PGresult *res, size_t prior,
-    int first, int last)
+    int first, int last, int paged)
 {
 	struct psql_table	batch;
 
@@ -486,6 +473,7 @@ psql_print_batch(struct psql *ps, const PGresult *res, size_t prior,
 	batch.more_before = !first;
 	batch.more_after = !last;
 	batch.prior = prior;
+	batch.paged = paged;
 	print_res(ps, res, NULL, 0, NULL, 0, &batch);
 }
 

@@ -301,7 +301,8 @@ FILE	*psql_qfout(const struct psql *);
 void	 psql_print_result(struct psql *, const PGresult *);
 void	 psql_print_titled(struct psql *, const PGresult *, const char *,
 	    int);
-void	 psql_print_batch(struct psql *, const PGresult *, size_t, int, int);
+void	 psql_print_batch(struct psql *, const PGresult *, size_t, int, int,
+	    int);
 void	 psql_print_footed(struct psql *, const PGresult *, const char *,
 	    char *);
 void	 psql_print_footers(struct psql *, const PGresult *, const char *,
@@ -320,6 +321,8 @@ struct psql_table {
 	int		 more_after;	/* not the last: no footer, blank line */
 	size_t		 prior;		/* rows of the batches before */
 	int		 not_expanded;	/* never \x (psql's \d on a table) */
+	int		 paged;		/* FETCH_COUNT's batches after a full
+					 * one: \x auto prints them expanded */
 };
 void	 psql_print_table(struct psql *, const struct psql_table *);
 int	 psql_expanded(const struct psql *, const struct psql_table *);
@@ -399,6 +402,7 @@ void	 psql_print_expanded(struct psql *, const struct psql_table *,
 void	 psql_print_aligned(struct psql *, const struct psql_table *,
 	    const char *);
 size_t	 psql_fit_bytes(const char *, int *, int);
+int	 psql_auto_expanded(struct psql *, const struct psql_table *);
 char	 psql_type_align(Oid);
 int	 psql_text_width(const char *, size_t, int);
 
