@@ -84,7 +84,7 @@ psql_g_done(struct psql *ps)
 		ps->gsaved = NULL;
 	}
 	if (ps->gfile != NULL && ps->gpid != 0)
-		psql_pipe_close(ps->gfile, ps->gpid);
+		free(psql_pipe_close(ps->gfile, ps->gpid));	/* psql 15: quiet */
 	else if (ps->gfile != NULL)
 		fclose(ps->gfile);
 	ps->gfile = NULL;
@@ -104,7 +104,8 @@ psql_g_file(struct psql *ps)
 	if (ps->gfile != NULL)
 		return ps->gfile;
 	if (ps->gfname[0] == '|')
-		ps->gfile = psql_pipe_open(ps, ps->gfname + 1, &ps->gpid);
+		ps->gfile = psql_pipe_open(ps, ps->gfname + 1, "w",
+		    &ps->gpid);
 	else
 		ps->gfile = psql_fopen(ps, ps->gfname, "w");
 	if (ps->gfile == NULL)
