@@ -493,6 +493,14 @@ else
 	skip "--temp-instance: pg_regress's port" "no pg_config"
 fi
 
+# --no-locale: the tests' environment without LANG and LC_* but
+# LC_MESSAGES=C, as pg_regress clears them.
+printf '%s\n' '\getenv l LANG' '\echo :l' '\getenv c LC_COLLATE' '\echo :c' \
+    '\getenv m LC_MESSAGES' '\echo :m' >sql/nolocale.sql
+LANG=C.UTF-8 LC_COLLATE=C.UTF-8 pgr --no-locale nolocale
+is "--no-locale: LANG and LC_COLLATE unset, LC_MESSAGES C" \
+    "$(grep -v '^\\' results/nolocale.out | tr '\n' ' ')" ":l :c C "
+
 # The environment's directories, absolute and tidied as pg_regress
 # gives them, whatever form the options had.
 printf '%s\n' '\getenv a PG_ABS_SRCDIR' '\echo :a' '\getenv b PG_ABS_BUILDDIR' \

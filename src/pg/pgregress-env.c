@@ -120,6 +120,15 @@ pgr_set_environment(const struct pgr_opts *o)
 	const char	*old = getenv("PGOPTIONS");
 	char		*opts;
 
+	if (o->no_locale) {
+		/* pg_regress clears the locale settings but LC_MESSAGES */
+		unsetenv("LC_COLLATE");
+		unsetenv("LC_CTYPE");
+		unsetenv("LC_MONETARY");
+		unsetenv("LC_NUMERIC");
+		unsetenv("LC_TIME");
+		unsetenv("LANG");
+	}
 	unsetenv("LANGUAGE");
 	unsetenv("LC_ALL");
 	setenv("LC_MESSAGES", "C", 1);
