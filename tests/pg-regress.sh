@@ -20,7 +20,8 @@
 # after some meta-commands' arguments (semicolon), the "\." psql sends
 # after inline COPY data (copymarker), the Tablespace footer of \d and
 # the tablespace of index lines (tablespace), foreign keys of partitioned
-# tables and partitions (partitionfk), \g |command (gpipe), \copy ...
+# tables and partitions (partitionfk), \g |command and \w |command
+# (gpipe), \copy ...
 # PROGRAM (copyprogram),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
