@@ -469,6 +469,16 @@ env -u LC_ALL -u LC_COLLATE -u LC_CTYPE LANG=C "$SQLCHECK" pg-regress \
     --temp-instance=./tmp_check --inputdir=tinst --outputdir=tinst locale \
     >"$WORK/out" 2>&1
 is "--temp-instance: the environment's locale (C, SQL_ASCII): exit 0" "$?" 0
+# ... with only the settings pg_regress gives its server on the command
+# line and in its environment.
+printf '%s\n' "SELECT name, source FROM pg_settings WHERE source IN ('command line', 'environment variable') AND name <> 'unix_socket_directories' ORDER BY 1;" \
+    >tinst/sql/cmdline.sql
+: >tinst/expected/cmdline.out
+"$SQLCHECK" pg-regress --temp-instance=./tmp_check --inputdir=tinst \
+    --outputdir=tinst cmdline >"$WORK/out" 2>&1
+is "--temp-instance: the server's settings as pg_regress's" \
+    "$(sed -n '4,6p' tinst/results/cmdline.out | tr -s ' ' | tr '\n' ';')" \
+    " fsync | command line; listen_addresses | command line; port | environment variable;"
 # ... and listens on pg_regress's port: 0xC000 | (PG_VERSION_NUM & 0x3FFF).
 ver=$(pg_config --version 2>/dev/null | sed -n 's/^PostgreSQL \([0-9]*\)\.\([0-9]*\).*/\1 \2/p')
 if [ -n "$ver" ]; then
