@@ -155,25 +155,6 @@ g_options(struct psql *ps, const char **pp, const char *cmd, char *first)
 }
 
 /*
- * The FILE of \g or \w (with semicolon, \w's trailing ones dropped),
- * or "|COMMAND" with the rest of the line as psql takes it; NULL for
- * none.  Caller frees.
- */
-static char *
-file_or_pipe(struct psql *ps, const char **pp, int semicolon)
-{
-	const char	*p = *pp;
-
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p != '|')
-		return semicolon ? psql_scan_option(ps, pp) :
-		    psql_scan_arg(ps, pp, 1);
-	*pp = p;
-	return psql_scan_rest(pp);
-}
-
-/*
  * \g and \gx [(options)] [FILE|"|"COMMAND]: the query sent, its rows to
  * FILE or COMMAND and under the options for this query only; \gx also
  * expanded.
@@ -181,7 +162,7 @@ file_or_pipe(struct psql *ps, const char **pp, int semicolon)
 static enum psql_cmd
 cmd_g(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*arg = file_or_pipe(ps, pp, 0);
+	char	*arg = psql_scan_filepipe(ps, pp, 0);
 
 	if (arg != NULL && arg[0] == '(') {
 		if (g_options(ps, pp, cmd, arg + 1) != 0) {
@@ -189,7 +170,7 @@ cmd_g(struct psql *ps, const char **pp, const char *cmd)
 			return PSQL_CMD_ERROR;
 		}
 		free(arg);
-		arg = file_or_pipe(ps, pp, 0);
+		arg = psql_scan_filepipe(ps, pp, 0);
 	}
 	free(ps->gfname);
 	ps->gfname = arg;
@@ -209,7 +190,7 @@ static enum psql_cmd
 cmd_write(struct psql *ps, const char **pp, const char *cmd,
     const struct buf *q)
 {
-	char		*path = file_or_pipe(ps, pp, 1);
+	char		*path = psql_scan_filepipe(ps, pp, 1);
 	const char	*text = q->len > 0 ? q->data : ps->prev_query;
 	FILE		*f = NULL;
 	pid_t		 pid = 0;
