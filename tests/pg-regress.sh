@@ -20,7 +20,9 @@
 # after some meta-commands' arguments (semicolon), the "\." psql sends
 # after inline COPY data (copymarker), the Tablespace footer of \d and
 # the tablespace of index lines (tablespace), foreign keys of partitioned
-# tables and partitions (partitionfk), \g |command (gpipe),
+# tables and partitions (partitionfk), \g |command and \w |command
+# (gpipe), \copy ...
+# PROGRAM (copyprogram),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
 # linestyle, \o, ON_ERROR_ROLLBACK and \c, ON_ERROR_STOP, a connection
@@ -62,7 +64,7 @@ TESTS="$TESTS ifskip gcopy describetoast crosstabargs gsetspecial fetchexpanded 
 TESTS="$TESTS autoexpanded"
 TESTS="$TESTS copymarker"
 TESTS="$TESTS notify"
-TESTS="$TESTS tablespace partitionfk gpipe"
+TESTS="$TESTS tablespace partitionfk gpipe copyprogram"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -401,9 +403,6 @@ refused unsupported6 3 "\\dn with ECHO_HIDDEN" "dn with ECHO_HIDDEN" \
     '\\set ECHO_HIDDEN on\nSELECT 1 AS a;\n\\dn\n'
 refused unsupported7 2 "\\gdesc with ECHO_HIDDEN noexec" \
     "gdesc with ECHO_HIDDEN" '\\set ECHO_HIDDEN noexec\nSELECT 1 AS a \\gdesc\n'
-# \copy from or to PROGRAM (a shell command) is not run.
-refused unsupported8 2 "\\copy to program" "copy from/to program" \
-    'CREATE TABLE cprog (a int);\n\\copy cprog to program '"'cat'"'\n'
 
 # \timing on: a "Time: N ms" line after each query, as psql prints it
 # (its messages are compared with psql's in output.sql).
@@ -470,6 +469,16 @@ env -u LC_ALL -u LC_COLLATE -u LC_CTYPE LANG=C "$SQLCHECK" pg-regress \
     --temp-instance=./tmp_check --inputdir=tinst --outputdir=tinst locale \
     >"$WORK/out" 2>&1
 is "--temp-instance: the environment's locale (C, SQL_ASCII): exit 0" "$?" 0
+# ... with only the settings pg_regress gives its server on the command
+# line and in its environment.
+printf '%s\n' "SELECT name, source FROM pg_settings WHERE source IN ('command line', 'environment variable') AND name <> 'unix_socket_directories' ORDER BY 1;" \
+    >tinst/sql/cmdline.sql
+: >tinst/expected/cmdline.out
+"$SQLCHECK" pg-regress --temp-instance=./tmp_check --inputdir=tinst \
+    --outputdir=tinst cmdline >"$WORK/out" 2>&1
+is "--temp-instance: the server's settings as pg_regress's" \
+    "$(sed -n '4,6p' tinst/results/cmdline.out | tr -s ' ' | tr '\n' ';')" \
+    " fsync | command line; listen_addresses | command line; port | environment variable;"
 # ... and listens on pg_regress's port: 0xC000 | (PG_VERSION_NUM & 0x3FFF).
 ver=$(pg_config --version 2>/dev/null | sed -n 's/^PostgreSQL \([0-9]*\)\.\([0-9]*\).*/\1 \2/p')
 if [ -n "$ver" ]; then

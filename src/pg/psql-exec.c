@@ -223,19 +223,29 @@ copy_out_stream(struct psql *ps)
 	return psql_qfout(ps);
 }
 
-/* COPY TO STDOUT: the data into to (dropped when NULL). */
+/*
+ * COPY TO STDOUT: the data into to (dropped when NULL); psql's "could
+ * not write COPY data" once when it cannot be written (a \copy ... TO
+ * PROGRAM that stopped reading), the rest read all the same.
+ */
 static void
 copy_out(struct psql *ps, FILE *to)
 {
 	char	*data;
-	int	 n;
+	int	 n, ok = to != NULL;
 
 	/* with --timeout, wait for each row no longer than the deadline */
 	while ((n = psql_timeout_copy_data(ps, &data)) > 0) {
-		if (to != NULL)
-			fwrite(data, 1, (size_t)n, to);
+		if (ok && fwrite(data, 1, (size_t)n, to) != (size_t)n) {
+			psql_error(ps, "could not write COPY data: %s",
+			    strerror(errno));
+			ok = 0;
+		}
 		PQfreemem(data);
 	}
+	if (ok && fflush(to) != 0)
+		psql_error(ps, "could not write COPY data: %s",
+		    strerror(errno));
 	if (n == -2)
 		psql_message(ps, PQerrorMessage(ps->conn));
 }
@@ -314,6 +324,24 @@ print_status(struct psql *ps, const PGresult *res, const char *tag)
 	psql_var_set(ps, "LASTOID", oid);
 }
 
+/*
+ * The rows of res printed where results go; 0, or -1 with psql's
+ * message when they could not be written (a \g |command that stopped
+ * reading: "Broken pipe").
+ */
+static int
+print_rows(struct psql *ps, const PGresult *res)
+{
+	FILE	*f = psql_qfout(ps);
+
+	psql_print_result(ps, res);
+	fflush(f);
+	if (!ferror(f))
+		return 0;
+	psql_error(ps, "could not print result table: %s", strerror(errno));
+	return -1;
+}
+
 /* Print or store one successful result (PrintQueryResult). */
 static int
 handle_result(struct psql *ps, PGresult *res, int last)
@@ -339,7 +367,7 @@ handle_result(struct psql *ps, PGresult *res, int last)
 		else if (last && ps->crosstab)
 			rc = psql_crosstab(ps, res);
 		else
-			psql_print_result(ps, res);
+			rc = print_rows(ps, res);
 		if (strncmp(tag, "INSERT", 6) == 0 || strncmp(tag, "UPDATE",
 		    6) == 0 || strncmp(tag, "DELETE", 6) == 0)
 			print_status(ps, res, tag);

@@ -84,7 +84,7 @@ psql_g_done(struct psql *ps)
 		ps->gsaved = NULL;
 	}
 	if (ps->gfile != NULL && ps->gpid != 0)
-		psql_pipe_close(ps->gfile, ps->gpid);
+		free(psql_pipe_close(ps->gfile, ps->gpid));	/* psql 15: quiet */
 	else if (ps->gfile != NULL)
 		fclose(ps->gfile);
 	ps->gfile = NULL;
@@ -104,7 +104,8 @@ psql_g_file(struct psql *ps)
 	if (ps->gfile != NULL)
 		return ps->gfile;
 	if (ps->gfname[0] == '|')
-		ps->gfile = psql_pipe_open(ps, ps->gfname + 1, &ps->gpid);
+		ps->gfile = psql_pipe_open(ps, ps->gfname + 1, "w",
+		    &ps->gpid);
 	else
 		ps->gfile = psql_fopen(ps, ps->gfname, "w");
 	if (ps->gfile == NULL)
@@ -154,18 +155,20 @@ g_options(struct psql *ps, const char **pp, const char *cmd, char *first)
 }
 
 /*
- * \g's FILE, or "|COMMAND" with the rest of the line as psql takes it;
- * NULL for none.  Caller frees.
+ * The FILE of \g or \w (with semicolon, \w's trailing ones dropped),
+ * or "|COMMAND" with the rest of the line as psql takes it; NULL for
+ * none.  Caller frees.
  */
 static char *
-g_target(struct psql *ps, const char **pp)
+file_or_pipe(struct psql *ps, const char **pp, int semicolon)
 {
 	const char	*p = *pp;
 
 	while (isspace((unsigned char)*p))
 		p++;
 	if (*p != '|')
-		return psql_scan_arg(ps, pp, 1);
+		return semicolon ? psql_scan_option(ps, pp) :
+		    psql_scan_arg(ps, pp, 1);
 	*pp = p;
 	return psql_scan_rest(pp);
 }
@@ -178,7 +181,7 @@ g_target(struct psql *ps, const char **pp)
 static enum psql_cmd
 cmd_g(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*arg = g_target(ps, pp);
+	char	*arg = file_or_pipe(ps, pp, 0);
 
 	if (arg != NULL && arg[0] == '(') {
 		if (g_options(ps, pp, cmd, arg + 1) != 0) {
@@ -186,7 +189,7 @@ cmd_g(struct psql *ps, const char **pp, const char *cmd)
 			return PSQL_CMD_ERROR;
 		}
 		free(arg);
-		arg = g_target(ps, pp);
+		arg = file_or_pipe(ps, pp, 0);
 	}
 	free(ps->gfname);
 	ps->gfname = arg;
@@ -198,32 +201,32 @@ cmd_g(struct psql *ps, const char **pp, const char *cmd)
 }
 
 /*
- * \w FILE: the buffer, or the previous query when it is empty, written
- * to FILE with a newline (a pipe is not run: reported).
+ * \w FILE|"|"COMMAND: the buffer, or the previous query when it is
+ * empty, written to FILE, or as the input of COMMAND (run by /bin/sh,
+ * waited for; its exit status unreported, as psql's), with a newline.
  */
 static enum psql_cmd
 cmd_write(struct psql *ps, const char **pp, const char *cmd,
     const struct buf *q)
 {
-	char		*path = psql_scan_option(ps, pp);
+	char		*path = file_or_pipe(ps, pp, 1);
 	const char	*text = q->len > 0 ? q->data : ps->prev_query;
 	FILE		*f = NULL;
+	pid_t		 pid = 0;
 	int		 rc = 0;
 
 	if (path == NULL) {
 		psql_error(ps, "\\%s: missing required argument", cmd);
 		return PSQL_CMD_ERROR;
 	}
-	if (path[0] == '|') {
-		free(path);
-		psql_unsupported(ps, "w |command");
-		return PSQL_CMD_ERROR;
-	}
-	if ((f = psql_fopen(ps, path, "w")) == NULL)
+	if ((f = path[0] == '|' ? psql_pipe_open(ps, path + 1, "w", &pid) :
+	    psql_fopen(ps, path, "w")) == NULL)
 		rc = -1;
 	if (f != NULL && text != NULL && text[0] != '\0')
 		fprintf(f, "%s\n", text);
-	if (f != NULL && fclose(f) == EOF)
+	if (f != NULL && pid != 0)
+		free(psql_pipe_close(f, pid));
+	else if (f != NULL && fclose(f) == EOF)
 		rc = -1;
 	if (rc != 0)
 		psql_error(ps, "%s: %s", path, strerror(errno));

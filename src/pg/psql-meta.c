@@ -911,16 +911,17 @@ cmd_shell(struct psql *ps, const char **pp)
 }
 
 /*
- * \copy TABLE|(QUERY) [(COLS)] FROM|TO FILE [OPTIONS]: psql's COPY
- * (psql-meta-copy.c) with the data from or to the script, psql's
- * output or a client file.
+ * \copy TABLE|(QUERY) [(COLS)] FROM|TO FILE|PROGRAM 'CMD' [OPTIONS]:
+ * psql's COPY (psql-meta-copy.c) with the data from or to the script,
+ * psql's output, a client file or a command run by /bin/sh.
  */
 static enum psql_cmd
 cmd_copy(struct psql *ps, const char **pp)
 {
-	char			*line = psql_scan_rest(pp), *sql;
+	char			*line = psql_scan_rest(pp), *sql, *why;
 	struct psql_copy_args	 a;
 	int			 rc, std = 1;
+	pid_t			 pid = 0;
 
 	if (*line == '\0') {
 		psql_error(ps, "\\copy: arguments required");
@@ -932,8 +933,13 @@ cmd_copy(struct psql *ps, const char **pp)
 	if (rc != 0)
 		return PSQL_CMD_ERROR;
 	if (a.program) {
-		psql_unsupported(ps, "copy from/to program");
-		rc = -1;
+		if ((ps->copy_stream = psql_pipe_open(ps, a.file, a.from ?
+		    "r" : "w", &pid)) == NULL) {
+			psql_error(ps, "could not execute command \"%s\": %s",
+			    a.file, strerror(errno));
+			rc = -1;
+		} else
+			std = 0;
 	} else if (a.std != NULL)
 		rc = copy_std_stream(ps, a.std, a.from, &std);
 	else if ((ps->copy_stream = psql_fopen(ps, a.file, a.from ? "r" :
@@ -948,7 +954,12 @@ cmd_copy(struct psql *ps, const char **pp)
 		rc = psql_send(ps, sql);
 		free(sql);
 	}
-	if (!std)
+	if (!std && pid != 0 && (why = psql_pipe_close(ps->copy_stream,
+	    pid)) != NULL) {
+		psql_error(ps, "%s: %s", a.file, why);
+		free(why);
+		rc = -1;
+	} else if (!std && pid == 0)
 		fclose(ps->copy_stream);
 	ps->copy_stream = NULL;
 	psql_copy_args_free(&a);

@@ -257,8 +257,9 @@ int	 psql_copy_skip_line(struct psql *, const char *);
 
 /* psql-meta-shell.c */
 int	 psql_shell(struct psql *, const char *);
-FILE	*psql_pipe_open(struct psql *, const char *, pid_t *);
-void	 psql_pipe_close(FILE *, pid_t);
+FILE	*psql_pipe_open(struct psql *, const char *, const char *,
+	    pid_t *);
+char	*psql_pipe_close(FILE *, pid_t);
 
 /* psql-meta-lo.c */
 int	 psql_large_object(struct psql *, const char *, const char *,

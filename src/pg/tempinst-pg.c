@@ -64,7 +64,7 @@ static char	*pg_status_text(int);
 static int	 pg_initdb(const char *, struct tempinst *,
 		    const struct pg_user *, int, char **);
 static int	 pg_start_server(const char *, struct tempinst *,
-		    const struct pg_user *, const char *, char **);
+		    const struct pg_user *, const char *, int, char **);
 static char	*pg_server_exited(const struct tempinst *, int);
 static int	 pg_wait_ready(struct tempinst *, char **);
 
@@ -580,18 +580,22 @@ pg_server_env(const struct tempinst *ti, const struct pg_user *u,
 /*
  * Start postgres itself (not pg_ctl, so that its pid is our child's) on
  * a unix socket in DIR only, without durability, output in
- * DIR/server.log.  Sets ti->pid.  0, or -1 with *cause.
+ * DIR/server.log.  With TEMPINST_PG_REGRESS, only what pg_regress sets
+ * (fsync off, no TCP, the socket's directory; the port from PGPORT), so
+ * that the settings a test shows are the same.  Sets ti->pid.  0, or -1
+ * with *cause.
  */
 static int
 pg_start_server(const char *bindir, struct tempinst *ti,
-    const struct pg_user *u, const char *port, char **cause)
+    const struct pg_user *u, const char *port, int flags, char **cause)
 {
 	char	*prog, *data, *log;
 	char	*argv[] = { NULL, (char *)"-D", NULL,
 		    (char *)"-c", (char *)"listen_addresses=",
-		    (char *)"-c", (char *)"unix_socket_permissions=0700",
-		    (char *)"-k", NULL, (char *)"-p", NULL,
+		    (char *)"-k", NULL,
 		    (char *)"-c", (char *)"fsync=off",
+		    (char *)"-c", (char *)"unix_socket_permissions=0700",
+		    (char *)"-p", NULL,
 		    (char *)"-c", (char *)"synchronous_commit=off",
 		    (char *)"-c", (char *)"full_page_writes=off", NULL };
 	char	**env;
@@ -603,8 +607,10 @@ pg_start_server(const char *bindir, struct tempinst *ti,
 	log = xprintf("%s/server.log", ti->dir);
 	argv[0] = prog;
 	argv[2] = data;
-	argv[8] = ti->dir;
-	argv[10] = (char *)port;
+	argv[6] = ti->dir;
+	argv[12] = (char *)port;
+	if (flags & TEMPINST_PG_REGRESS)
+		argv[9] = NULL;	/* as pg_regress: -F, the port from PGPORT */
 	env = pg_server_env(ti, u, port);
 	fd = pg_open_log(log, cause);
 	if (fd != -1) {
@@ -771,7 +777,7 @@ tempinst_pg_start_conf(const char *conf, int flags, char **cause)
 	if (pg_initdb(bindir, ti, &u, flags, cause) != 0 ||
 	    pg_write_auth(ti, &u, flags & TEMPINST_PG_REGRESS, cause) != 0 ||
 	    (conf != NULL && pg_append_conf(ti, conf, cause) != 0) ||
-	    pg_start_server(bindir, ti, &u, port, cause) != 0 ||
+	    pg_start_server(bindir, ti, &u, port, flags, cause) != 0 ||
 	    pg_wait_ready(ti, cause) != 0 || pg_create_pgtap(ti, cause) != 0)
 		goto fail;
 	free(bindir);

@@ -1,17 +1,32 @@
--- \g |COMMAND and \gx |COMMAND: the rows written to the command run by
+-- \g |COMMAND, \gx |COMMAND and \w |COMMAND: the rows written to the command run by
 -- /bin/sh (its output in the test's, after what came before), with \g's
--- options, the environment of \setenv, a command that fails or stops
--- reading early.
+-- options, the environment of \setenv, a query that fails (a command that
+-- stops reading early is left out: psql's "Broken pipe" depends on timing).
 SELECT 1 AS a, 'two' AS b \g | cat
 SELECT generate_series(1, 5) AS n \g |sort -r
 SELECT 'x' AS one \gx | tr a-z A-Z
 SELECT 2 AS c \g (format=unaligned tuples_only=on) | sed 's/^/got: /'
 \echo after
-SELECT generate_series(1, 1000) AS n \g | head -2
 SELECT nosuch \g | cat
 SELECT 3 AS d \g | cat >&2
-SELECT 4 AS e \g | exit 3
 \setenv GPV hello
 SELECT 5 AS f \g | sed "s/5/$GPV/"
-SELECT 6 AS g \g | nosuchcommand_xyz
 SELECT 7 AS h;
+-- more rows than a pipe holds, to a command that reads none: psql's message
+SELECT generate_series(1, 20000) AS n \g | exit 3
+-- \w |COMMAND: the query buffer (or the previous query) as its input
+SELECT 1 AS a,
+  2 AS b
+\w | cat
+\w |tr a-z A-Z
+\p
+\r
+\w | cat
+SELECT 3 AS c;
+\w | sed 's/^/prev: /'
+\w | exit 2
+\w |nosuch_cmd_qq
+\w
+\w |
+SELECT 4 AS d \w | cat
+\echo done
