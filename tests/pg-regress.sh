@@ -20,7 +20,8 @@
 # after some meta-commands' arguments (semicolon), the "\." psql sends
 # after inline COPY data (copymarker), the Tablespace footer of \d and
 # the tablespace of index lines (tablespace), foreign keys of partitioned
-# tables and partitions (partitionfk), \g |command (gpipe), \copy ...
+# tables and partitions (partitionfk), \g |command and \w |command
+# (gpipe), \o |command (opipe), \copy ...
 # PROGRAM (copyprogram),
 # \sf and \sv, \! and \pset numericlocale (shell),
 # \lo_import, \lo_export and \lo_unlink (largeobj), \pset border and
@@ -63,7 +64,7 @@ TESTS="$TESTS ifskip gcopy describetoast crosstabargs gsetspecial fetchexpanded 
 TESTS="$TESTS autoexpanded"
 TESTS="$TESTS copymarker"
 TESTS="$TESTS notify"
-TESTS="$TESTS tablespace partitionfk gpipe copyprogram"
+TESTS="$TESTS tablespace partitionfk gpipe copyprogram opipe"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.

@@ -26,7 +26,7 @@ starts_with_word(const char *query, const char *w)
 /*
  * Whether psql would run query through a cursor: FETCH_COUNT set, a
  * SELECT or VALUES, not for \gexec or \crosstabview.  Under \x the
- * batches are reproduced in the aligned and unaligned formats only;
+ * batches are reproduced in the aligned, wrapped and unaligned formats;
  * other formats are reported as not supported (the query then runs
  * whole).
  */
@@ -37,9 +37,10 @@ psql_cursor_wanted(struct psql *ps, const char *query)
 	    (!starts_with_word(query, "select") &&
 	    !starts_with_word(query, "values")))
 		return 0;
-	/* batches under \x: the aligned and unaligned formats only */
+	/* batches under \x: the aligned, wrapped and unaligned formats */
 	if (ps->popt.expanded == 1 && ps->gset_prefix == NULL &&
 	    ps->popt.format != PSQL_FMT_ALIGNED &&
+	    ps->popt.format != PSQL_FMT_WRAPPED &&
 	    ps->popt.format != PSQL_FMT_UNALIGNED) {
 		psql_unsupported(ps, "set FETCH_COUNT with \\x");
 		return 0;

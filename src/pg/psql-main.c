@@ -50,8 +50,7 @@ psql_free(struct psql *ps)
 	free(ps->restrict_key);
 	if (ps->conn != NULL)
 		PQfinish(ps->conn);
-	if (ps->qout != NULL)
-		fclose(ps->qout);
+	psql_out_close(ps);
 	psql_g_done(ps);
 	PQclear(ps->last_error);
 	psql_vars_free(ps);

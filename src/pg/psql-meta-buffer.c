@@ -155,23 +155,6 @@ g_options(struct psql *ps, const char **pp, const char *cmd, char *first)
 }
 
 /*
- * \g's FILE, or "|COMMAND" with the rest of the line as psql takes it;
- * NULL for none.  Caller frees.
- */
-static char *
-g_target(struct psql *ps, const char **pp)
-{
-	const char	*p = *pp;
-
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p != '|')
-		return psql_scan_arg(ps, pp, 1);
-	*pp = p;
-	return psql_scan_rest(pp);
-}
-
-/*
  * \g and \gx [(options)] [FILE|"|"COMMAND]: the query sent, its rows to
  * FILE or COMMAND and under the options for this query only; \gx also
  * expanded.
@@ -179,7 +162,7 @@ g_target(struct psql *ps, const char **pp)
 static enum psql_cmd
 cmd_g(struct psql *ps, const char **pp, const char *cmd)
 {
-	char	*arg = g_target(ps, pp);
+	char	*arg = psql_scan_filepipe(ps, pp, 0);
 
 	if (arg != NULL && arg[0] == '(') {
 		if (g_options(ps, pp, cmd, arg + 1) != 0) {
@@ -187,7 +170,7 @@ cmd_g(struct psql *ps, const char **pp, const char *cmd)
 			return PSQL_CMD_ERROR;
 		}
 		free(arg);
-		arg = g_target(ps, pp);
+		arg = psql_scan_filepipe(ps, pp, 0);
 	}
 	free(ps->gfname);
 	ps->gfname = arg;
@@ -199,32 +182,32 @@ cmd_g(struct psql *ps, const char **pp, const char *cmd)
 }
 
 /*
- * \w FILE: the buffer, or the previous query when it is empty, written
- * to FILE with a newline (a pipe is not run: reported).
+ * \w FILE|"|"COMMAND: the buffer, or the previous query when it is
+ * empty, written to FILE, or as the input of COMMAND (run by /bin/sh,
+ * waited for; its exit status unreported, as psql's), with a newline.
  */
 static enum psql_cmd
 cmd_write(struct psql *ps, const char **pp, const char *cmd,
     const struct buf *q)
 {
-	char		*path = psql_scan_option(ps, pp);
+	char		*path = psql_scan_filepipe(ps, pp, 1);
 	const char	*text = q->len > 0 ? q->data : ps->prev_query;
 	FILE		*f = NULL;
+	pid_t		 pid = 0;
 	int		 rc = 0;
 
 	if (path == NULL) {
 		psql_error(ps, "\\%s: missing required argument", cmd);
 		return PSQL_CMD_ERROR;
 	}
-	if (path[0] == '|') {
-		free(path);
-		psql_unsupported(ps, "w |command");
-		return PSQL_CMD_ERROR;
-	}
-	if ((f = psql_fopen(ps, path, "w")) == NULL)
+	if ((f = path[0] == '|' ? psql_pipe_open(ps, path + 1, "w", &pid) :
+	    psql_fopen(ps, path, "w")) == NULL)
 		rc = -1;
 	if (f != NULL && text != NULL && text[0] != '\0')
 		fprintf(f, "%s\n", text);
-	if (f != NULL && fclose(f) == EOF)
+	if (f != NULL && pid != 0)
+		free(psql_pipe_close(f, pid));
+	else if (f != NULL && fclose(f) == EOF)
 		rc = -1;
 	if (rc != 0)
 		psql_error(ps, "%s: %s", path, strerror(errno));

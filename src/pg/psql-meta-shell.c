@@ -117,6 +117,7 @@ psql_pipe_close(FILE *f, pid_t pid)
 {
 	int	status;
 
+	fflush(NULL);	/* what psql wrote before, ahead of the command's */
 	fclose(f);
 	status = shell_wait(pid);
 	if (status == 0)

@@ -78,32 +78,42 @@ cmd_echo(struct psql *ps, const char **pp, const char *cmd)
 }
 
 /*
- * \o [FILE]: query results, command tags and \qecho go to FILE (made
- * or truncated, relative to the working directory), or back to
- * standard output; the echo and messages stay there.  A pipe is not
- * reproduced.
+ * \o [FILE|"|"COMMAND]: query results, command tags and \qecho go to
+ * FILE (made or truncated, relative to the working directory), or as
+ * the input of COMMAND (run by /bin/sh, its output in the test's; waited
+ * for when the output changes again or the test ends), or back to
+ * standard output; the echo and messages stay there.
  */
 static enum psql_cmd
 cmd_out(struct psql *ps, const char **pp)
 {
-	char	*path = psql_scan_option(ps, pp);
+	char	*path = psql_scan_filepipe(ps, pp, 1);
 	FILE	*f = NULL;
+	pid_t	 pid = 0;
 
-	if (path != NULL && path[0] == '|') {
-		free(path);
-		psql_unsupported(ps, "o |command");
-		return PSQL_CMD_ERROR;
-	}
-	if (path != NULL && (f = psql_fopen(ps, path, "w")) == NULL) {
+	if (path != NULL && (f = path[0] == '|' ? psql_pipe_open(ps, path + 1,
+	    "w", &pid) : psql_fopen(ps, path, "w")) == NULL) {
 		psql_error(ps, "%s: %s", path, strerror(errno));
 		free(path);
 		return PSQL_CMD_ERROR;
 	}
 	free(path);
-	if (ps->qout != NULL)
-		fclose(ps->qout);
+	psql_out_close(ps);
 	ps->qout = f;
+	ps->qpid = pid;
 	return PSQL_CMD_OK;
+}
+
+/* The \o file closed, or its command's input closed and waited for. */
+void
+psql_out_close(struct psql *ps)
+{
+	if (ps->qout != NULL && ps->qpid != 0)
+		free(psql_pipe_close(ps->qout, ps->qpid));
+	else if (ps->qout != NULL)
+		fclose(ps->qout);
+	ps->qout = NULL;
+	ps->qpid = 0;
 }
 
 static enum psql_cmd

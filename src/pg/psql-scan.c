@@ -551,6 +551,25 @@ psql_scan_option(struct psql *ps, const char **pp)
 	return scan_arg(ps, pp, 1, 1, NULL);
 }
 
+/*
+ * The FILE argument of \g, \o or \w (with semicolon, trailing ones
+ * dropped as psql_scan_option() drops them), or "|COMMAND" with the
+ * rest of the line, as psql reads it; NULL for none.  Caller frees.
+ */
+char *
+psql_scan_filepipe(struct psql *ps, const char **pp, int semicolon)
+{
+	const char	*p = *pp;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p != '|')
+		return semicolon ? psql_scan_option(ps, pp) :
+		    psql_scan_arg(ps, pp, 1);
+	*pp = p;
+	return psql_scan_rest(pp);
+}
+
 /* The rest of the line, trimmed (for \copy and \!).  Caller frees. */
 char *
 psql_scan_rest(const char **pp)

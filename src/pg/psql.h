@@ -154,6 +154,7 @@ struct psql {
 	struct psql_text_format *line_format; /* unicode, or NULL */
 	FILE		*out;		/* psql's stdout and stderr, merged */
 	FILE		*qout;		/* \o FILE: query output, or NULL */
+	pid_t		 qpid;		/* \o |COMMAND's, or 0 */
 	struct psql_var	*vars;
 	enum psql_echo	 echo;
 	int		 quiet;
@@ -217,6 +218,7 @@ char	*psql_scan_command(const char **);
 char	*psql_scan_arg(struct psql *, const char **, int);
 char	*psql_scan_arg_quoted(struct psql *, const char **, int, int *);
 char	*psql_scan_option(struct psql *, const char **);
+char	*psql_scan_filepipe(struct psql *, const char **, int);
 char	*psql_scan_rest(const char **);
 int	 psql_at_command_end(const char **);
 
@@ -260,6 +262,7 @@ int	 psql_shell(struct psql *, const char *);
 FILE	*psql_pipe_open(struct psql *, const char *, const char *,
 	    pid_t *);
 char	*psql_pipe_close(FILE *, pid_t);
+void	 psql_out_close(struct psql *);
 
 /* psql-meta-lo.c */
 int	 psql_large_object(struct psql *, const char *, const char *,

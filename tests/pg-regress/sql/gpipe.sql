@@ -1,4 +1,4 @@
--- \g |COMMAND and \gx |COMMAND: the rows written to the command run by
+-- \g |COMMAND, \gx |COMMAND and \w |COMMAND: the rows written to the command run by
 -- /bin/sh (its output in the test's, after what came before), with \g's
 -- options, the environment of \setenv, a query that fails (a command that
 -- stops reading early is left out: psql's "Broken pipe" depends on timing).
@@ -14,3 +14,19 @@ SELECT 5 AS f \g | sed "s/5/$GPV/"
 SELECT 7 AS h;
 -- more rows than a pipe holds, to a command that reads none: psql's message
 SELECT generate_series(1, 20000) AS n \g | exit 3
+-- \w |COMMAND: the query buffer (or the previous query) as its input
+SELECT 1 AS a,
+  2 AS b
+\w | cat
+\w |tr a-z A-Z
+\p
+\r
+\w | cat
+SELECT 3 AS c;
+\w | sed 's/^/prev: /'
+\w | exit 2
+\w |nosuch_cmd_qq
+\w
+\w |
+SELECT 4 AS d \w | cat
+\echo done

@@ -35,6 +35,15 @@ SELECT * FROM memo ORDER BY k;
 \pset columns 200
 SELECT * FROM memo ORDER BY k;
 SELECT k, v FROM memo WHERE false;
+-- FETCH_COUNT's batches, each a table of its own
+\set FETCH_COUNT 2
+\pset linestyle unicode
+\pset border 2
+\pset columns 30
+SELECT * FROM memo ORDER BY k;
+\unset FETCH_COUNT
+\pset linestyle ascii
+\pset border 1
 \pset columns 0
 \x off
 \pset format aligned
