@@ -493,6 +493,11 @@ if [ -n "$ver" ]; then
 else
 	skip "--temp-instance: pg_regress's port" "no pg_config"
 fi
+# ... or on --port, as pg_regress's.
+"$SQLCHECK" pg-regress --temp-instance=./tmp_check --port=54329 \
+    --inputdir=tinst --outputdir=tinst port >"$WORK/out" 2>&1
+is "--temp-instance --port: that port" \
+    "$(sed -n 4p tinst/results/port.out | tr -d ' ')" 54329
 
 # --no-locale: the tests' environment without LANG and LC_* but
 # LC_MESSAGES=C, as pg_regress clears them.

@@ -127,6 +127,7 @@ struct tempinst	*tempinst_pg_start(char **);
 /* tempinst_pg_start_conf() flags */
 #define TEMPINST_PG_REGRESS	0x1
 #define TEMPINST_NO_LOCALE	0x2
-struct tempinst	*tempinst_pg_start_conf(const char *, int, char **);
+struct tempinst	*tempinst_pg_start_conf(const char *, int, const char *,
+		    char **);
 
 #endif /* DRIVER_PG_H */

@@ -308,8 +308,9 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 		appname = appname != NULL ? xstrdup(appname) : NULL;
 		setenv("PGAPPNAME", "pg_regress", 1);
 		conf = pgr_temp_conf(&o);
+		/* pg_regress's instance listens on --port when given */
 		ti = tempinst_pg_start_conf(conf, TEMPINST_PG_REGRESS |
-		    (o.no_locale ? TEMPINST_NO_LOCALE : 0), &cause);
+		    (o.no_locale ? TEMPINST_NO_LOCALE : 0), o.port, &cause);
 		free(conf);
 		if (appname != NULL)
 			setenv("PGAPPNAME", appname, 1);

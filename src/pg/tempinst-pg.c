@@ -742,7 +742,7 @@ pg_append_conf(struct tempinst *ti, const char *conf, char **cause)
 struct tempinst *
 tempinst_pg_start(char **cause)
 {
-	return tempinst_pg_start_conf(NULL, 0, cause);
+	return tempinst_pg_start_conf(NULL, 0, NULL, cause);
 }
 
 /*
@@ -750,9 +750,11 @@ tempinst_pg_start(char **cause)
  * flags: TEMPINST_PG_REGRESS, as pg_regress's instance: any role connects
  * without a password (trust on the private socket), the cluster's
  * locale and encoding from the environment (TEMPINST_NO_LOCALE: C).
+ * want_port (NULL: the default) is the port it listens on.
  */
 struct tempinst *
-tempinst_pg_start_conf(const char *conf, int flags, char **cause)
+tempinst_pg_start_conf(const char *conf, int flags, const char *want_port,
+    char **cause)
 {
 	struct tempinst	*ti;
 	struct pg_user	 u;
@@ -769,8 +771,12 @@ tempinst_pg_start_conf(const char *conf, int flags, char **cause)
 	    tempinst_make_dir(ti, "/tmp/sqlcheck-pg.XXXXXX", u.drop, u.uid,
 	    u.gid, cause) != 0)
 		goto fail;
-	port = flags & TEMPINST_PG_REGRESS ? pg_regress_port(bindir) :
-	    xstrdup(PG_PORT);
+	if (want_port != NULL)
+		port = xstrdup(want_port);
+	else if (flags & TEMPINST_PG_REGRESS)
+		port = pg_regress_port(bindir);
+	else
+		port = xstrdup(PG_PORT);
 	ti->dsn = xprintf("host=%s port=%s user=postgres dbname=postgres%s%s",
 	    ti->dir, port, u.password != NULL ? " password=" : "",
 	    u.password != NULL ? u.password : "");
