@@ -436,6 +436,16 @@ is "--temp-config missing: exit 2" "$?" 2
 contains "--temp-config missing: the file named" "$(cat "$WORK/out")" \
     "--temp-config: tinst/no-such.conf: cannot open"
 
+# --temp-instance: an output directory that cannot be created ends the
+# run before the server starts (it was left running): the error comes
+# before the one of a --temp-config that cannot be read.
+"$SQLCHECK" pg-regress --temp-instance=./tmp_check \
+    --temp-config=tinst/no-such.conf --inputdir=tinst \
+    --outputdir=/proc/no-such/out conf >"$WORK/out" 2>&1
+is "--temp-instance, outputdir not creatable: exit 2" "$?" 2
+contains "--temp-instance, outputdir not creatable: before the server" \
+    "$(cat "$WORK/out")" 'cannot create "/proc/no-such/out"'
+
 # --temp-instance: its server has pg_regress's environment (PGHOST and
 # PGPORT to itself, PGTZ, PGOPTIONS, PGAPPNAME=pg_regress), so dblink's
 # loopback connections work as under pg_regress; any role connects (\c).

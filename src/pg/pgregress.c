@@ -297,6 +297,13 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 		o.tests_total += g[i].ntests;
 	if (pgr_shard(&o, g, ng, d, &cause) != 0)
 		fatalx("%s", cause);
+	/* before a --temp-instance starts: a failure here leaves none */
+	if (mkdir(o.outputdir, 0777) != 0 && errno != EEXIST)
+		fatal("cannot create \"%s\"", o.outputdir);
+	res = xprintf("%s/results", o.outputdir);
+	if (mkdir(res, 0777) != 0 && errno != EEXIST)
+		fatal("cannot create \"%s\"", res);
+	free(res);
 	pgr_set_environment(&o);
 	if (o.temp_instance) {
 		/*
@@ -330,12 +337,6 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 			setenv("PGPASSWORD", pw + 9, 1);
 		pgr_set_address(&o);
 	}
-	if (mkdir(o.outputdir, 0777) != 0 && errno != EEXIST)
-		fatal("cannot create \"%s\"", o.outputdir);
-	res = xprintf("%s/results", o.outputdir);
-	if (mkdir(res, 0777) != 0 && errno != EEXIST)
-		fatal("cannot create \"%s\"", res);
-	free(res);
 	if (pgr_prepare(&o) != 0) {
 		tempinst_stop(ti);
 		return SQLCHECK_EXIT_ERROR;
