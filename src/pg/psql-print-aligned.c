@@ -489,15 +489,32 @@ print_footers(struct psql *ps, const struct psql_table *t)
 	    t->prior + t->nrows == 1 ? "" : "s");
 }
 
-/* Every header and cell broken into lines, and the column widths. */
+/* A table's headers and cells broken into lines, and its column widths. */
+struct formatted {
+	struct psql_cell_lines	*hl, *cl;
+	int			*width;
+	size_t			 ncells;
+	int			 ncols;
+};
+
+/*
+ * Every header and cell of t broken into lines, and the column widths,
+ * into f; the caller frees them with formatted_free().
+ */
 static void
 format_cells(struct psql *ps, const struct psql_table *t,
-    struct psql_cell_lines *hl, struct psql_cell_lines *cl, int *width)
+    struct formatted *f)
 {
-	size_t		 i, k, n = t->nrows * (size_t)t->ncols;
-	const char	*v;
-	int		 j, enc = psql_encoding(ps);
+	struct psql_cell_lines	*hl, *cl;
+	size_t			 i, k, n = t->nrows * (size_t)t->ncols;
+	const char		*v;
+	int			 j, enc = psql_encoding(ps), *width;
 
+	f->ncells = n;
+	f->ncols = t->ncols;
+	f->width = width = xcalloc((size_t)t->ncols + 1, sizeof *width);
+	f->hl = hl = xcalloc((size_t)t->ncols + 1, sizeof *hl);
+	f->cl = cl = xcalloc(n + 1, sizeof *cl);
 	for (j = 0; j < t->ncols; j++) {
 		psql_cell_format(t->headers[j], enc, &hl[j]);
 		for (k = 0; k < hl[j].nlines; k++)
@@ -514,6 +531,22 @@ format_cells(struct psql *ps, const struct psql_table *t,
 	}
 }
 
+/* Free what format_cells() put in f. */
+static void
+formatted_free(struct formatted *f)
+{
+	size_t	i;
+	int	j;
+
+	for (j = 0; j < f->ncols; j++)
+		psql_cell_lines_free(&f->hl[j]);
+	for (i = 0; i < f->ncells; i++)
+		psql_cell_lines_free(&f->cl[i]);
+	free(f->hl);
+	free(f->cl);
+	free(f->width);
+}
+
 /*
  * Whether \x auto prints t expanded (psql's print_aligned_text): with
  * \pset columns set, a table of more than one column whose headers, or
@@ -522,37 +555,27 @@ format_cells(struct psql *ps, const struct psql_table *t,
 int
 psql_auto_expanded(struct psql *ps, const struct psql_table *t)
 {
-	struct psql_cell_lines	*hl, *cl;
-	size_t			 i, n = t->nrows * (size_t)t->ncols;
+	struct formatted	 f;
 	long			 total, header_total;
-	int			*width, j, border, wide;
+	int			 j, border, wide;
 
 	if (ps->popt.expanded != 2 || ps->popt.columns <= 0 || t->ncols <= 1 ||
 	    t->not_expanded)
 		return 0;
-	width = xcalloc((size_t)t->ncols + 1, sizeof *width);
-	hl = xcalloc((size_t)t->ncols + 1, sizeof *hl);
-	cl = xcalloc(n + 1, sizeof *cl);
-	format_cells(ps, t, hl, cl, width);
+	format_cells(ps, t, &f);
 	border = ps->popt.border < 0 || ps->popt.border > 2 ? 2 :
 	    ps->popt.border;
 	if (ps->popt.format == PSQL_FMT_WRAPPED)
-		shrink_columns(ps, t, hl, cl, border, width);
+		shrink_columns(ps, t, f.hl, f.cl, border, f.width);
 	total = border == 0 ? t->ncols : border == 1 ? t->ncols * 3 - 1 :
 	    t->ncols * 3 + 1;
 	header_total = total;
 	for (j = 0; j < t->ncols; j++) {
-		total += width[j];
-		header_total += widest_line(&hl[j]);
+		total += f.width[j];
+		header_total += widest_line(&f.hl[j]);
 	}
 	wide = ps->popt.columns < header_total || ps->popt.columns < total;
-	for (j = 0; j < t->ncols; j++)
-		psql_cell_lines_free(&hl[j]);
-	for (i = 0; i < n; i++)
-		psql_cell_lines_free(&cl[i]);
-	free(hl);
-	free(cl);
-	free(width);
+	formatted_free(&f);
 	return wide;
 }
 
@@ -561,39 +584,35 @@ void
 psql_print_aligned(struct psql *ps, const struct psql_table *t,
     const char *title)
 {
-	struct psql_cell_lines	*hl, *cl;
+	struct formatted	 f;
 	struct aligned		 a;
-	int			*width, j;
-	size_t			 i, n = t->nrows * (size_t)t->ncols;
+	size_t			 i;
 
-	width = xcalloc((size_t)t->ncols + 1, sizeof *width);
-	hl = xcalloc((size_t)t->ncols + 1, sizeof *hl);
-	cl = xcalloc(n + 1, sizeof *cl);
-	format_cells(ps, t, hl, cl, width);
+	format_cells(ps, t, &f);
 	a.f = psql_qfout(ps);
 	a.fmt = psql_line_format(ps);
 	a.border = ps->popt.border < 0 || ps->popt.border > 2 ? 2 :
 	    ps->popt.border;
 	a.ncols = t->ncols;
-	a.width = width;
+	a.width = f.width;
 	a.aligns = t->aligns;
 	a.enc = psql_encoding(ps);
 	a.wrapped = ps->popt.format == PSQL_FMT_WRAPPED && ps->popt.columns > 0;
 	if (a.wrapped)
-		shrink_columns(ps, t, hl, cl, a.border, width);
+		shrink_columns(ps, t, f.hl, f.cl, a.border, f.width);
 	if (!t->more_before)
 		print_title(ps, &a, title);
 	if (!t->more_before && !ps->popt.tuples_only) {
 		if (a.border == 2)
 			print_rule(&a, PSQL_RULE_TOP);
-		print_header(&a, hl);
+		print_header(&a, f.hl);
 		print_rule(&a, PSQL_RULE_MIDDLE);
 	}
 	for (i = 0; i < t->nrows; i++) {
 		if (a.wrapped)
-			print_row_wrapped(&a, cl + i * (size_t)t->ncols);
+			print_row_wrapped(&a, f.cl + i * (size_t)t->ncols);
 		else
-			print_row(&a, cl + i * (size_t)t->ncols);
+			print_row(&a, f.cl + i * (size_t)t->ncols);
 	}
 	if (!t->more_after) {
 		if (a.border == 2)
@@ -601,11 +620,5 @@ psql_print_aligned(struct psql *ps, const struct psql_table *t,
 		print_footers(ps, t);
 		fputc('\n', a.f);
 	}
-	for (j = 0; j < t->ncols; j++)
-		psql_cell_lines_free(&hl[j]);
-	for (i = 0; i < n; i++)
-		psql_cell_lines_free(&cl[i]);
-	free(hl);
-	free(cl);
-	free(width);
+	formatted_free(&f);
 }
