@@ -395,6 +395,9 @@ refused unsupported3 1 "\\conninfo" "conninfo" \
     '\\conninfo\nSELECT 1 AS a;\n'
 refused unsupported4 1 "\\prompt" "prompt" \
     '\\prompt name\nSELECT 1 AS a;\n'
+# \copyright (psql's licence text, not an "invalid command")
+refused unsupported8 2 "\\copyright" "copyright" \
+    'SELECT 1 AS a;\n\\copyright\n'
 refused unsupported5 4 "FETCH_COUNT under \\x in csv" "set FETCH_COUNT with \\x" \
     '\\set FETCH_COUNT 2\n\\x on\n\\pset format csv\nSELECT 1 AS a;\n'
 # ECHO_HIDDEN (on or noexec) before a command that runs catalog queries:

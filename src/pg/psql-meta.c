@@ -16,7 +16,7 @@
 
 /* Real psql commands sqlcheck does not reproduce. */
 static const char *const not_reproduced[] = {
-	"!", "?", "conninfo",
+	"!", "?", "conninfo", "copyright",
 	"e", "edit", "ef",
 	"ev", "h",
 	"help", "lo_export",
