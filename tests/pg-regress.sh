@@ -65,6 +65,7 @@ TESTS="$TESTS autoexpanded"
 TESTS="$TESTS copymarker"
 TESTS="$TESTS notify"
 TESTS="$TESTS tablespace partitionfk gpipe copyprogram opipe"
+TESTS="$TESTS exclusion"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
