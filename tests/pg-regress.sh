@@ -65,6 +65,7 @@ TESTS="$TESTS autoexpanded"
 TESTS="$TESTS copymarker"
 TESTS="$TESTS notify"
 TESTS="$TESTS tablespace partitionfk gpipe copyprogram opipe"
+TESTS="$TESTS exclusion"
 trap '"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 # sqlcheck first: it creates the database as pg_regress does.
@@ -432,6 +433,11 @@ printf "work_mem = '7MB'\n" >tinst/extra.conf
 is "--temp-instance --temp-config: exit 0" "$?" 0
 contains "--temp-instance --temp-config: the settings were in force" \
     "$(cat "$WORK/out")" " All 1 tests passed. "
+# ... and keeps the server's logs where pg_regress keeps them.
+contains "--temp-instance: initdb's log in OUTPUTDIR/log" \
+    "$(cat tinst/log/initdb.log)" "Success"
+contains "--temp-instance: the server's log in OUTPUTDIR/log" \
+    "$(cat tinst/log/postmaster.log)" "database system is ready to accept connections"
 "$SQLCHECK" pg-regress --temp-instance=./tmp_check \
     --temp-config=tinst/no-such.conf --inputdir=tinst --outputdir=tinst conf \
     >"$WORK/out" 2>&1

@@ -88,7 +88,8 @@ usage(FILE *f)
 "      --no-locale           create the database with the C locale\n"
 "      --max-connections N   at most N tests at the same time\n"
 "      --temp-instance DIR   run on a throwaway server (made in a\n"
-"                            private temporary directory)\n"
+"                            private temporary directory; its logs\n"
+"                            in OUTPUTDIR/log)\n"
 "      --temp-config FILE    add FILE to its postgresql.conf (repeatable)\n"
 "      --host, --port, --user  where to connect (else PGHOST, ...)\n"
 "      --bindir DIR          no psql is run; DIR/../lib is PG_LIBDIR\n"
@@ -269,6 +270,51 @@ collect(struct pgr_opts *o, int argc, char **argv, size_t *ng)
 	return g;
 }
 
+/*
+ * As pg_regress, keep the throwaway server's logs in OUTPUTDIR/log:
+ * initdb.log and postmaster.log (the server's log so far).  A log that
+ * cannot be copied is said on stderr; the run's verdicts stand.
+ */
+static void
+keep_instance_logs(const struct pgr_opts *o, const struct tempinst *ti)
+{
+	static const char *const logs[][2] = {
+		{ "initdb.log", "initdb.log" },
+		{ "server.log", "postmaster.log" },
+	};
+	char	*dir, *from, *to, *data, *cause = NULL;
+	size_t	 i, len;
+	FILE	*f;
+
+	dir = xprintf("%s/log", o->outputdir);
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		log_warnx("cannot create \"%s\": %s", dir, strerror(errno));
+		free(dir);
+		return;
+	}
+	for (i = 0; i < sizeof logs / sizeof logs[0]; i++) {
+		from = xprintf("%s/%s", ti->dir, logs[i][0]);
+		to = xprintf("%s/%s", dir, logs[i][1]);
+		data = read_whole_file(from, &len, &cause);
+		if (data == NULL) {
+			log_warnx("cannot keep the server's %s: %s",
+			    logs[i][1], cause);
+			free(cause);
+			cause = NULL;
+		} else if ((f = fopen(to, "w")) == NULL ||
+		    fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+			log_warnx("cannot write \"%s\": %s", to,
+			    strerror(errno));
+			if (f != NULL)
+				fclose(f);
+		}
+		free(data);
+		free(from);
+		free(to);
+	}
+	free(dir);
+}
+
 /* Entry point of "sqlcheck pg-regress" (argv[0] is "pg-regress"). */
 int
 sqlcheck_module_pg_regress(int argc, char **argv)
@@ -338,6 +384,8 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 		pgr_set_address(&o);
 	}
 	if (pgr_prepare(&o) != 0) {
+		if (ti != NULL)
+			keep_instance_logs(&o, ti);
 		tempinst_stop(ti);
 		return SQLCHECK_EXIT_ERROR;
 	}
@@ -349,6 +397,8 @@ sqlcheck_module_pg_regress(int argc, char **argv)
 	if (d != NULL)
 		durations_free(d);
 	rc = pgr_summarize(&o, g, ng, diffs, outp);
+	if (ti != NULL)
+		keep_instance_logs(&o, ti);
 	tempinst_stop(ti);
 	for (i = 0; i < ng; i++) {
 		for (j = 0; j < g[i].ntests; j++)

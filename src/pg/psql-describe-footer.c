@@ -74,11 +74,12 @@ index_line(const PGresult *r, int i)
 			buf_adds(&b, strcmp(PQgetvalue(r, i, 3), "u") == 0 ?
 			    " UNIQUE CONSTRAINT," : " UNIQUE,");
 		buf_printf(&b, " %s", using != NULL ? using + 7 : def);
+		/* an exclusion constraint's definition already says them */
+		if (is_true(r, i, 6))
+			buf_adds(&b, " DEFERRABLE");
+		if (is_true(r, i, 7))
+			buf_adds(&b, " INITIALLY DEFERRED");
 	}
-	if (is_true(r, i, 6))
-		buf_adds(&b, " DEFERRABLE");
-	if (is_true(r, i, 7))
-		buf_adds(&b, " INITIALLY DEFERRED");
 	if (is_true(r, i, 8))
 		buf_adds(&b, " CLUSTER");
 	if (!is_true(r, i, 9))
