@@ -583,14 +583,11 @@ print_notifications(struct psql *ps)
 		return;
 	PQconsumeInput(ps->conn);
 	while ((n = PQnotifies(ps->conn)) != NULL) {
+		fprintf(f, "Asynchronous notification \"%s\"", n->relname);
 		if (n->extra[0] != '\0')
-			fprintf(f, "Asynchronous notification \"%s\" with "
-			    "payload \"%s\" received from server process with "
-			    "PID %d.\n", n->relname, n->extra, n->be_pid);
-		else
-			fprintf(f, "Asynchronous notification \"%s\" received "
-			    "from server process with PID %d.\n", n->relname,
-			    n->be_pid);
+			fprintf(f, " with payload \"%s\"", n->extra);
+		fprintf(f, " received from server process with PID %d.\n",
+		    n->be_pid);
 		PQfreemem(n);
 		PQconsumeInput(ps->conn);
 	}

@@ -51,6 +51,7 @@ static int	 pg_find_user(struct pg_user *, char **);
 static int	 pg_write_auth(struct tempinst *, const struct pg_user *, int,
 		    char **);
 static deadfn void pg_child_fail(const char *);
+static void	 pg_server_env_free(char **, const struct pg_user *);
 static char	**pg_server_env(const struct tempinst *, const struct pg_user *,
 		    const char *);
 static deadfn void pg_child(char *const [], char *const [], int, const char *,
@@ -545,7 +546,7 @@ pg_initdb(const char *bindir, struct tempinst *ti, const struct pg_user *u,
  * server itself (and PGPASSWORD, when it asks for one), as pg_regress
  * starts its temporary instance: libpq in the server (dblink,
  * postgres_fdw) then reaches it by default.  The first three strings
- * are allocated; caller frees them and the array.
+ * are allocated: pg_server_env_free() frees them and the array.
  */
 static char **
 pg_server_env(const struct tempinst *ti, const struct pg_user *u,
@@ -553,28 +554,33 @@ pg_server_env(const struct tempinst *ti, const struct pg_user *u,
 {
 	extern char	**environ;
 	char		**env;
-	size_t		  n = 0, i, k = 3;
+	size_t		  n = 0, i, k = 0;
 
 	while (environ[n] != NULL)
 		n++;
 	env = xcalloc(n + 4, sizeof *env);
-	env[0] = xprintf("PGHOST=%s", ti->dir);
-	env[1] = xprintf("PGPORT=%s", port);
-	env[2] = xprintf("PGPASSWORD=%s", u->password != NULL ?
-	    u->password : "");
+	env[k++] = xprintf("PGHOST=%s", ti->dir);
+	env[k++] = xprintf("PGPORT=%s", port);
+	if (u->password != NULL)	/* none at all, not an empty one */
+		env[k++] = xprintf("PGPASSWORD=%s", u->password);
 	for (i = 0; i < n; i++)
 		if (strncmp(environ[i], "PGHOST=", 7) != 0 &&
 		    strncmp(environ[i], "PGPORT=", 7) != 0 &&
 		    strncmp(environ[i], "PGHOSTADDR=", 11) != 0 &&
 		    strncmp(environ[i], "PGPASSWORD=", 11) != 0)
 			env[k++] = environ[i];
-	if (u->password == NULL) {
-		/* no password: none at all, not an empty one */
-		free(env[2]);
-		env[2] = env[--k];
-		env[k] = NULL;
-	}
 	return env;
+}
+
+/* Free what pg_server_env(ti, u, port) made. */
+static void
+pg_server_env_free(char **env, const struct pg_user *u)
+{
+	free(env[0]);
+	free(env[1]);
+	if (u->password != NULL)
+		free(env[2]);
+	free(env);
 }
 
 /*
@@ -619,11 +625,7 @@ pg_start_server(const char *bindir, struct tempinst *ti,
 	}
 	if (pid > 0)
 		ti->pid = (int)pid;
-	free(env[0]);
-	free(env[1]);
-	if (u->password != NULL)
-		free(env[2]);
-	free(env);
+	pg_server_env_free(env, u);
 	free(prog);
 	free(data);
 	free(log);
